@@ -1,0 +1,17 @@
+using Lapor.Web.Domain.Agencies;
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lapor.Web.Data.Configurations;
+
+public sealed class AgencyMembershipConfiguration : IEntityTypeConfiguration<AgencyMembership>
+{
+    public void Configure(EntityTypeBuilder<AgencyMembership> builder)
+    {
+        builder.HasKey(m => new { m.UserId, m.AgencyId });
+        builder.HasIndex(m => m.AgencyId);
+        builder.HasOne<LaporUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(m => m.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,22 @@
+using Lapor.Web.Domain.Agencies;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lapor.Web.Data.Configurations;
+
+public sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
+{
+    public void Configure(EntityTypeBuilder<Assignment> builder)
+    {
+        builder.Ignore(a => a.IsOpen);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<LaporUser>().WithMany().HasForeignKey(a => a.OfficerUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Assignment>().WithMany().HasForeignKey(a => a.ParentAssignmentId).OnDelete(DeleteBehavior.Restrict);
+
+        // The officer inbox: one agency's assignments by state, oldest first.
+        builder.HasIndex(a => new { a.AgencyId, a.State, a.AssignedAt });
+        builder.HasIndex(a => new { a.State, a.CompletionDueOn });
+    }
+}

@@ -1,0 +1,18 @@
+using Lapor.Web.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lapor.Web.Data.Configurations;
+
+public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.OriginalFileName).HasMaxLength(255);
+        builder.Property(a => a.StoredName).HasMaxLength(100).IsUnicode(false);
+        builder.Property(a => a.ContentType).HasMaxLength(100).IsUnicode(false);
+        builder.Property(a => a.Sha256).HasMaxLength(64).IsUnicode(false);
+        builder.HasOne<Message>().WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,46 @@
+using Lapor.Web.Domain.Agencies;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lapor.Web.Data.Configurations;
+
+public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
+{
+    public void Configure(EntityTypeBuilder<Report> builder)
+    {
+        builder.Property(r => r.TrackingNumber).HasMaxLength(13).IsUnicode(false);
+        builder.HasIndex(r => r.TrackingNumber).IsUnique();
+        builder.HasIndex(r => r.SubmissionToken).IsUnique();
+        builder.Property(r => r.AccessCodeHash).HasMaxLength(100).IsUnicode(false);
+        builder.Property(r => r.Title).HasMaxLength(150);
+        builder.Property(r => r.Body).HasMaxLength(5000);
+        builder.Property(r => r.PublicTitle).HasMaxLength(150);
+        builder.Property(r => r.PublicSummary).HasMaxLength(1000);
+        builder.Property(r => r.Location).HasMaxLength(300);
+        builder.Property(r => r.Latitude).HasPrecision(9, 6);
+        builder.Property(r => r.Longitude).HasPrecision(9, 6);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+
+        builder.HasOne<Agency>().WithMany().HasForeignKey(r => r.TargetAgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(r => r.RegionAgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Category>().WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<LaporUser>().WithMany().HasForeignKey(r => r.ReporterUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<LaporUser>().WithMany().HasForeignKey(r => r.EnteredByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Report>().WithMany().HasForeignKey(r => r.DuplicateOfReportId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasMany(r => r.Assignments).WithOne().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Routing).WithOne().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Messages).WithOne().HasForeignKey(m => m.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Assignments).HasField("_assignments");
+        builder.Navigation(r => r.Routing).HasField("_routing");
+        builder.Navigation(r => r.Messages).HasField("_messages");
+        builder.Navigation(r => r.Attachments).HasField("_attachments");
+
+        // Queue (status, oldest first), "Laporan Saya", public list by date.
+        builder.HasIndex(r => new { r.Status, r.SubmittedAt });
+        builder.HasIndex(r => new { r.ReporterUserId, r.SubmittedAt });
+    }
+}

@@ -1,0 +1,21 @@
+namespace Lapor.Web.Data;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Sqlite (default, embedded) or SqlServer.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply migrations when the app starts. Always on in Development; production applies the SQL script.</summary>
+    public bool MigrateOnStartup { get; set; }
+
+    /// <summary>Seed the demo kabupaten, accounts and reports (Development only).</summary>
+    public bool SeedDemoData { get; set; }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Data;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="LaporDbContext"/> backed by the provider named in Database:Provider.</summary>
+    public static IServiceCollection AddLaporDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("Default");
+
+        if (options.Provider == DatabaseProvider.SqlServer)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is SqlServer.");
+            }
+
+            services.AddDbContext<LaporDbContext, SqlServerLaporDbContext>(o => o
+                .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                .AddInterceptors(new AppendOnlyHistoryInterceptor()));
+        }
+        else
+        {
+            var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
+            services.AddDbContext<LaporDbContext, SqliteLaporDbContext>(o => o
+                .UseSqlite(sqlite)
+                .AddInterceptors(new AppendOnlyHistoryInterceptor(), new SqlitePragmaInterceptor()));
+        }
+
+        services.AddHealthChecks().AddDbContextCheck<LaporDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Defaults to App_Data/lapor.db beside the app; creates the folder so a bare machine just works.</summary>
+    private static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/lapor.db" : configured);
+        if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}

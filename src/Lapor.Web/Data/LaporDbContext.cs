@@ -1,0 +1,45 @@
+using Lapor.Web.Domain.Agencies;
+using Lapor.Web.Domain.Auditing;
+using Lapor.Web.Domain.Deadlines;
+using Lapor.Web.Domain.Notifications;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Data;
+
+/// <summary>
+/// Identity and domain in one context. Abstract: each database provider has a sealed subclass
+/// owning its own migrations; everything else depends on this type only.
+/// </summary>
+public abstract class LaporDbContext(DbContextOptions options) : IdentityDbContext<LaporUser>(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<AgencyMembership> AgencyMemberships => Set<AgencyMembership>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<ResponseTemplate> ResponseTemplates => Set<ResponseTemplate>();
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+    public DbSet<DeadlinePolicy> DeadlinePolicies => Set<DeadlinePolicy>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<ReporterIdentity> ReporterIdentities => Set<ReporterIdentity>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<RoutingEntry> RoutingEntries => Set<RoutingEntry>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LaporDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as text: readable in the database and safe when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Lapor.Web.Data;
+
+/// <summary>The embedded default: a SQLite file under App_Data.</summary>
+public sealed class SqliteLaporDbContext(DbContextOptions<SqliteLaporDbContext> options) : LaporDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+
+        // SQLite cannot ORDER BY or compare a DateTimeOffset stored as text; as binary ticks it can.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>Lets `dotnet ef` build the SQLite model without starting the app.</summary>
+public sealed class SqliteLaporDbContextFactory : IDesignTimeDbContextFactory<SqliteLaporDbContext>
+{
+    public SqliteLaporDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteLaporDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

@@ -1,0 +1,11 @@
+namespace Lapor.Web.Domain.Agencies;
+
+public enum AgencyKind
+{
+    Ministry,
+    Province,
+    RegencyCity,
+    Opd,
+    SubUnit,
+    Bumd,
+}

@@ -1,0 +1,22 @@
+namespace Lapor.Web.Domain.Deadlines;
+
+/// <summary>
+/// What a clock needs to set a due date: the calendar, the policy and the deployment's time zone
+/// (a report filed at 23:30 WIB on Friday is a Friday report, whatever UTC says).
+/// </summary>
+public sealed class DeadlineSchedule(WorkingDayCalendar calendar, DeadlinePolicy policy, TimeZoneInfo timeZone)
+{
+    public WorkingDayCalendar Calendar { get; } = calendar;
+    public DeadlinePolicy Policy { get; } = policy;
+    public TimeZoneInfo TimeZone { get; } = timeZone;
+
+    public DateOnly LocalDate(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
+
+    public DateOnly DueAfter(DateTimeOffset start, int workingDays) =>
+        Calendar.AddWorkingDays(LocalDate(start), workingDays);
+
+    /// <summary>Moves a due date by the working days a paused clock stood still.</summary>
+    public DateOnly Extend(DateOnly due, DateTimeOffset pausedAt, DateTimeOffset resumedAt) =>
+        Calendar.AddWorkingDays(due, Math.Max(0, Calendar.WorkingDaysBetween(LocalDate(pausedAt), LocalDate(resumedAt))));
+}

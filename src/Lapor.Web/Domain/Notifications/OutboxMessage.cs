@@ -1,0 +1,57 @@
+namespace Lapor.Web.Domain.Notifications;
+
+public enum NotificationChannel
+{
+    Email,
+    InApp,
+    Sms,
+}
+
+/// <summary>
+/// A notification written in the same transaction as the change that causes it; a dispatcher sends
+/// it later with retries, so an SMTP outage delays mail but never loses it.
+/// </summary>
+public sealed class OutboxMessage
+{
+    private OutboxMessage() { }
+
+    public OutboxMessage(NotificationChannel channel, string template, string recipient, string culture, string payloadJson, long? reportId, DateTimeOffset now)
+    {
+        Channel = channel;
+        Template = template;
+        Recipient = recipient;
+        Culture = culture;
+        PayloadJson = payloadJson;
+        ReportId = reportId;
+        CreatedAt = now;
+        NextAttemptAt = now;
+    }
+
+    public long Id { get; private set; }
+    public NotificationChannel Channel { get; private set; }
+    public string Template { get; private set; } = "";
+    public string Recipient { get; private set; } = "";
+    public string Culture { get; private set; } = "id";
+    public string PayloadJson { get; private set; } = "{}";
+    public long? ReportId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset NextAttemptAt { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    public string? LastError { get; private set; }
+
+    /// <summary>Which dispatcher instance holds the row, and until when (claims expire if it dies).</summary>
+    public string? ClaimedBy { get; private set; }
+    public DateTimeOffset? ClaimedUntil { get; private set; }
+
+    public void MarkSent(DateTimeOffset now) => (SentAt, ClaimedBy, ClaimedUntil, LastError) = (now, null, null, null);
+
+    /// <summary>Exponential backoff: 1, 2, 4 … minutes, capped at six hours.</summary>
+    public void MarkFailed(string error, DateTimeOffset now)
+    {
+        Attempts++;
+        LastError = error.Length > 500 ? error[..500] : error;
+        NextAttemptAt = now.AddMinutes(Math.Min(360, Math.Pow(2, Attempts - 1)));
+        (ClaimedBy, ClaimedUntil) = (null, null);
+    }
+}

@@ -1,0 +1,108 @@
+using Lapor.Web.Domain.Deadlines;
+
+namespace Lapor.Web.Domain.Reports;
+
+/// <summary>One agency's share of a report, with its own state, officer and due dates.</summary>
+public sealed class Assignment
+{
+    private Assignment() { }
+
+    public long Id { get; private set; }
+    public long ReportId { get; private set; }
+    public int AgencyId { get; private set; }
+    public AssignmentKind Kind { get; private set; }
+    public long? ParentAssignmentId { get; private set; }
+    public AssignmentState State { get; private set; }
+    public string? OfficerUserId { get; private set; }
+    public DateTimeOffset AssignedAt { get; private set; }
+    public DateOnly FirstResponseDueOn { get; private set; }
+    public DateOnly CompletionDueOn { get; private set; }
+    public DateTimeOffset? FirstRespondedAt { get; private set; }
+    public DateTimeOffset? FinalRespondedAt { get; private set; }
+    public DateOnly? ReporterWindowEndsOn { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public DateTimeOffset? PausedAt { get; private set; }
+    public int RejectionCount { get; private set; }
+
+    /// <summary>Set by the escalation job when a due date passes; kept so lists can filter without date maths.</summary>
+    public bool IsOverdue { get; private set; }
+
+    public bool IsOpen => State is AssignmentState.Dispositioned or AssignmentState.InProgress or AssignmentState.AwaitingReporter or AssignmentState.FinalResponded;
+
+    internal static Assignment Open(Report report, int agencyId, AssignmentKind kind, long? parentId, DeadlineSchedule schedule, DateTimeOffset now) => new()
+    {
+        ReportId = report.Id,
+        AgencyId = agencyId,
+        Kind = kind,
+        ParentAssignmentId = parentId,
+        State = AssignmentState.Dispositioned,
+        AssignedAt = now,
+        FirstResponseDueOn = schedule.DueAfter(now, schedule.Policy.FirstResponseDays),
+        CompletionDueOn = schedule.DueAfter(now, schedule.Policy.CompletionDays(report.Classification, report.ComplaintKind)),
+    };
+
+    public void AssignOfficer(string officerUserId) => OfficerUserId = officerUserId;
+
+    public void MarkOverdue() => IsOverdue = true;
+
+    internal void MarkResponded(DateTimeOffset now)
+    {
+        FirstRespondedAt ??= now;
+        if (State == AssignmentState.Dispositioned)
+        {
+            State = AssignmentState.InProgress;
+        }
+    }
+
+    internal void AwaitReporter(DateTimeOffset now)
+    {
+        if (State == AssignmentState.FinalResponded)
+        {
+            throw new DomainException("Lifecycle.NotAllowed");
+        }
+
+        State = AssignmentState.AwaitingReporter;
+        PausedAt = now;
+    }
+
+    internal void ResumeFromReporter(DeadlineSchedule schedule, DateTimeOffset now)
+    {
+        if (PausedAt is { } pausedAt)
+        {
+            FirstResponseDueOn = FirstRespondedAt is null ? schedule.Extend(FirstResponseDueOn, pausedAt, now) : FirstResponseDueOn;
+            CompletionDueOn = schedule.Extend(CompletionDueOn, pausedAt, now);
+        }
+
+        PausedAt = null;
+        State = AssignmentState.InProgress;
+    }
+
+    internal void MarkFinal(DeadlineSchedule schedule, DateTimeOffset now)
+    {
+        FirstRespondedAt ??= now;
+        FinalRespondedAt = now;
+        ReporterWindowEndsOn = schedule.DueAfter(now, schedule.Policy.ReporterWindowDays);
+        State = AssignmentState.FinalResponded;
+    }
+
+    internal void Complete(DateTimeOffset now)
+    {
+        State = AssignmentState.Completed;
+        ClosedAt = now;
+    }
+
+    internal void Reopen()
+    {
+        RejectionCount += State == AssignmentState.FinalResponded ? 1 : 0;
+        State = AssignmentState.InProgress;
+        ReporterWindowEndsOn = null;
+        ClosedAt = null;
+    }
+
+    internal void Close(AssignmentState closedAs, DateTimeOffset now)
+    {
+        State = closedAs;
+        ClosedAt = now;
+        PausedAt = null;
+    }
+}

@@ -1,0 +1,151 @@
+namespace Lapor.Web.Domain.Reports;
+
+public enum ReportStatus
+{
+    Unverified,
+    OnHold,
+    Archived,
+    Dispositioned,
+    InProgress,
+    Completed,
+}
+
+public enum Classification
+{
+    Complaint,
+    Aspiration,
+    InformationRequest,
+}
+
+/// <summary>Sub-class of a complaint, set at verification.</summary>
+public enum ComplaintKind
+{
+    Ordinary,
+
+    /// <summary>"Berkadar pengawasan": needs an investigation, longer deadline.</summary>
+    RequiresInvestigation,
+}
+
+public enum Channel
+{
+    Web,
+    Api,
+    Sms,
+    WhatsApp,
+    Telegram,
+    SocialMedia,
+    Letter,
+    Phone,
+    WalkIn,
+}
+
+public enum ArchiveReason
+{
+    Unclear,
+    NotPublicService,
+    Duplicate,
+    Abusive,
+    Spam,
+    Other,
+
+    /// <summary>"Tidak dilengkapi": the reporter did not answer a hold in time.</summary>
+    NotCompleted,
+}
+
+public enum AssignmentState
+{
+    /// <summary>Routed, no response yet (Terdisposisi – Belum Ditindaklanjuti).</summary>
+    Dispositioned,
+    InProgress,
+    AwaitingReporter,
+
+    /// <summary>Final response posted; the reporter's window to accept or reject is open.</summary>
+    FinalResponded,
+    Completed,
+
+    /// <summary>Closed: "not our authority", back to the coordinator.</summary>
+    Returned,
+
+    /// <summary>Closed: delegated or referred to another agency, which now holds the work; read access stays.</summary>
+    Forwarded,
+}
+
+public enum AssignmentKind
+{
+    Disposition,
+    Delegation,
+    Referral,
+}
+
+public enum ActorRole
+{
+    Citizen,
+    Officer,
+    AgencyHead,
+    Coordinator,
+    Oversight,
+    Administrator,
+    System,
+}
+
+public enum MessageVisibility
+{
+    /// <summary>Shown on the public tracking page.</summary>
+    Public,
+
+    /// <summary>Shown to the reporter and staff, never to the public.</summary>
+    ReporterOnly,
+
+    /// <summary>Staff only.</summary>
+    Internal,
+}
+
+public enum MessageKind
+{
+    Response,
+    FinalResponse,
+    Question,
+    ReporterReply,
+    Note,
+    ArchiveNotice,
+}
+
+public enum RoutingAction
+{
+    Submit,
+    Verify,
+    Hold,
+    AddInformation,
+    ExpireHold,
+    Archive,
+    Restore,
+    Return,
+    Delegate,
+    Refer,
+    FirstResponse,
+    Note,
+    RequestInformation,
+    ReporterReply,
+    FinalResponse,
+    Accept,
+    Reject,
+    AutoComplete,
+    Reopen,
+    Escalate,
+}
+
+/// <summary>Which clock a due date belongs to.</summary>
+public enum Deadline
+{
+    Verify,
+    FirstResponse,
+    Completion,
+}
+
+public enum EscalationRung
+{
+    Reminder,
+    Breach,
+    AgencyHeadAlert,
+    ReporterOffer,
+}

@@ -1,0 +1,249 @@
+using Lapor.Web.Domain.Deadlines;
+
+namespace Lapor.Web.Domain.Reports;
+
+/// <summary>
+/// A complaint, aspiration or information request: the aggregate every transition goes through.
+/// Each method checks <see cref="ReportLifecycle"/>, changes state and appends its routing entry,
+/// so one SaveChanges stores the change and its history together.
+/// </summary>
+public sealed partial class Report
+{
+    public const int MaxAttachments = 5;
+
+    private readonly List<Assignment> _assignments = [];
+    private readonly List<RoutingEntry> _routing = [];
+    private readonly List<Message> _messages = [];
+    private readonly List<Attachment> _attachments = [];
+
+    private Report() { }
+
+    public long Id { get; private set; }
+    public string TrackingNumber { get; private set; } = "";
+    public string? AccessCodeHash { get; private set; }
+    public Guid SubmissionToken { get; private set; }
+    public Classification Classification { get; private set; }
+    public ComplaintKind? ComplaintKind { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Body { get; private set; } = "";
+    public string? PublicTitle { get; private set; }
+    public string? PublicSummary { get; private set; }
+    public DateOnly? IncidentDate { get; private set; }
+    public string? Location { get; private set; }
+    public decimal? Latitude { get; private set; }
+    public decimal? Longitude { get; private set; }
+    public int? RegionAgencyId { get; private set; }
+    public int? CategoryId { get; private set; }
+    public int? TargetAgencyId { get; private set; }
+    public bool IsAnonymous { get; private set; }
+    public bool IsConfidential { get; private set; }
+    public Channel Channel { get; private set; }
+    public string? EnteredByUserId { get; private set; }
+    public string? ReporterUserId { get; private set; }
+    public ReportStatus Status { get; private set; }
+
+    /// <summary>Back in the coordinator's queue because every agency said "not our authority".</summary>
+    public bool IsReturned { get; private set; }
+    public ArchiveReason? ArchiveReason { get; private set; }
+    public long? DuplicateOfReportId { get; private set; }
+    public DateTimeOffset SubmittedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? VerifiedAt { get; private set; }
+    public DateTimeOffset? FirstResponseAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+    public DateOnly? VerifyDueOn { get; private set; }
+
+    /// <summary>Set while the verification clock is paused (OnHold).</summary>
+    public DateTimeOffset? PausedAt { get; private set; }
+    public int SupportCount { get; private set; }
+
+    /// <summary>Optimistic concurrency token: bumped by every change, so two editors cannot overwrite each other.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<Assignment> Assignments => _assignments;
+    public IReadOnlyList<RoutingEntry> Routing => _routing;
+    public IReadOnlyList<Message> Messages => _messages;
+    public IReadOnlyList<Attachment> Attachments => _attachments;
+
+    /// <summary>Files a new report. Returns it Unverified with the verification clock running.</summary>
+    public static Report Submit(
+        ReportDraft draft, Actor actor, Channel channel, Guid submissionToken, string? accessCodeHash,
+        DeadlineSchedule schedule, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(draft.Title);
+        ArgumentException.ThrowIfNullOrWhiteSpace(draft.Body);
+        var report = new Report
+        {
+            TrackingNumber = Reports.TrackingNumber.New(),
+            AccessCodeHash = accessCodeHash,
+            SubmissionToken = submissionToken,
+            Classification = draft.Classification,
+            Title = draft.Title.Trim(),
+            Body = draft.Body.Trim(),
+            IncidentDate = draft.IncidentDate,
+            Location = string.IsNullOrWhiteSpace(draft.Location) ? null : draft.Location.Trim(),
+            Latitude = draft.Latitude,
+            Longitude = draft.Longitude,
+            CategoryId = draft.CategoryId,
+            TargetAgencyId = draft.TargetAgencyId,
+            IsAnonymous = draft.IsAnonymous,
+            IsConfidential = draft.IsConfidential,
+            Channel = channel,
+            ReporterUserId = actor.Role == ActorRole.Citizen ? actor.UserId : null,
+            EnteredByUserId = actor.Role == ActorRole.Citizen ? null : actor.UserId,
+            Status = ReportStatus.Unverified,
+            SubmittedAt = now,
+            UpdatedAt = now,
+            VerifyDueOn = schedule.DueAfter(now, schedule.Policy.VerifyDays),
+        };
+        report._routing.Add(new RoutingEntry(actor, now, RoutingAction.Submit, null, ReportStatus.Unverified, null, draft.TargetAgencyId, null));
+        return report;
+    }
+
+    /// <summary>Gives the report a fresh tracking number (used only when the random one collided).</summary>
+    public void RegenerateTrackingNumber() => TrackingNumber = Reports.TrackingNumber.New();
+
+    public void AddAttachment(Attachment attachment)
+    {
+        if (_attachments.Count(a => a.MessageId is null) >= MaxAttachments && attachment.MessageId is null)
+        {
+            throw new DomainException("Attachment.TooMany");
+        }
+
+        _attachments.Add(attachment);
+    }
+
+    /// <summary>Coordinator: checks the report and routes it to one or more agencies.</summary>
+    public void Verify(
+        Actor actor, IReadOnlyCollection<int> agencyIds, ComplaintKind? complaintKind, string? publicTitle, string? publicSummary,
+        DeadlineSchedule schedule, DateTimeOffset now)
+    {
+        if (agencyIds.Count == 0)
+        {
+            throw new DomainException("Verify.NoAgency");
+        }
+
+        var from = Status;
+        var to = ReportLifecycle.Next(Status, RoutingAction.Verify);
+        ComplaintKind = Classification == Classification.Complaint ? complaintKind ?? Reports.ComplaintKind.Ordinary : null;
+        PublicTitle = string.IsNullOrWhiteSpace(publicTitle) ? PublicTitle : publicTitle.Trim();
+        PublicSummary = string.IsNullOrWhiteSpace(publicSummary) ? PublicSummary : publicSummary.Trim();
+        VerifiedAt ??= now;
+        IsReturned = false;
+        foreach (var agencyId in agencyIds.Distinct())
+        {
+            _assignments.Add(Assignment.Open(this, agencyId, AssignmentKind.Disposition, null, schedule, now));
+            _routing.Add(new RoutingEntry(actor, now, RoutingAction.Verify, from, to, null, agencyId, null));
+        }
+
+        Move(to, now);
+    }
+
+    /// <summary>Coordinator: parks the report with a question; the verification clock stops.</summary>
+    public void Hold(Actor actor, string question, DateTimeOffset now)
+    {
+        var to = ReportLifecycle.Next(Status, RoutingAction.Hold);
+        AddMessage(actor, null, MessageKind.Question, MessageVisibility.ReporterOnly, question, now);
+        Record(actor, RoutingAction.Hold, to, now, question);
+        PausedAt = now;
+    }
+
+    /// <summary>Reporter answers a hold: back to the coordinator with the clock moved on by the paused days.</summary>
+    public void AddInformation(Actor actor, string text, DeadlineSchedule schedule, DateTimeOffset now)
+    {
+        var to = ReportLifecycle.Next(Status, RoutingAction.AddInformation);
+        AddMessage(actor, null, MessageKind.ReporterReply, MessageVisibility.ReporterOnly, text, now);
+        Resume(schedule, now);
+        Record(actor, RoutingAction.AddInformation, to, now, null);
+    }
+
+    /// <summary>System: a hold unanswered for too long ends as archived ("tidak dilengkapi").</summary>
+    public void ExpireHold(DateTimeOffset now)
+    {
+        var to = ReportLifecycle.Next(Status, RoutingAction.ExpireHold);
+        ArchiveReason = Reports.ArchiveReason.NotCompleted;
+        PausedAt = null;
+        Record(Actor.System, RoutingAction.ExpireHold, to, now, null);
+    }
+
+    public void Archive(Actor actor, ArchiveReason reason, string message, long? duplicateOfReportId, DateTimeOffset now)
+    {
+        var to = ReportLifecycle.Next(Status, RoutingAction.Archive);
+        if (reason == Reports.ArchiveReason.Duplicate && duplicateOfReportId is null)
+        {
+            throw new DomainException("Archive.DuplicateNeedsLink");
+        }
+
+        ArchiveReason = reason;
+        DuplicateOfReportId = duplicateOfReportId;
+        AddMessage(actor, null, MessageKind.ArchiveNotice, MessageVisibility.ReporterOnly, message, now);
+        Record(actor, RoutingAction.Archive, to, now, reason.ToString());
+    }
+
+    public void Restore(Actor actor, string reason, DateTimeOffset now)
+    {
+        RequireReason(reason);
+        var to = ReportLifecycle.Next(Status, RoutingAction.Restore);
+        ArchiveReason = null;
+        DuplicateOfReportId = null;
+        Record(actor, RoutingAction.Restore, to, now, reason);
+    }
+
+    /// <summary>Coordinator only: officers can never weaken privacy, and only the reporter may clear a flag.</summary>
+    public void Protect(bool anonymous, bool confidential, DateTimeOffset now)
+    {
+        IsAnonymous |= anonymous;
+        IsConfidential |= confidential;
+        Touch(now);
+    }
+
+    public void Support(DateTimeOffset now)
+    {
+        SupportCount++;
+        Touch(now);
+    }
+
+    private void Record(Actor actor, RoutingAction action, ReportStatus to, DateTimeOffset now, string? reason, int? fromAgency = null, int? toAgency = null)
+    {
+        _routing.Add(new RoutingEntry(actor, now, action, Status, to, fromAgency, toAgency, reason));
+        Move(to, now);
+    }
+
+    private void Move(ReportStatus to, DateTimeOffset now)
+    {
+        Status = to;
+        Touch(now);
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private void Resume(DeadlineSchedule schedule, DateTimeOffset now)
+    {
+        if (PausedAt is { } pausedAt && VerifyDueOn is { } due)
+        {
+            VerifyDueOn = schedule.Extend(due, pausedAt, now);
+        }
+
+        PausedAt = null;
+    }
+
+    private Message AddMessage(Actor actor, int? agencyId, MessageKind kind, MessageVisibility visibility, string body, DateTimeOffset now)
+    {
+        RequireReason(body);
+        var message = new Message(this, agencyId, actor, kind, visibility, body, now);
+        _messages.Add(message);
+        return message;
+    }
+
+    private static void RequireReason(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainException("Lifecycle.ReasonRequired");
+        }
+    }
+}
