@@ -1,11 +1,45 @@
 using Lapor.Web.Data;
+using Lapor.Web.Features.Reports;
+using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Infrastructure.Localization;
+using Lapor.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Services.AddLaporLogging();
 builder.Services.AddLaporDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddLaporIdentity();
+builder.Services.AddLaporAuthorization();
+builder.Services.AddLaporLocalization();
+builder.Services.AddLaporMvc();
+builder.Services.AddReportsFeature();
 
 var app = builder.Build();
-app.MapGet("/", () => "Lapor");
-app.Run();
+
+await app.PrepareDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapControllers();
+app.MapDefaultControllerRoute();
+
+await app.RunAsync();
 
 public partial class Program;

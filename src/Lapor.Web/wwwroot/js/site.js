@@ -1,4 +1,9 @@
-﻿// Please see documentation at https://learn.microsoft.com/aspnet/core/client-side/bundling-and-minification
-// for details on configuring this project to bundle and minify static web assets.
-
-// Write your JavaScript code.
+// Disable a form's submit button once it is sent, so a double click files one report.
+// (The server also refuses the second copy through the form's submission token.)
+document.querySelectorAll("form.needs-submit-guard").forEach((form) => {
+  form.addEventListener("submit", () => {
+    form.querySelectorAll("button[type=submit]").forEach((button) => {
+      button.disabled = true;
+    });
+  });
+});

@@ -1,0 +1,57 @@
+using Lapor.Web.Domain.Deadlines;
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lapor.Web.Data;
+
+public static class DatabaseStartup
+{
+    /// <summary>
+    /// Applies migrations where allowed (Development, or Database:MigrateOnStartup), then makes sure
+    /// the reference rows every installation needs exist, then seeds demo data when configured.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<LaporDbContext>();
+
+        if (app.Environment.IsDevelopment() || options.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers work while a report is being written; it is stored in the file, so once is enough.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        await EnsureReferenceDataAsync(db, services.GetRequiredService<RoleManager<IdentityRole>>());
+
+        if (options.SeedDemoData && app.Environment.IsDevelopment())
+        {
+            await services.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task EnsureReferenceDataAsync(LaporDbContext db, RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        if (!await db.DeadlinePolicies.AnyAsync())
+        {
+            db.DeadlinePolicies.Add(DeadlinePolicy.Default);
+            await db.SaveChangesAsync();
+        }
+    }
+}

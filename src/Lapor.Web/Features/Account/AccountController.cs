@@ -1,0 +1,80 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Lapor.Web.Features.Account;
+
+/// <summary>Our own localized sign-in and registration (no default Identity UI).</summary>
+[AllowAnonymous]
+public sealed class AccountController(
+    SignInManager<LaporUser> signIn, UserManager<LaporUser> users, IStringLocalizer<SharedResource> t, TimeProvider clock) : Controller
+{
+    [HttpGet]
+    public IActionResult Login(string? returnUrl) => View(new Login.Form { ReturnUrl = returnUrl });
+
+    [HttpPost]
+    public async Task<IActionResult> Login(Login.Form form, [FromServices] IValidator<Login.Form> validator, CancellationToken cancellationToken)
+    {
+        (await validator.ValidateAsync(form, cancellationToken)).AddToModelState(ModelState);
+        if (ModelState.IsValid)
+        {
+            var user = await users.FindByEmailAsync(form.Email!);
+            var result = user is null || user.IsDisabled
+                ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+                : await signIn.PasswordSignInAsync(user, form.Password!, form.RememberMe, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                user!.LastSignInAt = clock.GetUtcNow();
+                await users.UpdateAsync(user);
+                return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+            }
+
+            // One message for unknown e-mail and wrong password, so sign-in does not reveal who has an account.
+            ModelState.AddModelError("", t[result.IsLockedOut ? "Account.LockedOut" : "Account.InvalidLogin"]);
+        }
+
+        form.Password = null;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(form);
+    }
+
+    [HttpGet]
+    public IActionResult Register() => View(new Register.Form());
+
+    [HttpPost]
+    public async Task<IActionResult> Register(Register.Form form, [FromServices] IValidator<Register.Form> validator, CancellationToken cancellationToken)
+    {
+        (await validator.ValidateAsync(form, cancellationToken)).AddToModelState(ModelState);
+        if (ModelState.IsValid)
+        {
+            var user = new LaporUser { UserName = form.Email, Email = form.Email, FullName = form.FullName!.Trim(), CreatedAt = clock.GetUtcNow() };
+            var created = await users.CreateAsync(user, form.Password!);
+            if (created.Succeeded)
+            {
+                await users.AddToRoleAsync(user, Roles.Citizen);
+                await signIn.SignInAsync(user, isPersistent: false);
+                return Redirect("/laporan-saya");
+            }
+
+            foreach (var error in created.Errors)
+            {
+                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(form.Password) : nameof(form.Email), error.Description);
+            }
+        }
+
+        (form.Password, form.ConfirmPassword) = (null, null);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(form);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return Redirect("/");
+    }
+}

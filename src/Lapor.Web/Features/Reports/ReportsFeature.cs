@@ -1,0 +1,30 @@
+using Lapor.Web.Data;
+using Lapor.Web.Infrastructure.Deadlines;
+using Lapor.Web.Infrastructure.Storage;
+
+namespace Lapor.Web.Features.Reports;
+
+public static class ReportsFeature
+{
+    public static IServiceCollection AddReportsFeature(this IServiceCollection services)
+    {
+        services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section)
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Deadlines:TimeZone is not a known time zone.")
+            .ValidateOnStart();
+        services.AddOptions<AttachmentStorageOptions>().BindConfiguration(AttachmentStorageOptions.Section).ValidateOnStart();
+        services.AddMemoryCache();
+        services.AddScoped<DeadlineScheduleProvider>();
+        services.AddSingleton<IAttachmentStore, LocalAttachmentStore>();
+        services.AddSingleton<UploadInspector>();
+        services.AddSingleton<TrackingAccess>();
+        services.AddScoped<DemoData>();
+        services.AddScoped<Submit.Handler>();
+        services.AddScoped<Track.Handler>();
+        services.AddScoped<Unlock.Handler>();
+        services.AddScoped<AddInformation.Handler>();
+        services.AddScoped<Mine.Handler>();
+        services.AddScoped<FormOptions.Handler>();
+        services.AddScoped<Attachments.Handler>();
+        return services;
+    }
+}

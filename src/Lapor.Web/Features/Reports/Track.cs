@@ -1,0 +1,104 @@
+using FluentValidation;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using System.ComponentModel.DataAnnotations;
+
+namespace Lapor.Web.Features.Reports;
+
+/// <summary>Following a report at /lacak/{number}: public status and timeline; the whole report for its owner.</summary>
+public static class Track
+{
+    public sealed record View(
+        string TrackingNumber, ReportStatus Status, Classification Classification, string? Title, DateTimeOffset SubmittedAt,
+        IReadOnlyList<string> Agencies, IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<MessageItem> Messages, Details? Details);
+
+    public sealed record TimelineItem(DateTimeOffset At, RoutingAction Action, ReportStatus ToStatus, string? AgencyName);
+
+    public sealed record MessageItem(DateTimeOffset At, MessageKind Kind, string? AgencyName, string Body, bool FromReporter);
+
+    /// <summary>Only for the reporter: what they wrote and can still add.</summary>
+    public sealed record Details(
+        string Body, string? Location, DateOnly? IncidentDate, string? Category, bool IsAnonymous, bool IsConfidential,
+        IReadOnlyList<AttachmentItem> Attachments, bool CanAddInformation);
+
+    public sealed record AttachmentItem(Guid Id, string FileName, long SizeBytes);
+
+    public sealed class UnlockForm
+    {
+        [Display(Name = "Track.AccessCode")]
+        public string? AccessCode { get; set; }
+    }
+
+    public sealed class InformationForm
+    {
+        [Display(Name = "Track.AddInformation")]
+        public string? Text { get; set; }
+    }
+
+    public sealed class InformationValidator : AbstractValidator<InformationForm>
+    {
+        public InformationValidator(IStringLocalizer<SharedResource> t) =>
+            RuleFor(f => f.Text)
+                .NotEmpty().WithMessage(_ => t["Validation.Required", t["Track.AddInformation"]])
+                .MaximumLength(5000).WithMessage(_ => t["Validation.MaxLength", t["Track.AddInformation"], 5000]);
+    }
+
+    public sealed class Handler(LaporDbContext db)
+    {
+        /// <summary>Null when no report has this number.</summary>
+        public async Task<View?> HandleAsync(string trackingNumber, string? userId, bool granted, CancellationToken cancellationToken)
+        {
+            var report = await db.Reports.AsNoTracking()
+                .Where(r => r.TrackingNumber == trackingNumber)
+                .Select(r => new
+                {
+                    r.Id, r.Status, r.Classification, r.Title, r.PublicTitle, r.IsConfidential, r.IsAnonymous, r.SubmittedAt,
+                    r.Body, r.Location, r.IncidentDate, r.ReporterUserId,
+                    Category = db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
+                })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (report is null)
+            {
+                return null;
+            }
+
+            var fullAccess = granted || (userId is not null && userId == report.ReporterUserId);
+            var showPublic = fullAccess || !report.IsConfidential;
+            var agencyNames = db.Agencies.Select(a => new { a.Id, a.Name });
+            var agencies = await db.Assignments.AsNoTracking()
+                .Where(a => a.ReportId == report.Id && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded)
+                .Join(agencyNames, a => a.AgencyId, n => n.Id, (_, n) => n.Name)
+                .ToListAsync(cancellationToken);
+
+            var timeline = await db.RoutingEntries.AsNoTracking()
+                .Where(e => e.ReportId == report.Id && e.Action != RoutingAction.Note)
+                .OrderBy(e => e.Id)
+                .Select(e => new TimelineItem(e.OccurredAt, e.Action, e.ToStatus, agencyNames.Where(n => n.Id == e.ToAgencyId).Select(n => n.Name).FirstOrDefault()))
+                .ToListAsync(cancellationToken);
+
+            var messages = await db.Messages.AsNoTracking()
+                .Where(m => m.ReportId == report.Id && ((showPublic && m.Visibility == MessageVisibility.Public) || (fullAccess && m.Visibility == MessageVisibility.ReporterOnly)))
+                .OrderBy(m => m.Id)
+                .Select(m => new MessageItem(m.CreatedAt, m.Kind, agencyNames.Where(n => n.Id == m.AgencyId).Select(n => n.Name).FirstOrDefault(), m.Body, m.AuthorRole == ActorRole.Citizen))
+                .ToListAsync(cancellationToken);
+
+            Details? details = null;
+            if (fullAccess)
+            {
+                var attachments = await db.Attachments.AsNoTracking()
+                    .Where(a => a.ReportId == report.Id && a.MessageId == null)
+                    .OrderBy(a => a.UploadedAt)
+                    .Select(a => new AttachmentItem(a.Id, a.OriginalFileName, a.SizeBytes))
+                    .ToListAsync(cancellationToken);
+                var canAdd = ReportLifecycle.Can(report.Status, RoutingAction.AddInformation) || ReportLifecycle.Can(report.Status, RoutingAction.ReporterReply);
+                details = new Details(report.Body, report.Location, report.IncidentDate, report.Category, report.IsAnonymous, report.IsConfidential, attachments, canAdd);
+            }
+
+            // A confidential report's subject is for its reporter only.
+            var title = fullAccess ? report.Title : report.IsConfidential ? null : report.PublicTitle ?? report.Title;
+            return new View(trackingNumber, report.Status, report.Classification, title, report.SubmittedAt, agencies, timeline, messages, details);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Lapor.Web.Infrastructure.Authorization;
+
+/// <summary>Policy names used with [Authorize(Policy = ...)]; registered once in <see cref="AddLaporAuthorization"/>.</summary>
+public static class Policies
+{
+    public const string Citizen = nameof(Citizen);
+    public const string Staff = nameof(Staff);
+    public const string Officer = nameof(Officer);
+    public const string AgencyHead = nameof(AgencyHead);
+    public const string Coordinator = nameof(Coordinator);
+    public const string Oversight = nameof(Oversight);
+    public const string Administrator = nameof(Administrator);
+
+    public static IServiceCollection AddLaporAuthorization(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            // Deny by default: anything not marked [AllowAnonymous] needs a signed-in user.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Citizen, p => p.RequireRole(Roles.Citizen))
+            .AddPolicy(Staff, p => p.RequireRole(Roles.Officer, Roles.AgencyHead, Roles.Coordinator, Roles.Oversight, Roles.Administrator))
+            .AddPolicy(Officer, p => p.RequireRole(Roles.Officer))
+            .AddPolicy(AgencyHead, p => p.RequireRole(Roles.AgencyHead))
+            .AddPolicy(Coordinator, p => p.RequireRole(Roles.Coordinator))
+            .AddPolicy(Oversight, p => p.RequireRole(Roles.Oversight, Roles.Coordinator))
+            .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator));
+        return services;
+    }
+}

@@ -1,0 +1,39 @@
+using Lapor.Web.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace Lapor.Web.Infrastructure.Identity;
+
+public static class IdentityServiceCollectionExtensions
+{
+    public static IServiceCollection AddLaporIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<LaporUser, IdentityRole>(o =>
+            {
+                // ASVS: length over composition rules.
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<LaporDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Error/403";
+            o.Cookie.Name = "lapor.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        return services;
+    }
+}

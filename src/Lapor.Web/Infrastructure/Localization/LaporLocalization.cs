@@ -1,0 +1,26 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Lapor.Web.Infrastructure.Localization;
+
+public static class LaporLocalization
+{
+    public const string DefaultCulture = "id";
+    public static readonly string[] SupportedCultures = [DefaultCulture, "en"];
+
+    public static IServiceCollection AddLaporLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = SupportedCultures.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(DefaultCulture);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+
+            // Indonesian first: only an explicit choice (query or cookie) switches language, not the browser's header.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
+}

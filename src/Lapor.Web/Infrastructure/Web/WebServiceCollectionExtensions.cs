@@ -1,0 +1,49 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Serilog;
+
+namespace Lapor.Web.Infrastructure.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>MVC with feature folders, global antiforgery checks and localized labels.</summary>
+    public static IServiceCollection AddLaporMvc(this IServiceCollection services)
+    {
+        services.AddControllersWithViews(o =>
+            {
+                // MVC controllers do not check antiforgery tokens by themselves: do it for every unsafe request.
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<DomainExceptionFilter>();
+
+                // Validation messages come from FluentValidation only, not MVC's implicit [Required].
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        services.Configure<RazorViewEngineOptions>(o =>
+        {
+            o.ViewLocationFormats.Clear();
+            o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+            o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+        });
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "lapor.af";
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LocalTime>();
+        return services;
+    }
+
+    /// <summary>Serilog from configuration; request logs carry method, path, status and timing, never form data.</summary>
+    public static IServiceCollection AddLaporLogging(this IServiceCollection services) =>
+        services.AddSerilog((provider, logger) => logger
+            .ReadFrom.Configuration(provider.GetRequiredService<IConfiguration>())
+            .ReadFrom.Services(provider)
+            .Enrich.FromLogContext());
+}
