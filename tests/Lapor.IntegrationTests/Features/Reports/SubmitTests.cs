@@ -1,0 +1,217 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.IntegrationTests.Features.Reports;
+
+public sealed class SubmitTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+{
+    [Fact]
+    public async Task Submit_ValidGuestReport_RedirectsToConfirmationWithTrackingNumberAndAccessCode()
+    {
+        var client = app.CreateBrowser();
+
+        var response = await Citizen.FileAsync(client, "Lampu jalan mati di Jl. Sudirman");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Matches(@"^/lapor/terkirim/LPR-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$", response.Headers.Location!.OriginalString);
+        var confirmation = await HtmlPage.GetAsync(client, response.Headers.Location.OriginalString);
+        var number = confirmation.Document.QuerySelector("[data-testid=tracking-number]")!.TextContent.Trim();
+        var code = confirmation.Document.QuerySelector("[data-testid=access-code]")!.TextContent.Trim();
+
+        var stored = await app.WithDbAsync(db => db.Reports.Include(r => r.Routing).SingleAsync(r => r.TrackingNumber == number));
+        Assert.Equal(ReportStatus.Unverified, stored.Status);
+        Assert.Equal(Channel.Web, stored.Channel);
+        Assert.Equal("Lampu jalan mati di Jl. Sudirman", stored.Title);
+        Assert.Equal(RoutingAction.Submit, Assert.Single(stored.Routing).Action);
+        Assert.DoesNotContain(code, stored.AccessCodeHash!, StringComparison.Ordinal);
+        Assert.True(AccessCode.Verify(code, stored.AccessCodeHash));
+        var identity = await app.WithDbAsync(db => db.ReporterIdentities.SingleAsync(i => i.ReportId == stored.Id));
+        Assert.Equal("Andi Wijaya", identity.FullName);
+    }
+
+    [Fact]
+    public async Task Submitted_ReloadedConfirmation_NoLongerShowsAccessCode()
+    {
+        var client = app.CreateBrowser();
+        var response = await Citizen.FileAsync(client);
+        var url = response.Headers.Location!.OriginalString;
+
+        var first = await HtmlPage.GetAsync(client, url);
+        var second = await HtmlPage.GetAsync(client, url);
+
+        Assert.NotNull(first.Document.QuerySelector("[data-testid=access-code]"));
+        Assert.Null(second.Document.QuerySelector("[data-testid=access-code]"));
+    }
+
+    [Fact]
+    public async Task Submit_IncompleteForm_ReRendersWithTypedTextAndCreatesNothing()
+    {
+        var client = app.CreateBrowser();
+        var before = await app.WithDbAsync(db => db.Reports.CountAsync());
+        var page = await HtmlPage.GetAsync(client, "/lapor");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(page.AntiforgeryToken("/lapor")), "__RequestVerificationToken" },
+            { new StringContent(page.InputValue("Form.SubmissionToken")), "Form.SubmissionToken" },
+            { new StringContent("Sampah menumpuk di pasar"), "Form.Title" },
+            { new StringContent("Kecamatan Utara"), "Form.Location" },
+        };
+
+        var result = await HtmlPage.FromAsync(await client.PostAsync("/lapor", form));
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Equal("Sampah menumpuk di pasar", result.InputValue("Form.Title"));
+        Assert.Equal("Kecamatan Utara", result.InputValue("Form.Location"));
+        Assert.Equal("Isi laporan wajib diisi.", result.FieldError("Form.Body"));
+        Assert.Equal("Pilih jenis laporan.", result.FieldError("Form.Classification"));
+        Assert.NotNull(result.FieldError("Form.Consent"));
+        Assert.Equal(before, await app.WithDbAsync(db => db.Reports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Submit_InvalidFormWithFile_AsksToAttachAgain()
+    {
+        var client = app.CreateBrowser();
+        var page = await HtmlPage.GetAsync(client, "/lapor");
+        var form = Citizen.ReportForm(page.AntiforgeryToken("/lapor"), Guid.NewGuid(), "Pendek", f => AddFile(f, TestImages.Jpeg(), "foto.jpg", "image/jpeg"));
+
+        var result = await HtmlPage.FromAsync(await client.PostAsync("/lapor", form));
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Contains("lampirkan berkas Anda lagi", result.Text, StringComparison.Ordinal);
+        Assert.Equal("Pendek", result.InputValue("Form.Title"));
+    }
+
+    [Fact]
+    public async Task Submit_WithoutAntiforgeryToken_Answers400AndCreatesNothing()
+    {
+        var client = app.CreateBrowser();
+        var before = await app.WithDbAsync(db => db.Reports.CountAsync());
+        var form = Citizen.ReportForm("", Guid.NewGuid());
+
+        var response = await client.PostAsync("/lapor", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Reports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Submit_SameFormPostedTwice_CreatesOneReport()
+    {
+        var client = app.CreateBrowser();
+        var page = await HtmlPage.GetAsync(client, "/lapor");
+        var token = page.AntiforgeryToken("/lapor");
+        var submission = Guid.Parse(page.InputValue("Form.SubmissionToken"));
+
+        var responses = await Task.WhenAll(
+            client.PostAsync("/lapor", Citizen.ReportForm(token, submission)),
+            client.PostAsync("/lapor", Citizen.ReportForm(token, submission)),
+            client.PostAsync("/lapor", Citizen.ReportForm(token, submission)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Single(responses.Select(r => r.Headers.Location!.OriginalString).Distinct());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Reports.CountAsync(r => r.SubmissionToken == submission)));
+    }
+
+    [Fact]
+    public async Task Submit_PhotoWithExif_StoresReEncodedImageWithoutMetadata()
+    {
+        var client = app.CreateBrowser();
+        var photo = TestImages.JpegWithExif();
+        Assert.Contains(TestImages.ExifCanary, Encoding.ASCII.GetString(photo), StringComparison.Ordinal);
+
+        var (number, _) = await Citizen.FileAndConfirmAsync(client, extra: f => AddFile(f, photo, "IMG_0001.jpg", "image/jpeg"));
+
+        var attachment = await app.WithDbAsync(db => db.Attachments.SingleAsync(a => db.Reports.Any(r => r.Id == a.ReportId && r.TrackingNumber == number)));
+        Assert.Equal("image/jpeg", attachment.ContentType);
+        Assert.Equal("IMG_0001.jpg", attachment.OriginalFileName);
+        Assert.NotEqual("IMG_0001.jpg", attachment.StoredName);
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(app.AttachmentsPath, attachment.StoredName));
+        Assert.Equal([0xFF, 0xD8, 0xFF], bytes[..3]);
+        var text = Encoding.ASCII.GetString(bytes);
+        Assert.DoesNotContain(TestImages.ExifCanary, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exif", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_TextFileNamedJpg_IsRefusedAndCreatesNothing()
+    {
+        var client = app.CreateBrowser();
+        var before = await app.WithDbAsync(db => db.Reports.CountAsync());
+
+        var response = await Citizen.FileAsync(client, extra: f => AddFile(f, "<script>alert(1)</script>"u8.ToArray(), "foto.jpg", "image/jpeg"));
+
+        var page = await HtmlPage.FromAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("bukan JPEG, PNG atau PDF yang valid", page.FieldError("Form.Attachments"), StringComparison.Ordinal);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Reports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Submit_SixFiles_IsRefused()
+    {
+        var client = app.CreateBrowser();
+
+        var response = await Citizen.FileAsync(client, extra: f =>
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                AddFile(f, TestImages.Jpeg(), $"foto{i}.jpg", "image/jpeg");
+            }
+        });
+
+        var page = await HtmlPage.FromAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("Paling banyak 5 lampiran.", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_ExtraFieldsForStatusAndIdentity_AreIgnored()
+    {
+        var client = app.CreateBrowser();
+
+        var (number, _) = await Citizen.FileAndConfirmAsync(client, extra: f =>
+        {
+            f.Add(new StringContent("Completed"), "Form.Status");
+            f.Add(new StringContent("Completed"), "Status");
+            f.Add(new StringContent("someone-else"), "Form.ReporterUserId");
+            f.Add(new StringContent("Sms"), "Form.Channel");
+            f.Add(new StringContent("false"), "Form.IsGuest");
+        });
+
+        var report = await app.WithDbAsync(db => db.Reports.SingleAsync(r => r.TrackingNumber == number));
+        Assert.Equal(ReportStatus.Unverified, report.Status);
+        Assert.Null(report.ReporterUserId);
+        Assert.Equal(Channel.Web, report.Channel);
+    }
+
+    [Fact]
+    public async Task Submit_SignedInCitizen_ReportIsListedInLaporanSaya()
+    {
+        var client = app.CreateBrowser();
+        var userId = await Citizen.CreateAccountAsync(app, "saya@contoh.id");
+        await Citizen.SignInAsync(client, "saya@contoh.id");
+
+        var (number, code) = await Citizen.FileAndConfirmAsync(client, "Antrean panjang di Puskesmas");
+
+        Assert.Null(code);
+        var report = await app.WithDbAsync(db => db.Reports.SingleAsync(r => r.TrackingNumber == number));
+        Assert.Equal(userId, report.ReporterUserId);
+        Assert.Null(report.AccessCodeHash);
+        var mine = await HtmlPage.GetAsync(client, "/laporan-saya");
+        Assert.Equal(HttpStatusCode.OK, mine.Status);
+        Assert.Contains(number, mine.Text, StringComparison.Ordinal);
+        Assert.Contains("Antrean panjang di Puskesmas", mine.Text, StringComparison.Ordinal);
+    }
+
+    private static void AddFile(MultipartFormDataContent form, byte[] bytes, string name, string contentType)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(content, "Form.Attachments", name);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lapor.IntegrationTests.Infrastructure;
+
+/// <summary>Steps a real user takes through the real forms.</summary>
+public static class Citizen
+{
+    public const string Password = "kalimat sandi yang panjang";
+
+    public static MultipartFormDataContent ReportForm(string token, Guid submissionToken, string title = "Jalan berlubang di Jl. Merdeka", Action<MultipartFormDataContent>? extra = null)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(submissionToken.ToString()), "Form.SubmissionToken" },
+            { new StringContent("Complaint"), "Form.Classification" },
+            { new StringContent(title), "Form.Title" },
+            { new StringContent("Lubang besar di depan pasar membahayakan pengendara motor setiap malam."), "Form.Body" },
+            { new StringContent("Kecamatan Makmur Kota"), "Form.Location" },
+            { new StringContent("Andi Wijaya"), "Form.ReporterName" },
+            { new StringContent("andi@contoh.id"), "Form.ReporterEmail" },
+            { new StringContent("true"), "Form.Consent" },
+        };
+        extra?.Invoke(form);
+        return form;
+    }
+
+    /// <summary>GETs /lapor, posts a valid report, and returns the redirect response.</summary>
+    public static async Task<HttpResponseMessage> FileAsync(HttpClient client, string title = "Jalan berlubang di Jl. Merdeka", Action<MultipartFormDataContent>? extra = null)
+    {
+        var page = await HtmlPage.GetAsync(client, "/lapor");
+        var submission = Guid.Parse(page.InputValue("Form.SubmissionToken"));
+        return await client.PostAsync("/lapor", ReportForm(page.AntiforgeryToken("/lapor"), submission, title, extra));
+    }
+
+    /// <summary>Files a report and follows to the confirmation: returns (tracking number, access code).</summary>
+    public static async Task<(string Number, string? AccessCode)> FileAndConfirmAsync(HttpClient client, string title = "Jalan berlubang di Jl. Merdeka", Action<MultipartFormDataContent>? extra = null)
+    {
+        var response = await FileAsync(client, title, extra);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var confirmation = await HtmlPage.GetAsync(client, response.Headers.Location!.OriginalString);
+        var number = confirmation.Document.QuerySelector("[data-testid=tracking-number]")!.TextContent.Trim();
+        var code = confirmation.Document.QuerySelector("[data-testid=access-code]")?.TextContent.Trim();
+        return (number, code);
+    }
+
+    public static async Task<string> CreateAccountAsync(LaporAppFactory app, string email, string role = Roles.Citizen)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<LaporUser>>();
+        var user = new LaporUser { UserName = email, Email = email, FullName = "Warga Uji", EmailConfirmed = true };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        return user.Id;
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Password)
+    {
+        var page = await HtmlPage.GetAsync(client, "/Account/Login");
+        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = page.AntiforgeryToken("/Account/Login"),
+            ["Email"] = email,
+            ["Password"] = password,
+        }));
+    }
+}

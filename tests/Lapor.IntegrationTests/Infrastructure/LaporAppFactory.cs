@@ -1,0 +1,58 @@
+using Lapor.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lapor.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app on a fresh SQLite file built by the real migrations (MigrateOnStartup), with its
+/// own attachment folder; both are deleted when the test class is done.
+/// </summary>
+public sealed class LaporAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("lapor-it-").FullName;
+
+    public string DatabasePath => Path.Combine(_root, "lapor.db");
+
+    public string AttachmentsPath => Path.Combine(_root, "attachments");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Attachments:Path", AttachmentsPath);
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests can assert them.</summary>
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<T> WithDbAsync<T>(Func<LaporDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<LaporDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<LaporDbContext, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<LaporDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing request: the temp folder is cleaned by the OS.
+        }
+    }
+}
