@@ -38,7 +38,9 @@ app.UseAuthorization();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapControllers();
-app.MapDefaultControllerRoute();
+
+// Unknown addresses are a plain 404 (shown by the status-code page), not a sign-in prompt.
+app.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous();
 
 await app.RunAsync();
 

@@ -10,6 +10,7 @@ namespace Lapor.Web.Features.Account;
 
 /// <summary>Our own localized sign-in and registration (no default Identity UI).</summary>
 [AllowAnonymous]
+[Route("Account/[action]")]
 public sealed class AccountController(
     SignInManager<LaporUser> signIn, UserManager<LaporUser> users, IStringLocalizer<SharedResource> t, TimeProvider clock) : Controller
 {

@@ -1,0 +1,49 @@
+using Lapor.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Lapor.IntegrationTests.Data;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public void SqliteContext_HasNoPendingModelChanges()
+    {
+        using var db = new SqliteLaporDbContextFactory().CreateDbContext([]);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "Add a SQLite migration: dotnet ef migrations add <Name> --context SqliteLaporDbContext --output-dir Data/Migrations/Sqlite");
+    }
+
+    [Fact]
+    public void SqlServerContext_HasNoPendingModelChanges()
+    {
+        using var db = new SqlServerLaporDbContextFactory().CreateDbContext([]);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "Add a SQL Server migration: dotnet ef migrations add <Name> --context SqlServerLaporDbContext --output-dir Data/Migrations/SqlServer");
+    }
+
+    [Fact]
+    public void BothProviders_HaveTheSameMigrationNames()
+    {
+        using var sqlite = new SqliteLaporDbContextFactory().CreateDbContext([]);
+        using var sqlServer = new SqlServerLaporDbContextFactory().CreateDbContext([]);
+
+        static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]);
+
+        Assert.Equal(Names(sqlite), Names(sqlServer));
+    }
+
+    [Fact]
+    public void SqlServer_IdempotentScript_Generates()
+    {
+        using var db = new SqlServerLaporDbContextFactory().CreateDbContext([]);
+
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        Assert.Contains("IF NOT EXISTS", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE [Reports]", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE [RoutingEntries]", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX [IX_Reports_TrackingNumber]", script, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,82 @@
+using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lapor.IntegrationTests.Data;
+
+public sealed class PersistenceTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+{
+    [Fact]
+    public async Task Sqlite_RunsInWalModeWithFullSync()
+    {
+        var (journal, synchronous, foreignKeys) = await app.WithDbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            return (await Scalar(connection, "PRAGMA journal_mode"), await Scalar(connection, "PRAGMA synchronous"), await Scalar(connection, "PRAGMA foreign_keys"));
+        });
+
+        Assert.Equal("wal", journal);
+        Assert.Equal("2", synchronous); // 2 = FULL
+        Assert.Equal("1", foreignKeys);
+    }
+
+    [Fact]
+    public async Task RoutingEntry_Update_IsRefused()
+    {
+        var number = await FileAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithDbAsync(async db =>
+        {
+            var entry = await db.RoutingEntries.FirstAsync(e => db.Reports.Any(r => r.Id == e.ReportId && r.TrackingNumber == number));
+            db.Entry(entry).Property(e => e.Reason).CurrentValue = "ditulis ulang";
+            await db.SaveChangesAsync();
+        }));
+
+        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RoutingEntry_Delete_IsRefused()
+    {
+        var number = await FileAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithDbAsync(async db =>
+        {
+            db.RoutingEntries.Remove(await db.RoutingEntries.FirstAsync(e => db.Reports.Any(r => r.Id == e.ReportId && r.TrackingNumber == number)));
+            await db.SaveChangesAsync();
+        }));
+
+        Assert.Equal(1, await app.WithDbAsync(db => db.RoutingEntries.CountAsync(e => db.Reports.Any(r => r.Id == e.ReportId && r.TrackingNumber == number))));
+    }
+
+    [Fact]
+    public async Task Report_TwoEditorsAtOnce_SecondGetsConcurrencyConflict()
+    {
+        var number = await FileAsync();
+        await using var first = app.Services.CreateAsyncScope();
+        await using var second = app.Services.CreateAsyncScope();
+        var db1 = first.ServiceProvider.GetRequiredService<LaporDbContext>();
+        var db2 = second.ServiceProvider.GetRequiredService<LaporDbContext>();
+        var copy1 = await db1.Reports.SingleAsync(r => r.TrackingNumber == number);
+        var copy2 = await db2.Reports.SingleAsync(r => r.TrackingNumber == number);
+
+        copy1.Hold(StoredReports.Coordinator, "Mohon lengkapi alamat", DateTimeOffset.UtcNow);
+        await db1.SaveChangesAsync();
+        copy2.Archive(StoredReports.Coordinator, ArchiveReason.Spam, "Spam", null, DateTimeOffset.UtcNow);
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db2.SaveChangesAsync());
+        Assert.Equal(ReportStatus.OnHold, await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => r.Status).SingleAsync()));
+    }
+
+    private async Task<string> FileAsync() => (await Citizen.FileAndConfirmAsync(app.CreateBrowser())).Number;
+
+    private static async Task<string?> Scalar(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (await command.ExecuteScalarAsync())?.ToString();
+    }
+}

@@ -1,0 +1,176 @@
+using System.Net;
+using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.IntegrationTests.Features.Reports;
+
+public sealed class TrackTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+{
+    [Fact]
+    public async Task Track_NewReport_ShowsBelumTerverifikasiAndTimeline()
+    {
+        var client = app.CreateBrowser();
+        var (number, _) = await Citizen.FileAndConfirmAsync(client, "Saluran air tersumbat di Griya Asri");
+
+        var page = await HtmlPage.GetAsync(app.CreateBrowser(), $"/lacak/{number}");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Belum Terverifikasi", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Laporan diterima", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Saluran air tersumbat di Griya Asri", page.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/lacak/LPR-ZZZZ-ZZZZ")]
+    [InlineData("/lacak/LPR-0000-0000")]
+    [InlineData("/lacak/bukan-nomor")]
+    public async Task Track_UnknownOrMalformedNumber_Answers404(string url)
+    {
+        var page = await HtmlPage.GetAsync(app.CreateBrowser(), url);
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Contains("Halaman tidak ditemukan", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lookup_NumberTypedLoosely_RedirectsToCanonicalPage()
+    {
+        var response = await app.CreateBrowser().GetAsync("/lacak?nomor=lpr%20ab23%20cd45");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/lacak/LPR-AB23-CD45", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Lookup_Garbage_ShowsLocalizedError()
+    {
+        var page = await HtmlPage.GetAsync(app.CreateBrowser(), "/lacak?nomor=12");
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("LPR-XXXX-XXXX", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Track_WithoutAccessCode_HidesBodyAndReporterOnlyMessages()
+    {
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());
+        await StoredReports.ActAsync(app, number, (r, _) => r.Hold(StoredReports.Coordinator, "PERTANYAAN-RAHASIA mohon lengkapi alamat", DateTimeOffset.UtcNow));
+
+        var page = await HtmlPage.GetAsync(app.CreateBrowser(), $"/lacak/{number}");
+
+        Assert.Contains("Tertunda", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lubang besar di depan pasar", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("PERTANYAAN-RAHASIA", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Andi Wijaya", page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unlock_WrongCode_GrantsNothing()
+    {
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());
+        var client = app.CreateBrowser();
+        var page = await HtmlPage.GetAsync(client, $"/lacak/{number}");
+
+        await client.PostAsync($"/lacak/{number}/akses", Form(page.AntiforgeryToken($"/lacak/{number}/akses"), ("AccessCode", "AAAA-BBBB-CCCC")));
+        var after = await HtmlPage.GetAsync(client, $"/lacak/{number}");
+
+        Assert.Contains("Kode akses tidak cocok", after.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lubang besar di depan pasar", after.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unlock_RightCode_ShowsReportAndLetsReporterAnswerHold()
+    {
+        var (number, code) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());
+        await StoredReports.ActAsync(app, number, (r, _) => r.Hold(StoredReports.Coordinator, "Mohon lengkapi alamat lengkap", DateTimeOffset.UtcNow));
+        var client = app.CreateBrowser();
+        var page = await HtmlPage.GetAsync(client, $"/lacak/{number}");
+
+        await client.PostAsync($"/lacak/{number}/akses", Form(page.AntiforgeryToken($"/lacak/{number}/akses"), ("AccessCode", code!.ToLowerInvariant())));
+        var unlocked = await HtmlPage.GetAsync(client, $"/lacak/{number}");
+        Assert.Contains("Lubang besar di depan pasar", unlocked.Text, StringComparison.Ordinal);
+        Assert.Contains("Mohon lengkapi alamat lengkap", unlocked.Text, StringComparison.Ordinal);
+
+        var reply = await client.PostAsync($"/lacak/{number}/informasi", Form(unlocked.AntiforgeryToken($"/lacak/{number}/informasi"), ("Text", "Alamatnya Jl. Merdeka No. 10, depan pasar.")));
+
+        Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
+        var report = await app.WithDbAsync(db => db.Reports.Include(r => r.Routing).Include(r => r.Messages).SingleAsync(r => r.TrackingNumber == number));
+        Assert.Equal(ReportStatus.Unverified, report.Status);
+        Assert.Equal(RoutingAction.AddInformation, report.Routing.OrderBy(e => e.Id).Last().Action);
+        Assert.Contains(report.Messages, m => m.Body == "Alamatnya Jl. Merdeka No. 10, depan pasar." && m.AuthorRole == ActorRole.Citizen);
+    }
+
+    [Fact]
+    public async Task AddInformation_WithoutAccess_Answers404AndChangesNothing()
+    {
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());
+        await StoredReports.ActAsync(app, number, (r, _) => r.Hold(StoredReports.Coordinator, "Mohon lengkapi alamat lengkap", DateTimeOffset.UtcNow));
+        var stranger = app.CreateBrowser();
+        var page = await HtmlPage.GetAsync(stranger, $"/lacak/{number}");
+
+        var response = await stranger.PostAsync($"/lacak/{number}/informasi", Form(page.AntiforgeryToken($"/lacak/{number}/akses"), ("Text", "Saya bukan pelapornya")));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var report = await app.WithDbAsync(db => db.Reports.Include(r => r.Messages).SingleAsync(r => r.TrackingNumber == number));
+        Assert.Equal(ReportStatus.OnHold, report.Status);
+        Assert.DoesNotContain(report.Messages, m => m.Body == "Saya bukan pelapornya");
+    }
+
+    [Fact]
+    public async Task Track_OtherSignedInCitizen_SeesOnlyPublicPart()
+    {
+        var owner = app.CreateBrowser();
+        await Citizen.CreateAccountAsync(app, "pemilik@contoh.id");
+        await Citizen.SignInAsync(owner, "pemilik@contoh.id");
+        var (number, _) = await Citizen.FileAndConfirmAsync(owner);
+        var other = app.CreateBrowser();
+        await Citizen.CreateAccountAsync(app, "tetangga@contoh.id");
+        await Citizen.SignInAsync(other, "tetangga@contoh.id");
+
+        var ownerView = await HtmlPage.GetAsync(owner, $"/lacak/{number}");
+        var otherView = await HtmlPage.GetAsync(other, $"/lacak/{number}");
+
+        Assert.Contains("Lubang besar di depan pasar", ownerView.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lubang besar di depan pasar", otherView.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(number, (await HtmlPage.GetAsync(other, "/laporan-saya")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Track_ConfidentialReport_PublicPageShowsNoTitleOrResponses()
+    {
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "JUDUL-RAHASIA pungutan liar di kantor", f => f.Add(new StringContent("true"), "Form.IsConfidential"));
+
+        var page = await HtmlPage.GetAsync(app.CreateBrowser(), $"/lacak/{number}");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.DoesNotContain("JUDUL-RAHASIA", page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Attachment_DownloadWithoutAccess_Answers404_WithAccessServesNosniffAttachment()
+    {
+        var (number, code) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), extra: f =>
+        {
+            var content = new ByteArrayContent(TestImages.Jpeg());
+            content.Headers.ContentType = new("image/jpeg");
+            f.Add(content, "Form.Attachments", "foto.jpg");
+        });
+        var id = await app.WithDbAsync(db => db.Attachments.Where(a => db.Reports.Any(r => r.Id == a.ReportId && r.TrackingNumber == number)).Select(a => a.Id).SingleAsync());
+        var client = app.CreateBrowser();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/lacak/{number}/lampiran/{id}")).StatusCode);
+
+        var page = await HtmlPage.GetAsync(client, $"/lacak/{number}");
+        await client.PostAsync($"/lacak/{number}/akses", Form(page.AntiforgeryToken($"/lacak/{number}/akses"), ("AccessCode", code!)));
+        var file = await client.GetAsync($"/lacak/{number}/lampiran/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("image/jpeg", file.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("nosniff", file.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
+}
