@@ -118,6 +118,16 @@ public static class Submit
                 return new Filed(existing, null);
             }
 
+            if (form.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId && c.IsActive && c.ParentId != null, cancellationToken))
+            {
+                return new Rejected(nameof(Form.CategoryId), t["Validation.UnknownChoice"]);
+            }
+
+            if (form.TargetAgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId && a.IsActive, cancellationToken))
+            {
+                return new Rejected(nameof(Form.TargetAgencyId), t["Validation.UnknownChoice"]);
+            }
+
             var uploads = new List<(IFormFile File, InspectedUpload Upload)>();
             foreach (var file in form.Attachments)
             {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Lapor.Web.Infrastructure.Localization;
 
@@ -11,6 +13,7 @@ public static class LaporLocalization
     public static IServiceCollection AddLaporLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBindingMessages>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = SupportedCultures.Select(c => new CultureInfo(c)).ToList();

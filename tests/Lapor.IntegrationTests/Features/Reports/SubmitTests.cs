@@ -208,6 +208,42 @@ public sealed class SubmitTests(LaporAppFactory app) : IClassFixture<LaporAppFac
         Assert.Contains("Antrean panjang di Puskesmas", mine.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Submit_TamperedChoicesAndBadDate_GetLocalizedErrorsNotAServerError()
+    {
+        var client = app.CreateBrowser();
+        var page = await HtmlPage.GetAsync(client, "/lapor");
+        var form = Citizen.ReportForm(page.AntiforgeryToken("/lapor"), Guid.NewGuid(), extra: f =>
+        {
+            f.Add(new StringContent("kemarin sore"), "Form.IncidentDate");
+            f.Add(new StringContent("999999"), "Form.CategoryId");
+        });
+
+        var result = await HtmlPage.FromAsync(await client.PostAsync("/lapor", form));
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Equal("Isian Tanggal kejadian tidak valid.", result.FieldError("Form.IncidentDate"));
+        Assert.DoesNotContain("Exception", result.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_UnknownCategoryOrAgency_IsRefusedWithMessage()
+    {
+        var client = app.CreateBrowser();
+        var before = await app.WithDbAsync(db => db.Reports.CountAsync());
+
+        var response = await Citizen.FileAsync(client, extra: f =>
+        {
+            f.Add(new StringContent("999999"), "Form.CategoryId");
+            f.Add(new StringContent("888888"), "Form.TargetAgencyId");
+        });
+
+        var page = await HtmlPage.FromAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal("Pilihan ini tidak tersedia. Silakan pilih dari daftar.", page.FieldError("Form.CategoryId"));
+        Assert.Equal(before, await app.WithDbAsync(db => db.Reports.CountAsync()));
+    }
+
     private static void AddFile(MultipartFormDataContent form, byte[] bytes, string name, string contentType)
     {
         var content = new ByteArrayContent(bytes);
