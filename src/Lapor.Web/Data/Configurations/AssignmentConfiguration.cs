@@ -12,7 +12,7 @@ public sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignmen
     {
         builder.Ignore(a => a.IsOpen);
         builder.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<LaporUser>().WithMany().HasForeignKey(a => a.OfficerUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<LaporUser>().WithMany().HasForeignKey(a => a.OfficerUserId).OnDelete(DeleteBehavior.ClientSetNull);
         builder.HasOne<Assignment>().WithMany().HasForeignKey(a => a.ParentAssignmentId).OnDelete(DeleteBehavior.Restrict);
 
         // The officer inbox: one agency's assignments by state, oldest first.

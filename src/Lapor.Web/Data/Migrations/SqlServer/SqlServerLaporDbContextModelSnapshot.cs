@@ -1089,8 +1089,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
                     b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
                         .WithMany()
-                        .HasForeignKey("OfficerUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .HasForeignKey("OfficerUserId");
 
                     b.HasOne("Lapor.Web.Domain.Reports.Assignment", null)
                         .WithMany()
@@ -1170,8 +1169,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
                     b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
                         .WithMany()
-                        .HasForeignKey("ReporterUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .HasForeignKey("ReporterUserId");
 
                     b.HasOne("Lapor.Web.Domain.Agencies.Agency", null)
                         .WithMany()

@@ -1055,8 +1055,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
                         .WithMany()
-                        .HasForeignKey("OfficerUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .HasForeignKey("OfficerUserId");
 
                     b.HasOne("Lapor.Web.Domain.Reports.Assignment", null)
                         .WithMany()
@@ -1136,8 +1135,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
                         .WithMany()
-                        .HasForeignKey("ReporterUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
+                        .HasForeignKey("ReporterUserId");
 
                     b.HasOne("Lapor.Web.Domain.Agencies.Agency", null)
                         .WithMany()

@@ -430,8 +430,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         name: "FK_Reports_AspNetUsers_ReporterUserId",
                         column: x => x.ReporterUserId,
                         principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
+                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_Reports_Categories_CategoryId",
                         column: x => x.CategoryId,
@@ -482,8 +481,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         name: "FK_Assignments_AspNetUsers_OfficerUserId",
                         column: x => x.OfficerUserId,
                         principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.SetNull);
+                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_Assignments_Assignments_ParentAssignmentId",
                         column: x => x.ParentAssignmentId,
