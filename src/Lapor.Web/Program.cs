@@ -1,4 +1,5 @@
 using Lapor.Web.Data;
+using Lapor.Web.Features.Inbox;
 using Lapor.Web.Features.Reports;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Identity;
@@ -16,6 +17,7 @@ builder.Services.AddLaporAuthorization();
 builder.Services.AddLaporLocalization();
 builder.Services.AddLaporMvc();
 builder.Services.AddReportsFeature();
+builder.Services.AddInboxFeature();
 
 var app = builder.Build();
 

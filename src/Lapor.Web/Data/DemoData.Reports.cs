@@ -30,13 +30,18 @@ public sealed partial class DemoData
         var citizen = new Actor(accounts["warga@lapor.test"].Id, ActorRole.Citizen);
         var coordinator = new Actor(accounts["koordinator@lapor.test"].Id, ActorRole.Coordinator);
         var now = clock.GetUtcNow();
+        var officers = new Dictionary<int, string>
+        {
+            [agencies["PUPR"].Id] = accounts["penghubung.pupr@lapor.test"].Id,
+            [agencies["DINKES"].Id] = accounts["penghubung.dinkes@lapor.test"].Id,
+        };
 
         for (var i = 0; i < 36; i++)
         {
             var story = Stories[i % Stories.Length];
             var category = categories[story.Category];
             var agencyId = category.DefaultAgencies.Single(d => d.RegionAgencyId == region.Id).AgencyId;
-            var officer = new Actor(null, ActorRole.Officer);
+            var officer = new Actor(officers.GetValueOrDefault(agencyId), ActorRole.Officer);
             var byAccount = i % 3 == 0;
             var at = now.AddDays(-(36 - i) * 2).AddHours(-3);
             var draft = new ReportDraft(story.Classification, story.Title, story.Body, DateOnly.FromDateTime(at.AddDays(-2).Date),

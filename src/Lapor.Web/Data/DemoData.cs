@@ -78,8 +78,8 @@ public sealed partial class DemoData(LaporDbContext db, UserManager<LaporUser> u
     {
         (string Parent, string ParentEn, (string Name, string NameEn, string Agency)[] Children)[] tree =
         [
-            ("Infrastruktur", "Infrastructure", [("Jalan Rusak", "Damaged roads", "PUPR-BM"), ("Drainase dan Banjir", "Drainage and flooding", "PUPR-SDA"), ("Lampu Jalan", "Street lights", "DISHUB")]),
-            ("Kesehatan", "Health", [("Layanan Puskesmas", "Community health centres", "DINKES-PKM"), ("Layanan Rumah Sakit", "Hospital services", "RSUD")]),
+            ("Infrastruktur", "Infrastructure", [("Jalan Rusak", "Damaged roads", "PUPR"), ("Drainase dan Banjir", "Drainage and flooding", "PUPR"), ("Lampu Jalan", "Street lights", "DISHUB")]),
+            ("Kesehatan", "Health", [("Layanan Puskesmas", "Community health centres", "DINKES"), ("Layanan Rumah Sakit", "Hospital services", "RSUD")]),
             ("Pendidikan", "Education", [("Sekolah Dasar dan Menengah", "Primary and secondary schools", "DISDIK")]),
             ("Administrasi Kependudukan", "Civil registration", [("KTP-el dan KK", "ID cards and family cards", "DISDUKCAPIL")]),
             ("Lingkungan Hidup", "Environment", [("Sampah", "Waste", "DLH"), ("Pencemaran", "Pollution", "DLH")]),

@@ -31,7 +31,7 @@ public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.HasOne<LaporUser>().WithMany().HasForeignKey(r => r.EnteredByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Report>().WithMany().HasForeignKey(r => r.DuplicateOfReportId).OnDelete(DeleteBehavior.Restrict);
 
-        builder.HasMany(r => r.Assignments).WithOne().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Assignments).WithOne(a => a.Report).HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Routing).WithOne().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Messages).WithOne().HasForeignKey(m => m.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);

@@ -9,6 +9,7 @@ public sealed class Assignment
 
     public long Id { get; private set; }
     public long ReportId { get; private set; }
+    public Report? Report { get; private set; }
     public int AgencyId { get; private set; }
     public AssignmentKind Kind { get; private set; }
     public long? ParentAssignmentId { get; private set; }

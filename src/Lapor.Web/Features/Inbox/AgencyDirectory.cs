@@ -1,0 +1,32 @@
+using Lapor.Web.Data;
+using Lapor.Web.Domain;
+using Lapor.Web.Infrastructure.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Features.Inbox;
+
+/// <summary>Agencies as staff pick them: for routing, forwarding and filters.</summary>
+public sealed class AgencyDirectory(LaporDbContext db)
+{
+    public sealed record Entry(int Id, string Name, int? ParentId);
+
+    public Task<Entry?> FindAsync(int id, CancellationToken cancellationToken) =>
+        db.Agencies.AsNoTracking().Where(a => a.Id == id && a.IsActive).Select(a => new Entry(a.Id, a.Name, a.ParentId)).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Every active agency that takes reports, by name.</summary>
+    public Task<List<Entry>> ListAsync(CancellationToken cancellationToken) =>
+        db.Agencies.AsNoTracking()
+            .Where(a => a.IsActive && (a.Kind == Domain.Agencies.AgencyKind.Opd || a.Kind == Domain.Agencies.AgencyKind.SubUnit || a.Kind == Domain.Agencies.AgencyKind.Bumd))
+            .OrderBy(a => a.Name).Select(a => new Entry(a.Id, a.Name, a.ParentId)).ToListAsync(cancellationToken);
+}
+
+/// <summary>Finds the original of a duplicate by its tracking number, within what the coordinator may see.</summary>
+public sealed class DuplicateLookup(LaporDbContext db)
+{
+    public async Task<long> FindAsync(ReportScope scope, string? trackingNumber, long selfId, CancellationToken cancellationToken)
+    {
+        var number = Domain.Reports.TrackingNumber.Normalize(trackingNumber);
+        var id = number is null ? null : await scope.Apply(db.Reports.AsNoTracking()).Where(r => r.TrackingNumber == number).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is { } found && found != selfId ? found : throw new DomainException("Archive.DuplicateNotFound");
+    }
+}

@@ -1,0 +1,130 @@
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Features.Inbox;
+
+/// <summary>An OPD's inbox: the assignments of the user's agencies, by state, filtered, searched and paged.</summary>
+public static class AgencyInbox
+{
+    public const int PageSize = 25;
+
+    public sealed class Filter
+    {
+        public AssignmentState Tab { get; set; } = AssignmentState.Dispositioned;
+        public Classification? Classification { get; set; }
+        public int? CategoryId { get; set; }
+        public Channel? Channel { get; set; }
+        public DateOnly? From { get; set; }
+        public DateOnly? To { get; set; }
+        public bool Overdue { get; set; }
+        public string? Q { get; set; }
+        public InboxSort Sort { get; set; } = InboxSort.Oldest;
+        public string? After { get; set; }
+    }
+
+    public sealed record Row(
+        long AssignmentId, string TrackingNumber, string Title, Classification Classification, Channel Channel, string Agency,
+        AssignmentState State, DateTimeOffset AssignedAt, DateOnly FirstResponseDueOn, DateOnly CompletionDueOn, bool IsOverdue, bool IsAnonymous, bool IsConfidential);
+
+    public sealed record Page(IReadOnlyList<Row> Rows, IReadOnlyDictionary<AssignmentState, int> Counts, string? Next, Filter Filter);
+
+    public static readonly AssignmentState[] Tabs =
+        [AssignmentState.Dispositioned, AssignmentState.InProgress, AssignmentState.AwaitingReporter, AssignmentState.FinalResponded, AssignmentState.Completed, AssignmentState.Forwarded, AssignmentState.Returned];
+
+    public sealed class Handler(LaporDbContext db)
+    {
+        public async Task<Page> HandleAsync(ReportScope scope, Filter filter, TimeProvider clock, CancellationToken cancellationToken)
+        {
+            var agencies = scope.AssignedAgencies.ToArray();
+            var rows = db.Assignments.AsNoTracking().Where(a => agencies.Contains(a.AgencyId));
+
+            if (filter.Classification is { } classification)
+            {
+                rows = rows.Where(x => x.Report!.Classification == classification);
+            }
+
+            if (filter.CategoryId is { } category)
+            {
+                rows = rows.Where(x => x.Report!.CategoryId == category);
+            }
+
+            if (filter.Channel is { } channel)
+            {
+                rows = rows.Where(x => x.Report!.Channel == channel);
+            }
+
+            if (filter.From is { } from)
+            {
+                var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                rows = rows.Where(x => x.Report!.SubmittedAt >= start);
+            }
+
+            if (filter.To is { } to)
+            {
+                var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                rows = rows.Where(x => x.Report!.SubmittedAt < end);
+            }
+
+            if (filter.Overdue)
+            {
+                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                rows = rows.Where(x => x.IsOverdue || x.CompletionDueOn < today);
+            }
+
+            if (!string.IsNullOrWhiteSpace(filter.Q))
+            {
+                var number = TrackingNumber.Normalize(filter.Q);
+                var text = filter.Q.Trim();
+                rows = number is not null
+                    ? rows.Where(x => x.Report!.TrackingNumber == number)
+                    : rows.Where(x => x.Report!.Title.Contains(text) || x.Report!.Body.Contains(text));
+            }
+
+            var counts = await rows.GroupBy(x => x.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+            var tab = rows.Where(x => x.State == filter.Tab);
+            var after = Keyset.Parse(filter.After);
+            tab = filter.Sort switch
+            {
+                InboxSort.Newest => AfterNewest(tab, after).OrderByDescending(x => x.AssignedAt).ThenByDescending(x => x.Id),
+                InboxSort.DueDate => AfterDue(tab, after).OrderBy(x => x.CompletionDueOn).ThenBy(x => x.Id),
+                _ => AfterOldest(tab, after).OrderBy(x => x.AssignedAt).ThenBy(x => x.Id),
+            };
+
+            var names = db.Agencies.Select(ag => new { ag.Id, ag.Name });
+            var page = await tab.Take(PageSize + 1)
+                .Select(x => new Row(x.Id, x.Report!.TrackingNumber, x.Report!.Title, x.Report!.Classification, x.Report!.Channel,
+                    names.Where(n => n.Id == x.AgencyId).Select(n => n.Name).First(), x.State, x.AssignedAt,
+                    x.FirstResponseDueOn, x.CompletionDueOn, x.IsOverdue, x.Report!.IsAnonymous, x.Report!.IsConfidential))
+                .ToListAsync(cancellationToken);
+
+            string? next = null;
+            if (page.Count > PageSize)
+            {
+                page.RemoveAt(PageSize);
+                var last = page[^1];
+                next = new Keyset(filter.Sort == InboxSort.DueDate ? last.CompletionDueOn.DayNumber : last.AssignedAt.UtcTicks, last.AssignmentId).ToString();
+            }
+
+            return new Page(page, counts, next, filter);
+        }
+
+        private static IQueryable<Assignment> AfterOldest(IQueryable<Assignment> rows, Keyset? after) => after is not { } k ? rows : rows.Where(x =>
+            x.AssignedAt > new DateTimeOffset(k.Value, TimeSpan.Zero) || (x.AssignedAt == new DateTimeOffset(k.Value, TimeSpan.Zero) && x.Id > k.Id));
+
+        private static IQueryable<Assignment> AfterNewest(IQueryable<Assignment> rows, Keyset? after) => after is not { } k ? rows : rows.Where(x =>
+            x.AssignedAt < new DateTimeOffset(k.Value, TimeSpan.Zero) || (x.AssignedAt == new DateTimeOffset(k.Value, TimeSpan.Zero) && x.Id < k.Id));
+
+        private static IQueryable<Assignment> AfterDue(IQueryable<Assignment> rows, Keyset? after) => after is not { } k ? rows : rows.Where(x =>
+            x.CompletionDueOn > DateOnly.FromDayNumber((int)k.Value) || (x.CompletionDueOn == DateOnly.FromDayNumber((int)k.Value) && x.Id > k.Id));
+    }
+}
+
+public enum InboxSort
+{
+    Oldest,
+    Newest,
+    DueDate,
+}

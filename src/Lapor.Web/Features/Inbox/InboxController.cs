@@ -1,0 +1,79 @@
+using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Lapor.Web.Features.Inbox;
+
+/// <summary>/inbox: the coordinator's queue or the OPD's inbox, and a report's staff page.</summary>
+[Authorize(Policy = Policies.Staff)]
+[Route("inbox")]
+public sealed class InboxController(StaffScopeProvider scopes, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(
+        [FromQuery] AgencyInbox.Filter inbox, [FromQuery] CoordinatorQueue.Filter queue,
+        [FromServices] AgencyInbox.Handler agencyInbox, [FromServices] CoordinatorQueue.Handler coordinatorQueue, CancellationToken cancellationToken)
+    {
+        var roles = StaffRoles.Of(User);
+        var scope = await scopes.GetAsync(cancellationToken);
+        if (roles.IsCoordinator || roles.IsOversight)
+        {
+            return View("Queue", await coordinatorQueue.HandleAsync(scope, queue, cancellationToken));
+        }
+
+        return View("AgencyInbox", await agencyInbox.HandleAsync(scope, inbox, clock, cancellationToken));
+    }
+
+    [HttpGet("{trackingNumber}")]
+    public async Task<IActionResult> Detail(string trackingNumber, [FromServices] ReportDetail.Handler handler, [FromServices] AgencyDirectory agencies, CancellationToken cancellationToken)
+    {
+        if (Domain.Reports.TrackingNumber.Normalize(trackingNumber) is not { } number)
+        {
+            return NotFound();
+        }
+
+        var view = await handler.HandleAsync(number, await scopes.GetAsync(cancellationToken), StaffRoles.Of(User), cancellationToken);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["Agencies"] = view.Can.Verify || view.Can.Forward ? await agencies.ListAsync(cancellationToken) : [];
+        ViewData["Draft"] = new Draft(TempData[ReportActionsController.DraftForKey] as string, TempData[ReportActionsController.DraftKey] as string);
+        return View(view);
+    }
+
+    [Authorize(Policy = Policies.Coordinator)]
+    [HttpPost("{trackingNumber}/identitas")]
+    public async Task<IActionResult> Reveal(string trackingNumber, string? reason, [FromServices] RevealIdentity.Handler handler, CancellationToken cancellationToken)
+    {
+        if (Domain.Reports.TrackingNumber.Normalize(trackingNumber) is not { } number)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            TempData[FlashMessage.ErrorKey] = t["Validation.Required", t["Inbox.RevealReason"]].Value;
+            return RedirectToAction(nameof(Detail), new { trackingNumber = number });
+        }
+
+        var view = await handler.HandleAsync(number, reason, await scopes.GetAsync(cancellationToken), HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        return view is null ? NotFound() : View(view);
+    }
+
+    [HttpGet("{trackingNumber}/lampiran/{attachmentId:guid}")]
+    public async Task<IActionResult> Attachment(string trackingNumber, Guid attachmentId, [FromServices] StaffAttachment.Handler handler, CancellationToken cancellationToken)
+    {
+        var file = await handler.HandleAsync(trackingNumber, attachmentId, await scopes.GetAsync(cancellationToken), cancellationToken);
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+}

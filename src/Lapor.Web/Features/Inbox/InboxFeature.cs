@@ -1,0 +1,22 @@
+using Lapor.Web.Infrastructure.Authorization;
+
+namespace Lapor.Web.Features.Inbox;
+
+public static class InboxFeature
+{
+    public static IServiceCollection AddInboxFeature(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<AgencyTree>();
+        services.AddScoped<StaffScopeProvider>();
+        services.AddScoped<StaffAction.Handler>();
+        services.AddScoped<ReportDetail.Handler>();
+        services.AddScoped<AgencyInbox.Handler>();
+        services.AddScoped<CoordinatorQueue.Handler>();
+        services.AddScoped<AgencyDirectory>();
+        services.AddScoped<DuplicateLookup>();
+        services.AddScoped<RevealIdentity.Handler>();
+        services.AddScoped<StaffAttachment.Handler>();
+        return services;
+    }
+}

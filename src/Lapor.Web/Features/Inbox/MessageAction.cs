@@ -1,0 +1,10 @@
+namespace Lapor.Web.Features.Inbox;
+
+/// <summary>One of the message-shaped actions (hold, respond, note…) as the _MessageAction partial draws it.</summary>
+public sealed record MessageAction(string TrackingNumber, string Route, string LabelKey, string HelpKey, int Version, string? Draft, bool OfferPublic);
+
+/// <summary>What the user typed into a form whose action failed, so the page can give it back.</summary>
+public sealed record Draft(string? Route, string? Text)
+{
+    public string? For(string route) => Route == route ? Text : null;
+}

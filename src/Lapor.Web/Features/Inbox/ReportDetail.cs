@@ -1,0 +1,129 @@
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Features.Inbox;
+
+/// <summary>Everything staff see about one report, and which actions this viewer may take now.</summary>
+public static class ReportDetail
+{
+    public sealed record View(
+        string TrackingNumber, int Version, ReportStatus Status, Classification Classification, ComplaintKind? ComplaintKind,
+        string Title, string Body, string? PublicTitle, string? PublicSummary, DateOnly? IncidentDate, string? Location,
+        int? CategoryId, string? Category, string? TargetAgency, Channel Channel, bool IsAnonymous, bool IsConfidential, bool IsReturned,
+        DateTimeOffset SubmittedAt, DateOnly? VerifyDueOn, Reporter? Reporter, int? SuggestedAgencyId,
+        IReadOnlyList<AssignmentItem> Assignments, IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<MessageItem> Messages,
+        IReadOnlyList<AttachmentItem> Attachments, Permissions Can);
+
+    /// <summary>Only present when the viewer may see who reported (never for anonymous reports, except the reporter themself).</summary>
+    public sealed record Reporter(string? Name, string? Email, string? Phone, bool HasAccount);
+
+    public sealed record AssignmentItem(long Id, int AgencyId, string AgencyName, AssignmentKind Kind, AssignmentState State, DateTimeOffset AssignedAt,
+        DateOnly FirstResponseDueOn, DateOnly CompletionDueOn, bool IsOverdue, int RejectionCount);
+
+    public sealed record TimelineItem(DateTimeOffset At, RoutingAction Action, ActorRole Role, ReportStatus? From, ReportStatus To, string? FromAgency, string? ToAgency, string? Reason);
+
+    public sealed record MessageItem(DateTimeOffset At, MessageKind Kind, MessageVisibility Visibility, ActorRole Role, string? Agency, string Body);
+
+    public sealed record AttachmentItem(Guid Id, string FileName, string ContentType, long SizeBytes);
+
+    /// <summary>
+    /// The buttons this viewer gets: the lifecycle says what the status allows, the role and the
+    /// viewer's own open assignment say whether this viewer may do it.
+    /// </summary>
+    public sealed record Permissions(
+        bool Verify, bool Hold, bool Archive, bool Restore, bool Reopen, bool RevealIdentity,
+        int? ActingAgencyId, bool Respond, bool Note, bool RequestInformation, bool FinalResponse, bool Return, bool Forward)
+    {
+        public bool Any => Verify || Hold || Archive || Restore || Reopen || ActingAgencyId is not null;
+    }
+
+    public sealed class Handler(LaporDbContext db)
+    {
+        public async Task<View?> HandleAsync(string trackingNumber, ReportScope scope, StaffRoles roles, CancellationToken cancellationToken)
+        {
+            var report = await scope.Apply(db.Reports.AsNoTracking())
+                .Where(r => r.TrackingNumber == trackingNumber)
+                .Select(r => new
+                {
+                    r.Id, r.Version, r.Status, r.Classification, r.ComplaintKind, r.Title, r.Body, r.PublicTitle, r.PublicSummary,
+                    r.IncidentDate, r.Location, r.CategoryId, r.Channel, r.IsAnonymous, r.IsConfidential, r.IsReturned, r.SubmittedAt,
+                    r.VerifyDueOn, r.ReporterUserId, r.RegionAgencyId,
+                    Category = db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
+                    TargetAgency = db.Agencies.Where(a => a.Id == r.TargetAgencyId).Select(a => a.Name).FirstOrDefault(),
+                    r.TargetAgencyId,
+                })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (report is null)
+            {
+                return null;
+            }
+
+            var names = db.Agencies.Select(a => new { a.Id, a.Name });
+            var assignments = await db.Assignments.AsNoTracking().Where(a => a.ReportId == report.Id).OrderBy(a => a.Id)
+                .Select(a => new AssignmentItem(a.Id, a.AgencyId, names.Where(n => n.Id == a.AgencyId).Select(n => n.Name).First(), a.Kind, a.State,
+                    a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount))
+                .ToListAsync(cancellationToken);
+            var timeline = await db.RoutingEntries.AsNoTracking().Where(e => e.ReportId == report.Id).OrderBy(e => e.Id)
+                .Select(e => new TimelineItem(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus,
+                    names.Where(n => n.Id == e.FromAgencyId).Select(n => n.Name).FirstOrDefault(),
+                    names.Where(n => n.Id == e.ToAgencyId).Select(n => n.Name).FirstOrDefault(), e.Reason))
+                .ToListAsync(cancellationToken);
+            var messages = await db.Messages.AsNoTracking().Where(m => m.ReportId == report.Id).OrderBy(m => m.Id)
+                .Select(m => new MessageItem(m.CreatedAt, m.Kind, m.Visibility, m.AuthorRole, names.Where(n => n.Id == m.AgencyId).Select(n => n.Name).FirstOrDefault(), m.Body))
+                .ToListAsync(cancellationToken);
+            var attachments = await db.Attachments.AsNoTracking().Where(a => a.ReportId == report.Id).OrderBy(a => a.UploadedAt)
+                .Select(a => new AttachmentItem(a.Id, a.OriginalFileName, a.ContentType, a.SizeBytes))
+                .ToListAsync(cancellationToken);
+
+            // Who reported is selected only when this viewer may see it: never for an anonymous report.
+            Reporter? reporter = null;
+            if (!report.IsAnonymous && roles.SeesNamedReporters)
+            {
+                reporter = await db.ReporterIdentities.AsNoTracking().Where(i => i.ReportId == report.Id)
+                    .Select(i => new Reporter(i.FullName, i.Email, i.Phone, report.ReporterUserId != null))
+                    .FirstOrDefaultAsync(cancellationToken);
+            }
+
+            int? suggested = report.TargetAgencyId;
+            if (suggested is null && report.CategoryId is { } categoryId)
+            {
+                suggested = await db.Set<Domain.Agencies.CategoryDefaultAgency>().AsNoTracking()
+                    .Where(d => d.CategoryId == categoryId && (report.RegionAgencyId == null || d.RegionAgencyId == report.RegionAgencyId))
+                    .OrderBy(d => d.RegionAgencyId).Select(d => (int?)d.AgencyId).FirstOrDefaultAsync(cancellationToken);
+            }
+
+            var acting = roles.IsOfficer
+                ? assignments.FirstOrDefault(a => scope.AssignedAgencies.Contains(a.AgencyId) && a.State is AssignmentState.Dispositioned or AssignmentState.InProgress or AssignmentState.AwaitingReporter or AssignmentState.FinalResponded)
+                : null;
+            var can = Allowed(report.Status, report.IsAnonymous, roles, acting);
+
+            return new View(trackingNumber, report.Version, report.Status, report.Classification, report.ComplaintKind, report.Title, report.Body,
+                report.PublicTitle, report.PublicSummary, report.IncidentDate, report.Location, report.CategoryId, report.Category, report.TargetAgency,
+                report.Channel, report.IsAnonymous, report.IsConfidential, report.IsReturned, report.SubmittedAt, report.VerifyDueOn, reporter, suggested,
+                assignments, timeline, messages, attachments, can);
+        }
+
+        private static Permissions Allowed(ReportStatus status, bool anonymous, StaffRoles roles, AssignmentItem? acting)
+        {
+            bool Coordinator(RoutingAction action) => roles.IsCoordinator && ReportLifecycle.Can(status, action);
+            bool Officer(RoutingAction action) => acting is not null && ReportLifecycle.Can(status, action);
+            var final = acting?.State == AssignmentState.FinalResponded;
+            return new Permissions(
+                Verify: Coordinator(RoutingAction.Verify),
+                Hold: Coordinator(RoutingAction.Hold),
+                Archive: Coordinator(RoutingAction.Archive),
+                Restore: Coordinator(RoutingAction.Restore),
+                Reopen: Coordinator(RoutingAction.Reopen),
+                RevealIdentity: roles.IsCoordinator && anonymous,
+                ActingAgencyId: acting?.AgencyId,
+                Respond: Officer(RoutingAction.FirstResponse) && !final,
+                Note: Officer(RoutingAction.Note),
+                RequestInformation: Officer(RoutingAction.RequestInformation) && !final,
+                FinalResponse: Officer(RoutingAction.FinalResponse) && !final,
+                Return: Officer(RoutingAction.Return) && !final,
+                Forward: Officer(RoutingAction.Refer) && !final);
+        }
+    }
+}

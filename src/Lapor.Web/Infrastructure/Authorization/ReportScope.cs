@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Infrastructure.Authorization;
+
+/// <summary>
+/// The one rule deciding which reports a signed-in user may see. Officers and agency heads see
+/// reports routed (now or before) to one of their agencies; coordinators and oversight see every
+/// report touching their agency subtree, including unrouted reports aimed there or at no one
+/// (No Wrong Door: nothing falls outside every queue); citizens see their own.
+/// </summary>
+public sealed class ReportScope
+{
+    private readonly int[] _assignedAgencies;
+    private readonly int[] _subtree;
+    private readonly string _userId;
+
+    private ReportScope(string userId, int[] assignedAgencies, int[] subtree)
+    {
+        _userId = userId;
+        _assignedAgencies = assignedAgencies;
+        _subtree = subtree;
+    }
+
+    public string UserId => _userId;
+
+    /// <summary>Agencies whose inbox this user works (officer) or reads (agency head).</summary>
+    public IReadOnlyList<int> AssignedAgencies => _assignedAgencies;
+
+    /// <summary>Agencies a coordinator or overseer watches.</summary>
+    public IReadOnlyList<int> Subtree => _subtree;
+
+    public static async Task<ReportScope> ForAsync(ClaimsPrincipal user, LaporDbContext db, AgencyTree tree, CancellationToken cancellationToken)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Scope needs a signed-in user.");
+        var memberships = await db.AgencyMemberships.AsNoTracking().Where(m => m.UserId == userId).Select(m => m.AgencyId).ToListAsync(cancellationToken);
+        var assigned = user.IsInRole(Roles.Officer) || user.IsInRole(Roles.AgencyHead) ? memberships.ToArray() : [];
+        var subtree = user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Oversight)
+            ? [.. await tree.SubtreeOfAsync(memberships, cancellationToken)]
+            : Array.Empty<int>();
+        return new ReportScope(userId, assigned, subtree);
+    }
+
+    /// <summary>Narrows a report query to what this user may see.</summary>
+    public IQueryable<Report> Apply(IQueryable<Report> reports)
+    {
+        var assigned = _assignedAgencies;
+        var subtree = _subtree;
+        var userId = _userId;
+        return reports.Where(r =>
+            r.ReporterUserId == userId
+            || r.Assignments.Any(a => assigned.Contains(a.AgencyId))
+            || (subtree.Length > 0 && (
+                r.Assignments.Any(a => subtree.Contains(a.AgencyId))
+                || (r.TargetAgencyId != null && subtree.Contains(r.TargetAgencyId.Value))
+                || (r.RegionAgencyId != null && subtree.Contains(r.RegionAgencyId.Value))
+                || (r.TargetAgencyId == null && r.RegionAgencyId == null))));
+    }
+}
