@@ -10,36 +10,51 @@ public static class Citizen
 {
     public const string Password = "kalimat sandi yang panjang";
 
-    public static MultipartFormDataContent ReportForm(string token, Guid submissionToken, string title = "Jalan berlubang di Jl. Merdeka", Action<MultipartFormDataContent>? extra = null)
+    /// <summary>A complete, valid filing form. <paramref name="fields"/> replaces or adds text fields; <paramref name="extra"/> adds more parts (files).</summary>
+    public static MultipartFormDataContent ReportForm(
+        string token, Guid submissionToken, string title = "Jalan berlubang di Jl. Merdeka", Action<MultipartFormDataContent>? extra = null, IDictionary<string, string>? fields = null)
     {
-        var form = new MultipartFormDataContent
+        var values = new Dictionary<string, string>
         {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(submissionToken.ToString()), "Form.SubmissionToken" },
-            { new StringContent("Complaint"), "Form.Classification" },
-            { new StringContent(title), "Form.Title" },
-            { new StringContent("Lubang besar di depan pasar membahayakan pengendara motor setiap malam."), "Form.Body" },
-            { new StringContent("Kecamatan Makmur Kota"), "Form.Location" },
-            { new StringContent("Andi Wijaya"), "Form.ReporterName" },
-            { new StringContent("andi@contoh.id"), "Form.ReporterEmail" },
-            { new StringContent("true"), "Form.Consent" },
+            ["__RequestVerificationToken"] = token,
+            ["Form.SubmissionToken"] = submissionToken.ToString(),
+            ["Form.Classification"] = "Complaint",
+            ["Form.Title"] = title,
+            ["Form.Body"] = "Lubang besar di depan pasar membahayakan pengendara motor setiap malam.",
+            ["Form.Location"] = "Kecamatan Makmur Kota",
+            ["Form.ReporterName"] = "Andi Wijaya",
+            ["Form.ReporterEmail"] = "andi@contoh.id",
+            ["Form.Consent"] = "true",
         };
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+        {
+            values[name] = value;
+        }
+
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in values)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
         extra?.Invoke(form);
         return form;
     }
 
     /// <summary>GETs /lapor, posts a valid report, and returns the redirect response.</summary>
-    public static async Task<HttpResponseMessage> FileAsync(HttpClient client, string title = "Jalan berlubang di Jl. Merdeka", Action<MultipartFormDataContent>? extra = null)
+    public static async Task<HttpResponseMessage> FileAsync(
+        HttpClient client, string title = "Jalan berlubang di Jl. Merdeka", Action<MultipartFormDataContent>? extra = null, IDictionary<string, string>? fields = null)
     {
         var page = await HtmlPage.GetAsync(client, "/lapor");
         var submission = Guid.Parse(page.InputValue("Form.SubmissionToken"));
-        return await client.PostAsync("/lapor", ReportForm(page.AntiforgeryToken("/lapor"), submission, title, extra));
+        return await client.PostAsync("/lapor", ReportForm(page.AntiforgeryToken("/lapor"), submission, title, extra, fields));
     }
 
     /// <summary>Files a report and follows to the confirmation: returns (tracking number, access code).</summary>
-    public static async Task<(string Number, string? AccessCode)> FileAndConfirmAsync(HttpClient client, string title = "Jalan berlubang di Jl. Merdeka", Action<MultipartFormDataContent>? extra = null)
+    public static async Task<(string Number, string? AccessCode)> FileAndConfirmAsync(
+        HttpClient client, string title = "Jalan berlubang di Jl. Merdeka", Action<MultipartFormDataContent>? extra = null, IDictionary<string, string>? fields = null)
     {
-        var response = await FileAsync(client, title, extra);
+        var response = await FileAsync(client, title, extra, fields);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var confirmation = await HtmlPage.GetAsync(client, response.Headers.Location!.OriginalString);
         var number = confirmation.Document.QuerySelector("[data-testid=tracking-number]")!.TextContent.Trim();
