@@ -138,6 +138,26 @@ public sealed partial class Report
         Record(actor, RoutingAction.Reopen, to, now, reason);
     }
 
+    /// <summary>Reporter rates the answer, once a final response exists; a later rating replaces the earlier one.</summary>
+    public void Rate(int stars, DateTimeOffset now)
+    {
+        if (stars is < 1 or > 5)
+        {
+            throw new DomainException("Rating.OutOfRange");
+        }
+
+        if (!_assignments.Any(a => a.FinalRespondedAt is not null))
+        {
+            throw new DomainException("Lifecycle.NoFinalResponse");
+        }
+
+        (Rating, RatedAt) = (stars, now);
+        Touch(now);
+    }
+
+    /// <summary>Whether the reporter can judge now: a final response waits for their verdict.</summary>
+    public bool AwaitsReporterVerdict => Status == ReportStatus.InProgress && _assignments.Any(a => a.State == AssignmentState.FinalResponded);
+
     /// <summary>Agencies that may read the report: every one it was ever routed to (forwarding keeps read access).</summary>
     public IEnumerable<int> AgenciesWithAccess() => _assignments.Select(a => a.AgencyId).Distinct();
 

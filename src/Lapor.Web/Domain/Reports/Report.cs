@@ -57,6 +57,10 @@ public sealed partial class Report
     public DateTimeOffset? PausedAt { get; private set; }
     public int SupportCount { get; private set; }
 
+    /// <summary>The reporter's 1–5 rating of the answer they got.</summary>
+    public int? Rating { get; private set; }
+    public DateTimeOffset? RatedAt { get; private set; }
+
     /// <summary>Optimistic concurrency token: bumped by every change, so two editors cannot overwrite each other.</summary>
     public int Version { get; private set; }
 

@@ -31,6 +31,9 @@ public static class ReportLifecycle
         [(ReportStatus.InProgress, RoutingAction.RequestInformation)] = ReportStatus.InProgress,
         [(ReportStatus.InProgress, RoutingAction.ReporterReply)] = ReportStatus.InProgress,
         [(ReportStatus.InProgress, RoutingAction.FinalResponse)] = ReportStatus.InProgress,
+
+        // An answer can be complete at once (an information request, a quick fix): the final response is then also the first.
+        [(ReportStatus.Dispositioned, RoutingAction.FinalResponse)] = ReportStatus.InProgress,
         [(ReportStatus.InProgress, RoutingAction.Accept)] = ReportStatus.Completed,
         [(ReportStatus.InProgress, RoutingAction.AutoComplete)] = ReportStatus.Completed,
         [(ReportStatus.InProgress, RoutingAction.Reject)] = ReportStatus.InProgress,

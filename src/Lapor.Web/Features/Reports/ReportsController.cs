@@ -112,35 +112,6 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
     }
 
     [AllowAnonymous]
-    [HttpPost("/lacak/{trackingNumber}/informasi")]
-    public async Task<IActionResult> AddInformation(
-        string trackingNumber, Track.InformationForm form, [FromServices] IValidator<Track.InformationForm> validator,
-        [FromServices] AddInformation.Handler handler, CancellationToken cancellationToken)
-    {
-        if (TrackingNumber.Normalize(trackingNumber) is not { } number)
-        {
-            return NotFound();
-        }
-
-        var validation = await validator.ValidateAsync(form, cancellationToken);
-        if (!validation.IsValid)
-        {
-            TempData[FlashMessage.ErrorKey] = validation.Errors[0].ErrorMessage;
-            return RedirectToAction(nameof(Track), new { trackingNumber = number });
-        }
-
-        var outcome = await handler.HandleAsync(number, UserId, access.HasAccess(Request, number), form.Text!, cancellationToken);
-        if (outcome == Reports.AddInformation.Outcome.NotFound)
-        {
-            return NotFound();
-        }
-
-        TempData[outcome == Reports.AddInformation.Outcome.Added ? FlashMessage.SuccessKey : FlashMessage.ErrorKey] =
-            t[outcome == Reports.AddInformation.Outcome.Added ? "Track.InformationAdded" : "Error.Conflict"].Value;
-        return RedirectToAction(nameof(Track), new { trackingNumber = number });
-    }
-
-    [AllowAnonymous]
     [HttpGet("/lacak/{trackingNumber}/lampiran/{attachmentId:guid}")]
     public async Task<IActionResult> Attachment(string trackingNumber, Guid attachmentId, [FromServices] Attachments.Handler handler, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public static class ReportsFeature
         services.AddScoped<Submit.Handler>();
         services.AddScoped<Track.Handler>();
         services.AddScoped<Unlock.Handler>();
-        services.AddScoped<AddInformation.Handler>();
+        services.AddScoped<ReporterAction.Handler>();
         services.AddScoped<Mine.Handler>();
         services.AddScoped<FormOptions.Handler>();
         services.AddScoped<Attachments.Handler>();

@@ -21,7 +21,7 @@ public static class Track
     /// <summary>Only for the reporter: what they wrote and can still add.</summary>
     public sealed record Details(
         string Body, string? Location, DateOnly? IncidentDate, string? Category, bool IsAnonymous, bool IsConfidential,
-        IReadOnlyList<AttachmentItem> Attachments, bool CanAddInformation);
+        IReadOnlyList<AttachmentItem> Attachments, bool CanAddInformation, bool AwaitsVerdict, bool CanReopen, int? Rating);
 
     public sealed record AttachmentItem(Guid Id, string FileName, long SizeBytes);
 
@@ -35,6 +35,30 @@ public static class Track
     {
         [Display(Name = "Track.AddInformation")]
         public string? Text { get; set; }
+    }
+
+    public const string DraftKey = "lacak.draft";
+    public const string DraftForKey = "lacak.draftFor";
+
+    /// <summary>The reporter's verdict on a final response, or a reason to reopen.</summary>
+    public sealed class VerdictForm
+    {
+        [Display(Name = "Track.Reason")]
+        public string? Reason { get; set; }
+
+        [Display(Name = "Track.Rating")]
+        public int? Rating { get; set; }
+    }
+
+    public sealed class VerdictValidator : AbstractValidator<VerdictForm>
+    {
+        public VerdictValidator(IStringLocalizer<SharedResource> t)
+        {
+            RuleFor(f => f.Reason)
+                .NotEmpty().WithMessage(_ => t["Validation.Required", t["Track.Reason"]])
+                .MaximumLength(2000).WithMessage(_ => t["Validation.MaxLength", t["Track.Reason"], 2000]);
+            RuleFor(f => f.Rating).InclusiveBetween(1, 5).WithMessage(_ => t["Domain.Rating.OutOfRange"]);
+        }
     }
 
     public sealed class InformationValidator : AbstractValidator<InformationForm>
@@ -55,7 +79,8 @@ public static class Track
                 .Select(r => new
                 {
                     r.Id, r.Status, r.Classification, r.Title, r.PublicTitle, r.IsConfidential, r.IsAnonymous, r.SubmittedAt,
-                    r.Body, r.Location, r.IncidentDate, r.ReporterUserId,
+                    r.Body, r.Location, r.IncidentDate, r.ReporterUserId, r.Rating, r.CompletedAt,
+                    AwaitsVerdict = r.Status == ReportStatus.InProgress && r.Assignments.Any(a => a.State == AssignmentState.FinalResponded),
                     Category = db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
                 })
                 .FirstOrDefaultAsync(cancellationToken);
@@ -93,7 +118,8 @@ public static class Track
                     .Select(a => new AttachmentItem(a.Id, a.OriginalFileName, a.SizeBytes))
                     .ToListAsync(cancellationToken);
                 var canAdd = ReportLifecycle.Can(report.Status, RoutingAction.AddInformation) || ReportLifecycle.Can(report.Status, RoutingAction.ReporterReply);
-                details = new Details(report.Body, report.Location, report.IncidentDate, report.Category, report.IsAnonymous, report.IsConfidential, attachments, canAdd);
+                details = new Details(report.Body, report.Location, report.IncidentDate, report.Category, report.IsAnonymous, report.IsConfidential, attachments, canAdd,
+                    report.AwaitsVerdict, report.Status == ReportStatus.Completed, report.Rating);
             }
 
             // A confidential report's subject is for its reporter only.

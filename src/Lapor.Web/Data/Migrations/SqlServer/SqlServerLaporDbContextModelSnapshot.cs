@@ -649,6 +649,12 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .HasMaxLength(150)
                         .HasColumnType("nvarchar(150)");
 
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("int");
+
                     b.Property<int?>("RegionAgencyId")
                         .HasColumnType("int");
 
@@ -1096,11 +1102,13 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .HasForeignKey("ParentAssignmentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Lapor.Web.Domain.Reports.Report", null)
+                    b.HasOne("Lapor.Web.Domain.Reports.Report", "Report")
                         .WithMany("Assignments")
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Attachment", b =>

@@ -623,6 +623,12 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("RegionAgencyId")
                         .HasColumnType("INTEGER");
 
@@ -1062,11 +1068,13 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ParentAssignmentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Lapor.Web.Domain.Reports.Report", null)
+                    b.HasOne("Lapor.Web.Domain.Reports.Report", "Report")
                         .WithMany("Assignments")
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Attachment", b =>
