@@ -17,6 +17,7 @@ public static class InboxFeature
         services.AddScoped<DuplicateLookup>();
         services.AddScoped<RevealIdentity.Handler>();
         services.AddScoped<StaffAttachment.Handler>();
+        services.AddScoped<ManualEntry.Handler>();
         return services;
     }
 }

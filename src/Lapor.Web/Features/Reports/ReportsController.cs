@@ -32,10 +32,10 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
         {
             switch (await handler.HandleAsync(form, UserId, cancellationToken))
             {
-                case Submit.Filed filed:
+                case ReportFiling.Filed filed:
                     TempData[SubmittedView.AccessCodeKey] = filed.AccessCode;
                     return RedirectToAction(nameof(Submitted), new { trackingNumber = filed.TrackingNumber });
-                case Submit.Rejected rejected:
+                case ReportFiling.Rejected rejected:
                     ModelState.AddModelError($"Form.{rejected.Field}", rejected.Message);
                     break;
             }

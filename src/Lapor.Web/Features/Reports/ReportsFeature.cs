@@ -18,6 +18,7 @@ public static class ReportsFeature
         services.AddSingleton<UploadInspector>();
         services.AddSingleton<TrackingAccess>();
         services.AddScoped<DemoData>();
+        services.AddScoped<ReportFiling>();
         services.AddScoped<Submit.Handler>();
         services.AddScoped<Track.Handler>();
         services.AddScoped<Unlock.Handler>();

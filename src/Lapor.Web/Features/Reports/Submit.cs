@@ -1,10 +1,6 @@
 using FluentValidation;
-using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Infrastructure.Deadlines;
-using Lapor.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using System.ComponentModel.DataAnnotations;
 
@@ -100,103 +96,16 @@ public static class Submit
         }
     }
 
-    public abstract record Result;
-
-    public sealed record Filed(string TrackingNumber, string? AccessCode) : Result;
-
-    public sealed record Rejected(string Field, string Message) : Result;
-
-    public sealed class Handler(
-        LaporDbContext db, DeadlineScheduleProvider schedules, UploadInspector inspector, IAttachmentStore store,
-        TimeProvider clock, IStringLocalizer<SharedResource> t)
+    public sealed class Handler(ReportFiling filing)
     {
-        public async Task<Result> HandleAsync(Form form, string? userId, CancellationToken cancellationToken)
+        public Task<ReportFiling.Result> HandleAsync(Form form, string? userId, CancellationToken cancellationToken)
         {
-            var existing = await FindBySubmissionTokenAsync(form.SubmissionToken, cancellationToken);
-            if (existing is not null)
-            {
-                return new Filed(existing, null);
-            }
-
-            if (form.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId && c.IsActive && c.ParentId != null, cancellationToken))
-            {
-                return new Rejected(nameof(Form.CategoryId), t["Validation.UnknownChoice"]);
-            }
-
-            if (form.TargetAgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId && a.IsActive, cancellationToken))
-            {
-                return new Rejected(nameof(Form.TargetAgencyId), t["Validation.UnknownChoice"]);
-            }
-
-            var uploads = new List<(IFormFile File, InspectedUpload Upload)>();
-            foreach (var file in form.Attachments)
-            {
-                await using var stream = file.OpenReadStream();
-                var upload = await inspector.InspectAsync(stream, cancellationToken);
-                if (upload is null)
-                {
-                    return new Rejected(nameof(Form.Attachments), t["Validation.FileType", file.FileName]);
-                }
-
-                uploads.Add((file, upload));
-            }
-
-            var now = clock.GetUtcNow();
-            var schedule = await schedules.GetAsync(cancellationToken);
-            var accessCode = userId is null ? AccessCode.New() : null;
             var draft = new ReportDraft(form.Classification!.Value, form.Title!, form.Body!, form.IncidentDate, form.Location, null, null,
                 form.CategoryId, form.TargetAgencyId, form.IsAnonymous, form.IsConfidential);
-            var report = Report.Submit(draft, new Actor(userId, ActorRole.Citizen), Channel.Web, form.SubmissionToken,
-                accessCode is null ? null : AccessCode.Hash(accessCode), schedule, now);
-
-            var stored = new List<string>();
-            foreach (var (file, upload) in uploads)
-            {
-                var storedName = $"{Guid.NewGuid():N}{upload.Extension}";
-                await store.SaveAsync(storedName, new MemoryStream(upload.Content), cancellationToken);
-                stored.Add(storedName);
-                report.AddAttachment(new Attachment(file.FileName, storedName, upload.ContentType, upload.Content.Length, upload.Sha256, ActorRole.Citizen, now));
-            }
-
-            db.Reports.Add(report);
-            db.ReporterIdentities.Add(new ReporterIdentity(report, form.ReporterName, form.ReporterEmail, form.ReporterPhone));
-            try
-            {
-                await SaveWithUniqueTrackingNumberAsync(report, cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // Files of a report that was never stored would be orphans.
-                foreach (var name in stored)
-                {
-                    await store.DeleteAsync(name, CancellationToken.None);
-                }
-
-                // The same form posted twice at once: the other request stored it.
-                db.ChangeTracker.Clear();
-                var winner = await FindBySubmissionTokenAsync(form.SubmissionToken, cancellationToken);
-                return winner is not null ? new Filed(winner, null) : throw new InvalidOperationException("The report could not be stored.");
-            }
-
-            return new Filed(report.TrackingNumber, accessCode);
-        }
-
-        private Task<string?> FindBySubmissionTokenAsync(Guid token, CancellationToken cancellationToken) =>
-            db.Reports.Where(r => r.SubmissionToken == token).Select(r => r.TrackingNumber).FirstOrDefaultAsync(cancellationToken);
-
-        private async Task SaveWithUniqueTrackingNumberAsync(Report report, CancellationToken cancellationToken)
-        {
-            for (var attempt = 0; ; attempt++)
-            {
-                if (await db.Reports.AnyAsync(r => r.TrackingNumber == report.TrackingNumber, cancellationToken) && attempt < 5)
-                {
-                    report.RegenerateTrackingNumber();
-                    continue;
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
+            return filing.FileAsync(
+                new ReportFiling.Filing(draft, new Actor(userId, ActorRole.Citizen), Channel.Web, form.SubmissionToken, GiveAccessCode: userId is null,
+                    form.ReporterName, form.ReporterEmail, form.ReporterPhone, form.Attachments),
+                cancellationToken);
         }
     }
 }

@@ -14,6 +14,9 @@ public static class Policies
     public const string Oversight = nameof(Oversight);
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>Entering reports received by letter, phone, walk-in or social media.</summary>
+    public const string Intake = nameof(Intake);
+
     public static IServiceCollection AddLaporAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
@@ -25,7 +28,8 @@ public static class Policies
             .AddPolicy(AgencyHead, p => p.RequireRole(Roles.AgencyHead))
             .AddPolicy(Coordinator, p => p.RequireRole(Roles.Coordinator))
             .AddPolicy(Oversight, p => p.RequireRole(Roles.Oversight, Roles.Coordinator))
-            .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Intake, p => p.RequireRole(Roles.Officer, Roles.Coordinator));
         return services;
     }
 }

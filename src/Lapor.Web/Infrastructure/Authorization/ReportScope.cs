@@ -10,7 +10,7 @@ namespace Lapor.Web.Infrastructure.Authorization;
 /// The one rule deciding which reports a signed-in user may see. Officers and agency heads see
 /// reports routed (now or before) to one of their agencies; coordinators and oversight see every
 /// report touching their agency subtree, including unrouted reports aimed there or at no one
-/// (No Wrong Door: nothing falls outside every queue); citizens see their own.
+/// (No Wrong Door: nothing falls outside every queue); citizens see their own, and staff what they entered.
 /// </summary>
 public sealed class ReportScope
 {
@@ -52,6 +52,7 @@ public sealed class ReportScope
         var userId = _userId;
         return reports.Where(r =>
             r.ReporterUserId == userId
+            || r.EnteredByUserId == userId
             || r.Assignments.Any(a => assigned.Contains(a.AgencyId))
             || (subtree.Length > 0 && (
                 r.Assignments.Any(a => subtree.Contains(a.AgencyId))

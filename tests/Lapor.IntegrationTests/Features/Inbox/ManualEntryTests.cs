@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.IntegrationTests.Features.Inbox;
+
+public sealed partial class ManualEntryTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+{
+    [Fact]
+    public async Task Officer_EntersLetter_ReportKeepsChannelAndEnterer_CitizenGetsAccessCode()
+    {
+        await StaffWorld.CreateAsync(app);
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+        var form = await officer.OpenAsync("/inbox/baru");
+
+        var response = await officer.Client.PostAsync("/inbox/baru", Form(form, ("Form.Channel", "Letter"), ("Form.ReporterName", "Pak Slamet")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await officer.OpenAsync(response.Headers.Location!.OriginalString);
+        var match = EnteredMessage().Match(page.Text);
+        Assert.True(match.Success, page.Text);
+        var report = await app.WithDbAsync(db => db.Reports.SingleAsync(r => r.TrackingNumber == match.Groups[1].Value));
+        Assert.Equal(Channel.Letter, report.Channel);
+        Assert.Equal(ReportStatus.Unverified, report.Status);
+        Assert.NotNull(report.EnteredByUserId);
+        Assert.Null(report.ReporterUserId);
+        Assert.True(AccessCode.Verify(match.Groups[2].Value, report.AccessCodeHash));
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        Assert.Contains(report.TrackingNumber, (await coordinator.OpenAsync("/inbox")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ManualEntry_WebChannelOrMissingTitle_IsRefusedKeepingInput()
+    {
+        await StaffWorld.CreateAsync(app);
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+        var form = await officer.OpenAsync("/inbox/baru");
+        var before = await app.WithDbAsync(db => db.Reports.CountAsync());
+
+        var result = await HtmlPage.FromAsync(await officer.Client.PostAsync("/inbox/baru", Form(form, ("Form.Channel", "Web"), ("Form.Title", ""), ("Form.ReporterName", "Bu Tini"))));
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.NotNull(result.FieldError("Form.Channel"));
+        Assert.NotNull(result.FieldError("Form.Title"));
+        Assert.Equal("Bu Tini", result.InputValue("Form.ReporterName"));
+        Assert.Equal(before, await app.WithDbAsync(db => db.Reports.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData(StaffWorld.HeadA)]
+    [InlineData(StaffWorld.Overseer)]
+    [InlineData(StaffWorld.CitizenX)]
+    public async Task ManualEntry_RolesWithoutIntake_AreRefused(string email)
+    {
+        await StaffWorld.CreateAsync(app);
+        var user = await Staff.SignInAsync(app, email);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await user.OpenAsync("/inbox/baru")).Status);
+    }
+
+    private static MultipartFormDataContent Form(HtmlPage page, params (string Name, string Value)[] overrides)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = page.AntiforgeryToken("/inbox/baru"),
+            ["Form.SubmissionToken"] = page.InputValue("Form.SubmissionToken"),
+            ["Form.Classification"] = "Complaint",
+            ["Form.Title"] = "Surat warga: jembatan desa retak",
+            ["Form.Body"] = "Surat tertanggal 18 November melaporkan jembatan di Desa Sukamaju retak dan miring.",
+        };
+        foreach (var (name, value) in overrides)
+        {
+            values[name] = value;
+        }
+
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in values)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        return form;
+    }
+
+    [GeneratedRegex(@"Laporan (LPR-[A-Z0-9]{4}-[A-Z0-9]{4}) tercatat\. Sampaikan kode akses ([A-Z0-9-]+) kepada pelapor")]
+    private static partial Regex EnteredMessage();
+}
