@@ -43,7 +43,7 @@ public sealed partial class Report
     public void Respond(Actor actor, int agencyId, string text, MessageVisibility visibility, DateTimeOffset now)
     {
         ReportLifecycle.Next(Status, RoutingAction.FirstResponse);
-        var assignment = OpenAssignment(agencyId);
+        var assignment = WorkedBy(actor, agencyId);
         AddMessage(actor, agencyId, MessageKind.Response, visibility, text, now);
         assignment.MarkResponded(now);
         FirstResponseAt ??= now;
@@ -53,7 +53,7 @@ public sealed partial class Report
     public void AddNote(Actor actor, int agencyId, string text, DateTimeOffset now)
     {
         ReportLifecycle.Next(Status, RoutingAction.Note);
-        OpenAssignment(agencyId);
+        WorkedBy(actor, agencyId);
         AddMessage(actor, agencyId, MessageKind.Note, MessageVisibility.Internal, text, now);
         Record(actor, RoutingAction.Note, Status, now, null, agencyId, agencyId);
     }
@@ -62,7 +62,7 @@ public sealed partial class Report
     public void RequestInformation(Actor actor, int agencyId, string question, DateTimeOffset now)
     {
         ReportLifecycle.Next(Status, RoutingAction.RequestInformation);
-        var assignment = OpenAssignment(agencyId);
+        var assignment = WorkedBy(actor, agencyId);
         AddMessage(actor, agencyId, MessageKind.Question, MessageVisibility.ReporterOnly, question, now);
         assignment.AwaitReporter(now);
         Record(actor, RoutingAction.RequestInformation, Status, now, null, agencyId, agencyId);
@@ -85,7 +85,7 @@ public sealed partial class Report
     public void RespondFinal(Actor actor, int agencyId, string text, MessageVisibility visibility, DeadlineSchedule schedule, DateTimeOffset now)
     {
         ReportLifecycle.Next(Status, RoutingAction.FinalResponse);
-        var assignment = OpenAssignment(agencyId);
+        var assignment = WorkedBy(actor, agencyId);
         AddMessage(actor, agencyId, MessageKind.FinalResponse, visibility, text, now);
         assignment.MarkFinal(schedule, now);
         FirstResponseAt ??= now;
@@ -184,6 +184,18 @@ public sealed partial class Report
 
     private Assignment OpenAssignment(int agencyId) =>
         _assignments.FirstOrDefault(a => a.AgencyId == agencyId && a.IsOpen) ?? throw new DomainException("Assignment.NotOpen");
+
+    /// <summary>The agency's open assignment, now handled by the officer who acts on it (for workload figures).</summary>
+    private Assignment WorkedBy(Actor actor, int agencyId)
+    {
+        var assignment = OpenAssignment(agencyId);
+        if (actor is { Role: ActorRole.Officer, UserId: { } officer })
+        {
+            assignment.AssignOfficer(officer);
+        }
+
+        return assignment;
+    }
 
     /// <summary>The report's status once dispositioned follows its open assignments.</summary>
     private ReportStatus DeriveStatus()

@@ -14,13 +14,19 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
     [HttpGet("")]
     public async Task<IActionResult> Index(
         [FromQuery] AgencyInbox.Filter inbox, [FromQuery] CoordinatorQueue.Filter queue,
-        [FromServices] AgencyInbox.Handler agencyInbox, [FromServices] CoordinatorQueue.Handler coordinatorQueue, CancellationToken cancellationToken)
+        [FromServices] AgencyInbox.Handler agencyInbox, [FromServices] CoordinatorQueue.Handler coordinatorQueue, [FromServices] Workload.Handler workload,
+        CancellationToken cancellationToken)
     {
         var roles = StaffRoles.Of(User);
         var scope = await scopes.GetAsync(cancellationToken);
         if (roles.IsCoordinator || roles.IsOversight)
         {
             return View("Queue", await coordinatorQueue.HandleAsync(scope, queue, cancellationToken));
+        }
+
+        if (roles.IsAgencyHead)
+        {
+            ViewData["Workload"] = await workload.HandleAsync(scope, cancellationToken);
         }
 
         return View("AgencyInbox", await agencyInbox.HandleAsync(scope, inbox, clock, cancellationToken));

@@ -18,6 +18,7 @@ public static class InboxFeature
         services.AddScoped<RevealIdentity.Handler>();
         services.AddScoped<StaffAttachment.Handler>();
         services.AddScoped<ManualEntry.Handler>();
+        services.AddScoped<Workload.Handler>();
         return services;
     }
 }

@@ -236,4 +236,25 @@ public sealed class InboxTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(before, await app.WithDbAsync(db => db.AuditEntries.CountAsync()));
     }
+
+    [Fact]
+    public async Task AgencyHead_SeesAgencyReportsReadOnlyWithOfficerWorkload()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+        await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", Id(world.AgencyA)));
+        await officer.ActAsync(number, "tanggapi", ("Text", "Sedang kami tangani."));
+        var head = await Staff.SignInAsync(app, StaffWorld.HeadA);
+
+        var inbox = await head.OpenAsync("/inbox?Tab=InProgress");
+        var detail = await head.OpenAsync($"/inbox/{number}");
+
+        Assert.Contains(number, inbox.Text, StringComparison.Ordinal);
+        var workloadRow = inbox.Document.QuerySelectorAll("section[aria-labelledby=workload] tbody tr")
+            .Single(tr => tr.TextContent.Contains(StaffWorld.OfficerA, StringComparison.Ordinal));
+        Assert.Equal("1", workloadRow.QuerySelectorAll("td")[1].TextContent.Trim());
+        Assert.Null(detail.Document.QuerySelector("section.actions"));
+    }
 }
