@@ -33,19 +33,25 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
     }
 
     [HttpGet("{trackingNumber}")]
-    public async Task<IActionResult> Detail(string trackingNumber, [FromServices] ReportDetail.Handler handler, [FromServices] AgencyDirectory agencies, CancellationToken cancellationToken)
+    public async Task<IActionResult> Detail(
+        string trackingNumber, [FromServices] ReportDetail.Handler handler, [FromServices] AgencyDirectory agencies, [FromServices] Templates.ResponseTemplates templates,
+        CancellationToken cancellationToken)
     {
         if (Domain.Reports.TrackingNumber.Normalize(trackingNumber) is not { } number)
         {
             return NotFound();
         }
 
-        var view = await handler.HandleAsync(number, await scopes.GetAsync(cancellationToken), StaffRoles.Of(User), cancellationToken);
+        var scope = await scopes.GetAsync(cancellationToken);
+        var view = await handler.HandleAsync(number, scope, StaffRoles.Of(User), cancellationToken);
         if (view is null)
         {
             return NotFound();
         }
 
+        ViewData["Templates"] = view.Can.ActingAgencyId is { } acting
+            ? (await templates.ListAsync(scope, cancellationToken)).Where(t => t.AgencyId == acting).ToList()
+            : [];
         ViewData["Agencies"] = view.Can.Verify || view.Can.Forward ? await agencies.ListAsync(cancellationToken) : [];
         ViewData["Draft"] = new Draft(TempData[ReportActionsController.DraftForKey] as string, TempData[ReportActionsController.DraftKey] as string);
         return View(view);

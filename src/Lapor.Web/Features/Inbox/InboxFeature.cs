@@ -19,6 +19,7 @@ public static class InboxFeature
         services.AddScoped<StaffAttachment.Handler>();
         services.AddScoped<ManualEntry.Handler>();
         services.AddScoped<Workload.Handler>();
+        services.AddScoped<Templates.ResponseTemplates>();
         return services;
     }
 }

@@ -1,7 +1,9 @@
 namespace Lapor.Web.Features.Inbox;
 
 /// <summary>One of the message-shaped actions (hold, respond, note…) as the _MessageAction partial draws it.</summary>
-public sealed record MessageAction(string TrackingNumber, string Route, string LabelKey, string HelpKey, int Version, string? Draft, bool OfferPublic);
+public sealed record MessageAction(
+    string TrackingNumber, string Route, string LabelKey, string HelpKey, int Version, string? Draft, bool OfferPublic,
+    IReadOnlyList<Templates.ResponseTemplates.Item>? Templates = null);
 
 /// <summary>What the user typed into a form whose action failed, so the page can give it back.</summary>
 public sealed record Draft(string? Route, string? Text)

@@ -7,3 +7,13 @@ document.querySelectorAll("form.needs-submit-guard").forEach((form) => {
     });
   });
 });
+
+// Response templates: the button next to a template list appends the chosen text to the answer.
+document.querySelectorAll(".template-picker").forEach((picker) => {
+  const target = document.getElementById(picker.dataset.target);
+  const select = picker.querySelector("select");
+  picker.querySelector("button").addEventListener("click", () => {
+    target.value = target.value ? `${target.value}\n\n${select.value}` : select.value;
+    target.focus();
+  });
+});
