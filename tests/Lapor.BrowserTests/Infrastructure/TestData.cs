@@ -1,0 +1,65 @@
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Agencies;
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SkiaSharp;
+
+namespace Lapor.BrowserTests.Infrastructure;
+
+/// <summary>What the journeys need: an agency with its officer and a coordinator, and a photo to attach.</summary>
+public static class TestData
+{
+    public const string Password = "kalimat sandi yang panjang";
+    public const string Coordinator = "koordinator@browser.id";
+    public const string Officer = "petugas@browser.id";
+    public const string AgencyName = "Dinas Pekerjaan Umum Uji";
+
+    public static async Task EnsureStaffAsync(KestrelLaporFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LaporDbContext>();
+        if (await db.Agencies.AnyAsync(a => a.ShortCode == "BT"))
+        {
+            return;
+        }
+
+        var region = new Agency("Kabupaten Peramban", "BT", AgencyKind.RegencyCity);
+        db.Agencies.Add(region);
+        await db.SaveChangesAsync();
+        var agency = new Agency(AgencyName, "BT-PU", AgencyKind.Opd, region.Id);
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<LaporUser>>();
+        foreach (var (email, role, agencyId) in new[] { (Coordinator, Roles.Coordinator, region.Id), (Officer, Roles.Officer, agency.Id) })
+        {
+            var user = new LaporUser { UserName = email, Email = email, FullName = email, EmailConfirmed = true };
+            var created = await users.CreateAsync(user, Password);
+            Assert.True(created.Succeeded);
+            await users.AddToRoleAsync(user, role);
+            db.AgencyMemberships.Add(new AgencyMembership(user.Id, agencyId));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A real JPEG photo written to a temp file, as a citizen's phone would produce it.</summary>
+    public static string PhotoFile()
+    {
+        using var bitmap = new SKBitmap(320, 240);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.SaddleBrown);
+            using var paint = new SKPaint { Color = SKColors.Black };
+            canvas.DrawCircle(160, 120, 60, paint);
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 85);
+        var path = Path.Combine(Path.GetTempPath(), $"jalan-berlubang-{Guid.NewGuid():N}.jpg");
+        File.WriteAllBytes(path, data.ToArray());
+        return path;
+    }
+}
