@@ -14,6 +14,9 @@ public static class Policies
     public const string Oversight = nameof(Oversight);
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>Watching figures: coordinators, oversight and agency heads; never officers or citizens.</summary>
+    public const string Dashboard = nameof(Dashboard);
+
     /// <summary>Entering reports received by letter, phone, walk-in or social media.</summary>
     public const string Intake = nameof(Intake);
 
@@ -29,7 +32,8 @@ public static class Policies
             .AddPolicy(Coordinator, p => p.RequireRole(Roles.Coordinator))
             .AddPolicy(Oversight, p => p.RequireRole(Roles.Oversight, Roles.Coordinator))
             .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Intake, p => p.RequireRole(Roles.Officer, Roles.Coordinator));
+            .AddPolicy(Intake, p => p.RequireRole(Roles.Officer, Roles.Coordinator))
+            .AddPolicy(Dashboard, p => p.RequireRole(Roles.Coordinator, Roles.Oversight, Roles.AgencyHead));
         return services;
     }
 }
