@@ -69,8 +69,8 @@ public static class AgencyInbox
 
             if (filter.Overdue)
             {
-                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-                rows = rows.Where(x => x.IsOverdue || x.CompletionDueOn < today);
+                var due = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                rows = rows.Where(x => x.IsOverdue || x.CompletionDueOn < due);
             }
 
             if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -94,10 +94,11 @@ public static class AgencyInbox
             };
 
             var names = db.Agencies.Select(ag => new { ag.Id, ag.Name });
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var page = await tab.Take(PageSize + 1)
                 .Select(x => new Row(x.Id, x.Report!.TrackingNumber, x.Report!.Title, x.Report!.Classification, x.Report!.Channel,
                     names.Where(n => n.Id == x.AgencyId).Select(n => n.Name).First(), x.State, x.AssignedAt,
-                    x.FirstResponseDueOn, x.CompletionDueOn, x.IsOverdue, x.Report!.IsAnonymous, x.Report!.IsConfidential))
+                    x.FirstResponseDueOn, x.CompletionDueOn, x.IsOverdue || (x.CompletionDueOn < today && (x.State == AssignmentState.Dispositioned || x.State == AssignmentState.InProgress)), x.Report!.IsAnonymous, x.Report!.IsConfidential))
                 .ToListAsync(cancellationToken);
 
             string? next = null;
