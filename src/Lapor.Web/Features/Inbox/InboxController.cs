@@ -15,7 +15,7 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
     public async Task<IActionResult> Index(
         [FromQuery] AgencyInbox.Filter inbox, [FromQuery] CoordinatorQueue.Filter queue,
         [FromServices] AgencyInbox.Handler agencyInbox, [FromServices] CoordinatorQueue.Handler coordinatorQueue, [FromServices] Workload.Handler workload,
-        CancellationToken cancellationToken)
+        [FromServices] Reports.FormOptions.Handler options, CancellationToken cancellationToken)
     {
         var roles = StaffRoles.Of(User);
         var scope = await scopes.GetAsync(cancellationToken);
@@ -29,6 +29,7 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
             ViewData["Workload"] = await workload.HandleAsync(scope, cancellationToken);
         }
 
+        ViewData["Categories"] = (await options.HandleAsync(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", cancellationToken)).Categories;
         return View("AgencyInbox", await agencyInbox.HandleAsync(scope, inbox, clock, cancellationToken));
     }
 
@@ -59,7 +60,7 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
 
     [Authorize(Policy = Policies.Coordinator)]
     [HttpPost("{trackingNumber}/identitas")]
-    public async Task<IActionResult> Reveal(string trackingNumber, string? reason, [FromServices] RevealIdentity.Handler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Reveal([FromRoute] string trackingNumber, string? reason, [FromServices] RevealIdentity.Handler handler, CancellationToken cancellationToken)
     {
         if (Domain.Reports.TrackingNumber.Normalize(trackingNumber) is not { } number)
         {
@@ -77,7 +78,7 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
     }
 
     [HttpGet("{trackingNumber}/lampiran/{attachmentId:guid}")]
-    public async Task<IActionResult> Attachment(string trackingNumber, Guid attachmentId, [FromServices] StaffAttachment.Handler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Attachment([FromRoute] string trackingNumber, [FromRoute] Guid attachmentId, [FromServices] StaffAttachment.Handler handler, CancellationToken cancellationToken)
     {
         var file = await handler.HandleAsync(trackingNumber, attachmentId, await scopes.GetAsync(cancellationToken), cancellationToken);
         if (file is null)

@@ -19,7 +19,7 @@ public sealed class ReportActionsController(StaffAction.Handler actions, StaffSc
 
     [Authorize(Policy = Policies.Coordinator)]
     [HttpPost("verifikasi")]
-    public Task<IActionResult> Verify(string trackingNumber, VerifyForm form, [FromServices] IValidator<VerifyForm> validator) =>
+    public Task<IActionResult> Verify([FromRoute] string trackingNumber, VerifyForm form, [FromServices] IValidator<VerifyForm> validator) =>
         RunAsync(trackingNumber, form, validator, null, (c, scope) =>
         {
             if (!form.AgencyIds.All(scope.Subtree.Contains))
@@ -32,12 +32,12 @@ public sealed class ReportActionsController(StaffAction.Handler actions, StaffSc
 
     [Authorize(Policy = Policies.Coordinator)]
     [HttpPost("tunda")]
-    public Task<IActionResult> Hold(string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
+    public Task<IActionResult> Hold([FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
         RunAsync(trackingNumber, form, validator, form.Text, (c, scope) => c.Report.Hold(Actor(scope, ActorRole.Coordinator), form.Text!, c.Now));
 
     [Authorize(Policy = Policies.Coordinator)]
     [HttpPost("arsipkan")]
-    public Task<IActionResult> Archive(string trackingNumber, ArchiveForm form, [FromServices] IValidator<ArchiveForm> validator, [FromServices] DuplicateLookup duplicates) =>
+    public Task<IActionResult> Archive([FromRoute] string trackingNumber, ArchiveForm form, [FromServices] IValidator<ArchiveForm> validator, [FromServices] DuplicateLookup duplicates) =>
         RunAsync(trackingNumber, form, validator, form.Text, async (c, scope) =>
         {
             long? original = form.Reason == ArchiveReason.Duplicate ? await duplicates.FindAsync(scope, form.DuplicateOf, c.Report.Id, HttpContext.RequestAborted) : null;
@@ -46,47 +46,47 @@ public sealed class ReportActionsController(StaffAction.Handler actions, StaffSc
 
     [Authorize(Policy = Policies.Coordinator)]
     [HttpPost("pulihkan")]
-    public Task<IActionResult> Restore(string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
+    public Task<IActionResult> Restore([FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
         RunAsync(trackingNumber, form, validator, form.Text, (c, scope) => c.Report.Restore(Actor(scope, ActorRole.Coordinator), form.Text!, c.Now));
 
     [Authorize(Policy = Policies.Coordinator)]
     [HttpPost("buka-kembali")]
-    public Task<IActionResult> Reopen(string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
+    public Task<IActionResult> Reopen([FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
         RunAsync(trackingNumber, form, validator, form.Text, (c, scope) => c.Report.Reopen(Actor(scope, ActorRole.Coordinator), form.Text!, c.Schedule, c.Now));
 
     [Authorize(Policy = Policies.Officer)]
     [HttpPost("tanggapi")]
-    public Task<IActionResult> Respond(string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
+    public Task<IActionResult> Respond([FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
         RunAsync(trackingNumber, form, validator, form.Text, (c, scope) =>
             c.Report.Respond(Actor(scope, ActorRole.Officer), ActingAgency(c.Report, scope), form.Text!, Visibility(form), c.Now));
 
     [Authorize(Policy = Policies.Officer)]
     [HttpPost("catatan")]
-    public Task<IActionResult> Note(string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
+    public Task<IActionResult> Note([FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
         RunAsync(trackingNumber, form, validator, form.Text, (c, scope) =>
             c.Report.AddNote(Actor(scope, ActorRole.Officer), ActingAgency(c.Report, scope), form.Text!, c.Now));
 
     [Authorize(Policy = Policies.Officer)]
     [HttpPost("minta-keterangan")]
-    public Task<IActionResult> RequestInformation(string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
+    public Task<IActionResult> RequestInformation([FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
         RunAsync(trackingNumber, form, validator, form.Text, (c, scope) =>
             c.Report.RequestInformation(Actor(scope, ActorRole.Officer), ActingAgency(c.Report, scope), form.Text!, c.Now));
 
     [Authorize(Policy = Policies.Officer)]
     [HttpPost("tindak-lanjut-akhir")]
-    public Task<IActionResult> FinalResponse(string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
+    public Task<IActionResult> FinalResponse([FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
         RunAsync(trackingNumber, form, validator, form.Text, (c, scope) =>
             c.Report.RespondFinal(Actor(scope, ActorRole.Officer), ActingAgency(c.Report, scope), form.Text!, Visibility(form), c.Schedule, c.Now));
 
     [Authorize(Policy = Policies.Officer)]
     [HttpPost("kembalikan")]
-    public Task<IActionResult> Return(string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
+    public Task<IActionResult> Return([FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
         RunAsync(trackingNumber, form, validator, form.Text, (c, scope) =>
             c.Report.Return(Actor(scope, ActorRole.Officer), ActingAgency(c.Report, scope), form.Text!, c.Now));
 
     [Authorize(Policy = Policies.Officer)]
     [HttpPost("teruskan")]
-    public Task<IActionResult> Forward(string trackingNumber, ForwardForm form, [FromServices] IValidator<ForwardForm> validator, [FromServices] AgencyDirectory agencies) =>
+    public Task<IActionResult> Forward([FromRoute] string trackingNumber, ForwardForm form, [FromServices] IValidator<ForwardForm> validator, [FromServices] AgencyDirectory agencies) =>
         RunAsync(trackingNumber, form, validator, form.Text, async (c, scope) =>
         {
             var from = ActingAgency(c.Report, scope);

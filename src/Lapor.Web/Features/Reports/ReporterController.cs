@@ -16,7 +16,7 @@ namespace Lapor.Web.Features.Reports;
 public sealed class ReporterController(ReporterAction.Handler actions, TrackingAccess access, IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpPost("informasi")]
-    public Task<IActionResult> AddInformation(string trackingNumber, Track.InformationForm form, [FromServices] IValidator<Track.InformationForm> validator) =>
+    public Task<IActionResult> AddInformation([FromRoute] string trackingNumber, Track.InformationForm form, [FromServices] IValidator<Track.InformationForm> validator) =>
         RunAsync(trackingNumber, form.Text, validator.Validate(form), "Track.InformationAdded", (report, actor, schedule, now) =>
         {
             if (report.Status == ReportStatus.OnHold)
@@ -30,7 +30,7 @@ public sealed class ReporterController(ReporterAction.Handler actions, TrackingA
         });
 
     [HttpPost("puas")]
-    public Task<IActionResult> Accept(string trackingNumber, Track.VerdictForm form) =>
+    public Task<IActionResult> Accept([FromRoute] string trackingNumber, Track.VerdictForm form) =>
         RunAsync(trackingNumber, null, null, "Track.Accepted", (report, actor, _, now) =>
         {
             report.Accept(actor, now);
@@ -41,7 +41,7 @@ public sealed class ReporterController(ReporterAction.Handler actions, TrackingA
         });
 
     [HttpPost("belum-puas")]
-    public Task<IActionResult> Reject(string trackingNumber, Track.VerdictForm form, [FromServices] IValidator<Track.VerdictForm> validator) =>
+    public Task<IActionResult> Reject([FromRoute] string trackingNumber, Track.VerdictForm form, [FromServices] IValidator<Track.VerdictForm> validator) =>
         RunAsync(trackingNumber, form.Reason, validator.Validate(form), "Track.Rejected", (report, actor, _, now) =>
         {
             report.Reject(actor, form.Reason!, now);
@@ -52,11 +52,11 @@ public sealed class ReporterController(ReporterAction.Handler actions, TrackingA
         });
 
     [HttpPost("nilai")]
-    public Task<IActionResult> Rate(string trackingNumber, Track.VerdictForm form) =>
+    public Task<IActionResult> Rate([FromRoute] string trackingNumber, Track.VerdictForm form) =>
         RunAsync(trackingNumber, null, null, "Track.Rated", (report, _, _, now) => report.Rate(form.Rating ?? 0, now));
 
     [HttpPost("buka-kembali")]
-    public Task<IActionResult> Reopen(string trackingNumber, Track.VerdictForm form, [FromServices] IValidator<Track.VerdictForm> validator) =>
+    public Task<IActionResult> Reopen([FromRoute] string trackingNumber, Track.VerdictForm form, [FromServices] IValidator<Track.VerdictForm> validator) =>
         RunAsync(trackingNumber, form.Reason, validator.Validate(form), "Track.Reopened", (report, actor, schedule, now) => report.Reopen(actor, form.Reason!, schedule, now));
 
     private async Task<IActionResult> RunAsync(

@@ -53,7 +53,7 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
 
     [AllowAnonymous]
     [HttpGet("/lapor/terkirim/{trackingNumber}")]
-    public IActionResult Submitted(string trackingNumber) =>
+    public IActionResult Submitted([FromRoute] string trackingNumber) =>
         TrackingNumber.Normalize(trackingNumber) is { } number
             ? View(new SubmittedView(number, TempData[SubmittedView.AccessCodeKey] as string))
             : NotFound();
@@ -79,7 +79,7 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
 
     [AllowAnonymous]
     [HttpGet("/lacak/{trackingNumber}")]
-    public async Task<IActionResult> Track(string trackingNumber, [FromServices] Track.Handler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Track([FromRoute] string trackingNumber, [FromServices] Track.Handler handler, CancellationToken cancellationToken)
     {
         if (TrackingNumber.Normalize(trackingNumber) is not { } number)
         {
@@ -92,7 +92,7 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
 
     [AllowAnonymous]
     [HttpPost("/lacak/{trackingNumber}/akses")]
-    public async Task<IActionResult> Unlock(string trackingNumber, Track.UnlockForm form, [FromServices] Unlock.Handler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Unlock([FromRoute] string trackingNumber, Track.UnlockForm form, [FromServices] Unlock.Handler handler, CancellationToken cancellationToken)
     {
         if (TrackingNumber.Normalize(trackingNumber) is not { } number)
         {
@@ -113,7 +113,7 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
 
     [AllowAnonymous]
     [HttpGet("/lacak/{trackingNumber}/lampiran/{attachmentId:guid}")]
-    public async Task<IActionResult> Attachment(string trackingNumber, Guid attachmentId, [FromServices] Attachments.Handler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Attachment([FromRoute] string trackingNumber, [FromRoute] Guid attachmentId, [FromServices] Attachments.Handler handler, CancellationToken cancellationToken)
     {
         var number = TrackingNumber.Normalize(trackingNumber);
         var file = number is null ? null : await handler.HandleAsync(number, attachmentId, UserId, access.HasAccess(Request, number), cancellationToken);

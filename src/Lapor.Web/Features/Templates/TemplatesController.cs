@@ -37,11 +37,11 @@ public sealed class TemplatesController(
         SaveAsync(null, form, (scope, ct) => templates.CreateAsync(scope, form, ct), cancellationToken);
 
     [HttpPost("{id:int}")]
-    public Task<IActionResult> Update(int id, TemplateForm form, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Update([FromRoute] int id, TemplateForm form, CancellationToken cancellationToken) =>
         SaveAsync(id, form, (scope, ct) => templates.UpdateAsync(scope, id, form, ct), cancellationToken);
 
     [HttpPost("{id:int}/hapus")]
-    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Delete([FromRoute] int id, CancellationToken cancellationToken)
     {
         if (!await templates.DeleteAsync(await scopes.GetAsync(cancellationToken), id, cancellationToken))
         {

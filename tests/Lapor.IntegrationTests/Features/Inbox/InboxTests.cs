@@ -257,4 +257,48 @@ public sealed class InboxTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         Assert.Equal("1", workloadRow.QuerySelectorAll("td")[1].TextContent.Trim());
         Assert.Null(detail.Document.QuerySelector("section.actions"));
     }
+
+    [Fact]
+    public async Task StaffForms_ExtraFieldsForStatusAgencyAndPrivacy_ChangeNothingButTheAction()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), fields: new Dictionary<string, string> { ["Form.IsAnonymous"] = "true", ["Form.IsConfidential"] = "true" });
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+        await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", Id(world.AgencyA)), ("IsAnonymous", "false"), ("Status", "Completed"), ("Channel", "Sms"));
+
+        await officer.ActAsync(number, "tanggapi", ("Text", "Kami tangani."), ("IsAnonymous", "false"), ("IsConfidential", "false"), ("Status", "Completed"),
+            ("AgencyId", Id(world.AgencyB)), ("ReporterUserId", "x"), ("TrackingNumber", "LPR-AAAA-AAAA"));
+
+        var report = await app.WithDbAsync(db => db.Reports.Include(r => r.Assignments).SingleAsync(r => r.TrackingNumber == number));
+        Assert.True(report.IsAnonymous);
+        Assert.True(report.IsConfidential);
+        Assert.Equal(ReportStatus.InProgress, report.Status);
+        Assert.Equal(Channel.Web, report.Channel);
+        Assert.Equal([world.AgencyA], report.Assignments.Select(a => a.AgencyId));
+        Assert.Null(report.ReporterUserId);
+    }
+
+    [Fact]
+    public async Task AgencyInbox_FiltersAndSearch_NarrowTheList()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        var (road, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "Aspal jalan mengelupas di Jl. Anggrek");
+        var (info, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "Jadwal posyandu bulan Desember", fields: new Dictionary<string, string> { ["Form.Classification"] = "InformationRequest" });
+        await coordinator.ActAsync(road, "verifikasi", ("AgencyIds", Id(world.AgencyA)));
+        await coordinator.ActAsync(info, "verifikasi", ("AgencyIds", Id(world.AgencyA)));
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+
+        var byKind = await officer.OpenAsync("/inbox?Tab=Dispositioned&Classification=InformationRequest");
+        var byText = await officer.OpenAsync("/inbox?Tab=Dispositioned&Q=Anggrek");
+        var byNumber = await officer.OpenAsync($"/inbox?Tab=Dispositioned&Q={info.ToLowerInvariant()}");
+
+        Assert.Contains(info, byKind.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(road, byKind.Text, StringComparison.Ordinal);
+        Assert.Contains(road, byText.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(info, byText.Text, StringComparison.Ordinal);
+        Assert.Contains(info, byNumber.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(road, byNumber.Text, StringComparison.Ordinal);
+    }
 }
