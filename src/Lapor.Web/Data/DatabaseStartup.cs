@@ -53,5 +53,12 @@ public static class DatabaseStartup
             db.DeadlinePolicies.Add(DeadlinePolicy.Default);
             await db.SaveChangesAsync();
         }
+
+        // The 2026 calendar ships with the app; later years are entered or imported by administrators.
+        if (!await db.Holidays.AnyAsync())
+        {
+            db.Holidays.AddRange(NationalHolidays.Year2026());
+            await db.SaveChangesAsync();
+        }
     }
 }
