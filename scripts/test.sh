@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test of Lapor: unit, integration (real SQLite files) and browser (Chromium over Kestrel).
-# On a fresh Debian machine it first installs what the tests need that the .NET SDK lacks: Chromium.
+# On a fresh Debian machine it first installs what the tests need that the .NET SDK lacks: Chromium and aiosmtpd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Chromium from Debian for the browser tests..."
+# Chromium for the browser tests; aiosmtpd as the real SMTP server the outbox tests deliver to.
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+/usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing="$missing python3-aiosmtpd"
+if [ -n "$missing" ]; then
+  echo "Installing from Debian:$missing"
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
 fi
 
 dotnet tool restore >/dev/null

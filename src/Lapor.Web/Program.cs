@@ -4,6 +4,7 @@ using Lapor.Web.Features.Reports;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Identity;
 using Lapor.Web.Infrastructure.Localization;
+using Lapor.Web.Infrastructure.Notifications;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
@@ -16,6 +17,7 @@ builder.Services.AddLaporIdentity();
 builder.Services.AddLaporAuthorization();
 builder.Services.AddLaporLocalization();
 builder.Services.AddLaporMvc();
+builder.Services.AddLaporNotifications();
 builder.Services.AddReportsFeature();
 builder.Services.AddInboxFeature();
 

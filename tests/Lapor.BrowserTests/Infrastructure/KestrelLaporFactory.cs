@@ -18,6 +18,7 @@ public sealed class KestrelLaporFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_root, "lapor.db")}");
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Attachments:Path", Path.Combine(_root, "attachments"));
+        builder.UseSetting("Mail:PickupDirectory", Path.Combine(_root, "mail"));
     }
 
     protected override void Dispose(bool disposing)

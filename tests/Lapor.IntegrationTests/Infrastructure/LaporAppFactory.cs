@@ -10,13 +10,15 @@ namespace Lapor.IntegrationTests.Infrastructure;
 /// The real app on a fresh SQLite file built by the real migrations (MigrateOnStartup), with its
 /// own attachment folder; both are deleted when the test class is done.
 /// </summary>
-public sealed class LaporAppFactory : WebApplicationFactory<Program>
+public class LaporAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _root = Directory.CreateTempSubdirectory("lapor-it-").FullName;
 
     public string DatabasePath => Path.Combine(_root, "lapor.db");
 
     public string AttachmentsPath => Path.Combine(_root, "attachments");
+
+    public string MailPath => Path.Combine(_root, "mail");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,6 +27,7 @@ public sealed class LaporAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Attachments:Path", AttachmentsPath);
+        builder.UseSetting("Mail:PickupDirectory", MailPath);
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests can assert them.</summary>

@@ -40,18 +40,28 @@ public sealed class OutboxMessage
     public DateTimeOffset? SentAt { get; private set; }
     public string? LastError { get; private set; }
 
+    /// <summary>Set when delivery was given up after <see cref="MaxAttempts"/> tries; administrators see these.</summary>
+    public DateTimeOffset? DeadLetteredAt { get; private set; }
+
     /// <summary>Which dispatcher instance holds the row, and until when (claims expire if it dies).</summary>
     public string? ClaimedBy { get; private set; }
     public DateTimeOffset? ClaimedUntil { get; private set; }
 
     public void MarkSent(DateTimeOffset now) => (SentAt, ClaimedBy, ClaimedUntil, LastError) = (now, null, null, null);
 
-    /// <summary>Exponential backoff: 1, 2, 4 … minutes, capped at six hours.</summary>
+    /// <summary>Tries before a message is dead-lettered: with the backoff below, about two days.</summary>
+    public const int MaxAttempts = 12;
+
+    /// <summary>Exponential backoff: 1, 2, 4 … minutes, capped at six hours; dead-lettered after <see cref="MaxAttempts"/>.</summary>
     public void MarkFailed(string error, DateTimeOffset now)
     {
         Attempts++;
         LastError = error.Length > 500 ? error[..500] : error;
         NextAttemptAt = now.AddMinutes(Math.Min(360, Math.Pow(2, Attempts - 1)));
         (ClaimedBy, ClaimedUntil) = (null, null);
+        if (Attempts >= MaxAttempts)
+        {
+            DeadLetteredAt = now;
+        }
     }
 }

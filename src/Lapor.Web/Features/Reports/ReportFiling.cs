@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Deadlines;
 using Lapor.Web.Infrastructure.Storage;
@@ -72,7 +75,17 @@ public sealed class ReportFiling(
         db.ReporterIdentities.Add(new ReporterIdentity(report, filing.ReporterName, filing.ReporterEmail, filing.ReporterPhone));
         try
         {
-            await SaveWithUniqueTrackingNumberAsync(report, cancellationToken);
+            await EnsureUniqueTrackingNumberAsync(report, cancellationToken);
+            if (!string.IsNullOrWhiteSpace(filing.ReporterEmail))
+            {
+                // Written in the same save as the report: the confirmation is sent if and only if the report exists.
+                db.OutboxMessages.Add(new OutboxMessage(NotificationChannel.Email, "FilingConfirmation", filing.ReporterEmail.Trim(),
+                    CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+                    JsonSerializer.Serialize(new Dictionary<string, string> { ["TrackingNumber"] = report.TrackingNumber, ["Title"] = report.Title }),
+                    null, now));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -109,14 +122,13 @@ public sealed class ReportFiling(
     private Task<string?> FindBySubmissionTokenAsync(Guid token, CancellationToken cancellationToken) =>
         db.Reports.Where(r => r.SubmissionToken == token).Select(r => r.TrackingNumber).FirstOrDefaultAsync(cancellationToken);
 
-    private async Task SaveWithUniqueTrackingNumberAsync(Report report, CancellationToken cancellationToken)
+    private async Task EnsureUniqueTrackingNumberAsync(Report report, CancellationToken cancellationToken)
     {
         // Collisions are rare (30^8 ≈ 6.6×10^11 numbers); check, and try another number a few times if needed.
+        // The unique index still guards the race between this check and the save.
         for (var attempt = 0; attempt < 5 && await db.Reports.AnyAsync(r => r.TrackingNumber == report.TrackingNumber, cancellationToken); attempt++)
         {
             report.RegenerateTrackingNumber();
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -244,6 +244,36 @@ public sealed class SubmitTests(LaporAppFactory app) : IClassFixture<LaporAppFac
         Assert.Equal(before, await app.WithDbAsync(db => db.Reports.CountAsync()));
     }
 
+    [Fact]
+    public async Task Submit_WithEmail_LeavesConfirmationMailNamingTheTrackingNumber()
+    {
+        var (number, code) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "Pohon tumbang menutup jalan desa");
+
+        var mail = await WaitForMailAsync(number);
+
+        Assert.Contains("To: andi@contoh.id", mail, StringComparison.Ordinal);
+        Assert.Contains("sudah kami terima", mail, StringComparison.Ordinal);
+        Assert.DoesNotContain(code!, mail, StringComparison.Ordinal);
+    }
+
+    private async Task<string> WaitForMailAsync(string trackingNumber)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var found = Directory.Exists(app.MailPath)
+                ? Directory.GetFiles(app.MailPath, "*.eml").Select(File.ReadAllText).FirstOrDefault(m => m.Contains(trackingNumber, StringComparison.Ordinal))
+                : null;
+            if (found is not null)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No mail for {trackingNumber} within 10 s.");
+    }
+
     private static void AddFile(MultipartFormDataContent form, byte[] bytes, string name, string contentType)
     {
         var content = new ByteArrayContent(bytes);

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Lapor.Web.Infrastructure.Notifications;
+
+/// <summary>
+/// Turns an outbox row into a mail: subject and body come from the resource files
+/// (<c>Mail.{Template}.Subject</c>, <c>Mail.{Template}.Body</c>) in the recipient's language, with
+/// <c>{Name}</c> placeholders filled from the row's payload.
+/// </summary>
+public sealed class MailTemplates(IStringLocalizerFactory localizers, IOptions<MailOptions> options)
+{
+    private readonly IStringLocalizer _t = localizers.Create(typeof(SharedResource));
+
+    public MimeMessage Compose(string template, string recipient, string culture, string payloadJson)
+    {
+        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(payloadJson) ?? [];
+        values["BaseUrl"] = options.Value.PublicBaseUrl.TrimEnd('/');
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(culture);
+            var message = new MimeMessage();
+            message.From.Add(MailboxAddress.Parse(options.Value.From));
+            message.To.Add(MailboxAddress.Parse(recipient));
+            message.Subject = Fill(_t[$"Mail.{template}.Subject"], values);
+            message.Body = new TextPart("plain") { Text = Fill(_t[$"Mail.{template}.Body"], values) + "\n\n" + _t["Mail.Footer"] };
+            return message;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private static string Fill(string text, Dictionary<string, string> values) =>
+        values.Aggregate(text, (current, pair) => current.Replace("{" + pair.Key + "}", pair.Value, StringComparison.Ordinal));
+}

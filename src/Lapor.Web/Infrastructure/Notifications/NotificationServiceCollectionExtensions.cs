@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace Lapor.Web.Infrastructure.Notifications;
+
+public static class NotificationServiceCollectionExtensions
+{
+    /// <summary>The outbox dispatcher, and SMTP or the pickup folder as the way out (pickup wins when configured).</summary>
+    public static IServiceCollection AddLaporNotifications(this IServiceCollection services)
+    {
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.PickupDirectory) || !string.IsNullOrWhiteSpace(o.SmtpHost), "Set Mail:PickupDirectory or Mail:SmtpHost.")
+            .ValidateOnStart();
+        services.AddSingleton<MailTemplates>();
+        services.AddSingleton<IMailSender>(provider =>
+            string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.PickupDirectory)
+                ? ActivatorUtilities.CreateInstance<SmtpMailSender>(provider)
+                : ActivatorUtilities.CreateInstance<PickupDirectoryMailSender>(provider));
+        services.AddScoped<OutboxDispatcher>();
+        services.AddHostedService<OutboxDispatcherService>();
+        return services;
+    }
+}

@@ -1,0 +1,62 @@
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Infrastructure.Notifications;
+
+/// <summary>
+/// Sends what the outbox holds. Each row is first claimed with a conditional update, so two app
+/// instances never send the same mail; a claim expires after five minutes in case its holder died.
+/// Delivery is at least once: a crash between sending and marking the row sent sends it again.
+/// </summary>
+public sealed class OutboxDispatcher(LaporDbContext db, IMailSender sender, MailTemplates templates, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+{
+    private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(5);
+    private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>Sends every due message once; returns how many were delivered.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.SentAt == null && m.DeadLetteredAt == null && m.Channel == NotificationChannel.Email && m.NextAttemptAt <= now
+                && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(cancellationToken);
+
+        var delivered = 0;
+        foreach (var id in due)
+        {
+            if (await ClaimAsync(id, now, cancellationToken) && await DeliverAsync(id, cancellationToken))
+            {
+                delivered++;
+            }
+        }
+
+        return delivered;
+    }
+
+    private async Task<bool> ClaimAsync(long id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.OutboxMessages
+            .Where(m => m.Id == id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedBy, _instance).SetProperty(m => m.ClaimedUntil, now.Add(ClaimLifetime)), cancellationToken) == 1;
+
+    private async Task<bool> DeliverAsync(long id, CancellationToken cancellationToken)
+    {
+        var message = await db.OutboxMessages.FirstAsync(m => m.Id == id, cancellationToken);
+        try
+        {
+            await sender.SendAsync(templates.Compose(message.Template, message.Recipient, message.Culture, message.PayloadJson), cancellationToken);
+            message.MarkSent(clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The error text, not the recipient: logs never carry reporter contacts.
+            logger.LogWarning("Outbox message {OutboxId} ({Template}) failed on attempt {Attempt}: {Error}", id, message.Template, message.Attempts + 1, error.Message);
+            message.MarkFailed(error.Message, clock.GetUtcNow());
+            await db.SaveChangesAsync(CancellationToken.None);
+            return false;
+        }
+    }
+}
