@@ -158,6 +158,22 @@ public sealed partial class Report
     /// <summary>Whether the reporter can judge now: a final response waits for their verdict.</summary>
     public bool AwaitsReporterVerdict => Status == ReportStatus.InProgress && _assignments.Any(a => a.State == AssignmentState.FinalResponded);
 
+    /// <summary>
+    /// System: a rung of the escalation ladder was reached. The status stays; the history says so,
+    /// and a breach marks the assignment overdue so lists can show it without date maths.
+    /// </summary>
+    public void RecordEscalation(Deadline deadline, EscalationRung rung, Assignment? assignment, DateOnly dueOn, DateTimeOffset now)
+    {
+        if (rung == EscalationRung.Breach)
+        {
+            assignment?.MarkOverdue();
+        }
+
+        _routing.Add(new RoutingEntry(Actor.System, now, RoutingAction.Escalate, Status, Status, assignment?.AgencyId, assignment?.AgencyId,
+            $"{deadline}.{rung}:{dueOn:yyyy-MM-dd}"));
+        Touch(now);
+    }
+
     /// <summary>Agencies that may read the report: every one it was ever routed to (forwarding keeps read access).</summary>
     public IEnumerable<int> AgenciesWithAccess() => _assignments.Select(a => a.AgencyId).Distinct();
 

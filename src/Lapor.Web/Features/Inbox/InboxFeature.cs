@@ -8,6 +8,7 @@ public static class InboxFeature
     {
         services.AddHttpContextAccessor();
         services.AddScoped<AgencyTree>();
+        services.AddScoped<Infrastructure.Notifications.Recipients>();
         services.AddScoped<StaffScopeProvider>();
         services.AddScoped<StaffAction.Handler>();
         services.AddScoped<ReportDetail.Handler>();

@@ -14,6 +14,8 @@ public static class ReportsFeature
         services.AddOptions<AttachmentStorageOptions>().BindConfiguration(AttachmentStorageOptions.Section).ValidateOnStart();
         services.AddMemoryCache();
         services.AddScoped<DeadlineScheduleProvider>();
+        services.AddScoped<DeadlineJob>();
+        services.AddHostedService<DeadlineJobService>();
         services.AddSingleton<IAttachmentStore, LocalAttachmentStore>();
         services.AddSingleton<UploadInspector>();
         services.AddSingleton<TrackingAccess>();

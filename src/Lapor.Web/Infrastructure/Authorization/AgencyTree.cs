@@ -29,6 +29,20 @@ public sealed class AgencyTree(LaporDbContext db, IMemoryCache cache)
         return result;
     }
 
+    /// <summary>The agency itself and every agency above it, nearest first.</summary>
+    public async Task<IReadOnlyList<int>> AncestorsOfAsync(int agencyId, CancellationToken cancellationToken)
+    {
+        var children = await ChildrenAsync(cancellationToken);
+        var parents = children.SelectMany(pair => pair.Value.Select(child => (child, parent: pair.Key))).ToDictionary(x => x.child, x => x.parent);
+        var result = new List<int> { agencyId };
+        while (parents.TryGetValue(result[^1], out var parent) && !result.Contains(parent))
+        {
+            result.Add(parent);
+        }
+
+        return result;
+    }
+
     /// <summary>Called after agencies are created, moved or deactivated.</summary>
     public void Invalidate() => cache.Remove(CacheKey);
 

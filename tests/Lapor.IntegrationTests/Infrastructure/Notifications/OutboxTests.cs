@@ -2,7 +2,6 @@ using System.Text.Json;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Infrastructure.Notifications;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,21 +10,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Lapor.IntegrationTests.Infrastructure.Notifications;
 
-/// <summary>The app with its own dispatcher switched off, so each test drives dispatch on a fake clock.</summary>
-public sealed class ManualDispatchAppFactory : LaporAppFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Mail:DispatchEnabled", "false");
-    }
-}
-
 /// <summary>
 /// The outbox against a real SMTP server on loopback. Guarantee tested: every message is delivered
 /// at least once; a crash between sending and recording the send delivers it again.
 /// </summary>
-public sealed class OutboxTests(ManualDispatchAppFactory app) : IClassFixture<ManualDispatchAppFactory>, IAsyncDisposable
+public sealed class OutboxTests(ManualJobsAppFactory app) : IClassFixture<ManualJobsAppFactory>, IAsyncDisposable
 {
     private readonly SmtpSink _smtp = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
