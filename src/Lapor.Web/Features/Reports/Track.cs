@@ -12,7 +12,11 @@ public static class Track
 {
     public sealed record View(
         string TrackingNumber, ReportStatus Status, Classification Classification, string? Title, DateTimeOffset SubmittedAt,
-        IReadOnlyList<string> Agencies, IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<MessageItem> Messages, Details? Details);
+        IReadOnlyList<string> Agencies, IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<MessageItem> Messages, Details? Details)
+    {
+        /// <summary>The next date the reporter may expect something by: verification, or the earliest completion date of the working agencies.</summary>
+        public DateOnly? ExpectedBy { get; init; }
+    }
 
     public sealed record TimelineItem(DateTimeOffset At, RoutingAction Action, ReportStatus ToStatus, string? AgencyName);
 
@@ -78,7 +82,9 @@ public static class Track
                 .Where(r => r.TrackingNumber == trackingNumber)
                 .Select(r => new
                 {
-                    r.Id, r.Status, r.Classification, r.Title, r.PublicTitle, r.IsConfidential, r.IsAnonymous, r.SubmittedAt,
+                    r.Id, r.Status, r.Classification, r.Title, r.PublicTitle, r.IsConfidential, r.IsAnonymous, r.SubmittedAt, r.VerifyDueOn,
+                    CompletionDue = r.Assignments.Where(a => a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress)
+                        .OrderBy(a => a.CompletionDueOn).Select(a => (DateOnly?)a.CompletionDueOn).FirstOrDefault(),
                     r.Body, r.Location, r.IncidentDate, r.ReporterUserId, r.Rating, r.CompletedAt,
                     AwaitsVerdict = r.Status == ReportStatus.InProgress && r.Assignments.Any(a => a.State == AssignmentState.FinalResponded),
                     Category = db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
@@ -124,7 +130,8 @@ public static class Track
 
             // A confidential report's subject is for its reporter only.
             var title = fullAccess ? report.Title : report.IsConfidential ? null : report.PublicTitle ?? report.Title;
-            return new View(trackingNumber, report.Status, report.Classification, title, report.SubmittedAt, agencies, timeline, messages, details);
+            var expectedBy = report.Status == ReportStatus.Unverified ? report.VerifyDueOn : report.CompletionDue;
+            return new View(trackingNumber, report.Status, report.Classification, title, report.SubmittedAt, agencies, timeline, messages, details) { ExpectedBy = expectedBy };
         }
     }
 }

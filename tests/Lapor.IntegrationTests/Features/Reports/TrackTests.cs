@@ -19,6 +19,7 @@ public sealed class TrackTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         Assert.Contains("Belum Terverifikasi", page.Text, StringComparison.Ordinal);
         Assert.Contains("Laporan diterima", page.Text, StringComparison.Ordinal);
         Assert.Contains("Saluran air tersumbat di Griya Asri", page.Text, StringComparison.Ordinal);
+        Assert.Matches(@"Diverifikasi paling lambat: .*\([1-3] hari kerja lagi\)", page.Text);
     }
 
     [Theory]
