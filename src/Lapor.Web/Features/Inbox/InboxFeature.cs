@@ -9,6 +9,7 @@ public static class InboxFeature
         services.AddHttpContextAccessor();
         services.AddScoped<AgencyTree>();
         services.AddScoped<Infrastructure.Notifications.Recipients>();
+        services.AddScoped<Infrastructure.Notifications.ReportNotifier>();
         services.AddScoped<StaffScopeProvider>();
         services.AddScoped<StaffAction.Handler>();
         services.AddScoped<ReportDetail.Handler>();

@@ -3,6 +3,7 @@ using Lapor.Web.Domain.Deadlines;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Deadlines;
+using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Features.Inbox;
@@ -23,12 +24,13 @@ public static class StaffAction
     /// <summary>What a transition gets: the loaded report, the schedule and the clock reading.</summary>
     public sealed record Context(Report Report, DeadlineSchedule Schedule, DateTimeOffset Now);
 
-    public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, TimeProvider clock)
+    public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, ReportNotifier notifier, TimeProvider clock)
     {
         public async Task<Outcome> RunAsync(string trackingNumber, int expectedVersion, ReportScope scope, Func<Context, Task> change, CancellationToken cancellationToken)
         {
             var report = await scope.Apply(db.Reports)
                 .Include(r => r.Assignments)
+                .Include(r => r.Routing)
                 .AsSplitQuery()
                 .FirstOrDefaultAsync(r => r.TrackingNumber == trackingNumber, cancellationToken);
             if (report is null)
@@ -41,7 +43,9 @@ public static class StaffAction
                 return Outcome.Conflict;
             }
 
+            var recorded = report.Routing.Count;
             await change(new Context(report, await schedules.GetAsync(cancellationToken), clock.GetUtcNow()));
+            await notifier.QueueAsync(report, recorded, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Lapor.Web.Data;
 using Lapor.Web.Domain.Deadlines;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Deadlines;
+using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Features.Reports;
@@ -19,17 +20,19 @@ public static class ReporterAction
         Conflict,
     }
 
-    public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, TimeProvider clock)
+    public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, ReportNotifier notifier, TimeProvider clock)
     {
         public async Task<Outcome> RunAsync(string trackingNumber, string? userId, bool granted, Action<Report, Actor, DeadlineSchedule, DateTimeOffset> change, CancellationToken cancellationToken)
         {
-            var report = await db.Reports.Include(r => r.Assignments).FirstOrDefaultAsync(r => r.TrackingNumber == trackingNumber, cancellationToken);
+            var report = await db.Reports.Include(r => r.Assignments).Include(r => r.Routing).AsSplitQuery().FirstOrDefaultAsync(r => r.TrackingNumber == trackingNumber, cancellationToken);
             if (report is null || !(granted || (userId is not null && userId == report.ReporterUserId)))
             {
                 return Outcome.NotFound;
             }
 
+            var recorded = report.Routing.Count;
             change(report, new Actor(userId, ActorRole.Citizen), await schedules.GetAsync(cancellationToken), clock.GetUtcNow());
+            await notifier.QueueAsync(report, recorded, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

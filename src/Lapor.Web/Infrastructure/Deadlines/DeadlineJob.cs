@@ -15,7 +15,8 @@ namespace Lapor.Web.Infrastructure.Deadlines;
 /// unique index on escalations and the report's concurrency token make a second run — on this
 /// instance or another — skip what the first already did.
 /// </summary>
-public sealed class DeadlineJob(LaporDbContext db, DeadlineScheduleProvider schedules, Recipients recipients, TimeProvider clock, ILogger<DeadlineJob> logger)
+public sealed class DeadlineJob(
+    LaporDbContext db, DeadlineScheduleProvider schedules, Recipients recipients, ReportNotifier notifier, TimeProvider clock, ILogger<DeadlineJob> logger)
 {
     private static readonly ReportStatus[] Watched = [ReportStatus.Unverified, ReportStatus.OnHold, ReportStatus.Dispositioned, ReportStatus.InProgress];
 
@@ -46,7 +47,8 @@ public sealed class DeadlineJob(LaporDbContext db, DeadlineScheduleProvider sche
     {
         var now = clock.GetUtcNow();
         var today = schedule.LocalDate(now);
-        var report = await db.Reports.Include(r => r.Assignments).FirstAsync(r => r.Id == id, cancellationToken);
+        var report = await db.Reports.Include(r => r.Assignments).Include(r => r.Routing).AsSplitQuery().FirstAsync(r => r.Id == id, cancellationToken);
+        var recorded = report.Routing.Count;
         var done = await db.Escalations.Where(e => e.ReportId == id).Select(e => new { e.AssignmentId, e.Deadline, e.Rung, e.DueOn }).ToListAsync(cancellationToken);
         var changed = false;
 
@@ -81,6 +83,7 @@ public sealed class DeadlineJob(LaporDbContext db, DeadlineScheduleProvider sche
 
         if (changed)
         {
+            await notifier.QueueAsync(report, recorded, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 

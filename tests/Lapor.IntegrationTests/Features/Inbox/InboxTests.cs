@@ -301,4 +301,29 @@ public sealed class InboxTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         Assert.Contains(info, byNumber.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(road, byNumber.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Transitions_QueueMailsForTheRightPeople_StaffMailsCarryNoReporterIdentity()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), fields: new Dictionary<string, string>
+        {
+            ["Form.IsAnonymous"] = "true",
+            ["Form.ReporterName"] = "CANARY-SURAT-3K",
+            ["Form.ReporterEmail"] = "canary-surat@contoh.id",
+        });
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerB);
+
+        await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", Id(world.AgencyB)));
+        await officer.ActAsync(number, "tanggapi", ("Text", "Kami tangani."));
+        await officer.ActAsync(number, "kembalikan", ("Text", "Bukan kewenangan kami."));
+
+        var mails = await app.WithDbAsync(db => db.OutboxMessages.Where(m => db.Reports.Any(r => r.Id == m.ReportId && r.TrackingNumber == number))
+            .Select(m => new { m.Template, m.Recipient, m.PayloadJson }).ToListAsync());
+        Assert.Contains(mails, m => m is { Template: "NewDisposition", Recipient: StaffWorld.OfficerB });
+        Assert.Contains(mails, m => m is { Template: "ResponsePosted", Recipient: "canary-surat@contoh.id" });
+        Assert.Contains(mails, m => m is { Template: "Returned", Recipient: StaffWorld.Coordinator });
+        Assert.DoesNotContain(mails.Where(m => m.Recipient != "canary-surat@contoh.id"), m => m.PayloadJson.Contains("CANARY", StringComparison.Ordinal) || m.PayloadJson.Contains("canary", StringComparison.Ordinal));
+    }
 }

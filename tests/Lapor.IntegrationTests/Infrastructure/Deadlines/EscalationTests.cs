@@ -140,7 +140,7 @@ public sealed class EscalationTests(ManualJobsAppFactory app) : IClassFixture<Ma
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var job = new DeadlineJob(services.GetRequiredService<LaporDbContext>(), services.GetRequiredService<DeadlineScheduleProvider>(),
-            services.GetRequiredService<Recipients>(), new FakeTimeProvider(now), NullLogger<DeadlineJob>.Instance);
+            services.GetRequiredService<Recipients>(), services.GetRequiredService<ReportNotifier>(), new FakeTimeProvider(now), NullLogger<DeadlineJob>.Instance);
         await job.RunOnceAsync(CancellationToken.None);
     }
 
