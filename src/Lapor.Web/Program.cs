@@ -1,4 +1,5 @@
 using Lapor.Web.Data;
+using Lapor.Web.Features.Holidays;
 using Lapor.Web.Features.Inbox;
 using Lapor.Web.Features.Reports;
 using Lapor.Web.Infrastructure.Authorization;
@@ -20,6 +21,7 @@ builder.Services.AddLaporMvc();
 builder.Services.AddLaporNotifications();
 builder.Services.AddReportsFeature();
 builder.Services.AddInboxFeature();
+builder.Services.AddAdministrationFeature();
 
 var app = builder.Build();
 

@@ -20,6 +20,7 @@ public sealed class StaffWorld
     public const string HeadA = "kepala.a@uji.id";
     public const string Overseer = "pengawas@uji.id";
     public const string CitizenX = "warga.x@uji.id";
+    public const string Admin = "admin@uji.id";
 
     private StaffWorld(int region, int a, int a1, int b) => (Region, AgencyA, AgencyA1, AgencyB) = (region, a, a1, b);
 
@@ -55,6 +56,7 @@ public sealed class StaffWorld
         await AccountAsync(db, users, HeadA, Roles.AgencyHead, a.Id);
         await AccountAsync(db, users, Overseer, Roles.Oversight, region.Id);
         await AccountAsync(db, users, CitizenX, Roles.Citizen, null);
+        await AccountAsync(db, users, Admin, Roles.Administrator, null);
         await db.SaveChangesAsync();
         return new StaffWorld(region.Id, a.Id, a1.Id, b.Id);
     }

@@ -1,0 +1,7 @@
+namespace Lapor.Web.Features.Holidays;
+
+public static class AdministrationFeature
+{
+    public static IServiceCollection AddAdministrationFeature(this IServiceCollection services) =>
+        services.AddScoped<HolidayAdmin>();
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Domain.Auditing;
+using Lapor.Web.Domain.Deadlines;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.IntegrationTests.Features.Administration;
+
+public sealed class HolidaysAndPolicyTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+{
+    [Fact]
+    public async Task Holidays_2026DecreeIsSeeded()
+    {
+        var days = await app.WithDbAsync(db => db.Holidays.Where(h => h.Date.Year == 2026).ToListAsync());
+
+        Assert.Equal(25, days.Count);
+        Assert.Equal(8, days.Count(h => h.Kind == HolidayKind.JointLeave));
+        Assert.Contains(days, h => h.Date == new DateOnly(2026, 3, 20) && h.Kind == HolidayKind.JointLeave);
+    }
+
+    [Fact]
+    public async Task Admin_AddsAndRemovesHoliday_Audited()
+    {
+        await StaffWorld.CreateAsync(app);
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+
+        var added = await PostAsync(admin, "/admin/libur", ("Date", "2027-04-12"), ("Name", "Hari Jadi Kabupaten Uji"), ("Kind", "Regional"));
+        var page = await admin.OpenAsync("/admin/libur?tahun=2027");
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Contains("Hari Jadi Kabupaten Uji", page.Text, StringComparison.Ordinal);
+        var id = await app.WithDbAsync(db => db.Holidays.Where(h => h.Name == "Hari Jadi Kabupaten Uji").Select(h => h.Id).SingleAsync());
+        await PostAsync(admin, $"/admin/libur/{id}/hapus");
+        Assert.False(await app.WithDbAsync(db => db.Holidays.AnyAsync(h => h.Id == id)));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.SettingsChanged && a.TargetType == "Holiday")) >= 2);
+    }
+
+    [Fact]
+    public async Task Admin_ImportsCsv_SkipsDaysAlreadyThere()
+    {
+        await StaffWorld.CreateAsync(app);
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("tanggal,nama,jenis\n2026-12-25,Natal,National\n2028-01-03,Libur uji impor,Regional\n"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+
+        var response = await admin.Client.PostAsync("/admin/libur/impor", new MultipartFormDataContent
+        {
+            { new StringContent(await admin.TokenAsync()), "__RequestVerificationToken" },
+            { file, "file", "libur.csv" },
+        });
+        var page = await admin.OpenAsync(response.Headers.Location!.OriginalString);
+
+        Assert.Contains("1 hari libur ditambahkan, 1 sudah ada.", page.Text, StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.Holidays.AnyAsync(h => h.Name == "Libur uji impor")));
+    }
+
+    [Theory]
+    [InlineData(StaffWorld.Coordinator)]
+    [InlineData(StaffWorld.OfficerA)]
+    public async Task HolidayAndPolicyScreens_AreForAdministratorsOnly(string email)
+    {
+        await StaffWorld.CreateAsync(app);
+        var user = await Staff.SignInAsync(app, email);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await user.OpenAsync("/admin/libur")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await user.OpenAsync("/admin/tenggat")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(user, "/admin/tenggat", ("VerifyDays", "1"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Policy_OutOfRange_IsRefusedWithMessage_ValidChangeIsSaved()
+    {
+        await StaffWorld.CreateAsync(app);
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+        (string, string)[] Policy(string verify) =>
+            [("VerifyDays", verify), ("FirstResponseDays", "5"), ("AspirationDays", "5"), ("InformationRequestDays", "5"),
+             ("OrdinaryComplaintDays", "14"), ("InvestigationComplaintDays", "60"), ("ReporterWindowDays", "10"), ("HoldExpiryDays", "10")];
+
+        var refused = await HtmlPage.FromAsync(await PostAsync(admin, "/admin/tenggat", Policy("0")));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("Batas waktu harus 1–365 hari kerja.", refused.Text, StringComparison.Ordinal);
+        Assert.Equal(3, await app.WithDbAsync(db => db.DeadlinePolicies.Select(p => p.VerifyDays).SingleAsync()));
+
+        await PostAsync(admin, "/admin/tenggat", Policy("2"));
+        Assert.Equal(2, await app.WithDbAsync(db => db.DeadlinePolicies.Select(p => p.VerifyDays).SingleAsync()));
+        await PostAsync(admin, "/admin/tenggat", Policy("3"));
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(Staff staff, string url, params (string Name, string Value)[] fields) =>
+        await staff.Client.PostAsync(url, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
+            .Append(KeyValuePair.Create("__RequestVerificationToken", await staff.TokenAsync()))));
+}
