@@ -148,4 +148,7 @@ public enum EscalationRung
     Breach,
     AgencyHeadAlert,
     ReporterOffer,
+
+    /// <summary>The reporter took the offer: the report goes to the coordinator's escalation queue.</summary>
+    ReporterEscalated,
 }

@@ -174,6 +174,20 @@ public sealed partial class Report
         Touch(now);
     }
 
+    /// <summary>Reporter: asks the coordinator to step in after the completion deadline passed (offered by the ladder).</summary>
+    public void EscalateByReporter(Actor actor, string reason, DateTimeOffset now)
+    {
+        RequireReason(reason);
+        if (Status is not (ReportStatus.Dispositioned or ReportStatus.InProgress))
+        {
+            throw new DomainException("Lifecycle.NotAllowed");
+        }
+
+        AddMessage(actor, null, MessageKind.ReporterReply, MessageVisibility.ReporterOnly, reason, now);
+        _routing.Add(new RoutingEntry(actor, now, RoutingAction.Escalate, Status, Status, null, null, reason));
+        Touch(now);
+    }
+
     /// <summary>Agencies that may read the report: every one it was ever routed to (forwarding keeps read access).</summary>
     public IEnumerable<int> AgenciesWithAccess() => _assignments.Select(a => a.AgencyId).Distinct();
 

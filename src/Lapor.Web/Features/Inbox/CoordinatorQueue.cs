@@ -17,6 +17,9 @@ public static class CoordinatorQueue
         OnHold,
         Archived,
         Routed,
+
+        /// <summary>Open reports three working days past a deadline, or escalated by their reporter.</summary>
+        Escalated,
     }
 
     public sealed class Filter
@@ -46,6 +49,9 @@ public static class CoordinatorQueue
             var byStatus = await reports.GroupBy(r => new { r.Status, r.IsReturned }).Select(g => new { g.Key.Status, g.Key.IsReturned, Count = g.Count() })
                 .ToListAsync(cancellationToken);
             var counts = Enum.GetValues<Tab>().ToDictionary(t => t, t => byStatus.Where(g => InTab(t, g.Status, g.IsReturned)).Sum(g => g.Count));
+            var escalated = reports.Where(r => (r.Status == ReportStatus.Dispositioned || r.Status == ReportStatus.InProgress)
+                && db.Escalations.Any(e => e.ReportId == r.Id && (e.Rung == EscalationRung.AgencyHeadAlert || e.Rung == EscalationRung.ReporterEscalated)));
+            counts[Tab.Escalated] = await escalated.CountAsync(cancellationToken);
 
             var rows = filter.Tab switch
             {
@@ -53,6 +59,7 @@ public static class CoordinatorQueue
                 Tab.Returned => reports.Where(r => r.Status == ReportStatus.Unverified && r.IsReturned),
                 Tab.OnHold => reports.Where(r => r.Status == ReportStatus.OnHold),
                 Tab.Archived => reports.Where(r => r.Status == ReportStatus.Archived),
+                Tab.Escalated => escalated,
                 _ => reports.Where(r => r.Status == ReportStatus.Dispositioned || r.Status == ReportStatus.InProgress || r.Status == ReportStatus.Completed),
             };
 
@@ -85,6 +92,7 @@ public static class CoordinatorQueue
             Tab.Returned => status == ReportStatus.Unverified && returned,
             Tab.OnHold => status == ReportStatus.OnHold,
             Tab.Archived => status == ReportStatus.Archived,
+            Tab.Escalated => false,
             _ => status is ReportStatus.Dispositioned or ReportStatus.InProgress or ReportStatus.Completed,
         };
     }

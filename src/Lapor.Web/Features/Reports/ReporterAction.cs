@@ -22,7 +22,7 @@ public static class ReporterAction
 
     public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, ReportNotifier notifier, TimeProvider clock)
     {
-        public async Task<Outcome> RunAsync(string trackingNumber, string? userId, bool granted, Action<Report, Actor, DeadlineSchedule, DateTimeOffset> change, CancellationToken cancellationToken)
+        public async Task<Outcome> RunAsync(string trackingNumber, string? userId, bool granted, Func<Report, Actor, DeadlineSchedule, DateTimeOffset, Task> change, CancellationToken cancellationToken)
         {
             var report = await db.Reports.Include(r => r.Assignments).Include(r => r.Routing).AsSplitQuery().FirstOrDefaultAsync(r => r.TrackingNumber == trackingNumber, cancellationToken);
             if (report is null || !(granted || (userId is not null && userId == report.ReporterUserId)))
@@ -31,7 +31,7 @@ public static class ReporterAction
             }
 
             var recorded = report.Routing.Count;
-            change(report, new Actor(userId, ActorRole.Citizen), await schedules.GetAsync(cancellationToken), clock.GetUtcNow());
+            await change(report, new Actor(userId, ActorRole.Citizen), await schedules.GetAsync(cancellationToken), clock.GetUtcNow());
             await notifier.QueueAsync(report, recorded, cancellationToken);
             try
             {

@@ -59,9 +59,23 @@ public sealed class ReporterController(ReporterAction.Handler actions, TrackingA
     public Task<IActionResult> Reopen([FromRoute] string trackingNumber, Track.VerdictForm form, [FromServices] IValidator<Track.VerdictForm> validator) =>
         RunAsync(trackingNumber, form.Reason, validator.Validate(form), "Track.Reopened", (report, actor, schedule, now) => report.Reopen(actor, form.Reason!, schedule, now));
 
+    [HttpPost("eskalasi")]
+    public Task<IActionResult> Escalate([FromRoute] string trackingNumber, Track.VerdictForm form, [FromServices] IValidator<Track.VerdictForm> validator, [FromServices] ReporterEscalation.Handler escalation) =>
+        RunAsync(trackingNumber, form.Reason, validator.Validate(form), "Track.Escalated",
+            (report, actor, _, now) => escalation.EscalateAsync(report, actor, form.Reason!, now, HttpContext.RequestAborted));
+
+    private Task<IActionResult> RunAsync(
+        string trackingNumber, string? typed, FluentValidation.Results.ValidationResult? validation, string doneKey,
+        Action<Report, Actor, DeadlineSchedule, DateTimeOffset> change) =>
+        RunAsync(trackingNumber, typed, validation, doneKey, (report, actor, schedule, now) =>
+        {
+            change(report, actor, schedule, now);
+            return Task.CompletedTask;
+        });
+
     private async Task<IActionResult> RunAsync(
         string trackingNumber, string? typed, FluentValidation.Results.ValidationResult? validation, string doneKey,
-        Action<Report, Actor, DeadlineSchedule, DateTimeOffset> change)
+        Func<Report, Actor, DeadlineSchedule, DateTimeOffset, Task> change)
     {
         if (TrackingNumber.Normalize(trackingNumber) is not { } number)
         {

@@ -25,6 +25,7 @@ public static class ReportsFeature
         services.AddScoped<Track.Handler>();
         services.AddScoped<Unlock.Handler>();
         services.AddScoped<ReporterAction.Handler>();
+        services.AddScoped<ReporterEscalation.Handler>();
         services.AddScoped<Mine.Handler>();
         services.AddScoped<FormOptions.Handler>();
         services.AddScoped<Attachments.Handler>();

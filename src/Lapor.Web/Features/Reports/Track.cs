@@ -25,7 +25,13 @@ public static class Track
     /// <summary>Only for the reporter: what they wrote and can still add.</summary>
     public sealed record Details(
         string Body, string? Location, DateOnly? IncidentDate, string? Category, bool IsAnonymous, bool IsConfidential,
-        IReadOnlyList<AttachmentItem> Attachments, bool CanAddInformation, bool AwaitsVerdict, bool CanReopen, int? Rating);
+        IReadOnlyList<AttachmentItem> Attachments, bool CanAddInformation, bool AwaitsVerdict, bool CanReopen, int? Rating)
+    {
+        /// <summary>The completion date passed: the reporter may ask the coordinator to step in.</summary>
+        public bool EscalationOffered { get; init; }
+
+        public bool Escalated { get; init; }
+    }
 
     public sealed record AttachmentItem(Guid Id, string FileName, long SizeBytes);
 
@@ -124,8 +130,14 @@ public static class Track
                     .Select(a => new AttachmentItem(a.Id, a.OriginalFileName, a.SizeBytes))
                     .ToListAsync(cancellationToken);
                 var canAdd = ReportLifecycle.Can(report.Status, RoutingAction.AddInformation) || ReportLifecycle.Can(report.Status, RoutingAction.ReporterReply);
+                var rungs = await db.Escalations.AsNoTracking().Where(e => e.ReportId == report.Id).Select(e => e.Rung).Distinct().ToListAsync(cancellationToken);
+                var open = report.Status is ReportStatus.Dispositioned or ReportStatus.InProgress;
                 details = new Details(report.Body, report.Location, report.IncidentDate, report.Category, report.IsAnonymous, report.IsConfidential, attachments, canAdd,
-                    report.AwaitsVerdict, report.Status == ReportStatus.Completed, report.Rating);
+                    report.AwaitsVerdict, report.Status == ReportStatus.Completed, report.Rating)
+                {
+                    EscalationOffered = open && rungs.Contains(EscalationRung.ReporterOffer) && !rungs.Contains(EscalationRung.ReporterEscalated),
+                    Escalated = open && rungs.Contains(EscalationRung.ReporterEscalated),
+                };
             }
 
             // A confidential report's subject is for its reporter only.

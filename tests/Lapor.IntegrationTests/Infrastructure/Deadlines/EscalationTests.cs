@@ -16,6 +16,7 @@ namespace Lapor.IntegrationTests.Infrastructure.Deadlines;
 /// </summary>
 public sealed class EscalationTests(ManualJobsAppFactory app) : IClassFixture<ManualJobsAppFactory>
 {
+    private const string AccessCodeForTests = "KODE-UJI-2345";
     private static readonly DateTimeOffset Monday2Nov = new(2026, 11, 2, 2, 0, 0, TimeSpan.Zero); // 09:00 WIB
 
     private static DateTimeOffset At(int day, int hourWib = 9) => new(2026, 11, day, hourWib - 7, 0, 0, TimeSpan.Zero);
@@ -135,6 +136,32 @@ public sealed class EscalationTests(ManualJobsAppFactory app) : IClassFixture<Ma
         Assert.Equal(RoutingAction.AutoComplete, await app.WithDbAsync(db => db.RoutingEntries.Where(e => e.ReportId == id).OrderBy(e => e.Id).Select(e => e.Action).LastAsync()));
     }
 
+    [Fact]
+    public async Task Reporter_TakesTheOffer_ReportIsInCoordinatorsEscalationQueueOnce()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var id = await RoutedReportAsync(world.AgencyA, respond: true);
+        var number = await app.WithDbAsync(db => db.Reports.Where(r => r.Id == id).Select(r => r.TrackingNumber).SingleAsync());
+        var reporter = app.CreateBrowser();
+        var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
+        await reporter.PostAsync($"/lacak/{number}/akses", Form(page.AntiforgeryToken($"/lacak/{number}/akses"), ("AccessCode", AccessCodeForTests)));
+        Assert.Null((await HtmlPage.GetAsync(reporter, $"/lacak/{number}")).Document.QuerySelector($"form[action='/lacak/{number}/eskalasi']"));
+
+        await RunAsync(At(23));
+        var offered = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
+        Assert.Contains("Ombudsman", offered.Text, StringComparison.Ordinal);
+        var token = offered.AntiforgeryToken($"/lacak/{number}/eskalasi");
+        await reporter.PostAsync($"/lacak/{number}/eskalasi", Form(token, ("Reason", "Sudah lewat batas waktu, mohon dibantu.")));
+        await reporter.PostAsync($"/lacak/{number}/eskalasi", Form(token, ("Reason", "Sekali lagi.")));
+
+        Assert.Equal(1, await app.WithDbAsync(db => db.Escalations.CountAsync(e => e.ReportId == id && e.Rung == EscalationRung.ReporterEscalated)));
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        Assert.Contains(number, (await coordinator.OpenAsync("/inbox?Tab=Escalated")).Text, StringComparison.Ordinal);
+    }
+
+    private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
+
     private async Task RunAsync(DateTimeOffset now)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -174,7 +201,7 @@ public sealed class EscalationTests(ManualJobsAppFactory app) : IClassFixture<Ma
         var schedule = await scope.ServiceProvider.GetRequiredService<DeadlineScheduleProvider>().GetAsync(CancellationToken.None);
         var report = Report.Submit(
             new ReportDraft(Classification.Complaint, "Jalan berlubang di Jl. Merdeka", "Lubang besar di depan pasar.", null, null, null, null, null, null, anonymousName is not null, false),
-            Actor.Guest, Channel.Web, Guid.NewGuid(), null, schedule, Monday2Nov);
+            Actor.Guest, Channel.Web, Guid.NewGuid(), AccessCode.Hash(AccessCodeForTests), schedule, Monday2Nov);
         advance(report, schedule);
         db.Reports.Add(report);
         db.ReporterIdentities.Add(new ReporterIdentity(report, anonymousName ?? "Pelapor Uji", "pelapor@contoh.id", null));
