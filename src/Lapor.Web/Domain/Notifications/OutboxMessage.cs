@@ -49,6 +49,9 @@ public sealed class OutboxMessage
 
     public void MarkSent(DateTimeOffset now) => (SentAt, ClaimedBy, ClaimedUntil, LastError) = (now, null, null, null);
 
+    /// <summary>An administrator sends a dead-lettered message again (after fixing the mail server, say).</summary>
+    public void Requeue(DateTimeOffset now) => (DeadLetteredAt, Attempts, NextAttemptAt, ClaimedBy, ClaimedUntil) = (null, 0, now, null, null);
+
     /// <summary>Tries before a message is dead-lettered: with the backoff below, about two days.</summary>
     public const int MaxAttempts = 12;
 

@@ -96,6 +96,30 @@ public sealed class OutboxTests(ManualJobsAppFactory app) : IClassFixture<Manual
     }
 
     [Fact]
+    public async Task DeadLetters_AreShownToAdministratorsMaskedAndCanBeSentAgain()
+    {
+        await StaffWorld.CreateAsync(app);
+        var id = await EnqueueAsync("LPR-ADMN-2345");
+        for (var i = 0; i < OutboxMessage.MaxAttempts; i++)
+        {
+            await DispatchAsync();
+            _clock.Advance(TimeSpan.FromHours(7));
+        }
+
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+        var page = await admin.OpenAsync("/admin/surat");
+        Assert.Contains("w***@contoh.id", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("warga@contoh.id", page.Html, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).OpenAsync("/admin/surat")).Status);
+
+        await admin.Client.PostAsync($"/admin/surat/{id}/kirim-ulang", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await admin.TokenAsync() }));
+
+        var row = await RowAsync(id);
+        Assert.Null(row.DeadLetteredAt);
+        Assert.Equal(0, row.Attempts);
+    }
+
+    [Fact]
     public async Task Mail_IsInTheRecipientsLanguage()
     {
         await _smtp.StartAsync();
