@@ -29,6 +29,7 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -150,6 +150,10 @@ public sealed class DeadlineJob(
         foreach (var person in people.DistinctBy(p => p.Email))
         {
             db.OutboxMessages.Add(new OutboxMessage(NotificationChannel.Email, $"Escalation{rung}", person.Email, person.Culture, payload, report.Id, now));
+            if (person.UserId is { } userId)
+            {
+                db.StaffNotifications.Add(new StaffNotification(userId, $"Escalation{rung}", report.Id, report.TrackingNumber, now));
+            }
         }
     }
 }

@@ -58,6 +58,10 @@ public sealed class ReportNotifier(LaporDbContext db, Recipients recipients, Tim
         foreach (var person in people.DistinctBy(p => p.Email))
         {
             Enqueue(report, template, person.Email, person.Culture);
+            if (person.UserId is { } userId)
+            {
+                db.StaffNotifications.Add(new StaffNotification(userId, template, report.Id, report.TrackingNumber, clock.GetUtcNow()));
+            }
         }
 
         return Task.CompletedTask;

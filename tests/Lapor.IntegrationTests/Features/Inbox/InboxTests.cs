@@ -326,4 +326,23 @@ public sealed class InboxTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         Assert.Contains(mails, m => m is { Template: "Returned", Recipient: StaffWorld.Coordinator });
         Assert.DoesNotContain(mails.Where(m => m.Recipient != "canary-surat@contoh.id"), m => m.PayloadJson.Contains("CANARY", StringComparison.Ordinal) || m.PayloadJson.Contains("canary", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task NewDisposition_ShowsAsUnreadNoticeForTheOfficerUntilRead()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA1);
+        await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", Id(world.AgencyA1)));
+
+        var notices = await officer.OpenAsync("/notifikasi");
+        Assert.Contains($"Laporan baru untuk instansi Anda: {number}", notices.Text, StringComparison.Ordinal);
+        Assert.NotNull(notices.Document.QuerySelector("a.nav-link[href='/notifikasi'] .badge"));
+        Assert.DoesNotContain(number, (await (await Staff.SignInAsync(app, StaffWorld.OfficerB)).OpenAsync("/notifikasi")).Text, StringComparison.Ordinal);
+
+        await officer.Client.PostAsync("/notifikasi/baca", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await officer.TokenAsync() }));
+
+        Assert.Null((await officer.OpenAsync("/notifikasi")).Document.QuerySelector("a.nav-link[href='/notifikasi'] .badge"));
+    }
 }
