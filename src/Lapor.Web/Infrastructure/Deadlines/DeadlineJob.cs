@@ -145,7 +145,7 @@ public sealed class DeadlineJob(
             ["TrackingNumber"] = report.TrackingNumber,
             ["Title"] = report.Title,
             ["DueOn"] = dueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Deadline"] = deadline.ToString(),
+            ["DeadlineKey"] = $"Deadline.{deadline}",
         });
         foreach (var person in people.DistinctBy(p => p.Email))
         {

@@ -26,8 +26,13 @@ public sealed class MailTemplates(IStringLocalizerFactory localizers, IOptions<M
             var message = new MimeMessage();
             message.From.Add(MailboxAddress.Parse(options.Value.From));
             message.To.Add(MailboxAddress.Parse(recipient));
-            message.Subject = Fill(_t[$"Mail.{template}.Subject"], values);
-            message.Body = new TextPart("plain") { Text = Fill(_t[$"Mail.{template}.Body"], values) + "\n\n" + _t["Mail.Footer"] };
+            // A payload entry named "SomethingKey" holds a resource key; it fills {Something} in the recipient's language.
+            // Only the app writes such entries; what users typed (titles) is always plain text.
+            var localized = values.ToDictionary(
+                pair => pair.Key.EndsWith("Key", StringComparison.Ordinal) ? pair.Key[..^3] : pair.Key,
+                pair => pair.Key.EndsWith("Key", StringComparison.Ordinal) ? _t[pair.Value].Value : pair.Value);
+            message.Subject = Fill(_t[$"Mail.{template}.Subject"], localized);
+            message.Body = new TextPart("plain") { Text = Fill(_t[$"Mail.{template}.Body"], localized) + "\n\n" + _t["Mail.Footer"] };
             return message;
         }
         finally

@@ -131,6 +131,27 @@ public sealed class OutboxTests(ManualJobsAppFactory app) : IClassFixture<Manual
         Assert.Contains("We have received report LPR-ENGL-2345", mail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EscalationMail_NamesTheDeadlineInTheRecipientsLanguage_TitleStaysPlainText()
+    {
+        await _smtp.StartAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var payload = JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["TrackingNumber"] = "LPR-LATE-2345", ["Title"] = "@DeadlineKey {TrackingNumber}", ["DueOn"] = "2026-11-20", ["DeadlineKey"] = "Deadline.FirstResponse",
+            });
+            db.OutboxMessages.Add(new OutboxMessage(NotificationChannel.Email, "EscalationBreach", "petugas@contoh.id", "id", payload, null, _clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+
+        await DispatchAsync();
+
+        var mail = Assert.Single(_smtp.Messages(), m => m.Contains("LPR-LATE-2345", StringComparison.Ordinal));
+        Assert.Contains("(tanggapan pertama, 2026-11-20)", mail, StringComparison.Ordinal);
+        Assert.DoesNotContain("FirstResponse", mail, StringComparison.Ordinal);
+    }
+
     private SmtpMailSender Smtp() =>
         new(Options.Create(new MailOptions { SmtpHost = "127.0.0.1", SmtpPort = _smtp.Port, SmtpUseTls = false }));
 

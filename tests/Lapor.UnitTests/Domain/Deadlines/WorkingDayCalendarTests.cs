@@ -54,4 +54,18 @@ public sealed class WorkingDayCalendarTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Calendar.AddWorkingDays(new DateOnly(2026, 11, 2), -1));
     }
+
+    [Theory]
+    [InlineData("2026-11-02", "2026-11-09", "2026-11-13", "2026-11-20")] // paused a full week: due moves five working days
+    [InlineData("2026-11-06", "2026-11-08", "2026-11-13", "2026-11-13")] // paused over a weekend only: no move
+    [InlineData("2026-03-17", "2026-03-25", "2026-03-27", "2026-03-30")] // paused across Nyepi, Idul Fitri and cuti bersama: one working day
+    [InlineData("2026-12-23", "2026-12-28", "2026-12-30", "2026-12-31")] // over Christmas and its joint leave: only Monday 28 counts
+    public void Pause_MovesTheDueDateByTheWorkingDaysItLasted(string pausedOn, string resumedOn, string due, string expected)
+    {
+        static DateOnly D(string s) => DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+        var moved = Calendar.AddWorkingDays(D(due), Calendar.WorkingDaysBetween(D(pausedOn), D(resumedOn)));
+
+        Assert.Equal(D(expected), moved);
+    }
 }
