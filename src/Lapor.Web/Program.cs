@@ -1,6 +1,7 @@
 using Lapor.Web.Data;
 using Lapor.Web.Features.Holidays;
 using Lapor.Web.Features.Inbox;
+using Lapor.Web.Features.PublicReports;
 using Lapor.Web.Features.Reports;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Identity;
@@ -22,6 +23,7 @@ builder.Services.AddLaporNotifications();
 builder.Services.AddReportsFeature();
 builder.Services.AddInboxFeature();
 builder.Services.AddAdministrationFeature();
+builder.Services.AddPublicReportsFeature();
 
 var app = builder.Build();
 

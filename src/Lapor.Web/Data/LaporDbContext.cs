@@ -28,6 +28,7 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<ReportSupport> ReportSupports => Set<ReportSupport>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

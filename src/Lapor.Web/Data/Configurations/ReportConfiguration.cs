@@ -43,5 +43,6 @@ public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         // Queue (status, oldest first), "Laporan Saya", public list by date.
         builder.HasIndex(r => new { r.Status, r.SubmittedAt });
         builder.HasIndex(r => new { r.ReporterUserId, r.SubmittedAt });
+        builder.HasIndex(r => new { r.IsConfidential, r.Status, r.SubmittedAt });
     }
 }

@@ -77,9 +77,8 @@ public static class AgencyInbox
             {
                 var number = TrackingNumber.Normalize(filter.Q);
                 var text = filter.Q.Trim();
-                rows = number is not null
-                    ? rows.Where(x => x.Report!.TrackingNumber == number)
-                    : rows.Where(x => x.Report!.Title.Contains(text) || x.Report!.Body.Contains(text));
+                // An eight-letter word can look like a tracking number: match either.
+                rows = rows.Where(x => x.Report!.TrackingNumber == number || x.Report!.Title.Contains(text) || x.Report!.Body.Contains(text));
             }
 
             var counts = await rows.GroupBy(x => x.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

@@ -43,7 +43,8 @@ public static class CoordinatorQueue
             {
                 var number = TrackingNumber.Normalize(filter.Q);
                 var text = filter.Q.Trim();
-                reports = number is not null ? reports.Where(r => r.TrackingNumber == number) : reports.Where(r => r.Title.Contains(text) || r.Body.Contains(text));
+                // An eight-letter word can look like a tracking number: match either.
+                reports = reports.Where(r => r.TrackingNumber == number || r.Title.Contains(text) || r.Body.Contains(text));
             }
 
             var byStatus = await reports.GroupBy(r => new { r.Status, r.IsReturned }).Select(g => new { g.Key.Status, g.Key.IsReturned, Count = g.Count() })

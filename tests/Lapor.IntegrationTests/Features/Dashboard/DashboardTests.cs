@@ -40,6 +40,6 @@ public sealed class DashboardTests(LaporAppFactory app) : IClassFixture<LaporApp
         var rows = page.Document.QuerySelectorAll("tbody tr").ToDictionary(r => r.QuerySelector("td")!.TextContent.Trim(), r => int.Parse(r.QuerySelectorAll("td")[1].TextContent, CultureInfo.InvariantCulture));
         Assert.True(rows["Terdisposisi – Belum Ditindaklanjuti"] >= 1);
         Assert.True(rows["Belum Terverifikasi"] >= 1);
-        Assert.Contains("Tingkat penyelesaian", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Tingkat Penyelesaian", page.Text, StringComparison.Ordinal);
     }
 }

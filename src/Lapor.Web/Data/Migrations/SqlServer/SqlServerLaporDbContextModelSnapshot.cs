@@ -766,7 +766,27 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "SubmittedAt");
 
+                    b.HasIndex("IsConfidential", "Status", "SubmittedAt");
+
                     b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.ReportSupport", b =>
+                {
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ReportId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ReportSupports");
                 });
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.ReporterIdentity", b =>
@@ -1234,6 +1254,21 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("TargetAgencyId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.ReportSupport", b =>
+                {
+                    b.HasOne("Lapor.Web.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.ReporterIdentity", b =>

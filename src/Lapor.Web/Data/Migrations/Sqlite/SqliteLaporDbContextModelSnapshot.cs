@@ -738,7 +738,27 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "SubmittedAt");
 
+                    b.HasIndex("IsConfidential", "Status", "SubmittedAt");
+
                     b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.ReportSupport", b =>
+                {
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReportId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ReportSupports");
                 });
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.ReporterIdentity", b =>
@@ -1198,6 +1218,21 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TargetAgencyId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.ReportSupport", b =>
+                {
+                    b.HasOne("Lapor.Web.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.ReporterIdentity", b =>

@@ -1,0 +1,79 @@
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Features.PublicReports;
+
+/// <summary>/laporan/{n}: a public report with its text, status, agencies, public timeline and official answers.</summary>
+public static class PublicDetail
+{
+    public sealed record View(Track.View Public, string Text, string? Category, int SupportCount, bool SupportedByMe);
+
+    public sealed class Handler(LaporDbContext db, Track.Handler track)
+    {
+        public async Task<View?> HandleAsync(string trackingNumber, string? userId, CancellationToken cancellationToken)
+        {
+            var report = await db.Reports.AsNoTracking().Where(PublicReport.IsVisible).Where(r => r.TrackingNumber == trackingNumber)
+                .Select(r => new
+                {
+                    r.Id,
+                    Text = r.PublicSummary ?? r.Body,
+                    r.SupportCount,
+                    Category = db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
+                })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (report is null)
+            {
+                return null;
+            }
+
+            // The public part only: even the reporter sees here what everybody sees.
+            var view = await track.HandleAsync(trackingNumber, null, false, cancellationToken);
+            var mine = userId is not null && await db.ReportSupports.AnyAsync(s => s.ReportId == report.Id && s.UserId == userId, cancellationToken);
+            return view is null ? null : new View(view, report.Text, report.Category, report.SupportCount, mine);
+        }
+    }
+}
+
+/// <summary>"Dukung": a signed-in citizen supports a public report, once.</summary>
+public static class Support
+{
+    public enum Outcome
+    {
+        Counted,
+        AlreadyCounted,
+        NotFound,
+    }
+
+    public sealed class Handler(LaporDbContext db, TimeProvider clock)
+    {
+        public async Task<Outcome> HandleAsync(string trackingNumber, string userId, CancellationToken cancellationToken)
+        {
+            var report = await db.Reports.Where(PublicReport.IsVisible).FirstOrDefaultAsync(r => r.TrackingNumber == trackingNumber, cancellationToken);
+            if (report is null)
+            {
+                return Outcome.NotFound;
+            }
+
+            if (await db.ReportSupports.AnyAsync(s => s.ReportId == report.Id && s.UserId == userId, cancellationToken))
+            {
+                return Outcome.AlreadyCounted;
+            }
+
+            var now = clock.GetUtcNow();
+            db.ReportSupports.Add(new ReportSupport(report.Id, userId, now));
+            report.Support(now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return Outcome.Counted;
+            }
+            catch (DbUpdateException)
+            {
+                // A double click raced the first: the key holds it to one.
+                return Outcome.AlreadyCounted;
+            }
+        }
+    }
+}

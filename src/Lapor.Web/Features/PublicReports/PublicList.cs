@@ -1,0 +1,93 @@
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Features.PublicReports;
+
+/// <summary>/laporan: public reports, newest first, filtered and searched, paged by position.</summary>
+public static class PublicList
+{
+    public const int PageSize = 20;
+
+    public sealed class Filter
+    {
+        public int? AgencyId { get; set; }
+        public int? CategoryId { get; set; }
+        public ReportStatus? Status { get; set; }
+        public DateOnly? From { get; set; }
+        public DateOnly? To { get; set; }
+        public string? Q { get; set; }
+        public string? After { get; set; }
+    }
+
+    public sealed record Row(long Id, string TrackingNumber, string Title, string? Category, ReportStatus Status, DateTimeOffset SubmittedAt, int SupportCount, IReadOnlyList<string> Agencies);
+
+    public sealed record Page(IReadOnlyList<Row> Rows, string? Next, Filter Filter);
+
+    public sealed class Handler(LaporDbContext db)
+    {
+        public async Task<Page> HandleAsync(Filter filter, CancellationToken cancellationToken)
+        {
+            var reports = db.Reports.AsNoTracking().Where(PublicReport.IsVisible);
+            if (filter.AgencyId is { } agency)
+            {
+                reports = reports.Where(r => r.Assignments.Any(a => a.AgencyId == agency));
+            }
+
+            if (filter.CategoryId is { } category)
+            {
+                reports = reports.Where(r => r.CategoryId == category || db.Categories.Any(c => c.Id == r.CategoryId && c.ParentId == category));
+            }
+
+            if (filter.Status is { } status)
+            {
+                reports = reports.Where(r => r.Status == status);
+            }
+
+            if (filter.From is { } from)
+            {
+                var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                reports = reports.Where(r => r.SubmittedAt >= start);
+            }
+
+            if (filter.To is { } to)
+            {
+                var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                reports = reports.Where(r => r.SubmittedAt < end);
+            }
+
+            if (!string.IsNullOrWhiteSpace(filter.Q))
+            {
+                var number = TrackingNumber.Normalize(filter.Q);
+                var text = filter.Q.Trim();
+                // An eight-letter word can look like a tracking number: match either.
+                reports = reports.Where(r => r.TrackingNumber == number || (r.PublicTitle ?? r.Title).Contains(text) || (r.PublicSummary ?? r.Body).Contains(text));
+            }
+
+            if (Inbox.Keyset.Parse(filter.After) is { } after)
+            {
+                var at = new DateTimeOffset(after.Value, TimeSpan.Zero);
+                reports = reports.Where(r => r.SubmittedAt < at || (r.SubmittedAt == at && r.Id < after.Id));
+            }
+
+            var page = await reports.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Take(PageSize + 1)
+                .Select(r => new
+                {
+                    r.Id, r.TrackingNumber, Title = r.PublicTitle ?? r.Title, r.Status, r.SubmittedAt, r.SupportCount,
+                    Category = db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
+                    Agencies = r.Assignments.Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded)
+                        .Join(db.Agencies, a => a.AgencyId, g => g.Id, (_, g) => g.Name).ToList(),
+                })
+                .ToListAsync(cancellationToken);
+
+            string? next = null;
+            if (page.Count > PageSize)
+            {
+                page.RemoveAt(PageSize);
+                next = new Inbox.Keyset(page[^1].SubmittedAt.UtcTicks, page[^1].Id).ToString();
+            }
+
+            return new Page([.. page.Select(r => new Row(r.Id, r.TrackingNumber, r.Title, r.Category, r.Status, r.SubmittedAt, r.SupportCount, r.Agencies))], next, filter);
+        }
+    }
+}
