@@ -14,6 +14,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/Account/Login")]
     [InlineData("/Account/Register")]
     [InlineData("/halaman-yang-tidak-ada")]
+    [InlineData("/laporan")]
+    [InlineData("/statistik")]
     public async Task Page_HasNoWcagViolations(string path)
     {
         var page = await browser.NewPageAsync();
