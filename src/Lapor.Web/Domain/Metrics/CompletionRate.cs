@@ -13,6 +13,6 @@ public static class CompletionRate
     {
         var completed = countsByStatus.GetValueOrDefault(ReportStatus.Completed);
         var dispositioned = completed + countsByStatus.GetValueOrDefault(ReportStatus.Dispositioned) + countsByStatus.GetValueOrDefault(ReportStatus.InProgress);
-        return dispositioned == 0 ? null : Math.Round((decimal)completed / dispositioned, 4);
+        return Rates.Share(completed, dispositioned);
     }
 }
