@@ -25,6 +25,8 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Verifikasi dan teruskan" }).ClickAsync();
         await coordinator.WaitForSelectorAsync("text=Tersimpan.");
         Assert.Contains("Terdisposisi", await coordinator.InnerTextAsync("main"), StringComparison.Ordinal);
+        await coordinator.GotoAsync($"{browser.BaseUrl}/dashboard");
+        await Accessibility.AssertNoViolationsAsync(coordinator);
 
         var officer = await SignInAsync(TestData.Officer);
         await officer.GotoAsync($"{browser.BaseUrl}/inbox");

@@ -1,15 +1,38 @@
+using System.Globalization;
+using System.Security.Claims;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.Dashboard;
 
-/// <summary>/dashboard: how the reports in the viewer's area stand. For coordinators, oversight and agency heads.</summary>
+/// <summary>/dashboard: the period report for the viewer's area, and its exports. For coordinators, oversight and agency heads.</summary>
 [Authorize(Policy = Policies.Dashboard)]
 [Route("dashboard")]
-public sealed class DashboardController(StaffScopeProvider scopes, Summary.Handler summary) : Controller
+public sealed class DashboardController(StaffScopeProvider scopes, PeriodReport.Handler report) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await summary.HandleAsync(await scopes.GetAsync(cancellationToken), cancellationToken));
+    public async Task<IActionResult> Index([FromQuery] PeriodReport.Filter filter, CancellationToken cancellationToken) =>
+        View(await report.HandleAsync(await scopes.GetAsync(cancellationToken), filter, cancellationToken));
+
+    [HttpGet("ekspor.{format:regex(^(xlsx|csv)$)}")]
+    public async Task<IActionResult> Export(
+        [FromRoute] string format, [FromQuery] PeriodReport.Filter filter, [FromServices] LaporDbContext db, [FromServices] TimeProvider clock,
+        [FromServices] IStringLocalizer<SharedResource> t, CancellationToken cancellationToken)
+    {
+        var view = await report.HandleAsync(await scopes.GetAsync(cancellationToken), filter, cancellationToken);
+
+        // Exports are personal-data processing under UU PDP: record who took which period.
+        db.AuditEntries.Add(new AuditEntry(AuditAction.Export, User.FindFirstValue(ClaimTypes.NameIdentifier), "PeriodReport",
+            $"{view.From:yyyy-MM-dd}..{view.To:yyyy-MM-dd}", format, HttpContext.Connection.RemoteIpAddress?.ToString(), clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+
+        var name = string.Create(CultureInfo.InvariantCulture, $"lapor-{view.From:yyyyMMdd}-{view.To:yyyyMMdd}.{format}");
+        return format == "xlsx"
+            ? File(await PeriodReportExport.XlsxAsync(view, t, cancellationToken), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name)
+            : File(PeriodReportExport.Csv(view, t), "text/csv; charset=utf-8", name);
+    }
 }

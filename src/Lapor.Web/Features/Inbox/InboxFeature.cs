@@ -20,7 +20,7 @@ public static class InboxFeature
         services.AddScoped<RevealIdentity.Handler>();
         services.AddScoped<StaffAttachment.Handler>();
         services.AddScoped<ManualEntry.Handler>();
-        services.AddScoped<Dashboard.Summary.Handler>();
+        services.AddScoped<Dashboard.PeriodReport.Handler>();
         services.AddScoped<Workload.Handler>();
         services.AddScoped<Templates.ResponseTemplates>();
         return services;

@@ -32,7 +32,7 @@ public static class PublicStatistics
                 .ToListAsync(cancellationToken);
 
             var rows = assignments
-                .Select(a => new AgencyRow(a.Name, a.Routed, a.Completed, a.Routed == 0 ? null : Math.Round((decimal)a.Completed / a.Routed, 4), a.Routed >= MinimumToRank))
+                .Select(a => new AgencyRow(a.Name, a.Routed, a.Completed, Rates.Share(a.Completed, a.Routed), a.Routed >= MinimumToRank))
                 .OrderByDescending(a => a.Ranked).ThenByDescending(a => a.Rate).ThenBy(a => a.Agency)
                 .ToList();
             return new View(year, byStatus.Values.Sum(), byStatus, CompletionRate.Of(byStatus), rows);

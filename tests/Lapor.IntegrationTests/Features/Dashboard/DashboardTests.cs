@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Lapor.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.IntegrationTests.Features.Dashboard;
 
@@ -37,9 +38,47 @@ public sealed class DashboardTests(LaporAppFactory app) : IClassFixture<LaporApp
         var page = await coordinator.OpenAsync("/dashboard");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        var rows = page.Document.QuerySelectorAll("tbody tr").ToDictionary(r => r.QuerySelector("td")!.TextContent.Trim(), r => int.Parse(r.QuerySelectorAll("td")[1].TextContent, CultureInfo.InvariantCulture));
+        var byStatus = page.Document.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")?.TextContent == "Laporan menurut status");
+        var rows = byStatus.QuerySelectorAll("tbody tr").ToDictionary(r => r.QuerySelector("td")!.TextContent.Trim(), r => int.Parse(r.QuerySelectorAll("td")[1].TextContent, CultureInfo.InvariantCulture));
         Assert.True(rows["Terdisposisi – Belum Ditindaklanjuti"] >= 1);
         Assert.True(rows["Belum Terverifikasi"] >= 1);
         Assert.Contains("Tingkat Penyelesaian", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_Xlsx_DownloadsAWorkbookAndIsAudited()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());
+        await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", world.AgencyA.ToString(CultureInfo.InvariantCulture)));
+        var page = await coordinator.OpenAsync("/dashboard");
+        var link = page.Document.QuerySelector("a[href^='/dashboard/ekspor.xlsx']")!.GetAttribute("href")!;
+
+        var response = await coordinator.Client.GetAsync(link);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal((byte)'P', bytes[0]);
+        Assert.Equal((byte)'K', bytes[1]);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == Lapor.Web.Domain.Auditing.AuditAction.Export && a.Reason == "xlsx")));
+    }
+
+    [Fact]
+    public async Task Export_Csv_HasTheAgencyRowsAndIsForbiddenToOfficers()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());
+        await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", world.AgencyB.ToString(CultureInfo.InvariantCulture)));
+
+        var csv = await coordinator.Client.GetStringAsync("/dashboard/ekspor.csv");
+        var byOfficer = await (await Staff.SignInAsync(app, StaffWorld.OfficerB)).Client.GetAsync("/dashboard/ekspor.csv");
+
+        Assert.Contains("Dinas B", csv, StringComparison.Ordinal);
+        Assert.Contains("Tingkat Penyelesaian", csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, byOfficer.StatusCode);
     }
 }

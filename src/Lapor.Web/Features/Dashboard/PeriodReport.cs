@@ -1,0 +1,151 @@
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Agencies;
+using Lapor.Web.Domain.Metrics;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Deadlines;
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Features.Dashboard;
+
+/// <summary>
+/// The period report of DESIGN §8 for the viewer's scope: reports submitted in the period, their
+/// rates, durations in working days, backlog, satisfaction, and one row per agency. The dashboard
+/// page and the XLSX/CSV exports show this same object.
+/// </summary>
+public static class PeriodReport
+{
+    public const int MinimumToRank = 10;
+
+    public sealed class Filter
+    {
+        public int? Year { get; set; }
+        public int? Quarter { get; set; }
+        public int? Month { get; set; }
+        public DateOnly? From { get; set; }
+        public DateOnly? To { get; set; }
+
+        /// <summary>First and last day: custom dates win, then month, quarter, year; the default is this year.</summary>
+        public (DateOnly From, DateOnly To) Range(DateOnly today)
+        {
+            if (From is { } from && To is { } to && from <= to)
+            {
+                return (from, to);
+            }
+
+            var year = Year ?? today.Year;
+            if (Month is >= 1 and <= 12)
+            {
+                var first = new DateOnly(year, Month.Value, 1);
+                return (first, first.AddMonths(1).AddDays(-1));
+            }
+
+            if (Quarter is >= 1 and <= 4)
+            {
+                var first = new DateOnly(year, ((Quarter.Value - 1) * 3) + 1, 1);
+                return (first, first.AddMonths(3).AddDays(-1));
+            }
+
+            return (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        }
+    }
+
+    public sealed record Stage(decimal? OnTime, decimal? Median, decimal? Mean);
+
+    public sealed record AgencyRow(string Agency, int Routed, int Completed, decimal? CompletionRate, decimal? FollowUpRate, decimal? OnTimeCompletion, decimal? MedianDaysToComplete, bool Ranked);
+
+    public sealed record View(
+        DateOnly From, DateOnly To, int Received, IReadOnlyDictionary<ReportStatus, int> ByStatus, decimal? CompletionRate, decimal? FollowUpRate,
+        Stage Verify, Stage FirstResponse, Stage Completion, BacklogAgeing Backlog, decimal? Satisfaction, decimal? Connectedness, decimal? OfficerActivity,
+        IReadOnlyList<AgencyRow> Agencies);
+
+    public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, TimeProvider clock)
+    {
+        public async Task<View> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
+        {
+            var schedule = await schedules.GetAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            var today = schedule.LocalDate(now);
+            var (from, to) = filter.Range(today);
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), schedule.TimeZone.GetUtcOffset(from.ToDateTime(TimeOnly.MinValue)));
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), schedule.TimeZone.GetUtcOffset(to.ToDateTime(TimeOnly.MinValue)));
+
+            var reports = await scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end)
+                .Select(r => new { r.Id, r.Status, r.SubmittedAt, r.VerifiedAt, r.VerifyDueOn, r.FirstResponseAt })
+                .ToListAsync(cancellationToken);
+            var ids = reports.Select(r => r.Id).ToArray();
+            var assignments = await db.Assignments.AsNoTracking()
+                .Where(a => ids.Contains(a.ReportId) && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded)
+                .Select(a => new { a.ReportId, a.AgencyId, a.State, a.AssignedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.ClosedAt, a.CompletionDueOn })
+                .ToListAsync(cancellationToken);
+            var verdicts = await db.RoutingEntries.AsNoTracking()
+                .Where(e => ids.Contains(e.ReportId) && (e.Action == RoutingAction.Accept || e.Action == RoutingAction.Reject))
+                .GroupBy(e => e.Action).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+            int Days(DateTimeOffset a, DateTimeOffset b) => schedule.Calendar.WorkingDaysBetween(schedule.LocalDate(a), schedule.LocalDate(b));
+
+            var byStatus = reports.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
+            var routed = reports.Where(r => r.Status is ReportStatus.Dispositioned or ReportStatus.InProgress or ReportStatus.Completed).ToList();
+            var verified = reports.Where(r => r.VerifiedAt is not null).ToList();
+            var responded = assignments.Where(a => a.FirstRespondedAt is not null).ToList();
+            var completed = assignments.Where(a => a.State == AssignmentState.Completed && a.ClosedAt is not null).ToList();
+
+            var verify = new Stage(
+                Rates.OnTime(verified.Count(r => r.VerifyDueOn is null || schedule.LocalDate(r.VerifiedAt!.Value) <= r.VerifyDueOn), verified.Count),
+                Rates.Median([.. verified.Select(r => Days(r.SubmittedAt, r.VerifiedAt!.Value))]),
+                Rates.Mean([.. verified.Select(r => Days(r.SubmittedAt, r.VerifiedAt!.Value))]));
+            var firstResponse = new Stage(
+                Rates.OnTime(responded.Count(a => schedule.LocalDate(a.FirstRespondedAt!.Value) <= a.FirstResponseDueOn), responded.Count),
+                Rates.Median([.. responded.Select(a => Days(a.AssignedAt, a.FirstRespondedAt!.Value))]),
+                Rates.Mean([.. responded.Select(a => Days(a.AssignedAt, a.FirstRespondedAt!.Value))]));
+            var completion = new Stage(
+                Rates.OnTime(completed.Count(a => schedule.LocalDate(a.ClosedAt!.Value) <= a.CompletionDueOn), completed.Count),
+                Rates.Median([.. completed.Select(a => Days(a.AssignedAt, a.ClosedAt!.Value))]),
+                Rates.Mean([.. completed.Select(a => Days(a.AssignedAt, a.ClosedAt!.Value))]));
+
+            var backlog = BacklogAgeing.Of(reports
+                .Where(r => r.Status is ReportStatus.Unverified or ReportStatus.OnHold or ReportStatus.Dispositioned or ReportStatus.InProgress)
+                .Select(r => Days(r.SubmittedAt, now)));
+
+            var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+            var rows = assignments.GroupBy(a => a.AgencyId).Select(g =>
+                {
+                    var done = g.Where(a => a.State == AssignmentState.Completed && a.ClosedAt is not null).ToList();
+                    return new AgencyRow(names.GetValueOrDefault(g.Key, "?"), g.Count(), done.Count, Rates.Share(done.Count, g.Count()),
+                        Rates.FollowUp(g.Count(a => a.FirstRespondedAt is not null), g.Count()),
+                        Rates.OnTime(done.Count(a => schedule.LocalDate(a.ClosedAt!.Value) <= a.CompletionDueOn), done.Count),
+                        Rates.Median([.. done.Select(a => Days(a.AssignedAt, a.ClosedAt!.Value))]),
+                        g.Count() >= MinimumToRank);
+                })
+                .OrderByDescending(r => r.Ranked).ThenByDescending(r => r.CompletionRate).ThenByDescending(r => r.OnTimeCompletion).ThenBy(r => r.Agency)
+                .ToList();
+
+            var (connected, active, total) = await AgencyStaffingAsync(scope, now, cancellationToken);
+            return new View(from, to, reports.Count, byStatus, CompletionRate.Of(byStatus),
+                Rates.FollowUp(routed.Count(r => r.FirstResponseAt is not null), routed.Count), verify, firstResponse, completion, backlog,
+                Rates.Satisfaction(verdicts.GetValueOrDefault(RoutingAction.Accept), verdicts.GetValueOrDefault(RoutingAction.Reject)),
+                Rates.OfAgencies(connected, total), Rates.OfAgencies(active, total), rows);
+        }
+
+        /// <summary>Of the OPDs in scope: how many have an officer, and how many an officer who signed in within 30 days.</summary>
+        private async Task<(int Connected, int Active, int Total)> AgencyStaffingAsync(ReportScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var inScope = scope.Subtree.Count > 0 ? scope.Subtree.ToArray() : scope.AssignedAgencies.ToArray();
+            var agencies = await db.Agencies.AsNoTracking()
+                .Where(a => inScope.Contains(a.Id) && a.IsActive && (a.Kind == AgencyKind.Opd || a.Kind == AgencyKind.SubUnit))
+                .Select(a => a.Id).ToListAsync(cancellationToken);
+            var officerRole = await db.Roles.Where(r => r.Name == Roles.Officer).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+            var since = now.AddDays(-30);
+            var officers = await (from m in db.AgencyMemberships
+                                  where agencies.Contains(m.AgencyId) && db.UserRoles.Any(ur => ur.UserId == m.UserId && ur.RoleId == officerRole)
+                                  join u in db.Users on m.UserId equals u.Id
+                                  where !u.IsDisabled
+                                  select new { m.AgencyId, u.LastSignInAt })
+                                 .ToListAsync(cancellationToken);
+            return (officers.Select(o => o.AgencyId).Distinct().Count(),
+                officers.Where(o => o.LastSignInAt >= since).Select(o => o.AgencyId).Distinct().Count(),
+                agencies.Count);
+        }
+    }
+}
