@@ -53,12 +53,18 @@ public static class PeriodReport
 
     public sealed record Stage(decimal? OnTime, decimal? Median, decimal? Mean);
 
+    /// <summary>One month of the trend: reports received in it, and how many of those are completed now.</summary>
+    public sealed record MonthPoint(DateOnly Month, int Received, int Completed);
+
     public sealed record AgencyRow(string Agency, int Routed, int Completed, decimal? CompletionRate, decimal? FollowUpRate, decimal? OnTimeCompletion, decimal? MedianDaysToComplete, bool Ranked);
 
     public sealed record View(
         DateOnly From, DateOnly To, int Received, IReadOnlyDictionary<ReportStatus, int> ByStatus, decimal? CompletionRate, decimal? FollowUpRate,
         Stage Verify, Stage FirstResponse, Stage Completion, BacklogAgeing Backlog, decimal? Satisfaction, decimal? Connectedness, decimal? OfficerActivity,
-        IReadOnlyList<AgencyRow> Agencies);
+        IReadOnlyList<AgencyRow> Agencies)
+    {
+        public IReadOnlyList<MonthPoint> Trend { get; init; } = [];
+    }
 
     public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, TimeProvider clock)
     {
@@ -121,11 +127,18 @@ public static class PeriodReport
                 .OrderByDescending(r => r.Ranked).ThenByDescending(r => r.CompletionRate).ThenByDescending(r => r.OnTimeCompletion).ThenBy(r => r.Agency)
                 .ToList();
 
+            var trend = new List<MonthPoint>();
+            for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+            {
+                var inMonth = reports.Where(r => { var d = schedule.LocalDate(r.SubmittedAt); return d.Year == month.Year && d.Month == month.Month; }).ToList();
+                trend.Add(new MonthPoint(month, inMonth.Count, inMonth.Count(r => r.Status == ReportStatus.Completed)));
+            }
+
             var (connected, active, total) = await AgencyStaffingAsync(scope, now, cancellationToken);
             return new View(from, to, reports.Count, byStatus, CompletionRate.Of(byStatus),
                 Rates.FollowUp(routed.Count(r => r.FirstResponseAt is not null), routed.Count), verify, firstResponse, completion, backlog,
                 Rates.Satisfaction(verdicts.GetValueOrDefault(RoutingAction.Accept), verdicts.GetValueOrDefault(RoutingAction.Reject)),
-                Rates.OfAgencies(connected, total), Rates.OfAgencies(active, total), rows);
+                Rates.OfAgencies(connected, total), Rates.OfAgencies(active, total), rows) { Trend = trend };
         }
 
         /// <summary>Of the OPDs in scope: how many have an officer, and how many an officer who signed in within 30 days.</summary>
