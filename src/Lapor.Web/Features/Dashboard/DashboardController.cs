@@ -18,6 +18,10 @@ public sealed class DashboardController(StaffScopeProvider scopes, PeriodReport.
     public async Task<IActionResult> Index([FromQuery] PeriodReport.Filter filter, CancellationToken cancellationToken) =>
         View(await report.HandleAsync(await scopes.GetAsync(cancellationToken), filter, cancellationToken));
 
+    [HttpGet("laporan")]
+    public async Task<IActionResult> DrillDown([FromQuery] DrillDown.Filter filter, [FromServices] DrillDown.Handler handler, CancellationToken cancellationToken) =>
+        View(await handler.HandleAsync(await scopes.GetAsync(cancellationToken), filter, cancellationToken));
+
     [HttpGet("ekspor.{format:regex(^(xlsx|csv)$)}")]
     public async Task<IActionResult> Export(
         [FromRoute] string format, [FromQuery] PeriodReport.Filter filter, [FromServices] LaporDbContext db, [FromServices] TimeProvider clock,

@@ -56,7 +56,7 @@ public static class PeriodReport
     /// <summary>One month of the trend: reports received in it, and how many of those are completed now.</summary>
     public sealed record MonthPoint(DateOnly Month, int Received, int Completed);
 
-    public sealed record AgencyRow(string Agency, int Routed, int Completed, decimal? CompletionRate, decimal? FollowUpRate, decimal? OnTimeCompletion, decimal? MedianDaysToComplete, bool Ranked);
+    public sealed record AgencyRow(int AgencyId, string Agency, int Routed, int Completed, decimal? CompletionRate, decimal? FollowUpRate, decimal? OnTimeCompletion, decimal? MedianDaysToComplete, bool Ranked);
 
     public sealed record View(
         DateOnly From, DateOnly To, int Received, IReadOnlyDictionary<ReportStatus, int> ByStatus, decimal? CompletionRate, decimal? FollowUpRate,
@@ -118,7 +118,7 @@ public static class PeriodReport
             var rows = assignments.GroupBy(a => a.AgencyId).Select(g =>
                 {
                     var done = g.Where(a => a.State == AssignmentState.Completed && a.ClosedAt is not null).ToList();
-                    return new AgencyRow(names.GetValueOrDefault(g.Key, "?"), g.Count(), done.Count, Rates.Share(done.Count, g.Count()),
+                    return new AgencyRow(g.Key, names.GetValueOrDefault(g.Key, "?"), g.Count(), done.Count, Rates.Share(done.Count, g.Count()),
                         Rates.FollowUp(g.Count(a => a.FirstRespondedAt is not null), g.Count()),
                         Rates.OnTime(done.Count(a => schedule.LocalDate(a.ClosedAt!.Value) <= a.CompletionDueOn), done.Count),
                         Rates.Median([.. done.Select(a => Days(a.AssignedAt, a.ClosedAt!.Value))]),

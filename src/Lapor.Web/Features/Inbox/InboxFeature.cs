@@ -21,6 +21,7 @@ public static class InboxFeature
         services.AddScoped<StaffAttachment.Handler>();
         services.AddScoped<ManualEntry.Handler>();
         services.AddScoped<Dashboard.PeriodReport.Handler>();
+        services.AddScoped<Dashboard.DrillDown.Handler>();
         services.AddScoped<Workload.Handler>();
         services.AddScoped<Templates.ResponseTemplates>();
         return services;

@@ -54,7 +54,15 @@ public sealed class DashboardReconciliationTests(ManualJobsAppFactory app) : ICl
         var statusTable = page.Document.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")?.TextContent == "Laporan menurut status");
         var shown = statusTable.QuerySelectorAll("tbody tr").Select(r => int.Parse(r.QuerySelectorAll("td")[1].TextContent, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(Enum.GetValues<ReportStatus>().Select(s => expected.ByStatus.GetValueOrDefault(s)), shown);
+        foreach (var link in statusTable.QuerySelectorAll("tbody a"))
+        {
+            var drill = await coordinator.OpenAsync(link.GetAttribute("href")!);
+            Assert.Equal(int.Parse(link.TextContent, CultureInfo.InvariantCulture), drill.Document.QuerySelectorAll("tbody tr").Length);
+        }
+
         var agencyRow = page.Document.QuerySelectorAll("tr").Single(r => r.QuerySelector("td")?.TextContent == "Dinas A");
+        var agencyDrill = await coordinator.OpenAsync(agencyRow.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.Equal(expected.AgencyA.Routed, agencyDrill.Document.QuerySelectorAll("tbody tr").Length);
         Assert.Equal(expected.AgencyA.Routed.ToString(CultureInfo.InvariantCulture), agencyRow.QuerySelectorAll("td")[1].TextContent);
         Assert.Equal(expected.AgencyA.Completed.ToString(CultureInfo.InvariantCulture), agencyRow.QuerySelectorAll("td")[2].TextContent);
     }

@@ -1,0 +1,49 @@
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Features.Dashboard;
+
+/// <summary>The reports behind a dashboard number: same scope and period, narrowed by status or agency.</summary>
+public static class DrillDown
+{
+    public const int Limit = 500;
+
+    public sealed class Filter
+    {
+        public DateOnly From { get; set; }
+        public DateOnly To { get; set; }
+        public ReportStatus? Status { get; set; }
+        public int? AgencyId { get; set; }
+    }
+
+    public sealed record Row(string TrackingNumber, string Title, ReportStatus Status, DateTimeOffset SubmittedAt);
+
+    public sealed record View(Filter Filter, string? Agency, IReadOnlyList<Row> Rows, bool Truncated);
+
+    public sealed class Handler(LaporDbContext db, Infrastructure.Deadlines.DeadlineScheduleProvider schedules)
+    {
+        public async Task<View> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
+        {
+            var zone = (await schedules.GetAsync(cancellationToken)).TimeZone;
+            var start = new DateTimeOffset(filter.From.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(filter.From.ToDateTime(TimeOnly.MinValue)));
+            var end = new DateTimeOffset(filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(filter.To.ToDateTime(TimeOnly.MinValue)));
+            var reports = scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end);
+            if (filter.Status is { } status)
+            {
+                reports = reports.Where(r => r.Status == status);
+            }
+
+            if (filter.AgencyId is { } agency)
+            {
+                reports = reports.Where(r => r.Assignments.Any(a => a.AgencyId == agency && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded));
+            }
+
+            var rows = await reports.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(Limit + 1)
+                .Select(r => new Row(r.TrackingNumber, r.Title, r.Status, r.SubmittedAt)).ToListAsync(cancellationToken);
+            var name = filter.AgencyId is { } id ? await db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) : null;
+            return new View(filter, name, rows.Take(Limit).ToList(), rows.Count > Limit);
+        }
+    }
+}
