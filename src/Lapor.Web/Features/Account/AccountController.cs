@@ -1,5 +1,7 @@
 using FluentValidation;
 using FluentValidation.AspNetCore;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -18,7 +20,7 @@ public sealed class AccountController(
     public IActionResult Login(string? returnUrl) => View(new Login.Form { ReturnUrl = returnUrl });
 
     [HttpPost]
-    public async Task<IActionResult> Login(Login.Form form, [FromServices] IValidator<Login.Form> validator, CancellationToken cancellationToken)
+    public async Task<IActionResult> Login(Login.Form form, [FromServices] IValidator<Login.Form> validator, [FromServices] LaporDbContext db, CancellationToken cancellationToken)
     {
         (await validator.ValidateAsync(form, cancellationToken)).AddToModelState(ModelState);
         if (ModelState.IsValid)
@@ -27,6 +29,10 @@ public sealed class AccountController(
             var result = user is null || user.IsDisabled
                 ? Microsoft.AspNetCore.Identity.SignInResult.Failed
                 : await signIn.PasswordSignInAsync(user, form.Password!, form.RememberMe, lockoutOnFailure: true);
+            // Security events are audited by account id, never by the typed e-mail (which may be someone else's).
+            var action = result.Succeeded ? AuditAction.SignIn : result.IsLockedOut ? AuditAction.Lockout : AuditAction.SignInFailed;
+            db.AuditEntries.Add(new AuditEntry(action, user?.Id, "Account", null, null, HttpContext.Connection.RemoteIpAddress?.ToString(), clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
             if (result.Succeeded)
             {
                 user!.LastSignInAt = clock.GetUtcNow();

@@ -1,0 +1,39 @@
+using System.Net;
+using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Domain.Auditing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.IntegrationTests.Features.Administration;
+
+public sealed class AuditLogTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+{
+    [Fact]
+    public async Task SignIns_AreAuditedByAccount_WithoutTheTypedEmail()
+    {
+        await StaffWorld.CreateAsync(app);
+        var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
+
+        await Citizen.SignInAsync(app.CreateBrowser(), StaffWorld.OfficerA, "salah sekali");
+        await Citizen.SignInAsync(app.CreateBrowser(), StaffWorld.OfficerA);
+        await Citizen.SignInAsync(app.CreateBrowser(), "orang.lain@contoh.id", "salah sekali");
+
+        var entries = await app.WithDbAsync(db => db.AuditEntries.OrderBy(a => a.Id).Skip(before).ToListAsync());
+        Assert.Equal([AuditAction.SignInFailed, AuditAction.SignIn, AuditAction.SignInFailed], entries.Select(e => e.Action));
+        Assert.Null(entries[2].UserId);
+        Assert.DoesNotContain(entries, e => (e.Reason ?? "").Contains('@', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AuditLog_IsShownToAdministratorsOnly()
+    {
+        await StaffWorld.CreateAsync(app);
+        await Citizen.SignInAsync(app.CreateBrowser(), StaffWorld.HeadA);
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+
+        var page = await admin.OpenAsync("/admin/audit?action=SignIn");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(StaffWorld.HeadA, page.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).OpenAsync("/admin/audit")).Status);
+    }
+}
