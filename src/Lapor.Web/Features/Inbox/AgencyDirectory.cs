@@ -13,6 +13,10 @@ public sealed class AgencyDirectory(LaporDbContext db)
     public Task<Entry?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.Agencies.AsNoTracking().Where(a => a.Id == id && a.IsActive).Select(a => new Entry(a.Id, a.Name, a.ParentId)).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>Every active agency of any kind (regions too), by name: for memberships.</summary>
+    public Task<List<Entry>> ListAllAsync(CancellationToken cancellationToken) =>
+        db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).Select(a => new Entry(a.Id, a.Name, a.ParentId)).ToListAsync(cancellationToken);
+
     /// <summary>Every active agency that takes reports, by name.</summary>
     public Task<List<Entry>> ListAsync(CancellationToken cancellationToken) =>
         db.Agencies.AsNoTracking()

@@ -23,6 +23,9 @@ public static class IdentityServiceCollectionExtensions
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
+        // Check the security stamp on every request, so disabling an account or changing its roles ends its sessions at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";

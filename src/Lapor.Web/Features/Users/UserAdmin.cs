@@ -1,0 +1,89 @@
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Agencies;
+using Lapor.Web.Domain.Auditing;
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Features.Users;
+
+/// <summary>Administrators manage accounts: roles, agency memberships, and disabling (which ends the person's sessions).</summary>
+public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, TimeProvider clock)
+{
+    public sealed record Row(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Agencies, bool Disabled, DateTimeOffset? LastSignIn);
+
+    public sealed record Editing(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<int> Agencies, bool Disabled);
+
+    public async Task<List<Row>> ListAsync(string? role, CancellationToken cancellationToken)
+    {
+        var rows = await db.Users.AsNoTracking().OrderBy(u => u.Email)
+            .Select(u => new
+            {
+                u.Id, u.Email, u.FullName, u.IsDisabled, u.LastSignInAt,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+                Agencies = db.AgencyMemberships.Where(m => m.UserId == u.Id).Join(db.Agencies, m => m.AgencyId, a => a.Id, (_, a) => a.Name).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Where(r => role is null || r.Roles.Contains(role)).Select(r => new Row(r.Id, r.Email ?? "", r.FullName, r.Roles, r.Agencies, r.IsDisabled, r.LastSignInAt))];
+    }
+
+    public async Task<Editing?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var agencies = await db.AgencyMemberships.Where(m => m.UserId == id).Select(m => m.AgencyId).ToListAsync(cancellationToken);
+        return new Editing(user.Id, user.Email ?? "", user.FullName, [.. await users.GetRolesAsync(user)], agencies, user.IsDisabled);
+    }
+
+    /// <summary>Applies the form; any change to roles, agencies or the disabled flag ends the person's current sessions.</summary>
+    public async Task<bool> SaveAsync(string id, IReadOnlyCollection<string> roles, IReadOnlyCollection<int> agencies, bool disabled, string adminId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return false;
+        }
+
+        var wanted = roles.Where(Roles.All.Contains).ToHashSet();
+        var current = (await users.GetRolesAsync(user)).ToHashSet();
+        var now = clock.GetUtcNow();
+        var changed = false;
+        if (!wanted.SetEquals(current))
+        {
+            await users.RemoveFromRolesAsync(user, current.Except(wanted));
+            await users.AddToRolesAsync(user, wanted.Except(current));
+            db.AuditEntries.Add(new AuditEntry(AuditAction.RoleChanged, adminId, "User", user.Id, string.Join(",", wanted.Order()), null, now));
+            changed = true;
+        }
+
+        var memberships = await db.AgencyMemberships.Where(m => m.UserId == id).ToListAsync(cancellationToken);
+        var valid = await db.Agencies.Where(a => agencies.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
+        if (!memberships.Select(m => m.AgencyId).ToHashSet().SetEquals(valid))
+        {
+            db.AgencyMemberships.RemoveRange(memberships.Where(m => !valid.Contains(m.AgencyId)));
+            db.AgencyMemberships.AddRange(valid.Where(a => memberships.All(m => m.AgencyId != a)).Select(a => new AgencyMembership(id, a)));
+            db.AuditEntries.Add(new AuditEntry(AuditAction.RoleChanged, adminId, "User", user.Id, "agencies: " + string.Join(",", valid.Order()), null, now));
+            changed = true;
+        }
+
+        if (user.IsDisabled != disabled)
+        {
+            user.IsDisabled = disabled;
+            db.AuditEntries.Add(new AuditEntry(disabled ? AuditAction.UserDisabled : AuditAction.RoleChanged, adminId, "User", user.Id, disabled ? "disabled" : "enabled", null, now));
+            changed = true;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (changed)
+        {
+            // A new security stamp invalidates every cookie issued before: the person signs in again, with the new rights.
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Lapor.Web.Features.Inbox;
+using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Lapor.Web.Features.Users;
+
+/// <summary>/admin/pengguna: accounts, their roles and agencies.</summary>
+[Authorize(Policy = Policies.Administrator)]
+[Route("admin/pengguna")]
+public sealed class UsersController(UserAdmin admin, AgencyDirectory agencies, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? role, CancellationToken cancellationToken) =>
+        View(new UsersPage(await admin.ListAsync(role, cancellationToken), role));
+
+    [HttpGet("{id}")]
+    public async Task<IActionResult> Edit([FromRoute] string id, CancellationToken cancellationToken)
+    {
+        var user = await admin.FindAsync(id, cancellationToken);
+        return user is null ? NotFound() : View(new EditUserPage(user, await AllAgenciesAsync(cancellationToken)));
+    }
+
+    [HttpPost("{id}")]
+    public async Task<IActionResult> Edit([FromRoute] string id, List<string> roles, List<int> agencyIds, bool disabled, CancellationToken cancellationToken)
+    {
+        if (id == User.FindFirstValue(ClaimTypes.NameIdentifier) && (disabled || !roles.Contains(Infrastructure.Identity.Roles.Administrator)))
+        {
+            // Locking oneself out leaves nobody to undo it.
+            TempData[FlashMessage.ErrorKey] = t["Users.NotYourself"].Value;
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
+        if (!await admin.SaveAsync(id, roles, agencyIds, disabled, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        TempData[FlashMessage.SuccessKey] = t["Inbox.Saved"].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<List<AgencyDirectory.Entry>> AllAgenciesAsync(CancellationToken cancellationToken) => await agencies.ListAllAsync(cancellationToken);
+}
+
+public sealed record UsersPage(IReadOnlyList<UserAdmin.Row> Users, string? Role);
+
+public sealed record EditUserPage(UserAdmin.Editing User, IReadOnlyList<AgencyDirectory.Entry> Agencies);

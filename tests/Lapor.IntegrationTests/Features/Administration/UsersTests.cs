@@ -1,0 +1,67 @@
+using System.Net;
+using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Domain.Auditing;
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.IntegrationTests.Features.Administration;
+
+public sealed class UsersTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+{
+    [Fact]
+    public async Task DisablingAnAccount_EndsItsSessionAndBlocksSignIn()
+    {
+        await StaffWorld.CreateAsync(app);
+        var victim = await Staff.SignInAsync(app, StaffWorld.OfficerB);
+        Assert.Equal(HttpStatusCode.OK, (await victim.OpenAsync("/inbox")).Status);
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+        var id = await UserIdAsync(StaffWorld.OfficerB);
+        var agency = await app.WithDbAsync(db => db.AgencyMemberships.Where(m => m.UserId == id).Select(m => m.AgencyId).SingleAsync());
+
+        await PostAsync(admin, $"/admin/pengguna/{id}", ("roles", Roles.Officer), ("agencyIds", agency.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("disabled", "true"));
+
+        var after = await victim.Client.GetAsync("/inbox");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/Account/Login", after.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Citizen.SignInAsync(app.CreateBrowser(), StaffWorld.OfficerB)).StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.UserDisabled && a.TargetId == id)));
+
+        await PostAsync(admin, $"/admin/pengguna/{id}", ("roles", Roles.Officer), ("agencyIds", agency.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(app.CreateBrowser(), StaffWorld.OfficerB)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ChangingAgency_MovesWhatTheOfficerSees()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());
+        await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).ActAsync(number, "verifikasi", ("AgencyIds", world.AgencyB.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA1);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.OpenAsync($"/inbox/{number}")).Status);
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+
+        await PostAsync(admin, $"/admin/pengguna/{await UserIdAsync(StaffWorld.OfficerA1)}", ("roles", Roles.Officer), ("agencyIds", world.AgencyB.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        var again = await Staff.SignInAsync(app, StaffWorld.OfficerA1);
+        Assert.Equal(HttpStatusCode.OK, (await again.OpenAsync($"/inbox/{number}")).Status);
+        await PostAsync(admin, $"/admin/pengguna/{await UserIdAsync(StaffWorld.OfficerA1)}", ("roles", Roles.Officer), ("agencyIds", world.AgencyA1.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task Administrator_CannotLockThemselvesOut_OthersCannotManageUsers()
+    {
+        await StaffWorld.CreateAsync(app);
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+
+        await PostAsync(admin, $"/admin/pengguna/{await UserIdAsync(StaffWorld.Admin)}", ("roles", Roles.Administrator), ("disabled", "true"));
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.OpenAsync("/admin/pengguna")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).OpenAsync("/admin/pengguna")).Status);
+    }
+
+    private Task<string> UserIdAsync(string email) => app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    private static async Task<HttpResponseMessage> PostAsync(Staff staff, string url, params (string Name, string Value)[] fields) =>
+        await staff.Client.PostAsync(url, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
+            .Append(KeyValuePair.Create("__RequestVerificationToken", await staff.TokenAsync()))));
+}
