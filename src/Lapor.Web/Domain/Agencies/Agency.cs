@@ -29,6 +29,24 @@ public sealed class Agency
     public string? ContactEmail { get; private set; }
     public string? ContactPhone { get; private set; }
 
+    public void Rename(string name, AgencyKind kind)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+        Kind = kind;
+    }
+
+    /// <summary>Moves the agency under another; the caller checks the new parent is not inside this agency's own subtree.</summary>
+    public void MoveUnder(int? parentId)
+    {
+        if (parentId == Id && Id != 0)
+        {
+            throw new DomainException("Agency.CycleNotAllowed");
+        }
+
+        ParentId = parentId;
+    }
+
     public void RecordLiaisonDecree(string number, DateOnly date)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
