@@ -35,7 +35,16 @@ public sealed class Category
         _defaultAgencies.Add(new CategoryDefaultAgency(Id, regionAgencyId, agencyId));
     }
 
+    public void Rename(string name, string nameEnglish)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Trim();
+        NameEnglish = string.IsNullOrWhiteSpace(nameEnglish) ? Name : nameEnglish.Trim();
+    }
+
     public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
 }
 
 public sealed class CategoryDefaultAgency
