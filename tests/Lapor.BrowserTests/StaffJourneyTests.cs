@@ -49,6 +49,19 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
         await Accessibility.AssertNoViolationsAsync(citizen);
     }
 
+    [Fact]
+    public async Task AdministrationPages_HaveNoWcagViolations()
+    {
+        await TestData.EnsureStaffAsync(browser.App);
+        var admin = await SignInAsync(TestData.Admin);
+
+        foreach (var path in new[] { "/admin/instansi", "/admin/pengguna", "/admin/kategori", "/admin/libur", "/admin/tenggat", "/admin/surat", "/admin/audit" })
+        {
+            await admin.GotoAsync(browser.BaseUrl + path);
+            await Accessibility.AssertNoViolationsAsync(admin);
+        }
+    }
+
     private async Task<IPage> SignInAsync(string email)
     {
         var page = await browser.NewPageAsync();

@@ -14,6 +14,7 @@ public static class TestData
     public const string Password = "kalimat sandi yang panjang";
     public const string Coordinator = "koordinator@browser.id";
     public const string Officer = "petugas@browser.id";
+    public const string Admin = "admin@browser.id";
     public const string AgencyName = "Dinas Pekerjaan Umum Uji";
 
     public static async Task EnsureStaffAsync(KestrelLaporFactory app)
@@ -33,7 +34,7 @@ public static class TestData
         await db.SaveChangesAsync();
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<LaporUser>>();
-        foreach (var (email, role, agencyId) in new[] { (Coordinator, Roles.Coordinator, region.Id), (Officer, Roles.Officer, agency.Id) })
+        foreach (var (email, role, agencyId) in new[] { (Coordinator, Roles.Coordinator, region.Id), (Officer, Roles.Officer, agency.Id), (Admin, Roles.Administrator, region.Id) })
         {
             var user = new LaporUser { UserName = email, Email = email, FullName = email, EmailConfirmed = true };
             var created = await users.CreateAsync(user, Password);
