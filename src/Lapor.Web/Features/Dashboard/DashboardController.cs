@@ -15,8 +15,11 @@ namespace Lapor.Web.Features.Dashboard;
 public sealed class DashboardController(StaffScopeProvider scopes, PeriodReport.Handler report) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] PeriodReport.Filter filter, CancellationToken cancellationToken) =>
-        View(await report.HandleAsync(await scopes.GetAsync(cancellationToken), filter, cancellationToken));
+    public async Task<IActionResult> Index([FromQuery] PeriodReport.Filter filter, [FromServices] Reports.FormOptions.Handler options, CancellationToken cancellationToken)
+    {
+        ViewData["Options"] = await options.HandleAsync(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", cancellationToken);
+        return View(await report.HandleAsync(await scopes.GetAsync(cancellationToken), filter, cancellationToken));
+    }
 
     [HttpGet("laporan")]
     public async Task<IActionResult> DrillDown([FromQuery] DrillDown.Filter filter, [FromServices] DrillDown.Handler handler, CancellationToken cancellationToken) =>

@@ -16,20 +16,24 @@ public static class DrillDown
         public DateOnly To { get; set; }
         public ReportStatus? Status { get; set; }
         public int? AgencyId { get; set; }
+        public int? CategoryId { get; set; }
+        public Classification? Classification { get; set; }
+        public Channel? Channel { get; set; }
     }
 
     public sealed record Row(string TrackingNumber, string Title, ReportStatus Status, DateTimeOffset SubmittedAt);
 
     public sealed record View(Filter Filter, string? Agency, IReadOnlyList<Row> Rows, bool Truncated);
 
-    public sealed class Handler(LaporDbContext db, Infrastructure.Deadlines.DeadlineScheduleProvider schedules)
+    public sealed class Handler(LaporDbContext db, Infrastructure.Deadlines.DeadlineScheduleProvider schedules, PeriodReport.Handler report)
     {
         public async Task<View> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
         {
             var zone = (await schedules.GetAsync(cancellationToken)).TimeZone;
             var start = new DateTimeOffset(filter.From.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(filter.From.ToDateTime(TimeOnly.MinValue)));
             var end = new DateTimeOffset(filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(filter.To.ToDateTime(TimeOnly.MinValue)));
-            var reports = scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end);
+            var reports = report.Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end),
+                new PeriodReport.Filter { CategoryId = filter.CategoryId, Classification = filter.Classification, Channel = filter.Channel });
             if (filter.Status is { } status)
             {
                 reports = reports.Where(r => r.Status == status);

@@ -26,6 +26,11 @@ public static class PeriodReport
         public DateOnly? From { get; set; }
         public DateOnly? To { get; set; }
 
+        /// <summary>Narrows the scope: a category (a top-level one includes its children), a classification, a channel.</summary>
+        public int? CategoryId { get; set; }
+        public Classification? Classification { get; set; }
+        public Channel? Channel { get; set; }
+
         /// <summary>First and last day: custom dates win, then month, quarter, year; the default is this year.</summary>
         public (DateOnly From, DateOnly To) Range(DateOnly today)
         {
@@ -64,6 +69,8 @@ public static class PeriodReport
         IReadOnlyList<AgencyRow> Agencies)
     {
         public IReadOnlyList<MonthPoint> Trend { get; init; } = [];
+
+        public Filter Filter { get; init; } = new();
     }
 
     public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, TimeProvider clock)
@@ -77,7 +84,7 @@ public static class PeriodReport
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), schedule.TimeZone.GetUtcOffset(from.ToDateTime(TimeOnly.MinValue)));
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), schedule.TimeZone.GetUtcOffset(to.ToDateTime(TimeOnly.MinValue)));
 
-            var reports = await scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end)
+            var reports = await Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end), filter)
                 .Select(r => new { r.Id, r.Status, r.SubmittedAt, r.VerifiedAt, r.VerifyDueOn, r.FirstResponseAt })
                 .ToListAsync(cancellationToken);
             var ids = reports.Select(r => r.Id).ToArray();
@@ -138,7 +145,23 @@ public static class PeriodReport
             return new View(from, to, reports.Count, byStatus, CompletionRate.Of(byStatus),
                 Rates.FollowUp(routed.Count(r => r.FirstResponseAt is not null), routed.Count), verify, firstResponse, completion, backlog,
                 Rates.Satisfaction(verdicts.GetValueOrDefault(RoutingAction.Accept), verdicts.GetValueOrDefault(RoutingAction.Reject)),
-                Rates.OfAgencies(connected, total), Rates.OfAgencies(active, total), rows) { Trend = trend };
+                Rates.OfAgencies(connected, total), Rates.OfAgencies(active, total), rows) { Trend = trend, Filter = filter };
+        }
+
+        /// <summary>The category, classification and channel filters; shared with the drill-down so its lists match the numbers.</summary>
+        public IQueryable<Report> Narrow(IQueryable<Report> reports, Filter filter)
+        {
+            if (filter.CategoryId is { } category)
+            {
+                reports = reports.Where(r => r.CategoryId == category || db.Categories.Any(c => c.Id == r.CategoryId && c.ParentId == category));
+            }
+
+            if (filter.Classification is { } classification)
+            {
+                reports = reports.Where(r => r.Classification == classification);
+            }
+
+            return filter.Channel is { } channel ? reports.Where(r => r.Channel == channel) : reports;
         }
 
         /// <summary>Of the OPDs in scope: how many have an officer, and how many an officer who signed in within 30 days.</summary>

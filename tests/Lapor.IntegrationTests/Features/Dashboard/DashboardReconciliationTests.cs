@@ -60,6 +60,9 @@ public sealed class DashboardReconciliationTests(ManualJobsAppFactory app) : ICl
             Assert.Equal(int.Parse(link.TextContent, CultureInfo.InvariantCulture), drill.Document.QuerySelectorAll("tbody tr").Length);
         }
 
+        Assert.Contains("Laporan diterima: 0", (await coordinator.OpenAsync("/dashboard?Year=2026&Month=10&Classification=Aspiration")).Text, StringComparison.Ordinal);
+        Assert.Contains($"Laporan diterima: {expected.Received}", (await coordinator.OpenAsync("/dashboard?Year=2026&Month=10&Channel=Web&Classification=Complaint")).Text, StringComparison.Ordinal);
+
         var agencyRow = page.Document.QuerySelectorAll("tr").Single(r => r.QuerySelector("td")?.TextContent == "Dinas A");
         var agencyDrill = await coordinator.OpenAsync(agencyRow.QuerySelector("a")!.GetAttribute("href")!);
         Assert.Equal(expected.AgencyA.Routed, agencyDrill.Document.QuerySelectorAll("tbody tr").Length);
