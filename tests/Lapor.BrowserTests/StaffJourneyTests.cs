@@ -62,6 +62,19 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task PeriodReport_PrintVersion_SavesAsPdfAndIsAccessible()
+    {
+        await TestData.EnsureStaffAsync(browser.App);
+        var coordinator = await SignInAsync(TestData.Coordinator);
+
+        await coordinator.GotoAsync($"{browser.BaseUrl}/dashboard/cetak");
+        var pdf = await coordinator.PdfAsync(new PagePdfOptions { Format = "A4" });
+
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        await Accessibility.AssertNoViolationsAsync(coordinator);
+    }
+
     private async Task<IPage> SignInAsync(string email)
     {
         var page = await browser.NewPageAsync();

@@ -21,6 +21,11 @@ public sealed class DashboardController(StaffScopeProvider scopes, PeriodReport.
         return View(await report.HandleAsync(await scopes.GetAsync(cancellationToken), filter, cancellationToken));
     }
 
+    /// <summary>The period report laid out for paper: the browser's "Save as PDF" makes the PDF.</summary>
+    [HttpGet("cetak")]
+    public async Task<IActionResult> Print([FromQuery] PeriodReport.Filter filter, CancellationToken cancellationToken) =>
+        View(await report.HandleAsync(await scopes.GetAsync(cancellationToken), filter, cancellationToken));
+
     [HttpGet("laporan")]
     public async Task<IActionResult> DrillDown([FromQuery] DrillDown.Filter filter, [FromServices] DrillDown.Handler handler, CancellationToken cancellationToken) =>
         View(await handler.HandleAsync(await scopes.GetAsync(cancellationToken), filter, cancellationToken));
