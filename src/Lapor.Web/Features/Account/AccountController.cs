@@ -78,10 +78,41 @@ public sealed class AccountController(
         return View(form);
     }
 
+    [HttpGet]
+    public IActionResult SetPassword(string? userId, string? token) => View(new SetPasswordForm { UserId = userId, Token = token });
+
+    /// <summary>An invited staff member chooses their password with the link from the invitation mail.</summary>
+    [HttpPost]
+    public async Task<IActionResult> SetPassword(SetPasswordForm form)
+    {
+        var user = form.UserId is null ? null : await users.FindByIdAsync(form.UserId);
+        if (user is not null && !string.IsNullOrEmpty(form.Token) && form.Password is { Length: >= 8 and <= 128 })
+        {
+            var result = await users.ResetPasswordAsync(user, form.Token, form.Password);
+            if (result.Succeeded)
+            {
+                TempData[Infrastructure.Web.FlashMessage.SuccessKey] = t["Account.PasswordSet"].Value;
+                return Redirect("/Account/Login");
+            }
+        }
+
+        ModelState.AddModelError("", t[form.Password is { Length: >= 8 and <= 128 } ? "Account.InvalidLink" : "Validation.PasswordLength", 8, 128]);
+        form.Password = null;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(form);
+    }
+
     [HttpPost]
     public async Task<IActionResult> Logout()
     {
         await signIn.SignOutAsync();
         return Redirect("/");
     }
+}
+
+public sealed class SetPasswordForm
+{
+    public string? UserId { get; set; }
+    public string? Token { get; set; }
+    public string? Password { get; set; }
 }

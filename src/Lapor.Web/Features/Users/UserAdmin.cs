@@ -39,6 +39,49 @@ public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, T
         return new Editing(user.Id, user.Email ?? "", user.FullName, [.. await users.GetRolesAsync(user)], agencies, user.IsDisabled);
     }
 
+    /// <summary>
+    /// Creates a staff account without a password and queues an invitation whose link lets the person
+    /// choose one (Identity's password-reset token, valid for a day). Returns an error resource key or null.
+    /// </summary>
+    public async Task<string?> InviteAsync(string email, string name, string role, int? agencyId, string adminId, CancellationToken cancellationToken)
+    {
+        if (!Roles.All.Contains(role) || string.IsNullOrWhiteSpace(name) || !System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            return "Users.InviteInvalid";
+        }
+
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return "Identity.DuplicateEmail";
+        }
+
+        var user = new LaporUser { UserName = email.Trim(), Email = email.Trim(), FullName = name.Trim(), EmailConfirmed = true, CreatedAt = clock.GetUtcNow() };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            return "Users.InviteInvalid";
+        }
+
+        await users.AddToRoleAsync(user, role);
+        if (agencyId is { } agency && await db.Agencies.AnyAsync(a => a.Id == agency, cancellationToken))
+        {
+            db.AgencyMemberships.Add(new AgencyMembership(user.Id, agency));
+        }
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        db.OutboxMessages.Add(new Domain.Notifications.OutboxMessage(Domain.Notifications.NotificationChannel.Email, "Invitation", user.Email!, "id",
+            System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["Name"] = user.FullName,
+                ["RoleKey"] = $"Role.{role}",
+                ["Link"] = $"/Account/SetPassword?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}",
+            }),
+            null, clock.GetUtcNow()));
+        db.AuditEntries.Add(new AuditEntry(AuditAction.RoleChanged, adminId, "User", user.Id, $"invited as {role}", null, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
     /// <summary>Applies the form; any change to roles, agencies or the disabled flag ends the person's current sessions.</summary>
     public async Task<bool> SaveAsync(string id, IReadOnlyCollection<string> roles, IReadOnlyCollection<int> agencies, bool disabled, string adminId, CancellationToken cancellationToken)
     {

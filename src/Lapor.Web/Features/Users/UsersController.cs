@@ -15,7 +15,15 @@ public sealed class UsersController(UserAdmin admin, AgencyDirectory agencies, I
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? role, CancellationToken cancellationToken) =>
-        View(new UsersPage(await admin.ListAsync(role, cancellationToken), role));
+        View(new UsersPage(await admin.ListAsync(role, cancellationToken), role, await AllAgenciesAsync(cancellationToken)));
+
+    [HttpPost("undang")]
+    public async Task<IActionResult> Invite(string? email, string? name, string? role, int? agencyId, CancellationToken cancellationToken)
+    {
+        var error = await admin.InviteAsync(email ?? "", name ?? "", role ?? "", agencyId, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        TempData[error is null ? FlashMessage.SuccessKey : FlashMessage.ErrorKey] = t[error ?? "Users.Invited", email ?? ""].Value;
+        return RedirectToAction(nameof(Index));
+    }
 
     [HttpGet("{id}")]
     public async Task<IActionResult> Edit([FromRoute] string id, CancellationToken cancellationToken)
@@ -46,6 +54,6 @@ public sealed class UsersController(UserAdmin admin, AgencyDirectory agencies, I
     private async Task<List<AgencyDirectory.Entry>> AllAgenciesAsync(CancellationToken cancellationToken) => await agencies.ListAllAsync(cancellationToken);
 }
 
-public sealed record UsersPage(IReadOnlyList<UserAdmin.Row> Users, string? Role);
+public sealed record UsersPage(IReadOnlyList<UserAdmin.Row> Users, string? Role, IReadOnlyList<AgencyDirectory.Entry> Agencies);
 
 public sealed record EditUserPage(UserAdmin.Editing User, IReadOnlyList<AgencyDirectory.Entry> Agencies);

@@ -59,6 +59,35 @@ public sealed class UsersTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).OpenAsync("/admin/pengguna")).Status);
     }
 
+    [Fact]
+    public async Task Invitation_LetsTheNewOfficerChooseAPasswordAndSignIn()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+
+        await PostAsync(admin, "/admin/pengguna/undang", ("email", "baru@uji.id"), ("name", "Petugas Baru"), ("role", Roles.Officer), ("agencyId", world.AgencyB.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        var payload = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Template == "Invitation" && m.Recipient == "baru@uji.id").Select(m => m.PayloadJson).SingleAsync());
+        var link = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(payload)!["Link"];
+        var browser = app.CreateBrowser();
+        var form = await HtmlPage.GetAsync(browser, link);
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.AntiforgeryToken("/Account/SetPassword"),
+            ["UserId"] = form.InputValue("UserId"),
+            ["Token"] = form.InputValue("Token") + "rusak",
+            ["Password"] = "kalimat sandi baru yang panjang",
+        };
+        Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostAsync("/Account/SetPassword", new FormUrlEncodedContent(fields))).StatusCode);
+
+        fields["Token"] = form.InputValue("Token");
+        var saved = await browser.PostAsync("/Account/SetPassword", new FormUrlEncodedContent(fields));
+
+        Assert.Equal("/Account/Login", saved.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(app.CreateBrowser(), "baru@uji.id", "kalimat sandi baru yang panjang")).StatusCode);
+        Assert.Equal(world.AgencyB, await app.WithDbAsync(db => db.AgencyMemberships.Where(m => db.Users.Any(u => u.Id == m.UserId && u.Email == "baru@uji.id")).Select(m => m.AgencyId).SingleAsync()));
+    }
+
     private Task<string> UserIdAsync(string email) => app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     private static async Task<HttpResponseMessage> PostAsync(Staff staff, string url, params (string Name, string Value)[] fields) =>
