@@ -1,6 +1,7 @@
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Domain.Deadlines;
+using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Identity;
@@ -32,6 +33,7 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
