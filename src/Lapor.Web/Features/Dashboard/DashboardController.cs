@@ -30,6 +30,27 @@ public sealed class DashboardController(StaffScopeProvider scopes, PeriodReport.
     public async Task<IActionResult> DrillDown([FromQuery] DrillDown.Filter filter, [FromServices] DrillDown.Handler handler, CancellationToken cancellationToken) =>
         View(await handler.HandleAsync(await scopes.GetAsync(cancellationToken), filter, cancellationToken));
 
+    /// <summary>
+    /// Every report of the period as CSV, written row by row as the database returns them, so a
+    /// province's 100k-report year streams in constant memory. No reporter identity is selected.
+    /// </summary>
+    [HttpGet("ekspor-laporan.csv")]
+    public async Task ExportReports(
+        [FromQuery] PeriodReport.Filter filter, [FromServices] LaporDbContext db, [FromServices] TimeProvider clock, [FromServices] Infrastructure.Deadlines.DeadlineScheduleProvider schedules,
+        CancellationToken cancellationToken)
+    {
+        var scope = await scopes.GetAsync(cancellationToken);
+        var schedule = await schedules.GetAsync(cancellationToken);
+        var (from, to) = filter.Range(schedule.LocalDate(clock.GetUtcNow()));
+        db.AuditEntries.Add(new AuditEntry(AuditAction.Export, User.FindFirstValue(ClaimTypes.NameIdentifier), "ReportList", $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}", "csv",
+            HttpContext.Connection.RemoteIpAddress?.ToString(), clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"attachment; filename=\"lapor-laporan-{from:yyyyMMdd}-{to:yyyyMMdd}.csv\"");
+        await PeriodReportExport.WriteReportListAsync(Response.Body, report.ReportRows(scope, filter, from, to, schedule.TimeZone), cancellationToken);
+    }
+
     [HttpGet("ekspor.{format:regex(^(xlsx|csv)$)}")]
     public async Task<IActionResult> Export(
         [FromRoute] string format, [FromQuery] PeriodReport.Filter filter, [FromServices] LaporDbContext db, [FromServices] TimeProvider clock,

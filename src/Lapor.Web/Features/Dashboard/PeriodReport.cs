@@ -56,6 +56,11 @@ public static class PeriodReport
         }
     }
 
+    /// <summary>One report in the report-list export: facts only, never the reporter.</summary>
+    public sealed record ExportRow(
+        string TrackingNumber, DateTimeOffset SubmittedAt, Classification Classification, Channel Channel, ReportStatus Status, string? Title,
+        string? Category, string Agencies, DateTimeOffset? FirstResponseAt, DateTimeOffset? CompletedAt);
+
     public sealed record Stage(decimal? OnTime, decimal? Median, decimal? Mean);
 
     /// <summary>One month of the trend: reports received in it, and how many of those are completed now.</summary>
@@ -146,6 +151,21 @@ public static class PeriodReport
                 Rates.FollowUp(routed.Count(r => r.FirstResponseAt is not null), routed.Count), verify, firstResponse, completion, backlog,
                 Rates.Satisfaction(verdicts.GetValueOrDefault(RoutingAction.Accept), verdicts.GetValueOrDefault(RoutingAction.Reject)),
                 Rates.OfAgencies(connected, total), Rates.OfAgencies(active, total), rows) { Trend = trend, Filter = filter };
+        }
+
+        /// <summary>The period's reports as export rows, streamed from the database in submission order.</summary>
+        public IAsyncEnumerable<ExportRow> ReportRows(ReportScope scope, Filter filter, DateOnly from, DateOnly to, TimeZoneInfo zone)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(from.ToDateTime(TimeOnly.MinValue)));
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(to.ToDateTime(TimeOnly.MinValue)));
+            return Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end), filter)
+                .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
+                .Select(r => new ExportRow(r.TrackingNumber, r.SubmittedAt, r.Classification, r.Channel, r.Status, r.IsConfidential ? null : r.PublicTitle ?? r.Title,
+                    db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
+                    string.Join("; ", r.Assignments.Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded)
+                        .Join(db.Agencies, a => a.AgencyId, g => g.Id, (_, g) => g.Name)),
+                    r.FirstResponseAt, r.CompletedAt))
+                .AsAsyncEnumerable();
         }
 
         /// <summary>The category, classification and channel filters; shared with the drill-down so its lists match the numbers.</summary>

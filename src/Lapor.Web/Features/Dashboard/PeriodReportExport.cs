@@ -40,6 +40,22 @@ public static class PeriodReportExport
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
+    /// <summary>Writes the report list as CSV while rows arrive; memory stays flat whatever the period's size.</summary>
+    public static async Task WriteReportListAsync(Stream body, IAsyncEnumerable<PeriodReport.ExportRow> rows, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024);
+        await writer.WriteLineAsync("tracking_number,submitted_at,classification,channel,status,title,category,agencies,first_response_at,completed_at");
+        await foreach (var r in rows.WithCancellation(cancellationToken))
+        {
+            string[] fields =
+            [
+                r.TrackingNumber, r.SubmittedAt.ToString("o", CultureInfo.InvariantCulture), r.Classification.ToString(), r.Channel.ToString(), r.Status.ToString(),
+                r.Title ?? "", r.Category ?? "", r.Agencies, r.FirstResponseAt?.ToString("o", CultureInfo.InvariantCulture) ?? "", r.CompletedAt?.ToString("o", CultureInfo.InvariantCulture) ?? "",
+            ];
+            await writer.WriteLineAsync(string.Join(',', fields.Select(Field)));
+        }
+    }
+
     /// <summary>
     /// One CSV field, safe against formula injection: text starting with = + - @ or a control
     /// character is prefixed with an apostrophe so a spreadsheet shows it instead of running it.

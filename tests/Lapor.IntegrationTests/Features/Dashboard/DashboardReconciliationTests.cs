@@ -60,6 +60,13 @@ public sealed class DashboardReconciliationTests(ManualJobsAppFactory app) : ICl
             Assert.Equal(int.Parse(link.TextContent, CultureInfo.InvariantCulture), drill.Document.QuerySelectorAll("tbody tr").Length);
         }
 
+        var csv = await coordinator.Client.GetStringAsync("/dashboard/ekspor-laporan.csv?Year=2026&Month=10");
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected.Received + 1, lines.Length);
+        Assert.Equal(expected.Received, lines.Count(l => l.Contains("Oktober laporan", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.Contains("Dinas A", StringComparison.Ordinal) && l.Contains("Completed", StringComparison.Ordinal));
+        Assert.DoesNotContain("Uji,", csv, StringComparison.Ordinal); // the reporter name seeded for every report
+
         Assert.Contains("Laporan diterima: 0", (await coordinator.OpenAsync("/dashboard?Year=2026&Month=10&Classification=Aspiration")).Text, StringComparison.Ordinal);
         Assert.Contains($"Laporan diterima: {expected.Received}", (await coordinator.OpenAsync("/dashboard?Year=2026&Month=10&Channel=Web&Classification=Complaint")).Text, StringComparison.Ordinal);
 
