@@ -89,16 +89,17 @@ public static class PeriodReport
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), schedule.TimeZone.GetUtcOffset(from.ToDateTime(TimeOnly.MinValue)));
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), schedule.TimeZone.GetUtcOffset(to.ToDateTime(TimeOnly.MinValue)));
 
-            var reports = await Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end), filter)
+            // The period's reports as a query, reused as a subquery below: a list of ids as parameters breaks at 100k reports.
+            var inPeriod = Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end), filter);
+            var reports = await inPeriod
                 .Select(r => new { r.Id, r.Status, r.SubmittedAt, r.VerifiedAt, r.VerifyDueOn, r.FirstResponseAt })
                 .ToListAsync(cancellationToken);
-            var ids = reports.Select(r => r.Id).ToArray();
             var assignments = await db.Assignments.AsNoTracking()
-                .Where(a => ids.Contains(a.ReportId) && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded)
+                .Where(a => inPeriod.Any(r => r.Id == a.ReportId) && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded)
                 .Select(a => new { a.ReportId, a.AgencyId, a.State, a.AssignedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.ClosedAt, a.CompletionDueOn })
                 .ToListAsync(cancellationToken);
             var verdicts = await db.RoutingEntries.AsNoTracking()
-                .Where(e => ids.Contains(e.ReportId) && (e.Action == RoutingAction.Accept || e.Action == RoutingAction.Reject))
+                .Where(e => inPeriod.Any(r => r.Id == e.ReportId) && (e.Action == RoutingAction.Accept || e.Action == RoutingAction.Reject))
                 .GroupBy(e => e.Action).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
             int Days(DateTimeOffset a, DateTimeOffset b) => schedule.Calendar.WorkingDaysBetween(schedule.LocalDate(a), schedule.LocalDate(b));
