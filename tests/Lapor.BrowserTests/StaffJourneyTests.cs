@@ -55,7 +55,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
         await TestData.EnsureStaffAsync(browser.App);
         var admin = await SignInAsync(TestData.Admin);
 
-        foreach (var path in new[] { "/admin/instansi", "/admin/pengguna", "/admin/kategori", "/admin/libur", "/admin/tenggat", "/admin/surat", "/admin/audit", "/admin/api" })
+        foreach (var path in new[] { "/admin/instansi", "/admin/pengguna", "/admin/kategori", "/admin/libur", "/admin/tenggat", "/admin/surat", "/admin/audit", "/admin/api", "/inbox/templat" })
         {
             await admin.GotoAsync(browser.BaseUrl + path);
             await Accessibility.AssertNoViolationsAsync(admin);

@@ -48,7 +48,8 @@ public sealed class DashboardController(StaffScopeProvider scopes, PeriodReport.
 
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"attachment; filename=\"lapor-laporan-{from:yyyyMMdd}-{to:yyyyMMdd}.csv\"");
-        await PeriodReportExport.WriteReportListAsync(Response.Body, report.ReportRows(scope, filter, from, to, schedule.TimeZone), cancellationToken);
+        var rows = await report.ReportRowsAsync(scope, filter, from, to, schedule.TimeZone, cancellationToken);
+        await PeriodReportExport.WriteReportListAsync(Response.Body, rows, cancellationToken);
     }
 
     [HttpGet("ekspor.{format:regex(^(xlsx|csv)$)}")]

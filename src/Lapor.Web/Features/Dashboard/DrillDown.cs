@@ -19,6 +19,9 @@ public static class DrillDown
         public int? CategoryId { get; set; }
         public Classification? Classification { get; set; }
         public Channel? Channel { get; set; }
+
+        /// <summary>The dashboard's agency scope (its subtree), kept apart from the agency row being drilled into.</summary>
+        public int? ScopeAgencyId { get; set; }
     }
 
     public sealed record Row(string TrackingNumber, string Title, ReportStatus Status, DateTimeOffset SubmittedAt);
@@ -32,8 +35,9 @@ public static class DrillDown
             var zone = (await schedules.GetAsync(cancellationToken)).TimeZone;
             var start = new DateTimeOffset(filter.From.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(filter.From.ToDateTime(TimeOnly.MinValue)));
             var end = new DateTimeOffset(filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(filter.To.ToDateTime(TimeOnly.MinValue)));
-            var reports = report.Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end),
-                new PeriodReport.Filter { CategoryId = filter.CategoryId, Classification = filter.Classification, Channel = filter.Channel });
+            var narrowing = new PeriodReport.Filter { CategoryId = filter.CategoryId, Classification = filter.Classification, Channel = filter.Channel, AgencyId = filter.ScopeAgencyId };
+            var reports = await report.WithinAgencyAsync(
+                report.Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end), narrowing), narrowing, cancellationToken);
             if (filter.Status is { } status)
             {
                 reports = reports.Where(r => r.Status == status);

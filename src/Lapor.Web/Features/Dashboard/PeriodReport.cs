@@ -26,6 +26,9 @@ public static class PeriodReport
         public DateOnly? From { get; set; }
         public DateOnly? To { get; set; }
 
+        /// <summary>Narrows the scope to one agency and everything below it (only within what the viewer may see).</summary>
+        public int? AgencyId { get; set; }
+
         /// <summary>Narrows the scope: a category (a top-level one includes its children), a classification, a channel.</summary>
         public int? CategoryId { get; set; }
         public Classification? Classification { get; set; }
@@ -78,7 +81,7 @@ public static class PeriodReport
         public Filter Filter { get; init; } = new();
     }
 
-    public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, TimeProvider clock)
+    public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, AgencyTree tree, TimeProvider clock)
     {
         public async Task<View> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
         {
@@ -90,7 +93,7 @@ public static class PeriodReport
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), schedule.TimeZone.GetUtcOffset(to.ToDateTime(TimeOnly.MinValue)));
 
             // The period's reports as a query, reused as a subquery below: a list of ids as parameters breaks at 100k reports.
-            var inPeriod = Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end), filter);
+            var inPeriod = await WithinAgencyAsync(Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end), filter), filter, cancellationToken);
             var reports = await inPeriod
                 .Select(r => new { r.Id, r.Status, r.SubmittedAt, r.VerifiedAt, r.VerifyDueOn, r.FirstResponseAt })
                 .ToListAsync(cancellationToken);
@@ -155,11 +158,12 @@ public static class PeriodReport
         }
 
         /// <summary>The period's reports as export rows, streamed from the database in submission order.</summary>
-        public IAsyncEnumerable<ExportRow> ReportRows(ReportScope scope, Filter filter, DateOnly from, DateOnly to, TimeZoneInfo zone)
+        public async Task<IAsyncEnumerable<ExportRow>> ReportRowsAsync(ReportScope scope, Filter filter, DateOnly from, DateOnly to, TimeZoneInfo zone, CancellationToken cancellationToken)
         {
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(from.ToDateTime(TimeOnly.MinValue)));
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(to.ToDateTime(TimeOnly.MinValue)));
-            return Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end), filter)
+            var reports = await WithinAgencyAsync(Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end), filter), filter, cancellationToken);
+            return reports
                 .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
                 .Select(r => new ExportRow(r.TrackingNumber, r.SubmittedAt, r.Classification, r.Channel, r.Status, r.IsConfidential ? null : r.PublicTitle ?? r.Title,
                     db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
@@ -167,6 +171,18 @@ public static class PeriodReport
                         .Join(db.Agencies, a => a.AgencyId, g => g.Id, (_, g) => g.Name)),
                     r.FirstResponseAt, r.CompletedAt))
                 .AsAsyncEnumerable();
+        }
+
+        /// <summary>Reports routed to the chosen agency or any agency below it.</summary>
+        public async Task<IQueryable<Report>> WithinAgencyAsync(IQueryable<Report> reports, Filter filter, CancellationToken cancellationToken)
+        {
+            if (filter.AgencyId is not { } root)
+            {
+                return reports;
+            }
+
+            var subtree = (await tree.SubtreeOfAsync([root], cancellationToken)).ToArray();
+            return reports.Where(r => r.Assignments.Any(a => subtree.Contains(a.AgencyId)));
         }
 
         /// <summary>The category, classification and channel filters; shared with the drill-down so its lists match the numbers.</summary>

@@ -51,7 +51,7 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
         }
 
         ViewData["Templates"] = view.Can.ActingAgencyId is { } acting
-            ? (await templates.ListAsync(scope, cancellationToken)).Where(t => t.AgencyId == acting).ToList()
+            ? (await templates.ListAsync([acting], cancellationToken)).ToList()
             : [];
         ViewData["Agencies"] = view.Can.Verify || view.Can.Forward ? await agencies.ListAsync(cancellationToken) : [];
         ViewData["Draft"] = new Draft(TempData[ReportActionsController.DraftForKey] as string, TempData[ReportActionsController.DraftKey] as string);

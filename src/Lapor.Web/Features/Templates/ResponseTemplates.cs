@@ -1,31 +1,30 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Agencies;
-using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Features.Templates;
 
-/// <summary>An agency's reusable answers: listed, written and edited only by officers of that agency.</summary>
+/// <summary>Agencies' reusable answers, limited to the agencies the caller may manage (an officer's own; every agency for administrators).</summary>
 public sealed class ResponseTemplates(LaporDbContext db)
 {
     public sealed record Item(int Id, int AgencyId, string Agency, string Title, string Body);
 
-    public Task<List<Item>> ListAsync(ReportScope scope, CancellationToken cancellationToken)
+    public Task<List<Item>> ListAsync(IReadOnlyList<int> agencies, CancellationToken cancellationToken)
     {
-        var agencies = scope.AssignedAgencies.ToArray();
+        var ids = agencies.ToArray();
         return db.ResponseTemplates.AsNoTracking()
-            .Where(t => agencies.Contains(t.AgencyId))
+            .Where(t => ids.Contains(t.AgencyId))
             .OrderBy(t => t.Title)
             .Select(t => new Item(t.Id, t.AgencyId, db.Agencies.Where(a => a.Id == t.AgencyId).Select(a => a.Name).First(), t.Title, t.Body))
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<Item?> FindAsync(ReportScope scope, int id, CancellationToken cancellationToken) =>
-        (await ListAsync(scope, cancellationToken)).FirstOrDefault(t => t.Id == id);
+    public async Task<Item?> FindAsync(IReadOnlyList<int> agencies, int id, CancellationToken cancellationToken) =>
+        (await ListAsync(agencies, cancellationToken)).FirstOrDefault(t => t.Id == id);
 
-    public async Task<bool> CreateAsync(ReportScope scope, TemplateForm form, CancellationToken cancellationToken)
+    public async Task<bool> CreateAsync(IReadOnlyList<int> agencies, TemplateForm form, CancellationToken cancellationToken)
     {
-        if (!scope.AssignedAgencies.Contains(form.AgencyId))
+        if (!agencies.Contains(form.AgencyId))
         {
             return false;
         }
@@ -35,9 +34,9 @@ public sealed class ResponseTemplates(LaporDbContext db)
         return true;
     }
 
-    public async Task<bool> UpdateAsync(ReportScope scope, int id, TemplateForm form, CancellationToken cancellationToken)
+    public async Task<bool> UpdateAsync(IReadOnlyList<int> agencies, int id, TemplateForm form, CancellationToken cancellationToken)
     {
-        var template = await OwnedAsync(scope, id, cancellationToken);
+        var template = await OwnedAsync(agencies, id, cancellationToken);
         if (template is null)
         {
             return false;
@@ -48,9 +47,9 @@ public sealed class ResponseTemplates(LaporDbContext db)
         return true;
     }
 
-    public async Task<bool> DeleteAsync(ReportScope scope, int id, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(IReadOnlyList<int> agencies, int id, CancellationToken cancellationToken)
     {
-        var template = await OwnedAsync(scope, id, cancellationToken);
+        var template = await OwnedAsync(agencies, id, cancellationToken);
         if (template is null)
         {
             return false;
@@ -61,9 +60,9 @@ public sealed class ResponseTemplates(LaporDbContext db)
         return true;
     }
 
-    private Task<ResponseTemplate?> OwnedAsync(ReportScope scope, int id, CancellationToken cancellationToken)
+    private Task<ResponseTemplate?> OwnedAsync(IReadOnlyList<int> agencies, int id, CancellationToken cancellationToken)
     {
-        var agencies = scope.AssignedAgencies.ToArray();
-        return db.ResponseTemplates.FirstOrDefaultAsync(t => t.Id == id && agencies.Contains(t.AgencyId), cancellationToken);
+        var ids = agencies.ToArray();
+        return db.ResponseTemplates.FirstOrDefaultAsync(t => t.Id == id && ids.Contains(t.AgencyId), cancellationToken);
     }
 }

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.Templates;
 
-/// <summary>/inbox/templat: an officer's agency response templates.</summary>
-[Authorize(Policy = Policies.Officer)]
+/// <summary>/inbox/templat: response templates; officers manage their agencies', administrators every agency's.</summary>
+[Authorize(Policy = Policies.Templates)]
 [Route("inbox/templat")]
 public sealed class TemplatesController(
     ResponseTemplates templates, StaffScopeProvider scopes, AgencyDirectory agencies, IValidator<TemplateForm> validator, IStringLocalizer<SharedResource> t) : Controller
@@ -18,7 +18,7 @@ public sealed class TemplatesController(
     [HttpGet("")]
     public async Task<IActionResult> Index(int? edit, CancellationToken cancellationToken)
     {
-        var scope = await scopes.GetAsync(cancellationToken);
+        var scope = await ManagedAsync(cancellationToken);
         var items = await templates.ListAsync(scope, cancellationToken);
         var editing = edit is { } id ? items.FirstOrDefault(i => i.Id == id) : null;
         if (edit is not null && editing is null)
@@ -27,7 +27,7 @@ public sealed class TemplatesController(
         }
 
         var form = editing is null
-            ? new TemplateForm { AgencyId = scope.AssignedAgencies.Count > 0 ? scope.AssignedAgencies[0] : 0 }
+            ? new TemplateForm { AgencyId = scope.Count > 0 ? scope[0] : 0 }
             : new TemplateForm { AgencyId = editing.AgencyId, Title = editing.Title, Body = editing.Body };
         return View(new TemplatesPage(items, form, editing?.Id, await MyAgenciesAsync(scope, cancellationToken)));
     }
@@ -43,7 +43,7 @@ public sealed class TemplatesController(
     [HttpPost("{id:int}/hapus")]
     public async Task<IActionResult> Delete([FromRoute] int id, CancellationToken cancellationToken)
     {
-        if (!await templates.DeleteAsync(await scopes.GetAsync(cancellationToken), id, cancellationToken))
+        if (!await templates.DeleteAsync(await ManagedAsync(cancellationToken), id, cancellationToken))
         {
             return NotFound();
         }
@@ -52,12 +52,18 @@ public sealed class TemplatesController(
         return RedirectToAction(nameof(Index));
     }
 
-    private async Task<List<AgencyDirectory.Entry>> MyAgenciesAsync(ReportScope scope, CancellationToken cancellationToken) =>
-        [.. (await agencies.ListAsync(cancellationToken)).Where(a => scope.AssignedAgencies.Contains(a.Id))];
+    private async Task<List<AgencyDirectory.Entry>> MyAgenciesAsync(IReadOnlyList<int> managed, CancellationToken cancellationToken) =>
+        [.. (await agencies.ListAsync(cancellationToken)).Where(a => managed.Contains(a.Id))];
 
-    private async Task<IActionResult> SaveAsync(int? id, TemplateForm form, Func<ReportScope, CancellationToken, Task<bool>> save, CancellationToken cancellationToken)
+    /// <summary>The agencies whose templates this user manages.</summary>
+    private async Task<IReadOnlyList<int>> ManagedAsync(CancellationToken cancellationToken) =>
+        User.IsInRole(Infrastructure.Identity.Roles.Administrator)
+            ? [.. (await agencies.ListAsync(cancellationToken)).Select(a => a.Id)]
+            : (await scopes.GetAsync(cancellationToken)).AssignedAgencies;
+
+    private async Task<IActionResult> SaveAsync(int? id, TemplateForm form, Func<IReadOnlyList<int>, CancellationToken, Task<bool>> save, CancellationToken cancellationToken)
     {
-        var scope = await scopes.GetAsync(cancellationToken);
+        var scope = await ManagedAsync(cancellationToken);
         (await validator.ValidateAsync(form, cancellationToken)).AddToModelState(ModelState, "Form");
         if (!ModelState.IsValid)
         {

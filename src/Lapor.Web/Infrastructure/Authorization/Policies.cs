@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>Watching figures: coordinators, oversight and agency heads; never officers or citizens.</summary>
     public const string Dashboard = nameof(Dashboard);
 
+    /// <summary>Response templates: officers for their agencies, administrators for all.</summary>
+    public const string Templates = nameof(Templates);
+
     /// <summary>Entering reports received by letter, phone, walk-in or social media.</summary>
     public const string Intake = nameof(Intake);
 
@@ -33,6 +36,7 @@ public static class Policies
             .AddPolicy(Oversight, p => p.RequireRole(Roles.Oversight, Roles.Coordinator))
             .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Intake, p => p.RequireRole(Roles.Officer, Roles.Coordinator))
+            .AddPolicy(Templates, p => p.RequireRole(Roles.Officer, Roles.Administrator))
             .AddPolicy(Dashboard, p => p.RequireRole(Roles.Coordinator, Roles.Oversight, Roles.AgencyHead));
         return services;
     }

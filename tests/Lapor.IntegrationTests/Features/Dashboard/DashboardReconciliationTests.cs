@@ -67,6 +67,11 @@ public sealed class DashboardReconciliationTests(ManualJobsAppFactory app) : ICl
         Assert.Contains(lines, l => l.Contains("Dinas A", StringComparison.Ordinal) && l.Contains("Completed", StringComparison.Ordinal));
         Assert.DoesNotContain("Uji,", csv, StringComparison.Ordinal); // the reporter name seeded for every report
 
+        // Scope narrowed to agency B: only the reports routed there (every odd report that was verified).
+        var scoped = await coordinator.OpenAsync($"/dashboard?Year=2026&Month=10&AgencyId={world.AgencyB}");
+        var routedToB = await app.WithDbAsync(db => db.Reports.CountAsync(r => r.Title.StartsWith("Oktober") && r.Assignments.Any(a => a.AgencyId == world.AgencyB)));
+        Assert.Contains($"Laporan diterima: {routedToB}", scoped.Text, StringComparison.Ordinal);
+
         Assert.Contains("Laporan diterima: 0", (await coordinator.OpenAsync("/dashboard?Year=2026&Month=10&Classification=Aspiration")).Text, StringComparison.Ordinal);
         Assert.Contains($"Laporan diterima: {expected.Received}", (await coordinator.OpenAsync("/dashboard?Year=2026&Month=10&Channel=Web&Classification=Complaint")).Text, StringComparison.Ordinal);
 

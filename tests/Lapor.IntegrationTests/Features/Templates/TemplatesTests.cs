@@ -63,7 +63,19 @@ public sealed class TemplatesTests(LaporAppFactory app) : IClassFixture<LaporApp
     }
 
     [Fact]
-    public async Task Templates_AreForOfficersOnly()
+    public async Task Administrator_ManagesAnyAgencysTemplates()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+
+        await PostAsync(admin, "/inbox/templat", ("AgencyId", Id(world.AgencyB)), ("Title", "Dari admin untuk B"), ("Body", "Templat yang disiapkan administrator."));
+
+        Assert.True(await app.WithDbAsync(db => db.ResponseTemplates.AnyAsync(t => t.Title == "Dari admin untuk B" && t.AgencyId == world.AgencyB)));
+        Assert.Contains("Dari admin untuk B", (await (await Staff.SignInAsync(app, StaffWorld.OfficerB)).OpenAsync("/inbox/templat")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Templates_AreForOfficersAndAdministratorsOnly()
     {
         await StaffWorld.CreateAsync(app);
 
