@@ -35,6 +35,11 @@ public sealed class Staff
                 .Append(KeyValuePair.Create("__RequestVerificationToken", token))
                 .Append(KeyValuePair.Create("Version", version))));
 
+    /// <summary>Posts a form to <paramref name="url"/> with this session's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string url, params (string Name, string Value)[] fields) =>
+        await Client.PostAsync(url, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
+            .Append(KeyValuePair.Create("__RequestVerificationToken", await TokenAsync()))));
+
     /// <summary>An antiforgery token valid for this session, taken from any page with a form.</summary>
     public async Task<string> TokenAsync() => (await OpenAsync("/lapor")).AntiforgeryToken("/lapor");
 }

@@ -16,12 +16,12 @@ public sealed class AgenciesTests(LaporAppFactory app) : IClassFixture<LaporAppF
         var world = await StaffWorld.CreateAsync(app);
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
 
-        await PostAsync(admin, "/admin/instansi", ("Name", "Dinas Pariwisata"), ("Code", "uji-par"), ("Kind", "Opd"), ("ParentId", Id(world.Region)),
+        await admin.SubmitAsync("/admin/instansi", ("Name", "Dinas Pariwisata"), ("Code", "uji-par"), ("Kind", "Opd"), ("ParentId", Id(world.Region)),
             ("DecreeNumber", "188/12/2026"), ("DecreeDate", "2026-02-01"), ("IsActive", "true"));
         var created = await app.WithDbAsync(db => db.Agencies.SingleAsync(a => a.ShortCode == "UJI-PAR"));
         Assert.Equal((world.Region, "188/12/2026", true), (created.ParentId!.Value, created.LiaisonDecreeNumber!, created.IsActive));
 
-        await PostAsync(admin, $"/admin/instansi/{created.Id}", ("Name", "Dinas Pariwisata dan Kebudayaan"), ("Code", "UJI-PAR"), ("Kind", "Opd"), ("ParentId", Id(world.Region)), ("IsActive", "false"));
+        await admin.SubmitAsync($"/admin/instansi/{created.Id}", ("Name", "Dinas Pariwisata dan Kebudayaan"), ("Code", "UJI-PAR"), ("Kind", "Opd"), ("ParentId", Id(world.Region)), ("IsActive", "false"));
 
         var updated = await app.WithDbAsync(db => db.Agencies.SingleAsync(a => a.Id == created.Id));
         Assert.Equal(("Dinas Pariwisata dan Kebudayaan", false), (updated.Name, updated.IsActive));
@@ -34,8 +34,8 @@ public sealed class AgenciesTests(LaporAppFactory app) : IClassFixture<LaporAppF
         var world = await StaffWorld.CreateAsync(app);
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
 
-        var taken = await HtmlPage.FromAsync(await PostAsync(admin, "/admin/instansi", ("Name", "Dinas Kembar"), ("Code", "UJI-A"), ("Kind", "Opd")));
-        var cycle = await HtmlPage.FromAsync(await PostAsync(admin, $"/admin/instansi/{world.AgencyA}", ("Name", "Dinas A"), ("Code", "UJI-A"), ("Kind", "Opd"), ("ParentId", Id(world.AgencyA1))));
+        var taken = await HtmlPage.FromAsync(await admin.SubmitAsync("/admin/instansi", ("Name", "Dinas Kembar"), ("Code", "UJI-A"), ("Kind", "Opd")));
+        var cycle = await HtmlPage.FromAsync(await admin.SubmitAsync($"/admin/instansi/{world.AgencyA}", ("Name", "Dinas A"), ("Code", "UJI-A"), ("Kind", "Opd"), ("ParentId", Id(world.AgencyA1))));
 
         Assert.Equal(HttpStatusCode.BadRequest, taken.Status);
         Assert.Contains("sudah dipakai", taken.Text, StringComparison.Ordinal);
@@ -81,8 +81,4 @@ public sealed class AgenciesTests(LaporAppFactory app) : IClassFixture<LaporAppF
         });
         return await admin.OpenAsync(response.Headers.Location!.OriginalString);
     }
-
-    private static async Task<HttpResponseMessage> PostAsync(Staff staff, string url, params (string Name, string Value)[] fields) =>
-        await staff.Client.PostAsync(url, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
-            .Append(KeyValuePair.Create("__RequestVerificationToken", await staff.TokenAsync()))));
 }

@@ -13,11 +13,11 @@ public sealed class CategoriesTests(LaporAppFactory app) : IClassFixture<LaporAp
         var world = await StaffWorld.CreateAsync(app);
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
 
-        await PostAsync(admin, "/admin/kategori", ("Name", "Pariwisata Uji"), ("NameEnglish", "Tourism"), ("IsActive", "true"));
+        await admin.SubmitAsync("/admin/kategori", ("Name", "Pariwisata Uji"), ("NameEnglish", "Tourism"), ("IsActive", "true"));
         var top = await app.WithDbAsync(db => db.Categories.Where(c => c.Name == "Pariwisata Uji").Select(c => c.Id).SingleAsync());
-        await PostAsync(admin, "/admin/kategori", ("Name", "Objek Wisata Uji"), ("ParentId", Id(top)), ("RegionId", Id(world.Region)), ("DefaultAgencyId", Id(world.AgencyB)), ("IsActive", "true"));
+        await admin.SubmitAsync("/admin/kategori", ("Name", "Objek Wisata Uji"), ("ParentId", Id(top)), ("RegionId", Id(world.Region)), ("DefaultAgencyId", Id(world.AgencyB)), ("IsActive", "true"));
         var childId = await app.WithDbAsync(db => db.Categories.Where(c => c.Name == "Objek Wisata Uji").Select(c => c.Id).SingleAsync());
-        var nested = await HtmlPage.FromAsync(await PostAsync(admin, "/admin/kategori", ("Name", "Tingkat Ketiga"), ("ParentId", Id(childId))));
+        var nested = await HtmlPage.FromAsync(await admin.SubmitAsync("/admin/kategori", ("Name", "Tingkat Ketiga"), ("ParentId", Id(childId))));
 
         var child = await app.WithDbAsync(db => db.Categories.Include(c => c.DefaultAgencies).SingleAsync(c => c.Name == "Objek Wisata Uji"));
         Assert.Equal(top, child.ParentId);
@@ -37,8 +37,4 @@ public sealed class CategoriesTests(LaporAppFactory app) : IClassFixture<LaporAp
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
-
-    private static async Task<HttpResponseMessage> PostAsync(Staff staff, string url, params (string Name, string Value)[] fields) =>
-        await staff.Client.PostAsync(url, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
-            .Append(KeyValuePair.Create("__RequestVerificationToken", await staff.TokenAsync()))));
 }

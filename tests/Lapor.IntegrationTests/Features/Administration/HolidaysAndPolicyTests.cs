@@ -26,13 +26,13 @@ public sealed class HolidaysAndPolicyTests(LaporAppFactory app) : IClassFixture<
         await StaffWorld.CreateAsync(app);
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
 
-        var added = await PostAsync(admin, "/admin/libur", ("Date", "2027-04-12"), ("Name", "Hari Jadi Kabupaten Uji"), ("Kind", "Regional"));
+        var added = await admin.SubmitAsync("/admin/libur", ("Date", "2027-04-12"), ("Name", "Hari Jadi Kabupaten Uji"), ("Kind", "Regional"));
         var page = await admin.OpenAsync("/admin/libur?tahun=2027");
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Contains("Hari Jadi Kabupaten Uji", page.Text, StringComparison.Ordinal);
         var id = await app.WithDbAsync(db => db.Holidays.Where(h => h.Name == "Hari Jadi Kabupaten Uji").Select(h => h.Id).SingleAsync());
-        await PostAsync(admin, $"/admin/libur/{id}/hapus");
+        await admin.SubmitAsync($"/admin/libur/{id}/hapus");
         Assert.False(await app.WithDbAsync(db => db.Holidays.AnyAsync(h => h.Id == id)));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.SettingsChanged && a.TargetType == "Holiday")) >= 2);
     }
@@ -66,7 +66,7 @@ public sealed class HolidaysAndPolicyTests(LaporAppFactory app) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Forbidden, (await user.OpenAsync("/admin/libur")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await user.OpenAsync("/admin/tenggat")).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(user, "/admin/tenggat", ("VerifyDays", "1"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await user.SubmitAsync("/admin/tenggat", ("VerifyDays", "1"))).StatusCode);
     }
 
     [Fact]
@@ -78,17 +78,13 @@ public sealed class HolidaysAndPolicyTests(LaporAppFactory app) : IClassFixture<
             [("VerifyDays", verify), ("FirstResponseDays", "5"), ("AspirationDays", "5"), ("InformationRequestDays", "5"),
              ("OrdinaryComplaintDays", "14"), ("InvestigationComplaintDays", "60"), ("ReporterWindowDays", "10"), ("HoldExpiryDays", "10")];
 
-        var refused = await HtmlPage.FromAsync(await PostAsync(admin, "/admin/tenggat", Policy("0")));
+        var refused = await HtmlPage.FromAsync(await admin.SubmitAsync("/admin/tenggat", Policy("0")));
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Contains("Batas waktu harus 1–365 hari kerja.", refused.Text, StringComparison.Ordinal);
         Assert.Equal(3, await app.WithDbAsync(db => db.DeadlinePolicies.Select(p => p.VerifyDays).SingleAsync()));
 
-        await PostAsync(admin, "/admin/tenggat", Policy("2"));
+        await admin.SubmitAsync("/admin/tenggat", Policy("2"));
         Assert.Equal(2, await app.WithDbAsync(db => db.DeadlinePolicies.Select(p => p.VerifyDays).SingleAsync()));
-        await PostAsync(admin, "/admin/tenggat", Policy("3"));
+        await admin.SubmitAsync("/admin/tenggat", Policy("3"));
     }
-
-    private static async Task<HttpResponseMessage> PostAsync(Staff staff, string url, params (string Name, string Value)[] fields) =>
-        await staff.Client.PostAsync(url, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
-            .Append(KeyValuePair.Create("__RequestVerificationToken", await staff.TokenAsync()))));
 }

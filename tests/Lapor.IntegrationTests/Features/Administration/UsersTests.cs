@@ -18,7 +18,7 @@ public sealed class UsersTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         var id = await UserIdAsync(StaffWorld.OfficerB);
         var agency = await app.WithDbAsync(db => db.AgencyMemberships.Where(m => m.UserId == id).Select(m => m.AgencyId).SingleAsync());
 
-        await PostAsync(admin, $"/admin/pengguna/{id}", ("roles", Roles.Officer), ("agencyIds", agency.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("disabled", "true"));
+        await admin.SubmitAsync($"/admin/pengguna/{id}", ("roles", Roles.Officer), ("agencyIds", agency.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("disabled", "true"));
 
         var after = await victim.Client.GetAsync("/inbox");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
@@ -26,7 +26,7 @@ public sealed class UsersTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         Assert.Equal(HttpStatusCode.BadRequest, (await Citizen.SignInAsync(app.CreateBrowser(), StaffWorld.OfficerB)).StatusCode);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.UserDisabled && a.TargetId == id)));
 
-        await PostAsync(admin, $"/admin/pengguna/{id}", ("roles", Roles.Officer), ("agencyIds", agency.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await admin.SubmitAsync($"/admin/pengguna/{id}", ("roles", Roles.Officer), ("agencyIds", agency.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(app.CreateBrowser(), StaffWorld.OfficerB)).StatusCode);
     }
 
@@ -40,11 +40,11 @@ public sealed class UsersTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         Assert.Equal(HttpStatusCode.NotFound, (await officer.OpenAsync($"/inbox/{number}")).Status);
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
 
-        await PostAsync(admin, $"/admin/pengguna/{await UserIdAsync(StaffWorld.OfficerA1)}", ("roles", Roles.Officer), ("agencyIds", world.AgencyB.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await admin.SubmitAsync($"/admin/pengguna/{await UserIdAsync(StaffWorld.OfficerA1)}", ("roles", Roles.Officer), ("agencyIds", world.AgencyB.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         var again = await Staff.SignInAsync(app, StaffWorld.OfficerA1);
         Assert.Equal(HttpStatusCode.OK, (await again.OpenAsync($"/inbox/{number}")).Status);
-        await PostAsync(admin, $"/admin/pengguna/{await UserIdAsync(StaffWorld.OfficerA1)}", ("roles", Roles.Officer), ("agencyIds", world.AgencyA1.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await admin.SubmitAsync($"/admin/pengguna/{await UserIdAsync(StaffWorld.OfficerA1)}", ("roles", Roles.Officer), ("agencyIds", world.AgencyA1.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class UsersTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         await StaffWorld.CreateAsync(app);
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
 
-        await PostAsync(admin, $"/admin/pengguna/{await UserIdAsync(StaffWorld.Admin)}", ("roles", Roles.Administrator), ("disabled", "true"));
+        await admin.SubmitAsync($"/admin/pengguna/{await UserIdAsync(StaffWorld.Admin)}", ("roles", Roles.Administrator), ("disabled", "true"));
 
         Assert.Equal(HttpStatusCode.OK, (await admin.OpenAsync("/admin/pengguna")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).OpenAsync("/admin/pengguna")).Status);
@@ -65,7 +65,7 @@ public sealed class UsersTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         var world = await StaffWorld.CreateAsync(app);
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
 
-        await PostAsync(admin, "/admin/pengguna/undang", ("email", "baru@uji.id"), ("name", "Petugas Baru"), ("role", Roles.Officer), ("agencyId", world.AgencyB.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await admin.SubmitAsync("/admin/pengguna/undang", ("email", "baru@uji.id"), ("name", "Petugas Baru"), ("role", Roles.Officer), ("agencyId", world.AgencyB.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         var payload = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Template == "Invitation" && m.Recipient == "baru@uji.id").Select(m => m.PayloadJson).SingleAsync());
         var link = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(payload)!["Link"];
@@ -89,8 +89,4 @@ public sealed class UsersTests(LaporAppFactory app) : IClassFixture<LaporAppFact
     }
 
     private Task<string> UserIdAsync(string email) => app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-
-    private static async Task<HttpResponseMessage> PostAsync(Staff staff, string url, params (string Name, string Value)[] fields) =>
-        await staff.Client.PostAsync(url, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
-            .Append(KeyValuePair.Create("__RequestVerificationToken", await staff.TokenAsync()))));
 }

@@ -13,7 +13,7 @@ public sealed class TemplatesTests(LaporAppFactory app) : IClassFixture<LaporApp
         var world = await StaffWorld.CreateAsync(app);
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
 
-        var saved = await PostAsync(officer, "/inbox/templat", ("AgencyId", Id(world.AgencyA)), ("Title", "Jalan rusak: survei"), ("Body", "Tim kami akan melakukan survei lokasi dalam 3 hari kerja."));
+        var saved = await officer.SubmitAsync("/inbox/templat", ("AgencyId", Id(world.AgencyA)), ("Title", "Jalan rusak: survei"), ("Body", "Tim kami akan melakukan survei lokasi dalam 3 hari kerja."));
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());
@@ -29,15 +29,15 @@ public sealed class TemplatesTests(LaporAppFactory app) : IClassFixture<LaporApp
     {
         var world = await StaffWorld.CreateAsync(app);
         var officerA = await Staff.SignInAsync(app, StaffWorld.OfficerA);
-        await PostAsync(officerA, "/inbox/templat", ("AgencyId", Id(world.AgencyA)), ("Title", "Rahasia A"), ("Body", "Isi templat milik Dinas A."));
+        await officerA.SubmitAsync("/inbox/templat", ("AgencyId", Id(world.AgencyA)), ("Title", "Rahasia A"), ("Body", "Isi templat milik Dinas A."));
         var id = await app.WithDbAsync(db => db.ResponseTemplates.Where(t => t.Title == "Rahasia A").Select(t => t.Id).FirstAsync());
         var officerB = await Staff.SignInAsync(app, StaffWorld.OfficerB);
 
         var list = await officerB.OpenAsync("/inbox/templat");
         var edit = await officerB.OpenAsync($"/inbox/templat?edit={id}");
-        var update = await PostAsync(officerB, $"/inbox/templat/{id}", ("AgencyId", Id(world.AgencyB)), ("Title", "Dibajak"), ("Body", "Diubah oleh B."));
-        var delete = await PostAsync(officerB, $"/inbox/templat/{id}/hapus");
-        var create = await PostAsync(officerB, "/inbox/templat", ("AgencyId", Id(world.AgencyA)), ("Title", "Menyusup"), ("Body", "Templat untuk A dari B."));
+        var update = await officerB.SubmitAsync($"/inbox/templat/{id}", ("AgencyId", Id(world.AgencyB)), ("Title", "Dibajak"), ("Body", "Diubah oleh B."));
+        var delete = await officerB.SubmitAsync($"/inbox/templat/{id}/hapus");
+        var create = await officerB.SubmitAsync("/inbox/templat", ("AgencyId", Id(world.AgencyA)), ("Title", "Menyusup"), ("Body", "Templat untuk A dari B."));
 
         Assert.DoesNotContain("Rahasia A", list.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, edit.Status);
@@ -55,7 +55,7 @@ public sealed class TemplatesTests(LaporAppFactory app) : IClassFixture<LaporApp
         var world = await StaffWorld.CreateAsync(app);
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
 
-        var page = await HtmlPage.FromAsync(await PostAsync(officer, "/inbox/templat", ("AgencyId", Id(world.AgencyA)), ("Title", "Tanpa isi"), ("Body", "")));
+        var page = await HtmlPage.FromAsync(await officer.SubmitAsync("/inbox/templat", ("AgencyId", Id(world.AgencyA)), ("Title", "Tanpa isi"), ("Body", "")));
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Equal("Tanpa isi", page.InputValue("Title"));
@@ -68,7 +68,7 @@ public sealed class TemplatesTests(LaporAppFactory app) : IClassFixture<LaporApp
         var world = await StaffWorld.CreateAsync(app);
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
 
-        await PostAsync(admin, "/inbox/templat", ("AgencyId", Id(world.AgencyB)), ("Title", "Dari admin untuk B"), ("Body", "Templat yang disiapkan administrator."));
+        await admin.SubmitAsync("/inbox/templat", ("AgencyId", Id(world.AgencyB)), ("Title", "Dari admin untuk B"), ("Body", "Templat yang disiapkan administrator."));
 
         Assert.True(await app.WithDbAsync(db => db.ResponseTemplates.AnyAsync(t => t.Title == "Dari admin untuk B" && t.AgencyId == world.AgencyB)));
         Assert.Contains("Dari admin untuk B", (await (await Staff.SignInAsync(app, StaffWorld.OfficerB)).OpenAsync("/inbox/templat")).Text, StringComparison.Ordinal);
@@ -84,8 +84,4 @@ public sealed class TemplatesTests(LaporAppFactory app) : IClassFixture<LaporApp
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
-
-    private static async Task<HttpResponseMessage> PostAsync(Staff staff, string url, params (string Name, string Value)[] fields) =>
-        await staff.Client.PostAsync(url, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
-            .Append(KeyValuePair.Create("__RequestVerificationToken", await staff.TokenAsync()))));
 }
