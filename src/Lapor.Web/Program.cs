@@ -7,6 +7,7 @@ using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Identity;
 using Lapor.Web.Infrastructure.Localization;
 using Lapor.Web.Infrastructure.Notifications;
+using Lapor.Web.Infrastructure.Security;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddLaporLogging();
 builder.Services.AddLaporDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddLaporIdentity();
+builder.Services.AddLaporSecurity(builder.Configuration);
 builder.Services.AddLaporAuthorization();
 builder.Services.AddLaporLocalization();
 builder.Services.AddLaporMvc();
@@ -29,6 +31,9 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 
+// Forwarded headers first, so rate limits and logs see the real client (only from configured proxies).
+app.UseForwardedHeaders();
+app.UseLaporSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -42,6 +47,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -19,6 +19,14 @@ public sealed class KestrelLaporFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Attachments:Path", Path.Combine(_root, "attachments"));
         builder.UseSetting("Mail:PickupDirectory", Path.Combine(_root, "mail"));
+
+        // Kestrel serves plain HTTP here; "__Host-" cookies need HTTPS (the integration tests cover them).
+        builder.UseSetting("Security:SecureCookies", "false");
+
+        // Journeys sign the coordinator in without an authenticator; the two-factor flow has its own tests.
+        builder.UseSetting("Security:RequireTwoFactor", "false");
+        builder.UseSetting("Security:RateLimits:SignInPerMinute", "1000");
+        builder.UseSetting("Security:RateLimits:FilingPerMinute", "1000");
     }
 
     protected override void Dispose(bool disposing)

@@ -41,6 +41,14 @@ public static class Citizen
         return form;
     }
 
+    /// <summary>Adds one file to the filing form's attachments.</summary>
+    public static void AddFile(MultipartFormDataContent form, byte[] bytes, string name, string contentType)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(content, "Form.Attachments", name);
+    }
+
     /// <summary>GETs /lapor, posts a valid report, and returns the redirect response.</summary>
     public static async Task<HttpResponseMessage> FileAsync(
         HttpClient client, string title = "Jalan berlubang di Jl. Merdeka", Action<MultipartFormDataContent>? extra = null, IDictionary<string, string>? fields = null)

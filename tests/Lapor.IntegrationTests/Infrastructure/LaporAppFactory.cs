@@ -14,6 +14,9 @@ public class LaporAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _root = Directory.CreateTempSubdirectory("lapor-it-").FullName;
 
+    /// <summary>Requests go over HTTPS, as in production, so the Secure "__Host-" cookies flow.</summary>
+    public LaporAppFactory() => ClientOptions.BaseAddress = new Uri("https://localhost");
+
     public string DatabasePath => Path.Combine(_root, "lapor.db");
 
     public string AttachmentsPath => Path.Combine(_root, "attachments");
@@ -28,10 +31,26 @@ public class LaporAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Attachments:Path", AttachmentsPath);
         builder.UseSetting("Mail:PickupDirectory", MailPath);
+
+        // Most tests sign in many times and file many reports from one address; the rate-limit and
+        // two-factor tests use ProductionSecurityAppFactory, which keeps appsettings.json's values.
+        if (ProductionSecurity)
+        {
+            return;
+        }
+
+        builder.UseSetting("Security:RequireTwoFactor", "false");
+        foreach (var limit in new[] { "SignInPerMinute", "RegistrationPerHour", "FilingPerMinute", "FilingPerDay", "TrackingCodePerMinute", "ExportsPerMinute" })
+        {
+            builder.UseSetting($"Security:RateLimits:{limit}", "100000");
+        }
     }
 
+    /// <summary>True keeps the shipped rate limits and the two-factor requirement.</summary>
+    protected virtual bool ProductionSecurity => false;
+
     /// <summary>A client that keeps cookies and does not follow redirects, so tests can assert them.</summary>
-    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
 
     public async Task<T> WithDbAsync<T>(Func<LaporDbContext, Task<T>> query)
     {

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+using Lapor.Web.Infrastructure.Security;
 
 namespace Lapor.Web.Features.Account;
 
@@ -20,6 +22,7 @@ public sealed class AccountController(
     public IActionResult Login(string? returnUrl) => View(new Login.Form { ReturnUrl = returnUrl });
 
     [HttpPost]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> Login(Login.Form form, [FromServices] IValidator<Login.Form> validator, [FromServices] LaporDbContext db, CancellationToken cancellationToken)
     {
         (await validator.ValidateAsync(form, cancellationToken)).AddToModelState(ModelState);
@@ -53,6 +56,7 @@ public sealed class AccountController(
     public IActionResult Register() => View(new Register.Form());
 
     [HttpPost]
+    [EnableRateLimiting(RateLimitPolicies.Registration)]
     public async Task<IActionResult> Register(Register.Form form, [FromServices] IValidator<Register.Form> validator, CancellationToken cancellationToken)
     {
         (await validator.ValidateAsync(form, cancellationToken)).AddToModelState(ModelState);
@@ -83,6 +87,7 @@ public sealed class AccountController(
 
     /// <summary>An invited staff member chooses their password with the link from the invitation mail.</summary>
     [HttpPost]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
     public async Task<IActionResult> SetPassword(SetPasswordForm form)
     {
         var user = form.UserId is null ? null : await users.FindByIdAsync(form.UserId);

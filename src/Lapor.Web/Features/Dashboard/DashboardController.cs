@@ -6,6 +6,8 @@ using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+using Lapor.Web.Infrastructure.Security;
 
 namespace Lapor.Web.Features.Dashboard;
 
@@ -35,6 +37,7 @@ public sealed class DashboardController(StaffScopeProvider scopes, PeriodReport.
     /// province's 100k-report year streams in constant memory. No reporter identity is selected.
     /// </summary>
     [HttpGet("ekspor-laporan.csv")]
+    [EnableRateLimiting(RateLimitPolicies.Export)]
     public async Task ExportReports(
         [FromQuery] PeriodReport.Filter filter, [FromServices] LaporDbContext db, [FromServices] TimeProvider clock, [FromServices] Infrastructure.Deadlines.DeadlineScheduleProvider schedules,
         CancellationToken cancellationToken)
@@ -53,6 +56,7 @@ public sealed class DashboardController(StaffScopeProvider scopes, PeriodReport.
     }
 
     [HttpGet("ekspor.{format:regex(^(xlsx|csv)$)}")]
+    [EnableRateLimiting(RateLimitPolicies.Export)]
     public async Task<IActionResult> Export(
         [FromRoute] string format, [FromQuery] PeriodReport.Filter filter, [FromServices] LaporDbContext db, [FromServices] TimeProvider clock,
         [FromServices] IStringLocalizer<SharedResource> t, CancellationToken cancellationToken)

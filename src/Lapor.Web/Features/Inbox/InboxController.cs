@@ -3,6 +3,7 @@ using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Lapor.Web.Infrastructure.Security;
 
 namespace Lapor.Web.Features.Inbox;
 
@@ -86,7 +87,7 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
             return NotFound();
         }
 
-        Response.Headers.XContentTypeOptions = "nosniff";
+        SecurityHeaders.ForUserFile(Response);
         return File(file.Content, file.ContentType, file.FileName);
     }
 }

@@ -6,6 +6,8 @@ using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+using Lapor.Web.Infrastructure.Security;
 
 namespace Lapor.Web.Features.Reports;
 
@@ -20,6 +22,7 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
 
     [AllowAnonymous]
     [HttpPost("/lapor")]
+    [EnableRateLimiting(RateLimitPolicies.Filing)]
     [RequestSizeLimit(55 * 1024 * 1024)]
     public async Task<IActionResult> Submit(
         Submit.Form form, [FromServices] IValidator<Submit.Form> validator, [FromServices] Submit.Handler handler,
@@ -92,6 +95,7 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
 
     [AllowAnonymous]
     [HttpPost("/lacak/{trackingNumber}/akses")]
+    [EnableRateLimiting(RateLimitPolicies.TrackingCode)]
     public async Task<IActionResult> Unlock([FromRoute] string trackingNumber, Track.UnlockForm form, [FromServices] Unlock.Handler handler, CancellationToken cancellationToken)
     {
         if (TrackingNumber.Normalize(trackingNumber) is not { } number)
@@ -122,7 +126,7 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
             return NotFound();
         }
 
-        Response.Headers.XContentTypeOptions = "nosniff";
+        SecurityHeaders.ForUserFile(Response);
         return File(file.Content, file.ContentType, file.FileName);
     }
 

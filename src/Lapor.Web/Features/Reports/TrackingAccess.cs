@@ -1,4 +1,6 @@
+using Lapor.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
 
 namespace Lapor.Web.Features.Reports;
 
@@ -6,9 +8,9 @@ namespace Lapor.Web.Features.Reports;
 /// Remembers, for two hours, which reports this browser has unlocked with their access code, in an
 /// encrypted cookie, so a guest need not retype the code on every page of their report.
 /// </summary>
-public sealed class TrackingAccess(IDataProtectionProvider protection, TimeProvider clock)
+public sealed class TrackingAccess(IDataProtectionProvider protection, TimeProvider clock, IOptions<SecurityOptions> security)
 {
-    public const string CookieName = "lapor.track";
+    private readonly string _cookieName = security.Value.CookieName("lapor.track");
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
     private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("Lapor.TrackingAccess").ToTimeLimitedDataProtector();
 
@@ -18,10 +20,10 @@ public sealed class TrackingAccess(IDataProtectionProvider protection, TimeProvi
     {
         var numbers = Granted(request).Append(trackingNumber).Distinct().TakeLast(10);
         var value = _protector.Protect(string.Join(',', numbers), clock.GetUtcNow().Add(Lifetime));
-        response.Cookies.Append(CookieName, value, new CookieOptions
+        response.Cookies.Append(_cookieName, value, new CookieOptions
         {
             HttpOnly = true,
-            Secure = request.IsHttps,
+            Secure = security.Value.SecureCookies || request.IsHttps,
             SameSite = SameSiteMode.Lax,
             MaxAge = Lifetime,
             IsEssential = true,
@@ -30,7 +32,7 @@ public sealed class TrackingAccess(IDataProtectionProvider protection, TimeProvi
 
     private string[] Granted(HttpRequest request)
     {
-        if (!request.Cookies.TryGetValue(CookieName, out var value) || string.IsNullOrEmpty(value))
+        if (!request.Cookies.TryGetValue(_cookieName, out var value) || string.IsNullOrEmpty(value))
         {
             return [];
         }

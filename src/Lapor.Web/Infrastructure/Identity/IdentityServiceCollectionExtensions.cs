@@ -26,12 +26,19 @@ public static class IdentityServiceCollectionExtensions
         // Check the security stamp on every request, so disabling an account or changing its roles ends its sessions at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
+        // HSTS outside Development: a year, subdomains included (ASVS 3.4.1).
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+
+        // Cookie names and the Secure flag come from SecurityOptions (see AddLaporSecurity).
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Error/403";
-            o.Cookie.Name = "lapor.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;

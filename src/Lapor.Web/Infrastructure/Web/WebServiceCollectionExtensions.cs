@@ -29,11 +29,8 @@ public static class WebServiceCollectionExtensions
             o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
         });
 
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "lapor.af";
-            o.FormFieldName = "__RequestVerificationToken";
-        });
+        // The cookie's name and Secure flag come from SecurityOptions (see AddLaporSecurity).
+        services.AddAntiforgery(o => o.FormFieldName = "__RequestVerificationToken");
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LocalTime>();

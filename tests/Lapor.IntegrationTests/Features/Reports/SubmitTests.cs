@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Domain.Reports;
@@ -77,7 +76,7 @@ public sealed class SubmitTests(LaporAppFactory app) : IClassFixture<LaporAppFac
     {
         var client = app.CreateBrowser();
         var page = await HtmlPage.GetAsync(client, "/lapor");
-        var form = Citizen.ReportForm(page.AntiforgeryToken("/lapor"), Guid.NewGuid(), "Pendek", f => AddFile(f, TestImages.Jpeg(), "foto.jpg", "image/jpeg"));
+        var form = Citizen.ReportForm(page.AntiforgeryToken("/lapor"), Guid.NewGuid(), "Pendek", f => Citizen.AddFile(f, TestImages.Jpeg(), "foto.jpg", "image/jpeg"));
 
         var result = await HtmlPage.FromAsync(await client.PostAsync("/lapor", form));
 
@@ -124,7 +123,7 @@ public sealed class SubmitTests(LaporAppFactory app) : IClassFixture<LaporAppFac
         var photo = TestImages.JpegWithExif();
         Assert.Contains(TestImages.ExifCanary, Encoding.ASCII.GetString(photo), StringComparison.Ordinal);
 
-        var (number, _) = await Citizen.FileAndConfirmAsync(client, extra: f => AddFile(f, photo, "IMG_0001.jpg", "image/jpeg"));
+        var (number, _) = await Citizen.FileAndConfirmAsync(client, extra: f => Citizen.AddFile(f, photo, "IMG_0001.jpg", "image/jpeg"));
 
         var attachment = await app.WithDbAsync(db => db.Attachments.SingleAsync(a => db.Reports.Any(r => r.Id == a.ReportId && r.TrackingNumber == number)));
         Assert.Equal("image/jpeg", attachment.ContentType);
@@ -137,18 +136,32 @@ public sealed class SubmitTests(LaporAppFactory app) : IClassFixture<LaporAppFac
         Assert.DoesNotContain("Exif", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Submit_TextFileNamedJpg_IsRefusedAndCreatesNothing()
+    public static TheoryData<string, string, string> DisguisedFiles => new()
+    {
+        { "MZ\u0090\u0000\u0003\u0000\u0000\u0000This program cannot be run in DOS mode.", "setup.jpg", "image/jpeg" },
+        { "<script>alert(1)</script>", "foto.jpg", "image/jpeg" },
+        { "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>", "peta.png", "image/png" },
+        { "<!DOCTYPE html><html><body><img src=x onerror=alert(1)></body></html>", "bukti.png", "image/png" },
+        { "\u00FF\u00D8\u00FF<html><script>alert(1)</script></html>", "poliglot.jpg", "image/jpeg" },
+    };
+
+    /// <summary>The content decides, not the name or the declared type: nothing is stored for a disguised file.</summary>
+    [Theory]
+    [MemberData(nameof(DisguisedFiles))]
+    public async Task Submit_DisguisedFile_IsRefusedAndStoresNothing(string content, string name, string contentType)
     {
         var client = app.CreateBrowser();
         var before = await app.WithDbAsync(db => db.Reports.CountAsync());
+        var bytes = content.Select(c => (byte)c).ToArray();
 
-        var response = await Citizen.FileAsync(client, extra: f => AddFile(f, "<script>alert(1)</script>"u8.ToArray(), "foto.jpg", "image/jpeg"));
+        var response = await Citizen.FileAsync(client, title: "Laporan dengan lampiran palsu", extra: f => Citizen.AddFile(f, bytes, name, contentType));
 
         var page = await HtmlPage.FromAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains("bukan JPEG, PNG atau PDF yang valid", page.FieldError("Form.Attachments"), StringComparison.Ordinal);
+        Assert.Equal("Laporan dengan lampiran palsu", page.InputValue("Form.Title"));
         Assert.Equal(before, await app.WithDbAsync(db => db.Reports.CountAsync()));
+        Assert.False(await app.WithDbAsync(db => db.Attachments.AnyAsync(a => a.OriginalFileName == name)));
     }
 
     [Fact]
@@ -160,7 +173,7 @@ public sealed class SubmitTests(LaporAppFactory app) : IClassFixture<LaporAppFac
         {
             for (var i = 0; i < 6; i++)
             {
-                AddFile(f, TestImages.Jpeg(), $"foto{i}.jpg", "image/jpeg");
+                Citizen.AddFile(f, TestImages.Jpeg(), $"foto{i}.jpg", "image/jpeg");
             }
         });
 
@@ -272,12 +285,5 @@ public sealed class SubmitTests(LaporAppFactory app) : IClassFixture<LaporAppFac
         }
 
         throw new TimeoutException($"No mail for {trackingNumber} within 10 s.");
-    }
-
-    private static void AddFile(MultipartFormDataContent form, byte[] bytes, string name, string contentType)
-    {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        form.Add(content, "Form.Attachments", name);
     }
 }

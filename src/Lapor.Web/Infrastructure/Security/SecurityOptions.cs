@@ -1,0 +1,60 @@
+using Lapor.Web.Infrastructure.Identity;
+
+namespace Lapor.Web.Infrastructure.Security;
+
+/// <summary>The "Security" configuration section: cookies, second factor, proxies and rate limits.</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>
+    /// Cookies are Secure and "__Host-" prefixed, so only HTTPS pages of this exact host can set or read
+    /// them. Turn off only for plain-HTTP development on a workstation.
+    /// </summary>
+    public bool SecureCookies { get; set; } = true;
+
+    /// <summary>
+    /// Coordinators and administrators must sign in with an authenticator app as a second factor
+    /// (ASVS 6.3.3): they see every agency's reports and can reveal anonymous reporters.
+    /// </summary>
+    public bool RequireTwoFactor { get; set; } = true;
+
+    /// <summary>The roles <see cref="RequireTwoFactor"/> applies to.</summary>
+    public static IReadOnlyList<string> TwoFactorRoles { get; } = [Roles.Coordinator, Roles.Administrator];
+
+    /// <summary>
+    /// Addresses of reverse proxies whose X-Forwarded-For/-Proto headers are believed. Empty: the
+    /// headers are ignored, so nobody can fake a client address to dodge rate limits.
+    /// </summary>
+    public IList<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks (CIDR, e.g. "10.0.0.0/8") of trusted reverse proxies.</summary>
+    public IList<string> KnownNetworks { get; set; } = [];
+
+    public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>The cookie name to use: "__Host-" prefixed when cookies are secure.</summary>
+    public string CookieName(string name) => SecureCookies ? "__Host-" + name : name;
+}
+
+/// <summary>Permits per client address (or per account for exports) and window.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Sign-in, two-factor and password posts per address per minute.</summary>
+    public int SignInPerMinute { get; set; } = 20;
+
+    /// <summary>Account registrations per address per hour.</summary>
+    public int RegistrationPerHour { get; set; } = 10;
+
+    /// <summary>Filed reports per address per minute (a walk-in desk behind one address files a few).</summary>
+    public int FilingPerMinute { get; set; } = 5;
+
+    /// <summary>Filed reports per address per day.</summary>
+    public int FilingPerDay { get; set; } = 30;
+
+    /// <summary>Access-code attempts per address per minute (tracking numbers are guessable, codes must not be).</summary>
+    public int TrackingCodePerMinute { get; set; } = 10;
+
+    /// <summary>Exports per signed-in account per minute.</summary>
+    public int ExportsPerMinute { get; set; } = 10;
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using Lapor.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.IntegrationTests.Security;
+
+/// <summary>
+/// Anti-automation with the shipped limits: 429 with Retry-After, and a locked account stays locked
+/// (QUALITY 20, 22). Each test has its own app, because every test client shares one address.
+/// </summary>
+public sealed class RateLimitTests : IDisposable
+{
+    private readonly ProductionSecurityAppFactory app = new();
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task SixtyRapidSignInPosts_MeetA429WithRetryAfter()
+    {
+        var client = app.CreateBrowser();
+        var page = await HtmlPage.GetAsync(client, "/Account/Login");
+        var token = page.AntiforgeryToken("/Account/Login");
+
+        var statuses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 60; i++)
+        {
+            statuses.Add(await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = $"tebak{i}@contoh.id",
+                ["Password"] = "coba-coba-saja",
+                ["__RequestVerificationToken"] = token,
+            })));
+        }
+
+        var limited = statuses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.NotEmpty(limited);
+        Assert.True(limited[0].Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 without a Retry-After in seconds");
+        Assert.All(statuses.TakeWhile(r => r.StatusCode != HttpStatusCode.TooManyRequests), r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task EightWrongPasswords_LockTheAccount_BeforeTheRateLimitStepsIn()
+    {
+        await Citizen.CreateAccountAsync(app, "petugas.kunci@contoh.id");
+        var client = app.CreateBrowser();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            statuses.Add((await Citizen.SignInAsync(client, "petugas.kunci@contoh.id", $"salah ke-{i} sekali")).StatusCode);
+        }
+
+        var locked = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == "petugas.kunci@contoh.id"));
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.BadRequest, s));
+        Assert.True(locked.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14), "the account should be locked for 15 minutes");
+    }
+
+    [Fact]
+    public async Task FilingBeyondFivePerMinute_MeetsA429_AndTheSixthReportIsNotCreated()
+    {
+        var client = app.CreateBrowser();
+        var before = await app.WithDbAsync(db => db.Reports.CountAsync());
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            statuses.Add((await Citizen.FileAsync(client, title: $"Laporan beruntun nomor {i}")).StatusCode);
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Redirect, 5), HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(before + 5, await app.WithDbAsync(db => db.Reports.CountAsync()));
+    }
+}
