@@ -1,6 +1,7 @@
 using Lapor.Web.Data;
 using Lapor.Web.Features.Holidays;
 using Lapor.Web.Features.Inbox;
+using Lapor.Web.Features.Profile;
 using Lapor.Web.Features.PublicReports;
 using Lapor.Web.Features.Reports;
 using Lapor.Web.Infrastructure.Authorization;
@@ -26,6 +27,7 @@ builder.Services.AddReportsFeature();
 builder.Services.AddInboxFeature();
 builder.Services.AddAdministrationFeature();
 builder.Services.AddPublicReportsFeature();
+builder.Services.AddProfileFeature();
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseTwoFactorEnforcement();
 app.UseRateLimiter();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -14,6 +14,9 @@ public enum AuditAction
     DataDownloaded,
     AccountDeleted,
     SettingsChanged,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+    RetentionErased,
 }
 
 /// <summary>

@@ -69,6 +69,12 @@ public sealed partial class Report
     public IReadOnlyList<Message> Messages => _messages;
     public IReadOnlyList<Attachment> Attachments => _attachments;
 
+    /// <summary>
+    /// UU PDP erasure: the report stays (public record, statistics) but no longer points at the
+    /// reporter's account. Erase the <see cref="ReporterIdentity"/> with it.
+    /// </summary>
+    public void ForgetReporter() => ReporterUserId = null;
+
     /// <summary>Files a new report. Returns it Unverified with the verification clock running.</summary>
     public static Report Submit(
         ReportDraft draft, Actor actor, Channel channel, Guid submissionToken, string? accessCodeHash,

@@ -16,7 +16,7 @@ namespace Lapor.Web.Features.Account;
 [AllowAnonymous]
 [Route("Account/[action]")]
 public sealed class AccountController(
-    SignInManager<LaporUser> signIn, UserManager<LaporUser> users, IStringLocalizer<SharedResource> t, TimeProvider clock) : Controller
+    SignInManager<LaporUser> signIn, UserManager<LaporUser> users, IStringLocalizer<SharedResource> t, TimeProvider clock, SecurityEvents events) : Controller
 {
     [HttpGet]
     public IActionResult Login(string? returnUrl) => View(new Login.Form { ReturnUrl = returnUrl });
@@ -32,14 +32,14 @@ public sealed class AccountController(
             var result = user is null || user.IsDisabled
                 ? Microsoft.AspNetCore.Identity.SignInResult.Failed
                 : await signIn.PasswordSignInAsync(user, form.Password!, form.RememberMe, lockoutOnFailure: true);
-            // Security events are audited by account id, never by the typed e-mail (which may be someone else's).
-            var action = result.Succeeded ? AuditAction.SignIn : result.IsLockedOut ? AuditAction.Lockout : AuditAction.SignInFailed;
-            db.AuditEntries.Add(new AuditEntry(action, user?.Id, "Account", null, null, HttpContext.Connection.RemoteIpAddress?.ToString(), clock.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
-            if (result.Succeeded)
+            if (result.RequiresTwoFactor)
             {
-                user!.LastSignInAt = clock.GetUtcNow();
-                await users.UpdateAsync(user);
+                // The password was right; the sign-in completes (and is audited) after the second factor.
+                return RedirectToAction(nameof(LoginWith2fa), new { returnUrl = form.ReturnUrl, rememberMe = form.RememberMe });
+            }
+
+            if (await RecordSignInAsync(user, result, db, cancellationToken))
+            {
                 return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
             }
 
@@ -48,6 +48,38 @@ public sealed class AccountController(
         }
 
         form.Password = null;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(form);
+    }
+
+    /// <summary>The second step of sign-in: a code from the authenticator app, or a one-time recovery code.</summary>
+    [HttpGet]
+    public async Task<IActionResult> LoginWith2fa(string? returnUrl, bool rememberMe) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? RedirectToAction(nameof(Login))
+            : View(new LoginWith2faForm { ReturnUrl = returnUrl, RememberMe = rememberMe });
+
+    [HttpPost]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
+    public async Task<IActionResult> LoginWith2fa(LoginWith2faForm form, [FromServices] LaporDbContext db, CancellationToken cancellationToken)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        var code = new string((form.Code ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray());
+        var result = code.Length == 0 ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : code.Length == 6 && code.All(char.IsAsciiDigit) ? await signIn.TwoFactorAuthenticatorSignInAsync(code, form.RememberMe, rememberClient: false)
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        if (await RecordSignInAsync(user, result, db, cancellationToken))
+        {
+            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+        }
+
+        ModelState.AddModelError(nameof(form.Code), t[result.IsLockedOut ? "Account.LockedOut" : "Account.InvalidCode"]);
+        form.Code = null;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View(form);
     }
@@ -96,12 +128,20 @@ public sealed class AccountController(
             var result = await users.ResetPasswordAsync(user, form.Token, form.Password);
             if (result.Succeeded)
             {
+                events.PasswordChanged(HttpContext, user.Id);
                 TempData[Infrastructure.Web.FlashMessage.SuccessKey] = t["Account.PasswordSet"].Value;
                 return Redirect("/Account/Login");
             }
+
+            // A common password is the user's to fix; any other failure means the link is bad or used.
+            var tooCommon = result.Errors.FirstOrDefault(e => e.Code == "PasswordTooCommon");
+            ModelState.AddModelError("", tooCommon?.Description ?? t["Account.InvalidLink"]);
+        }
+        else
+        {
+            ModelState.AddModelError("", t[form.Password is { Length: >= 8 and <= 128 } ? "Account.InvalidLink" : "Validation.PasswordLength", 8, 128]);
         }
 
-        ModelState.AddModelError("", t[form.Password is { Length: >= 8 and <= 128 } ? "Account.InvalidLink" : "Validation.PasswordLength", 8, 128]);
         form.Password = null;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View(form);
@@ -110,9 +150,44 @@ public sealed class AccountController(
     [HttpPost]
     public async Task<IActionResult> Logout()
     {
+        events.SignedOut(HttpContext);
         await signIn.SignOutAsync();
         return Redirect("/");
     }
+
+    /// <summary>
+    /// Security events are audited by account id, never by the typed e-mail (which may be someone
+    /// else's), and logged as OWASP-named events. Returns whether the sign-in succeeded.
+    /// </summary>
+    private async Task<bool> RecordSignInAsync(LaporUser? user, Microsoft.AspNetCore.Identity.SignInResult result, LaporDbContext db, CancellationToken cancellationToken)
+    {
+        var action = result.Succeeded ? AuditAction.SignIn : result.IsLockedOut ? AuditAction.Lockout : AuditAction.SignInFailed;
+        db.AuditEntries.Add(new AuditEntry(action, user?.Id, "Account", null, null, HttpContext.Connection.RemoteIpAddress?.ToString(), clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        if (result.Succeeded)
+        {
+            events.SignInSucceeded(HttpContext, user!.Id);
+            user.LastSignInAt = clock.GetUtcNow();
+            await users.UpdateAsync(user);
+        }
+        else if (result.IsLockedOut)
+        {
+            events.LockedOut(HttpContext, user!.Id);
+        }
+        else
+        {
+            events.SignInFailed(HttpContext, user?.Id);
+        }
+
+        return result.Succeeded;
+    }
+}
+
+public sealed class LoginWith2faForm
+{
+    public string? Code { get; set; }
+    public bool RememberMe { get; set; }
+    public string? ReturnUrl { get; set; }
 }
 
 public sealed class SetPasswordForm

@@ -1,0 +1,161 @@
+using System.Security.Claims;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Auditing;
+using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Lapor.Web.Features.Profile;
+
+/// <summary>"Akun Saya": the signed-in user's second factor, their data (UU PDP) and account deletion.</summary>
+[Authorize]
+[Route("akun")]
+public sealed class ProfileController(
+    UserManager<LaporUser> users, SignInManager<LaporUser> signIn, IStringLocalizer<SharedResource> t, SecurityEvents events,
+    IOptions<SecurityOptions> security, LaporDbContext db, TimeProvider clock) : Controller
+{
+    private const int RecoveryCodeCount = 10;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(await OverviewAsync(await CurrentUserAsync()));
+
+    /// <summary>Shows the key and QR code to add Lapor to an authenticator app.</summary>
+    [HttpGet("dua-faktor")]
+    public async Task<IActionResult> Authenticator() => View(await AuthenticatorSetupAsync(await CurrentUserAsync(), code: null));
+
+    /// <summary>Turns the second factor on once the user proves their app produces the right code.</summary>
+    [HttpPost("dua-faktor")]
+    public async Task<IActionResult> Authenticator(string? code, CancellationToken cancellationToken)
+    {
+        var user = await CurrentUserAsync();
+        var cleaned = new string((code ?? "").Where(char.IsAsciiDigit).ToArray());
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, cleaned))
+        {
+            ModelState.AddModelError("code", t["Account.InvalidCode"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(await AuthenticatorSetupAsync(user, code));
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
+        await AuditAsync(AuditAction.TwoFactorEnabled, user.Id, cancellationToken);
+        events.TwoFactorChanged(HttpContext, user.Id, enabled: true);
+
+        // Enabling changed the security stamp; the new cookie records that this session passed a second factor.
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
+        return View("RecoveryCodes", recoveryCodes!.ToList());
+    }
+
+    [HttpPost("dua-faktor/kode-pemulihan")]
+    public async Task<IActionResult> NewRecoveryCodes(CancellationToken cancellationToken)
+    {
+        var user = await CurrentUserAsync();
+        if (!user.TwoFactorEnabled)
+        {
+            return RedirectToAction(nameof(Index));
+        }
+
+        var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
+        await AuditAsync(AuditAction.TwoFactorEnabled, user.Id, cancellationToken);
+        return View("RecoveryCodes", recoveryCodes!.ToList());
+    }
+
+    /// <summary>Citizens and officers may turn the second factor off; coordinators and administrators may not.</summary>
+    [HttpPost("dua-faktor/nonaktifkan")]
+    public async Task<IActionResult> DisableTwoFactor(CancellationToken cancellationToken)
+    {
+        var user = await CurrentUserAsync();
+        if (await TwoFactorRequiredAsync(user))
+        {
+            return Forbid();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await AuditAsync(AuditAction.TwoFactorDisabled, user.Id, cancellationToken);
+        events.TwoFactorChanged(HttpContext, user.Id, enabled: false);
+        await signIn.RefreshSignInAsync(user);
+        TempData[Infrastructure.Web.FlashMessage.SuccessKey] = t["Profile.TwoFactorDisabled"].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>UU PDP Pasal 7 and 32: everything Lapor holds about this account, as a JSON file.</summary>
+    [HttpGet("data-saya.json")]
+    public async Task<IActionResult> DownloadData([FromServices] PersonalData.Handler handler, CancellationToken cancellationToken)
+    {
+        var user = await CurrentUserAsync();
+        var json = await handler.ExportAsync(user, cancellationToken);
+        await AuditAsync(AuditAction.DataDownloaded, user.Id, cancellationToken);
+        return File(json, "application/json; charset=utf-8", "lapor-data-saya.json");
+    }
+
+    /// <summary>
+    /// UU PDP Pasal 8 and 16: a citizen deletes their account. Their reports stay for the public
+    /// record and the statistics, without their name or contact details.
+    /// </summary>
+    [HttpPost("hapus")]
+    public async Task<IActionResult> Delete(string? password, [FromServices] PersonalData.Handler handler, CancellationToken cancellationToken)
+    {
+        var user = await CurrentUserAsync();
+        if ((await users.GetRolesAsync(user)).Any(r => r != Roles.Citizen))
+        {
+            // Staff accounts carry the history of official actions: administrators disable them instead.
+            return Forbid();
+        }
+
+        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
+        {
+            ModelState.AddModelError("password", t["Profile.DeletePasswordWrong"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Index), await OverviewAsync(user));
+        }
+
+        await handler.DeleteAccountAsync(user, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        events.AccountDeleted(HttpContext, user.Id);
+        await signIn.SignOutAsync();
+        TempData[Infrastructure.Web.FlashMessage.SuccessKey] = t["Profile.Deleted"].Value;
+        return Redirect("/");
+    }
+
+    private async Task<LaporUser> CurrentUserAsync() =>
+        await users.GetUserAsync(User) ?? throw new InvalidOperationException("A signed-in user without an account row.");
+
+    private async Task<bool> TwoFactorRequiredAsync(LaporUser user) =>
+        security.Value.RequireTwoFactor && (await users.GetRolesAsync(user)).Any(SecurityOptions.TwoFactorRoles.Contains);
+
+    private async Task<ProfileView> OverviewAsync(LaporUser user) => new(
+        user.FullName, user.Email ?? "", user.TwoFactorEnabled, await users.CountRecoveryCodesAsync(user), await TwoFactorRequiredAsync(user),
+        (await users.GetRolesAsync(user)).All(r => r == Roles.Citizen));
+
+    private async Task<AuthenticatorView> AuthenticatorSetupAsync(LaporUser user, string? code)
+    {
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            // Making a key changes the security stamp: reissue this session's cookie or it ends.
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+
+        return new AuthenticatorView(key!, TwoFactorKey.QrCodeDataUri(user.Email ?? user.Id, key!), code, await TwoFactorRequiredAsync(user) && !user.TwoFactorEnabled);
+    }
+
+    private async Task AuditAsync(AuditAction action, string userId, CancellationToken cancellationToken)
+    {
+        db.AuditEntries.Add(new AuditEntry(action, userId, "Account", userId, null, HttpContext.Connection.RemoteIpAddress?.ToString(), clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+public sealed record ProfileView(string FullName, string Email, bool TwoFactorEnabled, int RecoveryCodesLeft, bool TwoFactorRequired, bool CanDeleteAccount);
+
+public sealed record AuthenticatorView(string Key, string QrCodeDataUri, string? Code, bool Required)
+{
+    /// <summary>The key in groups of four, easier to type into an app by hand.</summary>
+    public string FormattedKey => string.Join(' ', Key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
+}

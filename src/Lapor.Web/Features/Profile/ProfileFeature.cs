@@ -1,0 +1,18 @@
+using Lapor.Web.Infrastructure.Privacy;
+
+namespace Lapor.Web.Features.Profile;
+
+public static class ProfileFeature
+{
+    /// <summary>The account page: second factor, personal data download and deletion, and the retention job.</summary>
+    public static IServiceCollection AddProfileFeature(this IServiceCollection services)
+    {
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
+            .Validate(o => o.ReporterIdentityRetentionDays > 0, "Privacy:ReporterIdentityRetentionDays must be positive.")
+            .ValidateOnStart();
+        services.AddScoped<PersonalData.Handler>();
+        services.AddScoped<RetentionJob>();
+        services.AddHostedService<RetentionJobService>();
+        return services;
+    }
+}

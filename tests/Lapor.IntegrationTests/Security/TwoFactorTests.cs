@@ -1,0 +1,105 @@
+using System.Net;
+using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Infrastructure.Identity;
+using OtpNet;
+
+namespace Lapor.IntegrationTests.Security;
+
+/// <summary>Authenticator sign-in with recovery codes, required for coordinators and administrators (ASVS 6.3.3).</summary>
+public sealed class TwoFactorTests(ProductionSecurityAppFactory app) : IClassFixture<ProductionSecurityAppFactory>
+{
+    [Fact]
+    public async Task Coordinator_WithoutSecondFactor_CanOnlySetOneUp_ThenWorks()
+    {
+        await Citizen.CreateAccountAsync(app, "koor.2fa@uji.id", Roles.Coordinator);
+        var client = app.CreateBrowser();
+        await Citizen.SignInAsync(client, "koor.2fa@uji.id");
+
+        var inbox = await client.GetAsync("/inbox");
+        Assert.Equal(HttpStatusCode.Redirect, inbox.StatusCode);
+        Assert.Equal("/akun/dua-faktor", inbox.Headers.Location!.OriginalString);
+        var setup = await HtmlPage.GetAsync(client, "/akun/dua-faktor");
+        var post = await client.PostAsync("/dashboard", Form(setup.AntiforgeryToken("/akun/dua-faktor")));
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+
+        var wrong = await client.PostAsync("/akun/dua-faktor", Form(setup.AntiforgeryToken("/akun/dua-faktor"), ("code", "000000")));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        var key = setup.Document.QuerySelector("[data-testid=authenticator-key]")!.TextContent.Replace(" ", "", StringComparison.Ordinal);
+        Assert.StartsWith("data:image/png;base64,", setup.Document.QuerySelector("img")!.GetAttribute("src"), StringComparison.Ordinal);
+        var enabled = await HtmlPage.FromAsync(await client.PostAsync("/akun/dua-faktor", Form(setup.AntiforgeryToken("/akun/dua-faktor"), ("code", Code(key)))));
+
+        Assert.Equal(HttpStatusCode.OK, enabled.Status);
+        Assert.Equal(10, enabled.Document.QuerySelectorAll("[data-testid=recovery-codes] li").Length);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/inbox")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_WithSecondFactorOn_AsksForTheCode_AndARecoveryCodeWorksOnce()
+    {
+        await Citizen.CreateAccountAsync(app, "admin.2fa@uji.id", Roles.Administrator);
+        var (key, recoveryCodes) = await EnrolAsync("admin.2fa@uji.id");
+
+        var client = app.CreateBrowser();
+        var password = await Citizen.SignInAsync(client, "admin.2fa@uji.id");
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        Assert.StartsWith("/Account/LoginWith2fa", password.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin/pengguna")).StatusCode);
+
+        var page = await HtmlPage.GetAsync(client, password.Headers.Location!.OriginalString);
+        var wrong = await client.PostAsync("/Account/LoginWith2fa", Form(page.AntiforgeryToken("/Account/LoginWith2fa"), ("Code", "123456")));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        var right = await client.PostAsync("/Account/LoginWith2fa", Form(page.AntiforgeryToken("/Account/LoginWith2fa"), ("Code", Code(key))));
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/pengguna")).StatusCode);
+
+        Assert.True(await SignInWithRecoveryCodeAsync("admin.2fa@uji.id", recoveryCodes[0]));
+        Assert.False(await SignInWithRecoveryCodeAsync("admin.2fa@uji.id", recoveryCodes[0]));
+    }
+
+    [Fact]
+    public async Task Coordinator_CannotTurnTheSecondFactorOff_ACitizenCan()
+    {
+        await Citizen.CreateAccountAsync(app, "koor.tetap@uji.id", Roles.Coordinator);
+        await Citizen.CreateAccountAsync(app, "warga.2fa@contoh.id");
+
+        foreach (var (email, expected) in new[] { ("koor.tetap@uji.id", HttpStatusCode.Forbidden), ("warga.2fa@contoh.id", HttpStatusCode.Redirect) })
+        {
+            var (key, _) = await EnrolAsync(email);
+            var client = app.CreateBrowser();
+            var password = await Citizen.SignInAsync(client, email);
+            var page = await HtmlPage.GetAsync(client, password.Headers.Location!.OriginalString);
+            await client.PostAsync("/Account/LoginWith2fa", Form(page.AntiforgeryToken("/Account/LoginWith2fa"), ("Code", Code(key))));
+            var profile = await HtmlPage.GetAsync(client, "/akun");
+
+            var disable = await client.PostAsync("/akun/dua-faktor/nonaktifkan", Form(profile.AntiforgeryToken("/akun/dua-faktor/kode-pemulihan")));
+
+            Assert.Equal(expected, disable.StatusCode);
+        }
+    }
+
+    /// <summary>Signs in with the password and turns the second factor on; returns the key and the recovery codes.</summary>
+    private async Task<(string Key, string[] RecoveryCodes)> EnrolAsync(string email)
+    {
+        var client = app.CreateBrowser();
+        await Citizen.SignInAsync(client, email);
+        var setup = await HtmlPage.GetAsync(client, "/akun/dua-faktor");
+        var key = setup.Document.QuerySelector("[data-testid=authenticator-key]")!.TextContent.Replace(" ", "", StringComparison.Ordinal);
+        var codes = await HtmlPage.FromAsync(await client.PostAsync("/akun/dua-faktor", Form(setup.AntiforgeryToken("/akun/dua-faktor"), ("code", Code(key)))));
+        return (key, codes.Document.QuerySelectorAll("[data-testid=recovery-codes] li").Select(li => li.TextContent.Trim()).ToArray());
+    }
+
+    private async Task<bool> SignInWithRecoveryCodeAsync(string email, string recoveryCode)
+    {
+        var client = app.CreateBrowser();
+        var password = await Citizen.SignInAsync(client, email);
+        var page = await HtmlPage.GetAsync(client, password.Headers.Location!.OriginalString);
+        var result = await client.PostAsync("/Account/LoginWith2fa", Form(page.AntiforgeryToken("/Account/LoginWith2fa"), ("Code", recoveryCode)));
+        return result.StatusCode == HttpStatusCode.Redirect;
+    }
+
+    /// <summary>What the user's authenticator app shows now (RFC 6238, as ASP.NET Core Identity checks it).</summary>
+    private static string Code(string base32Key) => new Totp(Base32Encoding.ToBytes(base32Key)).ComputeTotp();
+
+    private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
+}
