@@ -52,8 +52,8 @@ app.UseAuthorization();
 app.UseTwoFactorEnforcement();
 app.UseRateLimiter();
 
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
 app.MapControllers();
 
 // Unknown addresses are a plain 404 (shown by the status-code page), not a sign-in prompt.

@@ -106,6 +106,13 @@ public sealed class ReportActionsController(StaffAction.Handler actions, StaffSc
     private async Task<IActionResult> RunAsync<TForm>(string trackingNumber, TForm form, IValidator<TForm> validator, string? draft, Func<StaffAction.Context, ReportScope, Task> change)
         where TForm : ActionForm
     {
+        // Out of scope is 404 before anything else, so a bad form cannot confirm that a report exists.
+        var scope = await scopes.GetAsync(HttpContext.RequestAborted);
+        if (!await actions.IsInScopeAsync(trackingNumber, scope, HttpContext.RequestAborted))
+        {
+            return NotFound();
+        }
+
         var back = RedirectToAction(nameof(InboxController.Detail), "Inbox", new { trackingNumber });
         var validation = await validator.ValidateAsync(form, HttpContext.RequestAborted);
         if (!validation.IsValid)
@@ -113,7 +120,6 @@ public sealed class ReportActionsController(StaffAction.Handler actions, StaffSc
             return Fail(back, validation.Errors[0].ErrorMessage, draft);
         }
 
-        var scope = await scopes.GetAsync(HttpContext.RequestAborted);
         StaffAction.Outcome outcome;
         try
         {

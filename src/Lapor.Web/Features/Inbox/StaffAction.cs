@@ -26,6 +26,9 @@ public static class StaffAction
 
     public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, ReportNotifier notifier, TimeProvider clock)
     {
+        public Task<bool> IsInScopeAsync(string trackingNumber, ReportScope scope, CancellationToken cancellationToken) =>
+            scope.Apply(db.Reports).AnyAsync(r => r.TrackingNumber == trackingNumber, cancellationToken);
+
         public async Task<Outcome> RunAsync(string trackingNumber, int expectedVersion, ReportScope scope, Func<Context, Task> change, CancellationToken cancellationToken)
         {
             var report = await scope.Apply(db.Reports)

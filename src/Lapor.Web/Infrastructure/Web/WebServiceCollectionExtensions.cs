@@ -15,6 +15,7 @@ public static class WebServiceCollectionExtensions
                 // MVC controllers do not check antiforgery tokens by themselves: do it for every unsafe request.
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<DomainExceptionFilter>();
+                o.Filters.Add<Security.AntiforgeryFailureFilter>();
 
                 // Validation messages come from FluentValidation only, not MVC's implicit [Required].
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;

@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lapor.IntegrationTests.Security;
+
+/// <summary>
+/// Every endpoint the app has, read from its endpoint data source, so a new action is covered
+/// without a new test: unsafe ones refuse requests without a valid antiforgery token, non-public
+/// ones refuse anonymous and wrong-role users, and report-bearing ones answer 404 across agencies
+/// (QUALITY 1, 2, 5, 14, 15).
+/// </summary>
+public sealed partial class EndpointMatrixTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+{
+    /// <summary>One method of one route; error pages (re-executed for any method) ignore antiforgery tokens.</summary>
+    private sealed record Endpoint(string Method, string Pattern, bool IsPublic, IReadOnlyList<string[]> RoleSets, bool IgnoresAntiforgery);
+
+    [Fact]
+    public async Task UnsafeEndpoints_WithoutOrWithAnotherSessionsToken_AreRefusedAndChangeNothing()
+    {
+        var (world, number, _) = await ArrangeAsync();
+        var all = await SuperUserAsync(world);
+        var stranger = app.CreateBrowser();
+        var strangersToken = (await HtmlPage.GetAsync(stranger, "/lapor")).AntiforgeryToken("/lapor");
+        var before = await SnapshotAsync();
+
+        var failures = new List<string>();
+        var unsafeEndpoints = Endpoints().Where(e => e.Method is not ("GET" or "HEAD")).ToList();
+        Assert.Equal(["Error", "Error/{statusCode:int}"], unsafeEndpoints.Where(e => e.IgnoresAntiforgery).Select(e => e.Pattern).Distinct().Order());
+        foreach (var endpoint in unsafeEndpoints.Where(e => !e.IgnoresAntiforgery))
+        {
+            var url = Url(endpoint.Pattern, number, Guid.NewGuid());
+            foreach (var (label, token) in new[] { ("no token", (string?)null), ("another session's token", strangersToken) })
+            {
+                var fields = new Dictionary<string, string> { ["Text"] = "percobaan", ["Version"] = "1" };
+                if (token is not null)
+                {
+                    fields["__RequestVerificationToken"] = token;
+                }
+
+                var response = await all.PostAsync(url, new FormUrlEncodedContent(fields));
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != HttpStatusCode.BadRequest || !body.Contains("Formulir kedaluwarsa", StringComparison.Ordinal))
+                {
+                    failures.Add($"{endpoint.Method} {url} ({label}): {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task NonPublicEndpoints_RefuseAnonymousVisitors()
+    {
+        var (_, number, attachment) = await ArrangeAsync();
+        var anonymous = app.CreateBrowser();
+        var token = (await HtmlPage.GetAsync(anonymous, "/lapor")).AntiforgeryToken("/lapor");
+
+        var failures = new List<string>();
+        foreach (var endpoint in Endpoints().Where(e => !e.IsPublic))
+        {
+            var url = Url(endpoint.Pattern, number, attachment);
+            var response = await SendAsync(anonymous, endpoint.Method, url, token);
+            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.AbsolutePath != "/Account/Login")
+            {
+                failures.Add($"{endpoint.Method} {url}: {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Theory]
+    [InlineData(StaffWorld.CitizenX)]
+    [InlineData(StaffWorld.OfficerA)]
+    [InlineData(StaffWorld.HeadA)]
+    [InlineData(StaffWorld.Overseer)]
+    [InlineData(StaffWorld.Coordinator)]
+    [InlineData(StaffWorld.Admin)]
+    public async Task RoleRestrictedEndpoints_RefuseEveryoneWithoutTheRole(string email)
+    {
+        var (_, number, attachment) = await ArrangeAsync();
+        var session = await Staff.SignInAsync(app, email);
+        var roles = await RolesOfAsync(email);
+        var token = await session.TokenAsync();
+        var before = await SnapshotAsync();
+
+        var failures = new List<string>();
+        var checkedCount = 0;
+        foreach (var endpoint in Endpoints().Where(e => !e.IsPublic && e.RoleSets.Any(set => !set.Intersect(roles).Any())))
+        {
+            checkedCount++;
+            var url = Url(endpoint.Pattern, number, attachment);
+            var response = await SendAsync(session.Client, endpoint.Method, url, token);
+            if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.NotFound))
+            {
+                failures.Add($"{endpoint.Method} {url}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.True(checkedCount > 0 || roles.Contains(Roles.Administrator) || roles.Contains(Roles.Coordinator), "no endpoint was out of this role's reach");
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    /// <summary>Agency B's report, its attachment, its exports: officer A gets 404 for every one, by GET and by POST.</summary>
+    [Theory]
+    [InlineData(StaffWorld.OfficerA)]
+    [InlineData(StaffWorld.HeadA)]
+    [InlineData(StaffWorld.CitizenX)]
+    public async Task ReportEndpoints_OfAnotherAgencysReport_Answer404AndLeakNothing(string email)
+    {
+        var (_, number, attachment) = await ArrangeAsync();
+        var session = await Staff.SignInAsync(app, email);
+        var roles = await RolesOfAsync(email);
+        var token = await session.TokenAsync();
+        var before = await SnapshotAsync();
+
+        var failures = new List<string>();
+        foreach (var endpoint in Endpoints().Where(e => e.Pattern.Contains("{trackingNumber}", StringComparison.Ordinal) && !e.Pattern.StartsWith("laporan/", StringComparison.Ordinal)))
+        {
+            var url = Url(endpoint.Pattern, number, attachment);
+            var response = await SendAsync(session.Client, endpoint.Method, url, token);
+            var body = await response.Content.ReadAsStringAsync();
+            var roleRefused = endpoint.RoleSets.Any(set => !set.Intersect(roles).Any()) && response.StatusCode == HttpStatusCode.Forbidden;
+            if ((response.StatusCode != HttpStatusCode.NotFound && !roleRefused && !IsReporterGate(endpoint, response))
+                || body.Contains("Rahasia matriks B", StringComparison.Ordinal) || body.Contains("Pelapor Matriks", StringComparison.Ordinal))
+            {
+                failures.Add($"{endpoint.Method} {url}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public void Matrix_SeesTheAppsEndpoints()
+    {
+        var endpoints = Endpoints();
+
+        Assert.Contains(endpoints, e => e.Pattern == "inbox/{trackingNumber}/lampiran/{attachmentId:guid}");
+        Assert.Contains(endpoints, e => e.Pattern.StartsWith("dashboard/ekspor", StringComparison.Ordinal));
+        Assert.Contains(endpoints, e => e.Method == "POST" && e.Pattern == "admin/pengguna/undang");
+        Assert.True(endpoints.Count > 60, $"only {endpoints.Count} endpoints found");
+    }
+
+    /// <summary>
+    /// The public tracking page of a report answers everyone with the public view (or asks for the
+    /// access code): that is the reporter's gate, not staff access, and it shows nothing private.
+    /// </summary>
+    private static bool IsReporterGate(Endpoint endpoint, HttpResponseMessage response) =>
+        endpoint.Pattern.StartsWith("lacak/", StringComparison.Ordinal) || endpoint.Pattern.StartsWith("lapor/terkirim", StringComparison.Ordinal)
+            ? response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden
+            : false;
+
+    private List<Endpoint> Endpoints()
+    {
+        var policies = app.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && !raw.Contains("{*", StringComparison.Ordinal) && !raw.StartsWith("health", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"]).Select(method => new Endpoint(
+                method,
+                e.RoutePattern.RawText!.TrimStart('/'),
+                e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>()
+                    .Where(a => a.Policy is not null)
+                    .Select(a => policies.GetPolicyAsync(a.Policy!).GetAwaiter().GetResult()!.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToArray())
+                    .ToList(),
+                e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute>() is not null)))
+            .ToList();
+    }
+
+    /// <summary>Agency B's confidential, anonymous report with an attachment; the world's accounts.</summary>
+    private async Task<(StaffWorld World, string Number, Guid Attachment)> ArrangeAsync()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), title: "Rahasia matriks B",
+            extra: f => Citizen.AddFile(f, TestImages.Jpeg(), "bukti-b.jpg", "image/jpeg"),
+            fields: new Dictionary<string, string> { ["Form.ReporterName"] = "Pelapor Matriks", ["Form.IsAnonymous"] = "true", ["Form.IsConfidential"] = "true" });
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", world.AgencyB.ToString(CultureInfo.InvariantCulture)));
+        var attachment = await app.WithDbAsync(db => db.Attachments.Where(a => db.Reports.Any(r => r.Id == a.ReportId && r.TrackingNumber == number)).Select(a => a.Id).SingleAsync());
+        return (world, number, attachment);
+    }
+
+    /// <summary>A session holding every role, so only the antiforgery check can refuse its posts.</summary>
+    private async Task<HttpClient> SuperUserAsync(StaffWorld world)
+    {
+        const string email = "semua.peran@uji.id";
+        if (!await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)))
+        {
+            var id = await Citizen.CreateAccountAsync(app, email, Roles.Administrator);
+            await using var scope = app.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<LaporUser>>();
+            await users.AddToRolesAsync((await users.FindByIdAsync(id))!, Roles.All.Where(r => r != Roles.Administrator));
+            Assert.NotEqual(0, world.AgencyA);
+        }
+
+        return (await Staff.SignInAsync(app, email)).Client;
+    }
+
+    private Task<string[]> RolesOfAsync(string email) => app.WithDbAsync(db =>
+        db.UserRoles.Where(ur => db.Users.Any(u => u.Id == ur.UserId && u.Email == email)).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToArrayAsync());
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url, string token) =>
+        method == "GET"
+            ? client.GetAsync(url)
+            : client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Text"] = "percobaan", ["Version"] = "1" }),
+            });
+
+    /// <summary>A concrete address for a route pattern: the report and attachment under test, plain values elsewhere.</summary>
+    private static string Url(string pattern, string number, Guid attachment) => "/" + RouteParameter().Replace(pattern, m => m.Groups["name"].Value switch
+    {
+        "trackingNumber" => number,
+        "attachmentId" => attachment.ToString(),
+        "statusCode" => "404",
+        "format" => "csv",
+        _ => "1",
+    });
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z]+)[^}]*\}")]
+    private static partial Regex RouteParameter();
+
+    private Task<string> SnapshotAsync() => app.WithDbAsync(async db => string.Join('|',
+        await db.Reports.CountAsync(), await db.Reports.SumAsync(r => r.Version), await db.RoutingEntries.CountAsync(), await db.Messages.CountAsync(),
+        await db.Users.CountAsync(), await db.UserRoles.CountAsync(), await db.Agencies.CountAsync(), await db.Categories.CountAsync(),
+        await db.Holidays.CountAsync(), await db.ApiClients.CountAsync(), await db.ResponseTemplates.CountAsync(), await db.ReportSupports.CountAsync()));
+}
