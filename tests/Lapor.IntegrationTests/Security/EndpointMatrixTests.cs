@@ -144,6 +144,30 @@ public sealed partial class EndpointMatrixTests(LaporAppFactory app) : IClassFix
         Assert.Equal(before, await SnapshotAsync());
     }
 
+    /// <summary>Garbled or missing query values get a page or a clear error, never a 500 (QUALITY 25).</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("?year=-5&month=13&quarter=9&from=0001-01-01&to=0001-01-01&page=abc&after=zzz&status=Nope&agencyId=-1")]
+    [InlineData("?from=9999-12-31&to=9999-12-31&year=99999&q=%3Cscript%3E")]
+    public async Task EveryPage_WithGarbledQuery_NeverAnswers500(string query)
+    {
+        var (world, number, attachment) = await ArrangeAsync();
+        var all = await SuperUserAsync(world);
+
+        var failures = new List<string>();
+        foreach (var endpoint in Endpoints().Where(e => e.Method == "GET" && !e.Pattern.StartsWith("Error", StringComparison.Ordinal)))
+        {
+            var url = Url(endpoint.Pattern, number, attachment) + query;
+            var response = await all.GetAsync(url);
+            if ((int)response.StatusCode >= 500)
+            {
+                failures.Add($"GET {url}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
     [Fact]
     public void Matrix_SeesTheAppsEndpoints()
     {

@@ -1,4 +1,5 @@
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Metrics;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -28,11 +29,20 @@ public static class DrillDown
 
     public sealed record View(Filter Filter, string? Agency, IReadOnlyList<Row> Rows, bool Truncated);
 
-    public sealed class Handler(LaporDbContext db, Infrastructure.Deadlines.DeadlineScheduleProvider schedules, PeriodReport.Handler report)
+    public sealed class Handler(LaporDbContext db, Infrastructure.Deadlines.DeadlineScheduleProvider schedules, PeriodReport.Handler report, TimeProvider clock)
     {
         public async Task<View> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
         {
-            var zone = (await schedules.GetAsync(cancellationToken)).TimeZone;
+            var schedule = await schedules.GetAsync(cancellationToken);
+            var zone = schedule.TimeZone;
+
+            // A hand-edited address may lack or garble the period: fall back to this year so far.
+            var today = schedule.LocalDate(clock.GetUtcNow());
+            if (!ReportingPeriod.IsPlausible(filter.From) || !ReportingPeriod.IsPlausible(filter.To) || filter.To < filter.From)
+            {
+                (filter.From, filter.To) = (new DateOnly(today.Year, 1, 1), today);
+            }
+
             var start = new DateTimeOffset(filter.From.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(filter.From.ToDateTime(TimeOnly.MinValue)));
             var end = new DateTimeOffset(filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(filter.To.ToDateTime(TimeOnly.MinValue)));
             var narrowing = new PeriodReport.Filter { CategoryId = filter.CategoryId, Classification = filter.Classification, Channel = filter.Channel, AgencyId = filter.ScopeAgencyId };

@@ -37,12 +37,12 @@ public static class PeriodReport
         /// <summary>First and last day: custom dates win, then month, quarter, year; the default is this year.</summary>
         public (DateOnly From, DateOnly To) Range(DateOnly today)
         {
-            if (From is { } from && To is { } to && from <= to)
+            if (From is { } from && To is { } to && from <= to && ReportingPeriod.IsPlausible(from) && ReportingPeriod.IsPlausible(to))
             {
                 return (from, to);
             }
 
-            var year = Year ?? today.Year;
+            var year = Year is { } asked && ReportingPeriod.IsPlausible(asked) ? asked : today.Year;
             if (Month is >= 1 and <= 12)
             {
                 var first = new DateOnly(year, Month.Value, 1);

@@ -1,4 +1,5 @@
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Metrics;
 using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,13 +45,13 @@ public static class PublicList
                 reports = reports.Where(r => r.Status == status);
             }
 
-            if (filter.From is { } from)
+            if (filter.From is { } from && ReportingPeriod.IsPlausible(from))
             {
                 var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
                 reports = reports.Where(r => r.SubmittedAt >= start);
             }
 
-            if (filter.To is { } to)
+            if (filter.To is { } to && ReportingPeriod.IsPlausible(to))
             {
                 var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
                 reports = reports.Where(r => r.SubmittedAt < end);
