@@ -12,6 +12,7 @@ using Lapor.Web.Infrastructure.Security;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
+using Serilog.Events;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -43,7 +44,13 @@ if (!app.Environment.IsDevelopment())
 
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(o => o.GetMessageTemplateProperties = (http, path, elapsed, status) =>
+[
+    new("RequestMethod", new ScalarValue(http.Request.Method)),
+    new("RequestPath", new ScalarValue(SecurityEvents.OneLine(path))),
+    new("StatusCode", new ScalarValue(status)),
+    new("Elapsed", new ScalarValue(elapsed)),
+]);
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();

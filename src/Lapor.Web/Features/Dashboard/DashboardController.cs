@@ -48,6 +48,7 @@ public sealed class DashboardController(StaffScopeProvider scopes, PeriodReport.
         db.AuditEntries.Add(new AuditEntry(AuditAction.Export, User.FindFirstValue(ClaimTypes.NameIdentifier), "ReportList", $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}", "csv",
             HttpContext.Connection.RemoteIpAddress?.ToString(), clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
+        HttpContext.RequestServices.GetRequiredService<SecurityEvents>().Exported(HttpContext, "ReportList");
 
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"attachment; filename=\"lapor-laporan-{from:yyyyMMdd}-{to:yyyyMMdd}.csv\"");
@@ -67,6 +68,7 @@ public sealed class DashboardController(StaffScopeProvider scopes, PeriodReport.
         db.AuditEntries.Add(new AuditEntry(AuditAction.Export, User.FindFirstValue(ClaimTypes.NameIdentifier), "PeriodReport",
             $"{view.From:yyyy-MM-dd}..{view.To:yyyy-MM-dd}", format, HttpContext.Connection.RemoteIpAddress?.ToString(), clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
+        HttpContext.RequestServices.GetRequiredService<SecurityEvents>().Exported(HttpContext, "PeriodReport");
 
         var name = string.Create(CultureInfo.InvariantCulture, $"lapor-{view.From:yyyyMMdd}-{view.To:yyyyMMdd}.{format}");
         return format == "xlsx"

@@ -75,7 +75,13 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
         }
 
         var view = await handler.HandleAsync(number, reason, await scopes.GetAsync(cancellationToken), HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
-        return view is null ? NotFound() : View(view);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        HttpContext.RequestServices.GetRequiredService<Infrastructure.Security.SecurityEvents>().IdentityRevealed(HttpContext, number);
+        return View(view);
     }
 
     [HttpGet("{trackingNumber}/lampiran/{attachmentId:guid}")]

@@ -39,6 +39,11 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
                     TempData[SubmittedView.AccessCodeKey] = filed.AccessCode;
                     return RedirectToAction(nameof(Submitted), new { trackingNumber = filed.TrackingNumber });
                 case ReportFiling.Rejected rejected:
+                    if (rejected.Field == "Attachments")
+                    {
+                        HttpContext.RequestServices.GetRequiredService<SecurityEvents>().UploadRejected(HttpContext);
+                    }
+
                     ModelState.AddModelError($"Form.{rejected.Field}", rejected.Message);
                     break;
             }

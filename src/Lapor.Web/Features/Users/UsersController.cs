@@ -11,7 +11,7 @@ namespace Lapor.Web.Features.Users;
 /// <summary>/admin/pengguna: accounts, their roles and agencies.</summary>
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/pengguna")]
-public sealed class UsersController(UserAdmin admin, AgencyDirectory agencies, IStringLocalizer<SharedResource> t) : Controller
+public sealed class UsersController(UserAdmin admin, AgencyDirectory agencies, IStringLocalizer<SharedResource> t, Infrastructure.Security.SecurityEvents events) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? role, CancellationToken cancellationToken) =>
@@ -46,6 +46,8 @@ public sealed class UsersController(UserAdmin admin, AgencyDirectory agencies, I
         {
             return NotFound();
         }
+
+        events.AccountChanged(HttpContext, id);
 
         TempData[FlashMessage.SuccessKey] = t["Inbox.Saved"].Value;
         return RedirectToAction(nameof(Index));

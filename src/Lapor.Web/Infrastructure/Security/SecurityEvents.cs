@@ -42,8 +42,8 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger)
     private void Write(HttpContext http, string eventName, string? actorId, string? target) =>
         Log(logger, eventName, actorId ?? "-", RateLimitPolicies.ClientAddress(http), OneLine(target ?? "-"));
 
-    /// <summary>A target may come from the address bar: control characters could forge extra log lines.</summary>
-    private static string OneLine(string value) => string.Concat(value.Where(c => !char.IsControl(c)));
+    /// <summary>Text from the address bar may hold CR/LF: control characters could forge extra log lines.</summary>
+    public static string OneLine(string value) => string.Concat(value.Where(c => !char.IsControl(c)));
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message = "Security event {SecurityEvent} actor {ActorId} from {ClientAddress} target {Target}")]
     private static partial void Log(ILogger logger, string securityEvent, string actorId, string clientAddress, string target);
