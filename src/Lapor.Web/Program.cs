@@ -44,13 +44,17 @@ if (!app.Environment.IsDevelopment())
 
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
-app.UseSerilogRequestLogging(o => o.GetMessageTemplateProperties = (http, path, elapsed, status) =>
-[
-    new("RequestMethod", new ScalarValue(http.Request.Method)),
-    new("RequestPath", new ScalarValue(SecurityEvents.OneLine(path))),
-    new("StatusCode", new ScalarValue(status)),
-    new("Elapsed", new ScalarValue(elapsed)),
-]);
+app.UseSerilogRequestLogging(o =>
+{
+    o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    o.GetMessageTemplateProperties = (http, path, elapsed, status) =>
+    [
+        new("RequestMethod", new ScalarValue(http.Request.Method)),
+        new("RequestPath", new ScalarValue(SecurityEvents.OneLine(path))),
+        new("StatusCode", new ScalarValue(status)),
+        new("Elapsed", new ScalarValue(elapsed)),
+    ];
+});
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();

@@ -40,8 +40,11 @@ public static class WebServiceCollectionExtensions
 
     /// <summary>Serilog from configuration; request logs carry method, path, status and timing, never form data.</summary>
     public static IServiceCollection AddLaporLogging(this IServiceCollection services) =>
-        services.AddSerilog((provider, logger) => logger
-            .ReadFrom.Configuration(provider.GetRequiredService<IConfiguration>())
-            .ReadFrom.Services(provider)
-            .Enrich.FromLogContext());
+        services.AddSerilog(
+            (provider, logger) => logger
+                .ReadFrom.Configuration(provider.GetRequiredService<IConfiguration>())
+                .ReadFrom.Services(provider)
+                .Enrich.FromLogContext(),
+            // Each host keeps its own logger instead of the process-wide static one (two hosts in one process stay apart).
+            preserveStaticLogger: true);
 }
