@@ -25,6 +25,28 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await Accessibility.AssertNoViolationsAsync(page);
     }
 
+    /// <summary>The same pages on a phone-sized screen (360×740): no violations, no sideways scrolling.</summary>
+    [Theory]
+    [InlineData("/", "01-beranda-ponsel")]
+    [InlineData("/lapor", "01-formulir-ponsel")]
+    [InlineData("/lacak", null)]
+    [InlineData("/Account/Login", null)]
+    [InlineData("/laporan", "08-laporan-publik-ponsel")]
+    [InlineData("/statistik", null)]
+    public async Task Page_OnAPhone_HasNoWcagViolations(string path, string? screenshot)
+    {
+        var page = await browser.NewPageAsync(new ViewportSize { Width = 360, Height = 740 });
+
+        await page.GotoAsync(browser.BaseUrl + path);
+
+        await Accessibility.AssertNoViolationsAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways on a phone");
+        if (screenshot is not null)
+        {
+            await Screenshots.SaveAsync(page, screenshot);
+        }
+    }
+
     [Fact]
     public async Task FilingFormWithErrors_HasNoWcagViolations()
     {

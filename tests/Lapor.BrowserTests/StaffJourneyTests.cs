@@ -8,45 +8,123 @@ namespace Lapor.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed partial class StaffJourneyTests(BrowserFixture browser)
 {
+    /// <summary>
+    /// Citizen files → coordinator verifies and routes → officer answers → citizen is not satisfied →
+    /// officer answers again → citizen accepts.
+    /// </summary>
     [Fact]
-    public async Task Report_FiledVerifiedAnsweredAndAccepted_ShowsSelesai()
+    public async Task Report_AnsweredRejectedAnsweredAgainAndAccepted_ShowsSelesai()
     {
         await TestData.EnsureStaffAsync(browser.App);
         var citizen = await browser.NewPageAsync();
         await citizen.GotoAsync($"{browser.BaseUrl}/lapor");
         var (number, code) = await CitizenJourneyTests.FileAsync(citizen, "Jembatan kayu di Dusun Krajan lapuk");
+        await Screenshots.SaveAsync(citizen, "02-laporan-terkirim");
 
         var coordinator = await SignInAsync(TestData.Coordinator);
         await coordinator.GotoAsync($"{browser.BaseUrl}/inbox");
         await Accessibility.AssertNoViolationsAsync(coordinator);
-        await coordinator.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
-        await Accessibility.AssertNoViolationsAsync(coordinator);
-        await coordinator.GetByLabel("Instansi tujuan").SelectOptionAsync(new SelectOptionValue { Label = TestData.AgencyName });
-        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Verifikasi dan teruskan" }).ClickAsync();
-        await coordinator.WaitForSelectorAsync("text=Tersimpan.");
-        Assert.Contains("Terdisposisi", await coordinator.InnerTextAsync("main"), StringComparison.Ordinal);
-        await coordinator.GotoAsync($"{browser.BaseUrl}/dashboard");
-        await Accessibility.AssertNoViolationsAsync(coordinator);
+        await Screenshots.SaveAsync(coordinator, "03-antrean-koordinator");
+        await RouteAsync(coordinator, number, TestData.AgencyName);
 
         var officer = await SignInAsync(TestData.Officer);
         await officer.GotoAsync($"{browser.BaseUrl}/inbox");
         await Accessibility.AssertNoViolationsAsync(officer);
+        await Screenshots.SaveAsync(officer, "04-kotak-masuk-petugas");
         await officer.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(officer);
-        await officer.GetByText("Tindak lanjut akhir", new() { Exact = true }).First.ClickAsync();
-        await officer.GetByLabel("Hasil tindak lanjut").FillAsync("Jembatan sudah diganti dengan papan baru pada 21 November.");
-        await officer.GetByRole(AriaRole.Button, new() { Name = "Tindak lanjut akhir" }).ClickAsync();
-        await officer.WaitForSelectorAsync("text=Tersimpan.");
+        await Screenshots.SaveAsync(officer, "05-detail-laporan-petugas");
+        await FinalResponseAsync(officer, "Papan jembatan yang lapuk sudah kami tandai; perbaikan dijadwalkan.");
 
         await citizen.GotoAsync($"{browser.BaseUrl}/lacak/{number}");
         await citizen.GetByLabel("Kode akses").FillAsync(code);
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Buka laporan" }).ClickAsync();
+        Assert.Contains("perbaikan dijadwalkan", await citizen.InnerTextAsync("main"), StringComparison.Ordinal);
+        await citizen.GetByText("Belum puas? Jelaskan alasannya").ClickAsync();
+        await citizen.GetByLabel("Mengapa tindak lanjut ini belum menyelesaikan masalah Anda?").FillAsync("Baru ditandai, jembatan masih berbahaya dilewati anak sekolah.");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Kirim: belum puas" }).ClickAsync();
+        await citizen.WaitForSelectorAsync("text=laporan diproses kembali");
+
+        await officer.GotoAsync($"{browser.BaseUrl}/inbox/{number}");
+        Assert.Contains("masih berbahaya", await officer.InnerTextAsync("main"), StringComparison.Ordinal);
+        await FinalResponseAsync(officer, "Jembatan sudah diganti dengan papan baru pada 21 November.");
+
+        await citizen.GotoAsync($"{browser.BaseUrl}/lacak/{number}");
         Assert.Contains("Jembatan sudah diganti", await citizen.InnerTextAsync("main"), StringComparison.Ordinal);
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Ya, saya puas" }).ClickAsync();
         await citizen.WaitForSelectorAsync("text=dinyatakan selesai");
 
         Assert.Equal("Selesai", (await citizen.InnerTextAsync(".status-badge")).Trim());
         await Accessibility.AssertNoViolationsAsync(citizen);
+        await Screenshots.SaveAsync(citizen, "06-lacak-selesai");
+    }
+
+    /// <summary>No Wrong Door: the officer returns a report that is not theirs, the coordinator routes it to the right agency.</summary>
+    [Fact]
+    public async Task WrongAgency_ReturnsTheReport_AndTheCoordinatorReroutesIt()
+    {
+        await TestData.EnsureStaffAsync(browser.App);
+        var citizen = await browser.NewPageAsync();
+        await citizen.GotoAsync($"{browser.BaseUrl}/lapor");
+        var (number, _) = await CitizenJourneyTests.FileAsync(citizen, "Puskesmas tutup pada jam layanan");
+        var coordinator = await SignInAsync(TestData.Coordinator);
+        await RouteAsync(coordinator, number, TestData.AgencyName);
+
+        var officer = await SignInAsync(TestData.Officer);
+        await officer.GotoAsync($"{browser.BaseUrl}/inbox/{number}");
+        await officer.Locator("summary", new() { HasText = "Kembalikan: bukan kewenangan kami" }).ClickAsync();
+        await officer.GetByLabel("Alasan pengembalian").FillAsync("Layanan puskesmas adalah kewenangan Dinas Kesehatan.");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Kembalikan: bukan kewenangan kami" }).ClickAsync();
+        await officer.WaitForSelectorAsync("text=Tersimpan.");
+
+        await coordinator.GotoAsync($"{browser.BaseUrl}/inbox");
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Dikembalikan" }).First.ClickAsync();
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        Assert.Contains("kewenangan Dinas Kesehatan", await coordinator.InnerTextAsync("main"), StringComparison.Ordinal);
+        await coordinator.GetByLabel("Instansi tujuan").SelectOptionAsync(new SelectOptionValue { Label = TestData.HealthAgencyName });
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Verifikasi dan teruskan" }).ClickAsync();
+        await coordinator.WaitForSelectorAsync("text=Tersimpan.");
+
+        var health = await SignInAsync(TestData.HealthOfficer);
+        await health.GotoAsync($"{browser.BaseUrl}/inbox");
+        await health.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        Assert.Contains("Puskesmas tutup", await health.InnerTextAsync("main"), StringComparison.Ordinal);
+    }
+
+    /// <summary>The coordinator watches the figures and takes the period's report list home.</summary>
+    [Fact]
+    public async Task Coordinator_OpensTheDashboard_AndExportsTheReportList()
+    {
+        await TestData.EnsureStaffAsync(browser.App);
+        var coordinator = await SignInAsync(TestData.Coordinator);
+
+        await coordinator.GotoAsync($"{browser.BaseUrl}/dashboard");
+        await Accessibility.AssertNoViolationsAsync(coordinator);
+        await Screenshots.SaveAsync(coordinator, "07-dashboard");
+        var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.GetByRole(AriaRole.Link, new() { NameRegex = DownloadLink() }).First.ClickAsync());
+
+        var path = await download.PathAsync();
+        Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+        var firstLine = File.ReadLines(path).First();
+        Assert.Contains("tracking_number", firstLine, StringComparison.Ordinal);
+    }
+
+    private static async Task RouteAsync(IPage coordinator, string number, string agency)
+    {
+        await coordinator.GotoAsync(new Uri(new Uri(coordinator.Url), $"/inbox/{number}").ToString());
+        await Accessibility.AssertNoViolationsAsync(coordinator);
+        await coordinator.GetByLabel("Instansi tujuan").SelectOptionAsync(new SelectOptionValue { Label = agency });
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Verifikasi dan teruskan" }).ClickAsync();
+        await coordinator.WaitForSelectorAsync("text=Tersimpan.");
+        Assert.Contains("Terdisposisi", await coordinator.InnerTextAsync("main"), StringComparison.Ordinal);
+    }
+
+    private static async Task FinalResponseAsync(IPage officer, string text)
+    {
+        await officer.GetByText("Tindak lanjut akhir", new() { Exact = true }).First.ClickAsync();
+        await officer.GetByLabel("Hasil tindak lanjut").FillAsync(text);
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Tindak lanjut akhir" }).ClickAsync();
+        await officer.WaitForSelectorAsync("text=Tersimpan.");
     }
 
     [Fact]
@@ -85,6 +163,9 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
         await page.WaitForURLAsync(HomeUrl());
         return page;
     }
+
+    [GeneratedRegex(@"Daftar laporan \(CSV\)")]
+    private static partial Regex DownloadLink();
 
     [GeneratedRegex(@"^http://[^/]+/$")]
     private static partial Regex HomeUrl();

@@ -16,6 +16,8 @@ public static class TestData
     public const string Officer = "petugas@browser.id";
     public const string Admin = "admin@browser.id";
     public const string AgencyName = "Dinas Pekerjaan Umum Uji";
+    public const string HealthAgencyName = "Dinas Kesehatan Uji";
+    public const string HealthOfficer = "petugas.kes@browser.id";
 
     public static async Task EnsureStaffAsync(KestrelLaporFactory app)
     {
@@ -30,11 +32,12 @@ public static class TestData
         db.Agencies.Add(region);
         await db.SaveChangesAsync();
         var agency = new Agency(AgencyName, "BT-PU", AgencyKind.Opd, region.Id);
-        db.Agencies.Add(agency);
+        var health = new Agency(HealthAgencyName, "BT-KES", AgencyKind.Opd, region.Id);
+        db.Agencies.AddRange(agency, health);
         await db.SaveChangesAsync();
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<LaporUser>>();
-        foreach (var (email, role, agencyId) in new[] { (Coordinator, Roles.Coordinator, region.Id), (Officer, Roles.Officer, agency.Id), (Admin, Roles.Administrator, region.Id) })
+        foreach (var (email, role, agencyId) in new[] { (Coordinator, Roles.Coordinator, region.Id), (Officer, Roles.Officer, agency.Id), (Admin, Roles.Administrator, region.Id), (HealthOfficer, Roles.Officer, health.Id) })
         {
             var user = new LaporUser { UserName = email, Email = email, FullName = email, EmailConfirmed = true };
             var created = await users.CreateAsync(user, Password);
