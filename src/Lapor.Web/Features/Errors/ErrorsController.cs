@@ -12,8 +12,14 @@ public sealed class ErrorsController : Controller
     [Route("/Error")]
     public IActionResult ServerError() => Page(StatusCodes.Status500InternalServerError);
 
+    /// <summary>
+    /// Reads the code from the route itself, not through model binding: binding also parses the
+    /// re-executed request's form, and a malformed form (wapiti posts NUL bytes) would turn every
+    /// error page into a 500.
+    /// </summary>
     [Route("/Error/{statusCode:int}")]
-    public IActionResult Status(int statusCode) => Page(statusCode is >= 400 and < 600 ? statusCode : 500);
+    public IActionResult Status() =>
+        Page(int.TryParse(RouteData.Values["statusCode"] as string, out var code) && code is >= 400 and < 600 ? code : 500);
 
     private ViewResult Page(int statusCode)
     {
