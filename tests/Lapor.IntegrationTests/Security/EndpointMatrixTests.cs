@@ -179,6 +179,25 @@ public sealed partial class EndpointMatrixTests(LaporAppFactory app) : IClassFix
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    /// <summary>A checkbox posted as "true'\"(" (wapiti) once made the re-shown form throw.</summary>
+    [Fact]
+    public async Task CheckboxWithAGarbledValue_ReshowsTheFormWithoutA500()
+    {
+        var client = app.CreateBrowser();
+        var page = await HtmlPage.GetAsync(client, "/Account/Login");
+
+        var response = await HtmlPage.FromAsync(await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = "siapa@contoh.id",
+            ["Password"] = "",
+            ["RememberMe"] = "true\u00BF'\"(",
+            ["__RequestVerificationToken"] = page.AntiforgeryToken("/Account/Login"),
+        })));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("siapa@contoh.id", response.InputValue("Email"));
+    }
+
     [Fact]
     public void Matrix_SeesTheAppsEndpoints()
     {

@@ -16,6 +16,7 @@ public static class WebServiceCollectionExtensions
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<DomainExceptionFilter>();
                 o.Filters.Add<Security.AntiforgeryFailureFilter>();
+                o.Filters.Add<InvalidBooleanInputFilter>();
 
                 // Validation messages come from FluentValidation only, not MVC's implicit [Required].
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
