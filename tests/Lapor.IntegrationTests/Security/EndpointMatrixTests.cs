@@ -179,6 +179,24 @@ public sealed partial class EndpointMatrixTests(LaporAppFactory app) : IClassFix
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    /// <summary>A return address with non-ASCII characters (wapiti) once broke the Location header.</summary>
+    [Fact]
+    public async Task LanguageSwitch_WithATamperedReturnAddress_GoesHome()
+    {
+        var client = app.CreateBrowser();
+        var page = await HtmlPage.GetAsync(client, "/");
+
+        var response = await client.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["culture"] = "en",
+            ["returnUrl"] = "/\u00BF'\"(",
+            ["__RequestVerificationToken"] = page.AntiforgeryToken("/culture"),
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
     /// <summary>A checkbox posted as "true'\"(" (wapiti) once made the re-shown form throw.</summary>
     [Fact]
     public async Task CheckboxWithAGarbledValue_ReshowsTheFormWithoutA500()

@@ -3,12 +3,13 @@ using FluentValidation.AspNetCore;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Infrastructure.Security;
+using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.RateLimiting;
-using Lapor.Web.Infrastructure.Security;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.Account;
 
@@ -40,7 +41,7 @@ public sealed class AccountController(
 
             if (await RecordSignInAsync(user, result, db, cancellationToken))
             {
-                return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+                return LocalRedirect(Url.LocalOrHome(form.ReturnUrl));
             }
 
             // One message for unknown e-mail and wrong password, so sign-in does not reveal who has an account.
@@ -75,7 +76,7 @@ public sealed class AccountController(
             : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
         if (await RecordSignInAsync(user, result, db, cancellationToken))
         {
-            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+            return LocalRedirect(Url.LocalOrHome(form.ReturnUrl));
         }
 
         ModelState.AddModelError(nameof(form.Code), t[result.IsLockedOut ? "Account.LockedOut" : "Account.InvalidCode"]);
@@ -129,7 +130,7 @@ public sealed class AccountController(
             if (result.Succeeded)
             {
                 events.PasswordChanged(HttpContext, user.Id);
-                TempData[Infrastructure.Web.FlashMessage.SuccessKey] = t["Account.PasswordSet"].Value;
+                TempData[FlashMessage.SuccessKey] = t["Account.PasswordSet"].Value;
                 return Redirect("/Account/Login");
             }
 
