@@ -153,9 +153,28 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
         await Accessibility.AssertNoViolationsAsync(coordinator);
     }
 
-    private async Task<IPage> SignInAsync(string email)
+    /// <summary>Staff work from phones too: the inbox, a report, the dashboard and the account page on a 360×740 screen.</summary>
+    [Fact]
+    public async Task StaffPages_OnAPhone_HaveNoWcagViolations()
     {
-        var page = await browser.NewPageAsync();
+        await TestData.EnsureStaffAsync(browser.App);
+        var citizen = await browser.NewPageAsync();
+        await citizen.GotoAsync($"{browser.BaseUrl}/lapor");
+        var (number, _) = await CitizenJourneyTests.FileAsync(citizen, "Lampu penerangan jalan padam");
+        var phone = new ViewportSize { Width = 360, Height = 740 };
+        var coordinator = await SignInAsync(TestData.Coordinator, phone);
+        var officer = await SignInAsync(TestData.Officer, phone);
+
+        foreach (var (page, path) in new[] { (coordinator, "/inbox"), (coordinator, $"/inbox/{number}"), (coordinator, "/dashboard"), (officer, "/inbox"), (officer, "/akun"), (officer, "/notifikasi") })
+        {
+            await page.GotoAsync(browser.BaseUrl + path);
+            await Accessibility.AssertNoViolationsAsync(page);
+        }
+    }
+
+    private async Task<IPage> SignInAsync(string email, ViewportSize? viewport = null)
+    {
+        var page = await browser.NewPageAsync(viewport);
         await page.GotoAsync($"{browser.BaseUrl}/Account/Login");
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Kata sandi").FillAsync(TestData.Password);
