@@ -38,6 +38,11 @@ public static class Policies
             .AddPolicy(Intake, p => p.RequireRole(Roles.Officer, Roles.Coordinator))
             .AddPolicy(Templates, p => p.RequireRole(Roles.Officer, Roles.Administrator))
             .AddPolicy(Dashboard, p => p.RequireRole(Roles.Coordinator, Roles.Oversight, Roles.AgencyHead));
+
+        // Which reports and agencies a staff member may see, resolved once per request.
+        services.AddHttpContextAccessor();
+        services.AddScoped<AgencyTree>();
+        services.AddScoped<StaffScopeProvider>();
         return services;
     }
 }

@@ -15,6 +15,8 @@ public static class NotificationServiceCollectionExtensions
             string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.PickupDirectory)
                 ? ActivatorUtilities.CreateInstance<SmtpMailSender>(provider)
                 : ActivatorUtilities.CreateInstance<PickupDirectoryMailSender>(provider));
+        services.AddScoped<Recipients>();
+        services.AddScoped<ReportNotifier>();
         services.AddScoped<OutboxDispatcher>();
         services.AddHostedService<OutboxDispatcherService>();
         return services;
