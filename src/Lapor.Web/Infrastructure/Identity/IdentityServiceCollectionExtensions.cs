@@ -24,23 +24,10 @@ public static class IdentityServiceCollectionExtensions
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
+        services.AddScoped<ISecurityStampValidator, StampOnlySecurityStampValidator>();
+
         // Check the security stamp on every request, so disabling an account or changing its roles ends its sessions at once.
-        services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            o.ValidationInterval = TimeSpan.Zero;
-
-            // The refreshed principal is rebuilt from the database: carry over how the user signed in
-            // ("amr": pwd or mfa), or a coordinator who passed the second factor would lose it.
-            o.OnRefreshingPrincipal = context =>
-            {
-                if (context.CurrentPrincipal?.FindFirst("amr") is { } method && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
-                {
-                    identity.AddClaim(new System.Security.Claims.Claim("amr", method.Value));
-                }
-
-                return Task.CompletedTask;
-            };
-        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         // HSTS outside Development: a year, subdomains included (ASVS 3.4.1).
         services.AddHsts(o =>
