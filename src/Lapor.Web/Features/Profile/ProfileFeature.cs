@@ -1,3 +1,4 @@
+using Lapor.Web.Infrastructure.Jobs;
 using Lapor.Web.Infrastructure.Privacy;
 
 namespace Lapor.Web.Features.Profile;
@@ -11,8 +12,7 @@ public static class ProfileFeature
             .Validate(o => o.ReporterIdentityRetentionDays > 0, "Privacy:ReporterIdentityRetentionDays must be positive.")
             .ValidateOnStart();
         services.AddScoped<PersonalData.Handler>();
-        services.AddScoped<RetentionJob>();
-        services.AddHostedService<RetentionJobService>();
+        services.AddPeriodicJob<RetentionJob, RetentionOptions>(o => o.JobEnabled, o => o.JobInterval);
         return services;
     }
 }

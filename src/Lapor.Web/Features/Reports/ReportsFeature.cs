@@ -1,5 +1,6 @@
 using Lapor.Web.Data;
 using Lapor.Web.Infrastructure.Deadlines;
+using Lapor.Web.Infrastructure.Jobs;
 using Lapor.Web.Infrastructure.Storage;
 
 namespace Lapor.Web.Features.Reports;
@@ -14,8 +15,7 @@ public static class ReportsFeature
         services.AddOptions<AttachmentStorageOptions>().BindConfiguration(AttachmentStorageOptions.Section).ValidateOnStart();
         services.AddMemoryCache();
         services.AddScoped<DeadlineScheduleProvider>();
-        services.AddScoped<DeadlineJob>();
-        services.AddHostedService<DeadlineJobService>();
+        services.AddPeriodicJob<DeadlineJob, DeadlineOptions>(o => o.JobEnabled, o => o.JobInterval);
         services.AddSingleton<IAttachmentStore, LocalAttachmentStore>();
         services.AddSingleton<UploadInspector>();
         services.AddSingleton<TrackingAccess>();

@@ -4,6 +4,7 @@ using Lapor.Web.Domain.Deadlines;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Infrastructure.Jobs;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ namespace Lapor.Web.Infrastructure.Deadlines;
 /// instance or another — skip what the first already did.
 /// </summary>
 public sealed class DeadlineJob(
-    LaporDbContext db, DeadlineScheduleProvider schedules, Recipients recipients, ReportNotifier notifier, TimeProvider clock, ILogger<DeadlineJob> logger)
+    LaporDbContext db, DeadlineScheduleProvider schedules, Recipients recipients, ReportNotifier notifier, TimeProvider clock, ILogger<DeadlineJob> logger) : IPeriodicJob
 {
     private static readonly ReportStatus[] Watched = [ReportStatus.Unverified, ReportStatus.OnHold, ReportStatus.Dispositioned, ReportStatus.InProgress];
 

@@ -1,3 +1,4 @@
+using Lapor.Web.Infrastructure.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace Lapor.Web.Infrastructure.Notifications;
@@ -17,8 +18,7 @@ public static class NotificationServiceCollectionExtensions
                 : ActivatorUtilities.CreateInstance<PickupDirectoryMailSender>(provider));
         services.AddScoped<Recipients>();
         services.AddScoped<ReportNotifier>();
-        services.AddScoped<OutboxDispatcher>();
-        services.AddHostedService<OutboxDispatcherService>();
+        services.AddPeriodicJob<OutboxDispatcher, MailOptions>(o => o.DispatchEnabled, o => o.PollInterval);
         return services;
     }
 }

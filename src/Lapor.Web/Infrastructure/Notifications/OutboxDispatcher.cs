@@ -1,5 +1,6 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Notifications;
+using Lapor.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Infrastructure.Notifications;
@@ -9,7 +10,7 @@ namespace Lapor.Web.Infrastructure.Notifications;
 /// instances never send the same mail; a claim expires after five minutes in case its holder died.
 /// Delivery is at least once: a crash between sending and marking the row sent sends it again.
 /// </summary>
-public sealed class OutboxDispatcher(LaporDbContext db, IMailSender sender, MailTemplates templates, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(LaporDbContext db, IMailSender sender, MailTemplates templates, TimeProvider clock, ILogger<OutboxDispatcher> logger) : IPeriodicJob
 {
     private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(5);
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";

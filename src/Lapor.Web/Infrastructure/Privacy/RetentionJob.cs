@@ -1,6 +1,7 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace Lapor.Web.Infrastructure.Privacy;
 /// Erases reporter identities of reports closed longer than the retention period. Idempotent: an
 /// erased identity has nothing left to erase, so a second run changes nothing.
 /// </summary>
-public sealed class RetentionJob(LaporDbContext db, IOptions<RetentionOptions> options, TimeProvider clock)
+public sealed class RetentionJob(LaporDbContext db, IOptions<RetentionOptions> options, TimeProvider clock) : IPeriodicJob
 {
     private const int BatchSize = 500;
 
@@ -43,32 +44,5 @@ public sealed class RetentionJob(LaporDbContext db, IOptions<RetentionOptions> o
         }
 
         return erased;
-    }
-}
-
-/// <summary>Runs the retention job every few hours for as long as the app runs.</summary>
-public sealed class RetentionJobService(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionJobService> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.JobEnabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.JobInterval, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<RetentionJob>().RunOnceAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.LogError(error, "Retention job failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
