@@ -3,11 +3,11 @@ using System.Security.Claims;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.RateLimiting;
-using Lapor.Web.Infrastructure.Security;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.Dashboard;
 
@@ -40,7 +40,7 @@ public sealed class DashboardController(StaffScopeProvider scopes, PeriodReport.
     [EnableRateLimiting(RateLimitPolicies.Export)]
     public async Task ExportReports(
         [FromQuery] PeriodReport.Filter filter, [FromServices] LaporDbContext db, [FromServices] TimeProvider clock, [FromServices] Infrastructure.Deadlines.DeadlineScheduleProvider schedules,
-        CancellationToken cancellationToken)
+        [FromServices] SecurityEvents events, CancellationToken cancellationToken)
     {
         var scope = await scopes.GetAsync(cancellationToken);
         var schedule = await schedules.GetAsync(cancellationToken);
@@ -48,7 +48,7 @@ public sealed class DashboardController(StaffScopeProvider scopes, PeriodReport.
         db.AuditEntries.Add(new AuditEntry(AuditAction.Export, User.FindFirstValue(ClaimTypes.NameIdentifier), "ReportList", $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}", "csv",
             HttpContext.Connection.RemoteIpAddress?.ToString(), clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        HttpContext.RequestServices.GetRequiredService<SecurityEvents>().Exported(HttpContext, "ReportList");
+        events.Exported(HttpContext, "ReportList");
 
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"attachment; filename=\"lapor-laporan-{from:yyyyMMdd}-{to:yyyyMMdd}.csv\"");
@@ -60,7 +60,7 @@ public sealed class DashboardController(StaffScopeProvider scopes, PeriodReport.
     [EnableRateLimiting(RateLimitPolicies.Export)]
     public async Task<IActionResult> Export(
         [FromRoute] string format, [FromQuery] PeriodReport.Filter filter, [FromServices] LaporDbContext db, [FromServices] TimeProvider clock,
-        [FromServices] IStringLocalizer<SharedResource> t, CancellationToken cancellationToken)
+        [FromServices] IStringLocalizer<SharedResource> t, [FromServices] SecurityEvents events, CancellationToken cancellationToken)
     {
         var view = await report.HandleAsync(await scopes.GetAsync(cancellationToken), filter, cancellationToken);
 
@@ -68,7 +68,7 @@ public sealed class DashboardController(StaffScopeProvider scopes, PeriodReport.
         db.AuditEntries.Add(new AuditEntry(AuditAction.Export, User.FindFirstValue(ClaimTypes.NameIdentifier), "PeriodReport",
             $"{view.From:yyyy-MM-dd}..{view.To:yyyy-MM-dd}", format, HttpContext.Connection.RemoteIpAddress?.ToString(), clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        HttpContext.RequestServices.GetRequiredService<SecurityEvents>().Exported(HttpContext, "PeriodReport");
+        events.Exported(HttpContext, "PeriodReport");
 
         var name = string.Create(CultureInfo.InvariantCulture, $"lapor-{view.From:yyyyMMdd}-{view.To:yyyyMMdd}.{format}");
         return format == "xlsx"

@@ -61,7 +61,7 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
 
     [Authorize(Policy = Policies.Coordinator)]
     [HttpPost("{trackingNumber}/identitas")]
-    public async Task<IActionResult> Reveal([FromRoute] string trackingNumber, string? reason, [FromServices] RevealIdentity.Handler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Reveal([FromRoute] string trackingNumber, string? reason, [FromServices] RevealIdentity.Handler handler, [FromServices] Infrastructure.Security.SecurityEvents events, CancellationToken cancellationToken)
     {
         if (Domain.Reports.TrackingNumber.Normalize(trackingNumber) is not { } number)
         {
@@ -80,7 +80,7 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
             return NotFound();
         }
 
-        HttpContext.RequestServices.GetRequiredService<Infrastructure.Security.SecurityEvents>().IdentityRevealed(HttpContext, number);
+        events.IdentityRevealed(HttpContext, number);
         return View(view);
     }
 

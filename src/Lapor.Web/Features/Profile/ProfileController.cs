@@ -69,7 +69,7 @@ public sealed class ProfileController(
     public async Task<IActionResult> DisableTwoFactor(CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync();
-        if (await TwoFactorRequiredAsync(user))
+        if (TwoFactorEnforcement.IsRequiredFor(User, security.Value))
         {
             return Forbid();
         }
@@ -101,7 +101,7 @@ public sealed class ProfileController(
     public async Task<IActionResult> Delete(string? password, [FromServices] PersonalData.Handler handler, CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync();
-        if ((await users.GetRolesAsync(user)).Any(r => r != Roles.Citizen))
+        if (!IsCitizenOnly)
         {
             // Staff accounts carry the history of official actions: administrators disable them instead.
             return Forbid();
@@ -124,12 +124,12 @@ public sealed class ProfileController(
     private async Task<LaporUser> CurrentUserAsync() =>
         await users.GetUserAsync(User) ?? throw new InvalidOperationException("A signed-in user without an account row.");
 
-    private async Task<bool> TwoFactorRequiredAsync(LaporUser user) =>
-        security.Value.RequireTwoFactor && (await users.GetRolesAsync(user)).Any(SecurityOptions.TwoFactorRoles.Contains);
+    /// <summary>Staff accounts carry official history; only a plain citizen account may be deleted by its owner.</summary>
+    private bool IsCitizenOnly => Roles.All.Where(r => r != Roles.Citizen).All(r => !User.IsInRole(r));
 
     private async Task<ProfileView> OverviewAsync(LaporUser user) => new(
-        user.FullName, user.Email ?? "", user.TwoFactorEnabled, await users.CountRecoveryCodesAsync(user), await TwoFactorRequiredAsync(user),
-        (await users.GetRolesAsync(user)).All(r => r == Roles.Citizen));
+        user.FullName, user.Email ?? "", user.TwoFactorEnabled, await users.CountRecoveryCodesAsync(user),
+        TwoFactorEnforcement.IsRequiredFor(User, security.Value), IsCitizenOnly);
 
     private async Task<AuthenticatorView> AuthenticatorSetupAsync(LaporUser user, string? code)
     {
@@ -142,7 +142,7 @@ public sealed class ProfileController(
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 
-        return new AuthenticatorView(key!, TwoFactorKey.QrCodeDataUri(user.Email ?? user.Id, key!), code, await TwoFactorRequiredAsync(user) && !user.TwoFactorEnabled);
+        return new AuthenticatorView(key!, TwoFactorKey.QrCodeDataUri(user.Email ?? user.Id, key!), code, TwoFactorEnforcement.IsRequiredFor(User, security.Value) && !user.TwoFactorEnabled);
     }
 
     private async Task AuditAsync(AuditAction action, string userId, CancellationToken cancellationToken)

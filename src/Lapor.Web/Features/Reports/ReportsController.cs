@@ -2,12 +2,12 @@ using System.Security.Claims;
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Security;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.RateLimiting;
-using Lapor.Web.Infrastructure.Security;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.Reports;
 
@@ -26,7 +26,7 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
     [RequestSizeLimit(55 * 1024 * 1024)]
     public async Task<IActionResult> Submit(
         Submit.Form form, [FromServices] IValidator<Submit.Form> validator, [FromServices] Submit.Handler handler,
-        [FromServices] FormOptions.Handler options, CancellationToken cancellationToken)
+        [FromServices] FormOptions.Handler options, [FromServices] SecurityEvents events, CancellationToken cancellationToken)
     {
         form.IsGuest = UserId is null;
         var validation = await validator.ValidateAsync(form, cancellationToken);
@@ -41,7 +41,7 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
                 case ReportFiling.Rejected rejected:
                     if (rejected.Field == "Attachments")
                     {
-                        HttpContext.RequestServices.GetRequiredService<SecurityEvents>().UploadRejected(HttpContext);
+                        events.UploadRejected(HttpContext);
                     }
 
                     ModelState.AddModelError($"Form.{rejected.Field}", rejected.Message);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
 
 namespace Lapor.Web.Infrastructure.Security;
@@ -13,12 +14,15 @@ public static class TwoFactorEnforcement
 
     private static readonly string[] OpenPaths = ["/akun", "/Account", "/Error", "/health"];
 
+    /// <summary>Whether this user's roles call for a second factor under the current settings.</summary>
+    public static bool IsRequiredFor(ClaimsPrincipal user, SecurityOptions options) =>
+        options.RequireTwoFactor && SecurityOptions.TwoFactorRoles.Any(user.IsInRole);
+
     public static IApplicationBuilder UseTwoFactorEnforcement(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var user = context.User;
         var required = user.Identity?.IsAuthenticated == true
-            && context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.RequireTwoFactor
-            && SecurityOptions.TwoFactorRoles.Any(user.IsInRole)
+            && IsRequiredFor(user, context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value)
             && !user.HasClaim("amr", MultiFactorMethod);
         if (!required || OpenPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
         {
