@@ -12,6 +12,10 @@ public sealed class PickupDirectoryMailSender(IOptions<MailOptions> options, IHo
     {
         Directory.CreateDirectory(_folder);
         var path = Path.Combine(_folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-        await message.WriteToAsync(path, cancellationToken);
+
+        // Written under a temporary name and renamed when complete, so whoever collects *.eml never reads half a mail.
+        var partial = path + ".partial";
+        await message.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path);
     }
 }
