@@ -1,4 +1,5 @@
 using Lapor.Web.Data;
+using Lapor.Web.Data.Generation;
 using Lapor.Web.Features.Dashboard;
 using Lapor.Web.Features.Holidays;
 using Lapor.Web.Features.Inbox;
@@ -35,6 +36,11 @@ builder.Services.AddPublicReportsFeature();
 builder.Services.AddProfileFeature();
 
 var app = builder.Build();
+
+if (GenerateCommand.IsRequested(args))
+{
+    return await GenerateCommand.RunAsync(app, args);
+}
 
 await app.PrepareDatabaseAsync();
 
@@ -75,5 +81,6 @@ app.MapControllers();
 app.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous();
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;

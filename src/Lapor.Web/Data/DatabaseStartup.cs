@@ -12,14 +12,23 @@ public static class DatabaseStartup
     /// Applies migrations where allowed (Development, or Database:MigrateOnStartup), then makes sure
     /// the reference rows every installation needs exist, then seeds demo data when configured.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    public static Task PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        await using var scope = app.Services.CreateAsyncScope();
+        var development = app.Environment.IsDevelopment();
+        return PrepareAsync(app.Services, migrate: development || options.MigrateOnStartup, seedDemoData: development && options.SeedDemoData);
+    }
+
+    /// <summary>For the data generator: the schema and reference rows, never the demo data.</summary>
+    public static Task PrepareSchemaAsync(this WebApplication app) => PrepareAsync(app.Services, migrate: true, seedDemoData: false);
+
+    private static async Task PrepareAsync(IServiceProvider root, bool migrate, bool seedDemoData)
+    {
+        await using var scope = root.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<LaporDbContext>();
 
-        if (app.Environment.IsDevelopment() || options.MigrateOnStartup)
+        if (migrate)
         {
             await db.Database.MigrateAsync();
         }
@@ -32,7 +41,7 @@ public static class DatabaseStartup
 
         await EnsureReferenceDataAsync(db, services.GetRequiredService<RoleManager<IdentityRole>>());
 
-        if (options.SeedDemoData && app.Environment.IsDevelopment())
+        if (seedDemoData)
         {
             await services.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
         }

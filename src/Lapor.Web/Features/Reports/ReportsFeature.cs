@@ -1,4 +1,5 @@
 using Lapor.Web.Data;
+using Lapor.Web.Data.Generation;
 using Lapor.Web.Infrastructure.Deadlines;
 using Lapor.Web.Infrastructure.Jobs;
 using Lapor.Web.Infrastructure.Storage;
@@ -20,6 +21,7 @@ public static class ReportsFeature
         services.AddSingleton<UploadInspector>();
         services.AddSingleton<TrackingAccess>();
         services.AddScoped<DemoData>();
+        services.AddScoped<DataGenerator>();
         services.AddScoped<ReportFiling>();
         services.AddScoped<Submit.Handler>();
         services.AddScoped<Track.Handler>();
