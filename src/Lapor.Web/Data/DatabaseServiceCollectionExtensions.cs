@@ -31,6 +31,7 @@ public static class DatabaseServiceCollectionExtensions
                 .AddInterceptors(new AppendOnlyHistoryInterceptor(), new SqlitePragmaInterceptor()));
         }
 
+        services.AddScoped<ReferenceData>();
         services.AddHealthChecks().AddDbContextCheck<LaporDbContext>("database", tags: ["ready"]);
         return services;
     }

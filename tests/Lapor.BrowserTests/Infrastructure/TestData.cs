@@ -47,6 +47,9 @@ public static class TestData
         }
 
         await db.SaveChangesAsync();
+
+        // Written behind the app's back, unlike the admin pages: drop its cached agency list as they would.
+        scope.ServiceProvider.GetRequiredService<ReferenceData>().Invalidate();
     }
 
     /// <summary>A real JPEG photo written to a temp file, as a citizen's phone would produce it.</summary>

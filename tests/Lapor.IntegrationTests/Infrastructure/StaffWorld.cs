@@ -58,6 +58,9 @@ public sealed class StaffWorld
         await AccountAsync(db, users, CitizenX, Roles.Citizen, null);
         await AccountAsync(db, users, Admin, Roles.Administrator, null);
         await db.SaveChangesAsync();
+
+        // Written behind the app's back, unlike the admin pages: drop its cached agency list as they would.
+        scope.ServiceProvider.GetRequiredService<ReferenceData>().Invalidate();
         return new StaffWorld(region.Id, a.Id, a1.Id, b.Id);
     }
 

@@ -11,7 +11,7 @@ namespace Lapor.Web.Data.Generation;
 /// agencies and categories through EF, reports through the domain methods, rows through
 /// <see cref="BulkWriter"/> in transactions of a few thousand reports.
 /// </summary>
-public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> users, DeadlineScheduleProvider schedules, TimeProvider clock)
+public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> users, DeadlineScheduleProvider schedules, ReferenceData reference, TimeProvider clock)
 {
     private const int ReportsPerTransaction = 5_000;
 
@@ -100,6 +100,7 @@ public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> user
 
         // Fresh statistics let SQLite's planner pick the right index for each page's query.
         await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
+        reference.Invalidate();
         return new Summary(reportId, writer.RowsWritten, province.All.Count, progress.Elapsed);
     }
 

@@ -9,7 +9,7 @@ using Microsoft.VisualBasic.FileIO;
 namespace Lapor.Web.Features.Agencies;
 
 /// <summary>Administrators keep the agency tree: create, edit, move, deactivate, import.</summary>
-public sealed class AgencyAdmin(LaporDbContext db, AgencyTree tree, TimeProvider clock)
+public sealed class AgencyAdmin(LaporDbContext db, AgencyTree tree, ReferenceData reference, TimeProvider clock)
 {
     public sealed record Node(int Id, string Name, string Code, AgencyKind Kind, int Depth, bool IsActive, string? Decree, DateOnly? DecreeDate);
 
@@ -103,7 +103,7 @@ public sealed class AgencyAdmin(LaporDbContext db, AgencyTree tree, TimeProvider
 
         db.AuditEntries.Add(new AuditEntry(AuditAction.SettingsChanged, adminId, "Agency", code, id is null ? "created" : "updated", null, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        tree.Invalidate();
+        reference.Invalidate();
         return null;
     }
 
@@ -173,7 +173,7 @@ public sealed class AgencyAdmin(LaporDbContext db, AgencyTree tree, TimeProvider
 
         db.AuditEntries.Add(new AuditEntry(AuditAction.SettingsChanged, adminId, "Agency", null, $"imported {added.Count}", null, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        tree.Invalidate();
+        reference.Invalidate();
         return (added.Count, skipped);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Web.Features.Categories;
 
 /// <summary>Administrators keep the two-level category tree and, per region, the agency each topic usually goes to.</summary>
-public sealed class CategoryAdmin(LaporDbContext db, TimeProvider clock)
+public sealed class CategoryAdmin(LaporDbContext db, ReferenceData reference, TimeProvider clock)
 {
     public sealed record Node(int Id, string Name, string NameEnglish, bool IsTopLevel, bool IsActive, IReadOnlyList<string> Defaults);
 
@@ -91,6 +91,7 @@ public sealed class CategoryAdmin(LaporDbContext db, TimeProvider clock)
         db.AuditEntries.Add(new AuditEntry(AuditAction.SettingsChanged, adminId, "Category", category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             id is null ? "created" : "updated", null, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
+        reference.Invalidate();
         return null;
     }
 }

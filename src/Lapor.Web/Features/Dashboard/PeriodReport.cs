@@ -81,7 +81,7 @@ public static class PeriodReport
         public Filter Filter { get; init; } = new();
     }
 
-    public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, AgencyTree tree, TimeProvider clock)
+    public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, AgencyTree tree, ReferenceData reference, TimeProvider clock)
     {
         public async Task<View> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
         {
@@ -95,15 +95,17 @@ public static class PeriodReport
             // The period's reports as a query, reused as a subquery below: a list of ids as parameters breaks at 100k reports.
             var inPeriod = await WithinAgencyAsync(Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end), filter), filter, cancellationToken);
             var reports = await inPeriod
-                .Select(r => new { r.Id, r.Status, r.SubmittedAt, r.VerifiedAt, r.VerifyDueOn, r.FirstResponseAt })
+                .Select(r => new
+                {
+                    r.Id, r.Status, r.SubmittedAt, r.VerifiedAt, r.VerifyDueOn, r.FirstResponseAt,
+                    Accepted = r.Routing.Count(e => e.Action == RoutingAction.Accept),
+                    Rejected = r.Routing.Count(e => e.Action == RoutingAction.Reject),
+                })
                 .ToListAsync(cancellationToken);
             var assignments = await db.Assignments.AsNoTracking()
                 .Where(a => inPeriod.Any(r => r.Id == a.ReportId) && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded)
                 .Select(a => new { a.ReportId, a.AgencyId, a.State, a.AssignedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.ClosedAt, a.CompletionDueOn })
                 .ToListAsync(cancellationToken);
-            var verdicts = await db.RoutingEntries.AsNoTracking()
-                .Where(e => inPeriod.Any(r => r.Id == e.ReportId) && (e.Action == RoutingAction.Accept || e.Action == RoutingAction.Reject))
-                .GroupBy(e => e.Action).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
             int Days(DateTimeOffset a, DateTimeOffset b) => schedule.Calendar.WorkingDaysBetween(schedule.LocalDate(a), schedule.LocalDate(b));
 
@@ -130,7 +132,7 @@ public static class PeriodReport
                 .Where(r => r.Status is ReportStatus.Unverified or ReportStatus.OnHold or ReportStatus.Dispositioned or ReportStatus.InProgress)
                 .Select(r => Days(r.SubmittedAt, now)));
 
-            var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+            var names = await reference.AgencyNamesAsync(cancellationToken);
             var rows = assignments.GroupBy(a => a.AgencyId).Select(g =>
                 {
                     var done = g.Where(a => a.State == AssignmentState.Completed && a.ClosedAt is not null).ToList();
@@ -153,7 +155,7 @@ public static class PeriodReport
             var (connected, active, total) = await AgencyStaffingAsync(scope, now, cancellationToken);
             return new View(from, to, reports.Count, byStatus, CompletionRate.Of(byStatus),
                 Rates.FollowUp(routed.Count(r => r.FirstResponseAt is not null), routed.Count), verify, firstResponse, completion, backlog,
-                Rates.Satisfaction(verdicts.GetValueOrDefault(RoutingAction.Accept), verdicts.GetValueOrDefault(RoutingAction.Reject)),
+                Rates.Satisfaction(reports.Sum(r => r.Accepted), reports.Sum(r => r.Rejected)),
                 Rates.OfAgencies(connected, total), Rates.OfAgencies(active, total), rows) { Trend = trend, Filter = filter };
         }
 
@@ -204,18 +206,20 @@ public static class PeriodReport
         /// <summary>Of the OPDs in scope: how many have an officer, and how many an officer who signed in within 30 days.</summary>
         private async Task<(int Connected, int Active, int Total)> AgencyStaffingAsync(ReportScope scope, DateTimeOffset now, CancellationToken cancellationToken)
         {
-            var inScope = scope.Subtree.Count > 0 ? scope.Subtree.ToArray() : scope.AssignedAgencies.ToArray();
-            var agencies = await db.Agencies.AsNoTracking()
-                .Where(a => inScope.Contains(a.Id) && a.IsActive && (a.Kind == AgencyKind.Opd || a.Kind == AgencyKind.SubUnit))
-                .Select(a => a.Id).ToListAsync(cancellationToken);
-            var officerRole = await db.Roles.Where(r => r.Name == Roles.Officer).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+            var inScope = (scope.Subtree.Count > 0 ? scope.Subtree : scope.AssignedAgencies).ToHashSet();
+            var agencies = (await reference.AgenciesAsync(cancellationToken))
+                .Where(a => inScope.Contains(a.Id) && a.IsActive && a.Kind is AgencyKind.Opd or AgencyKind.SubUnit)
+                .Select(a => a.Id).ToHashSet();
+
+            // Every officer's memberships (a province has a few thousand), narrowed here rather than with hundreds of parameters.
             var since = now.AddDays(-30);
-            var officers = await (from m in db.AgencyMemberships
-                                  where agencies.Contains(m.AgencyId) && db.UserRoles.Any(ur => ur.UserId == m.UserId && ur.RoleId == officerRole)
-                                  join u in db.Users on m.UserId equals u.Id
-                                  where !u.IsDisabled
-                                  select new { m.AgencyId, u.LastSignInAt })
-                                 .ToListAsync(cancellationToken);
+            var officers = (await (from m in db.AgencyMemberships
+                                   join u in db.Users on m.UserId equals u.Id
+                                   where !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == m.UserId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Officer))
+                                   select new { m.AgencyId, u.LastSignInAt })
+                                  .ToListAsync(cancellationToken))
+                .Where(o => agencies.Contains(o.AgencyId))
+                .ToList();
             return (officers.Select(o => o.AgencyId).Distinct().Count(),
                 officers.Where(o => o.LastSignInAt >= since).Select(o => o.AgencyId).Distinct().Count(),
                 agencies.Count);

@@ -6,22 +6,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Web.Features.Inbox;
 
 /// <summary>Agencies as staff pick them: for routing, forwarding and filters.</summary>
-public sealed class AgencyDirectory(LaporDbContext db)
+public sealed class AgencyDirectory(ReferenceData reference)
 {
     public sealed record Entry(int Id, string Name, int? ParentId);
 
-    public Task<Entry?> FindAsync(int id, CancellationToken cancellationToken) =>
-        db.Agencies.AsNoTracking().Where(a => a.Id == id && a.IsActive).Select(a => new Entry(a.Id, a.Name, a.ParentId)).FirstOrDefaultAsync(cancellationToken);
+    public async Task<Entry?> FindAsync(int id, CancellationToken cancellationToken) =>
+        (await reference.AgenciesAsync(cancellationToken)).Where(a => a.Id == id && a.IsActive).Select(a => new Entry(a.Id, a.Name, a.ParentId)).FirstOrDefault();
 
     /// <summary>Every active agency of any kind (regions too), by name: for memberships.</summary>
-    public Task<List<Entry>> ListAllAsync(CancellationToken cancellationToken) =>
-        db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name).Select(a => new Entry(a.Id, a.Name, a.ParentId)).ToListAsync(cancellationToken);
+    public async Task<List<Entry>> ListAllAsync(CancellationToken cancellationToken) =>
+        [.. (await reference.AgenciesAsync(cancellationToken)).Where(a => a.IsActive).Select(a => new Entry(a.Id, a.Name, a.ParentId))];
 
     /// <summary>Every active agency that takes reports, by name.</summary>
-    public Task<List<Entry>> ListAsync(CancellationToken cancellationToken) =>
-        db.Agencies.AsNoTracking()
-            .Where(a => a.IsActive && (a.Kind == Domain.Agencies.AgencyKind.Opd || a.Kind == Domain.Agencies.AgencyKind.SubUnit || a.Kind == Domain.Agencies.AgencyKind.Bumd))
-            .OrderBy(a => a.Name).Select(a => new Entry(a.Id, a.Name, a.ParentId)).ToListAsync(cancellationToken);
+    public async Task<List<Entry>> ListAsync(CancellationToken cancellationToken) =>
+        [.. (await reference.AgenciesAsync(cancellationToken)).Where(a => a.IsActive && a.TakesReports).Select(a => new Entry(a.Id, a.Name, a.ParentId))];
 }
 
 /// <summary>Finds the original of a duplicate by its tracking number, within what the coordinator may see.</summary>

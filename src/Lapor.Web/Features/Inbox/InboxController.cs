@@ -52,7 +52,7 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
         }
 
         ViewData["Templates"] = view.Can.ActingAgencyId is { } acting
-            ? (await templates.ListAsync([acting], cancellationToken)).ToList()
+            ? (await templates.ForAgencyAsync(acting, cancellationToken)).ToList()
             : [];
         ViewData["Agencies"] = view.Can.Verify || view.Can.Forward ? await agencies.ListAsync(cancellationToken) : [];
         ViewData["Draft"] = new Draft(TempData[ReportActionsController.DraftForKey] as string, TempData[ReportActionsController.DraftKey] as string);

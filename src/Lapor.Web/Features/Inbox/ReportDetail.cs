@@ -39,20 +39,32 @@ public static class ReportDetail
         public bool Any => Verify || Hold || Archive || Restore || Reopen || ActingAgencyId is not null;
     }
 
-    public sealed class Handler(LaporDbContext db)
+    public sealed class Handler(LaporDbContext db, ReferenceData reference)
     {
         public async Task<View?> HandleAsync(string trackingNumber, ReportScope scope, StaffRoles roles, CancellationToken cancellationToken)
         {
+            // One round trip for the report with its assignments, attachments and (only when this viewer
+            // may see it, and never for an anonymous report) its reporter; then the history and the messages.
+            var seesReporter = roles.SeesNamedReporters;
             var report = await scope.Apply(db.Reports.AsNoTracking())
                 .Where(r => r.TrackingNumber == trackingNumber)
                 .Select(r => new
                 {
                     r.Id, r.Version, r.Status, r.Classification, r.ComplaintKind, r.Title, r.Body, r.PublicTitle, r.PublicSummary,
                     r.IncidentDate, r.Location, r.CategoryId, r.Channel, r.IsAnonymous, r.IsConfidential, r.IsReturned, r.SubmittedAt,
-                    r.VerifyDueOn, r.ReporterUserId, r.RegionAgencyId,
-                    Category = db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
-                    TargetAgency = db.Agencies.Where(a => a.Id == r.TargetAgencyId).Select(a => a.Name).FirstOrDefault(),
-                    r.TargetAgencyId,
+                    r.VerifyDueOn, r.ReporterUserId, r.TargetAgencyId,
+                    Reporter = seesReporter && !r.IsAnonymous
+                        ? db.ReporterIdentities.Where(i => i.ReportId == r.Id).Select(i => new { i.FullName, i.Email, i.Phone }).FirstOrDefault()
+                        : null,
+                    DefaultAgencyId = db.Set<Domain.Agencies.CategoryDefaultAgency>()
+                        .Where(d => d.CategoryId == r.CategoryId && (r.RegionAgencyId == null || d.RegionAgencyId == r.RegionAgencyId))
+                        .OrderBy(d => d.RegionAgencyId).Select(d => (int?)d.AgencyId).FirstOrDefault(),
+                    Assignments = r.Assignments.OrderBy(a => a.Id)
+                        .Select(a => new { a.Id, a.AgencyId, a.Kind, a.State, a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount })
+                        .ToList(),
+                    Attachments = r.Attachments.OrderBy(a => a.UploadedAt)
+                        .Select(a => new AttachmentItem(a.Id, a.OriginalFileName, a.ContentType, a.SizeBytes))
+                        .ToList(),
                 })
                 .FirstOrDefaultAsync(cancellationToken);
             if (report is null)
@@ -60,49 +72,36 @@ public static class ReportDetail
                 return null;
             }
 
-            var names = db.Agencies.Select(a => new { a.Id, a.Name });
-            var assignments = await db.Assignments.AsNoTracking().Where(a => a.ReportId == report.Id).OrderBy(a => a.Id)
-                .Select(a => new AssignmentItem(a.Id, a.AgencyId, names.Where(n => n.Id == a.AgencyId).Select(n => n.Name).First(), a.Kind, a.State,
-                    a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount))
-                .ToListAsync(cancellationToken);
-            var timeline = await db.RoutingEntries.AsNoTracking().Where(e => e.ReportId == report.Id).OrderBy(e => e.Id)
-                .Select(e => new TimelineItem(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus,
-                    names.Where(n => n.Id == e.FromAgencyId).Select(n => n.Name).FirstOrDefault(),
-                    names.Where(n => n.Id == e.ToAgencyId).Select(n => n.Name).FirstOrDefault(), e.Reason))
-                .ToListAsync(cancellationToken);
-            var messages = await db.Messages.AsNoTracking().Where(m => m.ReportId == report.Id).OrderBy(m => m.Id)
-                .Select(m => new MessageItem(m.CreatedAt, m.Kind, m.Visibility, m.AuthorRole, names.Where(n => n.Id == m.AgencyId).Select(n => n.Name).FirstOrDefault(), m.Body))
-                .ToListAsync(cancellationToken);
-            var attachments = await db.Attachments.AsNoTracking().Where(a => a.ReportId == report.Id).OrderBy(a => a.UploadedAt)
-                .Select(a => new AttachmentItem(a.Id, a.OriginalFileName, a.ContentType, a.SizeBytes))
-                .ToListAsync(cancellationToken);
+            var names = await reference.AgencyNamesAsync(cancellationToken);
+            string? Name(int? agencyId) => agencyId is { } id ? names.GetValueOrDefault(id, "?") : null;
 
-            // Who reported is selected only when this viewer may see it: never for an anonymous report.
-            Reporter? reporter = null;
-            if (!report.IsAnonymous && roles.SeesNamedReporters)
-            {
-                reporter = await db.ReporterIdentities.AsNoTracking().Where(i => i.ReportId == report.Id)
-                    .Select(i => new Reporter(i.FullName, i.Email, i.Phone, report.ReporterUserId != null))
-                    .FirstOrDefaultAsync(cancellationToken);
-            }
+            var assignments = report.Assignments
+                .Select(a => new AssignmentItem(a.Id, a.AgencyId, Name(a.AgencyId)!, a.Kind, a.State, a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount))
+                .ToList();
+            var timeline = (await db.RoutingEntries.AsNoTracking().Where(e => e.ReportId == report.Id).OrderBy(e => e.Id)
+                    .Select(e => new { e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, e.FromAgencyId, e.ToAgencyId, e.Reason })
+                    .ToListAsync(cancellationToken))
+                .Select(e => new TimelineItem(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, Name(e.FromAgencyId), Name(e.ToAgencyId), e.Reason))
+                .ToList();
+            var messages = (await db.Messages.AsNoTracking().Where(m => m.ReportId == report.Id).OrderBy(m => m.Id)
+                    .Select(m => new { m.CreatedAt, m.Kind, m.Visibility, m.AuthorRole, m.AgencyId, m.Body })
+                    .ToListAsync(cancellationToken))
+                .Select(m => new MessageItem(m.CreatedAt, m.Kind, m.Visibility, m.AuthorRole, Name(m.AgencyId), m.Body))
+                .ToList();
 
-            int? suggested = report.TargetAgencyId;
-            if (suggested is null && report.CategoryId is { } categoryId)
-            {
-                suggested = await db.Set<Domain.Agencies.CategoryDefaultAgency>().AsNoTracking()
-                    .Where(d => d.CategoryId == categoryId && (report.RegionAgencyId == null || d.RegionAgencyId == report.RegionAgencyId))
-                    .OrderBy(d => d.RegionAgencyId).Select(d => (int?)d.AgencyId).FirstOrDefaultAsync(cancellationToken);
-            }
-
+            var reporter = report.Reporter is { } identity ? new Reporter(identity.FullName, identity.Email, identity.Phone, report.ReporterUserId != null) : null;
+            var category = report.CategoryId is { } categoryId
+                ? (await reference.CategoriesAsync(cancellationToken)).FirstOrDefault(c => c.Id == categoryId)?.Name
+                : null;
             var acting = roles.IsOfficer
                 ? assignments.FirstOrDefault(a => scope.AssignedAgencies.Contains(a.AgencyId) && a.State is AssignmentState.Dispositioned or AssignmentState.InProgress or AssignmentState.AwaitingReporter or AssignmentState.FinalResponded)
                 : null;
             var can = Allowed(report.Status, report.IsAnonymous, roles, acting);
 
             return new View(trackingNumber, report.Version, report.Status, report.Classification, report.ComplaintKind, report.Title, report.Body,
-                report.PublicTitle, report.PublicSummary, report.IncidentDate, report.Location, report.CategoryId, report.Category, report.TargetAgency,
-                report.Channel, report.IsAnonymous, report.IsConfidential, report.IsReturned, report.SubmittedAt, report.VerifyDueOn, reporter, suggested,
-                assignments, timeline, messages, attachments, can);
+                report.PublicTitle, report.PublicSummary, report.IncidentDate, report.Location, report.CategoryId, category, Name(report.TargetAgencyId),
+                report.Channel, report.IsAnonymous, report.IsConfidential, report.IsReturned, report.SubmittedAt, report.VerifyDueOn, reporter,
+                report.TargetAgencyId ?? report.DefaultAgencyId, assignments, timeline, messages, report.Attachments, can);
         }
 
         private static Permissions Allowed(ReportStatus status, bool anonymous, StaffRoles roles, AssignmentItem? acting)

@@ -1,5 +1,4 @@
 using Lapor.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Features.Reports;
 
@@ -10,27 +9,20 @@ public static class FormOptions
 
     public sealed record View(IReadOnlyList<Choice> Categories, IReadOnlyList<Choice> Agencies);
 
-    public sealed class Handler(LaporDbContext db)
+    public sealed class Handler(ReferenceData reference)
     {
         public async Task<View> HandleAsync(bool english, CancellationToken cancellationToken)
         {
-            var categories = await db.Categories.AsNoTracking()
-                .Where(c => c.IsActive && c.ParentId != null)
-                .Select(c => new
-                {
-                    c.Id,
-                    Name = english ? c.NameEnglish : c.Name,
-                    Group = english ? c.Parent!.NameEnglish : c.Parent!.Name,
-                })
-                .ToListAsync(cancellationToken);
-            var agencies = await db.Agencies.AsNoTracking()
-                .Where(a => a.IsActive && (a.Kind == Domain.Agencies.AgencyKind.Opd || a.Kind == Domain.Agencies.AgencyKind.SubUnit))
-                .OrderBy(a => a.Name)
-                .Select(a => new Choice(a.Id, a.Name, null))
-                .ToListAsync(cancellationToken);
-            return new View(
-                [.. categories.OrderBy(c => c.Group).ThenBy(c => c.Name).Select(c => new Choice(c.Id, c.Name, c.Group))],
-                agencies);
+            var all = await reference.CategoriesAsync(cancellationToken);
+            var parents = all.ToDictionary(c => c.Id);
+            var categories = all
+                .Where(c => c.IsActive && c.ParentId is not null)
+                .Select(c => new Choice(c.Id, english ? c.NameEnglish : c.Name, english ? parents[c.ParentId!.Value].NameEnglish : parents[c.ParentId!.Value].Name))
+                .OrderBy(c => c.Group, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal);
+            var agencies = (await reference.AgenciesAsync(cancellationToken))
+                .Where(a => a.IsActive && a.Kind is Domain.Agencies.AgencyKind.Opd or Domain.Agencies.AgencyKind.SubUnit)
+                .Select(a => new Choice(a.Id, a.Name, null));
+            return new View([.. categories], [.. agencies]);
         }
     }
 }

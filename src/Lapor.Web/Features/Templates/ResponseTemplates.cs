@@ -1,12 +1,16 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Agencies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Lapor.Web.Features.Templates;
 
 /// <summary>Agencies' reusable answers, limited to the agencies the caller may manage (an officer's own; every agency for administrators).</summary>
-public sealed class ResponseTemplates(LaporDbContext db)
+public sealed class ResponseTemplates(LaporDbContext db, IMemoryCache cache)
 {
+    /// <summary>Another instance sees a changed template after this long at most; this instance at once.</summary>
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(10);
+
     public sealed record Item(int Id, int AgencyId, string Agency, string Title, string Body);
 
     public Task<List<Item>> ListAsync(IReadOnlyList<int> agencies, CancellationToken cancellationToken)
@@ -18,6 +22,14 @@ public sealed class ResponseTemplates(LaporDbContext db)
             .Select(t => new Item(t.Id, t.AgencyId, db.Agencies.Where(a => a.Id == t.AgencyId).Select(a => a.Name).First(), t.Title, t.Body))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>One agency's templates for the report page, cached: they change rarely and the page is opened all day.</summary>
+    public async Task<IReadOnlyList<Item>> ForAgencyAsync(int agencyId, CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync(CacheKey(agencyId), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheLifetime;
+            return (IReadOnlyList<Item>)await ListAsync([agencyId], cancellationToken);
+        }) ?? [];
 
     public async Task<Item?> FindAsync(IReadOnlyList<int> agencies, int id, CancellationToken cancellationToken) =>
         (await ListAsync(agencies, cancellationToken)).FirstOrDefault(t => t.Id == id);
@@ -31,6 +43,7 @@ public sealed class ResponseTemplates(LaporDbContext db)
 
         db.ResponseTemplates.Add(new ResponseTemplate(form.AgencyId, form.Title!, form.Body!));
         await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(CacheKey(form.AgencyId));
         return true;
     }
 
@@ -44,6 +57,7 @@ public sealed class ResponseTemplates(LaporDbContext db)
 
         template.Edit(form.Title!, form.Body!);
         await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(CacheKey(template.AgencyId));
         return true;
     }
 
@@ -57,8 +71,11 @@ public sealed class ResponseTemplates(LaporDbContext db)
 
         db.ResponseTemplates.Remove(template);
         await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(CacheKey(template.AgencyId));
         return true;
     }
+
+    private static string CacheKey(int agencyId) => $"templates:{agencyId}";
 
     private Task<ResponseTemplate?> OwnedAsync(IReadOnlyList<int> agencies, int id, CancellationToken cancellationToken)
     {

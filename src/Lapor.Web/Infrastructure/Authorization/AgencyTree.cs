@@ -1,6 +1,4 @@
 using Lapor.Web.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Lapor.Web.Infrastructure.Authorization;
 
@@ -8,10 +6,8 @@ namespace Lapor.Web.Infrastructure.Authorization;
 /// The agency hierarchy in memory (a province has a few hundred agencies), so a coordinator's
 /// subtree is a set lookup instead of a recursive query on every page.
 /// </summary>
-public sealed class AgencyTree(LaporDbContext db, IMemoryCache cache)
+public sealed class AgencyTree(ReferenceData reference)
 {
-    private const string CacheKey = "agency-tree";
-
     /// <summary>The agencies themselves and every agency below them.</summary>
     public async Task<IReadOnlySet<int>> SubtreeOfAsync(IEnumerable<int> roots, CancellationToken cancellationToken)
     {
@@ -43,19 +39,9 @@ public sealed class AgencyTree(LaporDbContext db, IMemoryCache cache)
         return result;
     }
 
-    /// <summary>Called after agencies are created, moved or deactivated.</summary>
-    public void Invalidate() => cache.Remove(CacheKey);
-
-    private async Task<Dictionary<int, List<int>>> ChildrenAsync(CancellationToken cancellationToken)
-    {
-        if (cache.TryGetValue(CacheKey, out Dictionary<int, List<int>>? cached) && cached is not null)
-        {
-            return cached;
-        }
-
-        var links = await db.Agencies.AsNoTracking().Where(a => a.ParentId != null).Select(a => new { a.Id, Parent = a.ParentId!.Value }).ToListAsync(cancellationToken);
-        var children = links.GroupBy(l => l.Parent).ToDictionary(g => g.Key, g => g.Select(l => l.Id).ToList());
-        cache.Set(CacheKey, children, TimeSpan.FromMinutes(10));
-        return children;
-    }
+    private async Task<Dictionary<int, List<int>>> ChildrenAsync(CancellationToken cancellationToken) =>
+        (await reference.AgenciesAsync(cancellationToken))
+            .Where(a => a.ParentId is not null)
+            .GroupBy(a => a.ParentId!.Value)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Id).ToList());
 }

@@ -36,7 +36,9 @@ public sealed class ReportScope
     public static async Task<ReportScope> ForAsync(ClaimsPrincipal user, LaporDbContext db, AgencyTree tree, CancellationToken cancellationToken)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Scope needs a signed-in user.");
-        var memberships = await db.AgencyMemberships.AsNoTracking().Where(m => m.UserId == userId).Select(m => m.AgencyId).ToListAsync(cancellationToken);
+        // From the sign-in cookie; a cookie issued before memberships moved into it falls back to the database.
+        var memberships = LaporClaimsPrincipalFactory.AgenciesOf(user)
+            ?? await db.AgencyMemberships.AsNoTracking().Where(m => m.UserId == userId).Select(m => m.AgencyId).ToListAsync(cancellationToken);
         var assigned = user.IsInRole(Roles.Officer) || user.IsInRole(Roles.AgencyHead) ? memberships.ToArray() : [];
         var subtree = user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Oversight)
             ? [.. await tree.SubtreeOfAsync(memberships, cancellationToken)]

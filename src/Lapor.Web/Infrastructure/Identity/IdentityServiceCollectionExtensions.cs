@@ -21,6 +21,7 @@ public static class IdentityServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<LaporDbContext>()
             .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<LaporClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 

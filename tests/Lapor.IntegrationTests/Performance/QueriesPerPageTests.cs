@@ -1,0 +1,98 @@
+using System.Net;
+using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Data.Generation;
+using Lapor.Web.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.IntegrationTests.Performance;
+
+/// <summary>
+/// DESIGN §11: no page may need more than five database round trips, whatever its size (no N+1).
+/// Each page is opened once to warm the caches, then again while the commands are counted.
+/// </summary>
+public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFixture<GeneratedProvinceFactory>
+{
+    public const int MaxQueriesPerPage = 5;
+
+    private const string Officer = SyntheticProvince.OfficerEmail;
+    private const string Coordinator = SyntheticProvince.CoordinatorEmail;
+
+    [Theory]
+    [InlineData(null, "/")]
+    [InlineData(null, "/laporan")]
+    [InlineData(null, "/statistik")]
+    [InlineData(Officer, "/inbox")]
+    [InlineData(Officer, "/inbox?Tab=Completed&Sort=Newest")]
+    [InlineData(Officer, "/inbox?Tab=Completed&Q=jalan")]
+    [InlineData(Officer, "/notifikasi")]
+    [InlineData(Coordinator, "/inbox")]
+    [InlineData(Coordinator, "/dashboard")]
+    [InlineData(Coordinator, "/dashboard/laporan?From=2026-01-01&To=2026-12-31&Status=Completed")]
+    public async Task Page_NeedsAtMostFiveQueries(string? email, string url)
+    {
+        var client = await SessionAsync(email);
+
+        await AssertQueriesAsync(client, url);
+    }
+
+    [Fact]
+    public async Task ReportPages_NeedAtMostFiveQueries()
+    {
+        var officer = await SessionAsync(Officer);
+        var coordinator = await SessionAsync(Coordinator);
+        var (routed, unverified, published) = await app.WithDbAsync(async db => (
+            // An open assignment, so the page offers the officer's actions and templates.
+            await db.Assignments.Where(a => a.State == AssignmentState.InProgress || a.State == AssignmentState.Dispositioned)
+                .Where(a => db.AgencyMemberships.Any(m => m.AgencyId == a.AgencyId && db.Users.Any(u => u.Id == m.UserId && u.Email == Officer)))
+                .Select(a => a.Report!.TrackingNumber).FirstAsync(),
+            await db.Reports.Where(r => r.Status == ReportStatus.Unverified || r.Status == ReportStatus.Dispositioned).Select(r => r.TrackingNumber).FirstAsync(),
+            await db.Reports.Where(r => r.Status == ReportStatus.Completed && !r.IsConfidential).Select(r => r.TrackingNumber).FirstAsync()));
+
+        await AssertQueriesAsync(officer, $"/inbox/{routed}");
+        await AssertQueriesAsync(coordinator, $"/inbox/{unverified}");
+        await AssertQueriesAsync(app.CreateBrowser(), $"/laporan/{published}");
+    }
+
+    [Fact]
+    public async Task LaterPages_NeedNoMoreQueriesThanTheFirst()
+    {
+        var officer = await SessionAsync(Officer);
+        var first = await HtmlPage.GetAsync(officer, "/inbox?Tab=Completed");
+        var next = first.Document.QuerySelector("a[rel=next]")?.GetAttribute("href");
+        Assert.NotNull(next);
+
+        await AssertQueriesAsync(officer, next);
+    }
+
+    /// <summary>A command on one line, shortened: enough to tell which part of the page sent it.</summary>
+    private static string Summary(string sql)
+    {
+        var line = string.Join(' ', sql.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return "- " + (line.Length > 220 ? line[..220] + "…" : line);
+    }
+
+    private async Task<HttpClient> SessionAsync(string? email)
+    {
+        var client = app.CreateBrowser();
+        if (email is not null)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(client, email, Lapor.Web.Data.DemoData.Password)).StatusCode);
+        }
+
+        return client;
+    }
+
+    private async Task AssertQueriesAsync(HttpClient client, string url)
+    {
+        var warm = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+
+        app.Commands.Reset();
+        var page = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var commands = app.Commands.Commands;
+
+        Assert.True(commands.Count <= MaxQueriesPerPage,
+            $"{url} ran {commands.Count} queries:\n{string.Join("\n", commands.Select(Summary))}");
+    }
+}
