@@ -40,9 +40,11 @@ public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Navigation(r => r.Messages).HasField("_messages");
         builder.Navigation(r => r.Attachments).HasField("_attachments");
 
-        // Queue (status, oldest first), "Laporan Saya", public list by date.
-        builder.HasIndex(r => new { r.Status, r.SubmittedAt });
+        // Queue tabs and their counts (status and "returned", oldest first), "Laporan Saya", and one on
+        // the date alone: the period of the dashboard and exports, the public list newest first
+        // (read backwards, it finds a page of visible reports without sorting them all).
+        builder.HasIndex(r => new { r.Status, r.IsReturned, r.SubmittedAt });
         builder.HasIndex(r => new { r.ReporterUserId, r.SubmittedAt });
-        builder.HasIndex(r => new { r.IsConfidential, r.Status, r.SubmittedAt });
+        builder.HasIndex(r => r.SubmittedAt);
     }
 }

@@ -100,6 +100,9 @@ public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> user
 
         // Fresh statistics let SQLite's planner pick the right index for each page's query.
         await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
+
+        // Everything into the main file, so the database is one file that can be copied.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
         reference.Invalidate();
         return new Summary(reportId, writer.RowsWritten, province.All.Count, progress.Elapsed);
     }

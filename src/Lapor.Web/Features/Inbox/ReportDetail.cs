@@ -46,16 +46,22 @@ public static class ReportDetail
             // One round trip for the report with its assignments, attachments and (only when this viewer
             // may see it, and never for an anonymous report) its reporter; then the history and the messages.
             var seesReporter = roles.SeesNamedReporters;
-            var report = await scope.Apply(db.Reports.AsNoTracking())
-                .Where(r => r.TrackingNumber == trackingNumber)
-                .Select(r => new
+            var report = await (
+                from r in scope.Apply(db.Reports.AsNoTracking())
+                where r.TrackingNumber == trackingNumber
+
+                // The identity row is one-to-one with the report: a plain LEFT JOIN on its key.
+                join i in db.ReporterIdentities on r.Id equals i.ReportId into identities
+                from i in identities.DefaultIfEmpty()
+                select new
                 {
                     r.Id, r.Version, r.Status, r.Classification, r.ComplaintKind, r.Title, r.Body, r.PublicTitle, r.PublicSummary,
                     r.IncidentDate, r.Location, r.CategoryId, r.Channel, r.IsAnonymous, r.IsConfidential, r.IsReturned, r.SubmittedAt,
                     r.VerifyDueOn, r.ReporterUserId, r.TargetAgencyId,
-                    Reporter = seesReporter && !r.IsAnonymous
-                        ? db.ReporterIdentities.Where(i => i.ReportId == r.Id).Select(i => new { i.FullName, i.Email, i.Phone }).FirstOrDefault()
-                        : null,
+                    HasReporter = seesReporter && !r.IsAnonymous && i != null,
+                    ReporterName = seesReporter && !r.IsAnonymous ? i!.FullName : null,
+                    ReporterEmail = seesReporter && !r.IsAnonymous ? i!.Email : null,
+                    ReporterPhone = seesReporter && !r.IsAnonymous ? i!.Phone : null,
                     DefaultAgencyId = db.Set<Domain.Agencies.CategoryDefaultAgency>()
                         .Where(d => d.CategoryId == r.CategoryId && (r.RegionAgencyId == null || d.RegionAgencyId == r.RegionAgencyId))
                         .OrderBy(d => d.RegionAgencyId).Select(d => (int?)d.AgencyId).FirstOrDefault(),
@@ -89,7 +95,7 @@ public static class ReportDetail
                 .Select(m => new MessageItem(m.CreatedAt, m.Kind, m.Visibility, m.AuthorRole, Name(m.AgencyId), m.Body))
                 .ToList();
 
-            var reporter = report.Reporter is { } identity ? new Reporter(identity.FullName, identity.Email, identity.Phone, report.ReporterUserId != null) : null;
+            var reporter = report.HasReporter ? new Reporter(report.ReporterName, report.ReporterEmail, report.ReporterPhone, report.ReporterUserId != null) : null;
             var category = report.CategoryId is { } categoryId
                 ? (await reference.CategoriesAsync(cancellationToken)).FirstOrDefault(c => c.Id == categoryId)?.Name
                 : null;

@@ -25,7 +25,7 @@ public static class PublicList
 
     public sealed record Page(IReadOnlyList<Row> Rows, string? Next, Filter Filter);
 
-    public sealed class Handler(LaporDbContext db)
+    public sealed class Handler(LaporDbContext db, ReferenceData reference)
     {
         public async Task<Page> HandleAsync(Filter filter, CancellationToken cancellationToken)
         {
@@ -75,11 +75,16 @@ public static class PublicList
                 .Select(r => new
                 {
                     r.Id, r.TrackingNumber, Title = r.PublicTitle ?? r.Title, r.Status, r.SubmittedAt, r.SupportCount,
-                    Category = db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
+                    r.CategoryId,
+
+                    // Ids only: names come from the cached agency list. Joining Agencies here made SQLite
+                    // materialise every assignment of every report before picking this page's.
                     Agencies = r.Assignments.Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded)
-                        .Join(db.Agencies, a => a.AgencyId, g => g.Id, (_, g) => g.Name).ToList(),
+                        .Select(a => a.AgencyId).ToList(),
                 })
                 .ToListAsync(cancellationToken);
+            var agencies = await reference.AgencyNamesAsync(cancellationToken);
+            var categories = (await reference.CategoriesAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.Name);
 
             string? next = null;
             if (page.Count > PageSize)
@@ -88,7 +93,10 @@ public static class PublicList
                 next = new Inbox.Keyset(page[^1].SubmittedAt.UtcTicks, page[^1].Id).ToString();
             }
 
-            return new Page([.. page.Select(r => new Row(r.Id, r.TrackingNumber, r.Title, r.Category, r.Status, r.SubmittedAt, r.SupportCount, r.Agencies))], next, filter);
+            return new Page(
+                [.. page.Select(r => new Row(r.Id, r.TrackingNumber, r.Title, r.CategoryId is { } c ? categories.GetValueOrDefault(c) : null, r.Status, r.SubmittedAt,
+                    r.SupportCount, [.. r.Agencies.Select(a => agencies.GetValueOrDefault(a, "?"))]))],
+                next, filter);
         }
     }
 }

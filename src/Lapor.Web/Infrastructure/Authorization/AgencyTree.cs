@@ -39,6 +39,9 @@ public sealed class AgencyTree(ReferenceData reference)
         return result;
     }
 
+    /// <summary>How many agencies there are, active or not.</summary>
+    public async Task<int> CountAsync(CancellationToken cancellationToken) => (await reference.AgenciesAsync(cancellationToken)).Count;
+
     private async Task<Dictionary<int, List<int>>> ChildrenAsync(CancellationToken cancellationToken) =>
         (await reference.AgenciesAsync(cancellationToken))
             .Where(a => a.ParentId is not null)

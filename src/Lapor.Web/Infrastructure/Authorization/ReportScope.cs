@@ -17,12 +17,14 @@ public sealed class ReportScope
     private readonly int[] _assignedAgencies;
     private readonly int[] _subtree;
     private readonly string _userId;
+    private readonly bool _everyAgency;
 
-    private ReportScope(string userId, int[] assignedAgencies, int[] subtree)
+    private ReportScope(string userId, int[] assignedAgencies, int[] subtree, bool everyAgency)
     {
         _userId = userId;
         _assignedAgencies = assignedAgencies;
         _subtree = subtree;
+        _everyAgency = everyAgency;
     }
 
     public string UserId => _userId;
@@ -43,12 +45,20 @@ public sealed class ReportScope
         var subtree = user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Oversight)
             ? [.. await tree.SubtreeOfAsync(memberships, cancellationToken)]
             : Array.Empty<int>();
-        return new ReportScope(userId, assigned, subtree);
+        var everyAgency = subtree.Length > 0 && subtree.Length == await tree.CountAsync(cancellationToken);
+        return new ReportScope(userId, assigned, subtree, everyAgency);
     }
 
     /// <summary>Narrows a report query to what this user may see.</summary>
     public IQueryable<Report> Apply(IQueryable<Report> reports)
     {
+        // A coordinator over the whole tree sees every report: any agency a report names is in the
+        // subtree, and reports naming none are everyone's. Skipping the test lets indexes work.
+        if (_everyAgency)
+        {
+            return reports;
+        }
+
         var assigned = _assignedAgencies;
         var subtree = _subtree;
         var userId = _userId;

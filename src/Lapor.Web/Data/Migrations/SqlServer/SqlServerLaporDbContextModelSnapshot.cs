@@ -806,6 +806,8 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.HasIndex("SubmissionToken")
                         .IsUnique();
 
+                    b.HasIndex("SubmittedAt");
+
                     b.HasIndex("TargetAgencyId");
 
                     b.HasIndex("TrackingNumber")
@@ -813,9 +815,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ReporterUserId", "SubmittedAt");
 
-                    b.HasIndex("Status", "SubmittedAt");
-
-                    b.HasIndex("IsConfidential", "Status", "SubmittedAt");
+                    b.HasIndex("Status", "IsReturned", "SubmittedAt");
 
                     b.ToTable("Reports");
                 });

@@ -776,6 +776,8 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.HasIndex("SubmissionToken")
                         .IsUnique();
 
+                    b.HasIndex("SubmittedAt");
+
                     b.HasIndex("TargetAgencyId");
 
                     b.HasIndex("TrackingNumber")
@@ -783,9 +785,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ReporterUserId", "SubmittedAt");
 
-                    b.HasIndex("Status", "SubmittedAt");
-
-                    b.HasIndex("IsConfidential", "Status", "SubmittedAt");
+                    b.HasIndex("Status", "IsReturned", "SubmittedAt");
 
                     b.ToTable("Reports");
                 });

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Lapor.Bench;
+
+/// <summary>Runs an operation a number of times, one after another, after a warm-up, and reports percentiles in milliseconds.</summary>
+public sealed record Latency(string Name, double P50, double P95, double Max, int Samples)
+{
+    public static async Task<Latency> MeasureAsync(string name, int samples, Func<Task> operation)
+    {
+        for (var i = 0; i < Math.Min(10, samples); i++)
+        {
+            await operation();
+        }
+
+        var times = new double[samples];
+        for (var i = 0; i < samples; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await operation();
+            times[i] = watch.Elapsed.TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        var latency = new Latency(name, Percentile(times, 0.50), Percentile(times, 0.95), times[^1], samples);
+        Console.WriteLine(latency);
+        return latency;
+    }
+
+    public static double Percentile(double[] sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"  {Name,-34} p50 {P50,7:0.0} ms  p95 {P95,7:0.0} ms  max {Max,7:0.0} ms  ({Samples} requests)");
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Lapor.Bench;
+
+// The benchmark driver: bench/run.sh starts the portal on a generated data set and calls this twice,
+// once for the queries each page sends (with the portal logging its commands), once for the timings.
+var options = Options.Parse(args);
+var baseUrl = new Uri(options.Get("url", "http://127.0.0.1:5190"));
+var databasePath = options.Get("database");
+const string Password = "Lapor-Demo-2026";
+const string Tab = "Completed";
+
+using var officer = await Session.SignInAsync(baseUrl, "penghubung@provinsi.test", Password);
+using var coordinator = await Session.SignInAsync(baseUrl, "koordinator@provinsi.test", Password);
+var agencyId = (int)Scalar(databasePath, """
+    SELECT m."AgencyId" FROM "AgencyMemberships" m JOIN "AspNetUsers" u ON u."Id" = m."UserId" WHERE u."Email" = 'penghubung@provinsi.test'
+    """);
+var publicReport = ScalarText(databasePath, """SELECT "TrackingNumber" FROM "Reports" WHERE "Status" = 'Completed' AND NOT "IsConfidential" ORDER BY "Id" DESC LIMIT 1""");
+var officerReport = ScalarText(databasePath, $"""
+    SELECT r."TrackingNumber" FROM "Assignments" a JOIN "Reports" r ON r."Id" = a."ReportId"
+    WHERE a."AgencyId" = {agencyId} AND a."State" = 'InProgress' ORDER BY a."Id" DESC LIMIT 1
+    """);
+
+if (options.Get("phase") == "queries")
+{
+    // Each page once, alone, while the portal logs every command it sends ("Executed DbCommand").
+    var log = options.Get("log");
+    (string Name, Session? Session, string Url)[] pages =
+    [
+        ("home", null, "/"), ("public list", null, "/laporan"), ("public report", null, $"/laporan/{publicReport}"), ("statistics", null, "/statistik"),
+        ("officer inbox", officer, "/inbox"), ("officer inbox, completed", officer, $"/inbox?Tab={Tab}"), ("officer report", officer, $"/inbox/{officerReport}"),
+        ("coordinator queue", coordinator, "/inbox"), ("coordinator dashboard", coordinator, "/dashboard"),
+    ];
+    var most = 0;
+    foreach (var (name, session, url) in pages)
+    {
+        using var anonymous = new Session(baseUrl);
+        await (session ?? anonymous).GetAsync(url);
+        var before = Count(log);
+        await (session ?? anonymous).GetAsync(url);
+        await Task.Delay(300);
+        var queries = Count(log) - before;
+        most = Math.Max(most, queries);
+        Console.WriteLine($"  {name,-34} {queries} queries");
+    }
+
+    Result("queries_per_page", most);
+    return 0;
+}
+
+var samples = int.Parse(options.Get("samples", "200"), CultureInfo.InvariantCulture);
+using var raw = new RawInbox(databasePath, agencyId, Tab);
+var tabSize = (int)raw.Scalar($"""SELECT COUNT(*) FROM "Assignments" WHERE "AgencyId" = {agencyId} AND "State" = '{Tab}'""");
+var deepPage = Math.Min(1000, ((tabSize - 1) / 25) + 1);
+var last = raw.RowAt(((deepPage - 1) * 25) - 1, agencyId, Tab) ?? throw new InvalidOperationException("The busiest agency has too few completed reports.");
+var expected = raw.RowAt((deepPage - 1) * 25, agencyId, Tab)!.Value.TrackingNumber;
+var deepUrl = string.Create(CultureInfo.InvariantCulture, $"/inbox?Tab={Tab}&After={RawInbox.UtcTicks(last.StoredAt)}_{last.Id}");
+if (!(await officer.GetAsync(deepUrl)).Contains(expected, StringComparison.Ordinal))
+{
+    throw new InvalidOperationException($"Page {deepPage} does not start with {expected}: the keyset is read wrongly.");
+}
+
+Console.WriteLine($"Busiest agency {agencyId}: {tabSize:N0} completed assignments; deep page = page {deepPage}.");
+var inbox = await Latency.MeasureAsync("officer inbox, page 1", samples, () => officer.GetAsync($"/inbox?Tab={Tab}"));
+var rawFirst = await Latency.MeasureAsync("raw SQL, page 1", samples, () => raw.RunAsync(null, null));
+var deep = await Latency.MeasureAsync($"officer inbox, page {deepPage}", samples, () => officer.GetAsync(deepUrl));
+var rawDeep = await Latency.MeasureAsync($"raw SQL, page {deepPage}", samples, () => raw.RunAsync(last.StoredAt, last.Id));
+var newTab = await Latency.MeasureAsync("officer inbox, new reports tab", samples, () => officer.GetAsync("/inbox"));
+var report = await Latency.MeasureAsync("officer report page", samples, () => officer.GetAsync($"/inbox/{officerReport}"));
+var queue = await Latency.MeasureAsync("coordinator queue", samples, () => coordinator.GetAsync("/inbox"));
+using var visitor = new Session(baseUrl);
+var publicList = await Latency.MeasureAsync("public list", samples, () => visitor.GetAsync("/laporan"));
+var dashboard = await Latency.MeasureAsync("coordinator dashboard (province)", Math.Max(20, samples / 4), () => coordinator.GetAsync("/dashboard"));
+
+var photo = Submissions.Photo();
+var workers = int.Parse(options.Get("submit-workers", "8"), CultureInfo.InvariantCulture);
+var seconds = int.Parse(options.Get("submit-seconds", "20"), CultureInfo.InvariantCulture);
+Console.WriteLine($"Filing for {seconds} s with {workers} citizens at once, {photo.Length / 1024} KB photo each …");
+var filed = await Submissions.RunAsync(baseUrl, workers, TimeSpan.FromSeconds(seconds), photo);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"  {filed.Succeeded} filed, {filed.Failed} failed {string.Join(", ", filed.FailuresByStatus.Select(f => $"{f.Value}×{f.Key}"))}; p95 {filed.P95Ms:0} ms"));
+
+Result("inbox_p95_ms", inbox.P95);
+Result("inbox_raw_p95_ms", rawFirst.P95);
+Result("inbox_vs_raw", inbox.P95 / rawFirst.P95);
+Result("inbox_deep_page", deepPage);
+Result("inbox_deep_p95_ms", deep.P95);
+Result("inbox_deep_raw_p95_ms", rawDeep.P95);
+Result("deep_page_vs_first", deep.P95 / inbox.P95);
+Result("inbox_new_tab_p95_ms", newTab.P95);
+Result("report_page_p95_ms", report.P95);
+Result("queue_p95_ms", queue.P95);
+Result("public_list_p95_ms", publicList.P95);
+Result("dashboard_p95_ms", dashboard.P95);
+Result("submissions_per_s", filed.PerSecond);
+Result("submission_failures", filed.Failed);
+Result("submission_p95_ms", filed.P95Ms);
+Result("peak_rss_mb", PeakResidentMegabytes(int.Parse(options.Get("portal-pid"), CultureInfo.InvariantCulture)));
+return 0;
+
+static void Result(string key, double value) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {key}={Math.Round(value, 2)}"));
+
+static long Scalar(string database, string sql)
+{
+    using var raw = new RawInbox(database, 0, "");
+    return raw.Scalar(sql);
+}
+
+static string ScalarText(string database, string sql)
+{
+    using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly");
+    connection.Open();
+    using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    return command.ExecuteScalar() as string ?? throw new InvalidOperationException($"Nothing found for: {sql}");
+}
+
+static int Count(string log) => Regex.Count(File.ReadAllText(log), "Executed DbCommand");
+
+// VmHWM is the kernel's high-water mark of the process's resident memory.
+static double PeakResidentMegabytes(int pid) =>
+    File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] is var kb ? double.Parse(kb, CultureInfo.InvariantCulture) / 1024 : 0;
+
+internal sealed class Options(Dictionary<string, string> values)
+{
+    public static Options Parse(string[] args) =>
+        new(args.Chunk(2).Where(p => p.Length == 2 && p[0].StartsWith("--", StringComparison.Ordinal)).ToDictionary(p => p[0][2..], p => p[1]));
+
+    public string Get(string name, string? fallback = null) =>
+        values.TryGetValue(name, out var value) ? value : fallback ?? throw new ArgumentException($"--{name} is required.");
+}
