@@ -48,6 +48,15 @@ if (options.Get("phase") == "queries")
     return 0;
 }
 
+if (options.Get("phase") == "filing")
+{
+    // Filing alone, for working on it: --submit-workers and --submit-seconds as in the full run.
+    var alone = await Submissions.RunAsync(baseUrl, int.Parse(options.Get("submit-workers", "8"), CultureInfo.InvariantCulture),
+        TimeSpan.FromSeconds(int.Parse(options.Get("submit-seconds", "10"), CultureInfo.InvariantCulture)), Submissions.Photo());
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {alone.Succeeded} filed, {alone.Failed} failed, {alone.PerSecond:0.0}/s, p95 {alone.P95Ms:0} ms"));
+    return 0;
+}
+
 var samples = int.Parse(options.Get("samples", "200"), CultureInfo.InvariantCulture);
 using var raw = new RawInbox(databasePath, agencyId, Tab);
 var tabSize = (int)raw.Scalar($"""SELECT COUNT(*) FROM "Assignments" WHERE "AgencyId" = {agencyId} AND "State" = '{Tab}'""");

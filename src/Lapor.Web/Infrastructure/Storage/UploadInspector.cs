@@ -7,8 +7,9 @@ namespace Lapor.Web.Infrastructure.Storage;
 public sealed record InspectedUpload(string ContentType, string Extension, byte[] Content, string Sha256);
 
 /// <summary>
-/// Decides a file's type from its bytes, not its name, and re-encodes images so that EXIF/GPS
-/// metadata (which has unmasked anonymous reporters elsewhere) never reaches storage.
+/// Decides a file's type from its bytes, not its name, and removes image metadata so that EXIF/GPS
+/// (which has unmasked anonymous reporters elsewhere) never reaches storage: JPEG photos lose their
+/// metadata segments losslessly (<see cref="JpegMetadata"/>), PNG images are re-encoded.
 /// </summary>
 public sealed class UploadInspector
 {
@@ -17,13 +18,23 @@ public sealed class UploadInspector
     /// <summary>Returns null when the content is not an accepted JPEG, PNG or PDF.</summary>
     public async Task<InspectedUpload?> InspectAsync(Stream input, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await input.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
+        byte[] bytes;
+        if (input.CanSeek)
+        {
+            // One array of the right size instead of a growing buffer and a copy of it.
+            bytes = new byte[input.Length - input.Position];
+            await input.ReadExactlyAsync(bytes, cancellationToken);
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            await input.CopyToAsync(buffer, cancellationToken);
+            bytes = buffer.ToArray();
+        }
 
         var result = Sniff(bytes) switch
         {
-            "image/jpeg" => ReEncode(bytes, SKEncodedImageFormat.Jpeg, "image/jpeg", ".jpg"),
+            "image/jpeg" => WithoutJpegMetadata(bytes),
             "image/png" => ReEncode(bytes, SKEncodedImageFormat.Png, "image/png", ".png"),
             "application/pdf" => new InspectedUpload("application/pdf", ".pdf", bytes, ""),
             _ => null,
@@ -38,6 +49,19 @@ public sealed class UploadInspector
         [0x25, 0x50, 0x44, 0x46, 0x2D, ..] => "application/pdf",
         _ => null,
     };
+
+    private static InspectedUpload? WithoutJpegMetadata(byte[] bytes)
+    {
+        // The codec reads the header only: a JPEG it cannot open is refused, and its EXIF orientation is kept.
+        using var codec = SKCodec.Create(new MemoryStream(bytes));
+        if (codec is null || codec.Info.Width <= 0 || codec.Info.Height <= 0)
+        {
+            return null;
+        }
+
+        var clean = JpegMetadata.Strip(bytes, (ushort)codec.EncodedOrigin);
+        return clean is null ? null : new InspectedUpload("image/jpeg", ".jpg", clean, "");
+    }
 
     private static InspectedUpload? ReEncode(byte[] bytes, SKEncodedImageFormat format, string contentType, string extension)
     {

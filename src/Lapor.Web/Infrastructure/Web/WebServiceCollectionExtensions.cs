@@ -10,6 +10,10 @@ public static class WebServiceCollectionExtensions
     /// <summary>MVC with feature folders, global antiforgery checks and localized labels.</summary>
     public static IServiceCollection AddLaporMvc(this IServiceCollection services)
     {
+        // A phone photo (a few hundred KB) is read in memory instead of through a temporary file;
+        // larger uploads still spill to disk.
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MemoryBufferThreshold = 1024 * 1024);
+
         services.AddControllersWithViews(o =>
             {
                 // MVC controllers do not check antiforgery tokens by themselves: do it for every unsafe request.

@@ -117,7 +117,7 @@ public sealed class SubmitTests(LaporAppFactory app) : IClassFixture<LaporAppFac
     }
 
     [Fact]
-    public async Task Submit_PhotoWithExif_StoresReEncodedImageWithoutMetadata()
+    public async Task Submit_PhotoWithExif_StoresImageWithoutMetadata()
     {
         var client = app.CreateBrowser();
         var photo = TestImages.JpegWithExif();
