@@ -41,10 +41,10 @@ public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Navigation(r => r.Attachments).HasField("_attachments");
 
         // Queue tabs and their counts (status and "returned", oldest first), "Laporan Saya", and one on
-        // the date alone: the period of the dashboard and exports, the public list newest first
-        // (read backwards, it finds a page of visible reports without sorting them all).
+        // the date alone (the period of the dashboard and exports), the public list newest first.
         builder.HasIndex(r => new { r.Status, r.IsReturned, r.SubmittedAt });
         builder.HasIndex(r => new { r.ReporterUserId, r.SubmittedAt });
         builder.HasIndex(r => r.SubmittedAt);
+        builder.HasIndex(r => new { r.IsPublic, r.SubmittedAt });
     }
 }

@@ -61,6 +61,12 @@ public sealed partial class Report
     public int? Rating { get; private set; }
     public DateTimeOffset? RatedAt { get; private set; }
 
+    /// <summary>
+    /// Whether the public portal shows the report: verified and routed, and not confidential.
+    /// Kept with every change (<see cref="Touch"/>), so the public list is one indexed column.
+    /// </summary>
+    public bool IsPublic { get; private set; }
+
     /// <summary>Optimistic concurrency token: bumped by every change, so two editors cannot overwrite each other.</summary>
     public int Version { get; private set; }
 
@@ -229,6 +235,7 @@ public sealed partial class Report
     {
         UpdatedAt = now;
         Version++;
+        IsPublic = !IsConfidential && Status is ReportStatus.Dispositioned or ReportStatus.InProgress or ReportStatus.Completed;
     }
 
     private void Resume(DeadlineSchedule schedule, DateTimeOffset now)

@@ -102,9 +102,13 @@ public static class PeriodReport
                     Rejected = r.Routing.Count(e => e.Action == RoutingAction.Reject),
                 })
                 .ToListAsync(cancellationToken);
-            var assignments = await db.Assignments.AsNoTracking()
-                .Where(a => inPeriod.Any(r => r.Id == a.ReportId) && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded)
-                .Select(a => new { a.ReportId, a.AgencyId, a.State, a.AssignedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.ClosedAt, a.CompletionDueOn })
+            // Driven from the period's reports (date index), then each report's assignments (report index):
+            // a filter on the assignments would look at every assignment ever made.
+            var assignments = await (
+                    from r in inPeriod
+                    join a in db.Assignments on r.Id equals a.ReportId
+                    where a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded
+                    select new { a.ReportId, a.AgencyId, a.State, a.AssignedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.ClosedAt, a.CompletionDueOn })
                 .ToListAsync(cancellationToken);
 
             int Days(DateTimeOffset a, DateTimeOffset b) => schedule.Calendar.WorkingDaysBetween(schedule.LocalDate(a), schedule.LocalDate(b));

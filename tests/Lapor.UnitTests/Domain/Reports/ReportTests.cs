@@ -282,4 +282,26 @@ public sealed class ReportTests
 
         Assert.Equal("Attachment.TooMany", error.Code);
     }
+
+    [Theory]
+    [InlineData(ReportStatus.Unverified, false)]
+    [InlineData(ReportStatus.OnHold, false)]
+    [InlineData(ReportStatus.Archived, false)]
+    [InlineData(ReportStatus.Dispositioned, true)]
+    [InlineData(ReportStatus.InProgress, true)]
+    [InlineData(ReportStatus.Completed, true)]
+    public void IsPublic_FollowsTheStatus(ReportStatus status, bool expected)
+    {
+        Assert.Equal(expected, In(status).IsPublic);
+    }
+
+    [Fact]
+    public void IsPublic_EndsWhenTheCoordinatorMakesItConfidential()
+    {
+        var report = In(ReportStatus.InProgress);
+
+        report.Protect(anonymous: false, confidential: true, Monday.AddDays(1));
+
+        Assert.False(report.IsPublic);
+    }
 }

@@ -714,6 +714,9 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.Property<bool>("IsConfidential")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("IsReturned")
                         .HasColumnType("bit");
 
@@ -812,6 +815,8 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
+
+                    b.HasIndex("IsPublic", "SubmittedAt");
 
                     b.HasIndex("ReporterUserId", "SubmittedAt");
 

@@ -684,6 +684,9 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsConfidential")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsReturned")
                         .HasColumnType("INTEGER");
 
@@ -782,6 +785,8 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TrackingNumber")
                         .IsUnique();
+
+                    b.HasIndex("IsPublic", "SubmittedAt");
 
                     b.HasIndex("ReporterUserId", "SubmittedAt");
 
