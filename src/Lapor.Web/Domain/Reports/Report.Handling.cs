@@ -93,7 +93,11 @@ public sealed partial class Report
     }
 
     /// <summary>Reporter is satisfied ("puas") with every final response given so far.</summary>
-    public void Accept(Actor actor, DateTimeOffset now) => CompleteFinalResponses(actor, RoutingAction.Accept, _ => true, now);
+    public void Accept(Actor actor, DateTimeOffset now)
+    {
+        CompleteFinalResponses(actor, RoutingAction.Accept, _ => true, now);
+        TimesAccepted++;
+    }
 
     /// <summary>System: final responses whose reporter window has passed without a reply complete.</summary>
     public void AutoComplete(DeadlineSchedule schedule, DateTimeOffset now)
@@ -115,6 +119,7 @@ public sealed partial class Report
 
         AddMessage(actor, null, MessageKind.ReporterReply, MessageVisibility.ReporterOnly, reason, now);
         finals.ForEach(a => a.Reopen());
+        TimesRejected++;
         Record(actor, RoutingAction.Reject, DeriveStatus(), now, reason);
     }
 

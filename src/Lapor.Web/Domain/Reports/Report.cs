@@ -57,6 +57,11 @@ public sealed partial class Report
     public DateTimeOffset? PausedAt { get; private set; }
     public int SupportCount { get; private set; }
 
+    /// <summary>How often the reporter accepted ("puas") or rejected the final responses: the satisfaction figures, kept with each verdict.</summary>
+    public int TimesAccepted { get; private set; }
+
+    public int TimesRejected { get; private set; }
+
     /// <summary>The reporter's 1–5 rating of the answer they got.</summary>
     public int? Rating { get; private set; }
     public DateTimeOffset? RatedAt { get; private set; }

@@ -98,8 +98,8 @@ public static class PeriodReport
                 .Select(r => new
                 {
                     r.Id, r.Status, r.SubmittedAt, r.VerifiedAt, r.VerifyDueOn, r.FirstResponseAt,
-                    Accepted = r.Routing.Count(e => e.Action == RoutingAction.Accept),
-                    Rejected = r.Routing.Count(e => e.Action == RoutingAction.Reject),
+                    Accepted = r.TimesAccepted,
+                    Rejected = r.TimesRejected,
                 })
                 .ToListAsync(cancellationToken);
             // Driven from the period's reports (date index), then each report's assignments (report index):

@@ -772,6 +772,12 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.Property<int?>("TargetAgencyId")
                         .HasColumnType("int");
 
+                    b.Property<int>("TimesAccepted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TimesRejected")
+                        .HasColumnType("int");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(150)

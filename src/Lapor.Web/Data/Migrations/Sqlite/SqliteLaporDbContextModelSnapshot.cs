@@ -742,6 +742,12 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.Property<int?>("TargetAgencyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("TimesAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimesRejected")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(150)
