@@ -12,11 +12,11 @@ const string Tab = "Completed";
 
 using var officer = await Session.SignInAsync(baseUrl, "penghubung@provinsi.test", Password);
 using var coordinator = await Session.SignInAsync(baseUrl, "koordinator@provinsi.test", Password);
-var agencyId = (int)Scalar(databasePath, """
+var agencyId = Convert.ToInt32(Scalar(databasePath, """
     SELECT m."AgencyId" FROM "AgencyMemberships" m JOIN "AspNetUsers" u ON u."Id" = m."UserId" WHERE u."Email" = 'penghubung@provinsi.test'
-    """);
-var publicReport = ScalarText(databasePath, """SELECT "TrackingNumber" FROM "Reports" WHERE "Status" = 'Completed' AND NOT "IsConfidential" ORDER BY "Id" DESC LIMIT 1""");
-var officerReport = ScalarText(databasePath, $"""
+    """), CultureInfo.InvariantCulture);
+var publicReport = (string)Scalar(databasePath, """SELECT "TrackingNumber" FROM "Reports" WHERE "Status" = 'Completed' AND NOT "IsConfidential" ORDER BY "Id" DESC LIMIT 1""");
+var officerReport = (string)Scalar(databasePath, $"""
     SELECT r."TrackingNumber" FROM "Assignments" a JOIN "Reports" r ON r."Id" = a."ReportId"
     WHERE a."AgencyId" = {agencyId} AND a."State" = 'InProgress' ORDER BY a."Id" DESC LIMIT 1
     """);
@@ -59,7 +59,7 @@ if (options.Get("phase") == "filing")
 
 var samples = int.Parse(options.Get("samples", "200"), CultureInfo.InvariantCulture);
 using var raw = new RawInbox(databasePath, agencyId, Tab);
-var tabSize = (int)raw.Scalar($"""SELECT COUNT(*) FROM "Assignments" WHERE "AgencyId" = {agencyId} AND "State" = '{Tab}'""");
+var tabSize = Convert.ToInt32(Scalar(databasePath, $"""SELECT COUNT(*) FROM "Assignments" WHERE "AgencyId" = {agencyId} AND "State" = '{Tab}'"""), CultureInfo.InvariantCulture);
 var deepPage = Math.Min(1000, ((tabSize - 1) / 25) + 1);
 var last = raw.RowAt(((deepPage - 1) * 25) - 1, agencyId, Tab) ?? throw new InvalidOperationException("The busiest agency has too few completed reports.");
 var expected = raw.RowAt((deepPage - 1) * 25, agencyId, Tab)!.Value.TrackingNumber;
@@ -109,19 +109,13 @@ return 0;
 
 static void Result(string key, double value) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {key}={Math.Round(value, 2)}"));
 
-static long Scalar(string database, string sql)
-{
-    using var raw = new RawInbox(database, 0, "");
-    return raw.Scalar(sql);
-}
-
-static string ScalarText(string database, string sql)
+static object Scalar(string database, string sql)
 {
     using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly");
     connection.Open();
     using var command = connection.CreateCommand();
     command.CommandText = sql;
-    return command.ExecuteScalar() as string ?? throw new InvalidOperationException($"Nothing found for: {sql}");
+    return command.ExecuteScalar() ?? throw new InvalidOperationException($"Nothing found for: {sql}");
 }
 
 static int Count(string log) => Regex.Count(File.ReadAllText(log), "Executed DbCommand");

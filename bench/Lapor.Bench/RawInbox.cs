@@ -81,13 +81,6 @@ public sealed class RawInbox : IDisposable
         return reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2)) : null;
     }
 
-    public long Scalar(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
     /// <summary>
     /// The portal stores a DateTimeOffset as EF Core's DateTimeOffsetToBinaryConverter does: local ticks
     /// / 1000 shifted left 11 bits, the offset in minutes in the low 11 bits. Its keyset is in UTC ticks.

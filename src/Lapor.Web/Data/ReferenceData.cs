@@ -23,14 +23,30 @@ public sealed class ReferenceData(LaporDbContext db, IMemoryCache cache)
 
     public sealed record CategoryEntry(int Id, string Name, string NameEnglish, int? ParentId, bool IsActive);
 
-    /// <summary>Every agency, active or not, by name.</summary>
-    public async Task<IReadOnlyList<AgencyEntry>> AgenciesAsync(CancellationToken cancellationToken) =>
+    /// <summary>The agencies with the lookups pages need, built once per cache fill rather than per request.</summary>
+    public sealed class AgencySet(IReadOnlyList<AgencyEntry> all)
+    {
+        /// <summary>Every agency, active or not, by name.</summary>
+        public IReadOnlyList<AgencyEntry> All { get; } = all;
+
+        public IReadOnlyDictionary<int, string> Names { get; } = all.ToDictionary(a => a.Id, a => a.Name);
+
+        public IReadOnlyDictionary<int, List<int>> Children { get; } = all
+            .Where(a => a.ParentId is not null)
+            .GroupBy(a => a.ParentId!.Value)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Id).ToList());
+    }
+
+    public async Task<AgencySet> AgencySetAsync(CancellationToken cancellationToken) =>
         await cache.GetOrCreateAsync(AgenciesKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return (IReadOnlyList<AgencyEntry>)await db.Agencies.AsNoTracking().OrderBy(a => a.Name)
-                .Select(a => new AgencyEntry(a.Id, a.Name, a.ShortCode, a.Kind, a.ParentId, a.IsActive)).ToListAsync(cancellationToken);
-        }) ?? [];
+            return new AgencySet(await db.Agencies.AsNoTracking().OrderBy(a => a.Name)
+                .Select(a => new AgencyEntry(a.Id, a.Name, a.ShortCode, a.Kind, a.ParentId, a.IsActive)).ToListAsync(cancellationToken));
+        }) ?? new AgencySet([]);
+
+    /// <summary>Every agency, active or not, by name.</summary>
+    public async Task<IReadOnlyList<AgencyEntry>> AgenciesAsync(CancellationToken cancellationToken) => (await AgencySetAsync(cancellationToken)).All;
 
     /// <summary>Every category, active or not.</summary>
     public async Task<IReadOnlyList<CategoryEntry>> CategoriesAsync(CancellationToken cancellationToken) =>
@@ -41,8 +57,7 @@ public sealed class ReferenceData(LaporDbContext db, IMemoryCache cache)
                 .Select(c => new CategoryEntry(c.Id, c.Name, c.NameEnglish, c.ParentId, c.IsActive)).ToListAsync(cancellationToken);
         }) ?? [];
 
-    public async Task<IReadOnlyDictionary<int, string>> AgencyNamesAsync(CancellationToken cancellationToken) =>
-        (await AgenciesAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Name);
+    public async Task<IReadOnlyDictionary<int, string>> AgencyNamesAsync(CancellationToken cancellationToken) => (await AgencySetAsync(cancellationToken)).Names;
 
     /// <summary>Called after agencies or categories are created, renamed, moved or (de)activated.</summary>
     public void Invalidate()

@@ -11,7 +11,7 @@ public sealed class AgencyTree(ReferenceData reference)
     /// <summary>The agencies themselves and every agency below them.</summary>
     public async Task<IReadOnlySet<int>> SubtreeOfAsync(IEnumerable<int> roots, CancellationToken cancellationToken)
     {
-        var children = await ChildrenAsync(cancellationToken);
+        var children = (await reference.AgencySetAsync(cancellationToken)).Children;
         var result = new HashSet<int>();
         var pending = new Stack<int>(roots);
         while (pending.TryPop(out var id))
@@ -28,7 +28,7 @@ public sealed class AgencyTree(ReferenceData reference)
     /// <summary>The agency itself and every agency above it, nearest first.</summary>
     public async Task<IReadOnlyList<int>> AncestorsOfAsync(int agencyId, CancellationToken cancellationToken)
     {
-        var children = await ChildrenAsync(cancellationToken);
+        var children = (await reference.AgencySetAsync(cancellationToken)).Children;
         var parents = children.SelectMany(pair => pair.Value.Select(child => (child, parent: pair.Key))).ToDictionary(x => x.child, x => x.parent);
         var result = new List<int> { agencyId };
         while (parents.TryGetValue(result[^1], out var parent) && !result.Contains(parent))
@@ -41,10 +41,4 @@ public sealed class AgencyTree(ReferenceData reference)
 
     /// <summary>How many agencies there are, active or not.</summary>
     public async Task<int> CountAsync(CancellationToken cancellationToken) => (await reference.AgenciesAsync(cancellationToken)).Count;
-
-    private async Task<Dictionary<int, List<int>>> ChildrenAsync(CancellationToken cancellationToken) =>
-        (await reference.AgenciesAsync(cancellationToken))
-            .Where(a => a.ParentId is not null)
-            .GroupBy(a => a.ParentId!.Value)
-            .ToDictionary(g => g.Key, g => g.Select(a => a.Id).ToList());
 }
