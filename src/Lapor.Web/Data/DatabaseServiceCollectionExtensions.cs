@@ -32,6 +32,7 @@ public static class DatabaseServiceCollectionExtensions
         }
 
         services.AddScoped<ReferenceData>();
+        services.AddScoped<StageDurationBackfill>();
         services.AddHealthChecks().AddDbContextCheck<LaporDbContext>("database", tags: ["ready"]);
         return services;
     }

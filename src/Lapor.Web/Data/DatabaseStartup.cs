@@ -40,6 +40,7 @@ public static class DatabaseStartup
         }
 
         await EnsureReferenceDataAsync(db, services.GetRequiredService<RoleManager<IdentityRole>>());
+        await services.GetRequiredService<StageDurationBackfill>().RunAsync(CancellationToken.None);
 
         if (seedDemoData)
         {

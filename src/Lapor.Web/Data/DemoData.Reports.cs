@@ -86,7 +86,7 @@ public sealed partial class DemoData
             return;
         }
 
-        report.Respond(officer, agencyId, "Terima kasih atas laporan Anda. Tim kami akan meninjau lokasi dalam minggu ini.", MessageVisibility.Public, Next());
+        report.Respond(officer, agencyId, "Terima kasih atas laporan Anda. Tim kami akan meninjau lokasi dalam minggu ini.", MessageVisibility.Public, schedule, Next());
         switch (scenario)
         {
             case 5:
@@ -97,7 +97,7 @@ public sealed partial class DemoData
                 break;
             case 7:
                 report.RespondFinal(officer, agencyId, "Permasalahan telah ditangani oleh petugas lapangan.", MessageVisibility.Public, schedule, Next());
-                report.Accept(report.ReporterUserId is null ? Actor.Guest : reporter, Next());
+                report.Accept(report.ReporterUserId is null ? Actor.Guest : reporter, schedule, Next());
                 break;
         }
     }

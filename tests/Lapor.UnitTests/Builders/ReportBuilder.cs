@@ -44,14 +44,14 @@ public static class ReportBuilder
             return report;
         }
 
-        report.Respond(Officer, AgencyA, "Sedang kami tangani.", MessageVisibility.Public, at.AddHours(1));
+        report.Respond(Officer, AgencyA, "Sedang kami tangani.", MessageVisibility.Public, Schedule, at.AddHours(1));
         if (status == ReportStatus.InProgress)
         {
             return report;
         }
 
         report.RespondFinal(Officer, AgencyA, "Sudah diperbaiki.", MessageVisibility.Public, Schedule, at.AddHours(2));
-        report.Accept(Reporter, at.AddHours(3));
+        report.Accept(Reporter, Schedule, at.AddHours(3));
         return report;
     }
 }

@@ -195,7 +195,7 @@ public sealed class SyntheticReports
 
         if (Chance(0.45))
         {
-            report.Accept(Actor.Guest, verdictAt);
+            report.Accept(Actor.Guest, _schedule, verdictAt);
             if (Chance(0.5))
             {
                 report.Rate(_random.Next(3, 6), verdictAt);
@@ -222,7 +222,7 @@ public sealed class SyntheticReports
             return null;
         }
 
-        report.Respond(officer, agencyId, "Terima kasih, laporan Anda sedang kami tindak lanjuti bersama tim lapangan.", MessageVisibility.Public, t);
+        report.Respond(officer, agencyId, "Terima kasih, laporan Anda sedang kami tindak lanjuti bersama tim lapangan.", MessageVisibility.Public, _schedule, t);
         if (Chance(0.05))
         {
             report.RequestInformation(officer, agencyId, "Mohon kirimkan titik lokasi yang lebih tepat.", Later(t, 4));

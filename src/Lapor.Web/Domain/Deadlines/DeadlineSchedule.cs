@@ -13,6 +13,13 @@ public sealed class DeadlineSchedule(WorkingDayCalendar calendar, DeadlinePolicy
     public DateOnly LocalDate(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
 
+    /// <summary>Whole working days from the local day of one instant to the local day of another.</summary>
+    public int WorkingDaysBetween(DateTimeOffset start, DateTimeOffset end) =>
+        Calendar.WorkingDaysBetween(LocalDate(start), LocalDate(end));
+
+    /// <summary>Whether something done at this instant met a due date (the whole due day counts).</summary>
+    public bool IsOnTime(DateTimeOffset doneAt, DateOnly? dueOn) => dueOn is not { } due || LocalDate(doneAt) <= due;
+
     public DateOnly DueAfter(DateTimeOffset start, int workingDays) =>
         Calendar.AddWorkingDays(LocalDate(start), workingDays);
 

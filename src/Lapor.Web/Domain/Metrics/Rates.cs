@@ -20,30 +20,17 @@ public static class Rates
 
     /// <summary>Connectedness or officer activity: agencies meeting the condition over all agencies.</summary>
     public static decimal? OfAgencies(int meeting, int agencies) => Share(meeting, agencies);
-
-    public static decimal? Median(IReadOnlyCollection<int> workingDays)
-    {
-        if (workingDays.Count == 0)
-        {
-            return null;
-        }
-
-        var sorted = workingDays.Order().ToArray();
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2m;
-    }
-
-    public static decimal? Mean(IReadOnlyCollection<int> workingDays) =>
-        workingDays.Count == 0 ? null : Math.Round((decimal)workingDays.Sum() / workingDays.Count, 1);
 }
 
 /// <summary>Open reports by how long they have waited, in working days: 0–5, 6–14, 15–60, over 60.</summary>
 public sealed record BacklogAgeing(int UpTo5, int From6To14, int From15To60, int Over60)
 {
-    public static BacklogAgeing Of(IEnumerable<int> ageInWorkingDays)
+    /// <summary>From ages in working days, each with how many open reports have it.</summary>
+    public static BacklogAgeing Of(IEnumerable<(int AgeInWorkingDays, int Count)> ages)
     {
-        var ages = ageInWorkingDays.ToList();
-        return new BacklogAgeing(ages.Count(a => a <= 5), ages.Count(a => a is >= 6 and <= 14), ages.Count(a => a is >= 15 and <= 60), ages.Count(a => a > 60));
+        var list = ages.ToList();
+        int Sum(Func<int, bool> inBucket) => list.Where(a => inBucket(a.AgeInWorkingDays)).Sum(a => a.Count);
+        return new BacklogAgeing(Sum(a => a <= 5), Sum(a => a is >= 6 and <= 14), Sum(a => a is >= 15 and <= 60), Sum(a => a > 60));
     }
 
     public int Total => UpTo5 + From6To14 + From15To60 + Over60;

@@ -25,6 +25,19 @@ public sealed class Assignment
     public DateTimeOffset? PausedAt { get; private set; }
     public int RejectionCount { get; private set; }
 
+    /// <summary>
+    /// Working days to the first response and to completion, and whether each met its due date:
+    /// recorded when the stage ends, with that day's calendar (like the due dates themselves), so
+    /// the dashboard's medians and on-time rates are sums in SQL rather than date maths per row.
+    /// </summary>
+    public int? FirstResponseWorkingDays { get; private set; }
+
+    public bool? FirstResponseOnTime { get; private set; }
+
+    public int? CompletionWorkingDays { get; private set; }
+
+    public bool? CompletedOnTime { get; private set; }
+
     /// <summary>Set by the escalation job when a due date passes; kept so lists can filter without date maths.</summary>
     public bool IsOverdue { get; private set; }
 
@@ -46,9 +59,9 @@ public sealed class Assignment
 
     public void MarkOverdue() => IsOverdue = true;
 
-    internal void MarkResponded(DateTimeOffset now)
+    internal void MarkResponded(DeadlineSchedule schedule, DateTimeOffset now)
     {
-        FirstRespondedAt ??= now;
+        RecordFirstResponse(schedule, now);
         if (State == AssignmentState.Dispositioned)
         {
             State = AssignmentState.InProgress;
@@ -80,16 +93,18 @@ public sealed class Assignment
 
     internal void MarkFinal(DeadlineSchedule schedule, DateTimeOffset now)
     {
-        FirstRespondedAt ??= now;
+        RecordFirstResponse(schedule, now);
         FinalRespondedAt = now;
         ReporterWindowEndsOn = schedule.DueAfter(now, schedule.Policy.ReporterWindowDays);
         State = AssignmentState.FinalResponded;
     }
 
-    internal void Complete(DateTimeOffset now)
+    internal void Complete(DeadlineSchedule schedule, DateTimeOffset now)
     {
         State = AssignmentState.Completed;
         ClosedAt = now;
+        CompletionWorkingDays = schedule.WorkingDaysBetween(AssignedAt, now);
+        CompletedOnTime = schedule.IsOnTime(now, CompletionDueOn);
     }
 
     internal void Reopen()
@@ -98,6 +113,32 @@ public sealed class Assignment
         State = AssignmentState.InProgress;
         ReporterWindowEndsOn = null;
         ClosedAt = null;
+        (CompletionWorkingDays, CompletedOnTime) = (null, null);
+    }
+
+    internal void RecordMissingStageDurations(DeadlineSchedule schedule)
+    {
+        if (FirstRespondedAt is { } respondedAt && FirstResponseWorkingDays is null)
+        {
+            FirstResponseWorkingDays = schedule.WorkingDaysBetween(AssignedAt, respondedAt);
+            FirstResponseOnTime = schedule.IsOnTime(respondedAt, FirstResponseDueOn);
+        }
+
+        if (State == AssignmentState.Completed && ClosedAt is { } closedAt && CompletionWorkingDays is null)
+        {
+            CompletionWorkingDays = schedule.WorkingDaysBetween(AssignedAt, closedAt);
+            CompletedOnTime = schedule.IsOnTime(closedAt, CompletionDueOn);
+        }
+    }
+
+    private void RecordFirstResponse(DeadlineSchedule schedule, DateTimeOffset now)
+    {
+        if (FirstRespondedAt is null)
+        {
+            FirstRespondedAt = now;
+            FirstResponseWorkingDays = schedule.WorkingDaysBetween(AssignedAt, now);
+            FirstResponseOnTime = schedule.IsOnTime(now, FirstResponseDueOn);
+        }
     }
 
     internal void Close(AssignmentState closedAs, DateTimeOffset now)

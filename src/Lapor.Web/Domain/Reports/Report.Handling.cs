@@ -40,12 +40,12 @@ public sealed partial class Report
     }
 
     /// <summary>Officer: an answer that is not final. The first one stops the first-response clock.</summary>
-    public void Respond(Actor actor, int agencyId, string text, MessageVisibility visibility, DateTimeOffset now)
+    public void Respond(Actor actor, int agencyId, string text, MessageVisibility visibility, DeadlineSchedule schedule, DateTimeOffset now)
     {
         ReportLifecycle.Next(Status, RoutingAction.FirstResponse);
         var assignment = WorkedBy(actor, agencyId);
         AddMessage(actor, agencyId, MessageKind.Response, visibility, text, now);
-        assignment.MarkResponded(now);
+        assignment.MarkResponded(schedule, now);
         FirstResponseAt ??= now;
         Record(actor, RoutingAction.FirstResponse, DeriveStatus(), now, null, agencyId, agencyId);
     }
@@ -93,9 +93,9 @@ public sealed partial class Report
     }
 
     /// <summary>Reporter is satisfied ("puas") with every final response given so far.</summary>
-    public void Accept(Actor actor, DateTimeOffset now)
+    public void Accept(Actor actor, DeadlineSchedule schedule, DateTimeOffset now)
     {
-        CompleteFinalResponses(actor, RoutingAction.Accept, _ => true, now);
+        CompleteFinalResponses(actor, RoutingAction.Accept, _ => true, schedule, now);
         TimesAccepted++;
     }
 
@@ -103,7 +103,7 @@ public sealed partial class Report
     public void AutoComplete(DeadlineSchedule schedule, DateTimeOffset now)
     {
         var today = schedule.LocalDate(now);
-        CompleteFinalResponses(Actor.System, RoutingAction.AutoComplete, a => a.ReporterWindowEndsOn < today, now);
+        CompleteFinalResponses(Actor.System, RoutingAction.AutoComplete, a => a.ReporterWindowEndsOn < today, schedule, now);
     }
 
     /// <summary>Reporter is not satisfied: every final response reopens and the rejection is counted.</summary>
@@ -129,7 +129,7 @@ public sealed partial class Report
         RequireReason(reason);
         var to = ReportLifecycle.Next(Status, RoutingAction.Reopen);
         if (actor.Role == ActorRole.Citizen &&
-            schedule.Calendar.WorkingDaysBetween(schedule.LocalDate(CompletedAt ?? now), schedule.LocalDate(now)) > schedule.Policy.ReporterWindowDays)
+            schedule.WorkingDaysBetween(CompletedAt ?? now, now) > schedule.Policy.ReporterWindowDays)
         {
             throw new DomainException("Reopen.WindowPassed");
         }
@@ -198,7 +198,7 @@ public sealed partial class Report
 
     public IEnumerable<Assignment> OpenAssignments() => _assignments.Where(a => a.IsOpen);
 
-    private void CompleteFinalResponses(Actor actor, RoutingAction action, Func<Assignment, bool> which, DateTimeOffset now)
+    private void CompleteFinalResponses(Actor actor, RoutingAction action, Func<Assignment, bool> which, DeadlineSchedule schedule, DateTimeOffset now)
     {
         ReportLifecycle.Next(Status, action);
         var finals = _assignments.Where(a => a.State == AssignmentState.FinalResponded && which(a)).ToList();
@@ -207,7 +207,7 @@ public sealed partial class Report
             throw new DomainException("Lifecycle.NoFinalResponse");
         }
 
-        finals.ForEach(a => a.Complete(now));
+        finals.ForEach(a => a.Complete(schedule, now));
         var to = DeriveStatus();
         if (to == ReportStatus.Completed)
         {

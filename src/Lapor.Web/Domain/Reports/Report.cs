@@ -53,6 +53,17 @@ public sealed partial class Report
     public DateTimeOffset? CompletedAt { get; private set; }
     public DateOnly? VerifyDueOn { get; private set; }
 
+    /// <summary>The local day the report was filed: the dashboard groups by it (trend, backlog age) without time-zone maths in SQL.</summary>
+    public DateOnly SubmittedOn { get; private set; }
+
+    /// <summary>
+    /// Working days from filing to the first verification, and whether that met its due date: recorded
+    /// when it happens, with that day's calendar, so the dashboard adds them up in SQL.
+    /// </summary>
+    public int? VerifyWorkingDays { get; private set; }
+
+    public bool? VerifiedOnTime { get; private set; }
+
     /// <summary>Set while the verification clock is paused (OnHold).</summary>
     public DateTimeOffset? PausedAt { get; private set; }
     public int SupportCount { get; private set; }
@@ -114,11 +125,38 @@ public sealed partial class Report
             EnteredByUserId = actor.Role == ActorRole.Citizen ? null : actor.UserId,
             Status = ReportStatus.Unverified,
             SubmittedAt = now,
+            SubmittedOn = schedule.LocalDate(now),
             UpdatedAt = now,
             VerifyDueOn = schedule.DueAfter(now, schedule.Policy.VerifyDays),
         };
         report._routing.Add(new RoutingEntry(actor, now, RoutingAction.Submit, null, ReportStatus.Unverified, null, draft.TargetAgencyId, null));
         return report;
+    }
+
+    /// <summary>Whether the stage durations are still missing (a report filed before they were recorded).</summary>
+    public static readonly DateOnly NotYetRecorded = DateOnly.MinValue;
+
+    /// <summary>
+    /// For reports from before the dashboard kept stage durations: works them out from the stored
+    /// timestamps, with today's calendar. Changes nothing already recorded and adds no history.
+    /// </summary>
+    public void RecordMissingStageDurations(DeadlineSchedule schedule)
+    {
+        if (SubmittedOn == NotYetRecorded)
+        {
+            SubmittedOn = schedule.LocalDate(SubmittedAt);
+        }
+
+        if (VerifiedAt is { } verifiedAt && VerifyWorkingDays is null)
+        {
+            VerifyWorkingDays = schedule.WorkingDaysBetween(SubmittedAt, verifiedAt);
+            VerifiedOnTime = schedule.IsOnTime(verifiedAt, VerifyDueOn);
+        }
+
+        foreach (var assignment in _assignments)
+        {
+            assignment.RecordMissingStageDurations(schedule);
+        }
     }
 
     /// <summary>Gives the report a fresh tracking number (used only when the random one collided).</summary>
@@ -149,7 +187,13 @@ public sealed partial class Report
         ComplaintKind = Classification == Classification.Complaint ? complaintKind ?? Reports.ComplaintKind.Ordinary : null;
         PublicTitle = string.IsNullOrWhiteSpace(publicTitle) ? PublicTitle : publicTitle.Trim();
         PublicSummary = string.IsNullOrWhiteSpace(publicSummary) ? PublicSummary : publicSummary.Trim();
-        VerifiedAt ??= now;
+        if (VerifiedAt is null)
+        {
+            VerifiedAt = now;
+            VerifyWorkingDays = schedule.WorkingDaysBetween(SubmittedAt, now);
+            VerifiedOnTime = schedule.IsOnTime(now, VerifyDueOn);
+        }
+
         IsReturned = false;
         foreach (var agencyId in agencyIds.Distinct())
         {

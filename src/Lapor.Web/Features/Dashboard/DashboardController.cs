@@ -52,7 +52,7 @@ public sealed class DashboardController(StaffScopeProvider scopes, PeriodReport.
 
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = string.Create(CultureInfo.InvariantCulture, $"attachment; filename=\"lapor-laporan-{from:yyyyMMdd}-{to:yyyyMMdd}.csv\"");
-        var rows = await report.ReportRowsAsync(scope, filter, from, to, schedule.TimeZone, cancellationToken);
+        var rows = await report.ReportRowsAsync(scope, filter, from, to, cancellationToken);
         await PeriodReportExport.WriteReportListAsync(Response.Body, rows, cancellationToken);
     }
 

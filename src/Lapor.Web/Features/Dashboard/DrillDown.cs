@@ -34,7 +34,6 @@ public static class DrillDown
         public async Task<View> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
         {
             var schedule = await schedules.GetAsync(cancellationToken);
-            var zone = schedule.TimeZone;
 
             // A hand-edited address may lack or garble the period: fall back to this year so far.
             var today = schedule.LocalDate(clock.GetUtcNow());
@@ -43,11 +42,8 @@ public static class DrillDown
                 (filter.From, filter.To) = (new DateOnly(today.Year, 1, 1), today);
             }
 
-            var start = new DateTimeOffset(filter.From.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(filter.From.ToDateTime(TimeOnly.MinValue)));
-            var end = new DateTimeOffset(filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(filter.To.ToDateTime(TimeOnly.MinValue)));
             var narrowing = new PeriodReport.Filter { CategoryId = filter.CategoryId, Classification = filter.Classification, Channel = filter.Channel, AgencyId = filter.ScopeAgencyId };
-            var reports = await report.WithinAgencyAsync(
-                report.Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end), narrowing), narrowing, cancellationToken);
+            var reports = await report.InPeriodAsync(scope, narrowing, filter.From, filter.To, cancellationToken);
             if (filter.Status is { } status)
             {
                 reports = reports.Where(r => r.Status == status);

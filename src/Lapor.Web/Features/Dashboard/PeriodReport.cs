@@ -64,7 +64,25 @@ public static class PeriodReport
         string TrackingNumber, DateTimeOffset SubmittedAt, Classification Classification, Channel Channel, ReportStatus Status, string? Title,
         string? Category, string Agencies, DateTimeOffset? FirstResponseAt, DateTimeOffset? CompletedAt);
 
-    public sealed record Stage(decimal? OnTime, decimal? Median, decimal? Mean);
+    public sealed record Stage(decimal? OnTime, decimal? Median, decimal? Mean)
+    {
+        public static Stage Of(DurationTally tally) => new(tally.OnTime, tally.Median, tally.Mean);
+    }
+
+    /// <summary>Reports of one filing day, status and verification time, counted.</summary>
+    private sealed record ReportGroup(DateOnly SubmittedOn, ReportStatus Status, int? VerifyWorkingDays, bool? VerifiedOnTime, int Count, int WithFirstResponse, int Accepted, int Rejected);
+
+    /// <summary>Assignments of one agency, state and completion time counted; or, with agency 0, of one first-response time.</summary>
+    /// <remarks>Initialised by member (not a constructor) so EF can put both groupings in one UNION ALL.</remarks>
+    private sealed class AssignmentGroup
+    {
+        public int AgencyId { get; init; }
+        public AssignmentState? State { get; init; }
+        public bool Responded { get; init; }
+        public int? WorkingDays { get; init; }
+        public bool? OnTime { get; init; }
+        public int Count { get; init; }
+    }
 
     /// <summary>One month of the trend: reports received in it, and how many of those are completed now.</summary>
     public sealed record MonthPoint(DateOnly Month, int Received, int Completed);
@@ -89,62 +107,66 @@ public static class PeriodReport
             var now = clock.GetUtcNow();
             var today = schedule.LocalDate(now);
             var (from, to) = filter.Range(today);
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), schedule.TimeZone.GetUtcOffset(from.ToDateTime(TimeOnly.MinValue)));
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), schedule.TimeZone.GetUtcOffset(to.ToDateTime(TimeOnly.MinValue)));
 
-            // The period's reports as a query, reused as a subquery below: a list of ids as parameters breaks at 100k reports.
-            var inPeriod = await WithinAgencyAsync(Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end), filter), filter, cancellationToken);
-            var reports = await inPeriod
-                .Select(r => new
+            // Every figure is a sum over grouped rows: the working days each stage took were recorded
+            // when it ended, and the local filing day with the report, so nothing here reads a row per report.
+            var inPeriod = await InPeriodAsync(scope, filter, from, to, cancellationToken);
+            var reportGroups = await inPeriod
+                .GroupBy(r => new { r.SubmittedOn, r.Status, r.VerifyWorkingDays, r.VerifiedOnTime })
+                .Select(g => new ReportGroup(g.Key.SubmittedOn, g.Key.Status, g.Key.VerifyWorkingDays, g.Key.VerifiedOnTime,
+                    g.Count(), g.Count(r => r.FirstResponseAt != null), g.Sum(r => r.TimesAccepted), g.Sum(r => r.TimesRejected)))
+                .ToListAsync(cancellationToken);
+
+            // Driven from the period's reports (date index), then each report's assignments (report index).
+            // One statement: per agency with its completion times, and, for the whole scope, first-response times.
+            var counted = from r in inPeriod
+                          join a in db.Assignments on r.Id equals a.ReportId
+                          where a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded
+                          select a;
+            var assignmentGroups = await counted
+                .GroupBy(a => new { a.AgencyId, a.State, Responded = a.FirstRespondedAt != null, a.CompletionWorkingDays, a.CompletedOnTime })
+                .Select(g => new AssignmentGroup
                 {
-                    r.Id, r.Status, r.SubmittedAt, r.VerifiedAt, r.VerifyDueOn, r.FirstResponseAt,
-                    Accepted = r.TimesAccepted,
-                    Rejected = r.TimesRejected,
+                    AgencyId = g.Key.AgencyId, State = g.Key.State, Responded = g.Key.Responded,
+                    WorkingDays = g.Key.CompletionWorkingDays, OnTime = g.Key.CompletedOnTime, Count = g.Count(),
                 })
+                .Concat(counted
+                    .Where(a => a.FirstResponseWorkingDays != null)
+                    .GroupBy(a => new { a.FirstResponseWorkingDays, a.FirstResponseOnTime })
+                    .Select(g => new AssignmentGroup
+                    {
+                        AgencyId = FirstResponseRow, State = null, Responded = true,
+                        WorkingDays = g.Key.FirstResponseWorkingDays, OnTime = g.Key.FirstResponseOnTime, Count = g.Count(),
+                    }))
                 .ToListAsync(cancellationToken);
-            // Driven from the period's reports (date index), then each report's assignments (report index):
-            // a filter on the assignments would look at every assignment ever made.
-            var assignments = await (
-                    from r in inPeriod
-                    join a in db.Assignments on r.Id equals a.ReportId
-                    where a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded
-                    select new { a.ReportId, a.AgencyId, a.State, a.AssignedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.ClosedAt, a.CompletionDueOn })
-                .ToListAsync(cancellationToken);
+            var perAgency = assignmentGroups.Where(g => g.AgencyId != FirstResponseRow).ToList();
 
-            int Days(DateTimeOffset a, DateTimeOffset b) => schedule.Calendar.WorkingDaysBetween(schedule.LocalDate(a), schedule.LocalDate(b));
+            var byStatus = reportGroups.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+            var routed = reportGroups.Where(g => g.Status is ReportStatus.Dispositioned or ReportStatus.InProgress or ReportStatus.Completed).ToList();
 
-            var byStatus = reports.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
-            var routed = reports.Where(r => r.Status is ReportStatus.Dispositioned or ReportStatus.InProgress or ReportStatus.Completed).ToList();
-            var verified = reports.Where(r => r.VerifiedAt is not null).ToList();
-            var responded = assignments.Where(a => a.FirstRespondedAt is not null).ToList();
-            var completed = assignments.Where(a => a.State == AssignmentState.Completed && a.ClosedAt is not null).ToList();
+            var verify = new DurationTally();
+            foreach (var g in reportGroups.Where(g => g.VerifyWorkingDays is not null))
+            {
+                verify.Add(g.VerifyWorkingDays!.Value, g.VerifiedOnTime == true, g.Count);
+            }
 
-            var verify = new Stage(
-                Rates.OnTime(verified.Count(r => r.VerifyDueOn is null || schedule.LocalDate(r.VerifiedAt!.Value) <= r.VerifyDueOn), verified.Count),
-                Rates.Median([.. verified.Select(r => Days(r.SubmittedAt, r.VerifiedAt!.Value))]),
-                Rates.Mean([.. verified.Select(r => Days(r.SubmittedAt, r.VerifiedAt!.Value))]));
-            var firstResponse = new Stage(
-                Rates.OnTime(responded.Count(a => schedule.LocalDate(a.FirstRespondedAt!.Value) <= a.FirstResponseDueOn), responded.Count),
-                Rates.Median([.. responded.Select(a => Days(a.AssignedAt, a.FirstRespondedAt!.Value))]),
-                Rates.Mean([.. responded.Select(a => Days(a.AssignedAt, a.FirstRespondedAt!.Value))]));
-            var completion = new Stage(
-                Rates.OnTime(completed.Count(a => schedule.LocalDate(a.ClosedAt!.Value) <= a.CompletionDueOn), completed.Count),
-                Rates.Median([.. completed.Select(a => Days(a.AssignedAt, a.ClosedAt!.Value))]),
-                Rates.Mean([.. completed.Select(a => Days(a.AssignedAt, a.ClosedAt!.Value))]));
+            var firstResponse = new DurationTally();
+            foreach (var g in assignmentGroups.Where(g => g.AgencyId == FirstResponseRow))
+            {
+                firstResponse.Add(g.WorkingDays!.Value, g.OnTime == true, g.Count);
+            }
 
-            var backlog = BacklogAgeing.Of(reports
-                .Where(r => r.Status is ReportStatus.Unverified or ReportStatus.OnHold or ReportStatus.Dispositioned or ReportStatus.InProgress)
-                .Select(r => Days(r.SubmittedAt, now)));
+            var completion = Completion(perAgency);
+            var open = reportGroups.Where(g => g.Status is ReportStatus.Unverified or ReportStatus.OnHold or ReportStatus.Dispositioned or ReportStatus.InProgress);
+            var backlog = BacklogAgeing.Of(open.GroupBy(g => g.SubmittedOn).Select(g => (schedule.Calendar.WorkingDaysBetween(g.Key, today), g.Sum(x => x.Count))));
 
             var names = await reference.AgencyNamesAsync(cancellationToken);
-            var rows = assignments.GroupBy(a => a.AgencyId).Select(g =>
+            var rows = perAgency.GroupBy(g => g.AgencyId).Select(g =>
                 {
-                    var done = g.Where(a => a.State == AssignmentState.Completed && a.ClosedAt is not null).ToList();
-                    return new AgencyRow(g.Key, names.GetValueOrDefault(g.Key, "?"), g.Count(), done.Count, Rates.Share(done.Count, g.Count()),
-                        Rates.FollowUp(g.Count(a => a.FirstRespondedAt is not null), g.Count()),
-                        Rates.OnTime(done.Count(a => schedule.LocalDate(a.ClosedAt!.Value) <= a.CompletionDueOn), done.Count),
-                        Rates.Median([.. done.Select(a => Days(a.AssignedAt, a.ClosedAt!.Value))]),
-                        g.Count() >= MinimumToRank);
+                    var assigned = g.Sum(x => x.Count);
+                    var done = Completion(g);
+                    return new AgencyRow(g.Key, names.GetValueOrDefault(g.Key, "?"), assigned, done.Count, Rates.Share(done.Count, assigned),
+                        Rates.FollowUp(g.Where(x => x.Responded).Sum(x => x.Count), assigned), done.OnTime, done.Median, assigned >= MinimumToRank);
                 })
                 .OrderByDescending(r => r.Ranked).ThenByDescending(r => r.CompletionRate).ThenByDescending(r => r.OnTimeCompletion).ThenBy(r => r.Agency)
                 .ToList();
@@ -152,23 +174,36 @@ public static class PeriodReport
             var trend = new List<MonthPoint>();
             for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
             {
-                var inMonth = reports.Where(r => { var d = schedule.LocalDate(r.SubmittedAt); return d.Year == month.Year && d.Month == month.Month; }).ToList();
-                trend.Add(new MonthPoint(month, inMonth.Count, inMonth.Count(r => r.Status == ReportStatus.Completed)));
+                var inMonth = reportGroups.Where(g => g.SubmittedOn.Year == month.Year && g.SubmittedOn.Month == month.Month).ToList();
+                trend.Add(new MonthPoint(month, inMonth.Sum(g => g.Count), inMonth.Where(g => g.Status == ReportStatus.Completed).Sum(g => g.Count)));
             }
 
             var (connected, active, total) = await AgencyStaffingAsync(scope, now, cancellationToken);
-            return new View(from, to, reports.Count, byStatus, CompletionRate.Of(byStatus),
-                Rates.FollowUp(routed.Count(r => r.FirstResponseAt is not null), routed.Count), verify, firstResponse, completion, backlog,
-                Rates.Satisfaction(reports.Sum(r => r.Accepted), reports.Sum(r => r.Rejected)),
+            return new View(from, to, reportGroups.Sum(g => g.Count), byStatus, CompletionRate.Of(byStatus),
+                Rates.FollowUp(routed.Sum(g => g.WithFirstResponse), routed.Sum(g => g.Count)),
+                Stage.Of(verify), Stage.Of(firstResponse), Stage.Of(completion), backlog,
+                Rates.Satisfaction(reportGroups.Sum(g => g.Accepted), reportGroups.Sum(g => g.Rejected)),
                 Rates.OfAgencies(connected, total), Rates.OfAgencies(active, total), rows) { Trend = trend, Filter = filter };
         }
 
-        /// <summary>The period's reports as export rows, streamed from the database in submission order.</summary>
-        public async Task<IAsyncEnumerable<ExportRow>> ReportRowsAsync(ReportScope scope, Filter filter, DateOnly from, DateOnly to, TimeZoneInfo zone, CancellationToken cancellationToken)
+        /// <summary>Marks the rows of the first-response times in the assignment statement (no agency has id 0).</summary>
+        private const int FirstResponseRow = 0;
+
+        private static DurationTally Completion(IEnumerable<AssignmentGroup> groups)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(from.ToDateTime(TimeOnly.MinValue)));
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(to.ToDateTime(TimeOnly.MinValue)));
-            var reports = await WithinAgencyAsync(Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedAt >= start && r.SubmittedAt < end), filter), filter, cancellationToken);
+            var tally = new DurationTally();
+            foreach (var g in groups.Where(g => g.State == AssignmentState.Completed && g.WorkingDays is not null))
+            {
+                tally.Add(g.WorkingDays!.Value, g.OnTime == true, g.Count);
+            }
+
+            return tally;
+        }
+
+        /// <summary>The period's reports as export rows, streamed from the database in submission order.</summary>
+        public async Task<IAsyncEnumerable<ExportRow>> ReportRowsAsync(ReportScope scope, Filter filter, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        {
+            var reports = await InPeriodAsync(scope, filter, from, to, cancellationToken);
             return reports
                 .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
                 .Select(r => new ExportRow(r.TrackingNumber, r.SubmittedAt, r.Classification, r.Channel, r.Status, r.IsConfidential ? null : r.PublicTitle ?? r.Title,
@@ -179,8 +214,12 @@ public static class PeriodReport
                 .AsAsyncEnumerable();
         }
 
+        /// <summary>The viewer's reports filed on the period's local days, narrowed by the filter (the drill-down lists use it too).</summary>
+        public Task<IQueryable<Report>> InPeriodAsync(ReportScope scope, Filter filter, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+            WithinAgencyAsync(Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedOn >= from && r.SubmittedOn <= to), filter), filter, cancellationToken);
+
         /// <summary>Reports routed to the chosen agency or any agency below it.</summary>
-        public async Task<IQueryable<Report>> WithinAgencyAsync(IQueryable<Report> reports, Filter filter, CancellationToken cancellationToken)
+        private async Task<IQueryable<Report>> WithinAgencyAsync(IQueryable<Report> reports, Filter filter, CancellationToken cancellationToken)
         {
             if (filter.AgencyId is not { } root)
             {
@@ -191,8 +230,8 @@ public static class PeriodReport
             return reports.Where(r => r.Assignments.Any(a => subtree.Contains(a.AgencyId)));
         }
 
-        /// <summary>The category, classification and channel filters; shared with the drill-down so its lists match the numbers.</summary>
-        public IQueryable<Report> Narrow(IQueryable<Report> reports, Filter filter)
+        /// <summary>The category, classification and channel filters.</summary>
+        private IQueryable<Report> Narrow(IQueryable<Report> reports, Filter filter)
         {
             if (filter.CategoryId is { } category)
             {

@@ -58,7 +58,7 @@ public sealed class ReportActionsController(StaffAction.Handler actions, StaffSc
     [HttpPost("tanggapi")]
     public Task<IActionResult> Respond([FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
         RunAsync(trackingNumber, form, validator, form.Text, (c, scope) =>
-            c.Report.Respond(Actor(scope, ActorRole.Officer), ActingAgency(c.Report, scope), form.Text!, Visibility(form), c.Now));
+            c.Report.Respond(Actor(scope, ActorRole.Officer), ActingAgency(c.Report, scope), form.Text!, Visibility(form), c.Schedule, c.Now));
 
     [Authorize(Policy = Policies.Officer)]
     [HttpPost("catatan")]

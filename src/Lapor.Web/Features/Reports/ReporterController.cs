@@ -31,9 +31,9 @@ public sealed class ReporterController(ReporterAction.Handler actions, TrackingA
 
     [HttpPost("puas")]
     public Task<IActionResult> Accept([FromRoute] string trackingNumber, Track.VerdictForm form) =>
-        RunAsync(trackingNumber, null, null, "Track.Accepted", (report, actor, _, now) =>
+        RunAsync(trackingNumber, null, null, "Track.Accepted", (report, actor, schedule, now) =>
         {
-            report.Accept(actor, now);
+            report.Accept(actor, schedule, now);
             if (form.Rating is { } stars)
             {
                 report.Rate(stars, now);

@@ -116,12 +116,12 @@ public sealed class DashboardReconciliationTests(ManualJobsAppFactory app) : ICl
                     break;
                 case 3:
                     report.Verify(coordinator, [agency], ComplaintKind.Ordinary, null, null, schedule, at.AddDays(1));
-                    report.Respond(officer, agency, "Ditangani", MessageVisibility.Public, at.AddDays(2));
+                    report.Respond(officer, agency, "Ditangani", MessageVisibility.Public, schedule, at.AddDays(2));
                     break;
                 case 4:
                     report.Verify(coordinator, [agency], ComplaintKind.Ordinary, null, null, schedule, at.AddDays(1));
                     report.RespondFinal(officer, agency, "Selesai", MessageVisibility.Public, schedule, at.AddDays(3));
-                    report.Accept(Actor.Guest, at.AddDays(4));
+                    report.Accept(Actor.Guest, schedule, at.AddDays(4));
                     break;
                 case 5:
                     report.Verify(coordinator, [agency], ComplaintKind.Ordinary, null, null, schedule, at.AddDays(1));

@@ -16,9 +16,10 @@ public sealed class DashboardVolumeTests(ManualJobsAppFactory app) : IClassFixtu
         // Copies of a real filed report, inserted in bulk (SQLite, as in the tests).
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000)
-            INSERT INTO Reports (TrackingNumber, SubmissionToken, Classification, Title, Body, IsAnonymous, IsConfidential, Channel, Status, IsReturned, SubmittedAt, UpdatedAt, SupportCount, Version)
+            INSERT INTO Reports (TrackingNumber, SubmissionToken, Classification, Title, Body, IsAnonymous, IsConfidential, Channel, Status, IsReturned, SubmittedAt, SubmittedOn, UpdatedAt, SupportCount, Version)
             SELECT 'LPR-V' || printf('%07d', i), lower(hex(randomblob(16))), 'Complaint', 'Volume ' || i, 'Isi', 0, 0, 'Web', 'Unverified', 0,
-                (SELECT SubmittedAt FROM Reports ORDER BY Id LIMIT 1), (SELECT SubmittedAt FROM Reports ORDER BY Id LIMIT 1), 0, 1
+                (SELECT SubmittedAt FROM Reports ORDER BY Id LIMIT 1), (SELECT SubmittedOn FROM Reports ORDER BY Id LIMIT 1),
+                (SELECT SubmittedAt FROM Reports ORDER BY Id LIMIT 1), 0, 1
             FROM n
             """));
         var total = await app.WithDbAsync(db => db.Reports.CountAsync());

@@ -185,7 +185,7 @@ public sealed class EscalationTests(ManualJobsAppFactory app) : IClassFixture<Ma
             report.Verify(new Actor(null, ActorRole.Coordinator), [agencyId], ComplaintKind.Ordinary, null, null, schedule, Monday2Nov);
             if (respond)
             {
-                report.Respond(new Actor(null, ActorRole.Officer), agencyId, "Kami tangani.", MessageVisibility.Public, Monday2Nov);
+                report.Respond(new Actor(null, ActorRole.Officer), agencyId, "Kami tangani.", MessageVisibility.Public, schedule, Monday2Nov);
             }
 
             if (final)

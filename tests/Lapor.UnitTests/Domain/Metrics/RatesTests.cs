@@ -34,23 +34,51 @@ public sealed class RatesTests
     [InlineData(new[] { 3 }, 3.0)]
     [InlineData(new[] { 5, 1, 3 }, 3.0)]
     [InlineData(new[] { 1, 2, 3, 10 }, 2.5)]
+    [InlineData(new[] { 2, 2, 2, 7, 7, 9 }, 4.5)]
     public void Median_OddAndEvenCounts(int[] days, double expected)
     {
-        Assert.Equal((decimal)expected, Rates.Median(days));
+        var tally = new DurationTally();
+        foreach (var day in days)
+        {
+            tally.Add(day, onTime: true);
+        }
+
+        Assert.Equal((decimal)expected, tally.Median);
+    }
+
+    [Fact]
+    public void Tally_GroupedCounts_SameAsOneByOne()
+    {
+        // 3 × 1 day (on time), 1 × 4 days (late), 2 × 10 days (late): sorted 1 1 1 4 10 10.
+        var tally = new DurationTally();
+        tally.Add(10, onTime: false, count: 2);
+        tally.Add(1, onTime: true, count: 3);
+        tally.Add(4, onTime: false);
+
+        Assert.Equal(6, tally.Count);
+        Assert.Equal(2.5m, tally.Median);
+        Assert.Equal(4.5m, tally.Mean);
+        Assert.Equal(0.5m, tally.OnTime);
     }
 
     [Fact]
     public void Mean_RoundsToOneDecimal_EmptyIsNull()
     {
-        Assert.Equal(5.3m, Rates.Mean([1, 5, 10]));
-        Assert.Null(Rates.Mean([]));
-        Assert.Null(Rates.Median([]));
+        var tally = new DurationTally();
+        Assert.Null(tally.Mean);
+        Assert.Null(tally.Median);
+        Assert.Null(tally.OnTime);
+
+        tally.Add(1, true);
+        tally.Add(5, true);
+        tally.Add(10, false);
+        Assert.Equal(5.3m, tally.Mean);
     }
 
     [Fact]
     public void BacklogAgeing_PutsEachAgeInItsBucket()
     {
-        var ageing = BacklogAgeing.Of([0, 5, 6, 14, 15, 60, 61, 200]);
+        var ageing = BacklogAgeing.Of([(0, 1), (5, 1), (6, 2), (15, 1), (60, 1), (61, 1), (200, 1)]);
 
         Assert.Equal(new BacklogAgeing(2, 2, 2, 2), ageing);
         Assert.Equal(8, ageing.Total);

@@ -135,7 +135,7 @@ public sealed class ReportTests
     {
         var report = In(ReportStatus.Dispositioned);
 
-        report.Respond(Officer, AgencyA, "Kami tinjau", MessageVisibility.Public, Monday.AddDays(1));
+        report.Respond(Officer, AgencyA, "Kami tinjau", MessageVisibility.Public, Schedule, Monday.AddDays(1));
 
         Assert.Equal(ReportStatus.InProgress, report.Status);
         Assert.Equal(Monday.AddDays(1), report.FirstResponseAt);
@@ -143,11 +143,54 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void StageDurations_AreRecordedInWorkingDaysWhenEachStageEnds()
+    {
+        var report = Submitted(); // Monday 2 November, 09:00 WIB
+        Assert.Equal(new DateOnly(2026, 11, 2), report.SubmittedOn);
+
+        report.Verify(Coordinator, [AgencyA], ComplaintKind.Ordinary, null, null, Schedule, Monday.AddDays(4)); // Friday
+        report.Respond(Officer, AgencyA, "Kami tinjau", MessageVisibility.Public, Schedule, Monday.AddDays(7)); // next Monday
+        report.RespondFinal(Officer, AgencyA, "Selesai", MessageVisibility.Public, Schedule, Monday.AddDays(14));
+        report.Accept(Reporter, Schedule, Monday.AddDays(15)); // Tuesday a week later
+
+        var assignment = report.Assignments[0];
+        Assert.Equal((4, false), (report.VerifyWorkingDays, report.VerifiedOnTime)); // due in 3 working days: Thursday
+        Assert.Equal((1, true), (assignment.FirstResponseWorkingDays, assignment.FirstResponseOnTime)); // Friday → Monday, not the weekend
+        Assert.Equal((7, true), (assignment.CompletionWorkingDays, assignment.CompletedOnTime));
+    }
+
+    [Fact]
+    public void StageDurations_FirstResponseKeptAndCompletionClearedWhenRejected()
+    {
+        var report = In(ReportStatus.InProgress);
+        report.RespondFinal(Officer, AgencyA, "Selesai", MessageVisibility.Public, Schedule, Monday.AddDays(1));
+        report.Accept(Reporter, Schedule, Monday.AddDays(2));
+        report.Reopen(Coordinator, "Belum tuntas", Schedule, Monday.AddDays(3));
+
+        var assignment = report.Assignments[0];
+        Assert.Equal(0, assignment.FirstResponseWorkingDays);
+        Assert.Null(assignment.CompletionWorkingDays);
+        Assert.Null(assignment.CompletedOnTime);
+    }
+
+    [Fact]
+    public void RecordMissingStageDurations_FillsOnlyWhatIsMissing_FromTheTimestamps()
+    {
+        var report = In(ReportStatus.Completed);
+        var recorded = (report.VerifyWorkingDays, report.Assignments[0].FirstResponseWorkingDays, report.Assignments[0].CompletionWorkingDays);
+
+        report.RecordMissingStageDurations(Schedule);
+
+        Assert.Equal(recorded, (report.VerifyWorkingDays, report.Assignments[0].FirstResponseWorkingDays, report.Assignments[0].CompletionWorkingDays));
+        Assert.Equal(new DateOnly(2026, 11, 2), report.SubmittedOn);
+    }
+
+    [Fact]
     public void Respond_ByAgencyNotHoldingTheReport_IsRefused()
     {
         var report = In(ReportStatus.Dispositioned);
 
-        var error = Assert.Throws<DomainException>(() => report.Respond(Officer, AgencyB, "x", MessageVisibility.Public, Monday));
+        var error = Assert.Throws<DomainException>(() => report.Respond(Officer, AgencyB, "x", MessageVisibility.Public, Schedule, Monday));
 
         Assert.Equal("Assignment.NotOpen", error.Code);
     }
@@ -172,13 +215,13 @@ public sealed class ReportTests
         var report = In(ReportStatus.Dispositioned, twoAgencies: true);
         report.RespondFinal(Officer, AgencyA, "Selesai dari A", MessageVisibility.Public, Schedule, Monday.AddDays(1));
 
-        report.Accept(Reporter, Monday.AddDays(2));
+        report.Accept(Reporter, Schedule, Monday.AddDays(2));
 
         Assert.Equal(ReportStatus.InProgress, report.Status);
         Assert.Equal(AssignmentState.Completed, report.Assignments.Single(a => a.AgencyId == AgencyA).State);
 
         report.RespondFinal(Officer, AgencyB, "Selesai dari B", MessageVisibility.Public, Schedule, Monday.AddDays(3));
-        report.Accept(Reporter, Monday.AddDays(4));
+        report.Accept(Reporter, Schedule, Monday.AddDays(4));
 
         Assert.Equal(ReportStatus.Completed, report.Status);
         Assert.Equal(Monday.AddDays(4), report.CompletedAt);
@@ -187,7 +230,7 @@ public sealed class ReportTests
     [Fact]
     public void Accept_BeforeFinalResponse_IsRefused()
     {
-        Assert.Equal("Lifecycle.NoFinalResponse", Assert.Throws<DomainException>(() => In(ReportStatus.InProgress).Accept(Reporter, Monday)).Code);
+        Assert.Equal("Lifecycle.NoFinalResponse", Assert.Throws<DomainException>(() => In(ReportStatus.InProgress).Accept(Reporter, Schedule, Monday)).Code);
     }
 
     [Fact]

@@ -451,8 +451,14 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool?>("CompletedOnTime")
+                        .HasColumnType("bit");
+
                     b.Property<DateOnly>("CompletionDueOn")
                         .HasColumnType("date");
+
+                    b.Property<int?>("CompletionWorkingDays")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("FinalRespondedAt")
                         .HasColumnType("datetimeoffset");
@@ -462,6 +468,12 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
                     b.Property<DateOnly>("FirstResponseDueOn")
                         .HasColumnType("date");
+
+                    b.Property<bool?>("FirstResponseOnTime")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("FirstResponseWorkingDays")
+                        .HasColumnType("int");
 
                     b.Property<bool>("IsOverdue")
                         .HasColumnType("bit");
@@ -766,6 +778,9 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("SupportCount")
                         .HasColumnType("int");
 
@@ -795,8 +810,14 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("VerifiedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool?>("VerifiedOnTime")
+                        .HasColumnType("bit");
+
                     b.Property<DateOnly?>("VerifyDueOn")
                         .HasColumnType("date");
+
+                    b.Property<int?>("VerifyWorkingDays")
+                        .HasColumnType("int");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -827,6 +848,9 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.HasIndex("ReporterUserId", "SubmittedAt");
 
                     b.HasIndex("Status", "IsReturned", "SubmittedAt");
+
+                    b.HasIndex("SubmittedOn", "Status", "VerifyWorkingDays", "VerifiedOnTime", "FirstResponseAt", "TimesAccepted", "TimesRejected")
+                        .HasDatabaseName("IX_Reports_Dashboard");
 
                     b.ToTable("Reports");
                 });

@@ -428,8 +428,14 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("CompletedOnTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("CompletionDueOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("CompletionWorkingDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("FinalRespondedAt")
                         .HasColumnType("INTEGER");
@@ -439,6 +445,12 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("FirstResponseDueOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FirstResponseOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirstResponseWorkingDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsOverdue")
                         .HasColumnType("INTEGER");
@@ -736,6 +748,9 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SupportCount")
                         .HasColumnType("INTEGER");
 
@@ -765,8 +780,14 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.Property<long?>("VerifiedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("VerifiedOnTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("VerifyDueOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("VerifyWorkingDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -797,6 +818,9 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.HasIndex("ReporterUserId", "SubmittedAt");
 
                     b.HasIndex("Status", "IsReturned", "SubmittedAt");
+
+                    b.HasIndex("SubmittedOn", "Status", "VerifyWorkingDays", "VerifiedOnTime", "FirstResponseAt", "TimesAccepted", "TimesRejected")
+                        .HasDatabaseName("IX_Reports_Dashboard");
 
                     b.ToTable("Reports");
                 });
