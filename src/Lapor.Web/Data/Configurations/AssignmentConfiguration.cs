@@ -18,5 +18,9 @@ public sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignmen
         // The officer inbox: one agency's assignments by state, oldest first.
         builder.HasIndex(a => new { a.AgencyId, a.State, a.AssignedAt });
         builder.HasIndex(a => new { a.State, a.CompletionDueOn });
+
+        // A report's assignments (its page, and the dashboard, which reads these columns from the index alone).
+        builder.HasIndex(a => new { a.ReportId, a.State, a.AgencyId, a.FirstResponseWorkingDays, a.FirstResponseOnTime, a.CompletionWorkingDays, a.CompletedOnTime })
+            .HasDatabaseName("IX_Assignments_Dashboard");
     }
 }

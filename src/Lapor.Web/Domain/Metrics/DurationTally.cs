@@ -23,6 +23,17 @@ public sealed class DurationTally
         OnTimeCount += onTime ? count : 0;
     }
 
+    /// <summary>Adds every duration of another tally (an agency's into the whole scope's).</summary>
+    public void Add(DurationTally other)
+    {
+        foreach (var (days, count) in other._countByDays)
+        {
+            _countByDays[days] = _countByDays.GetValueOrDefault(days) + count;
+        }
+
+        (_totalDays, Count, OnTimeCount) = (_totalDays + other._totalDays, Count + other.Count, OnTimeCount + other.OnTimeCount);
+    }
+
     public decimal? OnTime => Rates.OnTime(OnTimeCount, Count);
 
     public decimal? Mean => Count == 0 ? null : Math.Round((decimal)_totalDays / Count, 1);

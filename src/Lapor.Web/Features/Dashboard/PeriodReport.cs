@@ -72,16 +72,12 @@ public static class PeriodReport
     /// <summary>Reports of one filing day, status and verification time, counted.</summary>
     private sealed record ReportGroup(DateOnly SubmittedOn, ReportStatus Status, int? VerifyWorkingDays, bool? VerifiedOnTime, int Count, int WithFirstResponse, int Accepted, int Rejected);
 
-    /// <summary>Assignments of one agency, state and completion time counted; or, with agency 0, of one first-response time.</summary>
-    /// <remarks>Initialised by member (not a constructor) so EF can put both groupings in one UNION ALL.</remarks>
-    private sealed class AssignmentGroup
+    /// <summary>One agency's assignments in the period: how many, how many answered, and its completion times.</summary>
+    private sealed class AgencyTally
     {
-        public int AgencyId { get; init; }
-        public AssignmentState? State { get; init; }
-        public bool Responded { get; init; }
-        public int? WorkingDays { get; init; }
-        public bool? OnTime { get; init; }
-        public int Count { get; init; }
+        public int Assigned { get; set; }
+        public int Responded { get; set; }
+        public DurationTally Completion { get; } = new();
     }
 
     /// <summary>One month of the trend: reports received in it, and how many of those are completed now.</summary>
@@ -108,8 +104,8 @@ public static class PeriodReport
             var today = schedule.LocalDate(now);
             var (from, to) = filter.Range(today);
 
-            // Every figure is a sum over grouped rows: the working days each stage took were recorded
-            // when it ended, and the local filing day with the report, so nothing here reads a row per report.
+            // No date maths per row: the working days each stage took were recorded when it ended, and the
+            // local filing day with the report. Reports are grouped in SQL (a few thousand groups a year).
             var inPeriod = await InPeriodAsync(scope, filter, from, to, cancellationToken);
             var reportGroups = await inPeriod
                 .GroupBy(r => new { r.SubmittedOn, r.Status, r.VerifyWorkingDays, r.VerifiedOnTime })
@@ -117,29 +113,35 @@ public static class PeriodReport
                     g.Count(), g.Count(r => r.FirstResponseAt != null), g.Sum(r => r.TimesAccepted), g.Sum(r => r.TimesRejected)))
                 .ToListAsync(cancellationToken);
 
-            // Driven from the period's reports (date index), then each report's assignments (report index).
-            // One statement: per agency with its completion times, and, for the whole scope, first-response times.
+            // Driven from the period's reports (covering date index), then each report's assignments (covering
+            // report index). Streamed and tallied here in one pass: grouping a year of assignments in SQLite
+            // sorts them all, twice (per agency and for the first-response times), which costs more.
+            var firstResponse = new DurationTally();
+            var perAgency = new Dictionary<int, AgencyTally>();
             var counted = from r in inPeriod
                           join a in db.Assignments on r.Id equals a.ReportId
                           where a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded
-                          select a;
-            var assignmentGroups = await counted
-                .GroupBy(a => new { a.AgencyId, a.State, Responded = a.FirstRespondedAt != null, a.CompletionWorkingDays, a.CompletedOnTime })
-                .Select(g => new AssignmentGroup
+                          select new { a.AgencyId, a.FirstResponseWorkingDays, a.FirstResponseOnTime, a.CompletionWorkingDays, a.CompletedOnTime };
+            await foreach (var a in counted.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                if (!perAgency.TryGetValue(a.AgencyId, out var agency))
                 {
-                    AgencyId = g.Key.AgencyId, State = g.Key.State, Responded = g.Key.Responded,
-                    WorkingDays = g.Key.CompletionWorkingDays, OnTime = g.Key.CompletedOnTime, Count = g.Count(),
-                })
-                .Concat(counted
-                    .Where(a => a.FirstResponseWorkingDays != null)
-                    .GroupBy(a => new { a.FirstResponseWorkingDays, a.FirstResponseOnTime })
-                    .Select(g => new AssignmentGroup
-                    {
-                        AgencyId = FirstResponseRow, State = null, Responded = true,
-                        WorkingDays = g.Key.FirstResponseWorkingDays, OnTime = g.Key.FirstResponseOnTime, Count = g.Count(),
-                    }))
-                .ToListAsync(cancellationToken);
-            var perAgency = assignmentGroups.Where(g => g.AgencyId != FirstResponseRow).ToList();
+                    perAgency[a.AgencyId] = agency = new AgencyTally();
+                }
+
+                agency.Assigned++;
+                if (a.FirstResponseWorkingDays is { } responseDays)
+                {
+                    agency.Responded++;
+                    firstResponse.Add(responseDays, a.FirstResponseOnTime == true);
+                }
+
+                // Completion durations are recorded only while an assignment is completed (a reopening clears them).
+                if (a.CompletionWorkingDays is { } completionDays)
+                {
+                    agency.Completion.Add(completionDays, a.CompletedOnTime == true);
+                }
+            }
 
             var byStatus = reportGroups.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
             var routed = reportGroups.Where(g => g.Status is ReportStatus.Dispositioned or ReportStatus.InProgress or ReportStatus.Completed).ToList();
@@ -150,23 +152,21 @@ public static class PeriodReport
                 verify.Add(g.VerifyWorkingDays!.Value, g.VerifiedOnTime == true, g.Count);
             }
 
-            var firstResponse = new DurationTally();
-            foreach (var g in assignmentGroups.Where(g => g.AgencyId == FirstResponseRow))
+            var completion = new DurationTally();
+            foreach (var agency in perAgency.Values)
             {
-                firstResponse.Add(g.WorkingDays!.Value, g.OnTime == true, g.Count);
+                completion.Add(agency.Completion);
             }
 
-            var completion = Completion(perAgency);
             var open = reportGroups.Where(g => g.Status is ReportStatus.Unverified or ReportStatus.OnHold or ReportStatus.Dispositioned or ReportStatus.InProgress);
             var backlog = BacklogAgeing.Of(open.GroupBy(g => g.SubmittedOn).Select(g => (schedule.Calendar.WorkingDaysBetween(g.Key, today), g.Sum(x => x.Count))));
 
             var names = await reference.AgencyNamesAsync(cancellationToken);
-            var rows = perAgency.GroupBy(g => g.AgencyId).Select(g =>
+            var rows = perAgency.Select(p =>
                 {
-                    var assigned = g.Sum(x => x.Count);
-                    var done = Completion(g);
-                    return new AgencyRow(g.Key, names.GetValueOrDefault(g.Key, "?"), assigned, done.Count, Rates.Share(done.Count, assigned),
-                        Rates.FollowUp(g.Where(x => x.Responded).Sum(x => x.Count), assigned), done.OnTime, done.Median, assigned >= MinimumToRank);
+                    var (agency, done) = (p.Value, p.Value.Completion);
+                    return new AgencyRow(p.Key, names.GetValueOrDefault(p.Key, "?"), agency.Assigned, done.Count, Rates.Share(done.Count, agency.Assigned),
+                        Rates.FollowUp(agency.Responded, agency.Assigned), done.OnTime, done.Median, agency.Assigned >= MinimumToRank);
                 })
                 .OrderByDescending(r => r.Ranked).ThenByDescending(r => r.CompletionRate).ThenByDescending(r => r.OnTimeCompletion).ThenBy(r => r.Agency)
                 .ToList();
@@ -184,20 +184,6 @@ public static class PeriodReport
                 Stage.Of(verify), Stage.Of(firstResponse), Stage.Of(completion), backlog,
                 Rates.Satisfaction(reportGroups.Sum(g => g.Accepted), reportGroups.Sum(g => g.Rejected)),
                 Rates.OfAgencies(connected, total), Rates.OfAgencies(active, total), rows) { Trend = trend, Filter = filter };
-        }
-
-        /// <summary>Marks the rows of the first-response times in the assignment statement (no agency has id 0).</summary>
-        private const int FirstResponseRow = 0;
-
-        private static DurationTally Completion(IEnumerable<AssignmentGroup> groups)
-        {
-            var tally = new DurationTally();
-            foreach (var g in groups.Where(g => g.State == AssignmentState.Completed && g.WorkingDays is not null))
-            {
-                tally.Add(g.WorkingDays!.Value, g.OnTime == true, g.Count);
-            }
-
-            return tally;
         }
 
         /// <summary>The period's reports as export rows, streamed from the database in submission order.</summary>

@@ -62,6 +62,22 @@ public sealed class RatesTests
     }
 
     [Fact]
+    public void Tally_Merged_SameAsOneTallyOfEverything()
+    {
+        var agencyA = new DurationTally();
+        agencyA.Add(1, onTime: true, count: 3);
+        var agencyB = new DurationTally();
+        agencyB.Add(4, onTime: false);
+        agencyB.Add(10, onTime: false, count: 2);
+
+        var scope = new DurationTally();
+        scope.Add(agencyA);
+        scope.Add(agencyB);
+
+        Assert.Equal((6, 2.5m, 4.5m, 0.5m), (scope.Count, scope.Median, scope.Mean, scope.OnTime));
+    }
+
+    [Fact]
     public void Mean_RoundsToOneDecimal_EmptyIsNull()
     {
         var tally = new DurationTally();

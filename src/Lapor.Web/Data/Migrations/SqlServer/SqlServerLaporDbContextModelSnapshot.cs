@@ -512,11 +512,12 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ParentAssignmentId");
 
-                    b.HasIndex("ReportId");
-
                     b.HasIndex("State", "CompletionDueOn");
 
                     b.HasIndex("AgencyId", "State", "AssignedAt");
+
+                    b.HasIndex("ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime")
+                        .HasDatabaseName("IX_Assignments_Dashboard");
 
                     b.ToTable("Assignments");
                 });

@@ -489,11 +489,12 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ParentAssignmentId");
 
-                    b.HasIndex("ReportId");
-
                     b.HasIndex("State", "CompletionDueOn");
 
                     b.HasIndex("AgencyId", "State", "AssignedAt");
+
+                    b.HasIndex("ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime")
+                        .HasDatabaseName("IX_Assignments_Dashboard");
 
                     b.ToTable("Assignments");
                 });

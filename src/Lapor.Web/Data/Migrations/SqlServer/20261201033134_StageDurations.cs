@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Lapor.Web.Data.Migrations.Sqlite
+namespace Lapor.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class StageDurations : Migration
@@ -11,53 +11,62 @@ namespace Lapor.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Assignments_ReportId",
+                table: "Assignments");
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "SubmittedOn",
                 table: "Reports",
-                type: "TEXT",
+                type: "date",
                 nullable: false,
                 defaultValue: new DateOnly(1, 1, 1));
 
             migrationBuilder.AddColumn<bool>(
                 name: "VerifiedOnTime",
                 table: "Reports",
-                type: "INTEGER",
+                type: "bit",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "VerifyWorkingDays",
                 table: "Reports",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "CompletedOnTime",
                 table: "Assignments",
-                type: "INTEGER",
+                type: "bit",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "CompletionWorkingDays",
                 table: "Assignments",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "FirstResponseOnTime",
                 table: "Assignments",
-                type: "INTEGER",
+                type: "bit",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "FirstResponseWorkingDays",
                 table: "Assignments",
-                type: "INTEGER",
+                type: "int",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reports_Dashboard",
                 table: "Reports",
                 columns: new[] { "SubmittedOn", "Status", "VerifyWorkingDays", "VerifiedOnTime", "FirstResponseAt", "TimesAccepted", "TimesRejected" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_Dashboard",
+                table: "Assignments",
+                columns: new[] { "ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime" });
         }
 
         /// <inheritdoc />
@@ -67,6 +76,10 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                 name: "IX_Reports_Dashboard",
                 table: "Reports");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Assignments_Dashboard",
+                table: "Assignments");
+
             migrationBuilder.DropColumn(
                 name: "SubmittedOn",
                 table: "Reports");
@@ -94,6 +107,11 @@ namespace Lapor.Web.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "FirstResponseWorkingDays",
                 table: "Assignments");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_ReportId",
+                table: "Assignments",
+                column: "ReportId");
         }
     }
 }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lapor.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLaporDbContext))]
-    [Migration("20261201031552_StageDurations")]
+    [Migration("20261201033134_StageDurations")]
     partial class StageDurations
     {
         /// <inheritdoc />
@@ -515,11 +515,12 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ParentAssignmentId");
 
-                    b.HasIndex("ReportId");
-
                     b.HasIndex("State", "CompletionDueOn");
 
                     b.HasIndex("AgencyId", "State", "AssignedAt");
+
+                    b.HasIndex("ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime")
+                        .HasDatabaseName("IX_Assignments_Dashboard");
 
                     b.ToTable("Assignments");
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lapor.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLaporDbContext))]
-    [Migration("20261201031422_StageDurations")]
+    [Migration("20261201033109_StageDurations")]
     partial class StageDurations
     {
         /// <inheritdoc />
@@ -492,11 +492,12 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ParentAssignmentId");
 
-                    b.HasIndex("ReportId");
-
                     b.HasIndex("State", "CompletionDueOn");
 
                     b.HasIndex("AgencyId", "State", "AssignedAt");
+
+                    b.HasIndex("ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime")
+                        .HasDatabaseName("IX_Assignments_Dashboard");
 
                     b.ToTable("Assignments");
                 });
