@@ -6,7 +6,8 @@ namespace Lapor.Bench;
 /// <summary>
 /// Runs an operation a number of times, one after another, and reports percentiles in milliseconds.
 /// The warm-up runs it for two seconds (at least 50 times) first: .NET compiles hot code again,
-/// optimised, only after a few dozen calls, and the steady state is what a busy portal serves.
+/// optimised, only after a few dozen calls, and the steady state is what a busy portal serves
+/// (the driver also warms every page up together before measuring: <see cref="WarmUpAsync"/>).
 /// </summary>
 public sealed record Latency(string Name, double P50, double P95, double Max, int Samples)
 {
@@ -30,6 +31,19 @@ public sealed record Latency(string Name, double P50, double P95, double Max, in
         var latency = new Latency(name, Percentile(times, 0.50), Percentile(times, 0.95), times[^1], samples);
         Console.WriteLine(latency);
         return latency;
+    }
+
+    /// <summary>Runs the operations in turn, one at a time, until the time is up.</summary>
+    public static async Task WarmUpAsync(TimeSpan duration, params Func<Task>[] operations)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < duration)
+        {
+            foreach (var operation in operations)
+            {
+                await operation();
+            }
+        }
     }
 
     public static double Percentile(double[] sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
