@@ -84,6 +84,8 @@ var report = await Latency.MeasureAsync("officer report page", samples, () => of
 var queue = await Latency.MeasureAsync("coordinator queue", samples, () => coordinator.GetAsync("/inbox"));
 var publicList = await Latency.MeasureAsync("public list", samples, () => visitor.GetAsync("/laporan"));
 var dashboard = await Latency.MeasureAsync("coordinator dashboard (province)", Math.Max(20, samples / 4), () => coordinator.GetAsync("/dashboard"));
+using var rawDashboard = new RawDashboard(databasePath, DateTime.UtcNow.AddHours(7).Year); // the portal's year, in WIB
+var dashboardRaw = await Latency.MeasureAsync("raw SQL, dashboard", Math.Max(20, samples / 4), rawDashboard.RunAsync);
 
 var photo = Submissions.Photo();
 var workers = int.Parse(options.Get("submit-workers", "8"), CultureInfo.InvariantCulture);
@@ -105,6 +107,8 @@ Result("report_page_p95_ms", report.P95);
 Result("queue_p95_ms", queue.P95);
 Result("public_list_p95_ms", publicList.P95);
 Result("dashboard_p95_ms", dashboard.P95);
+Result("dashboard_raw_p95_ms", dashboardRaw.P95);
+Result("dashboard_vs_raw", dashboard.P95 / dashboardRaw.P95);
 Result("submissions_per_s", filed.PerSecond);
 Result("submission_failures", filed.Failed);
 Result("submission_p95_ms", filed.P95Ms);

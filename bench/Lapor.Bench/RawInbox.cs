@@ -112,7 +112,8 @@ public sealed class RawInbox : IDisposable
         return command;
     }
 
-    private static async Task DrainAsync(SqliteCommand command)
+    /// <summary>Executes the command and reads every column of every row.</summary>
+    public static async Task DrainAsync(SqliteCommand command)
     {
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

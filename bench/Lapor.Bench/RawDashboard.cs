@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Lapor.Bench;
+
+/// <summary>
+/// The dashboard's floor: its two statements over the province for this year (reports grouped by day,
+/// status and verification time; every assignment of those reports), written out by hand, every row
+/// read through plain ADO.NET with prepared commands.
+/// </summary>
+public sealed class RawDashboard : IDisposable
+{
+    private const string ReportsSql = """
+        SELECT "SubmittedOn", "Status", "VerifyWorkingDays", "VerifiedOnTime", COUNT(*),
+               COUNT(CASE WHEN "FirstResponseAt" IS NOT NULL THEN 1 END), SUM("TimesAccepted"), SUM("TimesRejected")
+        FROM "Reports" WHERE "SubmittedOn" >= $from AND "SubmittedOn" <= $to
+        GROUP BY "SubmittedOn", "Status", "VerifyWorkingDays", "VerifiedOnTime"
+        """;
+
+    private const string AssignmentsSql = """
+        SELECT a."AgencyId", a."FirstResponseWorkingDays", a."FirstResponseOnTime", a."CompletionWorkingDays", a."CompletedOnTime"
+        FROM "Reports" AS r INNER JOIN "Assignments" AS a ON r."Id" = a."ReportId"
+        WHERE r."SubmittedOn" >= $from AND r."SubmittedOn" <= $to AND a."State" NOT IN ('Returned', 'Forwarded')
+        """;
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _reports;
+    private readonly SqliteCommand _assignments;
+
+    public RawDashboard(string databasePath, int year)
+    {
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        _connection.Open();
+        var from = new DateOnly(year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = new DateOnly(year, 12, 31).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        _reports = Prepare(ReportsSql, from, to);
+        _assignments = Prepare(AssignmentsSql, from, to);
+    }
+
+    public async Task RunAsync()
+    {
+        await RawInbox.DrainAsync(_reports);
+        await RawInbox.DrainAsync(_assignments);
+    }
+
+    public void Dispose()
+    {
+        _reports.Dispose();
+        _assignments.Dispose();
+        _connection.Dispose();
+    }
+
+    private SqliteCommand Prepare(string sql, string from, string to)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$from", from);
+        command.Parameters.AddWithValue("$to", to);
+        command.Prepare();
+        return command;
+    }
+}
