@@ -3,6 +3,7 @@ using Lapor.Web.Data.Generation;
 using Lapor.Web.Features.Dashboard;
 using Lapor.Web.Features.Holidays;
 using Lapor.Web.Features.Inbox;
+using Lapor.Web.Features.Open311;
 using Lapor.Web.Features.Profile;
 using Lapor.Web.Features.PublicReports;
 using Lapor.Web.Features.Reports;
@@ -34,6 +35,7 @@ builder.Services.AddTemplatesFeature();
 builder.Services.AddAdministrationFeature();
 builder.Services.AddPublicReportsFeature();
 builder.Services.AddProfileFeature();
+builder.Services.AddOpen311Feature(builder.Configuration);
 
 var app = builder.Build();
 

@@ -1,0 +1,98 @@
+using System.Text.Json.Serialization;
+using System.Xml.Serialization;
+
+namespace Lapor.Web.Features.Open311;
+
+// The documents of GeoReport v2 (http://wiki.open311.org/GeoReport_v2), named exactly as the
+// specification writes them: the same class is written as JSON (System.Text.Json) and as XML
+// (XmlSerializer). Lists are a JSON array, and in XML a plural root with one element per item.
+
+/// <summary>A document that is written as JSON in a different shape than its XML root (a bare array).</summary>
+public interface IOpen311Document
+{
+    object Json { get; }
+}
+
+[XmlRoot("discovery")]
+public sealed class Discovery
+{
+    [JsonPropertyName("changeset"), XmlElement("changeset")] public string Changeset { get; set; } = "";
+    [JsonPropertyName("contact"), XmlElement("contact")] public string Contact { get; set; } = "";
+    [JsonPropertyName("key_service"), XmlElement("key_service")] public string KeyService { get; set; } = "";
+
+    [JsonPropertyName("endpoints"), XmlArray("endpoints"), XmlArrayItem("endpoint")]
+    public List<DiscoveryEndpoint> Endpoints { get; set; } = [];
+}
+
+public sealed class DiscoveryEndpoint
+{
+    [JsonPropertyName("specification"), XmlElement("specification")] public string Specification { get; set; } = "http://wiki.open311.org/GeoReport_v2";
+    [JsonPropertyName("url"), XmlElement("url")] public string Url { get; set; } = "";
+    [JsonPropertyName("changeset"), XmlElement("changeset")] public string Changeset { get; set; } = "";
+    [JsonPropertyName("type"), XmlElement("type")] public string Type { get; set; } = "production";
+
+    [JsonPropertyName("formats"), XmlArray("formats"), XmlArrayItem("format")]
+    public List<string> Formats { get; set; } = ["text/xml", "application/json"];
+}
+
+[XmlRoot("services")]
+public sealed class ServiceList : IOpen311Document
+{
+    [XmlElement("service")] public List<Service> Items { get; set; } = [];
+
+    [XmlIgnore] public object Json => Items;
+}
+
+public sealed class Service
+{
+    [JsonPropertyName("service_code"), XmlElement("service_code")] public string ServiceCode { get; set; } = "";
+    [JsonPropertyName("service_name"), XmlElement("service_name")] public string ServiceName { get; set; } = "";
+    [JsonPropertyName("description"), XmlElement("description")] public string Description { get; set; } = "";
+    [JsonPropertyName("metadata"), XmlElement("metadata")] public bool Metadata { get; set; }
+    [JsonPropertyName("type"), XmlElement("type")] public string Type { get; set; } = "realtime";
+    [JsonPropertyName("keywords"), XmlElement("keywords")] public string Keywords { get; set; } = "";
+    [JsonPropertyName("group"), XmlElement("group")] public string Group { get; set; } = "";
+}
+
+[XmlRoot("service_definition")]
+public sealed class ServiceDefinition
+{
+    [JsonPropertyName("service_code"), XmlElement("service_code")] public string ServiceCode { get; set; } = "";
+
+    [JsonPropertyName("attributes"), XmlArray("attributes"), XmlArrayItem("attribute")]
+    public List<ServiceAttribute> Attributes { get; set; } = [];
+}
+
+public sealed class ServiceAttribute
+{
+    [JsonPropertyName("variable"), XmlElement("variable")] public bool Variable { get; set; } = true;
+    [JsonPropertyName("code"), XmlElement("code")] public string Code { get; set; } = "";
+    [JsonPropertyName("datatype"), XmlElement("datatype")] public string Datatype { get; set; } = "string";
+    [JsonPropertyName("required"), XmlElement("required")] public bool Required { get; set; }
+    [JsonPropertyName("datatype_description"), XmlElement("datatype_description")] public string DatatypeDescription { get; set; } = "";
+    [JsonPropertyName("order"), XmlElement("order")] public int Order { get; set; }
+    [JsonPropertyName("description"), XmlElement("description")] public string Description { get; set; } = "";
+
+    [JsonPropertyName("values"), XmlArray("values"), XmlArrayItem("value")]
+    public List<AttributeValue> Values { get; set; } = [];
+}
+
+public sealed class AttributeValue
+{
+    [JsonPropertyName("key"), XmlElement("key")] public string Key { get; set; } = "";
+    [JsonPropertyName("name"), XmlElement("name")] public string Name { get; set; } = "";
+}
+
+[XmlRoot("errors")]
+public sealed class ErrorList : IOpen311Document
+{
+    [XmlElement("error")] public List<Error> Items { get; set; } = [];
+
+    [XmlIgnore] public object Json => Items;
+}
+
+public sealed class Error
+{
+    [JsonPropertyName("code"), XmlElement("code")] public int Code { get; set; }
+    [JsonPropertyName("description"), XmlElement("description")] public string Description { get; set; } = "";
+}

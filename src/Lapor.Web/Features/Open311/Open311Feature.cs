@@ -1,0 +1,10 @@
+namespace Lapor.Web.Features.Open311;
+
+public static class Open311Feature
+{
+    public static IServiceCollection AddOpen311Feature(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<Open311Options>().Bind(configuration.GetSection(Open311Options.Section));
+        return services.AddScoped<ServiceCatalogue>();
+    }
+}

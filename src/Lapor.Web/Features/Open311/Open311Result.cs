@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using System.Xml.Serialization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lapor.Web.Features.Open311;
+
+/// <summary>Writes a GeoReport v2 document in the format the address asked for (<c>.json</c> or <c>.xml</c>).</summary>
+public sealed class Open311Result(string format, object document, int statusCode = StatusCodes.Status200OK) : IActionResult
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    private static readonly XmlSerializerNamespaces NoNamespaces = new([System.Xml.XmlQualifiedName.Empty]);
+    private static readonly ConcurrentDictionary<Type, XmlSerializer> Serializers = new();
+
+    public static bool IsXml(string format) => string.Equals(format, "xml", StringComparison.OrdinalIgnoreCase);
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.StatusCode = statusCode;
+        if (IsXml(format))
+        {
+            response.ContentType = "text/xml; charset=utf-8";
+            var serializer = Serializers.GetOrAdd(document.GetType(), type => new XmlSerializer(type));
+            var buffer = new MemoryStream();
+            using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+            {
+                serializer.Serialize(writer, document, NoNamespaces);
+            }
+
+            buffer.Position = 0;
+            await buffer.CopyToAsync(response.Body, context.HttpContext.RequestAborted);
+            return;
+        }
+
+        response.ContentType = "application/json; charset=utf-8";
+        var json = document is IOpen311Document shaped ? shaped.Json : document;
+        await JsonSerializer.SerializeAsync(response.Body, json, json.GetType(), Json, context.HttpContext.RequestAborted);
+    }
+}
