@@ -44,6 +44,31 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
         return new Open311Result(format, new ServiceDefinition { ServiceCode = service.ServiceCode, Attributes = ServiceCatalogue.Attributes(key => t[key].Value) });
     }
 
+    [HttpGet("requests." + Format)]
+    public async Task<IActionResult> Requests(
+        [FromRoute] string format, [FromServices] ServiceRequests.Handler requests,
+        [FromQuery(Name = "service_request_id")] string? serviceRequestId, [FromQuery(Name = "service_code")] string? serviceCode,
+        [FromQuery(Name = "start_date")] string? startDate, [FromQuery(Name = "end_date")] string? endDate, [FromQuery] string? status,
+        [FromQuery] int page, CancellationToken cancellationToken)
+    {
+        var result = await requests.HandleAsync(new ServiceRequests.Query
+        {
+            ServiceRequestId = serviceRequestId, ServiceCode = serviceCode, StartDate = startDate, EndDate = endDate, Status = status, Page = page,
+        }, cancellationToken);
+        return result.Error is { } error
+            ? Error(format, StatusCodes.Status400BadRequest, error)
+            : new Open311Result(format, new ServiceRequestList { Items = [.. result.Requests] });
+    }
+
+    [HttpGet("requests/{serviceRequestId}." + Format)]
+    public async Task<IActionResult> RequestById([FromRoute] string serviceRequestId, [FromRoute] string format, [FromServices] ServiceRequests.Handler requests, CancellationToken cancellationToken)
+    {
+        var result = await requests.HandleAsync(new ServiceRequests.Query { ServiceRequestId = serviceRequestId.Replace(",", "", StringComparison.Ordinal) }, cancellationToken);
+        return result.Requests.Count == 0
+            ? Error(format, StatusCodes.Status404NotFound, "Open311.Error.RequestNotFound")
+            : new Open311Result(format, new ServiceRequestList { Items = [.. result.Requests] });
+    }
+
     /// <summary>Anything else under /open311/v2/ (an unknown method or format) answers in the specification's error list, as JSON.</summary>
     [HttpGet("{**rest}", Order = 1)]
     public IActionResult Unknown() => Error(Path.GetExtension(Request.Path.Value) == ".xml" ? "xml" : "json", StatusCodes.Status404NotFound, "Open311.Error.UnknownMethod");

@@ -96,3 +96,36 @@ public sealed class Error
     [JsonPropertyName("code"), XmlElement("code")] public int Code { get; set; }
     [JsonPropertyName("description"), XmlElement("description")] public string Description { get; set; } = "";
 }
+
+[XmlRoot("service_requests")]
+public sealed class ServiceRequestList : IOpen311Document
+{
+    [XmlElement("request")] public List<ServiceRequest> Items { get; set; } = [];
+
+    [XmlIgnore] public object Json => Items;
+}
+
+/// <summary>A public report as a service request. Null fields are left out of both formats.</summary>
+public sealed class ServiceRequest
+{
+    [JsonPropertyName("service_request_id"), XmlElement("service_request_id")] public string ServiceRequestId { get; set; } = "";
+    [JsonPropertyName("status"), XmlElement("status")] public string Status { get; set; } = "open";
+    [JsonPropertyName("status_notes"), XmlElement("status_notes")] public string? StatusNotes { get; set; }
+    [JsonPropertyName("service_name"), XmlElement("service_name")] public string? ServiceName { get; set; }
+    [JsonPropertyName("service_code"), XmlElement("service_code")] public string? ServiceCode { get; set; }
+    [JsonPropertyName("description"), XmlElement("description")] public string? Description { get; set; }
+    [JsonPropertyName("agency_responsible"), XmlElement("agency_responsible")] public string? AgencyResponsible { get; set; }
+    [JsonPropertyName("service_notice"), XmlElement("service_notice")] public string? ServiceNotice { get; set; }
+    [JsonPropertyName("requested_datetime"), XmlElement("requested_datetime")] public string? RequestedDatetime { get; set; }
+    [JsonPropertyName("updated_datetime"), XmlElement("updated_datetime")] public string? UpdatedDatetime { get; set; }
+    [JsonPropertyName("expected_datetime"), XmlElement("expected_datetime")] public string? ExpectedDatetime { get; set; }
+    [JsonPropertyName("address"), XmlElement("address")] public string? Address { get; set; }
+    [JsonPropertyName("lat"), XmlElement("lat")] public decimal? Latitude { get; set; }
+    [JsonPropertyName("long"), XmlElement("long")] public decimal? Longitude { get; set; }
+    [JsonPropertyName("media_url"), XmlElement("media_url")] public string? MediaUrl { get; set; }
+
+    // XmlSerializer cannot leave out an empty number by itself; these tell it when to.
+    public bool ShouldSerializeLatitude() => Latitude is not null;
+
+    public bool ShouldSerializeLongitude() => Longitude is not null;
+}

@@ -11,6 +11,9 @@ public sealed class Open311Options
     /// <summary>How a developer obtains an api_key.</summary>
     public string KeyService { get; set; } = "Ask the portal's administrators for an API client (Administration › API).";
 
+    /// <summary>Service requests per answer of GET requests (more with the <c>page</c> parameter, an extension).</summary>
+    public int PageSize { get; set; } = 200;
+
     /// <summary>When this API last changed, in the specification's date-time format.</summary>
     public string Changeset { get; set; } = "2026-12-01T00:00:00Z";
 }
