@@ -1,4 +1,5 @@
 using Lapor.Web.Domain.Agencies;
+using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Infrastructure.Deadlines;
 using Lapor.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -15,6 +16,9 @@ public sealed partial class DemoData(LaporDbContext db, UserManager<LaporUser> u
     public const string Password = "Lapor-Demo-2026";
     public const string RegionCode = "KNM";
 
+    /// <summary>The demo API client's key (Open311 and channel intake), printed in the README; Development only.</summary>
+    public const string ApiKey = "lpr_demo_open311_2026";
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (await db.Agencies.AnyAsync(cancellationToken))
@@ -29,6 +33,8 @@ public sealed partial class DemoData(LaporDbContext db, UserManager<LaporUser> u
         db.ResponseTemplates.AddRange(
             new ResponseTemplate(agencies["PUPR"].Id, "Survei lokasi", "Terima kasih atas laporan Anda. Tim teknis kami akan melakukan survei lokasi dalam 3 hari kerja dan menyampaikan hasilnya di sini."),
             new ResponseTemplate(agencies["PUPR"].Id, "Perbaikan selesai", "Perbaikan telah selesai dilaksanakan. Mohon konfirmasi apakah kondisi di lapangan sudah sesuai harapan Anda."));
+        db.ApiClients.Add(ApiClient.WithKnownKey("Aplikasi demo (Open311)", ApiKey,
+            ApiOperations.ReadRequests | ApiOperations.CreateRequests | ApiOperations.ChannelIntake, 120, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -69,6 +69,44 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
             : new Open311Result(format, new ServiceRequestList { Items = [.. result.Requests] });
     }
 
+    /// <summary>
+    /// An app files a report. Authenticated by <c>api_key</c>, not by a cookie, so no antiforgery token:
+    /// a browser session alone is refused (403). <c>Idempotency-Key</c> makes a retried POST file once.
+    /// </summary>
+    [HttpPost("requests." + Format)]
+    [IgnoreAntiforgeryToken]
+    [RequestSizeLimit(64 * 1024)]
+    public async Task<IActionResult> Create(
+        [FromRoute] string format, [FromForm] NewServiceRequest.Form form, [FromServices] NewServiceRequest.Handler handler, CancellationToken cancellationToken)
+    {
+        var outcome = await handler.HandleAsync(form, Request.Headers["Idempotency-Key"].ToString(), cancellationToken);
+        return outcome switch
+        {
+            NewServiceRequest.Created created => new Open311Result(format, new ServiceRequestList
+            {
+                Items = [new ServiceRequest { ServiceRequestId = created.ServiceRequestId, Token = created.Token, ServiceNotice = t["Open311.Notice.Received"].Value }],
+            }, StatusCodes.Status201Created),
+            NewServiceRequest.Refused refused => new Open311Result(format, new ErrorList
+            {
+                Items = [.. refused.Messages.Select(m => new Error { Code = refused.Status, Description = m })],
+            }, refused.Status),
+            _ => throw new InvalidOperationException("Unknown outcome."),
+        };
+    }
+
+    /// <summary>The request a POST's token became (reports are filed at once, so the token only ever maps back).</summary>
+    [HttpGet("tokens/{token}." + Format)]
+    public async Task<IActionResult> Token([FromRoute] string token, [FromRoute] string format, [FromServices] Data.LaporDbContext db, CancellationToken cancellationToken)
+    {
+        var number = Guid.TryParseExact(token, "N", out var submission)
+            ? await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+                db.Reports.Where(r => r.SubmissionToken == submission && r.Channel == Domain.Reports.Channel.Api).Select(r => r.TrackingNumber), cancellationToken)
+            : null;
+        return number is null
+            ? Error(format, StatusCodes.Status404NotFound, "Open311.Error.TokenNotFound")
+            : new Open311Result(format, new ServiceRequestList { Items = [new ServiceRequest { ServiceRequestId = number, Token = token }] });
+    }
+
     /// <summary>Anything else under /open311/v2/ (an unknown method or format) answers in the specification's error list, as JSON.</summary>
     [HttpGet("{**rest}", Order = 1)]
     public IActionResult Unknown() => Error(Path.GetExtension(Request.Path.Value) == ".xml" ? "xml" : "json", StatusCodes.Status404NotFound, "Open311.Error.UnknownMethod");

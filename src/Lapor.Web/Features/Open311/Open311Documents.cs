@@ -109,7 +109,8 @@ public sealed class ServiceRequestList : IOpen311Document
 public sealed class ServiceRequest
 {
     [JsonPropertyName("service_request_id"), XmlElement("service_request_id")] public string ServiceRequestId { get; set; } = "";
-    [JsonPropertyName("status"), XmlElement("status")] public string Status { get; set; } = "open";
+    [JsonPropertyName("token"), XmlElement("token")] public string? Token { get; set; }
+    [JsonPropertyName("status"), XmlElement("status")] public string? Status { get; set; }
     [JsonPropertyName("status_notes"), XmlElement("status_notes")] public string? StatusNotes { get; set; }
     [JsonPropertyName("service_name"), XmlElement("service_name")] public string? ServiceName { get; set; }
     [JsonPropertyName("service_code"), XmlElement("service_code")] public string? ServiceCode { get; set; }

@@ -5,6 +5,7 @@ public static class Open311Feature
     public static IServiceCollection AddOpen311Feature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<Open311Options>().Bind(configuration.GetSection(Open311Options.Section));
-        return services.AddScoped<ServiceCatalogue>().AddScoped<ServiceRequests.Handler>();
+        services.AddSingleton<Infrastructure.Integrations.ApiClientRateLimits>().AddScoped<Infrastructure.Integrations.ApiClientGate>();
+        return services.AddScoped<ServiceCatalogue>().AddScoped<ServiceRequests.Handler>().AddScoped<NewServiceRequest.Handler>();
     }
 }

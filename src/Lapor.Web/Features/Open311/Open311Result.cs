@@ -10,7 +10,12 @@ namespace Lapor.Web.Features.Open311;
 /// <summary>Writes a GeoReport v2 document in the format the address asked for (<c>.json</c> or <c>.xml</c>).</summary>
 public sealed class Open311Result(string format, object document, int statusCode = StatusCodes.Status200OK) : IActionResult
 {
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        // Indonesian and other letters as they are; characters that matter in HTML stay escaped.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
     private static readonly XmlSerializerNamespaces NoNamespaces = new([System.Xml.XmlQualifiedName.Empty]);
     private static readonly ConcurrentDictionary<Type, XmlSerializer> Serializers = new();
 

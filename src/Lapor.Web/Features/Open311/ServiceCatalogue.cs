@@ -14,21 +14,23 @@ public sealed class ServiceCatalogue(ReferenceData reference)
     public const string ConfidentialAttribute = "confidential";
     public const string TitleAttribute = "title";
 
-    /// <summary>Active categories, parents before their children, in name order.</summary>
+    /// <summary>
+    /// Active sub-categories (a report is filed under one, as on the web form), in the order of their
+    /// group (the parent category) and name.
+    /// </summary>
     public async Task<IReadOnlyList<Service>> ServicesAsync(bool english, CancellationToken cancellationToken)
     {
-        var categories = (await reference.CategoriesAsync(cancellationToken)).Where(c => c.IsActive).ToList();
+        var categories = (await reference.CategoriesAsync(cancellationToken)).Where(c => c.IsActive).ToDictionary(c => c.Id);
         string Name(ReferenceData.CategoryEntry c) => english ? c.NameEnglish : c.Name;
-        var byId = categories.ToDictionary(c => c.Id);
-        return [.. categories
-            .Select(c => (Category: c, Group: c.ParentId is { } parent && byId.TryGetValue(parent, out var p) ? p : c))
-            .Where(x => x.Group.IsActive)
-            .OrderBy(x => Name(x.Group), StringComparer.CurrentCulture).ThenBy(x => x.Category.ParentId is not null).ThenBy(x => Name(x.Category), StringComparer.CurrentCulture)
+        return [.. categories.Values
+            .Where(c => c.ParentId is { } parent && categories.ContainsKey(parent))
+            .Select(c => (Category: c, Group: categories[c.ParentId!.Value]))
+            .OrderBy(x => Name(x.Group), StringComparer.CurrentCulture).ThenBy(x => Name(x.Category), StringComparer.CurrentCulture)
             .Select(x => new Service
             {
                 ServiceCode = x.Category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ServiceName = Name(x.Category),
-                Description = Name(x.Category),
+                Description = $"{Name(x.Group)} › {Name(x.Category)}",
                 Metadata = true,
                 Group = Name(x.Group),
             })];

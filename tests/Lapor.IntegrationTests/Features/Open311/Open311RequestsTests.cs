@@ -59,7 +59,7 @@ public sealed class Open311RequestsTests(LaporAppFactory app) : IClassFixture<La
 
         Assert.Equal([seeded.Closed], await IdsAsync("/open311/v2/requests.json?status=closed&service_code=" + seeded.ServiceCode));
         Assert.DoesNotContain(seeded.Closed, await IdsAsync("/open311/v2/requests.json?status=open"));
-        Assert.Equal([seeded.Open, seeded.Closed], (await IdsAsync($"/open311/v2/requests.json?service_request_id={seeded.Open},{seeded.Closed}")).Order());
+        Assert.Equal(new[] { seeded.Open, seeded.Closed }.Order(), (await IdsAsync($"/open311/v2/requests.json?service_request_id={seeded.Open},{seeded.Closed}")).Order());
         var day = FiledAt(app);
         string W3c(DateTimeOffset instant) => Uri.EscapeDataString(instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Empty(await IdsAsync($"/open311/v2/requests.json?start_date={W3c(day.AddDays(1))}&end_date={W3c(day.AddDays(2))}&service_code={seeded.ServiceCode}"));
@@ -126,7 +126,10 @@ public sealed class Open311RequestsTests(LaporAppFactory app) : IClassFixture<La
             return new Seeded(existing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), numbers[0], numbers[1], numbers[2], numbers[3], numbers[4]);
         }
 
-        var category = new Category("Kategori Open311", "Open311 category");
+        var group = new Category("Grup Open311", "Open311 group");
+        db.Categories.Add(group);
+        await db.SaveChangesAsync();
+        var category = new Category("Kategori Open311", "Open311 category", group.Id);
         db.Categories.Add(category);
         await db.SaveChangesAsync();
         scope.ServiceProvider.GetRequiredService<ReferenceData>().Invalidate();
