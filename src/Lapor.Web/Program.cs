@@ -3,6 +3,7 @@ using Lapor.Web.Data.Generation;
 using Lapor.Web.Features.Dashboard;
 using Lapor.Web.Features.Holidays;
 using Lapor.Web.Features.Inbox;
+using Lapor.Web.Features.Intake;
 using Lapor.Web.Features.Open311;
 using Lapor.Web.Features.Profile;
 using Lapor.Web.Features.PublicReports;
@@ -36,6 +37,7 @@ builder.Services.AddAdministrationFeature();
 builder.Services.AddPublicReportsFeature();
 builder.Services.AddProfileFeature();
 builder.Services.AddOpen311Feature(builder.Configuration);
+builder.Services.AddIntakeFeature(builder.Configuration);
 
 var app = builder.Build();
 

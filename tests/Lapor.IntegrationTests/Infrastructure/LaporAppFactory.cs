@@ -17,6 +17,9 @@ public class LaporAppFactory : WebApplicationFactory<Program>
     /// <summary>Requests go over HTTPS, as in production, so the Secure "__Host-" cookies flow.</summary>
     public LaporAppFactory() => ClientOptions.BaseAddress = new Uri("https://localhost");
 
+    /// <summary>The SMS gateway's signing key and Telegram's secret token in tests (WhatsApp stays switched off).</summary>
+    public const string IntakeSecret = "rahasia-gerbang-uji";
+
     public string DatabasePath => Path.Combine(_root, "lapor.db");
 
     public string AttachmentsPath => Path.Combine(_root, "attachments");
@@ -31,6 +34,8 @@ public class LaporAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Attachments:Path", AttachmentsPath);
         builder.UseSetting("Mail:PickupDirectory", MailPath);
+        builder.UseSetting("Intake:SmsSecret", IntakeSecret);
+        builder.UseSetting("Intake:TelegramSecretToken", IntakeSecret);
 
         // Most tests sign in many times and file many reports from one address; the rate-limit and
         // two-factor tests use ProductionSecurityAppFactory, which keeps appsettings.json's values.

@@ -5,6 +5,8 @@ public enum NotificationChannel
     Email,
     InApp,
     Sms,
+    WhatsApp,
+    Telegram,
 }
 
 /// <summary>

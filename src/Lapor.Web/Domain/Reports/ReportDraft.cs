@@ -12,4 +12,21 @@ public sealed record ReportDraft(
     int? CategoryId,
     int? TargetAgencyId,
     bool IsAnonymous,
-    bool IsConfidential);
+    bool IsConfidential)
+{
+    /// <summary>
+    /// A title for a report that came without one (an SMS, a chat message, an app): its first line,
+    /// cut at a word to at most 150 characters.
+    /// </summary>
+    public static string TitleFrom(string text)
+    {
+        var line = text.Trim().Split('\n', 2)[0].Trim();
+        if (line.Length <= 150)
+        {
+            return line;
+        }
+
+        var cut = line.LastIndexOf(' ', 146);
+        return string.Concat(line.AsSpan(0, cut > 50 ? cut : 146), "…");
+    }
+}

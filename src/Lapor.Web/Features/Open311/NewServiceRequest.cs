@@ -117,7 +117,7 @@ public static class NewServiceRequest
             var body = form.MediaUrl is { Length: > 0 } media ? $"{description}\n\n{t["Open311.Media"]}: {media.Trim()}" : description;
             var draft = new ReportDraft(
                 Enum.TryParse<Classification>(form.Attribute(ServiceCatalogue.ClassificationAttribute), ignoreCase: true, out var classification) ? classification : Classification.Complaint,
-                form.Attribute(ServiceCatalogue.TitleAttribute) ?? Title(description), body, null,
+                form.Attribute(ServiceCatalogue.TitleAttribute) ?? ReportDraft.TitleFrom(description), body, null,
                 form.AddressString?.Trim() ?? form.AddressId?.Trim(), form.Latitude, form.Longitude, int.Parse(form.ServiceCode.Trim(), CultureInfo.InvariantCulture), null,
                 form.Attribute(ServiceCatalogue.AnonymousAttribute) == "true", form.Attribute(ServiceCatalogue.ConfidentialAttribute) == "true");
 
@@ -131,19 +131,6 @@ public static class NewServiceRequest
                 ReportFiling.Rejected rejected => new Refused(StatusCodes.Status400BadRequest, [rejected.Message]),
                 _ => throw new InvalidOperationException("Unknown filing result."),
             };
-        }
-
-        /// <summary>The start of the description, cut at a word, as the title when the app gives none.</summary>
-        private static string Title(string description)
-        {
-            var line = description.Split('\n', 2)[0].Trim();
-            if (line.Length <= 150)
-            {
-                return line;
-            }
-
-            var cut = line.LastIndexOf(' ', 146);
-            return string.Concat(line.AsSpan(0, cut > 50 ? cut : 146), "…");
         }
 
         private static Guid TokenFor(int clientId, string key) =>

@@ -21,7 +21,11 @@ public sealed class ReportFiling(
 {
     public sealed record Filing(
         ReportDraft Draft, Actor Actor, Channel Channel, Guid SubmissionToken, bool GiveAccessCode,
-        string? ReporterName, string? ReporterEmail, string? ReporterPhone, IReadOnlyList<IFormFile> Files);
+        string? ReporterName, string? ReporterEmail, string? ReporterPhone, IReadOnlyList<IFormFile> Files)
+    {
+        /// <summary>Where to answer with the tracking number on the channel the report came by (SMS, WhatsApp, Telegram).</summary>
+        public (NotificationChannel Channel, string Recipient)? Reply { get; init; }
+    }
 
     public abstract record Result;
 
@@ -83,6 +87,12 @@ public sealed class ReportFiling(
                     CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
                     JsonSerializer.Serialize(new Dictionary<string, string> { ["TrackingNumber"] = report.TrackingNumber, ["Title"] = report.Title }),
                     null, now));
+            }
+
+            if (filing.Reply is var (channel, recipient))
+            {
+                db.OutboxMessages.Add(new OutboxMessage(channel, "IntakeReceived", recipient, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+                    JsonSerializer.Serialize(new Dictionary<string, string> { ["TrackingNumber"] = report.TrackingNumber }), null, now));
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -15,7 +15,22 @@ public sealed class MailTemplates(IStringLocalizerFactory localizers, IOptions<M
 {
     private readonly IStringLocalizer _t = localizers.Create(typeof(SharedResource));
 
-    public MimeMessage Compose(string template, string recipient, string culture, string payloadJson)
+    public MimeMessage Compose(string template, string recipient, string culture, string payloadJson) =>
+        InCulture(culture, payloadJson, values =>
+        {
+            var message = new MimeMessage();
+            message.From.Add(MailboxAddress.Parse(options.Value.From));
+            message.To.Add(MailboxAddress.Parse(recipient));
+            message.Subject = Fill(_t[$"Mail.{template}.Subject"], values);
+            message.Body = new TextPart("plain") { Text = Fill(_t[$"Mail.{template}.Body"], values) + "\n\n" + _t["Mail.Footer"] };
+            return message;
+        });
+
+    /// <summary>A short text for a chat or SMS reply: <c>Chat.{Template}</c> in the recipient's language.</summary>
+    public string ComposeText(string template, string culture, string payloadJson) =>
+        InCulture(culture, payloadJson, values => Fill(_t[$"Chat.{template}"], values));
+
+    private T InCulture<T>(string culture, string payloadJson, Func<Dictionary<string, string>, T> compose)
     {
         var values = JsonSerializer.Deserialize<Dictionary<string, string>>(payloadJson) ?? [];
         values["BaseUrl"] = options.Value.PublicBaseUrl.TrimEnd('/');
@@ -23,17 +38,12 @@ public sealed class MailTemplates(IStringLocalizerFactory localizers, IOptions<M
         try
         {
             CultureInfo.CurrentUICulture = new CultureInfo(culture);
-            var message = new MimeMessage();
-            message.From.Add(MailboxAddress.Parse(options.Value.From));
-            message.To.Add(MailboxAddress.Parse(recipient));
+
             // A payload entry named "SomethingKey" holds a resource key; it fills {Something} in the recipient's language.
             // Only the app writes such entries; what users typed (titles) is always plain text.
-            var localized = values.ToDictionary(
+            return compose(values.ToDictionary(
                 pair => pair.Key.EndsWith("Key", StringComparison.Ordinal) ? pair.Key[..^3] : pair.Key,
-                pair => pair.Key.EndsWith("Key", StringComparison.Ordinal) ? _t[pair.Value].Value : pair.Value);
-            message.Subject = Fill(_t[$"Mail.{template}.Subject"], localized);
-            message.Body = new TextPart("plain") { Text = Fill(_t[$"Mail.{template}.Body"], localized) + "\n\n" + _t["Mail.Footer"] };
-            return message;
+                pair => pair.Key.EndsWith("Key", StringComparison.Ordinal) ? _t[pair.Value].Value : pair.Value));
         }
         finally
         {

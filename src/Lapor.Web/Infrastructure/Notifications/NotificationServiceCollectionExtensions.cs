@@ -16,6 +16,8 @@ public static class NotificationServiceCollectionExtensions
             string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.PickupDirectory)
                 ? ActivatorUtilities.CreateInstance<SmtpMailSender>(provider)
                 : ActivatorUtilities.CreateInstance<PickupDirectoryMailSender>(provider));
+        // Replies to SMS, WhatsApp and Telegram reporters: logged until a gateway is configured (issue: channel gateways).
+        services.AddSingleton<IChannelMessageSender, LoggingChannelMessageSender>();
         services.AddScoped<Recipients>();
         services.AddScoped<ReportNotifier>();
         services.AddPeriodicJob<OutboxDispatcher, MailOptions>(o => o.DispatchEnabled, o => o.PollInterval);

@@ -10,7 +10,8 @@ namespace Lapor.Web.Infrastructure.Notifications;
 /// instances never send the same mail; a claim expires after five minutes in case its holder died.
 /// Delivery is at least once: a crash between sending and marking the row sent sends it again.
 /// </summary>
-public sealed class OutboxDispatcher(LaporDbContext db, IMailSender sender, MailTemplates templates, TimeProvider clock, ILogger<OutboxDispatcher> logger) : IPeriodicJob
+public sealed class OutboxDispatcher(
+    LaporDbContext db, IMailSender sender, IChannelMessageSender chat, MailTemplates templates, TimeProvider clock, ILogger<OutboxDispatcher> logger) : IPeriodicJob
 {
     private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(5);
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -20,7 +21,7 @@ public sealed class OutboxDispatcher(LaporDbContext db, IMailSender sender, Mail
     {
         var now = clock.GetUtcNow();
         var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.SentAt == null && m.DeadLetteredAt == null && m.Channel == NotificationChannel.Email && m.NextAttemptAt <= now
+            .Where(m => m.SentAt == null && m.DeadLetteredAt == null && m.Channel != NotificationChannel.InApp && m.NextAttemptAt <= now
                 && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(cancellationToken);
 
@@ -46,7 +47,15 @@ public sealed class OutboxDispatcher(LaporDbContext db, IMailSender sender, Mail
         var message = await db.OutboxMessages.FirstAsync(m => m.Id == id, cancellationToken);
         try
         {
-            await sender.SendAsync(templates.Compose(message.Template, message.Recipient, message.Culture, message.PayloadJson), cancellationToken);
+            if (message.Channel == NotificationChannel.Email)
+            {
+                await sender.SendAsync(templates.Compose(message.Template, message.Recipient, message.Culture, message.PayloadJson), cancellationToken);
+            }
+            else
+            {
+                await chat.SendAsync(message.Channel, message.Recipient, templates.ComposeText(message.Template, message.Culture, message.PayloadJson), cancellationToken);
+            }
+
             message.MarkSent(clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return true;

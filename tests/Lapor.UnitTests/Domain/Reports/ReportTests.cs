@@ -142,6 +142,25 @@ public sealed class ReportTests
         Assert.Equal("officer", report.Assignments[0].OfficerUserId);
     }
 
+    [Theory]
+    [InlineData("Lampu jalan mati\nSudah seminggu.", "Lampu jalan mati")]
+    [InlineData("  Singkat  ", "Singkat")]
+    public void TitleFrom_TakesTheFirstLine(string text, string expected)
+    {
+        Assert.Equal(expected, ReportDraft.TitleFrom(text));
+    }
+
+    [Fact]
+    public void TitleFrom_LongLine_IsCutAtAWordWithinTheLimit()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("kata", 60)); // 299 characters
+
+        var title = ReportDraft.TitleFrom(text);
+
+        Assert.True(title.Length <= 150);
+        Assert.EndsWith("kata…", title, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void StageDurations_AreRecordedInWorkingDaysWhenEachStageEnds()
     {

@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Lapor.Web.Domain.Notifications;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Lapor.Web.Features.Intake;
+
+/// <summary>
+/// POST /intake/{sms|whatsapp|telegram}: a gateway hands over one incoming message, which becomes an
+/// Unverified report with its channel kept; the reporter gets the tracking number back on the same
+/// channel through the outbox. Authenticated by the gateway's HMAC signature (SMS, WhatsApp) or
+/// Telegram's secret-token header, never by a cookie, so antiforgery does not apply. Errors are ProblemDetails.
+/// </summary>
+[ApiController]
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[Route("intake")]
+public sealed class IntakeController(ReportFiling filing, IOptions<IntakeOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> t, ILogger<IntakeController> logger)
+    : ControllerBase
+{
+    private const int MaxBodyBytes = 64 * 1024;
+
+    public sealed record Receipt([property: System.Text.Json.Serialization.JsonPropertyName("tracking_number")] string? TrackingNumber);
+
+    [HttpPost("{channel:regex(^(sms|whatsapp|telegram)$)}")]
+    [RequestSizeLimit(MaxBodyBytes)]
+    public async Task<IActionResult> Receive([FromRoute] string channel, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var secret = channel switch { "sms" => settings.SmsSecret, "whatsapp" => settings.WhatsAppSecret, _ => settings.TelegramSecretToken };
+        if (string.IsNullOrEmpty(secret))
+        {
+            return Problem(statusCode: StatusCodes.Status404NotFound, title: t["Intake.ChannelOff"]);
+        }
+
+        using var buffer = new MemoryStream();
+        await Request.Body.CopyToAsync(buffer, cancellationToken);
+        var body = buffer.ToArray();
+        var authentic = channel == "telegram"
+            ? IntakeSignature.IsSameSecret(secret, Request.Headers["X-Telegram-Bot-Api-Secret-Token"])
+            : IntakeSignature.IsValid(secret, Request.Headers[IntakeSignature.TimestampHeader], Request.Headers[IntakeSignature.SignatureHeader], body, clock.GetUtcNow(), settings.MaxClockSkew);
+        if (!authentic)
+        {
+            logger.LogWarning("Intake on {Channel} refused: bad or missing signature", channel);
+            return Problem(statusCode: StatusCodes.Status401Unauthorized, title: t["Intake.BadSignature"]);
+        }
+
+        var message = channel == "telegram" ? FromTelegram(body) : FromGateway(body, channel == "sms" ? Channel.Sms : Channel.WhatsApp);
+        if (message is null)
+        {
+            // Telegram retries anything but 200: an update that is not a text message is acknowledged and dropped.
+            return channel == "telegram" ? Ok(new Receipt(null)) : Problem(statusCode: StatusCodes.Status400BadRequest, title: t["Intake.BadMessage"]);
+        }
+
+        if (message.Text.Length > 5000)
+        {
+            return Problem(statusCode: StatusCodes.Status400BadRequest, title: t["Validation.MaxLength", "text", 5000]);
+        }
+
+        var draft = new ReportDraft(Classification.Complaint, ReportDraft.TitleFrom(message.Text), message.Text, null, null, null, null, null, null, false, false);
+        var result = await filing.FileAsync(
+            new ReportFiling.Filing(draft, Actor.System, message.Channel, message.Token, GiveAccessCode: false, message.Name, null, message.Phone, [])
+            {
+                Reply = (message.ReplyChannel, message.ReplyTo),
+            },
+            cancellationToken);
+        return result is ReportFiling.Filed filed
+            ? Ok(new Receipt(filed.TrackingNumber))
+            : Problem(statusCode: StatusCodes.Status400BadRequest, title: ((ReportFiling.Rejected)result).Message);
+    }
+
+    /// <summary>One incoming message, whatever the platform: who, what, where to answer, and a token that makes a retry file once.</summary>
+    private sealed record Incoming(Channel Channel, Guid Token, string Text, string? Name, string? Phone, NotificationChannel ReplyChannel, string ReplyTo);
+
+    private static Incoming? FromGateway(byte[] body, Channel channel)
+    {
+        var message = Parse<GatewayMessage>(body);
+        if (message is not { MessageId.Length: > 0 and <= 100, From.Length: > 0 and <= 30 } || string.IsNullOrWhiteSpace(message.Text))
+        {
+            return null;
+        }
+
+        var name = string.IsNullOrWhiteSpace(message.Name) ? null : message.Name.Trim()[..Math.Min(150, message.Name.Trim().Length)];
+        return new Incoming(channel, Token(channel, message.MessageId), message.Text.Trim(), name, message.From.Trim(),
+            channel == Channel.Sms ? NotificationChannel.Sms : NotificationChannel.WhatsApp, message.From.Trim());
+    }
+
+    private static Incoming? FromTelegram(byte[] body)
+    {
+        var update = Parse<TelegramUpdate>(body);
+        if (update?.Message is not { Chat: { } chat } message || string.IsNullOrWhiteSpace(message.Text))
+        {
+            return null;
+        }
+
+        var name = string.Join(' ', new[] { message.From?.FirstName, message.From?.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        return new Incoming(Channel.Telegram, Token(Channel.Telegram, $"{chat.Id}:{message.MessageId}"), message.Text.Trim(),
+            name.Length == 0 ? null : name[..Math.Min(150, name.Length)], null, NotificationChannel.Telegram, chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static T? Parse<T>(byte[] body) where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Guid Token(Channel channel, string messageId) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"intake:{channel}:{messageId}")).AsSpan(0, 16));
+}

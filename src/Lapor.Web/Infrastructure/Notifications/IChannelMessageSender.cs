@@ -1,0 +1,27 @@
+using Lapor.Web.Domain.Notifications;
+
+namespace Lapor.Web.Infrastructure.Notifications;
+
+/// <summary>Delivers a short text to a reporter on SMS, WhatsApp or Telegram; throws when it could not, so the outbox retries.</summary>
+public interface IChannelMessageSender
+{
+    Task SendAsync(NotificationChannel channel, string recipient, string text, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The sender until a gateway is plugged in: writes the reply to the log. The recipient is masked
+/// to its last four characters, since logs never carry reporter contacts.
+/// </summary>
+public sealed partial class LoggingChannelMessageSender(ILogger<LoggingChannelMessageSender> logger) : IChannelMessageSender
+{
+    public Task SendAsync(NotificationChannel channel, string recipient, string text, CancellationToken cancellationToken)
+    {
+        Log(logger, channel, Mask(recipient), text);
+        return Task.CompletedTask;
+    }
+
+    public static string Mask(string recipient) => recipient.Length <= 4 ? "****" : new string('*', recipient.Length - 4) + recipient[^4..];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reply on {Channel} to {Recipient}: {Text}")]
+    private static partial void Log(ILogger logger, NotificationChannel channel, string recipient, string text);
+}
