@@ -38,6 +38,7 @@ builder.Services.AddPublicReportsFeature();
 builder.Services.AddProfileFeature();
 builder.Services.AddOpen311Feature(builder.Configuration);
 builder.Services.AddIntakeFeature(builder.Configuration);
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
@@ -80,6 +81,12 @@ app.UseRateLimiter();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
 app.MapControllers();
+
+// The JSON API's description (Open311, intake) for client developers: Development, or when OpenApi:Enabled.
+if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("OpenApi:Enabled"))
+{
+    app.MapOpenApi().AllowAnonymous();
+}
 
 // Unknown addresses are a plain 404 (shown by the status-code page), not a sign-in prompt.
 app.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous();

@@ -34,6 +34,7 @@ public class LaporAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Attachments:Path", AttachmentsPath);
         builder.UseSetting("Mail:PickupDirectory", MailPath);
+        builder.UseSetting("OpenApi:Enabled", "true");
         builder.UseSetting("Intake:SmsSecret", IntakeSecret);
         builder.UseSetting("Intake:TelegramSecretToken", IntakeSecret);
 

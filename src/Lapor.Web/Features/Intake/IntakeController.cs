@@ -29,6 +29,11 @@ public sealed class IntakeController(ReportFiling filing, IOptions<IntakeOptions
     public sealed record Receipt([property: System.Text.Json.Serialization.JsonPropertyName("tracking_number")] string? TrackingNumber);
 
     [HttpPost("{channel:regex(^(sms|whatsapp|telegram)$)}")]
+    [Consumes("application/json")]
+    [ProducesResponseType<Receipt>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [RequestSizeLimit(MaxBodyBytes)]
     public async Task<IActionResult> Receive([FromRoute] string channel, CancellationToken cancellationToken)
     {

@@ -11,11 +11,13 @@ namespace Lapor.Web.Features.Open311;
 /// extension as the specification writes it. One jurisdiction: <c>jurisdiction_id</c> is accepted and ignored.
 /// </summary>
 [AllowAnonymous]
+[ApiExplorerSettings(IgnoreApi = false)] // in the OpenAPI description, though not an [ApiController] (its errors follow the specification)
 [Route("open311/v2")]
 public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open311Options> options, IStringLocalizer<SharedResource> t) : Controller
 {
     private const string Format = "{format:regex(^(json|xml)$)}";
 
+    [ProducesResponseType<Discovery>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [HttpGet("discovery." + Format)]
     public IActionResult Discovery([FromRoute] string format)
     {
@@ -29,10 +31,13 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
         });
     }
 
+    [ProducesResponseType<List<Service>>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [HttpGet("services." + Format)]
     public async Task<IActionResult> Services([FromRoute] string format, CancellationToken cancellationToken) =>
         new Open311Result(format, new ServiceList { Items = [.. await catalogue.ServicesAsync(English, cancellationToken)] });
 
+    [ProducesResponseType<ServiceDefinition>(StatusCodes.Status200OK, "application/json", "text/xml")]
+    [ProducesResponseType<List<Error>>(StatusCodes.Status404NotFound, "application/json", "text/xml")]
     [HttpGet("services/{serviceCode}." + Format)]
     public async Task<IActionResult> ServiceDefinition([FromRoute] string serviceCode, [FromRoute] string format, CancellationToken cancellationToken)
     {
@@ -44,6 +49,8 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
         return new Open311Result(format, new ServiceDefinition { ServiceCode = service.ServiceCode, Attributes = ServiceCatalogue.Attributes(key => t[key].Value) });
     }
 
+    [ProducesResponseType<List<ServiceRequest>>(StatusCodes.Status200OK, "application/json", "text/xml")]
+    [ProducesResponseType<List<Error>>(StatusCodes.Status400BadRequest, "application/json", "text/xml")]
     [HttpGet("requests." + Format)]
     public async Task<IActionResult> Requests(
         [FromRoute] string format, [FromServices] ServiceRequests.Handler requests,
@@ -60,6 +67,8 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
             : new Open311Result(format, new ServiceRequestList { Items = [.. result.Requests] });
     }
 
+    [ProducesResponseType<List<ServiceRequest>>(StatusCodes.Status200OK, "application/json", "text/xml")]
+    [ProducesResponseType<List<Error>>(StatusCodes.Status404NotFound, "application/json", "text/xml")]
     [HttpGet("requests/{serviceRequestId}." + Format)]
     public async Task<IActionResult> RequestById([FromRoute] string serviceRequestId, [FromRoute] string format, [FromServices] ServiceRequests.Handler requests, CancellationToken cancellationToken)
     {
@@ -73,6 +82,10 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
     /// An app files a report. Authenticated by <c>api_key</c>, not by a cookie, so no antiforgery token:
     /// a browser session alone is refused (403). <c>Idempotency-Key</c> makes a retried POST file once.
     /// </summary>
+    [ProducesResponseType<List<ServiceRequest>>(StatusCodes.Status201Created, "application/json", "text/xml")]
+    [ProducesResponseType<List<Error>>(StatusCodes.Status400BadRequest, "application/json", "text/xml")]
+    [ProducesResponseType<List<Error>>(StatusCodes.Status403Forbidden, "application/json", "text/xml")]
+    [ProducesResponseType<List<Error>>(StatusCodes.Status429TooManyRequests, "application/json", "text/xml")]
     [HttpPost("requests." + Format)]
     [IgnoreAntiforgeryToken]
     [RequestSizeLimit(64 * 1024)]
@@ -95,6 +108,8 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
     }
 
     /// <summary>The request a POST's token became (reports are filed at once, so the token only ever maps back).</summary>
+    [ProducesResponseType<List<ServiceRequest>>(StatusCodes.Status200OK, "application/json", "text/xml")]
+    [ProducesResponseType<List<Error>>(StatusCodes.Status404NotFound, "application/json", "text/xml")]
     [HttpGet("tokens/{token}." + Format)]
     public async Task<IActionResult> Token([FromRoute] string token, [FromRoute] string format, [FromServices] Data.LaporDbContext db, CancellationToken cancellationToken)
     {
@@ -108,6 +123,7 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
     }
 
     /// <summary>Anything else under /open311/v2/ (an unknown method or format) answers in the specification's error list, as JSON.</summary>
+    [ApiExplorerSettings(IgnoreApi = true)]
     [HttpGet("{**rest}", Order = 1)]
     public IActionResult Unknown() => Error(Path.GetExtension(Request.Path.Value) == ".xml" ? "xml" : "json", StatusCodes.Status404NotFound, "Open311.Error.UnknownMethod");
 

@@ -62,6 +62,7 @@ public sealed class IntakeTests(ManualJobsAppFactory app) : IClassFixture<Manual
         var before = await app.WithDbAsync(db => db.Reports.CountAsync());
         var timestamp = DateTimeOffset.UtcNow.AddSeconds(secondsAgo).ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/intake/sms") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         request.Headers.Add(IntakeSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var header = signature switch
         {
