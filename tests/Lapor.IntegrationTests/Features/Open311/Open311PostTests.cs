@@ -85,6 +85,8 @@ public sealed class Open311PostTests(LaporAppFactory app) : IClassFixture<LaporA
 
         var token = JsonDocument.Parse(await app.CreateClient().GetStringAsync($"/open311/v2/tokens/{created.GetProperty("token").GetString()}.json")).RootElement[0];
         Assert.Equal(number, token.GetProperty("service_request_id").GetString());
+        var tokenXml = XDocument.Parse(await app.CreateClient().GetStringAsync($"/open311/v2/tokens/{created.GetProperty("token").GetString()}.xml")).Root!;
+        Assert.Equal(number, tokenXml.Element("request")!.Element("service_request_id")!.Value);
     }
 
     [Fact]

@@ -77,6 +77,8 @@ public sealed class Open311ServicesTests(LaporAppFactory app) : IClassFixture<La
     [InlineData("/open311/v2/services/bukan-kode.json", "json")]
     [InlineData("/open311/v2/requests-unknown.json", "json")]
     [InlineData("/open311/v2/services.yaml", "json")]
+    [InlineData("/open311/v2/tokens/0123456789abcdef0123456789abcdef.json", "json")]
+    [InlineData("/open311/v2/tokens/bukan-token.xml", "xml")]
     public async Task NotFound_AnswersTheSpecificationsErrorList(string url, string format)
     {
         var response = await app.CreateClient().GetAsync(url);
