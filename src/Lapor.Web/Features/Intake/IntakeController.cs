@@ -45,7 +45,15 @@ public sealed class IntakeController(ReportFiling filing, IOptions<IntakeOptions
         }
 
         using var buffer = new MemoryStream();
-        await Request.Body.CopyToAsync(buffer, cancellationToken);
+        try
+        {
+            await Request.Body.CopyToAsync(buffer, cancellationToken);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: t["Intake.BadMessage"]);
+        }
+
         var body = buffer.ToArray();
         var authentic = channel == "telegram"
             ? IntakeSignature.IsSameSecret(secret, Request.Headers["X-Telegram-Bot-Api-Secret-Token"])
@@ -99,7 +107,8 @@ public sealed class IntakeController(ReportFiling filing, IOptions<IntakeOptions
     private static Incoming? FromTelegram(byte[] body)
     {
         var update = Parse<TelegramUpdate>(body);
-        if (update?.Message is not { Chat: { } chat } message || string.IsNullOrWhiteSpace(message.Text))
+        // Only text in a private chat; commands such as /start (every new user's first message) are not reports.
+        if (update?.Message is not { Chat: { Type: "private" } chat } message || string.IsNullOrWhiteSpace(message.Text) || message.Text.TrimStart().StartsWith('/'))
         {
             return null;
         }

@@ -42,4 +42,7 @@ public sealed class TelegramUser
 public sealed class TelegramChat
 {
     [JsonPropertyName("id")] public long Id { get; set; }
+
+    /// <summary>"private" for a one-to-one chat with the bot; groups and channels are not reporters.</summary>
+    [JsonPropertyName("type")] public string? Type { get; set; }
 }

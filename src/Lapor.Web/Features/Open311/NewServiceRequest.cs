@@ -66,10 +66,12 @@ public static class NewServiceRequest
             RuleFor(f => f.Description).NotEmpty().WithMessage(_ => t["Open311.Error.DescriptionMissing"])
                 .MaximumLength(5000).WithMessage(_ => t["Validation.MaxLength", "description", 5000]);
             RuleFor(f => f.AddressString).MaximumLength(300).WithMessage(_ => t["Validation.MaxLength", "address_string", 300]);
+            RuleFor(f => f.AddressId).MaximumLength(300).WithMessage(_ => t["Validation.MaxLength", "address_id", 300]);
             RuleFor(f => f.ReporterName).MaximumLength(150).WithName("first_name").WithMessage(_ => t["Validation.MaxLength", "first_name + last_name", 150]);
             RuleFor(f => f.Email).EmailAddress().When(f => !string.IsNullOrWhiteSpace(f.Email)).WithMessage(_ => t["Validation.Email"])
                 .MaximumLength(256).WithMessage(_ => t["Validation.MaxLength", "email", 256]);
             RuleFor(f => f.Phone).MaximumLength(30).WithMessage(_ => t["Validation.MaxLength", "phone", 30]);
+            RuleFor(f => f.MediaUrl).MaximumLength(500).WithMessage(_ => t["Validation.MaxLength", "media_url", 500]);
             RuleFor(f => f.MediaUrl).Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
                 .When(f => !string.IsNullOrWhiteSpace(f.MediaUrl)).WithMessage(_ => t["Open311.Error.BadMediaUrl"]);
             RuleFor(f => f.Attribute(ServiceCatalogue.ClassificationAttribute)).IsEnumName(typeof(Classification), caseSensitive: false)
@@ -114,15 +116,16 @@ public static class NewServiceRequest
             }
 
             var description = form.Description!.Trim();
-            var body = form.MediaUrl is { Length: > 0 } media ? $"{description}\n\n{t["Open311.Media"]}: {media.Trim()}" : description;
+            var body = string.IsNullOrWhiteSpace(form.MediaUrl) ? description : $"{description}\n\n{t["Open311.Media"]}: {form.MediaUrl.Trim()}";
+            var address = string.IsNullOrWhiteSpace(form.AddressString) ? form.AddressId?.Trim() : form.AddressString.Trim();
             var draft = new ReportDraft(
                 Enum.TryParse<Classification>(form.Attribute(ServiceCatalogue.ClassificationAttribute), ignoreCase: true, out var classification) ? classification : Classification.Complaint,
                 form.Attribute(ServiceCatalogue.TitleAttribute) ?? ReportDraft.TitleFrom(description), body, null,
-                form.AddressString?.Trim() ?? form.AddressId?.Trim(), form.Latitude, form.Longitude, int.Parse(form.ServiceCode.Trim(), CultureInfo.InvariantCulture), null,
+                address is { Length: > 0 } ? address : null, form.Latitude, form.Longitude, int.Parse(form.ServiceCode.Trim(), CultureInfo.InvariantCulture), null,
                 form.Attribute(ServiceCatalogue.AnonymousAttribute) == "true", form.Attribute(ServiceCatalogue.ConfidentialAttribute) == "true");
 
             // The same Idempotency-Key from the same client files once: a retried POST gets the first report back.
-            var token = idempotencyKey is { Length: > 0 } key ? TokenFor(client!.Id, key) : Guid.NewGuid();
+            var token = idempotencyKey is { Length: > 0 } key ? TokenFor(client!, key) : Guid.NewGuid();
             var result = await filing.FileAsync(new ReportFiling.Filing(draft, Actor.System, Channel.Api, token, GiveAccessCode: false,
                 form.ReporterName, form.Email?.Trim(), form.Phone?.Trim(), []), cancellationToken);
             return result switch
@@ -133,7 +136,11 @@ public static class NewServiceRequest
             };
         }
 
-        private static Guid TokenFor(int clientId, string key) =>
-            new(SHA256.HashData(Encoding.UTF8.GetBytes($"open311:{clientId}:{key}")).AsSpan(0, 16));
+        /// <summary>
+        /// From the client's key hash (known only to the server) and its Idempotency-Key: the same pair gives
+        /// the same token, and nobody can work out another client's token from guessable keys.
+        /// </summary>
+        private static Guid TokenFor(ApiClient client, string key) =>
+            new(SHA256.HashData(Encoding.UTF8.GetBytes($"open311:{client.KeyHash}:{key}")).AsSpan(0, 16));
     }
 }

@@ -22,7 +22,7 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
 
     [ProducesResponseType<Discovery>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [HttpGet("discovery." + Format)]
-    public IActionResult Discovery([FromRoute] string format)
+    public IActionResult Discovery([FromRoute] string format, [FromServices] IOptions<Infrastructure.Notifications.MailOptions> site)
     {
         var settings = options.Value;
         return new Open311Result(format, new Discovery
@@ -30,7 +30,8 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
             Changeset = settings.Changeset,
             Contact = settings.Contact,
             KeyService = settings.KeyService,
-            Endpoints = [new DiscoveryEndpoint { Url = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/open311/v2", Changeset = settings.Changeset }],
+            // The configured public address, not the request's Host header (which any caller can set).
+            Endpoints = [new DiscoveryEndpoint { Url = $"{site.Value.PublicBaseUrl.TrimEnd('/')}/open311/v2", Changeset = settings.Changeset }],
         });
     }
 

@@ -19,6 +19,10 @@ public sealed class Open311Result(string format, object document, int statusCode
     private static readonly XmlSerializerNamespaces NoNamespaces = new([System.Xml.XmlQualifiedName.Empty]);
     private static readonly ConcurrentDictionary<Type, XmlSerializer> Serializers = new();
 
+    /// <summary>The text without the characters XML 1.0 cannot carry (most control characters), so one report cannot break the feed.</summary>
+    public static string XmlSafe(string text) =>
+        text.Any(c => !XmlConvert.IsXmlChar(c) && !char.IsSurrogate(c)) ? new string([.. text.Where(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c))]) : text;
+
     public static bool IsXml(string format) => string.Equals(format, "xml", StringComparison.OrdinalIgnoreCase);
 
     public async Task ExecuteResultAsync(ActionContext context)

@@ -11,7 +11,8 @@ namespace Lapor.Web.Features.Open311;
 
 /// <summary>
 /// GET requests: public reports only (<see cref="PublicReport.IsVisible"/>: verified, routed, never
-/// confidential), with what the public report page shows and nothing about the reporter.
+/// confidential), with what the public report page shows and nothing about the reporter. Like that
+/// page, no address or coordinates: a location can point at an anonymous reporter's home.
 /// </summary>
 public static class ServiceRequests
 {
@@ -32,6 +33,9 @@ public static class ServiceRequests
     public sealed class Handler(LaporDbContext db, ReferenceData reference, IOptions<Open311Options> options, IOptions<DeadlineOptions> deadlines, IStringLocalizer<SharedResource> t, TimeProvider clock)
     {
         private const int DefaultDays = 90;
+
+        /// <summary>Beyond this a page number is nonsense (and would overflow the offset).</summary>
+        private const int MaxPage = 100_000;
 
         public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
         {
@@ -80,10 +84,10 @@ public static class ServiceRequests
             var pageSize = options.Value.PageSize;
             var rows = await reports
                 .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
-                .Skip((Math.Max(1, query.Page) - 1) * pageSize).Take(pageSize)
+                .Skip((Math.Clamp(query.Page, 1, MaxPage) - 1) * pageSize).Take(pageSize)
                 .Select(r => new
                 {
-                    r.TrackingNumber, r.Status, r.CategoryId, Text = r.PublicSummary ?? r.Body, r.Location, r.Latitude, r.Longitude, r.SubmittedAt, r.UpdatedAt,
+                    r.TrackingNumber, r.Status, r.CategoryId, Text = r.PublicSummary ?? r.Body, r.SubmittedAt, r.UpdatedAt,
                     Agencies = r.Assignments.Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded).Select(a => a.AgencyId).ToList(),
                     DueOn = r.Assignments.Where(a => a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress || a.State == AssignmentState.AwaitingReporter || a.State == AssignmentState.FinalResponded)
                         .Max(a => (DateOnly?)a.CompletionDueOn),
@@ -100,17 +104,15 @@ public static class ServiceRequests
                 ServiceRequestId = r.TrackingNumber,
                 Status = r.Status == ReportStatus.Completed ? "closed" : "open",
                 StatusNotes = t[$"Status.{r.Status}"].Value,
+                // Text as typed may hold control characters that XML cannot carry; they go in both formats.
                 ServiceCode = r.CategoryId?.ToString(CultureInfo.InvariantCulture),
-                ServiceName = r.CategoryId is { } category && categories.TryGetValue(category, out var c) ? (english ? c.NameEnglish : c.Name) : null,
-                Description = r.Text,
-                AgencyResponsible = r.Agencies.Count == 0 ? null : string.Join("; ", r.Agencies.Distinct().Select(a => agencies.GetValueOrDefault(a, "?"))),
+                ServiceName = r.CategoryId is { } category && categories.TryGetValue(category, out var c) ? Open311Result.XmlSafe(english ? c.NameEnglish : c.Name) : null,
+                Description = Open311Result.XmlSafe(r.Text),
+                AgencyResponsible = r.Agencies.Count == 0 ? null : Open311Result.XmlSafe(string.Join("; ", r.Agencies.Distinct().Select(a => agencies.GetValueOrDefault(a, "?")))),
                 RequestedDatetime = W3c(r.SubmittedAt),
                 UpdatedDatetime = W3c(r.UpdatedAt),
                 // The end of the last open agency's completion day.
                 ExpectedDatetime = r.DueOn is { } due ? W3c(new DateTimeOffset(due.ToDateTime(new TimeOnly(23, 59, 59)), zone.GetUtcOffset(due.ToDateTime(TimeOnly.MinValue)))) : null,
-                Address = r.Location,
-                Latitude = r.Latitude,
-                Longitude = r.Longitude,
             })], null);
         }
 
@@ -128,7 +130,8 @@ public static class ServiceRequests
 
             if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
             {
-                parsed = instant;
+                // In UTC: the SQLite provider compares stored instants by their clock time, so the offsets must agree.
+                parsed = instant.ToUniversalTime();
                 return true;
             }
 

@@ -122,9 +122,17 @@ public sealed class IntakeTests(ManualJobsAppFactory app) : IClassFixture<Manual
         Assert.Equal("Andi Wijaya", await app.WithDbAsync(db => db.ReporterIdentities.Where(i => i.ReportId == report.Id).Select(i => i.FullName).SingleAsync()));
         Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Channel == NotificationChannel.Telegram && m.Recipient == "777")));
 
-        // Not a text message (a sticker, an edit): acknowledged so Telegram stops retrying, nothing filed.
-        var sticker = await PostTelegramAsync(Json(new { update_id = 900002, message = new { message_id = 56, chat = new { id = 777 } } }), LaporAppFactory.IntakeSecret);
-        Assert.Equal(HttpStatusCode.OK, sticker.StatusCode);
+        // Not a report: a sticker, /start, a group chat. Acknowledged so Telegram stops retrying, nothing filed.
+        foreach (var ignored in new[]
+        {
+            Json(new { update_id = 900002, message = new { message_id = 56, chat = new { id = 777, type = "private" } } }),
+            Json(new { update_id = 900003, message = new { message_id = 57, chat = new { id = 777, type = "private" }, text = "/start" } }),
+            Json(new { update_id = 900004, message = new { message_id = 58, chat = new { id = -100, type = "group" }, text = "Jalan rusak" } }),
+        })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await PostTelegramAsync(ignored, LaporAppFactory.IntakeSecret)).StatusCode);
+        }
+
         Assert.Equal(before + 1, await app.WithDbAsync(db => db.Reports.CountAsync()));
     }
 

@@ -36,12 +36,13 @@ public sealed class Open311RequestsTests(LaporAppFactory app) : IClassFixture<La
         Assert.Equal("open", open.GetProperty("status").GetString());
         Assert.Equal("Dinas A", open.GetProperty("agency_responsible").GetString());
         Assert.Equal(seeded.ServiceCode, open.GetProperty("service_code").GetString());
-        Assert.Equal(-6.2m, open.GetProperty("lat").GetDecimal());
+        // Like the public page: no address or coordinates (they can point at a reporter's home).
+        Assert.False(open.TryGetProperty("lat", out _) || open.TryGetProperty("long", out _) || open.TryGetProperty("address", out _));
         Assert.EndsWith("+07:00", open.GetProperty("requested_datetime").GetString(), StringComparison.Ordinal);
         Assert.True(open.TryGetProperty("expected_datetime", out _));
         Assert.Equal("closed", requests.Single(r => r.GetProperty("service_request_id").GetString() == seeded.Closed).GetProperty("status").GetString());
 
-        var root = XDocument.Parse(xml).Root!;
+        var root = XDocument.Parse(xml).Root!; // well-formed although one report's text holds U+0001
         Assert.Equal("service_requests", root.Name.LocalName);
         Assert.Equal(ids, root.Elements("request").Select(r => r.Element("service_request_id")!.Value));
         Assert.Equal("closed", root.Elements("request").Single(r => r.Element("service_request_id")!.Value == seeded.Closed).Element("status")!.Value);
@@ -50,6 +51,8 @@ public sealed class Open311RequestsTests(LaporAppFactory app) : IClassFixture<La
         Assert.DoesNotContain(Canary, json, StringComparison.Ordinal);
         Assert.DoesNotContain(Canary, xml, StringComparison.Ordinal);
         Assert.DoesNotContain("rahasia open311", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Jl. Uji 1", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("<lat>", xml, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,9 +61,16 @@ public sealed class Open311RequestsTests(LaporAppFactory app) : IClassFixture<La
         var seeded = await SeedAsync();
 
         Assert.Equal([seeded.Closed], await IdsAsync("/open311/v2/requests.json?status=closed&service_code=" + seeded.ServiceCode));
+        Assert.Empty(await IdsAsync($"/open311/v2/requests.json?service_code={seeded.ServiceCode}&page=2"));
+        Assert.Empty(await IdsAsync($"/open311/v2/requests.json?service_code={seeded.ServiceCode}&page={int.MaxValue}"));
         Assert.DoesNotContain(seeded.Closed, await IdsAsync("/open311/v2/requests.json?status=open"));
         Assert.Equal(new[] { seeded.Open, seeded.Closed }.Order(), (await IdsAsync($"/open311/v2/requests.json?service_request_id={seeded.Open},{seeded.Closed}")).Order());
         var day = FiledAt(app);
+
+        // To the minute, in WIB: the offset counts (reports were filed at 09:00 WIB).
+        string Wib(DateTimeOffset instant) => Uri.EscapeDataString(instant.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(3, (await IdsAsync($"/open311/v2/requests.json?start_date={Wib(day.AddMinutes(-1))}&service_code={seeded.ServiceCode}")).Count);
+        Assert.Empty(await IdsAsync($"/open311/v2/requests.json?start_date={Wib(day.AddMinutes(1))}&service_code={seeded.ServiceCode}"));
         string W3c(DateTimeOffset instant) => Uri.EscapeDataString(instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Empty(await IdsAsync($"/open311/v2/requests.json?start_date={W3c(day.AddDays(1))}&end_date={W3c(day.AddDays(2))}&service_code={seeded.ServiceCode}"));
         Assert.Equal(3, (await IdsAsync($"/open311/v2/requests.json?start_date={W3c(day.AddDays(-1))}&end_date={W3c(day.AddDays(1))}&jurisdiction_id=uji&service_code={seeded.ServiceCode}")).Count);
@@ -143,7 +153,7 @@ public sealed class Open311RequestsTests(LaporAppFactory app) : IClassFixture<La
                 Actor.Guest, Channel.Web, Guid.NewGuid(), null, schedule, at);
 
         var open = File("Terbuka open311");
-        var closed = File("Selesai open311");
+        var closed = File("Selesai open311\u0001");
         var anonymous = File("Anonim open311", anonymous: true);
         var confidential = File("Rahasia open311", confidential: true);
         var unverified = File("Belum open311");

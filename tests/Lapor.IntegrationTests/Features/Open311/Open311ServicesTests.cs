@@ -18,7 +18,7 @@ public sealed class Open311ServicesTests(LaporAppFactory app) : IClassFixture<La
         var xml = await XmlAsync("/open311/v2/discovery.xml");
 
         var endpoint = json.GetProperty("endpoints")[0];
-        Assert.EndsWith("/open311/v2", endpoint.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal("http://localhost:5084/open311/v2", endpoint.GetProperty("url").GetString()); // Mail:PublicBaseUrl, never the Host header
         Assert.Equal("http://wiki.open311.org/GeoReport_v2", endpoint.GetProperty("specification").GetString());
         Assert.Equal(["text/xml", "application/json"], endpoint.GetProperty("formats").EnumerateArray().Select(f => f.GetString()));
         Assert.False(string.IsNullOrEmpty(json.GetProperty("key_service").GetString()));
