@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,9 @@ public static class DatabaseServiceCollectionExtensions
                 .UseSqlite(sqlite)
                 .AddInterceptors(new AppendOnlyHistoryInterceptor(), new SqlitePragmaInterceptor()));
         }
+
+        // One key ring for every instance and restart: sign-ins and antiforgery tokens stay valid across them.
+        services.AddDataProtection().SetApplicationName("Lapor").PersistKeysToDbContext<LaporDbContext>();
 
         services.AddScoped<ReferenceData>();
         services.AddScoped<StageDurationBackfill>();

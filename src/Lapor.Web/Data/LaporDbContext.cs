@@ -5,6 +5,7 @@ using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,10 +13,13 @@ namespace Lapor.Web.Data;
 
 /// <summary>
 /// Identity and domain in one context. Abstract: each database provider has a sealed subclass
-/// owning its own migrations; everything else depends on this type only.
+/// owning its own migrations; everything else depends on this type only. It also keeps the Data
+/// Protection key ring, so every instance signs cookies and antiforgery tokens with the same keys.
 /// </summary>
-public abstract class LaporDbContext(DbContextOptions options) : IdentityDbContext<LaporUser>(options)
+public abstract class LaporDbContext(DbContextOptions options) : IdentityDbContext<LaporUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<AgencyMembership> AgencyMemberships => Set<AgencyMembership>();
     public DbSet<Category> Categories => Set<Category>();

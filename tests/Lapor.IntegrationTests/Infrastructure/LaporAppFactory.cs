@@ -12,10 +12,23 @@ namespace Lapor.IntegrationTests.Infrastructure;
 /// </summary>
 public class LaporAppFactory : WebApplicationFactory<Program>
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("lapor-it-").FullName;
+    private readonly string _root;
+    private readonly bool _ownsRoot;
 
     /// <summary>Requests go over HTTPS, as in production, so the Secure "__Host-" cookies flow.</summary>
-    public LaporAppFactory() => ClientOptions.BaseAddress = new Uri("https://localhost");
+    public LaporAppFactory()
+        : this(Directory.CreateTempSubdirectory("lapor-it-").FullName, ownsRoot: true)
+    {
+    }
+
+    /// <summary>A second instance on another factory's database, attachments and mail folder (which that factory deletes).</summary>
+    protected LaporAppFactory(string root, bool ownsRoot)
+    {
+        (_root, _ownsRoot) = (root, ownsRoot);
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
+
+    public string Root => _root;
 
     /// <summary>The SMS gateway's signing key and Telegram's secret token in tests (WhatsApp stays switched off).</summary>
     public const string IntakeSecret = "rahasia-gerbang-uji";
@@ -74,6 +87,11 @@ public class LaporAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!_ownsRoot)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_root, recursive: true);
