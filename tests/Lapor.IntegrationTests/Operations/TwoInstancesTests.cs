@@ -1,23 +1,26 @@
 using System.Net;
 using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Infrastructure.Notifications;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.IntegrationTests.Operations;
 
-/// <summary>Two portal instances on one database, as behind a load balancer: what one signs, the other accepts.</summary>
+/// <summary>Two portal instances on one database and folder, as behind a load balancer: what one signs or stores, the other accepts and sees.</summary>
 public sealed class TwoInstancesTests : IDisposable
 {
-    private readonly LaporAppFactory _first = new();
-    private readonly SecondInstance _second;
+    private readonly Instance _first = new(Directory.CreateTempSubdirectory("lapor-it-").FullName, ownsRoot: true);
+    private readonly Instance _second;
 
-    public TwoInstancesTests() => _second = new SecondInstance(_first);
+    public TwoInstancesTests() => _second = new Instance(_first.Root, ownsRoot: false);
 
     [Fact]
     public async Task SignInOnOne_ContinuesOnTheOther_AntiforgeryTokensToo()
     {
         await StaffWorld.CreateAsync(_first);
-        var cookies = new System.Net.CookieContainer();
+        var cookies = new CookieContainer();
         var onFirst = Browser(_first, cookies);
         var onSecond = Browser(_second, cookies);
 
@@ -41,14 +44,48 @@ public sealed class TwoInstancesTests : IDisposable
         Assert.True(await _first.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
     }
 
+    [Fact]
+    public async Task FiledOnOne_IsInTheOthersQueue_AndItsMailIsSentExactlyOnce()
+    {
+        await StaffWorld.CreateAsync(_first);
+        var (number, _) = await Citizen.FileAndConfirmAsync(_first.CreateBrowser());
+
+        var coordinator = await Staff.SignInAsync(_second, StaffWorld.Coordinator);
+        Assert.Contains(number, (await coordinator.OpenAsync("/inbox")).Text, StringComparison.Ordinal);
+
+        // Both instances' dispatchers at once, a few rounds: the claim on each outbox row lets only one send it.
+        for (var round = 0; round < 3; round++)
+        {
+            await Task.WhenAll(DispatchAsync(_first), DispatchAsync(_second));
+        }
+
+        var mails = Directory.GetFiles(_first.MailPath, "*.eml").Where(f => File.ReadAllText(f).Contains(number, StringComparison.Ordinal)).ToList();
+        Assert.Single(mails);
+    }
+
     public void Dispose()
     {
         _second.Dispose();
         _first.Dispose();
     }
 
-    private static HttpClient Browser(LaporAppFactory app, System.Net.CookieContainer cookies) =>
+    private static async Task DispatchAsync(LaporAppFactory instance)
+    {
+        await using var scope = instance.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().RunOnceAsync(CancellationToken.None);
+    }
+
+    private static HttpClient Browser(LaporAppFactory app, CookieContainer cookies) =>
         app.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
 
-    private sealed class SecondInstance(LaporAppFactory first) : LaporAppFactory(first.Root, ownsRoot: false);
+    /// <summary>An instance whose background jobs the test runs by hand.</summary>
+    private sealed class Instance(string root, bool ownsRoot) : LaporAppFactory(root, ownsRoot)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Mail:DispatchEnabled", "false");
+            builder.UseSetting("Deadlines:JobEnabled", "false");
+        }
+    }
 }
