@@ -1,4 +1,5 @@
 using Lapor.Web.Data;
+using Lapor.Web.Data.Backup;
 using Lapor.Web.Data.Generation;
 using Lapor.Web.Features.Dashboard;
 using Lapor.Web.Features.Holidays;
@@ -41,6 +42,11 @@ builder.Services.AddIntakeFeature(builder.Configuration);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+
+if (BackupCommand.IsRequested(args))
+{
+    return await BackupCommand.RunAsync(app, args);
+}
 
 if (GenerateCommand.IsRequested(args))
 {

@@ -37,6 +37,7 @@ public static class DatabaseServiceCollectionExtensions
 
         services.AddScoped<ReferenceData>();
         services.AddScoped<StageDurationBackfill>();
+        services.AddScoped<Backup.SqliteBackup>();
         services.AddHealthChecks().AddDbContextCheck<LaporDbContext>("database", tags: ["ready"]);
         return services;
     }
