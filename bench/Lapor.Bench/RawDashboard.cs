@@ -33,8 +33,8 @@ public sealed class RawDashboard : IDisposable
         _connection.Open();
         var from = new DateOnly(year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var to = new DateOnly(year, 12, 31).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        _reports = Prepare(ReportsSql, from, to);
-        _assignments = Prepare(AssignmentsSql, from, to);
+        _reports = RawInbox.Prepare(_connection, ReportsSql, ("$from", from), ("$to", to));
+        _assignments = RawInbox.Prepare(_connection, AssignmentsSql, ("$from", from), ("$to", to));
     }
 
     public async Task RunAsync()
@@ -59,15 +59,5 @@ public sealed class RawDashboard : IDisposable
         _reports.Dispose();
         _assignments.Dispose();
         _connection.Dispose();
-    }
-
-    private SqliteCommand Prepare(string sql, string from, string to)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$from", from);
-        command.Parameters.AddWithValue("$to", to);
-        command.Prepare();
-        return command;
     }
 }

@@ -99,9 +99,12 @@ public sealed class RawInbox : IDisposable
         _connection.Dispose();
     }
 
-    private SqliteCommand Prepare(string sql, params (string Name, object Value)[] parameters)
+    private SqliteCommand Prepare(string sql, params (string Name, object Value)[] parameters) => Prepare(_connection, sql, parameters);
+
+    /// <summary>A prepared command with its parameters bound (the raw floors keep theirs for every run).</summary>
+    public static SqliteCommand Prepare(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
-        var command = _connection.CreateCommand();
+        var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {

@@ -21,7 +21,10 @@ public sealed class ReferenceData(LaporDbContext db, IMemoryCache cache)
         public bool TakesReports => Kind is AgencyKind.Opd or AgencyKind.SubUnit or AgencyKind.Bumd;
     }
 
-    public sealed record CategoryEntry(int Id, string Name, string NameEnglish, int? ParentId, bool IsActive);
+    public sealed record CategoryEntry(int Id, string Name, string NameEnglish, int? ParentId, bool IsActive)
+    {
+        public string NameIn(bool english) => english ? NameEnglish : Name;
+    }
 
     /// <summary>The agencies with the lookups pages need, built once per cache fill rather than per request.</summary>
     public sealed class AgencySet(IReadOnlyList<AgencyEntry> all)
@@ -35,6 +38,8 @@ public sealed class ReferenceData(LaporDbContext db, IMemoryCache cache)
             .Where(a => a.ParentId is not null)
             .GroupBy(a => a.ParentId!.Value)
             .ToDictionary(g => g.Key, g => g.Select(a => a.Id).ToList());
+
+        public IReadOnlyDictionary<int, int> Parents { get; } = all.Where(a => a.ParentId is not null).ToDictionary(a => a.Id, a => a.ParentId!.Value);
     }
 
     public async Task<AgencySet> AgencySetAsync(CancellationToken cancellationToken) =>

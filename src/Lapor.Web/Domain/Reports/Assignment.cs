@@ -103,8 +103,7 @@ public sealed class Assignment
     {
         State = AssignmentState.Completed;
         ClosedAt = now;
-        CompletionWorkingDays = schedule.WorkingDaysBetween(AssignedAt, now);
-        CompletedOnTime = schedule.IsOnTime(now, CompletionDueOn);
+        TimeCompletion(schedule, now);
     }
 
     internal void Reopen()
@@ -120,14 +119,12 @@ public sealed class Assignment
     {
         if (FirstRespondedAt is { } respondedAt && FirstResponseWorkingDays is null)
         {
-            FirstResponseWorkingDays = schedule.WorkingDaysBetween(AssignedAt, respondedAt);
-            FirstResponseOnTime = schedule.IsOnTime(respondedAt, FirstResponseDueOn);
+            TimeFirstResponse(schedule, respondedAt);
         }
 
         if (State == AssignmentState.Completed && ClosedAt is { } closedAt && CompletionWorkingDays is null)
         {
-            CompletionWorkingDays = schedule.WorkingDaysBetween(AssignedAt, closedAt);
-            CompletedOnTime = schedule.IsOnTime(closedAt, CompletionDueOn);
+            TimeCompletion(schedule, closedAt);
         }
     }
 
@@ -136,10 +133,15 @@ public sealed class Assignment
         if (FirstRespondedAt is null)
         {
             FirstRespondedAt = now;
-            FirstResponseWorkingDays = schedule.WorkingDaysBetween(AssignedAt, now);
-            FirstResponseOnTime = schedule.IsOnTime(now, FirstResponseDueOn);
+            TimeFirstResponse(schedule, now);
         }
     }
+
+    private void TimeFirstResponse(DeadlineSchedule schedule, DateTimeOffset at) =>
+        (FirstResponseWorkingDays, FirstResponseOnTime) = (schedule.WorkingDaysBetween(AssignedAt, at), schedule.IsOnTime(at, FirstResponseDueOn));
+
+    private void TimeCompletion(DeadlineSchedule schedule, DateTimeOffset at) =>
+        (CompletionWorkingDays, CompletedOnTime) = (schedule.WorkingDaysBetween(AssignedAt, at), schedule.IsOnTime(at, CompletionDueOn));
 
     internal void Close(AssignmentState closedAs, DateTimeOffset now)
     {

@@ -149,8 +149,7 @@ public sealed partial class Report
 
         if (VerifiedAt is { } verifiedAt && VerifyWorkingDays is null)
         {
-            VerifyWorkingDays = schedule.WorkingDaysBetween(SubmittedAt, verifiedAt);
-            VerifiedOnTime = schedule.IsOnTime(verifiedAt, VerifyDueOn);
+            TimeVerification(schedule, verifiedAt);
         }
 
         foreach (var assignment in _assignments)
@@ -158,6 +157,9 @@ public sealed partial class Report
             assignment.RecordMissingStageDurations(schedule);
         }
     }
+
+    private void TimeVerification(DeadlineSchedule schedule, DateTimeOffset at) =>
+        (VerifyWorkingDays, VerifiedOnTime) = (schedule.WorkingDaysBetween(SubmittedAt, at), schedule.IsOnTime(at, VerifyDueOn));
 
     /// <summary>Gives the report a fresh tracking number (used only when the random one collided).</summary>
     public void RegenerateTrackingNumber() => TrackingNumber = Reports.TrackingNumber.New();
@@ -190,8 +192,7 @@ public sealed partial class Report
         if (VerifiedAt is null)
         {
             VerifiedAt = now;
-            VerifyWorkingDays = schedule.WorkingDaysBetween(SubmittedAt, now);
-            VerifiedOnTime = schedule.IsOnTime(now, VerifyDueOn);
+            TimeVerification(schedule, now);
         }
 
         IsReturned = false;

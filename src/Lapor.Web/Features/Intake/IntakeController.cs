@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Reports;
 using Microsoft.AspNetCore.Authorization;
@@ -64,7 +60,7 @@ public sealed class IntakeController(ReportFiling filing, IOptions<IntakeOptions
             return Problem(statusCode: StatusCodes.Status401Unauthorized, title: t["Intake.BadSignature"]);
         }
 
-        var message = channel == "telegram" ? FromTelegram(body) : FromGateway(body, channel == "sms" ? Channel.Sms : Channel.WhatsApp);
+        var message = channel == "telegram" ? IncomingMessage.FromTelegram(body) : IncomingMessage.FromGateway(body, channel == "sms" ? Channel.Sms : Channel.WhatsApp);
         if (message is null)
         {
             // Telegram retries anything but 200: an update that is not a text message is acknowledged and dropped.
@@ -87,49 +83,4 @@ public sealed class IntakeController(ReportFiling filing, IOptions<IntakeOptions
             ? Ok(new Receipt(filed.TrackingNumber))
             : Problem(statusCode: StatusCodes.Status400BadRequest, title: ((ReportFiling.Rejected)result).Message);
     }
-
-    /// <summary>One incoming message, whatever the platform: who, what, where to answer, and a token that makes a retry file once.</summary>
-    private sealed record Incoming(Channel Channel, Guid Token, string Text, string? Name, string? Phone, NotificationChannel ReplyChannel, string ReplyTo);
-
-    private static Incoming? FromGateway(byte[] body, Channel channel)
-    {
-        var message = Parse<GatewayMessage>(body);
-        if (message is not { MessageId.Length: > 0 and <= 100, From.Length: > 0 and <= 30 } || string.IsNullOrWhiteSpace(message.Text))
-        {
-            return null;
-        }
-
-        var name = string.IsNullOrWhiteSpace(message.Name) ? null : message.Name.Trim()[..Math.Min(150, message.Name.Trim().Length)];
-        return new Incoming(channel, Token(channel, message.MessageId), message.Text.Trim(), name, message.From.Trim(),
-            channel == Channel.Sms ? NotificationChannel.Sms : NotificationChannel.WhatsApp, message.From.Trim());
-    }
-
-    private static Incoming? FromTelegram(byte[] body)
-    {
-        var update = Parse<TelegramUpdate>(body);
-        // Only text in a private chat; commands such as /start (every new user's first message) are not reports.
-        if (update?.Message is not { Chat: { Type: "private" } chat } message || string.IsNullOrWhiteSpace(message.Text) || message.Text.TrimStart().StartsWith('/'))
-        {
-            return null;
-        }
-
-        var name = string.Join(' ', new[] { message.From?.FirstName, message.From?.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
-        return new Incoming(Channel.Telegram, Token(Channel.Telegram, $"{chat.Id}:{message.MessageId}"), message.Text.Trim(),
-            name.Length == 0 ? null : name[..Math.Min(150, name.Length)], null, NotificationChannel.Telegram, chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    private static T? Parse<T>(byte[] body) where T : class
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(body);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static Guid Token(Channel channel, string messageId) =>
-        new(SHA256.HashData(Encoding.UTF8.GetBytes($"intake:{channel}:{messageId}")).AsSpan(0, 16));
 }

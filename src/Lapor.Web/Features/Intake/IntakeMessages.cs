@@ -1,6 +1,60 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using Lapor.Web.Domain.Notifications;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Reports;
 
 namespace Lapor.Web.Features.Intake;
+
+/// <summary>One incoming message, whatever the platform: who, what, where to answer, and a token that makes a retry file once.</summary>
+public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, string? Name, string? Phone, NotificationChannel ReplyChannel, string ReplyTo)
+{
+    private const int MaxNameLength = 150;
+
+    /// <summary>An SMS or WhatsApp gateway's message; null when it lacks an id, a sender or text.</summary>
+    public static IncomingMessage? FromGateway(byte[] body, Channel channel)
+    {
+        var message = Parse<GatewayMessage>(body);
+        if (message is not { MessageId.Length: > 0 and <= 100, From.Length: > 0 and <= 30 } || string.IsNullOrWhiteSpace(message.Text))
+        {
+            return null;
+        }
+
+        var from = message.From.Trim();
+        return new IncomingMessage(channel, ReportFiling.TokenFrom($"intake:{channel}:{message.MessageId}"), message.Text.Trim(), Clip(message.Name), from,
+            channel == Channel.Sms ? NotificationChannel.Sms : NotificationChannel.WhatsApp, from);
+    }
+
+    /// <summary>A Telegram update; null unless it is text in a private chat that is not a command such as /start (every new user's first message).</summary>
+    public static IncomingMessage? FromTelegram(byte[] body)
+    {
+        var update = Parse<TelegramUpdate>(body);
+        if (update?.Message is not { Chat: { Type: "private" } chat } message || string.IsNullOrWhiteSpace(message.Text) || message.Text.TrimStart().StartsWith('/'))
+        {
+            return null;
+        }
+
+        return new IncomingMessage(Channel.Telegram, ReportFiling.TokenFrom($"intake:{Channel.Telegram}:{chat.Id}:{message.MessageId}"), message.Text.Trim(),
+            Clip(string.Join(' ', new[] { message.From?.FirstName, message.From?.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)))),
+            null, NotificationChannel.Telegram, chat.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static string? Clip(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : name.Trim()[..Math.Min(MaxNameLength, name.Trim().Length)];
+
+    private static T? Parse<T>(byte[] body) where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
 
 /// <summary>What an SMS or WhatsApp gateway posts: one incoming message (documented in docs/architecture.md).</summary>
 public sealed class GatewayMessage

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using FluentValidation;
 using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Reports;
@@ -125,7 +123,8 @@ public static class NewServiceRequest
                 form.Attribute(ServiceCatalogue.AnonymousAttribute) == "true", form.Attribute(ServiceCatalogue.ConfidentialAttribute) == "true");
 
             // The same Idempotency-Key from the same client files once: a retried POST gets the first report back.
-            var token = idempotencyKey is { Length: > 0 } key ? TokenFor(client!, key) : Guid.NewGuid();
+            // The client's key hash (known only to the server) is part of it: nobody can work out another client's token from guessable keys.
+            var token = idempotencyKey is { Length: > 0 } key ? ReportFiling.TokenFrom($"open311:{client!.KeyHash}:{key}") : Guid.NewGuid();
             var result = await filing.FileAsync(new ReportFiling.Filing(draft, Actor.System, Channel.Api, token, GiveAccessCode: false,
                 form.ReporterName, form.Email?.Trim(), form.Phone?.Trim(), []), cancellationToken);
             return result switch
@@ -135,12 +134,5 @@ public static class NewServiceRequest
                 _ => throw new InvalidOperationException("Unknown filing result."),
             };
         }
-
-        /// <summary>
-        /// From the client's key hash (known only to the server) and its Idempotency-Key: the same pair gives
-        /// the same token, and nobody can work out another client's token from guessable keys.
-        /// </summary>
-        private static Guid TokenFor(ApiClient client, string key) =>
-            new(SHA256.HashData(Encoding.UTF8.GetBytes($"open311:{client.KeyHash}:{key}")).AsSpan(0, 16));
     }
 }

@@ -21,18 +21,17 @@ public sealed class ServiceCatalogue(ReferenceData reference)
     public async Task<IReadOnlyList<Service>> ServicesAsync(bool english, CancellationToken cancellationToken)
     {
         var categories = (await reference.CategoriesAsync(cancellationToken)).Where(c => c.IsActive).ToDictionary(c => c.Id);
-        string Name(ReferenceData.CategoryEntry c) => english ? c.NameEnglish : c.Name;
         return [.. categories.Values
             .Where(c => c.ParentId is { } parent && categories.ContainsKey(parent))
             .Select(c => (Category: c, Group: categories[c.ParentId!.Value]))
-            .OrderBy(x => Name(x.Group), StringComparer.CurrentCulture).ThenBy(x => Name(x.Category), StringComparer.CurrentCulture)
+            .OrderBy(x => x.Group.NameIn(english), StringComparer.CurrentCulture).ThenBy(x => x.Category.NameIn(english), StringComparer.CurrentCulture)
             .Select(x => new Service
             {
                 ServiceCode = x.Category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ServiceName = Name(x.Category),
-                Description = $"{Name(x.Group)} › {Name(x.Category)}",
+                ServiceName = x.Category.NameIn(english),
+                Description = $"{x.Group.NameIn(english)} › {x.Category.NameIn(english)}",
                 Metadata = true,
-                Group = Name(x.Group),
+                Group = x.Group.NameIn(english),
             })];
     }
 

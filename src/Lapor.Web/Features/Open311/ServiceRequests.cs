@@ -2,7 +2,7 @@ using System.Globalization;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.PublicReports;
-using Lapor.Web.Infrastructure.Deadlines;
+using Lapor.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -30,7 +30,7 @@ public static class ServiceRequests
     /// <summary>Either the requests, or the resource key of what was wrong with the query.</summary>
     public sealed record Result(IReadOnlyList<ServiceRequest> Requests, string? Error);
 
-    public sealed class Handler(LaporDbContext db, ReferenceData reference, IOptions<Open311Options> options, IOptions<DeadlineOptions> deadlines, IStringLocalizer<SharedResource> t, TimeProvider clock)
+    public sealed class Handler(LaporDbContext db, ReferenceData reference, IOptions<Open311Options> options, LocalTime localTime, IStringLocalizer<SharedResource> t, TimeProvider clock)
     {
         private const int DefaultDays = 90;
 
@@ -97,8 +97,6 @@ public static class ServiceRequests
             var agencies = await reference.AgencyNamesAsync(cancellationToken);
             var categories = (await reference.CategoriesAsync(cancellationToken)).ToDictionary(c => c.Id);
             var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(deadlines.Value.TimeZone);
-            string W3c(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
             return new Result([.. rows.Select(r => new ServiceRequest
             {
                 ServiceRequestId = r.TrackingNumber,
@@ -106,13 +104,13 @@ public static class ServiceRequests
                 StatusNotes = t[$"Status.{r.Status}"].Value,
                 // Text as typed may hold control characters that XML cannot carry; they go in both formats.
                 ServiceCode = r.CategoryId?.ToString(CultureInfo.InvariantCulture),
-                ServiceName = r.CategoryId is { } category && categories.TryGetValue(category, out var c) ? Open311Result.XmlSafe(english ? c.NameEnglish : c.Name) : null,
+                ServiceName = r.CategoryId is { } category && categories.TryGetValue(category, out var c) ? Open311Result.XmlSafe(c.NameIn(english)) : null,
                 Description = Open311Result.XmlSafe(r.Text),
                 AgencyResponsible = r.Agencies.Count == 0 ? null : Open311Result.XmlSafe(string.Join("; ", r.Agencies.Distinct().Select(a => agencies.GetValueOrDefault(a, "?")))),
-                RequestedDatetime = W3c(r.SubmittedAt),
-                UpdatedDatetime = W3c(r.UpdatedAt),
+                RequestedDatetime = localTime.W3c(r.SubmittedAt),
+                UpdatedDatetime = localTime.W3c(r.UpdatedAt),
                 // The end of the last open agency's completion day.
-                ExpectedDatetime = r.DueOn is { } due ? W3c(new DateTimeOffset(due.ToDateTime(new TimeOnly(23, 59, 59)), zone.GetUtcOffset(due.ToDateTime(TimeOnly.MinValue)))) : null,
+                ExpectedDatetime = r.DueOn is { } due ? localTime.W3c(localTime.At(due, new TimeOnly(23, 59, 59))) : null,
             })], null);
         }
 

@@ -17,7 +17,7 @@ public static class FormOptions
             var parents = all.ToDictionary(c => c.Id);
             var categories = all
                 .Where(c => c.IsActive && c.ParentId is not null)
-                .Select(c => new Choice(c.Id, english ? c.NameEnglish : c.Name, english ? parents[c.ParentId!.Value].NameEnglish : parents[c.ParentId!.Value].Name))
+                .Select(c => new Choice(c.Id, c.NameIn(english), parents[c.ParentId!.Value].NameIn(english)))
                 .OrderBy(c => c.Group, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal);
             var agencies = (await reference.AgenciesAsync(cancellationToken))
                 .Where(a => a.IsActive && a.Kind is Domain.Agencies.AgencyKind.Opd or Domain.Agencies.AgencyKind.SubUnit)

@@ -29,6 +29,12 @@ public sealed class ReportFiling(
 
     public abstract record Result;
 
+    /// <summary>
+    /// A submission token for a report that arrives from outside with its own id (a gateway's message
+    /// id, an app's Idempotency-Key): the same source gives the same token, so a resent message files once.
+    /// </summary>
+    public static Guid TokenFrom(string source) => new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source)).AsSpan(0, 16));
+
     /// <summary>Stored. The access code is set only the first time, for reporters without an account.</summary>
     public sealed record Filed(string TrackingNumber, string? AccessCode) : Result;
 

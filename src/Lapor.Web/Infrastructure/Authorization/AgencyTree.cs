@@ -28,8 +28,7 @@ public sealed class AgencyTree(ReferenceData reference)
     /// <summary>The agency itself and every agency above it, nearest first.</summary>
     public async Task<IReadOnlyList<int>> AncestorsOfAsync(int agencyId, CancellationToken cancellationToken)
     {
-        var children = (await reference.AgencySetAsync(cancellationToken)).Children;
-        var parents = children.SelectMany(pair => pair.Value.Select(child => (child, parent: pair.Key))).ToDictionary(x => x.child, x => x.parent);
+        var parents = (await reference.AgencySetAsync(cancellationToken)).Parents;
         var result = new List<int> { agencyId };
         while (parents.TryGetValue(result[^1], out var parent) && !result.Contains(parent))
         {

@@ -11,4 +11,11 @@ public sealed class LocalTime(IOptions<DeadlineOptions> options)
 
     public string Format(DateTimeOffset instant, string format) =>
         TimeZoneInfo.ConvertTime(instant, _zone).ToString(format, CultureInfo.CurrentCulture);
+
+    /// <summary>ISO 8601 / W3C with the zone's offset, for machines (e.g. 2026-11-02T09:00:00+07:00).</summary>
+    public string W3c(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, _zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>A local day at a local time, as an instant.</summary>
+    public DateTimeOffset At(DateOnly day, TimeOnly time) => new(day.ToDateTime(time), _zone.GetUtcOffset(day.ToDateTime(time)));
 }
