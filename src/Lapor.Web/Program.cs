@@ -11,6 +11,7 @@ using Lapor.Web.Features.PublicReports;
 using Lapor.Web.Features.Reports;
 using Lapor.Web.Features.Templates;
 using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Caching;
 using Lapor.Web.Infrastructure.Identity;
 using Lapor.Web.Infrastructure.Localization;
 using Lapor.Web.Infrastructure.Notifications;
@@ -24,6 +25,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddLaporLogging();
 builder.Services.AddLaporDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddLaporCaching(builder.Configuration);
 builder.Services.AddLaporIdentity();
 builder.Services.AddLaporSecurity(builder.Configuration);
 builder.Services.AddLaporAuthorization();

@@ -1,19 +1,17 @@
 using Lapor.Web.Domain.Agencies;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using Lapor.Web.Infrastructure.Caching;
 
 namespace Lapor.Web.Data;
 
 /// <summary>
-/// Agencies and categories: read by nearly every page, changed a few times a year. Cached per
-/// instance; dropped at once when this instance changes them (<see cref="Invalidate"/>) and after
-/// ten minutes at the latest, which bounds how long another instance shows the old names.
+/// Agencies and categories: read by nearly every page, changed a few times a year. Cached in each
+/// instance through <see cref="SharedCache"/>, so a change on one instance (<see cref="InvalidateAsync"/>)
+/// reaches every instance's next page.
 /// </summary>
-public sealed class ReferenceData(LaporDbContext db, IMemoryCache cache)
+public sealed class ReferenceData(LaporDbContext db, SharedCache cache)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
-    private const string AgenciesKey = "reference:agencies";
-    private const string CategoriesKey = "reference:categories";
+    private const string Region = "reference";
 
     public sealed record AgencyEntry(int Id, string Name, string ShortCode, AgencyKind Kind, int? ParentId, bool IsActive)
     {
@@ -43,31 +41,20 @@ public sealed class ReferenceData(LaporDbContext db, IMemoryCache cache)
     }
 
     public async Task<AgencySet> AgencySetAsync(CancellationToken cancellationToken) =>
-        await cache.GetOrCreateAsync(AgenciesKey, async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return new AgencySet(await db.Agencies.AsNoTracking().OrderBy(a => a.Name)
-                .Select(a => new AgencyEntry(a.Id, a.Name, a.ShortCode, a.Kind, a.ParentId, a.IsActive)).ToListAsync(cancellationToken));
-        }) ?? new AgencySet([]);
+        await cache.GetOrCreateAsync(Region, "agencies", async ct =>
+            new AgencySet(await db.Agencies.AsNoTracking().OrderBy(a => a.Name)
+                .Select(a => new AgencyEntry(a.Id, a.Name, a.ShortCode, a.Kind, a.ParentId, a.IsActive)).ToListAsync(ct)), cancellationToken);
 
     /// <summary>Every agency, active or not, by name.</summary>
     public async Task<IReadOnlyList<AgencyEntry>> AgenciesAsync(CancellationToken cancellationToken) => (await AgencySetAsync(cancellationToken)).All;
 
     /// <summary>Every category, active or not.</summary>
     public async Task<IReadOnlyList<CategoryEntry>> CategoriesAsync(CancellationToken cancellationToken) =>
-        await cache.GetOrCreateAsync(CategoriesKey, async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return (IReadOnlyList<CategoryEntry>)await db.Categories.AsNoTracking()
-                .Select(c => new CategoryEntry(c.Id, c.Name, c.NameEnglish, c.ParentId, c.IsActive)).ToListAsync(cancellationToken);
-        }) ?? [];
+        await cache.GetOrCreateAsync<IReadOnlyList<CategoryEntry>>(Region, "categories", async ct =>
+            await db.Categories.AsNoTracking().Select(c => new CategoryEntry(c.Id, c.Name, c.NameEnglish, c.ParentId, c.IsActive)).ToListAsync(ct), cancellationToken);
 
     public async Task<IReadOnlyDictionary<int, string>> AgencyNamesAsync(CancellationToken cancellationToken) => (await AgencySetAsync(cancellationToken)).Names;
 
     /// <summary>Called after agencies or categories are created, renamed, moved or (de)activated.</summary>
-    public void Invalidate()
-    {
-        cache.Remove(AgenciesKey);
-        cache.Remove(CategoriesKey);
-    }
+    public Task InvalidateAsync(CancellationToken cancellationToken) => cache.InvalidateAsync(Region, cancellationToken);
 }

@@ -49,7 +49,7 @@ public static class TestData
         await db.SaveChangesAsync();
 
         // Written behind the app's back, unlike the admin pages: drop its cached agency list as they would.
-        scope.ServiceProvider.GetRequiredService<ReferenceData>().Invalidate();
+        await scope.ServiceProvider.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
     }
 
     /// <summary>A real JPEG photo written to a temp file, as a citizen's phone would produce it.</summary>

@@ -60,7 +60,7 @@ public sealed class StaffWorld
         await db.SaveChangesAsync();
 
         // Written behind the app's back, unlike the admin pages: drop its cached agency list as they would.
-        scope.ServiceProvider.GetRequiredService<ReferenceData>().Invalidate();
+        await scope.ServiceProvider.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
         return new StaffWorld(region.Id, a.Id, a1.Id, b.Id);
     }
 

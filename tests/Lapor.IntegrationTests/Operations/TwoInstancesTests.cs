@@ -1,22 +1,32 @@
 using System.Net;
 using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Deadlines;
 using Lapor.Web.Domain.Notifications;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Lapor.Web.Infrastructure.Deadlines;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.IntegrationTests.Operations;
 
-/// <summary>Two portal instances on one database and folder, as behind a load balancer: what one signs or stores, the other accepts and sees.</summary>
-public sealed class TwoInstancesTests : IDisposable
+/// <summary>
+/// Two portal instances on one database, attachment folder and Redis cache, as behind a load
+/// balancer: what one signs, stores or changes, the other accepts and sees.
+/// </summary>
+public sealed class TwoInstancesTests : IClassFixture<RedisServer>, IDisposable
 {
-    private readonly Instance _first = new(Directory.CreateTempSubdirectory("lapor-it-").FullName, ownsRoot: true);
+    private const int Reports = 6;
+    private readonly Instance _first;
     private readonly Instance _second;
 
-    private const int Reports = 6;
-
-    public TwoInstancesTests() => _second = new Instance(_first.Root, ownsRoot: false);
+    public TwoInstancesTests(RedisServer redis)
+    {
+        _first = new Instance(Directory.CreateTempSubdirectory("lapor-it-").FullName, ownsRoot: true, redis.Configuration);
+        _second = new Instance(_first.Root, ownsRoot: false, redis.Configuration);
+    }
 
     [Fact]
     public async Task SignInOnOne_ContinuesOnTheOther_AntiforgeryTokensToo()
@@ -79,10 +89,45 @@ public sealed class TwoInstancesTests : IDisposable
         Assert.Equal(rows.Count, mails.Length); // …and one mail per row
     }
 
+    [Fact]
+    public async Task AChangeOnOne_ReachesTheOthersCachedCopies_AtOnce()
+    {
+        var world = await StaffWorld.CreateAsync(_first);
+        var holiday = new DateOnly(2031, 3, 4); // a Tuesday
+        Assert.True((await ScheduleAsync(_second)).Calendar.IsWorkingDay(holiday));
+        Assert.Contains(await AgencyNamesAsync(_second), name => name == "Dinas A"); // both now cached on the second
+
+        // Changed through the first instance, as its admin pages do: save, then invalidate.
+        await using (var scope = _first.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LaporDbContext>();
+            db.Holidays.Add(new Holiday(holiday, "Hari Raya Nyepi", HolidayKind.National));
+            await db.SaveChangesAsync();
+            await db.Agencies.Where(a => a.Id == world.AgencyA).ExecuteUpdateAsync(set => set.SetProperty(a => a.Name, "Dinas A Baru"));
+            await scope.ServiceProvider.GetRequiredService<DeadlineScheduleProvider>().InvalidateAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
+        }
+
+        Assert.False((await ScheduleAsync(_second)).Calendar.IsWorkingDay(holiday));
+        Assert.Contains(await AgencyNamesAsync(_second), name => name == "Dinas A Baru");
+    }
+
     public void Dispose()
     {
         _second.Dispose();
         _first.Dispose();
+    }
+
+    private static async Task<DeadlineSchedule> ScheduleAsync(LaporAppFactory instance)
+    {
+        await using var scope = instance.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DeadlineScheduleProvider>().GetAsync(CancellationToken.None);
+    }
+
+    private static async Task<IEnumerable<string>> AgencyNamesAsync(LaporAppFactory instance)
+    {
+        await using var scope = instance.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<ReferenceData>().AgenciesAsync(CancellationToken.None)).Select(a => a.Name);
     }
 
     private static async Task<bool> EventuallyAsync(TimeSpan timeout, Func<Task<bool>> condition)
@@ -104,11 +149,13 @@ public sealed class TwoInstancesTests : IDisposable
         app.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
 
     /// <summary>An instance running every background service, on short intervals so they overlap often.</summary>
-    private sealed class Instance(string root, bool ownsRoot) : LaporAppFactory(root, ownsRoot)
+    private sealed class Instance(string root, bool ownsRoot, string redis) : LaporAppFactory(root, ownsRoot)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
+            builder.UseSetting("Cache:Provider", "Redis");
+            builder.UseSetting("Cache:Redis", redis);
             builder.UseSetting("Mail:PollInterval", "00:00:00.150");
             builder.UseSetting("Deadlines:JobInterval", "00:00:00.200");
         }

@@ -35,7 +35,7 @@ public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> user
         var now = clock.GetUtcNow();
         var first = now.AddYears(-settings.Years);
         await AddHolidaysAsync(first.Year, now.Year, cancellationToken);
-        schedules.Invalidate();
+        await schedules.InvalidateAsync(cancellationToken);
         var schedule = await schedules.GetAsync(cancellationToken);
 
         var random = new Random(settings.Seed);
@@ -103,7 +103,7 @@ public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> user
 
         // Everything into the main file, so the database is one file that can be copied.
         await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
-        reference.Invalidate();
+        await reference.InvalidateAsync(cancellationToken);
         return new Summary(reportId, writer.RowsWritten, province.All.Count, progress.Elapsed);
     }
 

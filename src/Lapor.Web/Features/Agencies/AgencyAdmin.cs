@@ -103,7 +103,7 @@ public sealed class AgencyAdmin(LaporDbContext db, AgencyTree tree, ReferenceDat
 
         db.AuditEntries.Add(new AuditEntry(AuditAction.SettingsChanged, adminId, "Agency", code, id is null ? "created" : "updated", null, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        reference.Invalidate();
+        await reference.InvalidateAsync(cancellationToken);
         return null;
     }
 
@@ -173,7 +173,7 @@ public sealed class AgencyAdmin(LaporDbContext db, AgencyTree tree, ReferenceDat
 
         db.AuditEntries.Add(new AuditEntry(AuditAction.SettingsChanged, adminId, "Agency", null, $"imported {added.Count}", null, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        reference.Invalidate();
+        await reference.InvalidateAsync(cancellationToken);
         return (added.Count, skipped);
     }
 }

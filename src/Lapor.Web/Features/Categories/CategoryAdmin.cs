@@ -91,7 +91,7 @@ public sealed class CategoryAdmin(LaporDbContext db, ReferenceData reference, Ti
         db.AuditEntries.Add(new AuditEntry(AuditAction.SettingsChanged, adminId, "Category", category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             id is null ? "created" : "updated", null, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        reference.Invalidate();
+        await reference.InvalidateAsync(cancellationToken);
         return null;
     }
 }

@@ -52,7 +52,7 @@ public sealed class DeadlinePolicyController(LaporDbContext db, DeadlineSchedule
 
         db.AuditEntries.Add(new AuditEntry(AuditAction.SettingsChanged, User.FindFirstValue(ClaimTypes.NameIdentifier), "DeadlinePolicy", "1", "deadline policy changed", null, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        schedules.Invalidate();
+        await schedules.InvalidateAsync(cancellationToken);
         TempData[FlashMessage.SuccessKey] = t["Inbox.Saved"].Value;
         return RedirectToAction(nameof(Index));
     }

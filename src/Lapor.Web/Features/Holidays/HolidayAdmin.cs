@@ -46,6 +46,6 @@ public sealed class HolidayAdmin(LaporDbContext db, DeadlineScheduleProvider sch
     {
         db.AuditEntries.Add(new AuditEntry(AuditAction.SettingsChanged, userId, "Holiday", null, what, null, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        schedules.Invalidate();
+        await schedules.InvalidateAsync(cancellationToken);
     }
 }

@@ -14,7 +14,6 @@ public static class ReportsFeature
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Deadlines:TimeZone is not a known time zone.")
             .ValidateOnStart();
         services.AddOptions<AttachmentStorageOptions>().BindConfiguration(AttachmentStorageOptions.Section).ValidateOnStart();
-        services.AddMemoryCache();
         services.AddScoped<DeadlineScheduleProvider>();
         services.AddPeriodicJob<DeadlineJob, DeadlineOptions>(o => o.JobEnabled, o => o.JobInterval);
         services.AddSingleton<IAttachmentStore, LocalAttachmentStore>();

@@ -1,16 +1,13 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Agencies;
+using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Lapor.Web.Features.Templates;
 
 /// <summary>Agencies' reusable answers, limited to the agencies the caller may manage (an officer's own; every agency for administrators).</summary>
-public sealed class ResponseTemplates(LaporDbContext db, IMemoryCache cache)
+public sealed class ResponseTemplates(LaporDbContext db, SharedCache cache)
 {
-    /// <summary>Another instance sees a changed template after this long at most; this instance at once.</summary>
-    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(10);
-
     public sealed record Item(int Id, int AgencyId, string Agency, string Title, string Body);
 
     public Task<List<Item>> ListAsync(IReadOnlyList<int> agencies, CancellationToken cancellationToken)
@@ -25,11 +22,7 @@ public sealed class ResponseTemplates(LaporDbContext db, IMemoryCache cache)
 
     /// <summary>One agency's templates for the report page, cached: they change rarely and the page is opened all day.</summary>
     public async Task<IReadOnlyList<Item>> ForAgencyAsync(int agencyId, CancellationToken cancellationToken) =>
-        await cache.GetOrCreateAsync(CacheKey(agencyId), async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = CacheLifetime;
-            return (IReadOnlyList<Item>)await ListAsync([agencyId], cancellationToken);
-        }) ?? [];
+        await cache.GetOrCreateAsync<IReadOnlyList<Item>>(Region(agencyId), "list", async ct => await ListAsync([agencyId], ct), cancellationToken);
 
     public async Task<Item?> FindAsync(IReadOnlyList<int> agencies, int id, CancellationToken cancellationToken) =>
         (await ListAsync(agencies, cancellationToken)).FirstOrDefault(t => t.Id == id);
@@ -43,7 +36,7 @@ public sealed class ResponseTemplates(LaporDbContext db, IMemoryCache cache)
 
         db.ResponseTemplates.Add(new ResponseTemplate(form.AgencyId, form.Title!, form.Body!));
         await db.SaveChangesAsync(cancellationToken);
-        cache.Remove(CacheKey(form.AgencyId));
+        await cache.InvalidateAsync(Region(form.AgencyId), cancellationToken);
         return true;
     }
 
@@ -57,7 +50,7 @@ public sealed class ResponseTemplates(LaporDbContext db, IMemoryCache cache)
 
         template.Edit(form.Title!, form.Body!);
         await db.SaveChangesAsync(cancellationToken);
-        cache.Remove(CacheKey(template.AgencyId));
+        await cache.InvalidateAsync(Region(template.AgencyId), cancellationToken);
         return true;
     }
 
@@ -71,11 +64,11 @@ public sealed class ResponseTemplates(LaporDbContext db, IMemoryCache cache)
 
         db.ResponseTemplates.Remove(template);
         await db.SaveChangesAsync(cancellationToken);
-        cache.Remove(CacheKey(template.AgencyId));
+        await cache.InvalidateAsync(Region(template.AgencyId), cancellationToken);
         return true;
     }
 
-    private static string CacheKey(int agencyId) => $"templates:{agencyId}";
+    private static string Region(int agencyId) => $"templates:{agencyId}";
 
     private Task<ResponseTemplate?> OwnedAsync(IReadOnlyList<int> agencies, int id, CancellationToken cancellationToken)
     {

@@ -1,30 +1,27 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Deadlines;
+using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Lapor.Web.Infrastructure.Deadlines;
 
-/// <summary>Builds the <see cref="DeadlineSchedule"/> from the holiday table and the stored policy, cached briefly.</summary>
-public sealed class DeadlineScheduleProvider(LaporDbContext db, IMemoryCache cache, IOptions<DeadlineOptions> options)
+/// <summary>
+/// Builds the <see cref="DeadlineSchedule"/> from the holiday table and the stored policy. Cached
+/// through <see cref="SharedCache"/>: every instance computes due dates with the same calendar.
+/// </summary>
+public sealed class DeadlineScheduleProvider(LaporDbContext db, SharedCache cache, IOptions<DeadlineOptions> options)
 {
-    private const string CacheKey = "deadline-schedule";
+    private const string Region = "deadline-schedule";
 
-    public async Task<DeadlineSchedule> GetAsync(CancellationToken cancellationToken)
-    {
-        if (cache.TryGetValue(CacheKey, out DeadlineSchedule? cached) && cached is not null)
+    public Task<DeadlineSchedule> GetAsync(CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync(Region, "schedule", async ct =>
         {
-            return cached;
-        }
-
-        var holidays = await db.Holidays.AsNoTracking().Select(h => h.Date).ToListAsync(cancellationToken);
-        var policy = await db.DeadlinePolicies.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? DeadlinePolicy.Default;
-        var schedule = new DeadlineSchedule(new WorkingDayCalendar(holidays), policy, TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone));
-        cache.Set(CacheKey, schedule, TimeSpan.FromMinutes(5));
-        return schedule;
-    }
+            var holidays = await db.Holidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct);
+            var policy = await db.DeadlinePolicies.AsNoTracking().FirstOrDefaultAsync(ct) ?? DeadlinePolicy.Default;
+            return new DeadlineSchedule(new WorkingDayCalendar(holidays), policy, TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone));
+        }, cancellationToken);
 
     /// <summary>Called after holidays or the policy change.</summary>
-    public void Invalidate() => cache.Remove(CacheKey);
+    public Task InvalidateAsync(CancellationToken cancellationToken) => cache.InvalidateAsync(Region, cancellationToken);
 }

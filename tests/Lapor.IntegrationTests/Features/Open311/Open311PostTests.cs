@@ -220,7 +220,7 @@ public sealed class Open311PostTests(LaporAppFactory app) : IClassFixture<LaporA
 
             return category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         });
-        app.Services.GetRequiredService<ReferenceData>().Invalidate();
+        await app.Services.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
         return (code, await KeyAsync("Aplikasi uji", ApiOperations.CreateRequests | ApiOperations.ReadRequests, perMinute: 1000));
     }
 

@@ -142,7 +142,7 @@ public sealed class Open311RequestsTests(LaporAppFactory app) : IClassFixture<La
         var category = new Category("Kategori Open311", "Open311 category", group.Id);
         db.Categories.Add(category);
         await db.SaveChangesAsync();
-        scope.ServiceProvider.GetRequiredService<ReferenceData>().Invalidate();
+        await scope.ServiceProvider.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
 
         var schedule = await scope.ServiceProvider.GetRequiredService<DeadlineScheduleProvider>().GetAsync(CancellationToken.None);
         var coordinator = new Actor(null, ActorRole.Coordinator);

@@ -142,7 +142,7 @@ public sealed class Open311ServicesTests(LaporAppFactory app) : IClassFixture<La
             retired.Deactivate();
             db.Categories.Add(retired);
             await db.SaveChangesAsync();
-            scope.ServiceProvider.GetRequiredService<ReferenceData>().Invalidate();
+            await scope.ServiceProvider.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
         }
 
         string Code(string name) => db.Categories.Single(c => c.Name == name).Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
