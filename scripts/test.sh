@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Runs every test of Lapor: unit, integration (real SQLite files) and browser (Chromium over Kestrel).
 # On a fresh Debian machine it first installs what the tests need that the .NET SDK lacks: Chromium,
-# aiosmtpd and redis-server.
+# aiosmtpd, redis-server and nginx.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Chromium for the browser tests; aiosmtpd as the real SMTP server the outbox tests deliver to;
-# redis-server as the cache two portal instances share in the scale-out tests.
+# redis-server as the cache two portal instances share in the scale-out tests; nginx to run the
+# shipped reverse-proxy configuration (docs/deploy) in front of two portal processes.
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing="$missing python3-aiosmtpd"
 command -v redis-server >/dev/null || missing="$missing redis-server"
+[ -x /usr/sbin/nginx ] || missing="$missing nginx"
 if [ -n "$missing" ]; then
   echo "Installing from Debian:$missing"
   sudo=""
