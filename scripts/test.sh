@@ -12,6 +12,7 @@ missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing="$missing python3-aiosmtpd"
 command -v redis-server >/dev/null || missing="$missing redis-server"
+command -v npm >/dev/null || missing="$missing nodejs npm"
 [ -x /usr/sbin/nginx ] || missing="$missing nginx"
 if [ -n "$missing" ]; then
   echo "Installing from Debian:$missing"
@@ -20,6 +21,11 @@ if [ -n "$missing" ]; then
   $sudo apt-get update -qq
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+fi
+
+# s3rver (an S3-protocol server for the S3 attachment store's tests), pinned in tests/tools/package-lock.json.
+if [ ! -x tests/tools/node_modules/.bin/s3rver ]; then
+  npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
 dotnet tool restore >/dev/null

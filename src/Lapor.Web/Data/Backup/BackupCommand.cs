@@ -20,7 +20,9 @@ public static class BackupCommand
         try
         {
             var summary = await scope.ServiceProvider.GetRequiredService<SqliteBackup>().RunAsync(target, CancellationToken.None);
-            Console.WriteLine($"Backed up {summary.Reports} reports and {summary.Files} attachment files to {summary.Directory}.");
+            Console.WriteLine(summary.Files is { } files
+                ? $"Backed up {summary.Reports} reports and {files} attachment files to {summary.Directory}."
+                : $"Backed up {summary.Reports} reports to {summary.Directory}. Attachments are in the S3 bucket: back it up with the object store's own tools (versioning or replication).");
             return 0;
         }
         catch (InvalidOperationException e)

@@ -16,7 +16,8 @@ public sealed class SqliteBackup(LaporDbContext db, IOptions<AttachmentStorageOp
     public const string DatabaseFileName = "lapor.db";
     public const string AttachmentsFolder = "attachments";
 
-    public sealed record Summary(string Directory, int Reports, int Files);
+    /// <summary>What the backup holds; <paramref name="Files"/> is null when attachments live in an S3 bucket, which is backed up on its own.</summary>
+    public sealed record Summary(string Directory, int Reports, int? Files);
 
     public async Task<Summary> RunAsync(string targetDirectory, CancellationToken cancellationToken)
     {
@@ -34,6 +35,11 @@ public sealed class SqliteBackup(LaporDbContext db, IOptions<AttachmentStorageOp
         Directory.CreateDirectory(target);
         var databaseCopy = Path.Combine(target, DatabaseFileName);
         await db.Database.ExecuteSqlRawAsync("VACUUM INTO {0}", [databaseCopy], cancellationToken);
+
+        if (attachments.Value.Store == AttachmentStoreKind.S3)
+        {
+            return new Summary(target, await CountReportsAsync(databaseCopy, cancellationToken), null);
+        }
 
         var source = Path.GetFullPath(Path.Combine(environment.ContentRootPath, attachments.Value.Path));
         var files = 0;

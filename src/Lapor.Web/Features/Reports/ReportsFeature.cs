@@ -13,11 +13,9 @@ public static class ReportsFeature
         services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section)
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Deadlines:TimeZone is not a known time zone.")
             .ValidateOnStart();
-        services.AddOptions<AttachmentStorageOptions>().BindConfiguration(AttachmentStorageOptions.Section).ValidateOnStart();
+        services.AddAttachmentStorage();
         services.AddScoped<DeadlineScheduleProvider>();
         services.AddPeriodicJob<DeadlineJob, DeadlineOptions>(o => o.JobEnabled, o => o.JobInterval);
-        services.AddSingleton<IAttachmentStore, LocalAttachmentStore>();
-        services.AddSingleton<UploadInspector>();
         services.AddSingleton<TrackingAccess>();
         services.AddScoped<DemoData>();
         services.AddScoped<DataGenerator>();

@@ -1,9 +1,40 @@
 namespace Lapor.Web.Infrastructure.Storage;
 
+public enum AttachmentStoreKind
+{
+    /// <summary>A folder on this machine or a share every instance mounts (<see cref="AttachmentStorageOptions.Path"/>).</summary>
+    Local,
+
+    /// <summary>A bucket on an S3-compatible object store (MinIO, Ceph, a cloud provider's).</summary>
+    S3,
+}
+
 public sealed class AttachmentStorageOptions
 {
     public const string Section = "Attachments";
 
+    public AttachmentStoreKind Store { get; set; } = AttachmentStoreKind.Local;
+
     /// <summary>Folder for uploaded files, outside wwwroot. Relative paths are under the content root.</summary>
     public string Path { get; set; } = "App_Data/attachments";
+
+    public S3Options S3 { get; set; } = new();
+
+    public sealed class S3Options
+    {
+        /// <summary>The store's address, for example <c>https://s3.prov.go.id</c> or <c>http://minio.internal:9000</c>.</summary>
+        public string ServiceUrl { get; set; } = "";
+
+        public string Bucket { get; set; } = "";
+
+        public string AccessKey { get; set; } = "";
+
+        public string SecretKey { get; set; } = "";
+
+        /// <summary>Signing region; most self-hosted stores accept the default.</summary>
+        public string Region { get; set; } = "us-east-1";
+
+        /// <summary>Prepended to every object name, so one bucket can hold several portals.</summary>
+        public string KeyPrefix { get; set; } = "attachments/";
+    }
 }

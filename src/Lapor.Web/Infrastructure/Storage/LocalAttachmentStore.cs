@@ -39,14 +39,5 @@ public sealed class LocalAttachmentStore : IAttachmentStore
         return Task.CompletedTask;
     }
 
-    private string PathOf(string storedName)
-    {
-        // Stored names are generated hex; anything else is refused rather than resolved.
-        if (storedName.Length is 0 or > 80 || !storedName.All(c => char.IsAsciiLetterOrDigit(c) || c == '.'))
-        {
-            throw new ArgumentException("Invalid stored name.", nameof(storedName));
-        }
-
-        return System.IO.Path.Combine(_root, storedName);
-    }
+    private string PathOf(string storedName) => System.IO.Path.Combine(_root, AttachmentNames.Checked(storedName));
 }
