@@ -5,6 +5,7 @@ using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Deadlines;
 using Lapor.Web.Infrastructure.Storage;
+using Lapor.Web.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -17,7 +18,7 @@ namespace Lapor.Web.Features.Reports;
 /// </summary>
 public sealed class ReportFiling(
     LaporDbContext db, DeadlineScheduleProvider schedules, UploadInspector inspector, IAttachmentStore store,
-    TimeProvider clock, IStringLocalizer<SharedResource> t)
+    TimeProvider clock, LaporMetrics metrics, IStringLocalizer<SharedResource> t)
 {
     public sealed record Filing(
         ReportDraft Draft, Actor Actor, Channel Channel, Guid SubmissionToken, bool GiveAccessCode,
@@ -117,6 +118,7 @@ public sealed class ReportFiling(
             return winner is not null ? new Filed(winner, null) : throw new InvalidOperationException("The report could not be stored.");
         }
 
+        metrics.ReportFiled(filing.Channel.ToString());
         return new Filed(report.TrackingNumber, accessCode);
     }
 

@@ -6,6 +6,7 @@ using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Identity;
 using Lapor.Web.Infrastructure.Jobs;
 using Lapor.Web.Infrastructure.Notifications;
+using Lapor.Web.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Infrastructure.Deadlines;
@@ -17,7 +18,8 @@ namespace Lapor.Web.Infrastructure.Deadlines;
 /// instance or another — skip what the first already did.
 /// </summary>
 public sealed class DeadlineJob(
-    LaporDbContext db, DeadlineScheduleProvider schedules, Recipients recipients, ReportNotifier notifier, TimeProvider clock, ILogger<DeadlineJob> logger) : IPeriodicJob
+    LaporDbContext db, DeadlineScheduleProvider schedules, Recipients recipients, ReportNotifier notifier, TimeProvider clock, LaporMetrics metrics, ILogger<DeadlineJob> logger)
+    : IPeriodicJob
 {
     private static readonly ReportStatus[] Watched = [ReportStatus.Unverified, ReportStatus.OnHold, ReportStatus.Dispositioned, ReportStatus.InProgress];
 
@@ -46,6 +48,7 @@ public sealed class DeadlineJob(
 
     private async Task<bool> ProcessAsync(long id, DeadlineSchedule schedule, CancellationToken cancellationToken)
     {
+        var reached = new List<(Deadline, EscalationRung)>();
         var now = clock.GetUtcNow();
         var today = schedule.LocalDate(now);
         var report = await db.Reports.Include(r => r.Assignments).Include(r => r.Routing).AsSplitQuery().FirstAsync(r => r.Id == id, cancellationToken);
@@ -78,6 +81,7 @@ public sealed class DeadlineJob(
                 db.Escalations.Add(new Escalation(report.Id, assignment?.Id, deadline, rung, dueOn, now));
                 report.RecordEscalation(deadline, rung, assignment, dueOn, now);
                 await NotifyAsync(report, assignment, deadline, rung, dueOn, now, cancellationToken);
+                reached.Add((deadline, rung));
                 changed = true;
             }
         }
@@ -86,6 +90,12 @@ public sealed class DeadlineJob(
         {
             await notifier.QueueAsync(report, recorded, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+
+            // Counted once saved: a concurrent run that lost the race counts nothing.
+            foreach (var (deadline, rung) in reached)
+            {
+                metrics.EscalationReached(deadline.ToString(), rung.ToString());
+            }
         }
 
         return changed;

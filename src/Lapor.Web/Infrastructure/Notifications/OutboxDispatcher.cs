@@ -1,6 +1,7 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Infrastructure.Jobs;
+using Lapor.Web.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Infrastructure.Notifications;
@@ -11,7 +12,8 @@ namespace Lapor.Web.Infrastructure.Notifications;
 /// Delivery is at least once: a crash between sending and marking the row sent sends it again.
 /// </summary>
 public sealed class OutboxDispatcher(
-    LaporDbContext db, IMailSender sender, IChannelMessageSender chat, MailTemplates templates, TimeProvider clock, ILogger<OutboxDispatcher> logger) : IPeriodicJob
+    LaporDbContext db, IMailSender sender, IChannelMessageSender chat, MailTemplates templates, TimeProvider clock, LaporMetrics metrics, ILogger<OutboxDispatcher> logger)
+    : IPeriodicJob
 {
     private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(5);
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -58,6 +60,7 @@ public sealed class OutboxDispatcher(
 
             message.MarkSent(clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
+            metrics.MessageSent(message.Channel.ToString());
             return true;
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -66,6 +69,7 @@ public sealed class OutboxDispatcher(
             logger.LogWarning("Outbox message {OutboxId} ({Template}) failed on attempt {Attempt}: {Error}", id, message.Template, message.Attempts + 1, error.Message);
             message.MarkFailed(error.Message, clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
+            metrics.MessageFailed(message.Channel.ToString());
             return false;
         }
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Lapor.Web.Infrastructure.Telemetry;
 
 namespace Lapor.Web.Infrastructure.Security;
 
@@ -6,7 +7,7 @@ namespace Lapor.Web.Infrastructure.Security;
 /// Structured security log events named after the OWASP Logging Vocabulary. They carry account ids,
 /// the client address and a target id, never e-mail addresses, names or typed values.
 /// </summary>
-public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger)
+public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, LaporMetrics metrics)
 {
     public void SignInSucceeded(HttpContext http, string userId) => Write(http, "authn_login_success", userId, null);
 
@@ -39,8 +40,11 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger)
 
     private static string? Actor(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    private void Write(HttpContext http, string eventName, string? actorId, string? target) =>
+    private void Write(HttpContext http, string eventName, string? actorId, string? target)
+    {
         Log(logger, eventName, actorId ?? "-", RateLimitPolicies.ClientAddress(http), OneLine(target ?? "-"));
+        metrics.SecurityEvent(eventName);
+    }
 
     /// <summary>Text from the address bar may hold CR/LF: control characters could forge extra log lines.</summary>
     public static string OneLine(string value) => string.Concat(value.Where(c => !char.IsControl(c)));

@@ -2,6 +2,7 @@ using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Deadlines;
 using Lapor.Web.Infrastructure.Notifications;
+using Lapor.Web.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -167,7 +168,7 @@ public sealed class EscalationTests(ManualJobsAppFactory app) : IClassFixture<Ma
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var job = new DeadlineJob(services.GetRequiredService<LaporDbContext>(), services.GetRequiredService<DeadlineScheduleProvider>(),
-            services.GetRequiredService<Recipients>(), services.GetRequiredService<ReportNotifier>(), new FakeTimeProvider(now), NullLogger<DeadlineJob>.Instance);
+            services.GetRequiredService<Recipients>(), services.GetRequiredService<ReportNotifier>(), new FakeTimeProvider(now), services.GetRequiredService<LaporMetrics>(), NullLogger<DeadlineJob>.Instance);
         await job.RunOnceAsync(CancellationToken.None);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Infrastructure.Notifications;
+using Lapor.Web.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -159,7 +160,7 @@ public sealed class OutboxTests(ManualJobsAppFactory app) : IClassFixture<Manual
     {
         await using var scope = app.Services.CreateAsyncScope();
         var dispatcher = new OutboxDispatcher(scope.ServiceProvider.GetRequiredService<LaporDbContext>(), sender ?? Smtp(), scope.ServiceProvider.GetRequiredService<IChannelMessageSender>(),
-            scope.ServiceProvider.GetRequiredService<MailTemplates>(), _clock, NullLogger<OutboxDispatcher>.Instance);
+            scope.ServiceProvider.GetRequiredService<MailTemplates>(), _clock, scope.ServiceProvider.GetRequiredService<LaporMetrics>(), NullLogger<OutboxDispatcher>.Instance);
         return await dispatcher.RunOnceAsync(CancellationToken.None);
     }
 

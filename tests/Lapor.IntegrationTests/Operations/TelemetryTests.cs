@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Lapor.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Lapor.IntegrationTests.Operations;
+
+/// <summary>Metrics pushed over OTLP/HTTP to a collector: the portal's own counters beside HTTP and runtime ones.</summary>
+public sealed class TelemetryTests : IDisposable
+{
+    private readonly HttpListener _collector = new();
+    private readonly ConcurrentQueue<byte[]> _received = new();
+    private readonly TelemetryApp _app;
+
+    public TelemetryTests()
+    {
+        var port = PortalProcess.FreePort();
+        _collector.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _collector.Start();
+        _ = Task.Run(CollectAsync);
+        _app = new TelemetryApp($"http://127.0.0.1:{port}/");
+    }
+
+    [Fact]
+    public async Task AFiledReport_IsCounted_AndExportedWithTheServiceName()
+    {
+        await Citizen.FileAndConfirmAsync(_app.CreateBrowser());
+
+        string? export = null;
+        for (var waited = 0; waited < 100 && export is null; waited++)
+        {
+            export = _received.Select(Encoding.UTF8.GetString).FirstOrDefault(body => body.Contains("lapor.reports.filed", StringComparison.Ordinal));
+            await Task.Delay(100);
+        }
+
+        // OTLP protobuf keeps names and string values as UTF-8, so they can be looked for in the bytes.
+        Assert.NotNull(export);
+        Assert.Contains("lapor-uji", export, StringComparison.Ordinal);
+        Assert.Contains("channel", export, StringComparison.Ordinal);
+        Assert.Contains("http.server.request.duration", string.Concat(_received.Select(Encoding.UTF8.GetString)), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        _collector.Close();
+    }
+
+    /// <summary>The collector: accepts every OTLP/HTTP export (POST /v1/metrics) and keeps its body.</summary>
+    private async Task CollectAsync()
+    {
+        while (_collector.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _collector.GetContextAsync();
+            }
+            catch (Exception error) when (error is HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            if (context.Request.HttpMethod == "POST" && context.Request.Url?.AbsolutePath == "/v1/metrics")
+            {
+                using var body = new MemoryStream();
+                await context.Request.InputStream.CopyToAsync(body);
+                _received.Enqueue(body.ToArray());
+            }
+
+            context.Response.StatusCode = 200;
+            context.Response.Close();
+        }
+    }
+
+    private sealed class TelemetryApp(string collector) : LaporAppFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("OpenTelemetry:OtlpEndpoint", collector);
+            builder.UseSetting("OpenTelemetry:ExportInterval", "00:00:00.300");
+            builder.UseSetting("OpenTelemetry:ServiceName", "lapor-uji");
+        }
+    }
+}
