@@ -2,8 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Data;
+using Lapor.Web.Infrastructure.Notifications;
 using Lapor.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -76,7 +78,14 @@ public sealed class PersonalDataTests(ManualJobsAppFactory app) : IClassFixture<
         await coordinator.ActAsync(closed, "arsipkan", ("Reason", "Unclear"), ("Text", "Tidak jelas."));
         Assert.NotEqual(0, world.AgencyA);
 
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().RunOnceAsync(CancellationToken.None); // sends the filing confirmations
+        }
+
+        var sentBeforeRun = await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt != null));
         var sixYearsLater = new FakeTimeProvider(DateTimeOffset.UtcNow.AddYears(6));
+        var startedAt = DateTimeOffset.UtcNow;
         int Run(LaporDbContext db) => new RetentionJob(db, Options.Create(new RetentionOptions { ReporterIdentityRetentionDays = 5 * 365 }), sixYearsLater)
             .RunOnceAsync(CancellationToken.None).GetAwaiter().GetResult();
         var first = await app.WithDbAsync(db => Task.FromResult(Run(db)));
@@ -89,6 +98,11 @@ public sealed class PersonalDataTests(ManualJobsAppFactory app) : IClassFixture<
         Assert.Null(names[closed]);
         Assert.Equal("Masih Berjalan", names[open]);
         Assert.True(await app.WithDbAsync(db => db.Reports.AnyAsync(r => r.TrackingNumber == closed)));
+
+        // Every message sent before the run (the filing confirmations among them) left the outbox with its address.
+        Assert.True(sentBeforeRun > 0);
+        var sentBefore = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.SentAt != null).Select(m => m.SentAt!.Value).ToListAsync());
+        Assert.All(sentBefore, sentAt => Assert.True(sentAt >= startedAt));
     }
 
     [Theory]

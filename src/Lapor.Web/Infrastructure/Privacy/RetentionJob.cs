@@ -8,15 +8,37 @@ using Microsoft.Extensions.Options;
 namespace Lapor.Web.Infrastructure.Privacy;
 
 /// <summary>
-/// Erases reporter identities of reports closed longer than the retention period. Idempotent: an
-/// erased identity has nothing left to erase, so a second run changes nothing.
+/// Erases reporter identities of reports closed longer than the retention period, and deletes
+/// outbox messages sent or given up longer ago than theirs (they carry recipients' addresses).
+/// Idempotent: a second run finds nothing left to do.
 /// </summary>
 public sealed class RetentionJob(LaporDbContext db, IOptions<RetentionOptions> options, TimeProvider clock) : IPeriodicJob
 {
     private const int BatchSize = 500;
 
-    /// <summary>Returns how many identities were erased.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>Returns how many identities were erased and outbox messages deleted.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken) =>
+        await EraseIdentitiesAsync(cancellationToken) + await DeleteOldMessagesAsync(cancellationToken);
+
+    private async Task<int> DeleteOldMessagesAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow().AddDays(-options.Value.OutboxRetentionDays);
+        var deleted = 0;
+        int batch;
+        do
+        {
+            // In batches, so a first run on a large table does not hold one long write lock.
+            batch = await db.OutboxMessages
+                .Where(m => (m.SentAt != null && m.SentAt < cutoff) || (m.DeadLetteredAt != null && m.DeadLetteredAt < cutoff))
+                .OrderBy(m => m.Id).Take(BatchSize).ExecuteDeleteAsync(cancellationToken);
+            deleted += batch;
+        }
+        while (batch == BatchSize);
+
+        return deleted;
+    }
+
+    private async Task<int> EraseIdentitiesAsync(CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow().AddDays(-options.Value.ReporterIdentityRetentionDays);
         var erased = 0;

@@ -1,6 +1,6 @@
 namespace Lapor.Web.Infrastructure.Privacy;
 
-/// <summary>The "Privacy" configuration section: how long a closed report keeps its reporter's identity.</summary>
+/// <summary>The "Privacy" configuration section: how long a closed report keeps its reporter's identity, and the outbox its sent messages.</summary>
 public sealed class RetentionOptions
 {
     public const string Section = "Privacy";
@@ -10,6 +10,12 @@ public sealed class RetentionOptions
     /// and contact details are erased (UU PDP Pasal 43). The report itself stays for the record.
     /// </summary>
     public int ReporterIdentityRetentionDays { get; set; } = 5 * 365;
+
+    /// <summary>
+    /// Days a sent (or given-up) notification stays in the outbox. The row holds its recipient's
+    /// address and the message's fields; after this it is deleted, which also keeps the table small.
+    /// </summary>
+    public int OutboxRetentionDays { get; set; } = 90;
 
     public bool JobEnabled { get; set; } = true;
 
