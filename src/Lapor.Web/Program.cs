@@ -10,6 +10,7 @@ using Lapor.Web.Features.Profile;
 using Lapor.Web.Features.PublicReports;
 using Lapor.Web.Features.Reports;
 using Lapor.Web.Features.Templates;
+using Lapor.Web.Features.Users;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Caching;
 using Lapor.Web.Infrastructure.Identity;
@@ -23,6 +24,9 @@ using Serilog;
 using Serilog.Events;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Under systemd (Type=notify): tells it when the portal is ready and stops cleanly on SIGTERM; elsewhere nothing.
+builder.Host.UseSystemd();
 
 builder.Services.AddLaporLogging();
 builder.Services.AddLaporDatabase(builder.Configuration, builder.Environment);
@@ -50,6 +54,11 @@ var app = builder.Build();
 if (BackupCommand.IsRequested(args))
 {
     return await BackupCommand.RunAsync(app, args);
+}
+
+if (InviteAdministratorCommand.IsRequested(args))
+{
+    return await InviteAdministratorCommand.RunAsync(app, args);
 }
 
 if (GenerateCommand.IsRequested(args))

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lapor.IntegrationTests.Operations;
+
+/// <summary>A new installation's first administrator, from the command line of the published app.</summary>
+public sealed class InviteAdministratorCommandTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("lapor-it-").FullName;
+
+    [Fact]
+    public async Task InviteAdmin_PrintsALinkThatSetsThePassword_AndTheAdministratorSignsIn()
+    {
+        var (exitCode, output) = await RunAsync("invite-admin", "admin@kab-uji.go.id", "Admin Pertama");
+        Assert.True(exitCode == 0, output);
+        var link = new Uri(output.Split('\n').Single(line => line.Contains("/Account/SetPassword?", StringComparison.Ordinal)).Trim());
+
+        using var app = new OnTheSameDatabase(_root);
+        var browser = app.CreateBrowser();
+        var form = await HtmlPage.GetAsync(browser, link.PathAndQuery);
+        var set = await browser.PostAsync("/Account/SetPassword", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.AntiforgeryToken("/Account/SetPassword"),
+            ["UserId"] = form.InputValue("UserId"),
+            ["Token"] = form.InputValue("Token"),
+            ["Password"] = "kalimat sandi admin pertama",
+        }));
+        Assert.Equal("/Account/Login", set.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(browser, "admin@kab-uji.go.id", "kalimat sandi admin pertama")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/admin/pengguna")).StatusCode);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<LaporUser>>().FindByEmailAsync("admin@kab-uji.go.id");
+        Assert.True(await scope.ServiceProvider.GetRequiredService<UserManager<LaporUser>>().IsInRoleAsync(user!, Roles.Administrator));
+
+        // A second run for the same address changes nothing and says why.
+        var (again, message) = await RunAsync("invite-admin", "admin@kab-uji.go.id", "Admin Pertama");
+        Assert.Equal(1, again);
+        Assert.Contains("already has an account", message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>The published app's command line, as an operator runs it (Production, migrations at start-up).</summary>
+    private async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = PortalProcess.ContentRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Lapor.Web.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_root, "lapor.db")}";
+        start.Environment["Database__MigrateOnStartup"] = "true";
+        start.Environment["Attachments__Path"] = Path.Combine(_root, "attachments");
+        start.Environment["Mail__PickupDirectory"] = Path.Combine(_root, "mail");
+        start.Environment["Mail__PublicBaseUrl"] = "https://lapor.kab-uji.go.id";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await errors);
+    }
+
+    private sealed class OnTheSameDatabase(string root) : LaporAppFactory(root, ownsRoot: false);
+}
