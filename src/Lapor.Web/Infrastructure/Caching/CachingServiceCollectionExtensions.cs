@@ -1,3 +1,5 @@
+using StackExchange.Redis;
+
 namespace Lapor.Web.Infrastructure.Caching;
 
 public static class CachingServiceCollectionExtensions
@@ -15,7 +17,16 @@ public static class CachingServiceCollectionExtensions
                     throw new InvalidOperationException("Cache:Redis is required when Cache:Provider is Redis.");
                 }
 
-                services.AddStackExchangeRedisCache(o => o.Configuration = options.Redis);
+                services.AddStackExchangeRedisCache(o =>
+                {
+                    o.ConfigurationOptions = ConfigurationOptions.Parse(options.Redis);
+
+                    // An unreachable Redis should cost a page one second, not the client's default five.
+                    if (!options.Redis.Contains("connectTimeout", StringComparison.OrdinalIgnoreCase))
+                    {
+                        o.ConfigurationOptions.ConnectTimeout = 1000;
+                    }
+                });
                 break;
             case CacheProvider.SqlServer:
                 services.AddDistributedSqlServerCache(o =>

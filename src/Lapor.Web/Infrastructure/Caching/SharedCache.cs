@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -9,17 +10,27 @@ namespace Lapor.Web.Infrastructure.Caching;
 /// region lives in the shared <see cref="IDistributedCache"/>, a local copy is used only while its
 /// version is current, and a change anywhere bumps the version. Each read costs one small lookup
 /// (in memory, Redis or SQL Server) instead of the queries and object building behind it.
+/// When the shared cache fails, pages read the database for the next half minute instead of
+/// waiting on it each time.
 /// </summary>
-public sealed class SharedCache(IMemoryCache local, IDistributedCache shared, ILogger<SharedCache> logger)
+public sealed class SharedCache(IMemoryCache local, IDistributedCache shared, TimeProvider clock, ILogger<SharedCache> logger)
 {
-    /// <summary>Local copies are also dropped after this long, so memory is not held for data nobody reads.</summary>
-    private static readonly TimeSpan LocalLifetime = TimeSpan.FromHours(1);
+    /// <summary>
+    /// Local copies are dropped after this long in any case: it bounds how stale another instance
+    /// can be when a change could not be published because the shared cache was down.
+    /// </summary>
+    private static readonly TimeSpan LocalLifetime = TimeSpan.FromMinutes(10);
+
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, int> _localChanges = new();
+    private long _unavailableUntilTicks;
 
     private sealed record Copy<T>(string Version, T Value);
 
     public async Task<T> GetOrCreateAsync<T>(string region, string key, Func<CancellationToken, Task<T>> build, CancellationToken cancellationToken)
     {
-        var version = await CurrentVersionAsync(region, cancellationToken);
+        var version = await CurrentVersionAsync(region, cancellationToken) is { } published ? $"{published}/{_localChanges.GetValueOrDefault(region)}" : null;
         var localKey = $"{region}|{key}";
         if (version is not null && local.TryGetValue(localKey, out Copy<T>? copy) && copy!.Version == version)
         {
@@ -38,20 +49,28 @@ public sealed class SharedCache(IMemoryCache local, IDistributedCache shared, IL
     /// <summary>After the data of <paramref name="region"/> changed: every instance rebuilds its copy on next use.</summary>
     public async Task InvalidateAsync(string region, CancellationToken cancellationToken)
     {
+        // This instance's own copies go at once, even if publishing the new version fails below.
+        _localChanges.AddOrUpdate(region, 1, (_, count) => count + 1);
         try
         {
             await shared.SetStringAsync(VersionKey(region), Guid.NewGuid().ToString("N"), cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            // The change itself is saved; other instances catch up when the shared cache is back.
+            // The change itself is saved; other instances see it when their copies expire (LocalLifetime).
             logger.LogError(error, "Could not publish a new version of cache region {Region}", region);
+            MarkUnavailable();
         }
     }
 
     /// <summary>The region's version; "0" before its first change; null when the shared cache cannot be reached (then nothing is cached).</summary>
     private async Task<string?> CurrentVersionAsync(string region, CancellationToken cancellationToken)
     {
+        if (clock.GetUtcNow().UtcTicks < Interlocked.Read(ref _unavailableUntilTicks))
+        {
+            return null;
+        }
+
         try
         {
             return await shared.GetStringAsync(VersionKey(region), cancellationToken) ?? "0";
@@ -59,10 +78,13 @@ public sealed class SharedCache(IMemoryCache local, IDistributedCache shared, IL
         catch (Exception error) when (error is not OperationCanceledException)
         {
             // A page built from the database is slower but right; a stale one could be wrong.
-            logger.LogWarning("Shared cache unavailable, reading {Region} from the database: {Error}", region, error.Message);
+            logger.LogWarning("Shared cache unavailable, reading from the database for {RetryAfter}: {Error}", RetryAfter, error.Message);
+            MarkUnavailable();
             return null;
         }
     }
+
+    private void MarkUnavailable() => Interlocked.Exchange(ref _unavailableUntilTicks, clock.GetUtcNow().Add(RetryAfter).UtcTicks);
 
     private static string VersionKey(string region) => $"lapor:version:{region}";
 }
