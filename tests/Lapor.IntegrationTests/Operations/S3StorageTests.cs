@@ -1,10 +1,14 @@
 using System.Net;
 using System.Security.Cryptography;
 using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Data;
 using Lapor.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Lapor.IntegrationTests.Operations;
 
@@ -57,6 +61,24 @@ public sealed class S3StorageTests(S3Server s3) : IClassFixture<S3Server>, IDisp
         Assert.Null(await store.OpenReadAsync(name, CancellationToken.None));
         Assert.DoesNotContain($"attachments/{name}", s3.ObjectKeys());
         await Assert.ThrowsAsync<ArgumentException>(() => store.OpenReadAsync("../lapor.db", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TheSweep_RemovesOldObjectsNoReportNames_FromTheBucket()
+    {
+        var (number, _) = await Citizen.FileAndConfirmAsync(_app.CreateBrowser(), extra: f => Citizen.AddFile(f, TestImages.Jpeg(), "foto.jpg", "image/jpeg"));
+        var named = await _app.WithDbAsync(db => db.Attachments.Where(a => db.Reports.Any(r => r.Id == a.ReportId && r.TrackingNumber == number)).Select(a => a.StoredName).SingleAsync());
+        var orphan = $"{Guid.NewGuid():N}.jpg";
+        await _app.Services.GetRequiredService<IAttachmentStore>().SaveAsync(orphan, new MemoryStream(TestImages.Jpeg()), CancellationToken.None);
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var sweep = new AttachmentSweep(services.GetRequiredService<LaporDbContext>(), services.GetRequiredService<IAttachmentStore>(),
+            services.GetRequiredService<IOptions<AttachmentStorageOptions>>(), new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(2)), NullLogger<AttachmentSweep>.Instance);
+        await sweep.RunOnceAsync(CancellationToken.None);
+
+        Assert.DoesNotContain($"attachments/{orphan}", s3.ObjectKeys());
+        Assert.Contains($"attachments/{named}", s3.ObjectKeys());
     }
 
     public void Dispose() => _app.Dispose();

@@ -11,6 +11,7 @@ public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachmen
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.OriginalFileName).HasMaxLength(255);
         builder.Property(a => a.StoredName).HasMaxLength(100).IsUnicode(false);
+        builder.HasIndex(a => a.StoredName).IsUnique(); // the attachment sweep asks which stored files a row names
         builder.Property(a => a.ContentType).HasMaxLength(100).IsUnicode(false);
         builder.Property(a => a.Sha256).HasMaxLength(64).IsUnicode(false);
         builder.HasOne<Message>().WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Restrict);

@@ -20,6 +20,14 @@ public sealed class AttachmentStorageOptions
 
     public S3Options S3 { get; set; } = new();
 
+    /// <summary>Whether this instance removes stored files that no attachment row names (see <see cref="AttachmentSweep"/>).</summary>
+    public bool SweepEnabled { get; set; } = true;
+
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>How old an unnamed file must be before it is removed: far longer than any filing takes.</summary>
+    public TimeSpan OrphanAge { get; set; } = TimeSpan.FromDays(1);
+
     public sealed class S3Options
     {
         /// <summary>The store's address, for example <c>https://s3.prov.go.id</c> or <c>http://minio.internal:9000</c>.</summary>

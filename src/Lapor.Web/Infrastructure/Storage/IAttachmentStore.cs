@@ -8,4 +8,7 @@ public interface IAttachmentStore
     Task<Stream?> OpenReadAsync(string storedName, CancellationToken cancellationToken);
 
     Task DeleteAsync(string storedName, CancellationToken cancellationToken);
+
+    /// <summary>Stored names (unfinished uploads too) last written before <paramref name="cutoff"/>, for the sweep of files no report names.</summary>
+    IAsyncEnumerable<string> ListOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

@@ -39,5 +39,19 @@ public sealed class LocalAttachmentStore : IAttachmentStore
         return Task.CompletedTask;
     }
 
+    public async IAsyncEnumerable<string> ListOlderThanAsync(DateTimeOffset cutoff, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var file in new DirectoryInfo(_root).EnumerateFiles())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (file.LastWriteTimeUtc < cutoff.UtcDateTime)
+            {
+                yield return file.Name;
+            }
+        }
+
+        await Task.CompletedTask;
+    }
+
     private string PathOf(string storedName) => System.IO.Path.Combine(_root, AttachmentNames.Checked(storedName));
 }

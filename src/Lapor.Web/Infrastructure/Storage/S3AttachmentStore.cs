@@ -58,6 +58,26 @@ public sealed class S3AttachmentStore : IAttachmentStore, IDisposable
     public async Task DeleteAsync(string storedName, CancellationToken cancellationToken) =>
         await _client.DeleteObjectAsync(_options.Bucket, KeyOf(storedName), cancellationToken);
 
+    public async IAsyncEnumerable<string> ListOlderThanAsync(DateTimeOffset cutoff, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var request = new ListObjectsV2Request { BucketName = _options.Bucket, Prefix = _options.KeyPrefix };
+        ListObjectsV2Response page;
+        do
+        {
+            page = await _client.ListObjectsV2Async(request, cancellationToken);
+            foreach (var item in page.S3Objects ?? [])
+            {
+                if (item.LastModified is { } modified && modified.ToUniversalTime() < cutoff.UtcDateTime)
+                {
+                    yield return item.Key[_options.KeyPrefix.Length..];
+                }
+            }
+
+            request.ContinuationToken = page.NextContinuationToken;
+        }
+        while (page.IsTruncated == true);
+    }
+
     public void Dispose() => _client.Dispose();
 
     private string KeyOf(string storedName) => _options.KeyPrefix + AttachmentNames.Checked(storedName);

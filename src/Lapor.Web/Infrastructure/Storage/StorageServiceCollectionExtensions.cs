@@ -1,3 +1,4 @@
+using Lapor.Web.Infrastructure.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace Lapor.Web.Infrastructure.Storage;
@@ -17,6 +18,7 @@ public static class StorageServiceCollectionExtensions
                 ? ActivatorUtilities.CreateInstance<S3AttachmentStore>(provider)
                 : ActivatorUtilities.CreateInstance<LocalAttachmentStore>(provider));
         services.AddSingleton<UploadInspector>();
+        services.AddPeriodicJob<AttachmentSweep, AttachmentStorageOptions>(o => o.SweepEnabled, o => o.SweepInterval);
         return services;
     }
 }

@@ -573,6 +573,9 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ReportId");
 
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
                     b.ToTable("Attachments");
                 });
 

@@ -550,6 +550,9 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ReportId");
 
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
                     b.ToTable("Attachments");
                 });
 

@@ -1,0 +1,63 @@
+using Lapor.Web.Data;
+using Lapor.Web.Infrastructure.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lapor.Web.Infrastructure.Storage;
+
+/// <summary>
+/// Removes stored files that no attachment row names. Files are written before the report that
+/// names them commits, so a filing cut short (a crash, a lost race for the same form, a rollback)
+/// leaves its files behind; they are never served, only waste space. Only files older than
+/// <see cref="AttachmentStorageOptions.OrphanAge"/> are considered, so uploads in flight are safe,
+/// and several instances sweeping at once only delete the same orphans twice.
+/// </summary>
+public sealed class AttachmentSweep(LaporDbContext db, IAttachmentStore store, IOptions<AttachmentStorageOptions> options, TimeProvider clock, ILogger<AttachmentSweep> logger)
+    : IPeriodicJob
+{
+    private const int BatchSize = 500;
+
+    /// <summary>Returns how many files were removed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - options.Value.OrphanAge;
+        var removed = 0;
+        var batch = new List<string>(BatchSize);
+        await foreach (var name in store.ListOlderThanAsync(cutoff, cancellationToken))
+        {
+            batch.Add(name);
+            if (batch.Count == BatchSize)
+            {
+                removed += await RemoveUnnamedAsync(batch, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        removed += await RemoveUnnamedAsync(batch, cancellationToken);
+        if (removed > 0)
+        {
+            logger.LogInformation("Removed {Count} stored files that no attachment names (older than {Cutoff:u})", removed, cutoff);
+        }
+
+        return removed;
+    }
+
+    private async Task<int> RemoveUnnamedAsync(List<string> names, CancellationToken cancellationToken)
+    {
+        // Anything not shaped like a name the portal generates is someone else's file: left alone.
+        var candidates = names.Where(AttachmentNames.IsValid).ToList();
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        var named = await db.Attachments.Where(a => candidates.Contains(a.StoredName)).Select(a => a.StoredName).ToListAsync(cancellationToken);
+        var orphans = candidates.Except(named, StringComparer.Ordinal).ToList();
+        foreach (var orphan in orphans)
+        {
+            await store.DeleteAsync(orphan, cancellationToken);
+        }
+
+        return orphans.Count;
+    }
+}
