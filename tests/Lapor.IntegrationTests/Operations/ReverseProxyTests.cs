@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Lapor.IntegrationTests.Infrastructure;
@@ -30,6 +31,7 @@ public sealed class ReverseProxyTests(ReverseProxyTests.ProxiedPortals proxy) : 
     {
         using var citizen = proxy.Client();
         citizen.DefaultRequestHeaders.Host = "lapor.example.go.id"; // HSTS is never sent to "localhost"
+        var logBefore = File.Exists(proxy.AccessLog) ? (await File.ReadAllLinesAsync(proxy.AccessLog)).Length : 0;
         var numbers = new List<string>();
         for (var i = 0; i < 4; i++)
         {
@@ -50,8 +52,21 @@ public sealed class ReverseProxyTests(ReverseProxyTests.ProxiedPortals proxy) : 
         Assert.Equal(4, proxy.CountReports());
 
         // Round robin sent the visit's requests to both instances (the access log names the upstream).
-        var log = await File.ReadAllTextAsync(proxy.AccessLog);
+        var log = string.Join('\n', (await File.ReadAllLinesAsync(proxy.AccessLog)).Skip(logBefore));
         Assert.All(proxy.Portals, portal => Assert.Contains($"upstream=127.0.0.1:{portal.Port}", log, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/health/ready")]
+    [InlineData("/Health/Ready")]
+    [InlineData("/HEALTH/live")]
+    public async Task HealthEndpoints_AnswerOnTheServerItself_ButNotToOtherAddresses(string path)
+    {
+        using var onTheServer = proxy.Client();
+        using var fromOutside = proxy.Client(from: IPAddress.Parse("127.0.0.2")); // another address of this machine: not in nginx's allow list
+
+        Assert.Equal(HttpStatusCode.OK, (await onTheServer.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fromOutside.GetAsync(path)).StatusCode);
     }
 
     [Fact]
@@ -151,11 +166,19 @@ public sealed class ReverseProxyTests(ReverseProxyTests.ProxiedPortals proxy) : 
             }
         }
 
-        public HttpClient Client() => new(new HttpClientHandler
+        /// <summary>A browser talking to nginx over HTTPS, from 127.0.0.1 or the given local address.</summary>
+        public HttpClient Client(IPAddress? from = null) => new(new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             CookieContainer = new CookieContainer(),
-            ServerCertificateCustomValidationCallback = (_, presented, _, _) => presented?.Thumbprint == _certificate.Thumbprint,
+            SslOptions = { RemoteCertificateValidationCallback = (_, presented, _, _) => presented is X509Certificate2 c && c.Thumbprint == _certificate.Thumbprint },
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                socket.Bind(new IPEndPoint(from ?? IPAddress.Loopback, 0));
+                await socket.ConnectAsync(IPAddress.Loopback, context.DnsEndPoint.Port, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
         })
         {
             BaseAddress = new Uri($"https://localhost:{_httpsPort}"),

@@ -38,6 +38,7 @@ public sealed class TelemetryTests : IDisposable
         Assert.NotNull(export);
         Assert.Contains("lapor-uji", export, StringComparison.Ordinal);
         Assert.Contains("channel", export, StringComparison.Ordinal);
+        Assert.Contains("Web", export, StringComparison.Ordinal); // the attribute's value: filed through the web form
         Assert.Contains("http.server.request.duration", string.Concat(_received.Select(Encoding.UTF8.GetString)), StringComparison.Ordinal);
     }
 

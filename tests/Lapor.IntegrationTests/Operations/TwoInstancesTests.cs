@@ -97,6 +97,10 @@ public sealed class TwoInstancesTests : IClassFixture<RedisServer>, IDisposable
         Assert.True((await ScheduleAsync(_second)).Calendar.IsWorkingDay(holiday));
         Assert.Contains(await AgencyNamesAsync(_second), name => name == "Dinas A"); // both now cached on the second
 
+        // Written behind the portal's back, without announcing it: the second keeps serving its copy (so it does cache).
+        await _first.WithDbAsync(db => db.Agencies.Where(a => a.Id == world.AgencyA).ExecuteUpdateAsync(set => set.SetProperty(a => a.Name, "Dinas A Diam-diam")));
+        Assert.Contains(await AgencyNamesAsync(_second), name => name == "Dinas A");
+
         // Changed through the first instance, as its admin pages do: save, then invalidate.
         await using (var scope = _first.Services.CreateAsyncScope())
         {

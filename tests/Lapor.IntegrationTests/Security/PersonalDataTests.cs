@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Infrastructure.Notifications;
 using Lapor.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -84,6 +85,13 @@ public sealed class PersonalDataTests(ManualJobsAppFactory app) : IClassFixture<
         }
 
         var sentBeforeRun = await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt != null));
+        var unsent = await app.WithDbAsync(async db =>
+        {
+            var waiting = new OutboxMessage(NotificationChannel.Email, "FilingConfirmation", "belum.terkirim@contoh.id", "id", "{}", null, DateTimeOffset.UtcNow.AddYears(-1));
+            db.OutboxMessages.Add(waiting);
+            await db.SaveChangesAsync();
+            return waiting.Id;
+        });
         var sixYearsLater = new FakeTimeProvider(DateTimeOffset.UtcNow.AddYears(6));
         var startedAt = DateTimeOffset.UtcNow;
         int Run(LaporDbContext db) => new RetentionJob(db, Options.Create(new RetentionOptions { ReporterIdentityRetentionDays = 5 * 365 }), sixYearsLater)
@@ -103,6 +111,7 @@ public sealed class PersonalDataTests(ManualJobsAppFactory app) : IClassFixture<
         Assert.True(sentBeforeRun > 0);
         var sentBefore = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.SentAt != null).Select(m => m.SentAt!.Value).ToListAsync());
         Assert.All(sentBefore, sentAt => Assert.True(sentAt >= startedAt));
+        Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Id == unsent)), "A message not yet sent is never deleted, however old.");
     }
 
     [Theory]

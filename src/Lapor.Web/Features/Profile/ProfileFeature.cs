@@ -10,6 +10,7 @@ public static class ProfileFeature
     {
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
             .Validate(o => o.ReporterIdentityRetentionDays > 0, "Privacy:ReporterIdentityRetentionDays must be positive.")
+            .Validate(o => o.OutboxRetentionDays > 0, "Privacy:OutboxRetentionDays must be positive.")
             .ValidateOnStart();
         services.AddScoped<PersonalData.Handler>();
         services.AddPeriodicJob<RetentionJob, RetentionOptions>(o => o.JobEnabled, o => o.JobInterval);

@@ -19,13 +19,25 @@ public static class CachingServiceCollectionExtensions
 
                 services.AddStackExchangeRedisCache(o =>
                 {
-                    o.ConfigurationOptions = ConfigurationOptions.Parse(options.Redis);
-
-                    // An unreachable Redis should cost a page one second, not the client's default five.
-                    if (!options.Redis.Contains("connectTimeout", StringComparison.OrdinalIgnoreCase))
+                    // An unreachable Redis should fail a look-up at once (SharedCache then reads the
+                    // database), not queue it for the client's default five seconds.
+                    var redis = ConfigurationOptions.Parse(options.Redis);
+                    redis.BacklogPolicy = BacklogPolicy.FailFast;
+                    redis.AbortOnConnectFail = false;
+                    foreach (var (setting, apply) in new (string, Action)[]
                     {
-                        o.ConfigurationOptions.ConnectTimeout = 1000;
+                        ("connectTimeout", () => redis.ConnectTimeout = 1000),
+                        ("syncTimeout", () => redis.SyncTimeout = 1000),
+                        ("asyncTimeout", () => redis.AsyncTimeout = 1000),
+                    })
+                    {
+                        if (!options.Redis.Contains(setting, StringComparison.OrdinalIgnoreCase))
+                        {
+                            apply();
+                        }
                     }
+
+                    o.ConfigurationOptions = redis;
                 });
                 break;
             case CacheProvider.SqlServer:

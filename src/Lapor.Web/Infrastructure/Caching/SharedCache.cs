@@ -10,8 +10,8 @@ namespace Lapor.Web.Infrastructure.Caching;
 /// region lives in the shared <see cref="IDistributedCache"/>, a local copy is used only while its
 /// version is current, and a change anywhere bumps the version. Each read costs one small lookup
 /// (in memory, Redis or SQL Server) instead of the queries and object building behind it.
-/// When the shared cache fails, pages read the database for the next half minute instead of
-/// waiting on it each time.
+/// When the shared cache fails, pages read the database for the next half minute, after which one
+/// request tries it again, instead of every request waiting on it.
 /// </summary>
 public sealed class SharedCache(IMemoryCache local, IDistributedCache shared, TimeProvider clock, ILogger<SharedCache> logger)
 {
@@ -23,8 +23,13 @@ public sealed class SharedCache(IMemoryCache local, IDistributedCache shared, Ti
 
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
 
+    /// <summary>Versions never expire by time (a SQL Server entry would otherwise slide, costing a write per read).</summary>
+    private static readonly DistributedCacheEntryOptions VersionLifetime = new() { AbsoluteExpirationRelativeToNow = TimeSpan.FromDays(365) };
+
     private readonly ConcurrentDictionary<string, int> _localChanges = new();
-    private long _unavailableUntilTicks;
+
+    /// <summary>UTC ticks until which the shared cache is not asked; 0 while it answers.</summary>
+    private long _unavailableUntil;
 
     private sealed record Copy<T>(string Version, T Value);
 
@@ -46,34 +51,44 @@ public sealed class SharedCache(IMemoryCache local, IDistributedCache shared, Ti
         return value;
     }
 
-    /// <summary>After the data of <paramref name="region"/> changed: every instance rebuilds its copy on next use.</summary>
+    /// <summary>After the data of <paramref name="region"/> changed (and was saved): every instance rebuilds its copy on next use.</summary>
     public async Task InvalidateAsync(string region, CancellationToken cancellationToken)
     {
         // This instance's own copies go at once, even if publishing the new version fails below.
         _localChanges.AddOrUpdate(region, 1, (_, count) => count + 1);
+        if (!MayAsk())
+        {
+            logger.LogWarning("Shared cache unavailable: the change to {Region} reaches other instances within {Lifetime}", region, LocalLifetime);
+            return;
+        }
+
         try
         {
-            await shared.SetStringAsync(VersionKey(region), Guid.NewGuid().ToString("N"), cancellationToken);
+            // Not the request's token: the change is already saved, so it must be announced even if the browser went away.
+            await PublishNewVersionAsync(region, CancellationToken.None);
+            Interlocked.Exchange(ref _unavailableUntil, 0);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            // The change itself is saved; other instances see it when their copies expire (LocalLifetime).
             logger.LogError(error, "Could not publish a new version of cache region {Region}", region);
             MarkUnavailable();
         }
     }
 
-    /// <summary>The region's version; "0" before its first change; null when the shared cache cannot be reached (then nothing is cached).</summary>
+    /// <summary>The region's version, or null when the shared cache cannot be asked now (then nothing is cached).</summary>
     private async Task<string?> CurrentVersionAsync(string region, CancellationToken cancellationToken)
     {
-        if (clock.GetUtcNow().UtcTicks < Interlocked.Read(ref _unavailableUntilTicks))
+        if (!MayAsk())
         {
             return null;
         }
 
         try
         {
-            return await shared.GetStringAsync(VersionKey(region), cancellationToken) ?? "0";
+            // A version that vanished (Redis restarted empty, evicted) gets a new one, so copies tagged with an older value are not trusted.
+            var version = await shared.GetStringAsync(VersionKey(region), cancellationToken) ?? await PublishNewVersionAsync(region, cancellationToken);
+            Interlocked.Exchange(ref _unavailableUntil, 0);
+            return version;
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -84,7 +99,27 @@ public sealed class SharedCache(IMemoryCache local, IDistributedCache shared, Ti
         }
     }
 
-    private void MarkUnavailable() => Interlocked.Exchange(ref _unavailableUntilTicks, clock.GetUtcNow().Add(RetryAfter).UtcTicks);
+    private async Task<string> PublishNewVersionAsync(string region, CancellationToken cancellationToken)
+    {
+        var version = Guid.NewGuid().ToString("N");
+        await shared.SetStringAsync(VersionKey(region), version, VersionLifetime, cancellationToken);
+        return version;
+    }
+
+    /// <summary>True while the shared cache answers; after a failure, false for <see cref="RetryAfter"/>, then true for one caller, which tries again.</summary>
+    private bool MayAsk()
+    {
+        var until = Interlocked.Read(ref _unavailableUntil);
+        var now = clock.GetUtcNow().UtcTicks;
+        if (until == 0)
+        {
+            return true;
+        }
+
+        return now >= until && Interlocked.CompareExchange(ref _unavailableUntil, now + RetryAfter.Ticks, until) == until;
+    }
+
+    private void MarkUnavailable() => Interlocked.Exchange(ref _unavailableUntil, clock.GetUtcNow().Add(RetryAfter).UtcTicks);
 
     private static string VersionKey(string region) => $"lapor:version:{region}";
 }

@@ -10,16 +10,26 @@ namespace Lapor.Web.Infrastructure.Storage;
 /// names them commits, so a filing cut short (a crash, a lost race for the same form, a rollback)
 /// leaves its files behind; they are never served, only waste space. Only files older than
 /// <see cref="AttachmentStorageOptions.OrphanAge"/> are considered, so uploads in flight are safe,
-/// and several instances sweeping at once only delete the same orphans twice.
+/// and several instances sweeping at once only delete the same orphans twice. Against a wrong
+/// configuration (an empty database, another portal's folder) it does nothing when the database
+/// names no attachment at all, and removes at most <see cref="MaxPerRun"/> files per run.
 /// </summary>
 public sealed class AttachmentSweep(LaporDbContext db, IAttachmentStore store, IOptions<AttachmentStorageOptions> options, TimeProvider clock, ILogger<AttachmentSweep> logger)
     : IPeriodicJob
 {
     private const int BatchSize = 500;
 
+    /// <summary>Crashes leave a handful of files; thousands mean something else is wrong, so they are left for a person to look at.</summary>
+    public const int MaxPerRun = 1000;
+
     /// <summary>Returns how many files were removed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
+        if (!await db.Attachments.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
         var cutoff = clock.GetUtcNow() - options.Value.OrphanAge;
         var removed = 0;
         var batch = new List<string>(BatchSize);
@@ -28,12 +38,17 @@ public sealed class AttachmentSweep(LaporDbContext db, IAttachmentStore store, I
             batch.Add(name);
             if (batch.Count == BatchSize)
             {
-                removed += await RemoveUnnamedAsync(batch, cancellationToken);
+                removed += await RemoveUnnamedAsync(batch, MaxPerRun - removed, cancellationToken);
                 batch.Clear();
+                if (removed >= MaxPerRun)
+                {
+                    logger.LogWarning("Stopped after removing {Count} unnamed stored files: check Attachments settings before the next run", removed);
+                    return removed;
+                }
             }
         }
 
-        removed += await RemoveUnnamedAsync(batch, cancellationToken);
+        removed += await RemoveUnnamedAsync(batch, MaxPerRun - removed, cancellationToken);
         if (removed > 0)
         {
             logger.LogInformation("Removed {Count} stored files that no attachment names (older than {Cutoff:u})", removed, cutoff);
@@ -42,7 +57,7 @@ public sealed class AttachmentSweep(LaporDbContext db, IAttachmentStore store, I
         return removed;
     }
 
-    private async Task<int> RemoveUnnamedAsync(List<string> names, CancellationToken cancellationToken)
+    private async Task<int> RemoveUnnamedAsync(List<string> names, int allowed, CancellationToken cancellationToken)
     {
         // Anything not shaped like a name the portal generates is someone else's file: left alone.
         var candidates = names.Where(AttachmentNames.IsValid).ToList();
@@ -52,7 +67,7 @@ public sealed class AttachmentSweep(LaporDbContext db, IAttachmentStore store, I
         }
 
         var named = await db.Attachments.Where(a => candidates.Contains(a.StoredName)).Select(a => a.StoredName).ToListAsync(cancellationToken);
-        var orphans = candidates.Except(named, StringComparer.Ordinal).ToList();
+        var orphans = candidates.Except(named, StringComparer.Ordinal).Take(allowed).ToList();
         foreach (var orphan in orphans)
         {
             await store.DeleteAsync(orphan, cancellationToken);

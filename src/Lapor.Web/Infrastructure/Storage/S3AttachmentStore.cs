@@ -49,8 +49,9 @@ public sealed class S3AttachmentStore : IAttachmentStore, IDisposable
             var response = await _client.GetObjectAsync(_options.Bucket, KeyOf(storedName), cancellationToken);
             return response.ResponseStream;
         }
-        catch (AmazonS3Exception error) when (error.StatusCode == HttpStatusCode.NotFound)
+        catch (AmazonS3Exception error) when (error.StatusCode == HttpStatusCode.NotFound && error.ErrorCode == "NoSuchKey")
         {
+            // Only a missing object; a missing bucket is a configuration error and must be seen as one.
             return null;
         }
     }
