@@ -59,7 +59,10 @@ public static class DatabaseServiceCollectionExtensions
 
         if (!string.IsNullOrWhiteSpace(options.CertificatePath))
         {
-            keys.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath, options.CertificatePassword));
+            var current = X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath, options.CertificatePassword);
+            keys.ProtectKeysWithCertificate(current);
+            var previous = options.PreviousCertificates.Select(entry => entry.Split('|', 2)).Select(parts => X509CertificateLoader.LoadPkcs12FromFile(parts[0], parts.ElementAtOrDefault(1)));
+            keys.UnprotectKeysWithAnyCertificate([current, .. previous]);
         }
     }
 

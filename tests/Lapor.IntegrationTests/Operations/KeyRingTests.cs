@@ -8,41 +8,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.IntegrationTests.Operations;
 
-/// <summary>The key ring in a shared folder instead of the database, encrypted at rest with a certificate.</summary>
+/// <summary>The key ring in a shared folder instead of the database, encrypted at rest with a certificate that can be renewed.</summary>
 public sealed class KeyRingTests : IDisposable
 {
+    private const string Password = "sandi-sertifikat";
     private readonly string _root = Directory.CreateTempSubdirectory("lapor-it-").FullName;
-    private readonly Instance _first;
-    private readonly Instance _second;
-
-    public KeyRingTests()
-    {
-        var certificate = Path.Combine(_root, "kunci.pfx");
-        using (var key = RSA.Create(2048))
-        {
-            var request = new CertificateRequest("CN=Lapor key ring", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(5));
-            File.WriteAllBytes(certificate, created.Export(X509ContentType.Pfx, "sandi-sertifikat"));
-        }
-
-        _first = new Instance(_root, ownsRoot: false, certificate);
-        _second = new Instance(_root, ownsRoot: false, certificate);
-    }
+    private readonly List<Instance> _instances = [];
 
     private string KeysFolder => Path.Combine(_root, "keys");
 
     [Fact]
     public async Task SignInOnOne_ContinuesOnTheOther_WithKeysEncryptedInTheSharedFolder()
     {
-        await StaffWorld.CreateAsync(_first);
+        var certificate = Certificate("lama");
+        var first = Start(certificate);
+        var second = Start(certificate);
+        await StaffWorld.CreateAsync(first);
         var cookies = new CookieContainer();
-        var onFirst = _first.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
-        var onSecond = _second.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(onFirst, StaffWorld.OfficerA)).StatusCode);
-        var inbox = await onSecond.GetAsync("/inbox");
+        Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(Browser(first, cookies), StaffWorld.OfficerA)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Browser(second, cookies).GetAsync("/inbox")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.OK, inbox.StatusCode);
         var keyFiles = Directory.GetFiles(KeysFolder, "key-*.xml");
         Assert.NotEmpty(keyFiles);
         Assert.All(keyFiles, file =>
@@ -51,13 +37,33 @@ public sealed class KeyRingTests : IDisposable
             Assert.Contains("EncryptedData", xml, StringComparison.Ordinal);
             Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal); // only the encrypted form is on disk
         });
-        Assert.False(await _first.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
+        Assert.False(await first.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task ARenewedCertificate_KeepsSignInsValid_WhileTheOldOneIsListedAsPrevious()
+    {
+        var old = Certificate("lama");
+        var renewed = Certificate("baru");
+        var before = Start(old);
+        await StaffWorld.CreateAsync(before);
+        var cookies = new CookieContainer();
+        Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(Browser(before, cookies), StaffWorld.OfficerA)).StatusCode);
+
+        var withPrevious = Start(renewed, previous: $"{old}|{Password}");
+        var withoutPrevious = Start(renewed);
+
+        Assert.Equal(HttpStatusCode.OK, (await Browser(withPrevious, cookies).GetAsync("/inbox")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Browser(withoutPrevious, cookies).GetAsync("/inbox")).StatusCode); // cannot read the key: signed out
     }
 
     public void Dispose()
     {
-        _second.Dispose();
-        _first.Dispose();
+        foreach (var instance in _instances)
+        {
+            instance.Dispose();
+        }
+
         try
         {
             Directory.Delete(_root, recursive: true);
@@ -67,14 +73,38 @@ public sealed class KeyRingTests : IDisposable
         }
     }
 
-    private sealed class Instance(string root, bool ownsRoot, string certificate) : LaporAppFactory(root, ownsRoot)
+    private Instance Start(string certificate, string? previous = null)
+    {
+        var instance = new Instance(_root, certificate, previous);
+        _instances.Add(instance);
+        return instance;
+    }
+
+    private static HttpClient Browser(LaporAppFactory app, CookieContainer cookies) =>
+        app.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(cookies));
+
+    private string Certificate(string name)
+    {
+        var path = Path.Combine(_root, $"{name}.pfx");
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN=Lapor key ring {name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(5));
+        File.WriteAllBytes(path, created.Export(X509ContentType.Pfx, Password));
+        return path;
+    }
+
+    private sealed class Instance(string root, string certificate, string? previous) : LaporAppFactory(root, ownsRoot: false)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("DataProtection:KeysFolder", Path.Combine(Root, "keys"));
             builder.UseSetting("DataProtection:CertificatePath", certificate);
-            builder.UseSetting("DataProtection:CertificatePassword", "sandi-sertifikat");
+            builder.UseSetting("DataProtection:CertificatePassword", Password);
+            if (previous is not null)
+            {
+                builder.UseSetting("DataProtection:PreviousCertificates:0", previous);
+            }
         }
     }
 }

@@ -15,4 +15,11 @@ public sealed class KeyRingOptions
     public string? CertificatePath { get; set; }
 
     public string? CertificatePassword { get; set; }
+
+    /// <summary>
+    /// Earlier certificates (.pfx paths, each with its password after a '|' if it has one) still
+    /// accepted for reading keys they encrypted, so a certificate can be renewed without signing
+    /// everyone out. New keys are encrypted with <see cref="CertificatePath"/> only.
+    /// </summary>
+    public List<string> PreviousCertificates { get; set; } = [];
 }
