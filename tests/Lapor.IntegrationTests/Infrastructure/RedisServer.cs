@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Lapor.IntegrationTests.Infrastructure;
 
@@ -9,35 +7,14 @@ public sealed class RedisServer : IAsyncLifetime, IDisposable
 {
     private Process? _server;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LocalProcesses.FreePort();
 
     /// <summary>The value for Cache:Redis.</summary>
     public string Configuration => $"127.0.0.1:{Port}";
 
-    public async Task InitializeAsync()
-    {
-        _server = Process.Start(new ProcessStartInfo("redis-server", ["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        }) ?? throw new InvalidOperationException("redis-server did not start.");
-
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        throw new InvalidOperationException($"redis-server is not listening on {Port}: {await _server.StandardOutput.ReadToEndAsync()}");
-    }
+    public async Task InitializeAsync() =>
+        _server = await LocalProcesses.StartServerAsync(
+            new ProcessStartInfo("redis-server", ["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]), Port);
 
     public Task DisposeAsync()
     {
@@ -47,20 +24,7 @@ public sealed class RedisServer : IAsyncLifetime, IDisposable
 
     public void Dispose()
     {
-        if (_server is { HasExited: false })
-        {
-            _server.Kill(entireProcessTree: true);
-            _server.WaitForExit();
-        }
-
-        _server?.Dispose();
+        LocalProcesses.Stop(_server);
         _server = null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

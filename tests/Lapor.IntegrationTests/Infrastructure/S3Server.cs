@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Lapor.IntegrationTests.Infrastructure;
 
@@ -22,7 +20,7 @@ public sealed class S3Server : IAsyncLifetime, IDisposable
     private readonly string _data = Directory.CreateTempSubdirectory("lapor-s3-").FullName;
     private Process? _server;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LocalProcesses.FreePort();
 
     public string ServiceUrl => $"http://127.0.0.1:{Port}";
 
@@ -33,28 +31,9 @@ public sealed class S3Server : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var tools = Path.Combine(Operations.PortalProcess.ContentRoot, "..", "..", "tests", "tools", "node_modules", "s3rver", "bin", "s3rver.js");
-        _server = Process.Start(new ProcessStartInfo("node", [tools, "-d", _data, "-a", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent", "--configure-bucket", Bucket])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        }) ?? throw new InvalidOperationException("s3rver did not start.");
-
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        throw new InvalidOperationException($"s3rver is not listening on {Port}: {await _server.StandardError.ReadToEndAsync()}");
+        var s3rver = Path.Combine(LocalProcesses.RepositoryRoot, "tests", "tools", "node_modules", "s3rver", "bin", "s3rver.js");
+        _server = await LocalProcesses.StartServerAsync(
+            new ProcessStartInfo("node", [s3rver, "-d", _data, "-a", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent", "--configure-bucket", Bucket]), Port);
     }
 
     public Task DisposeAsync()
@@ -65,13 +44,7 @@ public sealed class S3Server : IAsyncLifetime, IDisposable
 
     public void Dispose()
     {
-        if (_server is { HasExited: false })
-        {
-            _server.Kill(entireProcessTree: true);
-            _server.WaitForExit();
-        }
-
-        _server?.Dispose();
+        LocalProcesses.Stop(_server);
         _server = null;
         try
         {
@@ -80,12 +53,5 @@ public sealed class S3Server : IAsyncLifetime, IDisposable
         catch (IOException)
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Lapor.IntegrationTests.Infrastructure;
 
@@ -15,7 +13,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public SmtpSink()
     {
-        Port = FreePort();
+        Port = LocalProcesses.FreePort();
 
         // A Maildir: aiosmtpd's Mailbox handler writes into tmp/ then moves to new/.
         foreach (var folder in new[] { "tmp", "new", "cur" })
@@ -26,30 +24,9 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public int Port { get; }
 
-    public async Task StartAsync()
-    {
-        _server = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", _maildir])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        }) ?? throw new InvalidOperationException("aiosmtpd did not start.");
-
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        throw new InvalidOperationException($"aiosmtpd is not listening on {Port}: {await _server.StandardError.ReadToEndAsync()}");
-    }
+    public async Task StartAsync() =>
+        _server = await LocalProcesses.StartServerAsync(
+            new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", _maildir]), Port);
 
     /// <summary>The raw messages received so far.</summary>
     public IReadOnlyList<string> Messages()
@@ -58,22 +35,10 @@ public sealed class SmtpSink : IAsyncDisposable
         return Directory.Exists(inbox) ? [.. Directory.GetFiles(inbox).Select(File.ReadAllText)] : [];
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_server is { HasExited: false })
-        {
-            _server.Kill(entireProcessTree: true);
-            await _server.WaitForExitAsync();
-        }
-
-        _server?.Dispose();
+        LocalProcesses.Stop(_server);
         Directory.Delete(_maildir, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return ValueTask.CompletedTask;
     }
 }

@@ -24,18 +24,12 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task KilledThirtyTimesWhileFiling_LosesNoConfirmedReport_AndLeavesNoneHalfWritten()
     {
-        using var portal = new PortalProcess(new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_root, "lapor.db")}",
-            ["Database__MigrateOnStartup"] = "true",
-            ["Attachments__Path"] = Path.Combine(_root, "attachments"),
-            ["Mail__PickupDirectory"] = Path.Combine(_root, "mail"),
-            ["Mail__PollInterval"] = "00:00:00.500",
-            ["Security__SecureCookies"] = "false", // plain HTTP on loopback
-            ["Security__RateLimits__FilingPerMinute"] = "100000",
-            ["Security__RateLimits__FilingPerDay"] = "100000",
-            ["Serilog__MinimumLevel__Default"] = "Warning",
-        });
+        var settings = PortalProcess.SettingsUnder(_root);
+        settings["Mail__PollInterval"] = "00:00:00.500";
+        settings["Security__SecureCookies"] = "false"; // plain HTTP on loopback
+        settings["Security__RateLimits__FilingPerMinute"] = "100000";
+        settings["Security__RateLimits__FilingPerDay"] = "100000";
+        using var portal = new PortalProcess(settings);
         var confirmed = new ConcurrentBag<Confirmed>();
         var attempts = 0;
         using var stop = new CancellationTokenSource();

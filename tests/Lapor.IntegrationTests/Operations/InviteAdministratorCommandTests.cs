@@ -58,25 +58,9 @@ public sealed class InviteAdministratorCommandTests : IDisposable
     /// <summary>The published app's command line, as an operator runs it (Production, migrations at start-up).</summary>
     private async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = PortalProcess.ContentRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Lapor.Web.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_root, "lapor.db")}";
-        start.Environment["Database__MigrateOnStartup"] = "true";
-        start.Environment["Attachments__Path"] = Path.Combine(_root, "attachments");
-        start.Environment["Mail__PickupDirectory"] = Path.Combine(_root, "mail");
-        start.Environment["Mail__PublicBaseUrl"] = "https://lapor.kab-uji.go.id";
-        using var process = Process.Start(start)!;
+        var settings = PortalProcess.SettingsUnder(_root);
+        settings["Mail__PublicBaseUrl"] = "https://lapor.kab-uji.go.id";
+        using var process = Process.Start(PortalProcess.StartInfo(settings, arguments))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using Lapor.IntegrationTests.Infrastructure;
 
 namespace Lapor.IntegrationTests.Operations;
 
@@ -16,13 +16,9 @@ public sealed class PortalProcess : IDisposable
 
     public PortalProcess(IDictionary<string, string> settings)
     {
-        Port = FreePort();
+        Port = LocalProcesses.FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
-        _environment = new Dictionary<string, string>(settings)
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = BaseAddress.ToString(),
-        };
+        _environment = new Dictionary<string, string>(settings) { ["ASPNETCORE_URLS"] = BaseAddress.ToString() };
     }
 
     public int Port { get; }
@@ -30,22 +26,20 @@ public sealed class PortalProcess : IDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>The web project's folder: its appsettings.json and wwwroot, as on a server.</summary>
-    public static string ContentRoot
+    public static string ContentRoot => Path.Combine(LocalProcesses.RepositoryRoot, "src", "Lapor.Web");
+
+    /// <summary>The settings every test portal needs: its own database, attachment and mail folders under <paramref name="root"/>, migrated at start.</summary>
+    public static Dictionary<string, string> SettingsUnder(string root) => new()
     {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Lapor.sln")))
-            {
-                directory = directory.Parent;
-            }
+        ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(root, "lapor.db")}",
+        ["Database__MigrateOnStartup"] = "true",
+        ["Attachments__Path"] = Path.Combine(root, "attachments"),
+        ["Mail__PickupDirectory"] = Path.Combine(root, "mail"),
+        ["Serilog__MinimumLevel__Default"] = "Warning",
+    };
 
-            return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Lapor.sln not found above the test folder."), "src", "Lapor.Web");
-        }
-    }
-
-    /// <summary>Starts the process and waits until /health/ready answers 200.</summary>
-    public async Task StartAsync(TimeSpan timeout)
+    /// <summary><c>dotnet Lapor.Web.dll</c> with <paramref name="arguments"/>, run from the content root in Production with <paramref name="settings"/>.</summary>
+    public static ProcessStartInfo StartInfo(IDictionary<string, string> settings, params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -55,12 +49,24 @@ public sealed class PortalProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Lapor.Web.dll"));
-        foreach (var (name, value) in _environment)
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in settings)
         {
             start.Environment[name] = value;
         }
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        return start;
+    }
+
+    /// <summary>Starts the process and waits until /health/ready answers 200.</summary>
+    public async Task StartAsync(TimeSpan timeout)
+    {
+        _process = Process.Start(StartInfo(_environment)) ?? throw new InvalidOperationException("dotnet did not start.");
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
@@ -98,13 +104,7 @@ public sealed class PortalProcess : IDisposable
     /// <summary>SIGKILL: no shutdown hooks, no flushing, no finishing the request in flight.</summary>
     public void Kill()
     {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process?.Dispose();
+        LocalProcesses.Stop(_process);
         _process = null;
     }
 
@@ -137,12 +137,5 @@ public sealed class PortalProcess : IDisposable
                 _lastLines.Dequeue();
             }
         }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -105,7 +105,7 @@ public sealed class ReverseProxyTests(ReverseProxyTests.ProxiedPortals proxy) : 
     {
         private readonly string _root = Directory.CreateTempSubdirectory("lapor-proxy-").FullName;
         private readonly List<PortalProcess> _portals = [];
-        private readonly int _httpPort = PortalProcess.FreePort();
+        private readonly int _httpPort = LocalProcesses.FreePort();
 
         public int HttpPort => _httpPort;
 
@@ -113,21 +113,13 @@ public sealed class ReverseProxyTests(ReverseProxyTests.ProxiedPortals proxy) : 
 
         public string AccessLog => Path.Combine(_root, "lapor.access.log");
 
-        private readonly int _httpsPort = PortalProcess.FreePort();
+        private readonly int _httpsPort = LocalProcesses.FreePort();
         private X509Certificate2 _certificate = null!;
         private Process? _nginx;
 
         public async Task InitializeAsync()
         {
-            var settings = new Dictionary<string, string>
-            {
-                ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_root, "lapor.db")}",
-                ["Database__MigrateOnStartup"] = "true",
-                ["Attachments__Path"] = Path.Combine(_root, "attachments"),
-                ["Mail__PickupDirectory"] = Path.Combine(_root, "mail"),
-                ["Serilog__MinimumLevel__Default"] = "Warning",
-                // Secure cookies, HSTS and the shipped proxy list (127.0.0.1) stay as in production.
-            };
+            var settings = PortalProcess.SettingsUnder(_root); // secure cookies, HSTS and the shipped proxy list (127.0.0.1) stay as in production
             for (var i = 0; i < 2; i++)
             {
                 var portal = new PortalProcess(settings);
@@ -196,7 +188,7 @@ public sealed class ReverseProxyTests(ReverseProxyTests.ProxiedPortals proxy) : 
         /// <summary>The shipped file with only the host name, ports and paths replaced by this test's.</summary>
         private async Task StartNginxAsync()
         {
-            var shipped = await File.ReadAllTextAsync(Path.Combine(PortalProcess.ContentRoot, "..", "..", "docs", "deploy", "lapor.nginx.conf"));
+            var shipped = await File.ReadAllTextAsync(Path.Combine(LocalProcesses.RepositoryRoot, "docs", "deploy", "lapor.nginx.conf"));
             var site = shipped
                 .Replace("server 127.0.0.1:5000", $"server 127.0.0.1:{_portals[0].Port}", StringComparison.Ordinal)
                 .Replace("server 127.0.0.1:5001", $"server 127.0.0.1:{_portals[1].Port}", StringComparison.Ordinal)

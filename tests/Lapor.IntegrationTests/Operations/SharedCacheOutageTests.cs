@@ -18,7 +18,7 @@ public sealed class SharedCacheOutageTests
     [Fact]
     public async Task RedisNeverReachable_PagesAnswerWithoutWaiting_AndAChangeIsSeenAtOnce()
     {
-        using var app = new WithRedis($"127.0.0.1:{PortalProcess.FreePort()}"); // nothing listens there
+        using var app = new WithRedis($"127.0.0.1:{LocalProcesses.FreePort()}"); // nothing listens there
         var world = await StaffWorld.CreateAsync(app);
         var browser = app.CreateBrowser();
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/lapor")).StatusCode); // may pay one failed connection

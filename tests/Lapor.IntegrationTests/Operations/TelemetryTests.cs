@@ -15,7 +15,7 @@ public sealed class TelemetryTests : IDisposable
 
     public TelemetryTests()
     {
-        var port = PortalProcess.FreePort();
+        var port = LocalProcesses.FreePort();
         _collector.Prefixes.Add($"http://127.0.0.1:{port}/");
         _collector.Start();
         _ = Task.Run(CollectAsync);

@@ -41,7 +41,7 @@ public sealed class SqliteBackup(LaporDbContext db, IOptions<AttachmentStorageOp
             return new Summary(target, await CountReportsAsync(databaseCopy, cancellationToken), null);
         }
 
-        var source = Path.GetFullPath(Path.Combine(environment.ContentRootPath, attachments.Value.Path));
+        var source = attachments.Value.FolderUnder(environment.ContentRootPath);
         var files = 0;
         if (Directory.Exists(source))
         {

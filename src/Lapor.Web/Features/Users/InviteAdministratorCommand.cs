@@ -40,7 +40,7 @@ public static class InviteAdministratorCommand
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var baseUrl = scope.ServiceProvider.GetRequiredService<IOptions<MailOptions>>().Value.PublicBaseUrl.TrimEnd('/');
         Console.WriteLine($"Administrator {email} created. An invitation mail is queued; the link, valid for one day:");
-        Console.WriteLine($"{baseUrl}/Account/SetPassword?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
+        Console.WriteLine(baseUrl + UserAdmin.SetPasswordPath(user.Id, token));
         return 0;
     }
 }

@@ -74,13 +74,17 @@ public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, T
             {
                 ["Name"] = user.FullName,
                 ["RoleKey"] = $"Role.{role}",
-                ["Link"] = $"/Account/SetPassword?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}",
+                ["Link"] = SetPasswordPath(user.Id, token),
             }),
             null, clock.GetUtcNow()));
         db.AuditEntries.Add(new AuditEntry(AuditAction.RoleChanged, adminId, "User", user.Id, $"invited as {role}", null, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
+
+    /// <summary>Where an invited person chooses a password (Identity's password-reset token, valid for a day).</summary>
+    public static string SetPasswordPath(string userId, string token) =>
+        $"/Account/SetPassword?userId={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}";
 
     /// <summary>Applies the form; any change to roles, agencies or the disabled flag ends the person's current sessions.</summary>
     public async Task<bool> SaveAsync(string id, IReadOnlyCollection<string> roles, IReadOnlyCollection<int> agencies, bool disabled, string adminId, CancellationToken cancellationToken)

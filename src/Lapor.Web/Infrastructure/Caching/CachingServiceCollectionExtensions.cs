@@ -21,22 +21,9 @@ public static class CachingServiceCollectionExtensions
                 {
                     // An unreachable Redis should fail a look-up at once (SharedCache then reads the
                     // database), not queue it for the client's default five seconds.
-                    var redis = ConfigurationOptions.Parse(options.Redis);
+                    // Defaults first: whatever the configured string sets comes later and wins.
+                    var redis = ConfigurationOptions.Parse($"connectTimeout=1000,syncTimeout=1000,asyncTimeout=1000,abortConnect=false,{options.Redis}");
                     redis.BacklogPolicy = BacklogPolicy.FailFast;
-                    redis.AbortOnConnectFail = false;
-                    foreach (var (setting, apply) in new (string, Action)[]
-                    {
-                        ("connectTimeout", () => redis.ConnectTimeout = 1000),
-                        ("syncTimeout", () => redis.SyncTimeout = 1000),
-                        ("asyncTimeout", () => redis.AsyncTimeout = 1000),
-                    })
-                    {
-                        if (!options.Redis.Contains(setting, StringComparison.OrdinalIgnoreCase))
-                        {
-                            apply();
-                        }
-                    }
-
                     o.ConfigurationOptions = redis;
                 });
                 break;

@@ -18,6 +18,9 @@ public sealed class AttachmentStorageOptions
     /// <summary>Folder for uploaded files, outside wwwroot. Relative paths are under the content root.</summary>
     public string Path { get; set; } = "App_Data/attachments";
 
+    /// <summary>The full path of <see cref="Path"/>, a relative one taken under <paramref name="contentRoot"/>.</summary>
+    public string FolderUnder(string contentRoot) => System.IO.Path.GetFullPath(System.IO.Path.Combine(contentRoot, Path));
+
     public S3Options S3 { get; set; } = new();
 
     /// <summary>Whether this instance removes stored files that no attachment row names (see <see cref="AttachmentSweep"/>).</summary>

@@ -9,7 +9,7 @@ public sealed class LocalAttachmentStore : IAttachmentStore
 
     public LocalAttachmentStore(IOptions<AttachmentStorageOptions> options, IHostEnvironment environment)
     {
-        _root = System.IO.Path.GetFullPath(System.IO.Path.Combine(environment.ContentRootPath, options.Value.Path));
+        _root = options.Value.FolderUnder(environment.ContentRootPath);
         Directory.CreateDirectory(_root);
     }
 
@@ -39,19 +39,8 @@ public sealed class LocalAttachmentStore : IAttachmentStore
         return Task.CompletedTask;
     }
 
-    public async IAsyncEnumerable<string> ListOlderThanAsync(DateTimeOffset cutoff, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var file in new DirectoryInfo(_root).EnumerateFiles())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (file.LastWriteTimeUtc < cutoff.UtcDateTime)
-            {
-                yield return file.Name;
-            }
-        }
-
-        await Task.CompletedTask;
-    }
+    public IAsyncEnumerable<string> ListOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        new DirectoryInfo(_root).EnumerateFiles().Where(f => f.LastWriteTimeUtc < cutoff.UtcDateTime).Select(f => f.Name).ToAsyncEnumerable();
 
     private string PathOf(string storedName) => System.IO.Path.Combine(_root, AttachmentNames.Checked(storedName));
 }

@@ -1,3 +1,5 @@
+using OpenTelemetry.Exporter;
+
 namespace Lapor.Web.Infrastructure.Telemetry;
 
 public sealed class TelemetryOptions
@@ -8,7 +10,7 @@ public sealed class TelemetryOptions
     public string? OtlpEndpoint { get; set; }
 
     /// <summary>Grpc (port 4317) or HttpProtobuf (port 4318).</summary>
-    public string OtlpProtocol { get; set; } = "HttpProtobuf";
+    public OtlpExportProtocol OtlpProtocol { get; set; } = OtlpExportProtocol.HttpProtobuf;
 
     /// <summary>How often metrics are pushed to the collector.</summary>
     public TimeSpan ExportInterval { get; set; } = TimeSpan.FromSeconds(60);

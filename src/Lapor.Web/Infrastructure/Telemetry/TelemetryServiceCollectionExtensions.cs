@@ -16,7 +16,7 @@ public static class TelemetryServiceCollectionExtensions
             return services;
         }
 
-        var protocol = Enum.Parse<OtlpExportProtocol>(options.OtlpProtocol, ignoreCase: true);
+        var protocol = options.OtlpProtocol;
         var endpoint = new Uri(options.OtlpEndpoint);
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(options.ServiceName, serviceInstanceId: $"{Environment.MachineName}:{Environment.ProcessId}"))
