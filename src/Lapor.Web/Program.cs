@@ -1,6 +1,7 @@
 using Lapor.Web.Data;
 using Lapor.Web.Data.Backup;
 using Lapor.Web.Data.Generation;
+using Lapor.Web.Features.Account;
 using Lapor.Web.Features.Dashboard;
 using Lapor.Web.Features.Holidays;
 using Lapor.Web.Features.Inbox;
@@ -44,6 +45,7 @@ builder.Services.AddDashboardFeature();
 builder.Services.AddTemplatesFeature();
 builder.Services.AddAdministrationFeature();
 builder.Services.AddPublicReportsFeature();
+builder.Services.AddAccountFeature();
 builder.Services.AddProfileFeature();
 builder.Services.AddOpen311Feature(builder.Configuration);
 builder.Services.AddIntakeFeature(builder.Configuration);

@@ -38,6 +38,7 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

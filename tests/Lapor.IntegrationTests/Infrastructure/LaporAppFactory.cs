@@ -1,4 +1,5 @@
 using Lapor.Web.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -50,6 +51,7 @@ public class LaporAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("OpenApi:Enabled", "true");
         builder.UseSetting("Intake:SmsSecret", IntakeSecret);
         builder.UseSetting("Intake:TelegramSecretToken", IntakeSecret);
+        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFromTestHeader>());
 
         // Most tests sign in many times and file many reports from one address; the rate-limit and
         // two-factor tests use ProductionSecurityAppFactory, which keeps appsettings.json's values.
@@ -59,10 +61,39 @@ public class LaporAppFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Security:RequireTwoFactor", "false");
-        foreach (var limit in new[] { "SignInPerMinute", "RegistrationPerHour", "FilingPerMinute", "FilingPerDay", "TrackingCodePerMinute", "ExportsPerMinute" })
+        foreach (var limit in new[] { "SignInPerMinute", "RegistrationPerHour", "AccountMailPerHour", "FilingPerMinute", "FilingPerDay", "TrackingCodePerMinute", "ExportsPerMinute" })
         {
             builder.UseSetting($"Security:RateLimits:{limit}", "100000");
         }
+    }
+
+    /// <summary>The header a test sets to play a client at another address (the in-memory server has none).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    /// <summary>A client that keeps cookies, does not follow redirects, and comes from <paramref name="address"/>.</summary>
+    public HttpClient CreateBrowserFrom(string address)
+    {
+        var client = CreateBrowser();
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
+        return client;
+    }
+
+    /// <summary>Runs first in the pipeline: gives the request the address a test asked for.</summary>
+    private sealed class ClientAddressFromTestHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (System.Net.IPAddress.TryParse(context.Request.Headers[ClientAddressHeader].ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>True keeps the shipped rate limits and the two-factor requirement.</summary>

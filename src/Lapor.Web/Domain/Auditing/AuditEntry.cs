@@ -17,6 +17,12 @@ public enum AuditAction
     TwoFactorEnabled,
     TwoFactorDisabled,
     RetentionErased,
+    EmailConfirmed,
+    PasswordChanged,
+    PasswordResetRequested,
+    PasswordResetSent,
+    TwoFactorReset,
+    SessionsEnded,
 }
 
 /// <summary>

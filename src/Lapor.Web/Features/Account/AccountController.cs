@@ -6,33 +6,33 @@ using Lapor.Web.Infrastructure.Identity;
 using Lapor.Web.Infrastructure.Security;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Lapor.Web.Features.Account;
 
-/// <summary>Our own localized sign-in and registration (no default Identity UI).</summary>
+/// <summary>Our own localized sign-in, registration and password pages (no default Identity UI).</summary>
 [AllowAnonymous]
 [Route("Account/[action]")]
 public sealed class AccountController(
-    SignInManager<LaporUser> signIn, UserManager<LaporUser> users, IStringLocalizer<SharedResource> t, TimeProvider clock, SecurityEvents events) : Controller
+    LaporSignInManager signIn, IStringLocalizer<SharedResource> t, TimeProvider clock, SecurityEvents events) : Controller
 {
+    private string ClientAddress => RateLimitPolicies.ClientAddress(HttpContext);
+
     [HttpGet]
     public IActionResult Login(string? returnUrl) => View(new Login.Form { ReturnUrl = returnUrl });
 
     [HttpPost]
     [EnableRateLimiting(RateLimitPolicies.SignIn)]
-    public async Task<IActionResult> Login(Login.Form form, [FromServices] IValidator<Login.Form> validator, [FromServices] LaporDbContext db, CancellationToken cancellationToken)
+    public async Task<IActionResult> Login(
+        Login.Form form, [FromServices] IValidator<Login.Form> validator, [FromServices] PasswordSignIn passwordSignIn, [FromServices] LaporDbContext db, CancellationToken cancellationToken)
     {
         (await validator.ValidateAsync(form, cancellationToken)).AddToModelState(ModelState);
         if (ModelState.IsValid)
         {
-            var user = await users.FindByEmailAsync(form.Email!);
-            var result = user is null || user.IsDisabled
-                ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-                : await signIn.PasswordSignInAsync(user, form.Password!, form.RememberMe, lockoutOnFailure: true);
+            var (result, user) = await passwordSignIn.SignInAsync(form.Email!.Trim(), form.Password!, form.RememberMe, ClientAddress);
             if (result.RequiresTwoFactor)
             {
                 // The password was right; the sign-in completes (and is audited) after the second factor.
@@ -44,8 +44,8 @@ public sealed class AccountController(
                 return LocalRedirect(Url.LocalOrHome(form.ReturnUrl));
             }
 
-            // One message for unknown e-mail and wrong password, so sign-in does not reveal who has an account.
-            ModelState.AddModelError("", t[result.IsLockedOut ? "Account.LockedOut" : "Account.InvalidLogin"]);
+            // One message for an unknown e-mail and a wrong password, and one lock, so sign-in does not reveal who has an account.
+            ModelState.AddModelError("", t[result.IsLockedOut ? "Account.LockedOut" : result.IsNotAllowed ? "Account.EmailNotConfirmed" : "Account.InvalidLogin"]);
         }
 
         form.Password = null;
@@ -71,7 +71,7 @@ public sealed class AccountController(
         }
 
         var code = new string((form.Code ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray());
-        var result = code.Length == 0 ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+        var result = code.Length == 0 ? SignInResult.Failed
             : code.Length == 6 && code.All(char.IsAsciiDigit) ? await signIn.TwoFactorAuthenticatorSignInAsync(code, form.RememberMe, rememberClient: false)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
         if (await RecordSignInAsync(user, result, db, cancellationToken))
@@ -90,23 +90,20 @@ public sealed class AccountController(
 
     [HttpPost]
     [EnableRateLimiting(RateLimitPolicies.Registration)]
-    public async Task<IActionResult> Register(Register.Form form, [FromServices] IValidator<Register.Form> validator, CancellationToken cancellationToken)
+    public async Task<IActionResult> Register(Register.Form form, [FromServices] IValidator<Register.Form> validator, [FromServices] Register.Handler handler, CancellationToken cancellationToken)
     {
         (await validator.ValidateAsync(form, cancellationToken)).AddToModelState(ModelState);
         if (ModelState.IsValid)
         {
-            var user = new LaporUser { UserName = form.Email, Email = form.Email, FullName = form.FullName!.Trim(), CreatedAt = clock.GetUtcNow() };
-            var created = await users.CreateAsync(user, form.Password!);
-            if (created.Succeeded)
+            var problems = await handler.RegisterAsync(form, ClientAddress);
+            if (problems.Count == 0)
             {
-                await users.AddToRoleAsync(user, Roles.Citizen);
-                await signIn.SignInAsync(user, isPersistent: false);
-                return Redirect("/laporan-saya");
+                return RedirectToAction(nameof(CheckEmail));
             }
 
-            foreach (var error in created.Errors)
+            foreach (var problem in problems)
             {
-                ModelState.AddModelError(error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(form.Password) : nameof(form.Email), error.Description);
+                ModelState.AddModelError(nameof(form.Password), problem.Description);
             }
         }
 
@@ -115,38 +112,73 @@ public sealed class AccountController(
         return View(form);
     }
 
+    /// <summary>After registering: the same page whether the address was new or already had an account.</summary>
     [HttpGet]
-    public IActionResult SetPassword(string? userId, string? token) => View(new SetPasswordForm { UserId = userId, Token = token });
+    public IActionResult CheckEmail() => View();
 
-    /// <summary>An invited staff member chooses their password with the link from the invitation mail.</summary>
+    /// <summary>The link from the confirmation mail opens a page with one button: a GET alone changes nothing (mail scanners follow links).</summary>
+    [HttpGet]
+    public IActionResult ConfirmEmail(string? userId, string? token) => View(new ConfirmEmailForm { UserId = userId, Token = token });
+
     [HttpPost]
+    [ActionName(nameof(ConfirmEmail))]
     [EnableRateLimiting(RateLimitPolicies.SignIn)]
-    public async Task<IActionResult> SetPassword(SetPasswordForm form)
+    public async Task<IActionResult> ConfirmEmailPost(ConfirmEmailForm form, [FromServices] Register.Handler handler)
     {
-        var user = form.UserId is null ? null : await users.FindByIdAsync(form.UserId);
-        if (user is not null && !string.IsNullOrEmpty(form.Token) && form.Password is { Length: >= 8 and <= 128 })
+        if (await handler.ConfirmAsync(form.UserId, form.Token, ClientAddress))
         {
-            var result = await users.ResetPasswordAsync(user, form.Token, form.Password);
-            if (result.Succeeded)
-            {
-                events.PasswordChanged(HttpContext, user.Id);
-                TempData[FlashMessage.SuccessKey] = t["Account.PasswordSet"].Value;
-                return Redirect("/Account/Login");
-            }
-
-            // A common password is the user's to fix; any other failure means the link is bad or used.
-            var tooCommon = result.Errors.FirstOrDefault(e => e.Code == "PasswordTooCommon");
-            ModelState.AddModelError("", tooCommon?.Description ?? t["Account.InvalidLink"]);
-        }
-        else
-        {
-            ModelState.AddModelError("", t[form.Password is { Length: >= 8 and <= 128 } ? "Account.InvalidLink" : "Validation.PasswordLength", 8, 128]);
+            TempData[FlashMessage.SuccessKey] = t["Account.EmailConfirmed"].Value;
+            return RedirectToAction(nameof(Login));
         }
 
-        form.Password = null;
+        ModelState.AddModelError("", t["Account.InvalidConfirmLink"]);
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(form);
+        return View(nameof(ConfirmEmail), form);
     }
+
+    [HttpGet]
+    public IActionResult ForgotPassword() => View(new PasswordReset.RequestForm());
+
+    [HttpPost]
+    [EnableRateLimiting(RateLimitPolicies.AccountMail)]
+    public async Task<IActionResult> ForgotPassword(
+        PasswordReset.RequestForm form, [FromServices] IValidator<PasswordReset.RequestForm> validator, [FromServices] PasswordReset.Handler handler, CancellationToken cancellationToken)
+    {
+        (await validator.ValidateAsync(form, cancellationToken)).AddToModelState(ModelState);
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(form);
+        }
+
+        await handler.RequestAsync(form.Email!, ClientAddress);
+        return RedirectToAction(nameof(ForgotPasswordSent));
+    }
+
+    [HttpGet]
+    public IActionResult ForgotPasswordSent() => View();
+
+    /// <summary>The link from a "forgotten password" mail (valid for an hour, once).</summary>
+    [HttpGet]
+    public IActionResult ResetPassword(string? userId, string? token) =>
+        View("SetPassword", new PasswordReset.NewPasswordForm { Kind = PasswordReset.LinkKind.Reset, UserId = userId, Token = token });
+
+    /// <summary>The link from an invitation to a new staff account (valid for a day, once).</summary>
+    [HttpGet]
+    public IActionResult SetPassword(string? userId, string? token) =>
+        View(new PasswordReset.NewPasswordForm { Kind = PasswordReset.LinkKind.Invitation, UserId = userId, Token = token });
+
+    [HttpPost]
+    [ActionName(nameof(ResetPassword))]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
+    public Task<IActionResult> ResetPasswordPost(PasswordReset.NewPasswordForm form, [FromServices] IValidator<PasswordReset.NewPasswordForm> validator, [FromServices] PasswordReset.Handler handler, CancellationToken cancellationToken) =>
+        SetPasswordAsync(form, PasswordReset.LinkKind.Reset, validator, handler, cancellationToken);
+
+    [HttpPost]
+    [ActionName(nameof(SetPassword))]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
+    public Task<IActionResult> SetPasswordPost(PasswordReset.NewPasswordForm form, [FromServices] IValidator<PasswordReset.NewPasswordForm> validator, [FromServices] PasswordReset.Handler handler, CancellationToken cancellationToken) =>
+        SetPasswordAsync(form, PasswordReset.LinkKind.Invitation, validator, handler, cancellationToken);
 
     [HttpPost]
     public async Task<IActionResult> Logout()
@@ -156,24 +188,59 @@ public sealed class AccountController(
         return Redirect("/");
     }
 
+    private async Task<IActionResult> SetPasswordAsync(
+        PasswordReset.NewPasswordForm form, PasswordReset.LinkKind kind, IValidator<PasswordReset.NewPasswordForm> validator, PasswordReset.Handler handler, CancellationToken cancellationToken)
+    {
+        form.Kind = kind;
+        (await validator.ValidateAsync(form, cancellationToken)).AddToModelState(ModelState);
+        if (ModelState.IsValid)
+        {
+            var (outcome, problems) = await handler.SetAsync(form, ClientAddress);
+            if (outcome == PasswordReset.Outcome.Done)
+            {
+                events.PasswordChanged(HttpContext, form.UserId!);
+                await signIn.SignOutAsync();
+                TempData[FlashMessage.SuccessKey] = t["Account.PasswordSet"].Value;
+                return RedirectToAction(nameof(Login));
+            }
+
+            foreach (var problem in problems)
+            {
+                ModelState.AddModelError(nameof(form.Password), problem.Description);
+            }
+
+            if (outcome == PasswordReset.Outcome.InvalidLink)
+            {
+                ModelState.AddModelError("", t[kind == PasswordReset.LinkKind.Reset ? "Account.InvalidResetLink" : "Account.InvalidLink"]);
+            }
+        }
+
+        (form.Password, form.ConfirmPassword) = (null, null);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("SetPassword", form);
+    }
+
     /// <summary>
     /// Security events are audited by account id, never by the typed e-mail (which may be someone
     /// else's), and logged as OWASP-named events. Returns whether the sign-in succeeded.
     /// </summary>
-    private async Task<bool> RecordSignInAsync(LaporUser? user, Microsoft.AspNetCore.Identity.SignInResult result, LaporDbContext db, CancellationToken cancellationToken)
+    private async Task<bool> RecordSignInAsync(LaporUser? user, SignInResult result, LaporDbContext db, CancellationToken cancellationToken)
     {
         var action = result.Succeeded ? AuditAction.SignIn : result.IsLockedOut ? AuditAction.Lockout : AuditAction.SignInFailed;
-        db.AuditEntries.Add(new AuditEntry(action, user?.Id, "Account", null, null, HttpContext.Connection.RemoteIpAddress?.ToString(), clock.GetUtcNow()));
+        db.AuditEntries.Add(new AuditEntry(action, user?.Id, "Account", null, null, ClientAddress, clock.GetUtcNow()));
+        if (result.Succeeded)
+        {
+            user!.LastSignInAt = clock.GetUtcNow();
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         if (result.Succeeded)
         {
             events.SignInSucceeded(HttpContext, user!.Id);
-            user.LastSignInAt = clock.GetUtcNow();
-            await users.UpdateAsync(user);
         }
         else if (result.IsLockedOut)
         {
-            events.LockedOut(HttpContext, user!.Id);
+            events.LockedOut(HttpContext, user?.Id);
         }
         else
         {
@@ -191,9 +258,8 @@ public sealed class LoginWith2faForm
     public string? ReturnUrl { get; set; }
 }
 
-public sealed class SetPasswordForm
+public sealed class ConfirmEmailForm
 {
     public string? UserId { get; set; }
     public string? Token { get; set; }
-    public string? Password { get; set; }
 }

@@ -1,4 +1,9 @@
 using FluentValidation;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Auditing;
+using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Infrastructure.Notifications;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using System.ComponentModel.DataAnnotations;
 
@@ -40,6 +45,71 @@ public static class Register
                 .Length(8, 128).WithMessage(_ => t["Validation.PasswordLength", 8, 128]);
             RuleFor(f => f.ConfirmPassword).Equal(f => f.Password).WithMessage(_ => t["Validation.PasswordMismatch"]);
             RuleFor(f => f.Consent).Equal(true).WithMessage(_ => t["Validation.Consent"]);
+        }
+    }
+
+    /// <summary>
+    /// Registration never tells whether an address already has an account (ASVS 6.3.8): a new address
+    /// gets an unconfirmed account and a link to confirm it, a taken one a note to its owner, and the
+    /// page says "check your e-mail" either way. The password is judged first, the same way for both.
+    /// </summary>
+    public sealed class Handler(UserManager<LaporUser> users, LaporDbContext db, TimeProvider clock)
+    {
+        /// <summary>Returns the password's problems (empty when the registration went ahead).</summary>
+        public async Task<IReadOnlyList<IdentityError>> RegisterAsync(Form form, string? address)
+        {
+            var email = form.Email!.Trim();
+            var candidate = new LaporUser { UserName = email, Email = email, FullName = form.FullName!.Trim(), CreatedAt = clock.GetUtcNow() };
+            var problems = new List<IdentityError>();
+            foreach (var validator in users.PasswordValidators)
+            {
+                problems.AddRange((await validator.ValidateAsync(users, candidate, form.Password)).Errors);
+            }
+
+            if (problems.Count > 0)
+            {
+                return problems;
+            }
+
+            var now = clock.GetUtcNow();
+            var owner = await users.FindByEmailAsync(email);
+            if (owner is null && (await users.CreateAsync(candidate, form.Password!)).Succeeded)
+            {
+                await users.AddToRoleAsync(candidate, Roles.Citizen);
+                AccountMail.Queue(db, candidate, AccountMail.ConfirmEmail, now, new Dictionary<string, string>
+                {
+                    ["Link"] = AccountMail.Link("/Account/ConfirmEmail", candidate.Id, await users.GenerateEmailConfirmationTokenAsync(candidate)),
+                });
+                db.AuditEntries.Add(new AuditEntry(AuditAction.Registered, candidate.Id, "Account", candidate.Id, null, address, now));
+            }
+            else
+            {
+                owner ??= await users.FindByEmailAsync(email);
+            }
+
+            if (owner is { IsDisabled: false })
+            {
+                // Costs what creating the account costs, so the answer's timing tells nothing either.
+                users.PasswordHasher.HashPassword(candidate, form.Password!);
+                AccountMail.Queue(db, owner, AccountMail.RegistrationAttempt, now);
+            }
+
+            await db.SaveChangesAsync();
+            return [];
+        }
+
+        /// <summary>The link from the mail: confirms the address (the account can then sign in).</summary>
+        public async Task<bool> ConfirmAsync(string? userId, string? token, string? address)
+        {
+            var user = userId is null || string.IsNullOrEmpty(token) ? null : await users.FindByIdAsync(userId);
+            if (user is null || !(await users.ConfirmEmailAsync(user, token!)).Succeeded)
+            {
+                return false;
+            }
+
+            db.AuditEntries.Add(new AuditEntry(AuditAction.EmailConfirmed, user.Id, "Account", user.Id, null, address, clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+            return true;
         }
     }
 }

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Auditing;
+using FluentValidation.AspNetCore;
 using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Infrastructure.Notifications;
 using Lapor.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -16,12 +18,75 @@ namespace Lapor.Web.Features.Profile;
 [Route("akun")]
 public sealed class ProfileController(
     UserManager<LaporUser> users, SignInManager<LaporUser> signIn, IStringLocalizer<SharedResource> t, SecurityEvents events,
-    IOptions<SecurityOptions> security, LaporDbContext db, TimeProvider clock) : Controller
+    IOptions<SecurityOptions> security, LaporDbContext db, TimeProvider clock, UserSessions sessions, SignInThrottle throttle) : Controller
 {
     private const int RecoveryCodeCount = 10;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View(await OverviewAsync(await CurrentUserAsync()));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await OverviewAsync(await CurrentUserAsync(), cancellationToken));
+
+    /// <summary>Changes the password (the current one typed again); every other browser is signed out.</summary>
+    [HttpPost("kata-sandi")]
+    public async Task<IActionResult> ChangePassword([Bind(Prefix = ChangePasswordForm.Prefix)] ChangePasswordForm form, [FromServices] FluentValidation.IValidator<ChangePasswordForm> validator, CancellationToken cancellationToken)
+    {
+        var user = await CurrentUserAsync();
+        (await validator.ValidateAsync(form, cancellationToken)).AddToModelState(ModelState, ChangePasswordForm.Prefix);
+        if (ModelState.IsValid && !await PasswordMatchesAsync(user, form.CurrentPassword!))
+        {
+            ModelState.AddModelError($"{ChangePasswordForm.Prefix}.{nameof(form.CurrentPassword)}", t[await IsLockedAsync(user) ? "Account.LockedOut" : "Profile.CurrentPasswordWrong"]);
+        }
+
+        if (ModelState.IsValid)
+        {
+            var changed = await users.ChangePasswordAsync(user, form.CurrentPassword!, form.NewPassword!);
+            foreach (var error in changed.Errors)
+            {
+                ModelState.AddModelError($"{ChangePasswordForm.Prefix}.{nameof(form.NewPassword)}", error.Description);
+            }
+
+            if (changed.Succeeded)
+            {
+                AccountMail.Queue(db, user, AccountMail.PasswordChanged, clock.GetUtcNow());
+                await AuditAsync(AuditAction.PasswordChanged, user.Id, cancellationToken);
+                events.PasswordChanged(HttpContext, user.Id);
+                await StartAfreshAsync(user);
+                TempData[Infrastructure.Web.FlashMessage.SuccessKey] = t["Profile.PasswordChanged"].Value;
+                return RedirectToAction(nameof(Index));
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(Index), await OverviewAsync(user, cancellationToken));
+    }
+
+    /// <summary>Ends one of the person's other sessions (a browser they no longer use, or do not recognise).</summary>
+    [HttpPost("sesi/akhiri")]
+    public async Task<IActionResult> EndSession(string? id, CancellationToken cancellationToken)
+    {
+        var user = await CurrentUserAsync();
+        if (string.IsNullOrEmpty(id) || id == UserSessions.IdOf(User) || !await sessions.EndAsync(user.Id, id))
+        {
+            return NotFound();
+        }
+
+        await AuditAsync(AuditAction.SessionsEnded, user.Id, cancellationToken);
+        TempData[Infrastructure.Web.FlashMessage.SuccessKey] = t["Profile.SessionEnded"].Value;
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>Signs out everywhere, this browser included: every cookie issued before stops working.</summary>
+    [HttpPost("sesi/akhiri-semua")]
+    public async Task<IActionResult> EndAllSessions(CancellationToken cancellationToken)
+    {
+        var user = await CurrentUserAsync();
+        await sessions.EndAllAsync(user.Id);
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(AuditAction.SessionsEnded, user.Id, cancellationToken);
+        events.SignedOut(HttpContext);
+        await signIn.SignOutAsync();
+        TempData[Infrastructure.Web.FlashMessage.SuccessKey] = t["Profile.SignedOutEverywhere"].Value;
+        return Redirect("/Account/Login");
+    }
 
     /// <summary>Shows the key and QR code to add Lapor to an authenticator app.</summary>
     [HttpGet("dua-faktor")]
@@ -42,10 +107,13 @@ public sealed class ProfileController(
 
         await users.SetTwoFactorEnabledAsync(user, true);
         var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
+        AccountMail.Queue(db, user, AccountMail.TwoFactorChanged, clock.GetUtcNow());
         await AuditAsync(AuditAction.TwoFactorEnabled, user.Id, cancellationToken);
         events.TwoFactorChanged(HttpContext, user.Id, enabled: true);
 
-        // Enabling changed the security stamp; the new cookie records that this session passed a second factor.
+        // Enabling changed the security stamp: every other browser is signed out; this one gets a new
+        // session whose cookie records that it passed a second factor.
+        await sessions.EndAllAsync(user.Id);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
         return View("RecoveryCodes", recoveryCodes!.ToList());
     }
@@ -76,9 +144,10 @@ public sealed class ProfileController(
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        AccountMail.Queue(db, user, AccountMail.TwoFactorChanged, clock.GetUtcNow());
         await AuditAsync(AuditAction.TwoFactorDisabled, user.Id, cancellationToken);
         events.TwoFactorChanged(HttpContext, user.Id, enabled: false);
-        await signIn.RefreshSignInAsync(user);
+        await StartAfreshAsync(user);
         TempData[Infrastructure.Web.FlashMessage.SuccessKey] = t["Profile.TwoFactorDisabled"].Value;
         return RedirectToAction(nameof(Index));
     }
@@ -107,11 +176,11 @@ public sealed class ProfileController(
             return Forbid();
         }
 
-        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
+        if (string.IsNullOrEmpty(password) || !await PasswordMatchesAsync(user, password))
         {
-            ModelState.AddModelError("password", t["Profile.DeletePasswordWrong"]);
+            ModelState.AddModelError("password", t[await IsLockedAsync(user) ? "Account.LockedOut" : "Profile.DeletePasswordWrong"]);
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Index), await OverviewAsync(user));
+            return View(nameof(Index), await OverviewAsync(user, cancellationToken));
         }
 
         await handler.DeleteAccountAsync(user, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
@@ -121,15 +190,51 @@ public sealed class ProfileController(
         return Redirect("/");
     }
 
+    /// <summary>
+    /// A password typed again on this page counts like one typed at sign-in: wrong ones are counted and
+    /// lock this address out of the account, so a borrowed session cannot be used to guess it.
+    /// </summary>
+    private async Task<bool> PasswordMatchesAsync(LaporUser user, string password)
+    {
+        var address = RateLimitPolicies.ClientAddress(HttpContext);
+        if (await throttle.CheckAsync(user.Email!, address) == SignInThrottle.Verdict.Locked)
+        {
+            return false;
+        }
+
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            return true;
+        }
+
+        await throttle.RecordFailureAsync(user.Email!, address);
+        db.AuditEntries.Add(new AuditEntry(AuditAction.SignInFailed, user.Id, "Account", user.Id, "password re-typed", address, clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+        events.SignInFailed(HttpContext, user.Id);
+        return false;
+    }
+
+    private async Task<bool> IsLockedAsync(LaporUser user) =>
+        await throttle.CheckAsync(user.Email!, RateLimitPolicies.ClientAddress(HttpContext)) == SignInThrottle.Verdict.Locked;
+
+    /// <summary>After the person's own credential change: every session ends, and this browser signs in again with a new one.</summary>
+    private async Task StartAfreshAsync(LaporUser user)
+    {
+        var amr = User.FindFirst("amr");
+        await sessions.EndAllAsync(user.Id);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, amr is null ? [] : [new Claim("amr", amr.Value)]);
+    }
+
     private async Task<LaporUser> CurrentUserAsync() =>
         await users.GetUserAsync(User) ?? throw new InvalidOperationException("A signed-in user without an account row.");
 
     /// <summary>Staff accounts carry official history; only a plain citizen account may be deleted by its owner.</summary>
     private bool IsCitizenOnly => Roles.All.Where(r => r != Roles.Citizen).All(r => !User.IsInRole(r));
 
-    private async Task<ProfileView> OverviewAsync(LaporUser user) => new(
+    private async Task<ProfileView> OverviewAsync(LaporUser user, CancellationToken cancellationToken) => new(
         user.FullName, user.Email ?? "", user.TwoFactorEnabled, await users.CountRecoveryCodesAsync(user),
-        TwoFactorEnforcement.IsRequiredFor(User, security.Value), IsCitizenOnly);
+        TwoFactorEnforcement.IsRequiredFor(User, security.Value), IsCitizenOnly,
+        [.. (await sessions.OpenAsync(user.Id, cancellationToken)).Select(s => new SessionRow(s.Id, DeviceName.Describe(s.Device), s.Address, s.StartedAt, s.LastSeenAt, s.Id == UserSessions.IdOf(User)))]);
 
     private async Task<AuthenticatorView> AuthenticatorSetupAsync(LaporUser user, string? code)
     {
@@ -152,7 +257,14 @@ public sealed class ProfileController(
     }
 }
 
-public sealed record ProfileView(string FullName, string Email, bool TwoFactorEnabled, int RecoveryCodesLeft, bool TwoFactorRequired, bool CanDeleteAccount);
+public sealed record ProfileView(
+    string FullName, string Email, bool TwoFactorEnabled, int RecoveryCodesLeft, bool TwoFactorRequired, bool CanDeleteAccount, IReadOnlyList<SessionRow> Sessions)
+{
+    public ChangePasswordForm ChangePassword { get; init; } = new();
+}
+
+/// <summary>One signed-in browser as the person sees it in "Akun Saya".</summary>
+public sealed record SessionRow(string Id, string Device, string Address, DateTimeOffset StartedAt, DateTimeOffset LastSeenAt, bool IsThisBrowser);
 
 public sealed record AuthenticatorView(string Key, string QrCodeDataUri, string? Code, bool Required)
 {

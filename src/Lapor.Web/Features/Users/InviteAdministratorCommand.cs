@@ -26,10 +26,11 @@ public static class InviteAdministratorCommand
 
         await app.PrepareDatabaseAsync(); // the roles must exist; migrations only where start-up would apply them
         await using var scope = app.Services.CreateAsyncScope();
-        var error = await scope.ServiceProvider.GetRequiredService<UserAdmin>().InviteAsync(email, name, Roles.Administrator, null, "invite-admin command", CancellationToken.None);
+        var admin = scope.ServiceProvider.GetRequiredService<UserAdmin>();
+        var error = await admin.InviteAsync(email, name, Roles.Administrator, null, "invite-admin command", CancellationToken.None);
         if (error is not null)
         {
-            await Console.Error.WriteLineAsync(error == "Identity.DuplicateEmail"
+            await Console.Error.WriteLineAsync(error == "Users.AlreadyRegistered"
                 ? $"{email} already has an account: give it the Administrator role at /admin/pengguna, or reset its password."
                 : "Give a valid e-mail address and a name.");
             return 1;
@@ -37,7 +38,7 @@ public static class InviteAdministratorCommand
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<LaporUser>>();
         var user = (await users.FindByEmailAsync(email))!;
-        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var token = await admin.InvitationTokenAsync(user);
         var baseUrl = scope.ServiceProvider.GetRequiredService<IOptions<MailOptions>>().Value.PublicBaseUrl.TrimEnd('/');
         Console.WriteLine($"Administrator {email} created. An invitation mail is queued; the link, valid for one day:");
         Console.WriteLine(baseUrl + UserAdmin.SetPasswordPath(user.Id, token));

@@ -2,17 +2,18 @@ using Lapor.Web.Data;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Features.Users;
 
 /// <summary>Administrators manage accounts: roles, agency memberships, and disabling (which ends the person's sessions).</summary>
-public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, TimeProvider clock)
+public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, UserSessions sessions, TimeProvider clock)
 {
     public sealed record Row(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Agencies, bool Disabled, DateTimeOffset? LastSignIn);
 
-    public sealed record Editing(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<int> Agencies, bool Disabled);
+    public sealed record Editing(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<int> Agencies, bool Disabled, bool TwoFactorEnabled, bool HasPassword);
 
     public async Task<List<Row>> ListAsync(string? role, CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, T
         }
 
         var agencies = await db.AgencyMemberships.Where(m => m.UserId == id).Select(m => m.AgencyId).ToListAsync(cancellationToken);
-        return new Editing(user.Id, user.Email ?? "", user.FullName, [.. await users.GetRolesAsync(user)], agencies, user.IsDisabled);
+        return new Editing(user.Id, user.Email ?? "", user.FullName, [.. await users.GetRolesAsync(user)], agencies, user.IsDisabled, user.TwoFactorEnabled, user.PasswordHash is not null);
     }
 
     /// <summary>
@@ -50,9 +51,10 @@ public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, T
             return "Users.InviteInvalid";
         }
 
-        if (await users.FindByEmailAsync(email) is not null)
+        if (await users.FindByEmailAsync(email) is { } existing)
         {
-            return "Identity.DuplicateEmail";
+            // Someone who never chose a password gets a fresh invitation; anyone else a reset link from their page.
+            return existing.PasswordHash is null && !existing.IsDisabled ? await ReinviteAsync(existing, adminId, cancellationToken) : "Users.AlreadyRegistered";
         }
 
         var user = new LaporUser { UserName = email.Trim(), Email = email.Trim(), FullName = name.Trim(), EmailConfirmed = true, CreatedAt = clock.GetUtcNow() };
@@ -68,23 +70,80 @@ public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, T
             db.AgencyMemberships.Add(new AgencyMembership(user.Id, agency));
         }
 
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        db.OutboxMessages.Add(new Domain.Notifications.OutboxMessage(Domain.Notifications.NotificationChannel.Email, "Invitation", user.Email!, "id",
-            System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
-            {
-                ["Name"] = user.FullName,
-                ["RoleKey"] = $"Role.{role}",
-                ["Link"] = SetPasswordPath(user.Id, token),
-            }),
-            null, clock.GetUtcNow()));
+        QueueInvitation(user, role, await InvitationTokenAsync(user));
         db.AuditEntries.Add(new AuditEntry(AuditAction.RoleChanged, adminId, "User", user.Id, $"invited as {role}", null, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
 
-    /// <summary>Where an invited person chooses a password (Identity's password-reset token, valid for a day).</summary>
-    public static string SetPasswordPath(string userId, string token) =>
-        $"/Account/SetPassword?userId={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}";
+    /// <summary>Where an invited person chooses a password (valid for a day, once).</summary>
+    public static string SetPasswordPath(string userId, string token) => AccountMail.Link("/Account/SetPassword", userId, token);
+
+    /// <summary>The token of an invitation link (Identity's default provider, valid for a day).</summary>
+    public Task<string> InvitationTokenAsync(LaporUser user) =>
+        users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, Account.PasswordReset.InvitationPurpose);
+
+    private async Task<string?> ReinviteAsync(LaporUser user, string adminId, CancellationToken cancellationToken)
+    {
+        var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.Citizen;
+        QueueInvitation(user, role, await InvitationTokenAsync(user));
+        db.AuditEntries.Add(new AuditEntry(AuditAction.RoleChanged, adminId, "User", user.Id, "invitation sent again", null, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    private void QueueInvitation(LaporUser user, string role, string token) =>
+        AccountMail.Queue(db, user, "Invitation", clock.GetUtcNow(), new Dictionary<string, string>
+        {
+            ["RoleKey"] = $"Role.{role}",
+            ["Link"] = SetPasswordPath(user.Id, token),
+        });
+
+    /// <summary>
+    /// Sends the person a link to choose a new password (an hour, once) and ends their sessions at once:
+    /// the administrator acts on a report of a lost or stolen password. Returns false for an unknown account.
+    /// </summary>
+    public async Task<bool> SendPasswordResetAsync(string id, string adminId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null || user.IsDisabled)
+        {
+            return false;
+        }
+
+        // The stamp changes first: the link's token is bound to the new one, every old cookie to the old one.
+        await sessions.EndAllAsync(user.Id);
+        await users.UpdateSecurityStampAsync(user);
+        AccountMail.Queue(db, user, AccountMail.PasswordReset, clock.GetUtcNow(), new Dictionary<string, string>
+        {
+            ["Link"] = AccountMail.Link("/Account/ResetPassword", user.Id, await users.GeneratePasswordResetTokenAsync(user)),
+        });
+        db.AuditEntries.Add(new AuditEntry(AuditAction.PasswordResetSent, adminId, "User", user.Id, null, null, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Turns the person's second factor off (a lost phone without recovery codes): they set it up again
+    /// at their next sign-in when their role requires it. Their sessions end; they are told by mail.
+    /// </summary>
+    public async Task<bool> ResetTwoFactorAsync(string id, string adminId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return false;
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await sessions.EndAllAsync(user.Id);
+        AccountMail.Queue(db, user, AccountMail.TwoFactorReset, clock.GetUtcNow());
+        db.AuditEntries.Add(new AuditEntry(AuditAction.TwoFactorReset, adminId, "User", user.Id, null, null, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 
     /// <summary>Applies the form; any change to roles, agencies or the disabled flag ends the person's current sessions.</summary>
     public async Task<bool> SaveAsync(string id, IReadOnlyCollection<string> roles, IReadOnlyCollection<int> agencies, bool disabled, string adminId, CancellationToken cancellationToken)

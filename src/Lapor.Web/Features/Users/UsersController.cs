@@ -53,6 +53,34 @@ public sealed class UsersController(UserAdmin admin, AgencyDirectory agencies, I
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>Mails the person a link to choose a new password, and signs them out everywhere.</summary>
+    [HttpPost("{id}/reset-kata-sandi")]
+    public async Task<IActionResult> SendPasswordReset([FromRoute] string id, CancellationToken cancellationToken)
+    {
+        if (!await admin.SendPasswordResetAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        events.AccountChanged(HttpContext, id);
+        TempData[FlashMessage.SuccessKey] = t["Users.ResetLinkSent"].Value;
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    /// <summary>Turns the person's second factor off (lost phone); they are told by mail and signed out.</summary>
+    [HttpPost("{id}/reset-dua-faktor")]
+    public async Task<IActionResult> ResetTwoFactor([FromRoute] string id, CancellationToken cancellationToken)
+    {
+        if (!await admin.ResetTwoFactorAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        events.AccountChanged(HttpContext, id);
+        TempData[FlashMessage.SuccessKey] = t["Users.TwoFactorReset"].Value;
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
     private async Task<List<AgencyDirectory.Entry>> AllAgenciesAsync(CancellationToken cancellationToken) => await agencies.ListAllAsync(cancellationToken);
 }
 

@@ -18,17 +18,34 @@ public static class IdentityServiceCollectionExtensions
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = true;
+
+                // A citizen proves the address before it receives report mail or can sign in; staff
+                // accounts are invited, so theirs is proven by setting the password from the invitation.
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.Name;
+                o.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<LaporDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(SingleUseAuthenticatorTokenProvider.Name)
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
+            .AddSignInManager<LaporSignInManager>()
             .AddClaimsPrincipalFactory<LaporClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
-        services.AddScoped<ISecurityStampValidator, StampOnlySecurityStampValidator>();
+        // Invitation links stay valid for a day (the default provider); a forgotten-password link for an hour.
+        services.Configure<PasswordResetTokenProviderOptions>(o =>
+        {
+            o.Name = PasswordResetTokenProvider.ProviderName;
+            o.TokenLifespan = TimeSpan.FromHours(1);
+        });
 
-        // Check the security stamp on every request, so disabling an account or changing its roles ends its sessions at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // Every request checks the cookie's server-side session and the account's security stamp (one query),
+        // so signing out, a password change, disabling an account or changing its roles ends its sessions at once.
+        services.AddScoped<UserSessions>();
+        services.AddScoped<ISecurityStampValidator, SessionValidator>();
+        services.AddSingleton<SignInThrottle>();
 
         // HSTS outside Development: a year, subdomains included (ASVS 3.4.1).
         services.AddHsts(o =>
@@ -45,8 +62,8 @@ public static class IdentityServiceCollectionExtensions
             o.AccessDeniedPath = "/Error/403";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Sliding idle time from Security:Sessions (AddLaporSecurity); the absolute end is the session row's.
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
 
             // A signed-in user without the role gets a plain 403 (rendered by the status-code page), not a redirect.
             o.Events.OnRedirectToAccessDenied = context =>

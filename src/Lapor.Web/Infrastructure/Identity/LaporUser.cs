@@ -10,4 +10,7 @@ public sealed class LaporUser : IdentityUser
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }
     public string PreferredCulture { get; set; } = "id";
+
+    /// <summary>The last authenticator time step accepted: a code is good once, even within its 30 seconds (ASVS 6.5.x).</summary>
+    public long? LastTotpTimeStep { get; set; }
 }

@@ -10,6 +10,7 @@ public static class RateLimitPolicies
 {
     public const string SignIn = "sign-in";
     public const string Registration = "registration";
+    public const string AccountMail = "account-mail";
     public const string Filing = "filing";
     public const string TrackingCode = "tracking-code";
     public const string Export = "export";
@@ -29,6 +30,7 @@ public static class RateLimitPolicies
 
         o.AddPolicy(SignIn, http => PerAddress(http, limits.SignInPerMinute, TimeSpan.FromMinutes(1)));
         o.AddPolicy(Registration, http => PerAddress(http, limits.RegistrationPerHour, TimeSpan.FromHours(1)));
+        o.AddPolicy(AccountMail, http => PerAddress(http, limits.AccountMailPerHour, TimeSpan.FromHours(1)));
         o.AddPolicy(TrackingCode, http => PerAddress(http, limits.TrackingCodePerMinute, TimeSpan.FromMinutes(1)));
         o.AddPolicy(Filing, http => RateLimitPartition.Get(ClientAddress(http), _ => RateLimiter.CreateChained(
             Window(limits.FilingPerMinute, TimeSpan.FromMinutes(1)), Window(limits.FilingPerDay, TimeSpan.FromDays(1)))));

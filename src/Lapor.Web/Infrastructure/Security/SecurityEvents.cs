@@ -13,7 +13,7 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, Lapor
 
     public void SignInFailed(HttpContext http, string? userId) => Write(http, "authn_login_fail", userId, null);
 
-    public void LockedOut(HttpContext http, string userId) => Write(http, "authn_login_lock", userId, null);
+    public void LockedOut(HttpContext http, string? userId) => Write(http, "authn_login_lock", userId, null);
 
     public void SignedOut(HttpContext http) => Write(http, "authn_logout", Actor(http), null);
 

@@ -33,8 +33,41 @@ public sealed class SecurityOptions
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    public SessionOptions Sessions { get; set; } = new();
+
+    public SignInLockoutOptions Lockout { get; set; } = new();
+
     /// <summary>The cookie name to use: "__Host-" prefixed when cookies are secure.</summary>
     public string CookieName(string name) => SecureCookies ? "__Host-" + name : name;
+}
+
+/// <summary>How long a signed-in browser stays signed in.</summary>
+public sealed class SessionOptions
+{
+    /// <summary>Signed out after this long without a request (the cookie slides).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Signed out this long after signing in, however active (ASVS 7.3.2).</summary>
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
+}
+
+/// <summary>
+/// Wrong passwords are counted per account and client address, so a stranger cannot lock the owner
+/// out from the owner's own network; see docs/security.md ("Sign-in lock-out").
+/// </summary>
+public sealed class SignInLockoutOptions
+{
+    /// <summary>Failures from one address that lock that address out of one account.</summary>
+    public int FailuresPerAddress { get; set; } = 5;
+
+    /// <summary>
+    /// Failures from all addresses together after which a password alone no longer signs the account in:
+    /// accounts with an authenticator still get in after their code, others wait or reset their password.
+    /// </summary>
+    public int FailuresPerAccount { get; set; } = 20;
+
+    /// <summary>How long a lock holds after the last failure.</summary>
+    public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>Permits per client address (or per account for exports) and window.</summary>
@@ -42,6 +75,9 @@ public sealed class RateLimitOptions
 {
     /// <summary>Sign-in, two-factor and password posts per address per minute.</summary>
     public int SignInPerMinute { get; set; } = 20;
+
+    /// <summary>"Forgotten password" and "send the verification mail again" requests per address per hour.</summary>
+    public int AccountMailPerHour { get; set; } = 10;
 
     /// <summary>Account registrations per address per hour.</summary>
     public int RegistrationPerHour { get; set; } = 10;

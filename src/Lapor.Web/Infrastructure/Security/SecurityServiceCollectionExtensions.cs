@@ -25,6 +25,10 @@ public static class SecurityServiceCollectionExtensions
                 o.Cookie.Name = security.Value.CookieName(scheme == IdentityConstants.ApplicationScheme ? "lapor.auth" : "lapor." + scheme.Split('.')[^1]);
                 o.Cookie.SecurePolicy = security.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 o.Cookie.Path = "/";
+                if (scheme == IdentityConstants.ApplicationScheme)
+                {
+                    o.ExpireTimeSpan = security.Value.Sessions.IdleTimeout;
+                }
             });
         }
 

@@ -17,3 +17,8 @@ document.querySelectorAll(".template-picker").forEach((picker) => {
     target.focus();
   });
 });
+
+// "Cetak" buttons (recovery codes): print the page; the print style hides everything but the content.
+document.querySelectorAll("[data-print]").forEach((button) => {
+  button.addEventListener("click", () => window.print());
+});

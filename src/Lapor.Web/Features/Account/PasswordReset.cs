@@ -1,0 +1,137 @@
+using FluentValidation;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Auditing;
+using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Infrastructure.Notifications;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using System.ComponentModel.DataAnnotations;
+
+namespace Lapor.Web.Features.Account;
+
+/// <summary>
+/// "Lupa kata sandi" and choosing a password from a link: a reset link from the forgotten-password
+/// form (an hour) or an invitation to a new staff account (a day). Either link works once.
+/// </summary>
+public static class PasswordReset
+{
+    /// <summary>Purpose of the invitation tokens (Identity's default provider: valid for a day).</summary>
+    public const string InvitationPurpose = "Invitation";
+
+    public sealed class RequestForm
+    {
+        [Display(Name = "Account.Email")]
+        public string? Email { get; set; }
+    }
+
+    public sealed class RequestValidator : AbstractValidator<RequestForm>
+    {
+        public RequestValidator(IStringLocalizer<SharedResource> t)
+        {
+            RuleFor(f => f.Email)
+                .NotEmpty().WithMessage(_ => t["Validation.Required", t["Account.Email"]])
+                .EmailAddress().WithMessage(_ => t["Validation.Email"])
+                .MaximumLength(256).WithMessage(_ => t["Validation.MaxLength", t["Account.Email"], 256]);
+        }
+    }
+
+    /// <summary>Which link brought the person here: the two differ only in validity and wording.</summary>
+    public enum LinkKind
+    {
+        Reset,
+        Invitation,
+    }
+
+    public sealed class NewPasswordForm
+    {
+        public LinkKind Kind { get; set; }
+        public string? UserId { get; set; }
+        public string? Token { get; set; }
+
+        [Display(Name = "Account.NewPassword")]
+        public string? Password { get; set; }
+
+        [Display(Name = "Account.ConfirmPassword")]
+        public string? ConfirmPassword { get; set; }
+    }
+
+    public sealed class NewPasswordValidator : AbstractValidator<NewPasswordForm>
+    {
+        public NewPasswordValidator(IStringLocalizer<SharedResource> t)
+        {
+            RuleFor(f => f.Password)
+                .NotEmpty().WithMessage(_ => t["Validation.Required", t["Account.NewPassword"]])
+                .Length(8, 128).WithMessage(_ => t["Validation.PasswordLength", 8, 128]);
+            RuleFor(f => f.ConfirmPassword).Equal(f => f.Password).WithMessage(_ => t["Validation.PasswordMismatch"]);
+        }
+    }
+
+    public enum Outcome
+    {
+        Done,
+        InvalidLink,
+        WeakPassword,
+    }
+
+    public sealed class Handler(UserManager<LaporUser> users, UserSessions sessions, SignInThrottle throttle, LaporDbContext db, TimeProvider clock)
+    {
+        /// <summary>
+        /// Queues a reset link when the address has an active account, and nothing otherwise: the page
+        /// answers the same either way (ASVS 6.4.x, no account enumeration).
+        /// </summary>
+        public async Task RequestAsync(string email, string? address)
+        {
+            var user = await users.FindByEmailAsync(email.Trim());
+            if (user is null || user.IsDisabled)
+            {
+                return;
+            }
+
+            var now = clock.GetUtcNow();
+            AccountMail.Queue(db, user, AccountMail.PasswordReset, now, new Dictionary<string, string>
+            {
+                ["Link"] = AccountMail.Link("/Account/ResetPassword", user.Id, await users.GeneratePasswordResetTokenAsync(user)),
+            });
+            db.AuditEntries.Add(new AuditEntry(AuditAction.PasswordResetRequested, user.Id, "Account", user.Id, null, address, now));
+            await db.SaveChangesAsync();
+        }
+
+        /// <summary>
+        /// Sets the password if the link is good, with the usual password rules. Every session of the
+        /// account ends (the stamp changes too), the address counts as proven, and the owner is told.
+        /// </summary>
+        public async Task<(Outcome Outcome, IReadOnlyList<IdentityError> Problems)> SetAsync(NewPasswordForm form, string address)
+        {
+            var user = form.UserId is null || string.IsNullOrEmpty(form.Token) ? null : await users.FindByIdAsync(form.UserId);
+            if (user is null || user.IsDisabled)
+            {
+                return (Outcome.InvalidLink, []);
+            }
+
+            var resetToken = form.Kind == LinkKind.Reset ? form.Token!
+                : await users.VerifyUserTokenAsync(user, TokenOptions.DefaultProvider, InvitationPurpose, form.Token!) ? await users.GeneratePasswordResetTokenAsync(user)
+                : null;
+            var result = resetToken is null ? IdentityResult.Failed() : await users.ResetPasswordAsync(user, resetToken, form.Password!);
+            if (!result.Succeeded)
+            {
+                // A weak password is the person's to fix; any other failure means the link is bad or already used.
+                var weak = result.Errors.Where(e => e.Code.StartsWith("Password", StringComparison.Ordinal)).ToList();
+                return weak.Count > 0 ? (Outcome.WeakPassword, weak) : (Outcome.InvalidLink, []);
+            }
+
+            var now = clock.GetUtcNow();
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+            await sessions.EndAllAsync(user.Id);
+            await throttle.ClearAsync(user.Email!, address);
+            if (form.Kind == LinkKind.Reset)
+            {
+                AccountMail.Queue(db, user, AccountMail.PasswordChanged, now);
+            }
+
+            db.AuditEntries.Add(new AuditEntry(AuditAction.PasswordChanged, user.Id, "Account", user.Id, form.Kind.ToString(), address, now));
+            await db.SaveChangesAsync();
+            return (Outcome.Done, []);
+        }
+    }
+}

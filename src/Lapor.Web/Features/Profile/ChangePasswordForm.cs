@@ -1,0 +1,32 @@
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+using System.ComponentModel.DataAnnotations;
+
+namespace Lapor.Web.Features.Profile;
+
+/// <summary>The password change in "Akun Saya": the current password typed again, the new one twice.</summary>
+public sealed class ChangePasswordForm
+{
+    public const string Prefix = "ChangePassword";
+
+    [Display(Name = "Profile.CurrentPassword")]
+    public string? CurrentPassword { get; set; }
+
+    [Display(Name = "Account.NewPassword")]
+    public string? NewPassword { get; set; }
+
+    [Display(Name = "Account.ConfirmPassword")]
+    public string? ConfirmPassword { get; set; }
+
+    public sealed class Validator : AbstractValidator<ChangePasswordForm>
+    {
+        public Validator(IStringLocalizer<SharedResource> t)
+        {
+            RuleFor(f => f.CurrentPassword).NotEmpty().WithMessage(_ => t["Validation.Required", t["Profile.CurrentPassword"]]);
+            RuleFor(f => f.NewPassword)
+                .NotEmpty().WithMessage(_ => t["Validation.Required", t["Account.NewPassword"]])
+                .Length(8, 128).WithMessage(_ => t["Validation.PasswordLength", 8, 128]);
+            RuleFor(f => f.ConfirmPassword).Equal(f => f.NewPassword).WithMessage(_ => t["Validation.PasswordMismatch"]);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Lapor.Web.Data;
+using Lapor.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lapor.Web.Infrastructure.Identity;
+
+/// <summary>Starts, lists and ends the server-side sessions that sign-in cookies point to.</summary>
+public sealed class UserSessions(LaporDbContext db, TimeProvider clock, IOptions<SecurityOptions> options)
+{
+    /// <summary>The claim in the sign-in cookie that names its <see cref="UserSession"/> row.</summary>
+    public const string ClaimType = "lapor:sid";
+
+    /// <summary>Ended and expired rows are kept this long so the person can still see them, then removed.</summary>
+    private static readonly TimeSpan KeepClosedFor = TimeSpan.FromDays(30);
+
+    /// <summary>How stale "last seen" may be before a request writes it again.</summary>
+    public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
+
+    public static string? IdOf(ClaimsPrincipal principal) => principal.FindFirstValue(ClaimType);
+
+    /// <summary>Opens a row for a new sign-in from this browser and returns its id for the cookie.</summary>
+    public async Task<string> StartAsync(string userId, HttpContext http)
+    {
+        var now = clock.GetUtcNow();
+        await db.UserSessions.Where(s => s.UserId == userId && s.ExpiresAt < now - KeepClosedFor).ExecuteDeleteAsync();
+        var session = new UserSession(
+            Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), userId, http.Request.Headers.UserAgent.ToString(),
+            RateLimitPolicies.ClientAddress(http), now, now + options.Value.Sessions.AbsoluteLifetime);
+        db.UserSessions.Add(session);
+        await db.SaveChangesAsync();
+        return session.Id;
+    }
+
+    /// <summary>The person's sessions that are still open, most recently used first.</summary>
+    public async Task<List<UserSession>> OpenAsync(string userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await db.UserSessions.AsNoTracking().Where(s => s.UserId == userId && s.EndedAt == null && s.ExpiresAt > now).ToListAsync(cancellationToken);
+        return [.. rows.OrderByDescending(s => s.LastSeenAt)];
+    }
+
+    /// <summary>Ends one of this person's sessions; false when it is not theirs or already ended.</summary>
+    public async Task<bool> EndAsync(string userId, string sessionId)
+    {
+        var now = clock.GetUtcNow();
+        return await db.UserSessions.Where(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now)) > 0;
+    }
+
+    /// <summary>Ends every open session of the person: the cookies they point to stop working on the next request.</summary>
+    public async Task<int> EndAllAsync(string userId)
+    {
+        var now = clock.GetUtcNow();
+        return await db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now));
+    }
+
+    /// <summary>
+    /// The per-request check: one query reads the session with its account's security stamp. Valid
+    /// only while the row is open and the stamp in the cookie is the account's current one.
+    /// </summary>
+    public async Task<bool> IsValidAsync(string userId, string sessionId, string? securityStamp)
+    {
+        var now = clock.GetUtcNow();
+        var found = await db.UserSessions.AsNoTracking()
+            .Where(s => s.Id == sessionId && s.UserId == userId)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s.EndedAt, s.ExpiresAt, s.LastSeenAt, u.SecurityStamp, u.IsDisabled })
+            .FirstOrDefaultAsync();
+        if (found is null || found.EndedAt is not null || found.ExpiresAt <= now || found.IsDisabled || found.SecurityStamp != securityStamp)
+        {
+            return false;
+        }
+
+        if (now - found.LastSeenAt > LastSeenResolution)
+        {
+            await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
+        }
+
+        return true;
+    }
+}
