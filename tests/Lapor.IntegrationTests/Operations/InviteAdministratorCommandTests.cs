@@ -28,6 +28,7 @@ public sealed class InviteAdministratorCommandTests : IDisposable
             ["UserId"] = form.InputValue("UserId"),
             ["Token"] = form.InputValue("Token"),
             ["Password"] = "kalimat sandi admin pertama",
+            ["ConfirmPassword"] = "kalimat sandi admin pertama",
         }));
         Assert.Equal("/Account/Login", set.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(browser, "admin@kab-uji.go.id", "kalimat sandi admin pertama")).StatusCode);

@@ -10,25 +10,117 @@ namespace Lapor.IntegrationTests.Features.Account;
 public sealed class AccountTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
 {
     [Fact]
-    public async Task Register_ValidForm_CreatesCitizenAndSignsIn()
+    public async Task Register_NewAddress_AsksToConfirmIt_ThenTheCitizenSignsIn()
     {
         var client = app.CreateBrowser();
-        var page = await HtmlPage.GetAsync(client, "/Account/Register");
 
-        var response = await client.PostAsync("/Account/Register", Form(page.AntiforgeryToken("/Account/Register"),
-            ("FullName", "Dewi Anggraini"), ("Email", "dewi@contoh.id"), ("Password", "kopi pagi di teras rumah"),
-            ("ConfirmPassword", "kopi pagi di teras rumah"), ("Consent", "true")));
+        var response = await RegisterAsync(client, "dewi@contoh.id", "kopi pagi di teras rumah");
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/laporan-saya", response.Headers.Location!.OriginalString);
+        Assert.Equal("/Account/CheckEmail", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/laporan-saya")).StatusCode);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<LaporUser>>();
+            var user = await users.FindByEmailAsync("dewi@contoh.id");
+            Assert.NotNull(user);
+            Assert.False(user.EmailConfirmed);
+            Assert.Equal([Roles.Citizen], await users.GetRolesAsync(user));
+        }
+
+        // Before confirming, the right password only sends the link again.
+        var early = await HtmlPage.FromAsync(await Citizen.SignInAsync(client, "dewi@contoh.id", "kopi pagi di teras rumah"));
+        Assert.Equal(HttpStatusCode.BadRequest, early.Status);
+        Assert.Contains("belum diverifikasi", early.Text, StringComparison.Ordinal);
+        var links = await MailLinksAsync("dewi@contoh.id", "ConfirmEmail");
+        Assert.Equal(2, links.Count);
+
+        var confirm = await HtmlPage.GetAsync(client, links[^1]);
+        Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Email == "dewi@contoh.id").Select(u => u.EmailConfirmed).SingleAsync()));
+        var confirmed = await client.PostAsync("/Account/ConfirmEmail", Form(confirm.AntiforgeryToken("/Account/ConfirmEmail"),
+            ("UserId", confirm.InputValue("UserId")), ("Token", confirm.InputValue("Token"))));
+        Assert.Equal("/Account/Login", confirmed.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(client, "dewi@contoh.id", "kopi pagi di teras rumah")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/laporan-saya")).StatusCode);
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<LaporUser>>();
-        var user = await users.FindByEmailAsync("dewi@contoh.id");
-        Assert.NotNull(user);
-        Assert.Equal([Roles.Citizen], await users.GetRolesAsync(user));
     }
 
+    [Fact]
+    public async Task Register_TakenAddress_AnswersTheSame_AndMailsTheOwnerInstead()
+    {
+        await Citizen.CreateAccountAsync(app, "sudah.ada@contoh.id");
+        var fresh = await HtmlPage.GetAsync(app.CreateBrowser(), (await RegisterAsync(app.CreateBrowser(), "belum.ada@contoh.id", "teh manis di sore hari")).Headers.Location!.OriginalString);
+
+        var taken = await RegisterAsync(app.CreateBrowser(), "sudah.ada@contoh.id", "teh manis di sore hari");
+
+        Assert.Equal("/Account/CheckEmail", taken.Headers.Location!.OriginalString);
+        Assert.Equal(fresh.Text, (await HtmlPage.GetAsync(app.CreateBrowser(), taken.Headers.Location!.OriginalString)).Text);
+        Assert.Single(await MailLinksAsync("belum.ada@contoh.id", "ConfirmEmail"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Recipient == "sudah.ada@contoh.id" && m.Template == "RegistrationAttempt")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.Email == "sudah.ada@contoh.id")));
+        Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(app.CreateBrowser(), "sudah.ada@contoh.id")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Register_WeakPassword_IsRefusedAlike_WhetherOrNotTheAddressIsTaken()
+    {
+        await Citizen.CreateAccountAsync(app, "lemah.ada@contoh.id");
+
+        var taken = await HtmlPage.FromAsync(await RegisterAsync(app.CreateBrowser(), "lemah.ada@contoh.id", "password123"));
+        var fresh = await HtmlPage.FromAsync(await RegisterAsync(app.CreateBrowser(), "lemah.baru@contoh.id", "password123"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, taken.Status);
+        Assert.Equal(fresh.FieldError("Password"), taken.FieldError("Password"));
+        Assert.Null(taken.FieldError("Email"));
+    }
+
+    [Fact]
+    public async Task Login_UnknownAddress_IsAnsweredExactlyLikeAWrongPassword_IncludingTheLock()
+    {
+        await Citizen.CreateAccountAsync(app, "ada.orangnya@contoh.id");
+        var known = new List<string>();
+        var unknown = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            known.Add(ErrorOf(await HtmlPage.FromAsync(await Citizen.SignInAsync(app.CreateBrowserFrom("192.0.2.51"), "ada.orangnya@contoh.id", "salah sekali"))));
+            unknown.Add(ErrorOf(await HtmlPage.FromAsync(await Citizen.SignInAsync(app.CreateBrowserFrom("192.0.2.51"), "tidak.ada.orangnya@contoh.id", "salah sekali"))));
+        }
+
+        Assert.Equal(known, unknown);
+        Assert.Equal([.. Enumerable.Repeat("E-mail atau kata sandi salah.", 5), .. Enumerable.Repeat(known[^1], 2)], known);
+        Assert.Contains("dikunci sementara", known[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_AStrangersFailures_LockOnlyTheStrangersAddress()
+    {
+        await Citizen.CreateAccountAsync(app, "koordinator.sasaran@contoh.id");
+        for (var i = 0; i < 6; i++)
+        {
+            await Citizen.SignInAsync(app.CreateBrowserFrom("198.51.100.7"), "koordinator.sasaran@contoh.id", "tebakan penyerang");
+        }
+
+        var attacker = await HtmlPage.FromAsync(await Citizen.SignInAsync(app.CreateBrowserFrom("198.51.100.7"), "koordinator.sasaran@contoh.id"));
+        var owner = await Citizen.SignInAsync(app.CreateBrowserFrom("192.0.2.10"), "koordinator.sasaran@contoh.id");
+
+        Assert.Contains("dikunci sementara", attacker.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, owner.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_FailuresFromManyAddresses_LeaveOnlyASecondFactorAsAWayIn()
+    {
+        await Citizen.CreateAccountAsync(app, "diserbu@contoh.id");
+        for (var i = 0; i < 20; i++)
+        {
+            await Citizen.SignInAsync(app.CreateBrowserFrom($"203.0.113.{i + 1}"), "diserbu@contoh.id", "tebakan dari mana-mana");
+        }
+
+        // Without an authenticator, even the owner's right password waits out the lock (or a reset link clears it).
+        var owner = await HtmlPage.FromAsync(await Citizen.SignInAsync(app.CreateBrowserFrom("192.0.2.20"), "diserbu@contoh.id"));
+        Assert.Contains("dikunci sementara", owner.Text, StringComparison.Ordinal);
+        var unknown = await HtmlPage.FromAsync(await Citizen.SignInAsync(app.CreateBrowserFrom("192.0.2.20"), "diserbu@contoh.id", "tebakan lagi"));
+        Assert.Contains("dikunci sementara", unknown.Text, StringComparison.Ordinal);
+    }
     [Fact]
     public async Task Register_ShortPasswordAndMismatch_KeepsNameAndShowsIndonesianErrors()
     {
@@ -106,6 +198,22 @@ public sealed class AccountTests(LaporAppFactory app) : IClassFixture<LaporAppFa
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    private async Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, string password)
+    {
+        var page = await HtmlPage.GetAsync(client, "/Account/Register");
+        return await client.PostAsync("/Account/Register", Form(page.AntiforgeryToken("/Account/Register"),
+            ("FullName", "Dewi Anggraini"), ("Email", email), ("Password", password), ("ConfirmPassword", password), ("Consent", "true")));
+    }
+
+    /// <summary>The links in the account mails queued for <paramref name="email"/>, oldest first.</summary>
+    private async Task<List<string>> MailLinksAsync(string email, string template)
+    {
+        var payloads = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Recipient == email && m.Template == template).OrderBy(m => m.Id).Select(m => m.PayloadJson).ToListAsync());
+        return [.. payloads.Select(p => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(p)!["Link"])];
+    }
+
+    private static string ErrorOf(HtmlPage page) => page.Document.QuerySelector(".validation-summary-errors li")?.TextContent.Trim() ?? "";
 
     private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));

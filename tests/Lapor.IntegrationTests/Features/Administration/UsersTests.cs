@@ -77,6 +77,7 @@ public sealed class UsersTests(LaporAppFactory app) : IClassFixture<LaporAppFact
             ["UserId"] = form.InputValue("UserId"),
             ["Token"] = form.InputValue("Token") + "rusak",
             ["Password"] = "kalimat sandi baru yang panjang",
+            ["ConfirmPassword"] = "kalimat sandi baru yang panjang",
         };
         Assert.Equal(HttpStatusCode.BadRequest, (await browser.PostAsync("/Account/SetPassword", new FormUrlEncodedContent(fields))).StatusCode);
 
