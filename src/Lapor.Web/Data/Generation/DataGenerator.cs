@@ -40,7 +40,7 @@ public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> user
 
         var random = new Random(settings.Seed);
         var province = await SyntheticProvince.CreateAsync(db, settings.Agencies, random, cancellationToken);
-        await province.AddAccountsAsync(db, users, DemoData.Password, now, cancellationToken);
+        await province.AddAccountsAsync(db, users, now, cancellationToken);
         var categoryNames = await db.Categories.AsNoTracking().Where(c => c.ParentId != null).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var reports = new SyntheticReports(random, province, categoryNames, schedule, now, []);
         db.ChangeTracker.Clear();

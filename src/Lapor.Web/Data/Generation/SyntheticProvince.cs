@@ -110,18 +110,18 @@ public sealed class SyntheticProvince
         return new SyntheticProvince(root, all, working, categories);
     }
 
-    /// <summary>The province's coordinator (whole tree) and a liaison officer of the busiest agency, both with <paramref name="password"/>.</summary>
-    public async Task AddAccountsAsync(LaporDbContext db, UserManager<LaporUser> users, string password, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The province's coordinator (whole tree) and a liaison officer of the busiest agency, both with the demo password.</summary>
+    public async Task AddAccountsAsync(LaporDbContext db, UserManager<LaporUser> users, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        CoordinatorId = await AddAccountAsync(db, users, CoordinatorEmail, "Koordinator Provinsi", Roles.Coordinator, Root.Id, password, now, cancellationToken);
-        OfficerId = await AddAccountAsync(db, users, OfficerEmail, "Penghubung " + WorkingAgencies[0].ShortCode, Roles.Officer, WorkingAgencies[0].Id, password, now, cancellationToken);
+        CoordinatorId = await AddAccountAsync(db, users, CoordinatorEmail, "Koordinator Provinsi", Roles.Coordinator, Root.Id, now, cancellationToken);
+        OfficerId = await AddAccountAsync(db, users, OfficerEmail, "Penghubung " + WorkingAgencies[0].ShortCode, Roles.Officer, WorkingAgencies[0].Id, now, cancellationToken);
     }
 
     private static async Task<string> AddAccountAsync(
-        LaporDbContext db, UserManager<LaporUser> users, string email, string name, string role, int agencyId, string password, DateTimeOffset now, CancellationToken cancellationToken)
+        LaporDbContext db, UserManager<LaporUser> users, string email, string name, string role, int agencyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var user = new LaporUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name, CreatedAt = now };
-        var created = await users.CreateAsync(user, password);
+        var created = await DemoData.CreateWithDemoPasswordAsync(users, user);
         if (!created.Succeeded)
         {
             throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));

@@ -44,6 +44,35 @@ public sealed class AccountTests(LaporAppFactory app) : IClassFixture<LaporAppFa
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/laporan-saya")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("admin123")]
+    [InlineData("indonesia123")]
+    [InlineData("P@ssw0rd")]
+    [InlineData("Password1!")]
+    [InlineData("sayang123")]
+    [InlineData("jakarta123")]
+    public async Task Register_LeakedPassword_IsRefusedWithTheIndonesianMessage_AndNoAccountIsCreated(string password)
+    {
+        var email = $"bocor.{Guid.NewGuid():N}@contoh.id";
+
+        var result = await RegisterAsync(email, password);
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Contains("ada dalam daftar kata sandi yang pernah bocor", result.FieldError("Password"), StringComparison.Ordinal);
+        Assert.Equal("Dewi Bocor", result.InputValue("FullName"));
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+    }
+
+    [Fact]
+    public async Task Register_DemoPassword_IsRefused_AndNoAccountIsCreated()
+    {
+        var result = await RegisterAsync("demo.sandi@contoh.id", Lapor.Web.Data.DemoData.Password);
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Contains("kata sandi demo", result.FieldError("Password"), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == "demo.sandi@contoh.id")));
+    }
+
     [Fact]
     public async Task Register_TakenAddress_AnswersTheSame_AndMailsTheOwnerInstead()
     {
@@ -214,6 +243,14 @@ public sealed class AccountTests(LaporAppFactory app) : IClassFixture<LaporAppFa
     }
 
     private static string ErrorOf(HtmlPage page) => page.Document.QuerySelector(".validation-summary-errors li")?.TextContent.Trim() ?? "";
+
+    private async Task<HtmlPage> RegisterAsync(string email, string password)
+    {
+        var client = app.CreateBrowser();
+        var page = await HtmlPage.GetAsync(client, "/Account/Register");
+        return await HtmlPage.FromAsync(await client.PostAsync("/Account/Register", Form(page.AntiforgeryToken("/Account/Register"),
+            ("FullName", "Dewi Bocor"), ("Email", email), ("Password", password), ("ConfirmPassword", password), ("Consent", "true"))));
+    }
 
     private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));

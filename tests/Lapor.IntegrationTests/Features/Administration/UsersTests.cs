@@ -89,5 +89,33 @@ public sealed class UsersTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         Assert.Equal(world.AgencyB, await app.WithDbAsync(db => db.AgencyMemberships.Where(m => db.Users.Any(u => u.Id == m.UserId && u.Email == "baru@uji.id")).Select(m => m.AgencyId).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Invitation_LeakedOrDemoPassword_IsRefused_AndTheLinkStillWorks()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+        await admin.SubmitAsync("/admin/pengguna/undang", ("email", "sandi.lemah@uji.id"), ("name", "Petugas Sandi"), ("role", Roles.Officer), ("agencyId", world.AgencyA.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var payload = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Template == "Invitation" && m.Recipient == "sandi.lemah@uji.id").Select(m => m.PayloadJson).SingleAsync());
+        var browser = app.CreateBrowser();
+        var form = await HtmlPage.GetAsync(browser, System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(payload)!["Link"]);
+        async Task<HttpResponseMessage> SetAsync(string password) => await browser.PostAsync("/Account/SetPassword", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.AntiforgeryToken("/Account/SetPassword"),
+            ["UserId"] = form.InputValue("UserId"),
+            ["Token"] = form.InputValue("Token"),
+            ["Password"] = password,
+        }));
+
+        var leaked = await HtmlPage.FromAsync(await SetAsync("admin123"));
+        var demo = await HtmlPage.FromAsync(await SetAsync(Lapor.Web.Data.DemoData.Password));
+        var saved = await SetAsync("kalimat sandi petugas yang baru");
+
+        Assert.Equal(HttpStatusCode.BadRequest, leaked.Status);
+        Assert.Contains("pernah bocor", leaked.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, demo.Status);
+        Assert.Contains("kata sandi demo", demo.Text, StringComparison.Ordinal);
+        Assert.Equal("/Account/Login", saved.Headers.Location!.OriginalString);
+    }
+
     private Task<string> UserIdAsync(string email) => app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 }

@@ -1,0 +1,29 @@
+using System.Net;
+using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Data;
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lapor.IntegrationTests.Data;
+
+/// <summary>The Development demo data still seeds with the published password that registration refuses.</summary>
+public sealed class DemoDataTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+{
+    [Fact]
+    public async Task Seed_CreatesAccountsThatSignInWithTheDemoPassword_WhichTheValidatorsRefuse()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
+        }
+
+        var signIn = await Citizen.SignInAsync(app.CreateBrowser(), "warga@lapor.test", DemoData.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        await using var check = app.Services.CreateAsyncScope();
+        var users = check.ServiceProvider.GetRequiredService<UserManager<LaporUser>>();
+        var refused = await users.CreateAsync(new LaporUser { UserName = "tiru@contoh.id", Email = "tiru@contoh.id" }, DemoData.Password);
+        Assert.Contains(refused.Errors, e => e.Code == CommonPasswordValidator.ErrorCode);
+    }
+}
