@@ -56,6 +56,26 @@ public sealed class RateLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task ForgottenPasswordRequests_MeetA429AfterTenAnHour_AndMailNoMore()
+    {
+        await Citizen.CreateAccountAsync(app, "dibanjiri@contoh.id");
+        var client = app.CreateBrowser();
+        var page = await HtmlPage.GetAsync(client, "/Account/ForgotPassword");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            statuses.Add((await client.PostAsync("/Account/ForgotPassword", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = "dibanjiri@contoh.id",
+                ["__RequestVerificationToken"] = page.AntiforgeryToken("/Account/ForgotPassword"),
+            }))).StatusCode);
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Redirect, 10), HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(10, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Recipient == "dibanjiri@contoh.id" && m.Template == "PasswordReset")));
+    }
+
+    [Fact]
     public async Task FilingBeyondFivePerMinute_MeetsA429_AndTheSixthReportIsNotCreated()
     {
         var client = app.CreateBrowser();
