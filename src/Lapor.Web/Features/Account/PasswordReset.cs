@@ -4,6 +4,7 @@ using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Infrastructure.Identity;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using System.ComponentModel.DataAnnotations;
 
@@ -73,6 +74,9 @@ public static class PasswordReset
         WeakPassword,
     }
 
+    /// <summary>The shortest time between two reset mails to one account.</summary>
+    public static readonly TimeSpan ResendAfter = TimeSpan.FromMinutes(5);
+
     public sealed class Handler(UserManager<LaporUser> users, UserSessions sessions, SignInThrottle throttle, LaporDbContext db, TimeProvider clock)
     {
         /// <summary>
@@ -87,7 +91,13 @@ public static class PasswordReset
                 return;
             }
 
+            // One mail per account every few minutes, however many addresses ask: nobody can flood an inbox.
             var now = clock.GetUtcNow();
+            if (await db.OutboxMessages.AnyAsync(m => m.Recipient == user.Email && m.Template == AccountMail.PasswordReset && m.CreatedAt > now - ResendAfter))
+            {
+                return;
+            }
+
             AccountMail.Queue(db, user, AccountMail.PasswordReset, now, new Dictionary<string, string>
             {
                 ["Link"] = AccountMail.Link("/Account/ResetPassword", user.Id, await users.GeneratePasswordResetTokenAsync(user)),
