@@ -78,7 +78,7 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>What went wrong, with the SMTP reply code when there is one, and no address or number in clear.</summary>
-    internal static string Describe(Exception error, string recipient) => ContactMask.Text(
+    private static string Describe(Exception error, string recipient) => ContactMask.Text(
         error is SmtpCommandException smtp ? $"SMTP {(int)smtp.StatusCode} {smtp.ErrorCode}: {smtp.Message}" : $"{error.GetType().Name}: {error.Message}",
         recipient);
 }
