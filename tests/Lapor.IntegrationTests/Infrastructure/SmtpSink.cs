@@ -1,32 +1,27 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Lapor.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A real SMTP server on loopback (Debian's aiosmtpd) that stores what it receives in a Maildir,
-/// so outbox tests speak the actual protocol instead of calling a mocked sender.
+/// A real SMTP server on loopback (Debian's aiosmtpd, see aiosmtpd-sink.py) that stores what it
+/// receives in a Maildir, so outbox tests speak the actual protocol instead of calling a mocked
+/// sender. It refuses <paramref name="refusedRecipients"/> as a mail server refuses an unknown
+/// mailbox: "550 5.1.1 &lt;address&gt;: Recipient address rejected".
 /// </summary>
-public sealed class SmtpSink : IAsyncDisposable
+public sealed class SmtpSink(params string[] refusedRecipients) : IDisposable
 {
-    private readonly string _maildir = Directory.CreateTempSubdirectory("lapor-smtp-").FullName;
+    private readonly string _maildir = CreateMaildir();
     private Process? _server;
 
-    public SmtpSink()
+    public int Port { get; } = LocalProcesses.FreePort();
+
+    public async Task StartAsync()
     {
-        Port = LocalProcesses.FreePort();
-
-        // A Maildir: aiosmtpd's Mailbox handler writes into tmp/ then moves to new/.
-        foreach (var folder in new[] { "tmp", "new", "cur" })
-        {
-            Directory.CreateDirectory(Path.Combine(_maildir, folder));
-        }
-    }
-
-    public int Port { get; }
-
-    public async Task StartAsync() =>
+        var script = Path.Combine(LocalProcesses.RepositoryRoot, "tests", "Lapor.IntegrationTests", "Infrastructure", "aiosmtpd-sink.py");
         _server = await LocalProcesses.StartServerAsync(
-            new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", _maildir]), Port);
+            new ProcessStartInfo("/usr/bin/python3", [script, Port.ToString(CultureInfo.InvariantCulture), _maildir, .. refusedRecipients]), Port);
+    }
 
     /// <summary>The raw messages received so far.</summary>
     public IReadOnlyList<string> Messages()
@@ -35,10 +30,25 @@ public sealed class SmtpSink : IAsyncDisposable
         return Directory.Exists(inbox) ? [.. Directory.GetFiles(inbox).Select(File.ReadAllText)] : [];
     }
 
-    public ValueTask DisposeAsync()
+    public void Dispose()
     {
         LocalProcesses.Stop(_server);
-        Directory.Delete(_maildir, recursive: true);
-        return ValueTask.CompletedTask;
+        _server = null;
+        if (Directory.Exists(_maildir))
+        {
+            Directory.Delete(_maildir, recursive: true);
+        }
+    }
+
+    /// <summary>A Maildir: aiosmtpd's Mailbox handler writes into tmp/ then moves to new/.</summary>
+    private static string CreateMaildir()
+    {
+        var maildir = Directory.CreateTempSubdirectory("lapor-smtp-").FullName;
+        foreach (var folder in new[] { "tmp", "new", "cur" })
+        {
+            Directory.CreateDirectory(Path.Combine(maildir, folder));
+        }
+
+        return maildir;
     }
 }

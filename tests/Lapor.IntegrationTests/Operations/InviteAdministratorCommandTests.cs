@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Infrastructure.Identity;
@@ -61,11 +60,18 @@ public sealed class InviteAdministratorCommandTests : IDisposable
     {
         var settings = PortalProcess.SettingsUnder(_root);
         settings["Mail__PublicBaseUrl"] = "https://lapor.kab-uji.go.id";
-        using var process = Process.Start(PortalProcess.StartInfo(settings, arguments))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await errors);
+        var process = LocalProcesses.Start(PortalProcess.StartInfo(settings, arguments));
+        try
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return (process.ExitCode, await output + await errors);
+        }
+        finally
+        {
+            LocalProcesses.Stop(process);
+        }
     }
 
     private sealed class OnTheSameDatabase(string root) : LaporAppFactory(root, ownsRoot: false);

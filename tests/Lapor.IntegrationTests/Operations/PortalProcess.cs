@@ -66,7 +66,7 @@ public sealed class PortalProcess : IDisposable
     /// <summary>Starts the process and waits until /health/ready answers 200.</summary>
     public async Task StartAsync(TimeSpan timeout)
     {
-        _process = Process.Start(StartInfo(_environment)) ?? throw new InvalidOperationException("dotnet did not start.");
+        _process = LocalProcesses.Start(StartInfo(_environment));
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();

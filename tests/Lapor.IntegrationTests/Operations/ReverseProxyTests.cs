@@ -135,13 +135,8 @@ public sealed class ReverseProxyTests(ReverseProxyTests.ProxiedPortals proxy) : 
 
         public void Dispose()
         {
-            if (_nginx is { HasExited: false })
-            {
-                _nginx.Kill(entireProcessTree: true);
-                _nginx.WaitForExit();
-            }
-
-            _nginx?.Dispose();
+            LocalProcesses.Stop(_nginx);
+            _nginx = null;
             foreach (var portal in _portals)
             {
                 portal.Dispose();
@@ -228,11 +223,11 @@ public sealed class ReverseProxyTests(ReverseProxyTests.ProxiedPortals proxy) : 
                 }
                 """);
 
-            _nginx = Process.Start(new ProcessStartInfo("/usr/sbin/nginx", ["-p", _root, "-c", Path.Combine(_root, "nginx.conf"), "-g", "daemon off;"])
+            _nginx = LocalProcesses.Start(new ProcessStartInfo("/usr/sbin/nginx", ["-p", _root, "-c", Path.Combine(_root, "nginx.conf"), "-g", "daemon off;"])
             {
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
-            }) ?? throw new InvalidOperationException("nginx did not start.");
+            });
 
             using var probe = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true });
             for (var i = 0; i < 100; i++)

@@ -42,7 +42,7 @@ public sealed class SharedCacheOutageTests
     [Fact]
     public async Task RedisDiesWhileInUse_PagesKeepAnsweringWithoutWaiting()
     {
-        var redis = new RedisServer();
+        using var redis = new RedisServer(); // stopped below on purpose; this is for a test that fails before
         await redis.InitializeAsync();
         using var app = new WithRedis(redis.Configuration);
         await StaffWorld.CreateAsync(app);

@@ -63,6 +63,34 @@ public sealed class SecurityHeadersTests(LaporAppFactory app) : IClassFixture<La
     }
 
     [Fact]
+    public async Task TempDataAndFilingReceiptCookies_AreHostPrefixedSecureHttpOnlyAndSameSite()
+    {
+        var client = app.CreateBrowser();
+        var filed = await Citizen.FileAsync(client);
+        var number = filed.Headers.Location!.OriginalString[^13..];
+        var track = await HtmlPage.GetAsync(client, $"/lacak/{number}");
+        var wrongCode = await client.PostAsync($"/lacak/{number}/akses", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["AccessCode"] = "AAAA-BBBB-CCCC",
+            ["__RequestVerificationToken"] = track.AntiforgeryToken($"/lacak/{number}/akses"),
+        }));
+
+        var receipt = Assert.Single(filed.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-lapor.filed=", StringComparison.Ordinal));
+        var tempData = Assert.Single(wrongCode.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-lapor.tempdata=", StringComparison.Ordinal));
+        Assert.Contains("samesite=strict", receipt.ToLowerInvariant(), StringComparison.Ordinal);
+        Assert.Contains("max-age=1800", receipt.ToLowerInvariant(), StringComparison.Ordinal);
+        Assert.All(new[] { receipt, tempData }, cookie =>
+        {
+            var flags = cookie.ToLowerInvariant();
+            Assert.Contains("; secure", flags, StringComparison.Ordinal);
+            Assert.Contains("; httponly", flags, StringComparison.Ordinal);
+            Assert.Contains("; path=/", flags, StringComparison.Ordinal);
+            Assert.Matches("samesite=(lax|strict)", flags);
+            Assert.DoesNotContain("domain=", flags, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task SignedInPages_AreNeverCached()
     {
         await Citizen.CreateAccountAsync(app, "cache@contoh.id");

@@ -57,11 +57,15 @@ public sealed class OutboxMessage
     /// <summary>Tries before a message is dead-lettered: with the backoff below, about two days.</summary>
     public const int MaxAttempts = 12;
 
-    /// <summary>Exponential backoff: 1, 2, 4 … minutes, capped at six hours; dead-lettered after <see cref="MaxAttempts"/>.</summary>
+    /// <summary>
+    /// Exponential backoff: 1, 2, 4 … minutes, capped at six hours; dead-lettered after <see cref="MaxAttempts"/>.
+    /// The error is stored with addresses and numbers masked: a bounce quotes the recipient.
+    /// </summary>
     public void MarkFailed(string error, DateTimeOffset now)
     {
         Attempts++;
-        LastError = error.Length > 500 ? error[..500] : error;
+        var masked = ContactMask.Text(error, Recipient);
+        LastError = masked.Length > 500 ? masked[..500] : masked;
         NextAttemptAt = now.AddMinutes(Math.Min(360, Math.Pow(2, Attempts - 1)));
         (ClaimedBy, ClaimedUntil) = (null, null);
         if (Attempts >= MaxAttempts)

@@ -1,4 +1,5 @@
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -23,7 +24,8 @@ public sealed class OutboxController(LaporDbContext db, TimeProvider clock, IStr
             .OrderByDescending(m => m.Id).Take(200)
             .Select(m => new Row(m.Id, m.Template, m.Recipient, m.Attempts, m.LastError, m.CreatedAt, m.NextAttemptAt, m.DeadLetteredAt != null))
             .ToListAsync(cancellationToken);
-        return View(rows.Select(r => r with { Recipient = Mask(r.Recipient) }).ToList());
+        // Errors are masked when stored; masking again on the way out covers rows stored before that.
+        return View(rows.Select(r => r with { Recipient = ContactMask.Recipient(r.Recipient), LastError = r.LastError is null ? null : ContactMask.Text(r.LastError, r.Recipient) }).ToList());
     }
 
     [HttpPost("{id:long}/kirim-ulang")]
@@ -40,8 +42,4 @@ public sealed class OutboxController(LaporDbContext db, TimeProvider clock, IStr
         TempData[FlashMessage.SuccessKey] = t["Outbox.Requeued"].Value;
         return RedirectToAction(nameof(Index));
     }
-
-    /// <summary>Enough of the address to recognise a typo, not enough to harvest contacts.</summary>
-    internal static string Mask(string email) =>
-        email.Split('@') is [var local, var domain] && local.Length > 0 ? $"{local[0]}***@{domain}" : "***";
 }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.Reports;
 
-public sealed class ReportsController(IStringLocalizer<SharedResource> t, TrackingAccess access) : Controller
+public sealed class ReportsController(IStringLocalizer<SharedResource> t, TrackingAccess access, FilingReceipt receipt) : Controller
 {
     private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
@@ -36,7 +36,11 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
             switch (await handler.HandleAsync(form, UserId, cancellationToken))
             {
                 case ReportFiling.Filed filed:
-                    TempData[SubmittedView.AccessCodeKey] = filed.AccessCode;
+                    if (filed.AccessCode is not null)
+                    {
+                        receipt.Remember(Response, Request, filed.TrackingNumber, filed.AccessCode);
+                    }
+
                     return RedirectToAction(nameof(Submitted), new { trackingNumber = filed.TrackingNumber });
                 case ReportFiling.Rejected rejected:
                     if (rejected.Field == "Attachments")
@@ -61,10 +65,22 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
 
     [AllowAnonymous]
     [HttpGet("/lapor/terkirim/{trackingNumber}")]
-    public IActionResult Submitted([FromRoute] string trackingNumber) =>
-        TrackingNumber.Normalize(trackingNumber) is { } number
-            ? View(new SubmittedView(number, TempData[SubmittedView.AccessCodeKey] as string))
-            : NotFound();
+    public IActionResult Submitted([FromRoute] string trackingNumber)
+    {
+        if (TrackingNumber.Normalize(trackingNumber) is not { } number)
+        {
+            return NotFound();
+        }
+
+        // Shown once: a reload, or the next person at a shared computer, no longer sees it.
+        var code = receipt.AccessCodeFor(Request, number);
+        if (code is not null)
+        {
+            receipt.Forget(Response, Request, number);
+        }
+
+        return View(new SubmittedView(number, code));
+    }
 
     [AllowAnonymous]
     [HttpGet("/lacak")]
@@ -95,7 +111,7 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
         }
 
         var view = await handler.HandleAsync(number, UserId, access.HasAccess(Request, number), cancellationToken);
-        return view is null ? NotFound() : View(view);
+        return view is null ? NotFound() : view.StatusOnly ? View("TrackStatus", view) : View(view);
     }
 
     [AllowAnonymous]
@@ -149,7 +165,4 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
 
 public sealed record SubmitPage(Submit.Form Form, FormOptions.View Options);
 
-public sealed record SubmittedView(string TrackingNumber, string? AccessCode)
-{
-    public const string AccessCodeKey = "lapor.accessCode";
-}
+public sealed record SubmittedView(string TrackingNumber, string? AccessCode);

@@ -17,6 +17,7 @@ public static class ReportsFeature
         services.AddScoped<DeadlineScheduleProvider>();
         services.AddPeriodicJob<DeadlineJob, DeadlineOptions>(o => o.JobEnabled, o => o.JobInterval);
         services.AddSingleton<TrackingAccess>();
+        services.AddSingleton<FilingReceipt>();
         services.AddScoped<DemoData>();
         services.AddScoped<DataGenerator>();
         services.AddScoped<ReportFiling>();

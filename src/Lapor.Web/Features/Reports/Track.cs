@@ -7,7 +7,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Lapor.Web.Features.Reports;
 
-/// <summary>Following a report at /lacak/{number}: public status and timeline; the whole report for its owner.</summary>
+/// <summary>
+/// Following a report at /lacak/{number}: the whole report for its reporter (access code or
+/// account); for anyone else holding the number, what the public portal shows of a public report,
+/// and only the status of any other (unverified, on hold, archived, confidential).
+/// </summary>
 public static class Track
 {
     public sealed record View(
@@ -16,6 +20,9 @@ public static class Track
     {
         /// <summary>The next date the reporter may expect something by: verification, or the earliest completion date of the working agencies.</summary>
         public DateOnly? ExpectedBy { get; init; }
+
+        /// <summary>Not public and not unlocked: the page shows the status and the access-code form, nothing of the report itself.</summary>
+        public bool StatusOnly { get; init; }
     }
 
     public sealed record TimelineItem(DateTimeOffset At, RoutingAction Action, ReportStatus ToStatus, string? AgencyName);
@@ -88,7 +95,7 @@ public static class Track
                 .Where(r => r.TrackingNumber == trackingNumber)
                 .Select(r => new
                 {
-                    r.Id, r.Status, r.Classification, r.Title, r.PublicTitle, r.IsConfidential, r.IsAnonymous, r.SubmittedAt, r.VerifyDueOn,
+                    r.Id, r.Status, r.Classification, r.Title, r.PublicTitle, r.IsConfidential, r.IsPublic, r.IsAnonymous, r.SubmittedAt, r.VerifyDueOn,
                     CompletionDue = r.Assignments.Where(a => a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress)
                         .OrderBy(a => a.CompletionDueOn).Select(a => (DateOnly?)a.CompletionDueOn).FirstOrDefault(),
                     r.Body, r.Location, r.IncidentDate, r.ReporterUserId, r.Rating, r.CompletedAt,
@@ -102,6 +109,13 @@ public static class Track
             }
 
             var fullAccess = granted || (userId is not null && userId == report.ReporterUserId);
+            if (!fullAccess && !report.IsPublic)
+            {
+                // A tracking number is passed on and can be guessed: without the code, a report the
+                // public portal does not list shows its status, not its title, agencies, history or dates.
+                return new View(trackingNumber, report.Status, report.Classification, null, default, [], [], [], null) { StatusOnly = true };
+            }
+
             var showPublic = fullAccess || !report.IsConfidential;
             var agencyNames = db.Agencies.Select(a => new { a.Id, a.Name });
             var agencies = await db.Assignments.AsNoTracking()

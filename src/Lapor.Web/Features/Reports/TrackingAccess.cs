@@ -10,7 +10,7 @@ namespace Lapor.Web.Features.Reports;
 /// </summary>
 public sealed class TrackingAccess(IDataProtectionProvider protection, TimeProvider clock, IOptions<SecurityOptions> security)
 {
-    private readonly string _cookieName = security.Value.CookieName("lapor.track");
+    private readonly string _cookieName = security.Value.CookieName(SecurityOptions.TrackingCookie);
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
     private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("Lapor.TrackingAccess").ToTimeLimitedDataProtector();
 

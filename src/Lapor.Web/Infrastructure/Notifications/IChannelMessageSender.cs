@@ -16,11 +16,9 @@ public sealed partial class LoggingChannelMessageSender(ILogger<LoggingChannelMe
 {
     public Task SendAsync(NotificationChannel channel, string recipient, string text, CancellationToken cancellationToken)
     {
-        Log(logger, channel, Mask(recipient), text);
+        Log(logger, channel, ContactMask.Recipient(recipient), text);
         return Task.CompletedTask;
     }
-
-    public static string Mask(string recipient) => recipient.Length <= 4 ? "****" : new string('*', recipient.Length - 4) + recipient[^4..];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reply on {Channel} to {Recipient}: {Text}")]
     private static partial void Log(ILogger logger, NotificationChannel channel, string recipient, string text);

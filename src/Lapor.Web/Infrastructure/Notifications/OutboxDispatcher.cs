@@ -2,6 +2,7 @@ using Lapor.Web.Data;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Infrastructure.Jobs;
 using Lapor.Web.Infrastructure.Telemetry;
+using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Infrastructure.Notifications;
@@ -65,12 +66,19 @@ public sealed class OutboxDispatcher(
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            // The error text, not the recipient: logs never carry reporter contacts.
-            logger.LogWarning("Outbox message {OutboxId} ({Template}) failed on attempt {Attempt}: {Error}", id, message.Template, message.Attempts + 1, error.Message);
-            message.MarkFailed(error.Message, clock.GetUtcNow());
+            // A masked summary, never the exception itself: a bounce's message (and MailKit's
+            // SmtpCommandException.Mailbox) carry the recipient, and logs never carry reporter contacts.
+            var summary = Describe(error, message.Recipient);
+            logger.LogWarning("Outbox message {OutboxId} ({Template}) failed on attempt {Attempt}: {Error}", id, message.Template, message.Attempts + 1, summary);
+            message.MarkFailed(summary, clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
             metrics.MessageFailed(message.Channel.ToString());
             return false;
         }
     }
+
+    /// <summary>What went wrong, with the SMTP reply code when there is one, and no address or number in clear.</summary>
+    private static string Describe(Exception error, string recipient) => ContactMask.Text(
+        error is SmtpCommandException smtp ? $"SMTP {(int)smtp.StatusCode} {smtp.ErrorCode}: {smtp.Message}" : $"{error.GetType().Name}: {error.Message}",
+        recipient);
 }

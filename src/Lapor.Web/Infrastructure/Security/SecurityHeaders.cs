@@ -32,9 +32,12 @@ public static class SecurityHeaders
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
 
-            // Pages of a signed-in user or of an unlocked report hold personal data: never keep them in a cache.
+            // Pages of a signed-in user, of an unlocked report or showing a new access code hold
+            // personal data: never keep them in a cache.
+            var security = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
             var personal = context.User.Identity?.IsAuthenticated == true
-                || context.Request.Cookies.ContainsKey(context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.CookieName("lapor.track"));
+                || context.Request.Cookies.ContainsKey(security.CookieName(SecurityOptions.TrackingCookie))
+                || context.Request.Cookies.ContainsKey(security.CookieName(SecurityOptions.FilingReceiptCookie));
             if (personal && context.GetEndpoint() is not null)
             {
                 headers.CacheControl = "no-store";

@@ -7,6 +7,12 @@ public sealed class SecurityOptions
 {
     public const string Section = "Security";
 
+    /// <summary>The cookie that remembers which reports this browser unlocked with their access code.</summary>
+    public const string TrackingCookie = "lapor.track";
+
+    /// <summary>The cookie that carries a guest's new access code to the confirmation page.</summary>
+    public const string FilingReceiptCookie = "lapor.filed";
+
     /// <summary>
     /// Cookies are Secure and "__Host-" prefixed, so only HTTPS pages of this exact host can set or read
     /// them. Turn off only for plain-HTTP development on a workstation.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,14 @@ public static class SecurityServiceCollectionExtensions
         {
             o.Cookie.Name = security.Value.CookieName("lapor.af");
             o.Cookie.SecurePolicy = security.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        // TempData (flash messages, drafts handed back after a redirect) gets the same treatment.
+        services.AddOptions<CookieTempDataProviderOptions>().PostConfigure<IOptions<SecurityOptions>>((o, security) =>
+        {
+            o.Cookie.Name = security.Value.CookieName("lapor.tempdata");
+            o.Cookie.SecurePolicy = security.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/";
         });
 
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SecurityOptions>>((o, security) =>

@@ -47,6 +47,56 @@ public sealed class SubmitTests(LaporAppFactory app) : IClassFixture<LaporAppFac
     }
 
     [Fact]
+    public async Task Submit_GuestReport_CodeTravelsInAnEncryptedReceiptSpentByTheConfirmation_NotInTempData()
+    {
+        var client = app.CreateBrowser();
+
+        var response = await Citizen.FileAsync(client);
+        var confirmation = await HtmlPage.GetAsync(client, response.Headers.Location!.OriginalString);
+
+        var code = confirmation.Document.QuerySelector("[data-testid=access-code]")!.TextContent.Trim();
+        var set = response.Headers.GetValues("Set-Cookie").ToList();
+        var receipt = Assert.Single(set, c => c.StartsWith("__Host-lapor.filed=", StringComparison.Ordinal));
+        Assert.DoesNotContain(code, receipt, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(set, c => c.Contains("tempdata", StringComparison.OrdinalIgnoreCase));
+        Assert.True(confirmation.Response.Headers.CacheControl?.NoStore);
+        Assert.Contains(confirmation.Response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-lapor.filed=;", StringComparison.Ordinal) && c.Contains("expires=Thu, 01 Jan 1970", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Submitted_PageOfAnotherNumber_DoesNotShowTheCode()
+    {
+        var client = app.CreateBrowser();
+        var response = await Citizen.FileAsync(client);
+
+        var other = await HtmlPage.GetAsync(client, "/lapor/terkirim/LPR-AB23-CD45");
+        var own = await HtmlPage.GetAsync(client, response.Headers.Location!.OriginalString);
+
+        Assert.Null(other.Document.QuerySelector("[data-testid=access-code]"));
+        Assert.NotNull(own.Document.QuerySelector("[data-testid=access-code]"));
+    }
+
+    [Fact]
+    public async Task Submitted_TwoReportsFiledInARow_EachConfirmationShowsItsOwnCode()
+    {
+        var client = app.CreateBrowser();
+        var first = (await Citizen.FileAsync(client)).Headers.Location!.OriginalString["/lapor/terkirim/".Length..];
+        var second = (await Citizen.FileAsync(client)).Headers.Location!.OriginalString["/lapor/terkirim/".Length..];
+
+        var codes = new Dictionary<string, string>();
+        foreach (var number in new[] { second, first })
+        {
+            var page = await HtmlPage.GetAsync(client, $"/lapor/terkirim/{number}");
+            codes[number] = page.Document.QuerySelector("[data-testid=access-code]")!.TextContent.Trim();
+        }
+
+        var hashes = await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == first || r.TrackingNumber == second).ToDictionaryAsync(r => r.TrackingNumber, r => r.AccessCodeHash));
+        Assert.NotEqual(codes[first], codes[second]);
+        Assert.True(AccessCode.Verify(codes[first], hashes[first]));
+        Assert.True(AccessCode.Verify(codes[second], hashes[second]));
+    }
+
+    [Fact]
     public async Task Submit_IncompleteForm_ReRendersWithTypedTextAndCreatesNothing()
     {
         var client = app.CreateBrowser();

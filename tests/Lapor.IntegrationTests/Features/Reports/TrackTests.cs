@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Domain.Reports;
@@ -7,19 +8,79 @@ namespace Lapor.IntegrationTests.Features.Reports;
 
 public sealed class TrackTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
 {
+    private const string TitleCanary = "KANARI-JUDUL-51C0 saluran tersumbat di Griya Asri";
+    private const string BodyCanary = "KANARI-ISI-51C0 air meluap ke rumah warga setiap hujan deras.";
+
     [Fact]
-    public async Task Track_NewReport_ShowsBelumTerverifikasiAndTimeline()
+    public async Task Track_NewReportWithoutCode_ShowsOnlyItsStatus()
     {
-        var client = app.CreateBrowser();
-        var (number, _) = await Citizen.FileAndConfirmAsync(client, "Saluran air tersumbat di Griya Asri");
+        var (number, _) = await FileCanaryAsync(app.CreateBrowser());
 
         var page = await HtmlPage.GetAsync(app.CreateBrowser(), $"/lacak/{number}");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("Belum Terverifikasi", page.Document.QuerySelector(".status-badge")!.TextContent.Trim());
+        Assert.Contains("Tanpa kode akses hanya status laporan yang ditampilkan.", page.Text, StringComparison.Ordinal);
+        Assert.NotNull(page.Document.QuerySelector($"form[action='/lacak/{number}/akses']"));
+        AssertStatusOnly(page, "Laporan diterima", "Riwayat laporan", "Diverifikasi paling lambat", "dikirim");
+    }
+
+    [Fact]
+    public async Task Track_NewReportWithCode_ShowsTitleTimelineAndVerificationDate()
+    {
+        var (number, code) = await FileCanaryAsync(app.CreateBrowser());
+        var client = app.CreateBrowser();
+
+        var page = await UnlockAsync(client, number, code!);
+
         Assert.Contains("Belum Terverifikasi", page.Text, StringComparison.Ordinal);
+        Assert.Contains(TitleCanary, page.Text, StringComparison.Ordinal);
+        Assert.Contains(BodyCanary, page.Text, StringComparison.Ordinal);
         Assert.Contains("Laporan diterima", page.Text, StringComparison.Ordinal);
-        Assert.Contains("Saluran air tersumbat di Griya Asri", page.Text, StringComparison.Ordinal);
         Assert.Matches(@"Diverifikasi paling lambat: .*\([1-3] hari kerja lagi\)", page.Text);
+    }
+
+    [Fact]
+    public async Task Track_ArchivedReportWithoutCode_ShowsOnlyItsStatus()
+    {
+        var (number, _) = await FileCanaryAsync(app.CreateBrowser());
+        await StoredReports.ActAsync(app, number, (r, _) => r.Archive(StoredReports.Coordinator, ArchiveReason.Unclear, "KANARI-ALASAN-51C0 laporan kurang jelas", null, DateTimeOffset.UtcNow));
+
+        var page = await HtmlPage.GetAsync(app.CreateBrowser(), $"/lacak/{number}");
+
+        Assert.Equal("Arsip", page.Document.QuerySelector(".status-badge")!.TextContent.Trim());
+        AssertStatusOnly(page, "Laporan diterima", "Diarsipkan", "Riwayat laporan");
+    }
+
+    [Fact]
+    public async Task Track_InEnglishWithoutCode_ShowsOnlyItsStatus()
+    {
+        var (number, _) = await FileCanaryAsync(app.CreateBrowser());
+
+        var page = await HtmlPage.GetAsync(app.CreateBrowser(), $"/lacak/{number}?culture=en");
+
+        Assert.Equal("Not yet verified", page.Document.QuerySelector(".status-badge")!.TextContent.Trim());
+        Assert.Contains("Without the access code only the report's status is shown.", page.Text, StringComparison.Ordinal);
+        AssertStatusOnly(page, "Report received", "History", "filed");
+    }
+
+    [Fact]
+    public async Task Track_PublicReportWithoutCode_ShowsWhatThePublicPortalShows()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var (number, _) = await FileCanaryAsync(app.CreateBrowser());
+        await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).ActAsync(number, "verifikasi", ("AgencyIds", world.AgencyA.ToString(CultureInfo.InvariantCulture)));
+        await (await Staff.SignInAsync(app, StaffWorld.OfficerA)).ActAsync(number, "tanggapi", ("Text", "JAWABAN-PUBLIK-51C0 petugas meninjau besok."), ("Public", "true"));
+
+        var page = await HtmlPage.GetAsync(app.CreateBrowser(), $"/lacak/{number}");
+
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateBrowser().GetAsync($"/laporan/{number}")).StatusCode);
+        Assert.Contains(TitleCanary, page.Text, StringComparison.Ordinal);
+        Assert.Contains("Dinas A", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Laporan diterima", page.Text, StringComparison.Ordinal);
+        Assert.Contains("JAWABAN-PUBLIK-51C0", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("KANARI-ISI", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("hanya status laporan", page.Text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -138,14 +199,18 @@ public sealed class TrackTests(LaporAppFactory app) : IClassFixture<LaporAppFact
     }
 
     [Fact]
-    public async Task Track_ConfidentialReport_PublicPageShowsNoTitleOrResponses()
+    public async Task Track_VerifiedConfidentialReportWithoutCode_ShowsOnlyItsStatus()
     {
-        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "JUDUL-RAHASIA pungutan liar di kantor", f => f.Add(new StringContent("true"), "Form.IsConfidential"));
+        var world = await StaffWorld.CreateAsync(app);
+        var (number, _) = await FileCanaryAsync(app.CreateBrowser(), confidential: true);
+        await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).ActAsync(number, "verifikasi", ("AgencyIds", world.AgencyA.ToString(CultureInfo.InvariantCulture)));
+        await (await Staff.SignInAsync(app, StaffWorld.OfficerA)).ActAsync(number, "tanggapi", ("Text", "KANARI-JAWABAN-51C0 petugas meninjau besok."), ("Public", "true"));
 
         var page = await HtmlPage.GetAsync(app.CreateBrowser(), $"/lacak/{number}");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.DoesNotContain("JUDUL-RAHASIA", page.Html, StringComparison.Ordinal);
+        Assert.Equal("Sedang Diproses", page.Document.QuerySelector(".status-badge")!.TextContent.Trim());
+        AssertStatusOnly(page, "Dinas A", "Laporan diterima", "Riwayat laporan", "Target penyelesaian");
     }
 
     [Fact]
@@ -170,6 +235,31 @@ public sealed class TrackTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         Assert.Equal("image/jpeg", file.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", file.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("nosniff", file.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    private static Task<(string Number, string? AccessCode)> FileCanaryAsync(HttpClient client, bool confidential = false) =>
+        Citizen.FileAndConfirmAsync(client, TitleCanary, fields: new Dictionary<string, string>
+        {
+            ["Form.Body"] = BodyCanary,
+            ["Form.IsConfidential"] = confidential ? "true" : "false",
+        });
+
+    private static async Task<HtmlPage> UnlockAsync(HttpClient client, string number, string code)
+    {
+        var page = await HtmlPage.GetAsync(client, $"/lacak/{number}");
+        await client.PostAsync($"/lacak/{number}/akses", Form(page.AntiforgeryToken($"/lacak/{number}/akses"), ("AccessCode", code)));
+        return await HtmlPage.GetAsync(client, $"/lacak/{number}");
+    }
+
+    /// <summary>Nothing of the report itself: no canary text anywhere in the page, none of <paramref name="absent"/>.</summary>
+    private static void AssertStatusOnly(HtmlPage page, params string[] absent)
+    {
+        Assert.DoesNotContain("KANARI", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Andi Wijaya", page.Html, StringComparison.Ordinal);
+        foreach (var text in absent)
+        {
+            Assert.DoesNotContain(text, page.Text, StringComparison.Ordinal);
+        }
     }
 
     private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>

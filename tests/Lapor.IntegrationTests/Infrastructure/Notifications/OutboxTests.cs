@@ -15,12 +15,13 @@ namespace Lapor.IntegrationTests.Infrastructure.Notifications;
 /// The outbox against a real SMTP server on loopback. Guarantee tested: every message is delivered
 /// at least once; a crash between sending and recording the send delivers it again.
 /// </summary>
-public sealed class OutboxTests(ManualJobsAppFactory app) : IClassFixture<ManualJobsAppFactory>, IAsyncDisposable
+public sealed class OutboxTests(ManualJobsAppFactory app) : IClassFixture<ManualJobsAppFactory>, IDisposable
 {
     private readonly SmtpSink _smtp = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
 
-    public ValueTask DisposeAsync() => _smtp.DisposeAsync();
+    // IDisposable, not IAsyncDisposable: xunit v2 never calls the latter on a test class, which left an SMTP server running after every test.
+    public void Dispose() => _smtp.Dispose();
 
     [Fact]
     public async Task ServerDown_MessageIsRetriedLaterAndDeliveredOnce()
