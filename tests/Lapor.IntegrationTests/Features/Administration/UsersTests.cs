@@ -104,6 +104,7 @@ public sealed class UsersTests(LaporAppFactory app) : IClassFixture<LaporAppFact
             ["UserId"] = form.InputValue("UserId"),
             ["Token"] = form.InputValue("Token"),
             ["Password"] = password,
+            ["ConfirmPassword"] = password,
         }));
 
         var leaked = await HtmlPage.FromAsync(await SetAsync("admin123"));
