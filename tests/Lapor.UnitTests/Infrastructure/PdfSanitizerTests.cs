@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Lapor.UnitTests.Support;
 using Lapor.Web.Infrastructure.Storage;
@@ -152,7 +153,6 @@ public sealed class PdfSanitizerTests
         "%PDF-1.7\nthis is not a PDF at all",
         "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF",
         Latin1(BoobyTrapped)[..(BoobyTrapped.Length / 3)],
-        "%PDF-1.7\n1 0 obj\n" + new string('[', 200_000) + "\nendobj\n",
     };
 
     [Theory]
@@ -163,6 +163,42 @@ public sealed class PdfSanitizerTests
 
         Assert.Null(result.Pdf);
         Assert.Equal(PdfSanitizer.UnreadableKey, result.RefusalKey);
+    }
+
+    /// <summary>
+    /// Files that, before the guard, crashed the whole test host with a stack overflow (PDFsharp's
+    /// recursive parser and page-tree flattening) or made PDFsharp loop for ever: each is now refused.
+    /// </summary>
+    public static TheoryData<string, byte[]> Hostile => new()
+    {
+        { "arrays nested 20,000 deep", WithObject(new string('[', 20_000) + new string(']', 20_000)) },
+        { "dictionaries nested 20,000 deep", WithObject(string.Concat(Enumerable.Repeat("<< /A ", 20_000)) + string.Concat(Enumerable.Repeat(">> ", 20_000))) },
+        { "a page tree that contains itself", RawPdf.Build(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>", RawPdf.Page(2, 4, 5), RawPdf.Text(PageText), RawPdf.Helvetica]) },
+        { "nesting hidden in a compressed object stream", WithObject(ObjectStream(new string('[', 5_000))) },
+        { "a hex string open at the end of the file", HexStringOpenAtTheEnd() },
+    };
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public void Rewrite_FileThatWouldCrashOrHangPdfSharp_IsRefused(string what, byte[] pdf)
+    {
+        var result = PdfSanitizer.Rewrite(pdf);
+
+        Assert.True(result.Pdf is null, what);
+        Assert.Equal(PdfSanitizer.UnreadableKey, result.RefusalKey);
+    }
+
+    [Fact]
+    public void Rewrite_StreamLengthsPointingAtEachOther_AreReadWithoutRecursion()
+    {
+        // 3,000 streams, each with its /Length in the next one: PDFsharp resolved them by recursion and overflowed the stack.
+        List<string> objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", RawPdf.Page(2, 4, 5), RawPdf.Text(PageText).Replace("/Length", "/Length 6 0 R /X", StringComparison.Ordinal), RawPdf.Helvetica];
+        objects.AddRange(Enumerable.Range(7, 3_000).Select(next => $"<< /Length {next} 0 R >>\nstream\nabc\nendstream"));
+        objects.Add("3");
+
+        using var pdf = PigDocument.Open(Rewritten(RawPdf.Build(objects)));
+
+        Assert.Contains(PageText, pdf.GetPage(1).Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -183,6 +219,31 @@ public sealed class PdfSanitizerTests
 
         Assert.Null(verdict.Upload);
         Assert.Equal(PdfSanitizer.UnreadableKey, verdict.RefusalKey);
+    }
+
+    /// <summary>A one-page file whose catalog also points at object 6, <paramref name="body"/>.</summary>
+    private static byte[] WithObject(string body) => RawPdf.Build(
+        ["<< /Type /Catalog /Pages 2 0 R /Extra 6 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", RawPdf.Page(2, 4, 5), RawPdf.Text(PageText), RawPdf.Helvetica, body]);
+
+    /// <summary>An object stream holding one object, <paramref name="content"/>, deflated.</summary>
+    private static string ObjectStream(string content)
+    {
+        using var zipped = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(zipped, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(Encoding.Latin1.GetBytes("7 0 " + content));
+        }
+
+        return $"<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {zipped.Length} >>\nstream\n{Latin1(zipped.ToArray())}\nendstream";
+    }
+
+    /// <summary>Object 4 moved past %%EOF as "&lt;AB" with nothing after it, the cross-reference table pointing there.</summary>
+    private static byte[] HexStringOpenAtTheEnd()
+    {
+        var text = Latin1(WithObject("(x)"));
+        var entry = text.IndexOf("0000000000 65535 f \n", StringComparison.Ordinal) + 20 + (6 - 1) * 20;
+        text = text[..entry] + text.Length.ToString("D10", CultureInfo.InvariantCulture) + text[(entry + 10)..] + "6 0 obj\n<AB";
+        return Encoding.Latin1.GetBytes(text);
     }
 
     private static byte[] Rewritten(byte[] pdf) => PdfSanitizer.Rewrite(pdf).Pdf ?? throw new InvalidOperationException(PdfSanitizer.Rewrite(pdf).RefusalKey);
