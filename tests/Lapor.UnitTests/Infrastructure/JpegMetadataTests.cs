@@ -70,6 +70,9 @@ public sealed class JpegMetadataTests
         Assert.Null(JpegMetadata.Strip([0xFF, 0xD8, 0xFF, 0xD9]));
     }
 
+    /// <summary>A 40×30 photo with an EXIF block carrying <paramref name="canary"/>, as a phone's GPS tag would.</summary>
+    internal static byte[] PhotoWithExif(string canary) => Insert(Photo(), Segment(0xE1, "Exif\0\0" + canary));
+
     private static byte[] Photo()
     {
         using var bitmap = new SKBitmap(40, 30);

@@ -13,7 +13,7 @@ namespace Lapor.Web.Features.Reports;
 
 /// <summary>
 /// Stores a new report from any channel (web form, staff manual entry): checks the choices and
-/// files, strips image metadata, stores the files, then the report, its reporter and its first
+/// files, strips image and PDF metadata, stores the files, then the report, its reporter and its first
 /// routing entry in one save. A repeated submission token returns the report already stored.
 /// </summary>
 public sealed class ReportFiling(
@@ -59,10 +59,10 @@ public sealed class ReportFiling(
         foreach (var file in filing.Files)
         {
             await using var stream = file.OpenReadStream();
-            var upload = await inspector.InspectAsync(stream, cancellationToken);
+            var (upload, refusal) = await inspector.InspectAsync(stream, cancellationToken);
             if (upload is null)
             {
-                return new Rejected("Attachments", t["Validation.FileType", file.FileName]);
+                return new Rejected("Attachments", t[refusal, file.FileName]);
             }
 
             uploads.Add((file.FileName, upload));

@@ -6,17 +6,22 @@ namespace Lapor.Web.Infrastructure.Storage;
 /// <summary>A checked, cleaned upload ready to store.</summary>
 public sealed record InspectedUpload(string ContentType, string Extension, byte[] Content, string Sha256);
 
+/// <summary>The cleaned upload, or null and the resource key (taking the file name) of the message saying why it is refused.</summary>
+public sealed record UploadVerdict(InspectedUpload? Upload, string RefusalKey);
+
 /// <summary>
-/// Decides a file's type from its bytes, not its name, and removes image metadata so that EXIF/GPS
-/// (which has unmasked anonymous reporters elsewhere) never reaches storage: JPEG photos lose their
-/// metadata segments losslessly (<see cref="JpegMetadata"/>), PNG images are re-encoded.
+/// Decides a file's type from its bytes, not its name, and removes what can name the reporter before
+/// anything reaches storage (EXIF/GPS and document authors have unmasked anonymous reporters elsewhere):
+/// JPEG photos lose their metadata segments losslessly (<see cref="JpegMetadata"/>), PNG images are
+/// re-encoded, PDFs are rewritten without metadata, scripts and attached files (<see cref="PdfSanitizer"/>).
 /// </summary>
 public sealed class UploadInspector
 {
+    public const string FileTypeKey = "Validation.FileType";
+
     public static readonly string[] AcceptedContentTypes = ["image/jpeg", "image/png", "application/pdf"];
 
-    /// <summary>Returns null when the content is not an accepted JPEG, PNG or PDF.</summary>
-    public async Task<InspectedUpload?> InspectAsync(Stream input, CancellationToken cancellationToken)
+    public async Task<UploadVerdict> InspectAsync(Stream input, CancellationToken cancellationToken)
     {
         byte[] bytes;
         if (input.CanSeek)
@@ -32,14 +37,16 @@ public sealed class UploadInspector
             bytes = buffer.ToArray();
         }
 
-        var result = Sniff(bytes) switch
+        var (result, refusal) = Sniff(bytes) switch
         {
-            "image/jpeg" => WithoutJpegMetadata(bytes),
-            "image/png" => ReEncode(bytes, SKEncodedImageFormat.Png, "image/png", ".png"),
-            "application/pdf" => new InspectedUpload("application/pdf", ".pdf", bytes, ""),
-            _ => null,
+            "image/jpeg" => (WithoutJpegMetadata(bytes), FileTypeKey),
+            "image/png" => (ReEncode(bytes, SKEncodedImageFormat.Png, "image/png", ".png"), FileTypeKey),
+            "application/pdf" => RewritePdf(bytes),
+            _ => (null, FileTypeKey),
         };
-        return result is null ? null : result with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(result.Content)) };
+        return result is null
+            ? new UploadVerdict(null, refusal)
+            : new UploadVerdict(result with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(result.Content)) }, "");
     }
 
     internal static string? Sniff(ReadOnlySpan<byte> bytes) => bytes switch
@@ -49,6 +56,12 @@ public sealed class UploadInspector
         [0x25, 0x50, 0x44, 0x46, 0x2D, ..] => "application/pdf",
         _ => null,
     };
+
+    private static (InspectedUpload?, string) RewritePdf(byte[] bytes)
+    {
+        var (pdf, refusal) = PdfSanitizer.Rewrite(bytes);
+        return (pdf is null ? null : new InspectedUpload("application/pdf", ".pdf", pdf, ""), refusal);
+    }
 
     private static InspectedUpload? WithoutJpegMetadata(byte[] bytes)
     {
