@@ -37,6 +37,7 @@ public sealed class PersonalDataTests(ManualJobsAppFactory app) : IClassFixture<
         Assert.Equal("Sari Unduh", report.GetProperty("Identity").GetProperty("FullName").GetString());
         Assert.DoesNotContain(otherNumber, json, StringComparison.Ordinal);
         Assert.DoesNotContain("Budi Lain", json, StringComparison.Ordinal);
+        Assert.NotEmpty(document.RootElement.GetProperty("Sessions").EnumerateArray());
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == Lapor.Web.Domain.Auditing.AuditAction.DataDownloaded)));
     }
 
@@ -112,6 +113,9 @@ public sealed class PersonalDataTests(ManualJobsAppFactory app) : IClassFixture<
         var sentBefore = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.SentAt != null).Select(m => m.SentAt!.Value).ToListAsync());
         Assert.All(sentBefore, sentAt => Assert.True(sentAt >= startedAt));
         Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Id == unsent)), "A message not yet sent is never deleted, however old.");
+
+        // Sign-in sessions (device and address) are gone a month after they closed.
+        Assert.False(await app.WithDbAsync(db => db.UserSessions.AnyAsync()));
     }
 
     [Theory]

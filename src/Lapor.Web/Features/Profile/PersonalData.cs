@@ -49,12 +49,17 @@ public static class PersonalData
                 .Join(db.Reports, s => s.ReportId, r => r.Id, (s, r) => new { r.TrackingNumber, s.CreatedAt })
                 .ToListAsync(cancellationToken);
 
+            var sessions = await db.UserSessions.AsNoTracking().Where(s => s.UserId == user.Id)
+                .Select(s => new { s.Device, s.Address, s.StartedAt, s.LastSeenAt, s.ExpiresAt, s.EndedAt })
+                .ToListAsync(cancellationToken);
+
             var export = new
             {
                 ExportedAt = clock.GetUtcNow(),
                 Account = new { user.FullName, user.Email, user.PhoneNumber, user.CreatedAt, user.LastSignInAt, user.PreferredCulture, user.TwoFactorEnabled, Roles = await users.GetRolesAsync(user) },
                 Reports = reports,
                 SupportedReports = supported,
+                Sessions = sessions.OrderByDescending(s => s.StartedAt),
             };
             return JsonSerializer.SerializeToUtf8Bytes(export, Json);
         }

@@ -13,9 +13,6 @@ public sealed class UserSessions(LaporDbContext db, TimeProvider clock, IOptions
     /// <summary>The claim in the sign-in cookie that names its <see cref="UserSession"/> row.</summary>
     public const string ClaimType = "lapor:sid";
 
-    /// <summary>Ended and expired rows are kept this long so the person can still see them, then removed.</summary>
-    private static readonly TimeSpan KeepClosedFor = TimeSpan.FromDays(30);
-
     /// <summary>How stale "last seen" may be before a request writes it again.</summary>
     public static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
 
@@ -25,7 +22,6 @@ public sealed class UserSessions(LaporDbContext db, TimeProvider clock, IOptions
     public async Task<string> StartAsync(string userId, HttpContext http)
     {
         var now = clock.GetUtcNow();
-        await db.UserSessions.Where(s => s.UserId == userId && s.ExpiresAt < now - KeepClosedFor).ExecuteDeleteAsync();
         var session = new UserSession(
             Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), userId, http.Request.Headers.UserAgent.ToString(),
             RateLimitPolicies.ClientAddress(http), now, now + options.Value.Sessions.AbsoluteLifetime);

@@ -16,9 +16,18 @@ public sealed class RetentionJob(LaporDbContext db, IOptions<RetentionOptions> o
 {
     private const int BatchSize = 500;
 
-    /// <summary>Returns how many identities were erased and outbox messages deleted.</summary>
+    /// <summary>Closed sign-in sessions (device and address) are kept this long for the person to review, then deleted.</summary>
+    public static readonly TimeSpan SessionRetention = TimeSpan.FromDays(30);
+
+    /// <summary>Returns how many identities were erased, outbox messages and closed sessions deleted.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken) =>
-        await EraseIdentitiesAsync(cancellationToken) + await DeleteOldMessagesAsync(cancellationToken);
+        await EraseIdentitiesAsync(cancellationToken) + await DeleteOldMessagesAsync(cancellationToken) + await DeleteOldSessionsAsync(cancellationToken);
+
+    private async Task<int> DeleteOldSessionsAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - SessionRetention;
+        return await db.UserSessions.Where(s => s.ExpiresAt < cutoff || (s.EndedAt != null && s.EndedAt < cutoff)).ExecuteDeleteAsync(cancellationToken);
+    }
 
     private async Task<int> DeleteOldMessagesAsync(CancellationToken cancellationToken)
     {
