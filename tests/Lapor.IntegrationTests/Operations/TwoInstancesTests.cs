@@ -54,6 +54,17 @@ public sealed class TwoInstancesTests : IClassFixture<RedisServer>, IDisposable
 
         // The key ring lives in the shared database, not in either machine's profile folder.
         Assert.True(await _first.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
+
+        // Signing out on the second instance ends the session for the first one too, even for a copy of the cookie.
+        var copy = cookies.GetCookies(new Uri("https://localhost")).Select(c => $"{c.Name}={c.Value}").ToList();
+        var signedIn = await HtmlPage.GetAsync(onSecond, "/inbox");
+        Assert.Equal(HttpStatusCode.Redirect, (await onSecond.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = signedIn.AntiforgeryToken("/Account/Logout"),
+        }))).StatusCode);
+        var thief = _first.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = false });
+        thief.DefaultRequestHeaders.Add("Cookie", string.Join("; ", copy));
+        Assert.Equal(HttpStatusCode.Redirect, (await thief.GetAsync("/inbox")).StatusCode);
     }
 
     [Fact]
