@@ -18,11 +18,18 @@ using Lapor.Web.Infrastructure.Identity;
 using Lapor.Web.Infrastructure.Localization;
 using Lapor.Web.Infrastructure.Notifications;
 using Lapor.Web.Infrastructure.Security;
+using Lapor.Web.Infrastructure.Storage;
 using Lapor.Web.Infrastructure.Telemetry;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 using Serilog.Events;
+
+// A child process that rewrites one uploaded PDF (see IsolatedPdfRewrite): no web host needed.
+if (IsolatedPdfRewrite.IsRequested(args))
+{
+    return IsolatedPdfRewrite.Run();
+}
 
 var builder = WebApplication.CreateBuilder(args);
 

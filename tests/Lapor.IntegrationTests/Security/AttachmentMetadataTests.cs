@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 using PigDocument = UglyToad.PdfPig.PdfDocument;
 
@@ -52,6 +53,57 @@ public sealed class AttachmentMetadataTests(LaporAppFactory app) : IClassFixture
         Assert.Contains("\"terkunci.pdf\" dilindungi kata sandi", page.FieldError("Form.Attachments"), StringComparison.Ordinal);
         Assert.Equal("Laporan dengan PDF terkunci", page.InputValue("Form.Title"));
         Assert.Equal(before, await app.WithDbAsync(db => db.Reports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task TheRewrite_RunsInAChildProcess_ThatReturnsTheCleanFile()
+    {
+        var (pdf, refusal) = await IsolatedPdfRewrite.RewriteAsync(PdfWithAuthor("CANARY-AUTHOR-CHILD"), CancellationToken.None);
+
+        Assert.Equal("", refusal);
+        Assert.DoesNotContain("CANARY-AUTHOR-CHILD", System.Text.Encoding.Latin1.GetString(pdf!), StringComparison.Ordinal);
+        Assert.Equal(PdfSanitizer.ProtectedKey, (await IsolatedPdfRewrite.RewriteAsync(PdfWithAuthor("x", password: "rahasia"), CancellationToken.None)).RefusalKey);
+    }
+
+    [Fact]
+    public async Task ARewriteThatCrashes_RefusesTheFile_AndThePortalGoesOn()
+    {
+        // What a stack overflow in PDFsharp looks like from outside: the child dies of a signal.
+        var crashing = new System.Diagnostics.ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", "cat > /dev/null; kill -SEGV $$" } };
+
+        var (pdf, refusal) = await IsolatedPdfRewrite.RewriteAsync(PdfWithAuthor("x"), crashing, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Null(pdf);
+        Assert.Equal(PdfSanitizer.UnreadableKey, refusal);
+    }
+
+    [Fact]
+    public async Task ARewriteThatHangs_IsKilledAtTheTimeLimit_AndRefusesTheFile()
+    {
+        var marker = $"lapor-hang-{Guid.NewGuid():N}";
+        var hanging = new System.Diagnostics.ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", $"exec -a {marker} sleep 300" } };
+
+        var (pdf, refusal) = await IsolatedPdfRewrite.RewriteAsync(PdfWithAuthor("x"), hanging, TimeSpan.FromSeconds(2), CancellationToken.None);
+
+        Assert.Null(pdf);
+        Assert.Equal(PdfSanitizer.UnreadableKey, refusal);
+        Assert.DoesNotContain(System.Diagnostics.Process.GetProcesses(), p => SafeCommandLine(p).Contains(marker, StringComparison.Ordinal));
+    }
+
+    private static string SafeCommandLine(System.Diagnostics.Process process)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{process.Id}/cmdline");
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
     }
 
     /// <summary>A one-page PDF whose document information and XMP metadata name <paramref name="author"/>, as Word's export does.</summary>

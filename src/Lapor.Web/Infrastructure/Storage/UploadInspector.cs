@@ -41,7 +41,7 @@ public sealed class UploadInspector
         {
             "image/jpeg" => (WithoutJpegMetadata(bytes), FileTypeKey),
             "image/png" => (ReEncode(bytes, SKEncodedImageFormat.Png, "image/png", ".png"), FileTypeKey),
-            "application/pdf" => RewritePdf(bytes),
+            "application/pdf" => await RewritePdfAsync(bytes, cancellationToken),
             _ => (null, FileTypeKey),
         };
         return result is null
@@ -57,9 +57,9 @@ public sealed class UploadInspector
         _ => null,
     };
 
-    private static (InspectedUpload?, string) RewritePdf(byte[] bytes)
+    private static async Task<(InspectedUpload?, string)> RewritePdfAsync(byte[] bytes, CancellationToken cancellationToken)
     {
-        var (pdf, refusal) = PdfSanitizer.Rewrite(bytes);
+        var (pdf, refusal) = await IsolatedPdfRewrite.RewriteAsync(bytes, cancellationToken);
         return (pdf is null ? null : new InspectedUpload("application/pdf", ".pdf", pdf, ""), refusal);
     }
 
