@@ -60,10 +60,8 @@ public static class PasswordReset
     {
         public NewPasswordValidator(IStringLocalizer<SharedResource> t)
         {
-            RuleFor(f => f.Password)
-                .NotEmpty().WithMessage(_ => t["Validation.Required", t["Account.NewPassword"]])
-                .Length(8, 128).WithMessage(_ => t["Validation.PasswordLength", 8, 128]);
-            RuleFor(f => f.ConfirmPassword).Equal(f => f.Password).WithMessage(_ => t["Validation.PasswordMismatch"]);
+            RuleFor(f => f.Password).NewPassword(t, "Account.NewPassword");
+            RuleFor(f => f.ConfirmPassword).SameAs(f => f.Password, t);
         }
     }
 

@@ -40,10 +40,8 @@ public static class Register
                 .NotEmpty().WithMessage(_ => t["Validation.Required", t["Account.Email"]])
                 .EmailAddress().WithMessage(_ => t["Validation.Email"])
                 .MaximumLength(256).WithMessage(_ => t["Validation.MaxLength", t["Account.Email"], 256]);
-            RuleFor(f => f.Password)
-                .NotEmpty().WithMessage(_ => t["Validation.Required", t["Account.Password"]])
-                .Length(8, 128).WithMessage(_ => t["Validation.PasswordLength", 8, 128]);
-            RuleFor(f => f.ConfirmPassword).Equal(f => f.Password).WithMessage(_ => t["Validation.PasswordMismatch"]);
+            RuleFor(f => f.Password).NewPassword(t, "Account.Password");
+            RuleFor(f => f.ConfirmPassword).SameAs(f => f.Password, t);
             RuleFor(f => f.Consent).Equal(true).WithMessage(_ => t["Validation.Consent"]);
         }
     }

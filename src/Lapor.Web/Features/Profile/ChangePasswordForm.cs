@@ -1,4 +1,5 @@
 using FluentValidation;
+using Lapor.Web.Infrastructure.Identity;
 using Microsoft.Extensions.Localization;
 using System.ComponentModel.DataAnnotations;
 
@@ -23,10 +24,8 @@ public sealed class ChangePasswordForm
         public Validator(IStringLocalizer<SharedResource> t)
         {
             RuleFor(f => f.CurrentPassword).NotEmpty().WithMessage(_ => t["Validation.Required", t["Profile.CurrentPassword"]]);
-            RuleFor(f => f.NewPassword)
-                .NotEmpty().WithMessage(_ => t["Validation.Required", t["Account.NewPassword"]])
-                .Length(8, 128).WithMessage(_ => t["Validation.PasswordLength", 8, 128]);
-            RuleFor(f => f.ConfirmPassword).Equal(f => f.NewPassword).WithMessage(_ => t["Validation.PasswordMismatch"]);
+            RuleFor(f => f.NewPassword).NewPassword(t, "Account.NewPassword");
+            RuleFor(f => f.ConfirmPassword).SameAs(f => f.NewPassword, t);
         }
     }
 }

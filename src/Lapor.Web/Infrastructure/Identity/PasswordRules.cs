@@ -1,0 +1,18 @@
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace Lapor.Web.Infrastructure.Identity;
+
+/// <summary>The form rules of a newly chosen password (registration, reset link, change in "Akun Saya"); Identity's validators judge the rest.</summary>
+public static class PasswordRules
+{
+    public const int MinLength = 8;
+    public const int MaxLength = 128;
+
+    public static IRuleBuilderOptions<T, string?> NewPassword<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer t, string labelKey) => rule
+        .NotEmpty().WithMessage(_ => t["Validation.Required", t[labelKey]])
+        .Length(MinLength, MaxLength).WithMessage(_ => t["Validation.PasswordLength", MinLength, MaxLength]);
+
+    public static IRuleBuilderOptions<T, string?> SameAs<T>(this IRuleBuilder<T, string?> rule, Func<T, string?> password, IStringLocalizer t) => rule
+        .Must((form, confirmation) => confirmation == password(form)).WithMessage(_ => t["Validation.PasswordMismatch"]);
+}
