@@ -302,6 +302,29 @@ public sealed class InboxTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         Assert.DoesNotContain(road, byNumber.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>Cursors and dates come back in addresses anyone can edit: one that names no real position or day is not applied (issue 15).</summary>
+    [Theory]
+    [InlineData(StaffWorld.OfficerA, "To=9999-12-31")]
+    [InlineData(StaffWorld.OfficerA, "From=0001-01-01&To=0001-01-01")]
+    [InlineData(StaffWorld.OfficerA, "Sort=DueDate&After=-1_-1")]
+    [InlineData(StaffWorld.OfficerA, "Sort=DueDate&After=9223372036854775807_1")]
+    [InlineData(StaffWorld.OfficerA, "Sort=Newest&After=9223372036854775807_1")]
+    [InlineData(StaffWorld.Coordinator, "Tab=Routed&After=-1_-1")]
+    [InlineData(StaffWorld.Coordinator, "Tab=Routed&After=9223372036854775807_1")]
+    public async Task Inbox_WithAnImpossibleCursorOrDate_ShowsTheFirstPage(string email, string query)
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "Selokan mampet di Gang Kenanga");
+        await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", Id(world.AgencyA)));
+        var staff = await Staff.SignInAsync(app, email);
+
+        var page = await staff.OpenAsync($"/inbox?{query}&Q={number}");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(number, page.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Transitions_QueueMailsForTheRightPeople_StaffMailsCarryNoReporterIdentity()
     {
