@@ -149,6 +149,28 @@ public sealed class InboxTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         Assert.Contains("Dua kali", after.Html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// What was typed comes back through the TempData cookie: a pasted wall of text, kept whole, pushed the sign-in
+    /// cookie out of the browser's jar (and is more than a server takes in headers). It is kept up to what a form takes.
+    /// </summary>
+    [Fact]
+    public async Task Action_WithTextFarOverTheLimit_KeepsWhatAFormTakes_AndTheSession()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", Id(world.AgencyA)));
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+
+        var refused = await officer.ActAsync(number, "tanggapi", ("Text", new string('x', 70_000)));
+        var page = await officer.OpenAsync($"/inbox/{number}");
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(5000, page.Document.QuerySelector("#text-tanggapi")!.TextContent.Trim().Length);
+        Assert.Equal(HttpStatusCode.OK, (await officer.OpenAsync("/inbox")).Status);
+    }
+
     [Fact]
     public async Task TwoCoordinatorsVerifyAtOnce_SecondGetsConflictAndOneRoutingHappens()
     {
