@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,15 +14,8 @@ namespace Lapor.IntegrationTests.Security;
 /// ones refuse anonymous and wrong-role users, and report-bearing ones answer 404 across agencies
 /// (QUALITY 1, 2, 5, 14, 15).
 /// </summary>
-public sealed partial class EndpointMatrixTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+public sealed class EndpointMatrixTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
 {
-    /// <summary>One method of one route; error pages (re-executed for any method) ignore antiforgery tokens.</summary>
-    private sealed record Endpoint(string Method, string Pattern, bool IsPublic, IReadOnlyList<string[]> RoleSets, bool IgnoresAntiforgery)
-    {
-        /// <summary>Whether one of the endpoint's role policies leaves out every role the user holds.</summary>
-        public bool Refuses(IReadOnlyCollection<string> roles) => RoleSets.Any(set => !set.Intersect(roles).Any());
-    }
-
     [Fact]
     public async Task UnsafeEndpoints_WithoutOrWithAnotherSessionsToken_AreRefusedAndChangeNothing()
     {
@@ -242,27 +231,12 @@ public sealed partial class EndpointMatrixTests(LaporAppFactory app) : IClassFix
     /// The public tracking page of a report answers everyone with the public view (or asks for the
     /// access code): that is the reporter's gate, not staff access, and it shows nothing private.
     /// </summary>
-    private static bool IsReporterGate(Endpoint endpoint, HttpResponseMessage response) =>
+    private static bool IsReporterGate(AppEndpoint endpoint, HttpResponseMessage response) =>
         endpoint.Pattern.StartsWith("lacak/", StringComparison.Ordinal) || endpoint.Pattern.StartsWith("lapor/terkirim", StringComparison.Ordinal)
             ? response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden
             : false;
 
-    private List<Endpoint> Endpoints()
-    {
-        var policies = app.Services.GetRequiredService<IAuthorizationPolicyProvider>();
-        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && !raw.Contains("{*", StringComparison.Ordinal) && !raw.StartsWith("health", StringComparison.Ordinal))
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"]).Select(method => new Endpoint(
-                method,
-                e.RoutePattern.RawText!.TrimStart('/'),
-                e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
-                e.Metadata.GetOrderedMetadata<IAuthorizeData>()
-                    .Where(a => a.Policy is not null)
-                    .Select(a => policies.GetPolicyAsync(a.Policy!).GetAwaiter().GetResult()!.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToArray())
-                    .ToList(),
-                e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute>() is not null)))
-            .ToList();
-    }
+    private List<AppEndpoint> Endpoints() => AppEndpoints.All(app);
 
     /// <summary>Agency B's confidential, anonymous report with an attachment; the world's accounts.</summary>
     private async Task<(StaffWorld World, string Number, Guid Attachment)> ArrangeAsync()
@@ -304,18 +278,7 @@ public sealed partial class EndpointMatrixTests(LaporAppFactory app) : IClassFix
                 Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Text"] = "percobaan", ["Version"] = "1" }),
             });
 
-    /// <summary>A concrete address for a route pattern: the report and attachment under test, plain values elsewhere.</summary>
-    private static string Url(string pattern, string number, Guid attachment) => "/" + RouteParameter().Replace(pattern, m => m.Groups["name"].Value switch
-    {
-        "trackingNumber" => number,
-        "attachmentId" => attachment.ToString(),
-        "statusCode" => "404",
-        "format" => "csv",
-        _ => "1",
-    });
-
-    [GeneratedRegex(@"\{(?<name>[A-Za-z]+)[^}]*\}")]
-    private static partial Regex RouteParameter();
+    private static string Url(string pattern, string number, Guid attachment) => AppEndpoints.Url(pattern, number, attachment);
 
     private Task<string> SnapshotAsync() => app.WithDbAsync(async db => string.Join('|',
         await db.Reports.CountAsync(), await db.Reports.SumAsync(r => r.Version), await db.RoutingEntries.CountAsync(), await db.Messages.CountAsync(),
