@@ -47,7 +47,7 @@ builder.Services.AddPublicReportsFeature();
 builder.Services.AddProfileFeature();
 builder.Services.AddOpen311Feature(builder.Configuration);
 builder.Services.AddIntakeFeature(builder.Configuration);
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.ShouldInclude = description => description.HttpMethod != HttpMethods.Head); // GET answers HEAD too; not worth a second operation each
 
 var app = builder.Build();
 
@@ -104,7 +104,7 @@ app.MapControllers();
 // The JSON API's description (Open311, intake) for client developers: Development, or when OpenApi:Enabled.
 if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("OpenApi:Enabled"))
 {
-    app.MapOpenApi().AllowAnonymous();
+    app.MapOpenApi().AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
 }
 
 // Unknown addresses are a plain 404 (shown by the status-code page), not a sign-in prompt.

@@ -168,6 +168,32 @@ public sealed class EndpointMatrixTests(LaporAppFactory app) : IClassFixture<Lap
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    /// <summary>HEAD is GET without the body: every page answers it as GET does, not with the fallback's 404 (issue 15).</summary>
+    [Fact]
+    public async Task EveryGetEndpoint_AnswersHeadAsItAnswersGet()
+    {
+        var (world, number, attachment) = await ArrangeAsync();
+        var sessions = new[] { app.CreateBrowser(), await SuperUserAsync(world) };
+
+        var failures = new List<string>();
+        foreach (var endpoint in Endpoints().Where(e => e.Method == "GET"))
+        {
+            var url = Url(endpoint.Pattern, number, attachment);
+            foreach (var client in sessions)
+            {
+                var get = await client.GetAsync(url);
+                var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+                if (head.StatusCode != get.StatusCode || head.Headers.Location != get.Headers.Location || head.Content.Headers.ContentType?.MediaType != get.Content.Headers.ContentType?.MediaType)
+                {
+                    failures.Add($"HEAD {url}: {(int)head.StatusCode} {head.Headers.Location}, GET: {(int)get.StatusCode} {get.Headers.Location}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Contains(Endpoints(), e => e.Method == "HEAD" && e.Pattern == "laporan/{trackingNumber}");
+    }
+
     /// <summary>A NUL in a posted form (found by wapiti) once turned every error page into a 500.</summary>
     [Fact]
     public async Task PostWithControlCharacters_GetsItsOwnStatus_NotA500()
@@ -271,8 +297,8 @@ public sealed class EndpointMatrixTests(LaporAppFactory app) : IClassFixture<Lap
         db.UserRoles.Where(ur => db.Users.Any(u => u.Id == ur.UserId && u.Email == email)).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToArrayAsync());
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url, string token) =>
-        method == "GET"
-            ? client.GetAsync(url)
+        method is "GET" or "HEAD"
+            ? client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url))
             : client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Text"] = "percobaan", ["Version"] = "1" }),
