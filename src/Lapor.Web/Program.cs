@@ -89,6 +89,7 @@ app.UseSerilogRequestLogging(o =>
         new("Elapsed", new ScalarValue(elapsed)),
     ];
 });
+app.UseLaporHttpsOnly();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
