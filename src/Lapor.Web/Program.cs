@@ -56,7 +56,7 @@ builder.Services.AddAccountFeature();
 builder.Services.AddProfileFeature();
 builder.Services.AddOpen311Feature(builder.Configuration);
 builder.Services.AddIntakeFeature(builder.Configuration);
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.ShouldInclude = description => description.HttpMethod != HttpMethods.Head); // GET answers HEAD too; not worth a second operation each
 
 var app = builder.Build();
 
@@ -98,6 +98,7 @@ app.UseSerilogRequestLogging(o =>
         new("Elapsed", new ScalarValue(elapsed)),
     ];
 });
+app.UseLaporHttpsOnly();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
@@ -113,7 +114,7 @@ app.MapControllers();
 // The JSON API's description (Open311, intake) for client developers: Development, or when OpenApi:Enabled.
 if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("OpenApi:Enabled"))
 {
-    app.MapOpenApi().AllowAnonymous();
+    app.MapOpenApi().AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
 }
 
 // Unknown addresses are a plain 404 (shown by the status-code page), not a sign-in prompt.

@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,15 +14,8 @@ namespace Lapor.IntegrationTests.Security;
 /// ones refuse anonymous and wrong-role users, and report-bearing ones answer 404 across agencies
 /// (QUALITY 1, 2, 5, 14, 15).
 /// </summary>
-public sealed partial class EndpointMatrixTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+public sealed class EndpointMatrixTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
 {
-    /// <summary>One method of one route; error pages (re-executed for any method) ignore antiforgery tokens.</summary>
-    private sealed record Endpoint(string Method, string Pattern, bool IsPublic, IReadOnlyList<string[]> RoleSets, bool IgnoresAntiforgery)
-    {
-        /// <summary>Whether one of the endpoint's role policies leaves out every role the user holds.</summary>
-        public bool Refuses(IReadOnlyCollection<string> roles) => RoleSets.Any(set => !set.Intersect(roles).Any());
-    }
-
     [Fact]
     public async Task UnsafeEndpoints_WithoutOrWithAnotherSessionsToken_AreRefusedAndChangeNothing()
     {
@@ -179,6 +168,32 @@ public sealed partial class EndpointMatrixTests(LaporAppFactory app) : IClassFix
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    /// <summary>HEAD is GET without the body: every page answers it as GET does, not with the fallback's 404 (issue 15).</summary>
+    [Fact]
+    public async Task EveryGetEndpoint_AnswersHeadAsItAnswersGet()
+    {
+        var (world, number, attachment) = await ArrangeAsync();
+        var sessions = new[] { app.CreateBrowser(), await SuperUserAsync(world) };
+
+        var failures = new List<string>();
+        foreach (var endpoint in Endpoints().Where(e => e.Method == "GET"))
+        {
+            var url = Url(endpoint.Pattern, number, attachment);
+            foreach (var client in sessions)
+            {
+                var get = await client.GetAsync(url);
+                var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+                if (head.StatusCode != get.StatusCode || head.Headers.Location != get.Headers.Location || head.Content.Headers.ContentType?.MediaType != get.Content.Headers.ContentType?.MediaType)
+                {
+                    failures.Add($"HEAD {url}: {(int)head.StatusCode} {head.Headers.Location}, GET: {(int)get.StatusCode} {get.Headers.Location}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.Contains(Endpoints(), e => e.Method == "HEAD" && e.Pattern == "laporan/{trackingNumber}");
+    }
+
     /// <summary>A NUL in a posted form (found by wapiti) once turned every error page into a 500.</summary>
     [Fact]
     public async Task PostWithControlCharacters_GetsItsOwnStatus_NotA500()
@@ -242,27 +257,12 @@ public sealed partial class EndpointMatrixTests(LaporAppFactory app) : IClassFix
     /// The public tracking page of a report answers everyone with the public view (or asks for the
     /// access code): that is the reporter's gate, not staff access, and it shows nothing private.
     /// </summary>
-    private static bool IsReporterGate(Endpoint endpoint, HttpResponseMessage response) =>
+    private static bool IsReporterGate(AppEndpoint endpoint, HttpResponseMessage response) =>
         endpoint.Pattern.StartsWith("lacak/", StringComparison.Ordinal) || endpoint.Pattern.StartsWith("lapor/terkirim", StringComparison.Ordinal)
             ? response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden
             : false;
 
-    private List<Endpoint> Endpoints()
-    {
-        var policies = app.Services.GetRequiredService<IAuthorizationPolicyProvider>();
-        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && !raw.Contains("{*", StringComparison.Ordinal) && !raw.StartsWith("health", StringComparison.Ordinal))
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST"]).Select(method => new Endpoint(
-                method,
-                e.RoutePattern.RawText!.TrimStart('/'),
-                e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
-                e.Metadata.GetOrderedMetadata<IAuthorizeData>()
-                    .Where(a => a.Policy is not null)
-                    .Select(a => policies.GetPolicyAsync(a.Policy!).GetAwaiter().GetResult()!.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToArray())
-                    .ToList(),
-                e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute>() is not null)))
-            .ToList();
-    }
+    private List<AppEndpoint> Endpoints() => AppEndpoints.All(app);
 
     /// <summary>Agency B's confidential, anonymous report with an attachment; the world's accounts.</summary>
     private async Task<(StaffWorld World, string Number, Guid Attachment)> ArrangeAsync()
@@ -297,25 +297,14 @@ public sealed partial class EndpointMatrixTests(LaporAppFactory app) : IClassFix
         db.UserRoles.Where(ur => db.Users.Any(u => u.Id == ur.UserId && u.Email == email)).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToArrayAsync());
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url, string token) =>
-        method == "GET"
-            ? client.GetAsync(url)
+        method is "GET" or "HEAD"
+            ? client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url))
             : client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Text"] = "percobaan", ["Version"] = "1" }),
             });
 
-    /// <summary>A concrete address for a route pattern: the report and attachment under test, plain values elsewhere.</summary>
-    private static string Url(string pattern, string number, Guid attachment) => "/" + RouteParameter().Replace(pattern, m => m.Groups["name"].Value switch
-    {
-        "trackingNumber" => number,
-        "attachmentId" => attachment.ToString(),
-        "statusCode" => "404",
-        "format" => "csv",
-        _ => "1",
-    });
-
-    [GeneratedRegex(@"\{(?<name>[A-Za-z]+)[^}]*\}")]
-    private static partial Regex RouteParameter();
+    private static string Url(string pattern, string number, Guid attachment) => AppEndpoints.Url(pattern, number, attachment);
 
     private Task<string> SnapshotAsync() => app.WithDbAsync(async db => string.Join('|',
         await db.Reports.CountAsync(), await db.Reports.SumAsync(r => r.Version), await db.RoutingEntries.CountAsync(), await db.Messages.CountAsync(),

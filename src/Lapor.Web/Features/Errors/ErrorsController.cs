@@ -15,11 +15,11 @@ public sealed class ErrorsController : Controller
     /// <summary>
     /// Reads the code from the route itself, not through model binding: binding also parses the
     /// re-executed request's form, and a malformed form (wapiti posts NUL bytes) would turn every
-    /// error page into a 500.
+    /// error page into a 500. A number that is no error status (/Error/0) is an address that does not exist.
     /// </summary>
     [Route("/Error/{statusCode:int}")]
     public IActionResult Status() =>
-        Page(int.TryParse(RouteData.Values["statusCode"] as string, out var code) && code is >= 400 and < 600 ? code : 500);
+        Page(int.TryParse(RouteData.Values["statusCode"] as string, out var code) && code is >= 400 and < 600 ? code : StatusCodes.Status404NotFound);
 
     private ViewResult Page(int statusCode)
     {

@@ -38,7 +38,16 @@ public sealed class HolidayAdmin(LaporDbContext db, DeadlineScheduleProvider sch
         }
 
         db.Holidays.Remove(holiday);
-        await AuditAndSaveAsync(userId, $"holiday removed: {holiday.Date:yyyy-MM-dd}", cancellationToken);
+        try
+        {
+            await AuditAndSaveAsync(userId, $"holiday removed: {holiday.Date:yyyy-MM-dd}", cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Removed by another request in between (a double click): gone, as when it was never there.
+            return false;
+        }
+
         return true;
     }
 

@@ -1,4 +1,5 @@
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Metrics;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -55,16 +56,15 @@ public static class AgencyInbox
                 rows = rows.Where(x => x.Report!.Channel == channel);
             }
 
-            if (filter.From is { } from)
+            var (start, end) = ReportingPeriod.Instants(filter.From, filter.To);
+            if (start is { } from)
             {
-                var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-                rows = rows.Where(x => x.Report!.SubmittedAt >= start);
+                rows = rows.Where(x => x.Report!.SubmittedAt >= from);
             }
 
-            if (filter.To is { } to)
+            if (end is { } to)
             {
-                var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-                rows = rows.Where(x => x.Report!.SubmittedAt < end);
+                rows = rows.Where(x => x.Report!.SubmittedAt < to);
             }
 
             if (filter.Overdue)
@@ -84,7 +84,7 @@ public static class AgencyInbox
             var counts = await rows.GroupBy(x => x.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
             var tab = rows.Where(x => x.State == filter.Tab);
-            var after = Keyset.Parse(filter.After);
+            var after = filter.Sort == InboxSort.DueDate ? Keyset.ParseDay(filter.After) : Keyset.ParseInstant(filter.After);
             tab = filter.Sort switch
             {
                 InboxSort.Newest => AfterNewest(tab, after).OrderByDescending(x => x.AssignedAt).ThenByDescending(x => x.Id),
@@ -105,20 +105,20 @@ public static class AgencyInbox
             {
                 page.RemoveAt(PageSize);
                 var last = page[^1];
-                next = new Keyset(filter.Sort == InboxSort.DueDate ? last.CompletionDueOn.DayNumber : last.AssignedAt.UtcTicks, last.AssignmentId).ToString();
+                next = (filter.Sort == InboxSort.DueDate ? Keyset.After(last.CompletionDueOn, last.AssignmentId) : Keyset.After(last.AssignedAt, last.AssignmentId)).ToString();
             }
 
             return new Page(page, counts, next, filter);
         }
 
-        private static IQueryable<Assignment> AfterOldest(IQueryable<Assignment> rows, Keyset? after) => after is not { } k ? rows : rows.Where(x =>
-            x.AssignedAt > new DateTimeOffset(k.Value, TimeSpan.Zero) || (x.AssignedAt == new DateTimeOffset(k.Value, TimeSpan.Zero) && x.Id > k.Id));
+        private static IQueryable<Assignment> AfterOldest(IQueryable<Assignment> rows, Keyset? after) => after is not { Instant: var at, Id: var id } ? rows : rows.Where(x =>
+            x.AssignedAt > at || (x.AssignedAt == at && x.Id > id));
 
-        private static IQueryable<Assignment> AfterNewest(IQueryable<Assignment> rows, Keyset? after) => after is not { } k ? rows : rows.Where(x =>
-            x.AssignedAt < new DateTimeOffset(k.Value, TimeSpan.Zero) || (x.AssignedAt == new DateTimeOffset(k.Value, TimeSpan.Zero) && x.Id < k.Id));
+        private static IQueryable<Assignment> AfterNewest(IQueryable<Assignment> rows, Keyset? after) => after is not { Instant: var at, Id: var id } ? rows : rows.Where(x =>
+            x.AssignedAt < at || (x.AssignedAt == at && x.Id < id));
 
-        private static IQueryable<Assignment> AfterDue(IQueryable<Assignment> rows, Keyset? after) => after is not { } k ? rows : rows.Where(x =>
-            x.CompletionDueOn > DateOnly.FromDayNumber((int)k.Value) || (x.CompletionDueOn == DateOnly.FromDayNumber((int)k.Value) && x.Id > k.Id));
+        private static IQueryable<Assignment> AfterDue(IQueryable<Assignment> rows, Keyset? after) => after is not { Day: var day, Id: var id } ? rows : rows.Where(x =>
+            x.CompletionDueOn > day || (x.CompletionDueOn == day && x.Id > id));
     }
 }
 

@@ -64,10 +64,9 @@ public static class CoordinatorQueue
                 _ => reports.Where(r => r.Status == ReportStatus.Dispositioned || r.Status == ReportStatus.InProgress || r.Status == ReportStatus.Completed),
             };
 
-            if (Keyset.Parse(filter.After) is { } after)
+            if (Keyset.ParseInstant(filter.After) is { Instant: var at, Id: var id })
             {
-                var at = new DateTimeOffset(after.Value, TimeSpan.Zero);
-                rows = rows.Where(r => r.SubmittedAt > at || (r.SubmittedAt == at && r.Id > after.Id));
+                rows = rows.Where(r => r.SubmittedAt > at || (r.SubmittedAt == at && r.Id > id));
             }
 
             var page = await rows.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(PageSize + 1)
@@ -81,7 +80,7 @@ public static class CoordinatorQueue
             if (page.Count > PageSize)
             {
                 page.RemoveAt(PageSize);
-                next = new Keyset(page[^1].SubmittedAt.UtcTicks, page[^1].Id).ToString();
+                next = Keyset.After(page[^1].SubmittedAt, page[^1].Id).ToString();
             }
 
             return new Page(page, counts, next, filter);

@@ -148,7 +148,7 @@ public sealed class ReportActionsController(StaffAction.Handler actions, StaffSc
     private RedirectToActionResult Fail(RedirectToActionResult back, string message, string? draft)
     {
         TempData[FlashMessage.ErrorKey] = message;
-        TempData[DraftKey] = draft;
+        TempData[DraftKey] = FlashMessage.Draft(draft);
         TempData[DraftForKey] = Request.Path.Value?.Split('/')[^1];
         return back;
     }

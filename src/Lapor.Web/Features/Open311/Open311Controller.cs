@@ -89,13 +89,19 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
     [ProducesResponseType<List<ServiceRequest>>(StatusCodes.Status201Created, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status400BadRequest, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status403Forbidden, "application/json", "text/xml")]
+    [ProducesResponseType<List<Error>>(StatusCodes.Status413PayloadTooLarge, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status429TooManyRequests, "application/json", "text/xml")]
     [HttpPost("requests." + Format)]
     [IgnoreAntiforgeryToken]
     [RequestSizeLimit(64 * 1024)]
     public async Task<IActionResult> Create(
-        [FromRoute] string format, [FromForm] NewServiceRequest.Form form, [FromServices] NewServiceRequest.Handler handler, CancellationToken cancellationToken)
+        [FromRoute] string format, [FromForm] NewServiceRequest.Form? form, [FromServices] NewServiceRequest.Handler handler, CancellationToken cancellationToken)
     {
+        if (form is null)
+        {
+            return await UnreadableFormAsync(cancellationToken);
+        }
+
         var outcome = await handler.HandleAsync(form, Request.Headers["Idempotency-Key"].ToString(), cancellationToken);
         return outcome switch
         {
@@ -129,6 +135,29 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
     [ApiExplorerSettings(IgnoreApi = true)]
     [HttpGet("{**rest}", Order = 1)]
     public IActionResult Unknown() => Error(Path.GetExtension(Request.Path.Value) == ".xml" ? "xml" : "json", StatusCodes.Status404NotFound, "Open311.Error.UnknownMethod");
+
+    /// <summary>
+    /// MVC leaves every argument unbound, the format too, when it cannot read the form: a body over the 64 KB limit
+    /// (Kestrel stops reading it) or a malformed one. Reading it again gives back the same failure, which says which.
+    /// </summary>
+    private async Task<Open311Result> UnreadableFormAsync(CancellationToken cancellationToken)
+    {
+        var format = RouteData.Values["format"] as string ?? "json";
+        try
+        {
+            await Request.ReadFormAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Error(format, StatusCodes.Status413PayloadTooLarge, "Open311.Error.TooLarge");
+        }
+        catch (Exception unreadable) when (unreadable is InvalidDataException or IOException)
+        {
+            return Error(format, StatusCodes.Status400BadRequest, "Open311.Error.BadForm");
+        }
+
+        return Error(format, StatusCodes.Status400BadRequest, "Open311.Error.BadForm");
+    }
 
     private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 

@@ -8,6 +8,7 @@ using Lapor.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -241,13 +242,32 @@ public sealed class ProfileController(
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
+            if (!await TryMakeAuthenticatorKeyAsync(user))
+            {
+                // Another request of this user (a second tab, a double click) made the key first: show that one.
+                db.ChangeTracker.Clear();
+                user = await CurrentUserAsync();
+            }
+
             // Making a key changes the security stamp: reissue this session's cookie or it ends.
-            await users.ResetAuthenticatorKeyAsync(user);
             await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 
         return new AuthenticatorView(key!, TwoFactorKey.QrCodeDataUri(user.Email ?? user.Id, key!), code, TwoFactorEnforcement.IsRequiredFor(User, security.Value) && !user.TwoFactorEnabled);
+    }
+
+    private async Task<bool> TryMakeAuthenticatorKeyAsync(LaporUser user)
+    {
+        try
+        {
+            return (await users.ResetAuthenticatorKeyAsync(user)).Succeeded;
+        }
+        catch (DbUpdateException)
+        {
+            // The key row is unique per user: the other request's insert won.
+            return false;
+        }
     }
 
     private async Task AuditAsync(AuditAction action, string userId, CancellationToken cancellationToken)

@@ -45,16 +45,15 @@ public static class PublicList
                 reports = reports.Where(r => r.Status == status);
             }
 
-            if (filter.From is { } from && ReportingPeriod.IsPlausible(from))
+            var (start, end) = ReportingPeriod.Instants(filter.From, filter.To);
+            if (start is { } from)
             {
-                var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-                reports = reports.Where(r => r.SubmittedAt >= start);
+                reports = reports.Where(r => r.SubmittedAt >= from);
             }
 
-            if (filter.To is { } to && ReportingPeriod.IsPlausible(to))
+            if (end is { } to)
             {
-                var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-                reports = reports.Where(r => r.SubmittedAt < end);
+                reports = reports.Where(r => r.SubmittedAt < to);
             }
 
             if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -65,10 +64,9 @@ public static class PublicList
                 reports = reports.Where(r => r.TrackingNumber == number || (r.PublicTitle ?? r.Title).Contains(text) || (r.PublicSummary ?? r.Body).Contains(text));
             }
 
-            if (Inbox.Keyset.Parse(filter.After) is { } after)
+            if (Inbox.Keyset.ParseInstant(filter.After) is { Instant: var at, Id: var id })
             {
-                var at = new DateTimeOffset(after.Value, TimeSpan.Zero);
-                reports = reports.Where(r => r.SubmittedAt < at || (r.SubmittedAt == at && r.Id < after.Id));
+                reports = reports.Where(r => r.SubmittedAt < at || (r.SubmittedAt == at && r.Id < id));
             }
 
             var page = await reports.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Take(PageSize + 1)
@@ -90,7 +88,7 @@ public static class PublicList
             if (page.Count > PageSize)
             {
                 page.RemoveAt(PageSize);
-                next = new Inbox.Keyset(page[^1].SubmittedAt.UtcTicks, page[^1].Id).ToString();
+                next = Inbox.Keyset.After(page[^1].SubmittedAt, page[^1].Id).ToString();
             }
 
             return new Page(

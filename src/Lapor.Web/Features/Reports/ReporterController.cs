@@ -109,7 +109,7 @@ public sealed class ReporterController(ReporterAction.Handler actions, TrackingA
     private RedirectToActionResult Flash(RedirectToActionResult back, string key, string message, string? typed)
     {
         TempData[key] = message;
-        TempData[Track.DraftKey] = typed;
+        TempData[Track.DraftKey] = FlashMessage.Draft(typed);
         TempData[Track.DraftForKey] = typed is null ? null : Request.Path.Value?.Split('/')[^1];
         return back;
     }

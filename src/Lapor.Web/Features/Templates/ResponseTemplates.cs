@@ -63,7 +63,16 @@ public sealed class ResponseTemplates(LaporDbContext db, SharedCache cache)
         }
 
         db.ResponseTemplates.Remove(template);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Deleted by another request in between (a double click): gone, as when it was never there.
+            return false;
+        }
+
         await cache.InvalidateAsync(Region(template.AgencyId), cancellationToken);
         return true;
     }

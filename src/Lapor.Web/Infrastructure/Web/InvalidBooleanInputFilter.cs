@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -32,13 +33,16 @@ public sealed class InvalidBooleanInputFilter : IResultFilter
     {
     }
 
-    /// <summary>The type of the property a model-state key ("Form.IsAnonymous") names, or null.</summary>
+    /// <summary>
+    /// The type of the property a model-state key ("Form.IsAnonymous") names, or null. Ignoring case, as model
+    /// binding does: "form.IsAnonymous" binds the same checkbox.
+    /// </summary>
     private static Type? PropertyType(Type modelType, string key)
     {
         var type = modelType;
         foreach (var name in key.Split('.'))
         {
-            type = type.GetProperty(name.Split('[')[0])?.PropertyType;
+            type = type.GetProperty(name.Split('[')[0], BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
             if (type is null)
             {
                 return null;

@@ -21,6 +21,7 @@ public static class WebServiceCollectionExtensions
                 o.Filters.Add<DomainExceptionFilter>();
                 o.Filters.Add<Security.AntiforgeryFailureFilter>();
                 o.Filters.Add<InvalidBooleanInputFilter>();
+                o.Conventions.Add(new HeadLikeGetConvention());
 
                 // Validation messages come from FluentValidation only, not MVC's implicit [Required].
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;

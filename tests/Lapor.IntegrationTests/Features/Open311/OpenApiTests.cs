@@ -18,6 +18,8 @@ public sealed class OpenApiTests(LaporAppFactory app) : IClassFixture<LaporAppFa
         Assert.Contains("/open311/v2/requests.{format}", paths);
         Assert.Contains("/intake/{channel}", paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/inbox", StringComparison.Ordinal) || p.StartsWith("/dashboard", StringComparison.Ordinal));
+        Assert.DoesNotContain(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("paths").EnumerateObject(),
+            path => path.Value.TryGetProperty("head", out _)); // every GET answers HEAD too; one operation says it
     }
 
     [Fact]

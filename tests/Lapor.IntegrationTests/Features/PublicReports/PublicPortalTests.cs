@@ -49,6 +49,26 @@ public sealed class PublicPortalTests(LaporAppFactory app) : IClassFixture<Lapor
         Assert.Contains(routed, byAgency.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>A cursor or date no report can have (hand-edited, or a scanner's) is not applied: the first page (issue 15).</summary>
+    [Theory]
+    [InlineData("After=-1_-1")]
+    [InlineData("After=9223372036854775807_1")]
+    [InlineData("After=1_0")]
+    [InlineData("From=9999-12-31&To=9999-12-31")]
+    [InlineData("From=0001-01-01&To=0001-01-01")]
+    public async Task PublicList_WithAnImpossibleCursorOrDate_ShowsTheFirstPage(string query)
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "Pohon tumbang menutup Jl. Cempaka");
+        await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", Id(world.AgencyA)));
+
+        var list = await HtmlPage.GetAsync(app.CreateBrowser(), $"/laporan?{query}&Q={number}");
+
+        Assert.Equal(HttpStatusCode.OK, list.Status);
+        Assert.Contains(number, list.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Support_OncePerCitizen_StaffCannot()
     {
