@@ -41,6 +41,9 @@ public sealed class AccountRecoveryTests(LaporAppFactory app) : IClassFixture<La
         var again = await HtmlPage.FromAsync(await SetAsync(browser, form, "sandi lain lagi yang panjang"));
         Assert.Equal(HttpStatusCode.BadRequest, again.Status);
         Assert.Contains("sudah dipakai", again.Text, StringComparison.Ordinal);
+        var reopened = await HtmlPage.GetAsync(app.CreateBrowser(), link);
+        Assert.Equal(HttpStatusCode.BadRequest, reopened.Status);
+        Assert.Null(reopened.Document.QuerySelector("input[name=Password]"));
         Assert.Equal(HttpStatusCode.Redirect, (await oldSession.GetAsync("/akun")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Citizen.SignInAsync(app.CreateBrowser(), "lupa.sandi@contoh.id")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(app.CreateBrowser(), "lupa.sandi@contoh.id", NewPassword)).StatusCode);
@@ -52,9 +55,11 @@ public sealed class AccountRecoveryTests(LaporAppFactory app) : IClassFixture<La
     {
         var userId = await Citizen.CreateAccountAsync(app, "sejam@contoh.id");
 
-        var stale = await HtmlPage.FromAsync(await SetWithTokenAsync(userId, await TokenIssuedAsync(userId, TimeSpan.FromMinutes(61)), NewPassword));
+        var stale = await HtmlPage.GetAsync(app.CreateBrowser(), $"/Account/ResetPassword?userId={userId}&token={Uri.EscapeDataString(await TokenIssuedAsync(userId, TimeSpan.FromMinutes(61)))}");
         Assert.Equal(HttpStatusCode.BadRequest, stale.Status);
-        Assert.Contains("lewat satu jam", stale.Text, StringComparison.Ordinal);
+        Assert.Contains("lewat satu jam", stale.Document.QuerySelector("[data-testid=link-unusable]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(stale.Document.QuerySelector("input[name=Password]"));
+        Assert.NotNull(stale.Document.QuerySelector("[data-testid=link-unusable] a[href='/Account/ForgotPassword']"));
 
         var fresh = await SetWithTokenAsync(userId, await TokenIssuedAsync(userId, TimeSpan.FromMinutes(59)), NewPassword);
         Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
@@ -87,7 +92,7 @@ public sealed class AccountRecoveryTests(LaporAppFactory app) : IClassFixture<La
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.Client.GetAsync("/inbox")).StatusCode);
-        var link = Assert.Single(await LinksAsync(StaffWorld.OfficerB, "PasswordReset"));
+        var link = Assert.Single(await LinksAsync(StaffWorld.OfficerB, "PasswordResetByAdministrator"));
         var browser = app.CreateBrowser();
         Assert.Equal(HttpStatusCode.Redirect, (await SetAsync(browser, await HtmlPage.GetAsync(browser, link), NewPassword)).StatusCode);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditAction.PasswordResetSent && a.TargetId == officerId)));
@@ -130,7 +135,7 @@ public sealed class AccountRecoveryTests(LaporAppFactory app) : IClassFixture<La
 
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.SubmitAsync($"/admin/pengguna/{officerId}/reset-kata-sandi")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.SubmitAsync($"/admin/pengguna/{officerId}/reset-dua-faktor")).StatusCode);
-        Assert.Empty(await LinksAsync(StaffWorld.OfficerA, "PasswordReset"));
+        Assert.Empty(await LinksAsync(StaffWorld.OfficerA, "PasswordResetByAdministrator"));
     }
 
     [Fact]
@@ -141,8 +146,12 @@ public sealed class AccountRecoveryTests(LaporAppFactory app) : IClassFixture<La
         (string, string)[] invitation = [("email", "undang.lagi@uji.id"), ("name", "Petugas Lupa"), ("role", Roles.Officer)];
         await admin.SubmitAsync("/admin/pengguna/undang", invitation);
 
-        await admin.SubmitAsync("/admin/pengguna/undang", invitation);
-        Assert.Equal(2, (await LinksAsync("undang.lagi@uji.id", "Invitation")).Count);
+        var again = await admin.SubmitAsync("/admin/pengguna/undang", invitation);
+        Assert.Contains("dikirim ulang", (await admin.OpenAsync(again.Headers.Location!.OriginalString)).Text, StringComparison.Ordinal);
+        var links = await LinksAsync("undang.lagi@uji.id", "Invitation");
+        Assert.Equal(2, links.Count);
+        Assert.Equal(HttpStatusCode.BadRequest, (await HtmlPage.GetAsync(app.CreateBrowser(), links[0])).Status);
+        Assert.Equal(HttpStatusCode.OK, (await HtmlPage.GetAsync(app.CreateBrowser(), links[1])).Status);
 
         var existing = await admin.SubmitAsync("/admin/pengguna/undang", ("email", StaffWorld.OfficerA), ("name", "Petugas A"), ("role", Roles.Officer));
         var page = await admin.OpenAsync(existing.Headers.Location!.OriginalString);

@@ -55,7 +55,7 @@ public sealed class SessionTests(LaporAppFactory app) : IClassFixture<LaporAppFa
         var (phone, _) = await SignInWithJarAsync(email, "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36");
 
         var page = await HtmlPage.GetAsync(laptop, "/akun");
-        var rows = page.Document.QuerySelectorAll("[data-testid=sessions] tbody tr");
+        var rows = page.Document.QuerySelectorAll("[data-testid=sessions] li");
         Assert.Equal(2, rows.Length);
         Assert.Contains(rows, r => r.TextContent.Contains("Chrome · Android", StringComparison.Ordinal) && r.QuerySelector("form") is not null);
         Assert.Contains(rows, r => r.TextContent.Contains("Chrome · Linux", StringComparison.Ordinal) && r.TextContent.Contains("Perangkat ini", StringComparison.Ordinal));
@@ -124,6 +124,25 @@ public sealed class SessionTests(LaporAppFactory app) : IClassFixture<LaporAppFa
         Assert.Equal(HttpStatusCode.BadRequest, (await Citizen.SignInAsync(app.CreateBrowser(), email)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(app.CreateBrowser(), email, "sandi baru untuk akun ini")).StatusCode);
         Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Recipient == email && m.Template == "PasswordChanged")));
+    }
+
+    [Fact]
+    public async Task OpeningTheTwoFactorSetUp_SignsNobodyOut_TurningItOn_SignsTheOthersOut()
+    {
+        var email = await CitizenAsync("lihat.dua.faktor@contoh.id");
+        var (laptop, _) = await SignInWithJarAsync(email);
+        var (phone, _) = await SignInWithJarAsync(email);
+
+        var setup = await HtmlPage.GetAsync(phone, "/akun/dua-faktor");
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/akun")).StatusCode);
+
+        var key = setup.Document.QuerySelector("[data-testid=authenticator-key]")!.TextContent.Replace(" ", "", StringComparison.Ordinal);
+        var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp();
+        Assert.Equal(HttpStatusCode.OK, (await phone.PostAsync("/akun/dua-faktor", Form(setup.AntiforgeryToken("/akun/dua-faktor"), ("code", code)))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await laptop.GetAsync("/akun")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/akun")).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Recipient == email && m.Template == "TwoFactorChanged")));
     }
 
     [Fact]

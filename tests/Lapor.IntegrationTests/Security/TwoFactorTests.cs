@@ -27,6 +27,7 @@ public sealed class TwoFactorTests(ProductionSecurityAppFactory app) : IClassFix
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         var key = setup.Document.QuerySelector("[data-testid=authenticator-key]")!.TextContent.Replace(" ", "", StringComparison.Ordinal);
         Assert.StartsWith("data:image/png;base64,", setup.Document.QuerySelector("img")!.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.StartsWith("otpauth://totp/", setup.Document.QuerySelector("[data-testid=otpauth-link]")!.GetAttribute("href"), StringComparison.Ordinal);
         var enabled = await HtmlPage.FromAsync(await client.PostAsync("/akun/dua-faktor", Form(setup.AntiforgeryToken("/akun/dua-faktor"), ("code", Code(key)))));
 
         Assert.Equal(HttpStatusCode.OK, enabled.Status);
@@ -75,6 +76,9 @@ public sealed class TwoFactorTests(ProductionSecurityAppFactory app) : IClassFix
 
         Assert.True(await SignInWithRecoveryCodeAsync("admin.2fa@uji.id", recoveryCodes[0]));
         Assert.False(await SignInWithRecoveryCodeAsync("admin.2fa@uji.id", recoveryCodes[0]));
+
+        // Typed from a printout on a phone keyboard: lower case, a space for the hyphen.
+        Assert.True(await SignInWithRecoveryCodeAsync("admin.2fa@uji.id", recoveryCodes[1].ToLowerInvariant().Replace('-', ' ')));
     }
 
     [Fact]
@@ -92,7 +96,10 @@ public sealed class TwoFactorTests(ProductionSecurityAppFactory app) : IClassFix
             await client.PostAsync("/Account/LoginWith2fa", Form(page.AntiforgeryToken("/Account/LoginWith2fa"), ("Code", Code(key, stepsAhead: 1))));
             var profile = await HtmlPage.GetAsync(client, "/akun");
 
-            var disable = await client.PostAsync("/akun/dua-faktor/nonaktifkan", Form(profile.AntiforgeryToken("/akun/dua-faktor/kode-pemulihan")));
+            var withoutPassword = await client.PostAsync("/akun/dua-faktor/nonaktifkan", Form(profile.AntiforgeryToken("/akun/dua-faktor/kode-pemulihan")));
+            var disable = await client.PostAsync("/akun/dua-faktor/nonaktifkan", Form(profile.AntiforgeryToken("/akun/dua-faktor/kode-pemulihan"), ("password", Citizen.Password)));
+
+            Assert.Equal(expected == HttpStatusCode.Redirect ? HttpStatusCode.BadRequest : expected, withoutPassword.StatusCode);
 
             Assert.Equal(expected, disable.StatusCode);
         }

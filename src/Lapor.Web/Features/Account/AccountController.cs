@@ -73,7 +73,7 @@ public sealed class AccountController(
         var code = new string((form.Code ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray());
         var result = code.Length == 0 ? SignInResult.Failed
             : code.Length == 6 && code.All(char.IsAsciiDigit) ? await signIn.TwoFactorAuthenticatorSignInAsync(code, form.RememberMe, rememberClient: false)
-            : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(code));
         if (await RecordSignInAsync(user, result, db, cancellationToken))
         {
             return LocalRedirect(Url.LocalOrHome(form.ReturnUrl));
@@ -160,13 +160,13 @@ public sealed class AccountController(
 
     /// <summary>The link from a "forgotten password" mail (valid for an hour, once).</summary>
     [HttpGet]
-    public IActionResult ResetPassword(string? userId, string? token) =>
-        View("SetPassword", new PasswordReset.NewPasswordForm { Kind = PasswordReset.LinkKind.Reset, UserId = userId, Token = token });
+    public Task<IActionResult> ResetPassword(string? userId, string? token, [FromServices] PasswordReset.Handler handler) =>
+        NewPasswordPageAsync(PasswordReset.LinkKind.Reset, userId, token, handler);
 
     /// <summary>The link from an invitation to a new staff account (valid for a day, once).</summary>
     [HttpGet]
-    public IActionResult SetPassword(string? userId, string? token) =>
-        View(new PasswordReset.NewPasswordForm { Kind = PasswordReset.LinkKind.Invitation, UserId = userId, Token = token });
+    public Task<IActionResult> SetPassword(string? userId, string? token, [FromServices] PasswordReset.Handler handler) =>
+        NewPasswordPageAsync(PasswordReset.LinkKind.Invitation, userId, token, handler);
 
     [HttpPost]
     [ActionName(nameof(ResetPassword))]
@@ -186,6 +186,13 @@ public sealed class AccountController(
         events.SignedOut(HttpContext);
         await signIn.SignOutAsync();
         return Redirect("/");
+    }
+
+    private async Task<IActionResult> NewPasswordPageAsync(PasswordReset.LinkKind kind, string? userId, string? token, PasswordReset.Handler handler)
+    {
+        var usable = await handler.IsUsableAsync(kind, userId, token);
+        Response.StatusCode = usable ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        return View("SetPassword", new PasswordReset.NewPasswordForm { Kind = kind, UserId = userId, Token = token, LinkUsable = usable });
     }
 
     private async Task<IActionResult> SetPasswordAsync(
@@ -211,13 +218,23 @@ public sealed class AccountController(
 
             if (outcome == PasswordReset.Outcome.InvalidLink)
             {
-                ModelState.AddModelError("", t[kind == PasswordReset.LinkKind.Reset ? "Account.InvalidResetLink" : "Account.InvalidLink"]);
+                form.LinkUsable = false;
             }
         }
 
         (form.Password, form.ConfirmPassword) = (null, null);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("SetPassword", form);
+    }
+
+    /// <summary>
+    /// Recovery codes are typed from a printout, often on a phone keyboard: "43r8j 5xy3p" and
+    /// "43R8J5XY3P" mean "43R8J-5XY3P", the form Identity stores.
+    /// </summary>
+    internal static string RecoveryCode(string typed)
+    {
+        var plain = new string([.. typed.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant)]);
+        return plain.Length == 10 ? $"{plain[..5]}-{plain[5..]}" : typed;
     }
 
     /// <summary>
@@ -231,6 +248,9 @@ public sealed class AccountController(
         if (result.Succeeded)
         {
             user!.LastSignInAt = clock.GetUtcNow();
+
+            // Account mail is written in the language the person signs in with (or last chose while signed in).
+            user.PreferredCulture = Infrastructure.Localization.LaporLocalization.CurrentCulture;
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -46,6 +46,10 @@ public static class PasswordReset
     public sealed class NewPasswordForm
     {
         public LinkKind Kind { get; set; }
+
+        /// <summary>False when the link was used or has expired: the page then offers a new one instead of the form.</summary>
+        public bool LinkUsable { get; set; } = true;
+
         public string? UserId { get; set; }
         public string? Token { get; set; }
 
@@ -102,6 +106,15 @@ public static class PasswordReset
             });
             db.AuditEntries.Add(new AuditEntry(AuditAction.PasswordResetRequested, user.Id, "Account", user.Id, null, address, now));
             await db.SaveChangesAsync();
+        }
+
+        /// <summary>Whether a link still works, so a used or expired one says so before anything is typed.</summary>
+        public async Task<bool> IsUsableAsync(LinkKind kind, string? userId, string? token)
+        {
+            var user = userId is null || string.IsNullOrEmpty(token) ? null : await users.FindByIdAsync(userId);
+            return user is { IsDisabled: false } && (kind == LinkKind.Reset
+                ? await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<LaporUser>.ResetPasswordTokenPurpose, token!)
+                : await users.VerifyUserTokenAsync(user, TokenOptions.DefaultProvider, InvitationPurpose, token!));
         }
 
         /// <summary>

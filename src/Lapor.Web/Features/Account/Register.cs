@@ -4,6 +4,7 @@ using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Infrastructure.Identity;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using System.ComponentModel.DataAnnotations;
 
@@ -57,7 +58,11 @@ public static class Register
         public async Task<IReadOnlyList<IdentityError>> RegisterAsync(Form form, string? address)
         {
             var email = form.Email!.Trim();
-            var candidate = new LaporUser { UserName = email, Email = email, FullName = form.FullName!.Trim(), CreatedAt = clock.GetUtcNow() };
+            var candidate = new LaporUser
+            {
+                UserName = email, Email = email, FullName = form.FullName!.Trim(), CreatedAt = clock.GetUtcNow(),
+                PreferredCulture = Infrastructure.Localization.LaporLocalization.CurrentCulture,
+            };
             var problems = new List<IdentityError>();
             foreach (var validator in users.PasswordValidators)
             {
@@ -89,11 +94,35 @@ public static class Register
             {
                 // Costs what creating the account costs, so the answer's timing tells nothing either.
                 users.PasswordHasher.HashPassword(candidate, form.Password!);
-                AccountMail.Queue(db, owner, AccountMail.RegistrationAttempt, now);
+                await TellTheOwnerAsync(owner, now);
             }
 
             await db.SaveChangesAsync();
             return [];
+        }
+
+        /// <summary>
+        /// Someone registered with an address that has an account: its owner hears of it (an account
+        /// still waiting for confirmation gets a fresh confirmation link), once every few minutes at most.
+        /// </summary>
+        private async Task TellTheOwnerAsync(LaporUser owner, DateTimeOffset now)
+        {
+            string[] templates = [AccountMail.RegistrationAttempt, AccountMail.ConfirmEmail];
+            if (await db.OutboxMessages.AnyAsync(m => m.Recipient == owner.Email && templates.Contains(m.Template) && m.CreatedAt > now - PasswordReset.ResendAfter))
+            {
+                return;
+            }
+
+            if (owner.EmailConfirmed)
+            {
+                AccountMail.Queue(db, owner, AccountMail.RegistrationAttempt, now);
+                return;
+            }
+
+            AccountMail.Queue(db, owner, AccountMail.ConfirmEmail, now, new Dictionary<string, string>
+            {
+                ["Link"] = AccountMail.Link("/Account/ConfirmEmail", owner.Id, await users.GenerateEmailConfirmationTokenAsync(owner)),
+            });
         }
 
         /// <summary>The link from the mail: confirms the address (the account can then sign in).</summary>

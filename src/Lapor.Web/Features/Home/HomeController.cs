@@ -1,6 +1,8 @@
+using Lapor.Web.Infrastructure.Identity;
 using Lapor.Web.Infrastructure.Localization;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,10 +16,17 @@ public sealed class HomeController : Controller
 
     /// <summary>Switches the language for this browser and goes back to the same page.</summary>
     [HttpPost("/culture")]
-    public IActionResult SetCulture(string culture, string? returnUrl)
+    public async Task<IActionResult> SetCulture(string culture, string? returnUrl, [FromServices] UserManager<LaporUser> accounts)
     {
         if (LaporLocalization.SupportedCultures.Contains(culture))
         {
+            // A signed-in person's mail follows the language they chose, on every device.
+            if (User.Identity?.IsAuthenticated == true && await accounts.GetUserAsync(User) is { } user && user.PreferredCulture != culture)
+            {
+                user.PreferredCulture = culture;
+                await accounts.UpdateAsync(user);
+            }
+
             Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),

@@ -19,7 +19,7 @@ namespace Lapor.Web.Features.Profile;
 [Route("akun")]
 public sealed class ProfileController(
     UserManager<LaporUser> users, SignInManager<LaporUser> signIn, IStringLocalizer<SharedResource> t, SecurityEvents events,
-    IOptions<SecurityOptions> security, LaporDbContext db, TimeProvider clock, UserSessions sessions, SignInThrottle throttle) : Controller
+    IOptions<SecurityOptions> security, LaporDbContext db, TimeProvider clock, UserSessions sessions, SignInThrottle throttle, IUserStore<LaporUser> userStore) : Controller
 {
     private const int RecoveryCodeCount = 10;
 
@@ -116,7 +116,7 @@ public sealed class ProfileController(
         // session whose cookie records that it passed a second factor.
         await sessions.EndAllAsync(user.Id);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
-        return View("RecoveryCodes", recoveryCodes!.ToList());
+        return View("RecoveryCodes", new RecoveryCodesView(user.Email ?? "", clock.GetUtcNow(), [.. recoveryCodes!]));
     }
 
     [HttpPost("dua-faktor/kode-pemulihan")]
@@ -130,17 +130,25 @@ public sealed class ProfileController(
 
         var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
         await AuditAsync(AuditAction.TwoFactorEnabled, user.Id, cancellationToken);
-        return View("RecoveryCodes", recoveryCodes!.ToList());
+        return View("RecoveryCodes", new RecoveryCodesView(user.Email ?? "", clock.GetUtcNow(), [.. recoveryCodes!]));
     }
 
     /// <summary>Citizens and officers may turn the second factor off; coordinators and administrators may not.</summary>
     [HttpPost("dua-faktor/nonaktifkan")]
-    public async Task<IActionResult> DisableTwoFactor(CancellationToken cancellationToken)
+    public async Task<IActionResult> DisableTwoFactor(string? password, CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync();
         if (TwoFactorEnforcement.IsRequiredFor(User, security.Value))
         {
             return Forbid();
+        }
+
+        // Someone at an unlocked, signed-in computer must not be able to remove the second factor with one tap.
+        if (string.IsNullOrEmpty(password) || !await PasswordMatchesAsync(user, password))
+        {
+            ModelState.AddModelError("disable-password", t[await IsLockedAsync(user) ? "Account.LockedOut" : "Profile.CurrentPasswordWrong"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Index), await OverviewAsync(user, cancellationToken));
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
@@ -249,19 +257,23 @@ public sealed class ProfileController(
                 user = await CurrentUserAsync();
             }
 
-            // Making a key changes the security stamp: reissue this session's cookie or it ends.
-            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 
-        return new AuthenticatorView(key!, TwoFactorKey.QrCodeDataUri(user.Email ?? user.Id, key!), code, TwoFactorEnforcement.IsRequiredFor(User, security.Value) && !user.TwoFactorEnabled);
+        return new AuthenticatorView(
+            key!, TwoFactorKey.QrCodeDataUri(user.Email ?? user.Id, key!), TwoFactorKey.OtpAuthUri(user.Email ?? user.Id, key!), code,
+            TwoFactorEnforcement.IsRequiredFor(User, security.Value) && !user.TwoFactorEnabled);
     }
 
     private async Task<bool> TryMakeAuthenticatorKeyAsync(LaporUser user)
     {
         try
         {
-            return (await users.ResetAuthenticatorKeyAsync(user)).Succeeded;
+            // Not ResetAuthenticatorKeyAsync: that renews the security stamp, so merely opening this page would
+            // sign the person out everywhere else. A key that is not switched on yet protects nothing;
+            // switching it on renews the stamp (and ends the other sessions) in Authenticator's post.
+            await ((IUserAuthenticatorKeyStore<LaporUser>)userStore).SetAuthenticatorKeyAsync(user, users.GenerateNewAuthenticatorKey(), HttpContext.RequestAborted);
+            return (await users.UpdateAsync(user)).Succeeded;
         }
         catch (DbUpdateException)
         {
@@ -286,7 +298,10 @@ public sealed record ProfileView(
 /// <summary>One signed-in browser as the person sees it in "Akun Saya".</summary>
 public sealed record SessionRow(string Id, string Device, string Address, DateTimeOffset StartedAt, DateTimeOffset LastSeenAt, bool IsThisBrowser);
 
-public sealed record AuthenticatorView(string Key, string QrCodeDataUri, string? Code, bool Required)
+/// <summary>Recovery codes as shown once, with whose they are and when they were made (for the printout and the file).</summary>
+public sealed record RecoveryCodesView(string Account, DateTimeOffset MadeAt, IReadOnlyList<string> Codes);
+
+public sealed record AuthenticatorView(string Key, string QrCodeDataUri, string OtpAuthUri, string? Code, bool Required)
 {
     /// <summary>The key in groups of four, easier to type into an app by hand.</summary>
     public string FormattedKey => string.Join(' ', Key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));

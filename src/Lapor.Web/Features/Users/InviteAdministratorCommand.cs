@@ -27,10 +27,10 @@ public static class InviteAdministratorCommand
         await app.PrepareDatabaseAsync(); // the roles must exist; migrations only where start-up would apply them
         await using var scope = app.Services.CreateAsyncScope();
         var admin = scope.ServiceProvider.GetRequiredService<UserAdmin>();
-        var error = await admin.InviteAsync(email, name, Roles.Administrator, null, "invite-admin command", CancellationToken.None);
-        if (error is not null)
+        var (sent, message) = await admin.InviteAsync(email, name, Roles.Administrator, null, "invite-admin command", CancellationToken.None);
+        if (!sent)
         {
-            await Console.Error.WriteLineAsync(error == "Users.AlreadyRegistered"
+            await Console.Error.WriteLineAsync(message == "Users.AlreadyRegistered"
                 ? $"{email} already has an account: give it the Administrator role at /admin/pengguna, or reset its password."
                 : "Give a valid e-mail address and a name.");
             return 1;

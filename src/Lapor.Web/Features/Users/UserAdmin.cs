@@ -40,28 +40,31 @@ public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, U
         return new Editing(user.Id, user.Email ?? "", user.FullName, [.. await users.GetRolesAsync(user)], agencies, user.IsDisabled, user.TwoFactorEnabled, user.PasswordHash is not null);
     }
 
+    /// <summary>What an invitation did: the resource key of the message (taking the address) and whether a mail went out.</summary>
+    public sealed record InviteOutcome(bool Sent, string MessageKey);
+
     /// <summary>
     /// Creates a staff account without a password and queues an invitation whose link lets the person
-    /// choose one (Identity's password-reset token, valid for a day). Returns an error resource key or null.
+    /// choose one (valid for a day, once).
     /// </summary>
-    public async Task<string?> InviteAsync(string email, string name, string role, int? agencyId, string adminId, CancellationToken cancellationToken)
+    public async Task<InviteOutcome> InviteAsync(string email, string name, string role, int? agencyId, string adminId, CancellationToken cancellationToken)
     {
         if (!Roles.All.Contains(role) || string.IsNullOrWhiteSpace(name) || !System.Net.Mail.MailAddress.TryCreate(email, out _))
         {
-            return "Users.InviteInvalid";
+            return new(false, "Users.InviteInvalid");
         }
 
         if (await users.FindByEmailAsync(email) is { } existing)
         {
             // Someone who never chose a password gets a fresh invitation; anyone else a reset link from their page.
-            return existing.PasswordHash is null && !existing.IsDisabled ? await ReinviteAsync(existing, adminId, cancellationToken) : "Users.AlreadyRegistered";
+            return existing.PasswordHash is null && !existing.IsDisabled ? await ReinviteAsync(existing, adminId, cancellationToken) : new(false, "Users.AlreadyRegistered");
         }
 
         var user = new LaporUser { UserName = email.Trim(), Email = email.Trim(), FullName = name.Trim(), EmailConfirmed = true, CreatedAt = clock.GetUtcNow() };
         var created = await users.CreateAsync(user);
         if (!created.Succeeded)
         {
-            return "Users.InviteInvalid";
+            return new(false, "Users.InviteInvalid");
         }
 
         await users.AddToRoleAsync(user, role);
@@ -73,7 +76,7 @@ public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, U
         QueueInvitation(user, role, await InvitationTokenAsync(user));
         db.AuditEntries.Add(new AuditEntry(AuditAction.RoleChanged, adminId, "User", user.Id, $"invited as {role}", null, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return new(true, "Users.Invited");
     }
 
     /// <summary>Where an invited person chooses a password (valid for a day, once).</summary>
@@ -83,13 +86,15 @@ public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, U
     public Task<string> InvitationTokenAsync(LaporUser user) =>
         users.GenerateUserTokenAsync(user, TokenOptions.DefaultProvider, Account.PasswordReset.InvitationPurpose);
 
-    private async Task<string?> ReinviteAsync(LaporUser user, string adminId, CancellationToken cancellationToken)
+    private async Task<InviteOutcome> ReinviteAsync(LaporUser user, string adminId, CancellationToken cancellationToken)
     {
+        // A new stamp voids the earlier invitation's link: only the newest one works.
+        await users.UpdateSecurityStampAsync(user);
         var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.Citizen;
         QueueInvitation(user, role, await InvitationTokenAsync(user));
         db.AuditEntries.Add(new AuditEntry(AuditAction.RoleChanged, adminId, "User", user.Id, "invitation sent again", null, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return new(true, "Users.Reinvited");
     }
 
     private void QueueInvitation(LaporUser user, string role, string token) =>
@@ -114,7 +119,7 @@ public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, U
         // The stamp changes first: the link's token is bound to the new one, every old cookie to the old one.
         await sessions.EndAllAsync(user.Id);
         await users.UpdateSecurityStampAsync(user);
-        AccountMail.Queue(db, user, AccountMail.PasswordReset, clock.GetUtcNow(), new Dictionary<string, string>
+        AccountMail.Queue(db, user, AccountMail.PasswordResetByAdministrator, clock.GetUtcNow(), new Dictionary<string, string>
         {
             ["Link"] = AccountMail.Link("/Account/ResetPassword", user.Id, await users.GeneratePasswordResetTokenAsync(user)),
         });

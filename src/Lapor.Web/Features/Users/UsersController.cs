@@ -20,8 +20,8 @@ public sealed class UsersController(UserAdmin admin, AgencyDirectory agencies, I
     [HttpPost("undang")]
     public async Task<IActionResult> Invite(string? email, string? name, string? role, int? agencyId, CancellationToken cancellationToken)
     {
-        var error = await admin.InviteAsync(email ?? "", name ?? "", role ?? "", agencyId, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
-        TempData[error is null ? FlashMessage.SuccessKey : FlashMessage.ErrorKey] = t[error ?? "Users.Invited", email ?? ""].Value;
+        var (sent, message) = await admin.InviteAsync(email ?? "", name ?? "", role ?? "", agencyId, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        TempData[sent ? FlashMessage.SuccessKey : FlashMessage.ErrorKey] = t[message, email ?? ""].Value;
         return RedirectToAction(nameof(Index));
     }
 

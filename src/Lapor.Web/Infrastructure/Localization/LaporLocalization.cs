@@ -10,6 +10,10 @@ public static class LaporLocalization
     public const string DefaultCulture = "id";
     public static readonly string[] SupportedCultures = [DefaultCulture, "en"];
 
+    /// <summary>The request's language as one of <see cref="SupportedCultures"/>: what a person's mail is written in.</summary>
+    public static string CurrentCulture =>
+        SupportedCultures.Contains(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName : DefaultCulture;
+
     public static IServiceCollection AddLaporLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -15,6 +15,7 @@ public static class AccountMail
     public const string ConfirmEmail = "ConfirmEmail";
     public const string RegistrationAttempt = "RegistrationAttempt";
     public const string PasswordReset = "PasswordReset";
+    public const string PasswordResetByAdministrator = "PasswordResetByAdministrator";
     public const string PasswordChanged = "PasswordChanged";
     public const string TwoFactorReset = "TwoFactorReset";
     public const string TwoFactorChanged = "TwoFactorChanged";

@@ -90,6 +90,40 @@ public sealed class AccountTests(LaporAppFactory app) : IClassFixture<LaporAppFa
     }
 
     [Fact]
+    public async Task Register_AgainWithAnUnconfirmedAddress_SendsAFreshConfirmationLink_AtMostEveryFewMinutes()
+    {
+        var client = app.CreateBrowser();
+        await RegisterAsync(client, "belum.konfirmasi@contoh.id", "teh hangat pagi hari ini");
+
+        await RegisterAsync(app.CreateBrowser(), "belum.konfirmasi@contoh.id", "teh hangat pagi hari ini");
+        await RegisterAsync(app.CreateBrowser(), "belum.konfirmasi@contoh.id", "teh hangat pagi hari ini");
+
+        // The first registration's link only: the owner is not flooded, and gets no "you already have an account" note they cannot use.
+        Assert.Single(await MailLinksAsync("belum.konfirmasi@contoh.id", "ConfirmEmail"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Recipient == "belum.konfirmasi@contoh.id" && m.Template == "RegistrationAttempt")));
+    }
+
+    [Fact]
+    public async Task AccountMail_IsWrittenInTheLanguageThePersonUses()
+    {
+        var client = app.CreateBrowser();
+        var home = await HtmlPage.GetAsync(client, "/");
+        await client.PostAsync("/culture", Form(home.AntiforgeryToken("/culture"), ("culture", "en"), ("returnUrl", "/")));
+
+        await RegisterAsync(client, "english.speaker@contoh.id", "a long sentence in english");
+
+        Assert.Equal("en", await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Recipient == "english.speaker@contoh.id").Select(m => m.Culture).SingleAsync()));
+
+        // Switching while signed in carries over to later mail.
+        await Citizen.CreateAccountAsync(app, "ganti.bahasa@contoh.id");
+        var signedIn = app.CreateBrowser();
+        await Citizen.SignInAsync(signedIn, "ganti.bahasa@contoh.id");
+        var page = await HtmlPage.GetAsync(signedIn, "/akun");
+        await signedIn.PostAsync("/culture", Form(page.AntiforgeryToken("/culture"), ("culture", "en"), ("returnUrl", "/akun")));
+        Assert.Equal("en", await app.WithDbAsync(db => db.Users.Where(u => u.Email == "ganti.bahasa@contoh.id").Select(u => u.PreferredCulture).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Register_WeakPassword_IsRefusedAlike_WhetherOrNotTheAddressIsTaken()
     {
         await Citizen.CreateAccountAsync(app, "lemah.ada@contoh.id");
