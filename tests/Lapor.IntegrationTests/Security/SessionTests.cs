@@ -115,6 +115,13 @@ public sealed class SessionTests(LaporAppFactory app) : IClassFixture<LaporAppFa
         Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
         Assert.Equal("Kata sandi sekarang tidak cocok.", wrong.FieldError("ChangePassword.CurrentPassword"));
 
+        // The error is tied to its field for screen readers.
+        var field = wrong.Document.QuerySelector("input[name='ChangePassword.CurrentPassword']")!;
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        var message = wrong.Document.GetElementById(field.GetAttribute("aria-describedby")!.Split(' ')[^1])!;
+        Assert.Equal("Kata sandi sekarang tidak cocok.", message.TextContent.Trim());
+        Assert.Null(wrong.Document.QuerySelector("input[name='ChangePassword.NewPassword']")!.GetAttribute("aria-invalid"));
+
         var changed = await here.PostAsync("/akun/kata-sandi", Form(page.AntiforgeryToken("/akun/kata-sandi"),
             ("ChangePassword.CurrentPassword", Citizen.Password), ("ChangePassword.NewPassword", "sandi baru untuk akun ini"), ("ChangePassword.ConfirmPassword", "sandi baru untuk akun ini")));
 

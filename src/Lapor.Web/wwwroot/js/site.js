@@ -22,3 +22,10 @@ document.querySelectorAll(".template-picker").forEach((picker) => {
 document.querySelectorAll("[data-print]").forEach((button) => {
   button.addEventListener("click", () => window.print());
 });
+
+// A form sent back with errors: put the keyboard (and the screen reader) on the first field to fix,
+// which announces its error through aria-describedby (set by ValidationAriaTagHelper).
+const firstInvalid = document.querySelector("[aria-invalid=true]");
+if (firstInvalid) {
+  firstInvalid.focus();
+}
