@@ -29,3 +29,12 @@ const firstInvalid = document.querySelector("[aria-invalid=true]");
 if (firstInvalid) {
   firstInvalid.focus();
 }
+
+// Forms that act on someone else at once (an administrator signing a user out, say) ask first.
+document.querySelectorAll("form[data-confirm]").forEach((form) => {
+  form.addEventListener("submit", (event) => {
+    if (!window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+    }
+  });
+});
