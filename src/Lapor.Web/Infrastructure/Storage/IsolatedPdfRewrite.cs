@@ -20,6 +20,9 @@ public static class IsolatedPdfRewrite
 
     private const int Protected = 2;
 
+    /// <summary>At most this many rewrites at once per instance (each child takes about 50 MB): a burst of uploads queues instead of exhausting memory.</summary>
+    private static readonly SemaphoreSlim Slots = new(Math.Max(2, Environment.ProcessorCount));
+
     public static bool IsRequested(string[] args) => args is [Command];
 
     /// <summary>The child: the PDF on standard input, the rewritten one on standard output; the exit code says why not.</summary>
@@ -39,8 +42,18 @@ public static class IsolatedPdfRewrite
     }
 
     /// <summary>The parent: rewrites <paramref name="pdf"/> in a child process of this app.</summary>
-    public static Task<PdfSanitizer.Result> RewriteAsync(byte[] pdf, CancellationToken cancellationToken) =>
-        RewriteAsync(pdf, ChildStartInfo(), TimeLimit, cancellationToken);
+    public static async Task<PdfSanitizer.Result> RewriteAsync(byte[] pdf, CancellationToken cancellationToken)
+    {
+        await Slots.WaitAsync(cancellationToken);
+        try
+        {
+            return await RewriteAsync(pdf, ChildStartInfo(), TimeLimit, cancellationToken);
+        }
+        finally
+        {
+            Slots.Release();
+        }
+    }
 
     /// <summary>Runs any child that speaks the same protocol (tests use a crashing and a hanging one).</summary>
     internal static async Task<PdfSanitizer.Result> RewriteAsync(byte[] pdf, ProcessStartInfo start, TimeSpan timeLimit, CancellationToken cancellationToken)
