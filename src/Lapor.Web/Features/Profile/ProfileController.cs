@@ -65,10 +65,13 @@ public sealed class ProfileController(
     public async Task<IActionResult> EndSession(string? id, CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync();
-        if (string.IsNullOrEmpty(id) || id == UserSessions.IdOf(User) || !await sessions.EndAsync(user.Id, id))
+        if (string.IsNullOrEmpty(id) || id == UserSessions.IdOf(User) || !await sessions.BelongsToAsync(user.Id, id))
         {
             return NotFound();
         }
+
+        // Already ended (from another tab, say): the person gets what they asked for all the same.
+        await sessions.EndAsync(user.Id, id);
 
         await AuditAsync(AuditAction.SessionsEnded, user.Id, cancellationToken);
         TempData[Infrastructure.Web.FlashMessage.SuccessKey] = t["Profile.SessionEnded"].Value;

@@ -46,6 +46,10 @@ public sealed class UserSessions(LaporDbContext db, TimeProvider clock, IOptions
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now)) > 0;
     }
 
+    /// <summary>Whether the session is (or was) one of this person's.</summary>
+    public Task<bool> BelongsToAsync(string userId, string sessionId) =>
+        db.UserSessions.AnyAsync(s => s.Id == sessionId && s.UserId == userId);
+
     /// <summary>Ends every open session of the person: the cookies they point to stop working on the next request.</summary>
     public async Task<int> EndAllAsync(string userId)
     {
