@@ -92,6 +92,7 @@ public sealed class AccountRecoveryTests(LaporAppFactory app) : IClassFixture<La
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.Client.GetAsync("/inbox")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Citizen.SignInAsync(app.CreateBrowser(), StaffWorld.OfficerB)).StatusCode);
         var link = Assert.Single(await LinksAsync(StaffWorld.OfficerB, "PasswordResetByAdministrator"));
         var browser = app.CreateBrowser();
         Assert.Equal(HttpStatusCode.Redirect, (await SetAsync(browser, await HtmlPage.GetAsync(browser, link), NewPassword)).StatusCode);

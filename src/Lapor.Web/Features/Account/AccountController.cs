@@ -32,7 +32,7 @@ public sealed class AccountController(
         (await validator.ValidateAsync(form, cancellationToken)).AddToModelState(ModelState);
         if (ModelState.IsValid)
         {
-            var (result, user) = await passwordSignIn.SignInAsync(form.Email!.Trim(), form.Password!, form.RememberMe, ClientAddress);
+            var (result, user) = await passwordSignIn.SignInAsync(form.Email!.Trim(), form.Password!, form.RememberMe, ClientAddress, form.Code);
             if (result.RequiresTwoFactor)
             {
                 // The password was right; the sign-in completes (and is audited) after the second factor.
@@ -45,10 +45,11 @@ public sealed class AccountController(
             }
 
             // One message for an unknown e-mail and a wrong password, and one lock, so sign-in does not reveal who has an account.
-            ModelState.AddModelError("", t[result.IsLockedOut ? "Account.LockedOut" : result.IsNotAllowed ? "Account.EmailNotConfirmed" : "Account.InvalidLogin"]);
+            ModelState.AddModelError("", t[result.IsLockedOut ? "Account.LockedOut" : "Account.InvalidLogin"]);
+            form.AskForCode = result.IsLockedOut;
         }
 
-        form.Password = null;
+        (form.Password, form.Code) = (null, null);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View(form);
     }
@@ -62,7 +63,7 @@ public sealed class AccountController(
 
     [HttpPost]
     [EnableRateLimiting(RateLimitPolicies.SignIn)]
-    public async Task<IActionResult> LoginWith2fa(LoginWith2faForm form, [FromServices] LaporDbContext db, CancellationToken cancellationToken)
+    public async Task<IActionResult> LoginWith2fa(LoginWith2faForm form, [FromServices] LaporDbContext db, [FromServices] SignInThrottle throttle, CancellationToken cancellationToken)
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
@@ -76,6 +77,8 @@ public sealed class AccountController(
             : await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode(code));
         if (await RecordSignInAsync(user, result, db, cancellationToken))
         {
+            // Only a completed sign-in clears the failure counts; a right password alone does not.
+            await throttle.ClearAsync(user.Email!, ClientAddress);
             return LocalRedirect(Url.LocalOrHome(form.ReturnUrl));
         }
 
@@ -123,15 +126,30 @@ public sealed class AccountController(
     [HttpPost]
     [ActionName(nameof(ConfirmEmail))]
     [EnableRateLimiting(RateLimitPolicies.SignIn)]
-    public async Task<IActionResult> ConfirmEmailPost(ConfirmEmailForm form, [FromServices] Register.Handler handler)
+    public async Task<IActionResult> ConfirmEmailPost(ConfirmEmailForm form, [FromServices] IValidator<ConfirmEmailForm> validator, [FromServices] Register.Handler handler, CancellationToken cancellationToken)
     {
-        if (await handler.ConfirmAsync(form.UserId, form.Token, ClientAddress))
+        (await validator.ValidateAsync(form, cancellationToken)).AddToModelState(ModelState);
+        if (ModelState.IsValid)
         {
-            TempData[FlashMessage.SuccessKey] = t["Account.EmailConfirmed"].Value;
-            return RedirectToAction(nameof(Login));
+            var (confirmed, problems) = await handler.ConfirmAsync(form, ClientAddress);
+            if (confirmed)
+            {
+                TempData[FlashMessage.SuccessKey] = t["Account.EmailConfirmed"].Value;
+                return RedirectToAction(nameof(Login));
+            }
+
+            foreach (var problem in problems)
+            {
+                ModelState.AddModelError(nameof(form.Password), problem.Description);
+            }
+
+            if (problems.Count == 0)
+            {
+                ModelState.AddModelError("", t["Account.InvalidConfirmLink"]);
+            }
         }
 
-        ModelState.AddModelError("", t["Account.InvalidConfirmLink"]);
+        form.Password = null;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View(nameof(ConfirmEmail), form);
     }
@@ -282,4 +300,12 @@ public sealed class ConfirmEmailForm
 {
     public string? UserId { get; set; }
     public string? Token { get; set; }
+
+    [System.ComponentModel.DataAnnotations.Display(Name = "Account.Password")]
+    public string? Password { get; set; }
+
+    public sealed class Validator : AbstractValidator<ConfirmEmailForm>
+    {
+        public Validator(IStringLocalizer<SharedResource> t) => RuleFor(f => f.Password).NewPassword(t, "Account.Password");
+    }
 }

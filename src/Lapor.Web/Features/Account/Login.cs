@@ -18,6 +18,17 @@ public static class Login
         public bool RememberMe { get; set; }
 
         public string? ReturnUrl { get; set; }
+
+        /// <summary>
+        /// The authenticator code, asked on this page only while the account is under attack from many
+        /// addresses: then the password and the code are judged together, so a right password alone
+        /// looks exactly like a wrong one.
+        /// </summary>
+        [Display(Name = "Account.TwoFactorCode")]
+        public string? Code { get; set; }
+
+        /// <summary>Set by the server when the answer was "locked": the page then offers the code field.</summary>
+        public bool AskForCode { get; set; }
     }
 
     public sealed class Validator : AbstractValidator<Form>

@@ -125,18 +125,42 @@ public static class Register
             });
         }
 
-        /// <summary>The link from the mail: confirms the address (the account can then sign in).</summary>
-        public async Task<bool> ConfirmAsync(string? userId, string? token, string? address)
+        /// <summary>
+        /// The link from the mail confirms the address and sets the password typed on its page. Whoever
+        /// holds the mailbox decides the password, so an account someone else registered in advance with
+        /// this address (and a password of their own) is taken over by its rightful owner, not the other
+        /// way round. The link then stops working (the stamp changes).
+        /// </summary>
+        public async Task<(bool Confirmed, IReadOnlyList<IdentityError> Problems)> ConfirmAsync(ConfirmEmailForm form, string? address)
         {
-            var user = userId is null || string.IsNullOrEmpty(token) ? null : await users.FindByIdAsync(userId);
-            if (user is null || !(await users.ConfirmEmailAsync(user, token!)).Succeeded)
+            var user = form.UserId is null || string.IsNullOrEmpty(form.Token) ? null : await users.FindByIdAsync(form.UserId);
+            if (user is null || user.IsDisabled || user.EmailConfirmed
+                || !await users.VerifyUserTokenAsync(user, users.Options.Tokens.EmailConfirmationTokenProvider, UserManager<LaporUser>.ConfirmEmailTokenPurpose, form.Token!))
             {
-                return false;
+                return (false, []);
+            }
+
+            var problems = new List<IdentityError>();
+            foreach (var validator in users.PasswordValidators)
+            {
+                problems.AddRange((await validator.ValidateAsync(users, user, form.Password)).Errors);
+            }
+
+            if (problems.Count > 0)
+            {
+                return (false, problems);
+            }
+
+            user.EmailConfirmed = true;
+            var set = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), form.Password!);
+            if (!set.Succeeded)
+            {
+                return (false, set.Errors.ToList());
             }
 
             db.AuditEntries.Add(new AuditEntry(AuditAction.EmailConfirmed, user.Id, "Account", user.Id, null, address, clock.GetUtcNow()));
             await db.SaveChangesAsync();
-            return true;
+            return (true, []);
         }
     }
 }

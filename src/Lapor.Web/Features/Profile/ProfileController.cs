@@ -94,13 +94,23 @@ public sealed class ProfileController(
 
     /// <summary>Shows the key and QR code to add Lapor to an authenticator app.</summary>
     [HttpGet("dua-faktor")]
-    public async Task<IActionResult> Authenticator() => View(await AuthenticatorSetupAsync(await CurrentUserAsync(), code: null));
+    public async Task<IActionResult> Authenticator()
+    {
+        // Once switched on, the key is never shown again: a borrowed session could copy it into another phone.
+        var user = await CurrentUserAsync();
+        return user.TwoFactorEnabled ? RedirectToAction(nameof(Index)) : View(await AuthenticatorSetupAsync(user, code: null));
+    }
 
     /// <summary>Turns the second factor on once the user proves their app produces the right code.</summary>
     [HttpPost("dua-faktor")]
     public async Task<IActionResult> Authenticator(string? code, CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync();
+        if (user.TwoFactorEnabled)
+        {
+            return RedirectToAction(nameof(Index));
+        }
+
         var cleaned = new string((code ?? "").Where(char.IsAsciiDigit).ToArray());
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, cleaned))
         {
@@ -123,12 +133,20 @@ public sealed class ProfileController(
     }
 
     [HttpPost("dua-faktor/kode-pemulihan")]
-    public async Task<IActionResult> NewRecoveryCodes(CancellationToken cancellationToken)
+    public async Task<IActionResult> NewRecoveryCodes(string? password, CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync();
         if (!user.TwoFactorEnabled)
         {
             return RedirectToAction(nameof(Index));
+        }
+
+        // New codes void the printed ones: only the person who knows the password may do that.
+        if (string.IsNullOrEmpty(password) || !await PasswordMatchesAsync(user, password))
+        {
+            ModelState.AddModelError("codes-password", t[await IsLockedAsync(user) ? "Account.LockedOut" : "Profile.CurrentPasswordWrong"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Index), await OverviewAsync(user, cancellationToken));
         }
 
         var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
@@ -287,7 +305,7 @@ public sealed class ProfileController(
 
     private async Task AuditAsync(AuditAction action, string userId, CancellationToken cancellationToken)
     {
-        db.AuditEntries.Add(new AuditEntry(action, userId, "Account", userId, null, HttpContext.Connection.RemoteIpAddress?.ToString(), clock.GetUtcNow()));
+        db.AuditEntries.Add(new AuditEntry(action, userId, "Account", userId, null, RateLimitPolicies.ClientAddress(HttpContext), clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

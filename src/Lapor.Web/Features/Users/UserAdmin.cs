@@ -116,7 +116,11 @@ public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, U
             return false;
         }
 
-        // The stamp changes first: the link's token is bound to the new one, every old cookie to the old one.
+        // The old password stops working now (it may be the stolen one); a random hash, not none, so the
+        // account is not taken for one that was never set up. Then the stamp changes: the link's token is
+        // bound to the new one, every old cookie to the old one.
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        await users.UpdateAsync(user);
         await sessions.EndAllAsync(user.Id);
         await users.UpdateSecurityStampAsync(user);
         AccountMail.Queue(db, user, AccountMail.PasswordResetByAdministrator, clock.GetUtcNow(), new Dictionary<string, string>
@@ -193,6 +197,7 @@ public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, U
         {
             // A new security stamp invalidates every cookie issued before: the person signs in again, with the new rights.
             await users.UpdateSecurityStampAsync(user);
+            await sessions.EndAllAsync(user.Id);
         }
 
         return true;

@@ -19,6 +19,9 @@ public static class IdentityServiceCollectionExtensions
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = true;
 
+                // The user name is the e-mail address: any character an address may hold ("o'brien@…").
+                o.User.AllowedUserNameCharacters = null!;
+
                 // A citizen proves the address before it receives report mail or can sign in; staff
                 // accounts are invited, so theirs is proven by setting the password from the invitation.
                 o.SignIn.RequireConfirmedEmail = true;

@@ -6,9 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Lapor.Web.Infrastructure.Identity;
 
 /// <summary>
-/// Identity's sign-in, with a server-side session behind every cookie: each new sign-in opens a
-/// <see cref="UserSession"/> row (a new session id, ASVS 7.2.4), while re-issuing the cookie of the
-/// current browser (after its own password or second-factor change) keeps the row it has.
+/// Identity's sign-in, with a server-side session behind every cookie: each sign-in opens a new
+/// <see cref="UserSession"/> row (a new session id, ASVS 7.2.4) and closes the one this browser had.
 /// </summary>
 public sealed class LaporSignInManager(
     UserManager<LaporUser> userManager, IHttpContextAccessor contextAccessor, IUserClaimsPrincipalFactory<LaporUser> claimsFactory,
@@ -16,24 +15,15 @@ public sealed class LaporSignInManager(
     IUserConfirmation<LaporUser> confirmation, UserSessions sessions)
     : SignInManager<LaporUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
-    private string? _continuing;
-
-    public override async Task RefreshSignInAsync(LaporUser user)
-    {
-        _continuing = UserSessions.IdOf(Context.User);
-        try
-        {
-            await base.RefreshSignInAsync(user);
-        }
-        finally
-        {
-            _continuing = null;
-        }
-    }
-
     public override async Task SignInWithClaimsAsync(LaporUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
-        var sessionId = _continuing ?? await sessions.StartAsync(user.Id, Context);
+        // Signing in over another session in this browser (a shared computer) ends that one first.
+        if (UserManager.GetUserId(Context.User) is { } previousUser && UserSessions.IdOf(Context.User) is { } previous)
+        {
+            await sessions.EndAsync(previousUser, previous);
+        }
+
+        var sessionId = await sessions.StartAsync(user.Id, Context);
         await base.SignInWithClaimsAsync(user, authenticationProperties, [.. additionalClaims.Where(c => c.Type != UserSessions.ClaimType), new Claim(UserSessions.ClaimType, sessionId)]);
     }
 

@@ -61,9 +61,12 @@ public sealed class SignInThrottle(IDistributedCache cache, IOptions<SecurityOpt
 
     private static string AccountKey(string email) => $"signin-fail|{Hash(email)}";
 
-    /// <summary>Keys carry a hash of the normalised address, never the address itself.</summary>
+    /// <summary>
+    /// Keys carry a hash of the normalised address (NFKC, so full-width lookalikes that a database collation
+    /// may match to the same account count together), never the address itself.
+    /// </summary>
     private static string Hash(string email) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant())))[..32];
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Normalize(NormalizationForm.FormKC).Trim().ToUpperInvariant())))[..32];
 
     private async Task<int> CountAsync(string key)
     {

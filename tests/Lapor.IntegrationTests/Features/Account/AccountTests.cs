@@ -27,17 +27,17 @@ public sealed class AccountTests(LaporAppFactory app) : IClassFixture<LaporAppFa
             Assert.Equal([Roles.Citizen], await users.GetRolesAsync(user));
         }
 
-        // Before confirming, the right password only sends the link again.
+        // Before confirming, the account answers like a wrong password (else this would tell a new address from a taken one).
         var early = await HtmlPage.FromAsync(await Citizen.SignInAsync(client, "dewi@contoh.id", "kopi pagi di teras rumah"));
         Assert.Equal(HttpStatusCode.BadRequest, early.Status);
-        Assert.Contains("belum diverifikasi", early.Text, StringComparison.Ordinal);
-        var links = await MailLinksAsync("dewi@contoh.id", "ConfirmEmail");
-        Assert.Equal(2, links.Count);
+        Assert.Equal("E-mail atau kata sandi salah.", ErrorOf(early));
+        Assert.Contains("Buka dulu tautan di e-mail verifikasi", early.Text, StringComparison.Ordinal);
+        var link = Assert.Single(await MailLinksAsync("dewi@contoh.id", "ConfirmEmail"));
 
-        var confirm = await HtmlPage.GetAsync(client, links[^1]);
+        var confirm = await HtmlPage.GetAsync(client, link);
         Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Email == "dewi@contoh.id").Select(u => u.EmailConfirmed).SingleAsync()));
         var confirmed = await client.PostAsync("/Account/ConfirmEmail", Form(confirm.AntiforgeryToken("/Account/ConfirmEmail"),
-            ("UserId", confirm.InputValue("UserId")), ("Token", confirm.InputValue("Token"))));
+            ("UserId", confirm.InputValue("UserId")), ("Token", confirm.InputValue("Token")), ("Password", "kopi pagi di teras rumah")));
         Assert.Equal("/Account/Login", confirmed.Headers.Location!.OriginalString);
 
         Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(client, "dewi@contoh.id", "kopi pagi di teras rumah")).StatusCode);
@@ -121,6 +121,67 @@ public sealed class AccountTests(LaporAppFactory app) : IClassFixture<LaporAppFa
         var page = await HtmlPage.GetAsync(signedIn, "/akun");
         await signedIn.PostAsync("/culture", Form(page.AntiforgeryToken("/culture"), ("culture", "en"), ("returnUrl", "/akun")));
         Assert.Equal("en", await app.WithDbAsync(db => db.Users.Where(u => u.Email == "ganti.bahasa@contoh.id").Select(u => u.PreferredCulture).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task AnAccountRegisteredInAdvanceBySomeoneElse_IsTakenOverByTheMailboxOwner()
+    {
+        // The attacker registers the victim's address with a password of their own.
+        await RegisterAsync(app.CreateBrowser(), "korban.daftar@contoh.id", "sandi milik penyerang saja");
+
+        // Later the victim registers, gets the (fresh) confirmation link, and confirms with their own password.
+        var victim = app.CreateBrowser();
+        var link = (await MailLinksAsync("korban.daftar@contoh.id", "ConfirmEmail"))[^1];
+        var confirm = await HtmlPage.GetAsync(victim, link);
+        var confirmed = await victim.PostAsync("/Account/ConfirmEmail", Form(confirm.AntiforgeryToken("/Account/ConfirmEmail"),
+            ("UserId", confirm.InputValue("UserId")), ("Token", confirm.InputValue("Token")), ("Password", "sandi pilihan korban sendiri")));
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await Citizen.SignInAsync(app.CreateBrowser(), "korban.daftar@contoh.id", "sandi milik penyerang saja")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(app.CreateBrowser(), "korban.daftar@contoh.id", "sandi pilihan korban sendiri")).StatusCode);
+
+        // The link worked once.
+        var again = await victim.PostAsync("/Account/ConfirmEmail", Form(confirm.AntiforgeryToken("/Account/ConfirmEmail"),
+            ("UserId", confirm.InputValue("UserId")), ("Token", confirm.InputValue("Token")), ("Password", "sandi lain lagi yang panjang")));
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnderAttackFromManyAddresses_ThePasswordCountsOnlyWithTheAuthenticatorCode()
+    {
+        var userId = await Citizen.CreateAccountAsync(app, "koordinator.diserbu@contoh.id");
+        string key;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<LaporUser>>();
+            var user = (await users.FindByIdAsync(userId))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            await Citizen.SignInAsync(app.CreateBrowserFrom($"203.0.113.{i + 101}"), "koordinator.diserbu@contoh.id", "tebakan dari mana-mana");
+        }
+
+        var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp();
+        var rightWithoutCode = await SignInWithCodeAsync("192.0.2.40", Citizen.Password, null);
+        var wrongWithCode = await SignInWithCodeAsync("192.0.2.41", "tebakan terakhir", code);
+        Assert.Equal(HttpStatusCode.BadRequest, rightWithoutCode.Status);
+        Assert.Equal(ErrorOf(wrongWithCode), ErrorOf(rightWithoutCode));
+        Assert.NotNull(rightWithoutCode.Document.QuerySelector("input[name=Code]"));
+
+        var owner = await SignInWithCodeAsync("192.0.2.42", Citizen.Password, code);
+        Assert.Equal(HttpStatusCode.Redirect, owner.Status);
+    }
+
+    private async Task<HtmlPage> SignInWithCodeAsync(string address, string password, string? code)
+    {
+        var client = app.CreateBrowserFrom(address);
+        var page = await HtmlPage.GetAsync(client, "/Account/Login");
+        (string, string)[] fields = [("Email", "koordinator.diserbu@contoh.id"), ("Password", password)];
+        return await HtmlPage.FromAsync(await client.PostAsync("/Account/Login", Form(page.AntiforgeryToken("/Account/Login"), code is null ? fields : [.. fields, ("Code", code)])));
     }
 
     [Fact]
