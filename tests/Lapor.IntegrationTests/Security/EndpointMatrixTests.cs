@@ -176,7 +176,8 @@ public sealed class EndpointMatrixTests(LaporAppFactory app) : IClassFixture<Lap
         var sessions = new[] { app.CreateBrowser(), await SuperUserAsync(world) };
 
         var failures = new List<string>();
-        foreach (var endpoint in Endpoints().Where(e => e.Method == "GET"))
+        var answeringHead = Endpoints().Where(e => e.Method == "HEAD").Select(e => e.Pattern).ToHashSet();
+        foreach (var endpoint in Endpoints().Where(e => e.Method == "GET" && answeringHead.Contains(e.Pattern)))
         {
             var url = Url(endpoint.Pattern, number, attachment);
             foreach (var client in sessions)
@@ -192,6 +193,14 @@ public sealed class EndpointMatrixTests(LaporAppFactory app) : IClassFixture<Lap
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.Contains(Endpoints(), e => e.Method == "HEAD" && e.Pattern == "laporan/{trackingNumber}");
+
+        // GETs with a side effect a probe must not trigger (a code shown once, an audited download) are GET only.
+        Assert.DoesNotContain("lapor/terkirim/{trackingNumber}", answeringHead);
+        Assert.DoesNotContain("akun/data-saya.json", answeringHead);
+        Assert.Equal(
+            ["akun/data-saya.json", "lapor/terkirim/{trackingNumber}"],
+            Endpoints().Where(e => e.Method == "GET" && !answeringHead.Contains(e.Pattern) && !e.Pattern.StartsWith("Error", StringComparison.Ordinal)) // error pages take any method
+                .Select(e => e.Pattern).Distinct().Order(StringComparer.Ordinal));
     }
 
     /// <summary>A NUL in a posted form (found by wapiti) once turned every error page into a 500.</summary>

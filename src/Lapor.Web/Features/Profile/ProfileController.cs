@@ -184,6 +184,7 @@ public sealed class ProfileController(
 
     /// <summary>UU PDP Pasal 7 and 32: everything Lapor holds about this account, as a JSON file.</summary>
     [HttpGet("data-saya.json")]
+    [Infrastructure.Web.GetOnly]
     public async Task<IActionResult> DownloadData([FromServices] PersonalData.Handler handler, CancellationToken cancellationToken)
     {
         var user = await CurrentUserAsync();

@@ -65,6 +65,7 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
 
     [AllowAnonymous]
     [HttpGet("/lapor/terkirim/{trackingNumber}")]
+    [GetOnly]
     public IActionResult Submitted([FromRoute] string trackingNumber)
     {
         if (TrackingNumber.Normalize(trackingNumber) is not { } number)

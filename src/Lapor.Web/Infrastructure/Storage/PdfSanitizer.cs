@@ -181,12 +181,24 @@ public static class PdfSanitizer
         }
 
         // A scan or photo placed in a PDF keeps its camera's EXIF (GPS) inside the image stream.
-        if (NameOf(dictionary, "/Subtype") == "/Image" && NameOf(dictionary, "/Filter") == "/DCTDecode"
+        if (NameOf(dictionary, "/Subtype") == "/Image" && OnlyFilterOf(dictionary) == "/DCTDecode"
             && dictionary.Stream is { } stream && JpegMetadata.Strip(stream.Value) is { } jpeg)
         {
             stream.Value = jpeg;
         }
     }
+
+    /// <summary>The image's one filter, written as a name or (as ImageMagick writes it) a one-element array.</summary>
+    private static string? OnlyFilterOf(PdfDictionary dictionary) => dictionary.Elements["/Filter"] switch
+    {
+        PdfArray { Elements.Count: 1 } array => array.Elements[0] switch
+        {
+            PdfName name => name.Value,
+            PdfReference { Value: PdfNameObject name } => name.Value,
+            _ => null,
+        },
+        _ => NameOf(dictionary, "/Filter"),
+    };
 
     private static string? NameOf(PdfDictionary? dictionary, string key) => dictionary?.Elements[key] switch
     {

@@ -13,6 +13,11 @@ public sealed class HeadLikeGetConvention : IActionModelConvention
 {
     public void Apply(ActionModel action)
     {
+        if (action.Attributes.OfType<GetOnlyAttribute>().Any())
+        {
+            return;
+        }
+
         foreach (var selector in action.Selectors)
         {
             if (selector.ActionConstraints.OfType<HttpMethodActionConstraint>().FirstOrDefault() is not { } get
@@ -33,3 +38,10 @@ public sealed class HeadLikeGetConvention : IActionModelConvention
         }
     }
 }
+
+/// <summary>
+/// A GET with a side effect that a mere probe must not trigger (a code shown once, an audited download):
+/// it does not answer HEAD.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class GetOnlyAttribute : Attribute;
