@@ -4,7 +4,6 @@ using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Infrastructure.Identity;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using System.ComponentModel.DataAnnotations;
 
@@ -76,9 +75,6 @@ public static class PasswordReset
         WeakPassword,
     }
 
-    /// <summary>The shortest time between two reset mails to one account.</summary>
-    public static readonly TimeSpan ResendAfter = TimeSpan.FromMinutes(5);
-
     public sealed class Handler(UserManager<LaporUser> users, UserSessions sessions, SignInThrottle throttle, LaporDbContext db, TimeProvider clock)
     {
         /// <summary>
@@ -93,9 +89,8 @@ public static class PasswordReset
                 return;
             }
 
-            // One mail per account every few minutes, however many addresses ask: nobody can flood an inbox.
             var now = clock.GetUtcNow();
-            if (await db.OutboxMessages.AnyAsync(m => m.Recipient == user.Email && m.Template == AccountMail.PasswordReset && m.CreatedAt > now - ResendAfter))
+            if (await AccountMail.SentRecentlyAsync(db, user, now, AccountMail.PasswordReset))
             {
                 return;
             }
@@ -132,17 +127,19 @@ public static class PasswordReset
             var resetToken = form.Kind == LinkKind.Reset ? form.Token!
                 : await users.VerifyUserTokenAsync(user, TokenOptions.DefaultProvider, InvitationPurpose, form.Token!) ? await users.GeneratePasswordResetTokenAsync(user)
                 : null;
+            // A link that sets the password proves the mailbox too: saved with the password, or not at all.
+            var wasConfirmed = user.EmailConfirmed;
+            user.EmailConfirmed = true;
             var result = resetToken is null ? IdentityResult.Failed() : await users.ResetPasswordAsync(user, resetToken, form.Password!);
             if (!result.Succeeded)
             {
+                user.EmailConfirmed = wasConfirmed;
                 // A weak password is the person's to fix; any other failure means the link is bad or already used.
                 var weak = result.Errors.Where(e => e.Code.StartsWith("Password", StringComparison.Ordinal)).ToList();
                 return weak.Count > 0 ? (Outcome.WeakPassword, weak) : (Outcome.InvalidLink, []);
             }
 
             var now = clock.GetUtcNow();
-            user.EmailConfirmed = true;
-            await users.UpdateAsync(user);
             await sessions.EndAllAsync(user.Id);
             await throttle.ClearAsync(user.Email!, address);
             if (form.Kind == LinkKind.Reset)

@@ -20,27 +20,16 @@ public sealed class PasswordSignIn(LaporSignInManager signIn, UserManager<LaporU
         }
 
         var user = await users.FindByEmailAsync(email);
-        if (user is null || user.IsDisabled)
+        if (user is null || user.IsDisabled || user.PasswordHash is null)
         {
+            // No account, a disabled one, or an invitation never taken up: refused as slowly as a wrong password.
             signIn.CheckAgainstNobody(password);
-            return await FailedAsync(email, address, verdict, null);
-        }
-
-        if (user.PasswordHash is null)
-        {
-            // An invitation never taken up: refused as slowly as a wrong password.
-            signIn.CheckAgainstNobody(password);
-            return await FailedAsync(email, address, verdict, user);
-        }
-
-        if (!await users.CheckPasswordAsync(user, password))
-        {
             return await FailedAsync(email, address, verdict, user);
         }
 
         // An address not yet confirmed is answered like a wrong password: otherwise registering an address
         // and signing in with the password just chosen would tell whether it already had an account.
-        if (!user.EmailConfirmed)
+        if (!await users.CheckPasswordAsync(user, password) || !user.EmailConfirmed)
         {
             return await FailedAsync(email, address, verdict, user);
         }

@@ -4,7 +4,6 @@ using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Infrastructure.Identity;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using System.ComponentModel.DataAnnotations;
 
@@ -63,12 +62,7 @@ public static class Register
                 UserName = email, Email = email, FullName = form.FullName!.Trim(), CreatedAt = clock.GetUtcNow(),
                 PreferredCulture = Infrastructure.Localization.LaporLocalization.CurrentCulture,
             };
-            var problems = new List<IdentityError>();
-            foreach (var validator in users.PasswordValidators)
-            {
-                problems.AddRange((await validator.ValidateAsync(users, candidate, form.Password)).Errors);
-            }
-
+            var problems = await users.PasswordProblemsAsync(candidate, form.Password);
             if (problems.Count > 0)
             {
                 return problems;
@@ -79,10 +73,7 @@ public static class Register
             if (owner is null && (await users.CreateAsync(candidate, form.Password!)).Succeeded)
             {
                 await users.AddToRoleAsync(candidate, Roles.Citizen);
-                AccountMail.Queue(db, candidate, AccountMail.ConfirmEmail, now, new Dictionary<string, string>
-                {
-                    ["Link"] = AccountMail.Link("/Account/ConfirmEmail", candidate.Id, await users.GenerateEmailConfirmationTokenAsync(candidate)),
-                });
+                await QueueConfirmationAsync(candidate, now);
                 db.AuditEntries.Add(new AuditEntry(AuditAction.Registered, candidate.Id, "Account", candidate.Id, null, address, now));
             }
             else
@@ -107,8 +98,7 @@ public static class Register
         /// </summary>
         private async Task TellTheOwnerAsync(LaporUser owner, DateTimeOffset now)
         {
-            string[] templates = [AccountMail.RegistrationAttempt, AccountMail.ConfirmEmail];
-            if (await db.OutboxMessages.AnyAsync(m => m.Recipient == owner.Email && templates.Contains(m.Template) && m.CreatedAt > now - PasswordReset.ResendAfter))
+            if (await AccountMail.SentRecentlyAsync(db, owner, now, AccountMail.RegistrationAttempt, AccountMail.ConfirmEmail))
             {
                 return;
             }
@@ -116,14 +106,18 @@ public static class Register
             if (owner.EmailConfirmed)
             {
                 AccountMail.Queue(db, owner, AccountMail.RegistrationAttempt, now);
-                return;
             }
-
-            AccountMail.Queue(db, owner, AccountMail.ConfirmEmail, now, new Dictionary<string, string>
+            else
             {
-                ["Link"] = AccountMail.Link("/Account/ConfirmEmail", owner.Id, await users.GenerateEmailConfirmationTokenAsync(owner)),
-            });
+                await QueueConfirmationAsync(owner, now);
+            }
         }
+
+        private async Task QueueConfirmationAsync(LaporUser user, DateTimeOffset now) =>
+            AccountMail.Queue(db, user, AccountMail.ConfirmEmail, now, new Dictionary<string, string>
+            {
+                ["Link"] = AccountMail.Link("/Account/ConfirmEmail", user.Id, await users.GenerateEmailConfirmationTokenAsync(user)),
+            });
 
         /// <summary>
         /// The link from the mail confirms the address and sets the password typed on its page. Whoever
@@ -140,21 +134,12 @@ public static class Register
                 return (false, []);
             }
 
-            var problems = new List<IdentityError>();
-            foreach (var validator in users.PasswordValidators)
-            {
-                problems.AddRange((await validator.ValidateAsync(users, user, form.Password)).Errors);
-            }
-
-            if (problems.Count > 0)
-            {
-                return (false, problems);
-            }
-
+            // Saved together with the new password; a refused password (the usual rules) saves neither.
             user.EmailConfirmed = true;
             var set = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), form.Password!);
             if (!set.Succeeded)
             {
+                user.EmailConfirmed = false;
                 return (false, set.Errors.ToList());
             }
 

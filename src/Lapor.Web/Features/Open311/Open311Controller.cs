@@ -153,7 +153,7 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
         }
         catch (Exception unreadable) when (unreadable is InvalidDataException or IOException)
         {
-            return Error(format, StatusCodes.Status400BadRequest, "Open311.Error.BadForm");
+            // Malformed: the answer below.
         }
 
         return Error(format, StatusCodes.Status400BadRequest, "Open311.Error.BadForm");

@@ -127,8 +127,7 @@ public sealed class ProfileController(
 
         // Enabling changed the security stamp: every other browser is signed out; this one gets a new
         // session whose cookie records that it passed a second factor.
-        await sessions.EndAllAsync(user.Id);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
+        await StartAfreshAsync(user, passedSecondFactor: true);
         return View("RecoveryCodes", new RecoveryCodesView(user.Email ?? "", clock.GetUtcNow(), [.. recoveryCodes!]));
     }
 
@@ -142,11 +141,9 @@ public sealed class ProfileController(
         }
 
         // New codes void the printed ones: only the person who knows the password may do that.
-        if (string.IsNullOrEmpty(password) || !await PasswordMatchesAsync(user, password))
+        if (await RefusedPasswordAsync(user, password, "codes-password", "Profile.CurrentPasswordWrong", cancellationToken) is { } refused)
         {
-            ModelState.AddModelError("codes-password", t[await IsLockedAsync(user) ? "Account.LockedOut" : "Profile.CurrentPasswordWrong"]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Index), await OverviewAsync(user, cancellationToken));
+            return refused;
         }
 
         var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
@@ -165,11 +162,9 @@ public sealed class ProfileController(
         }
 
         // Someone at an unlocked, signed-in computer must not be able to remove the second factor with one tap.
-        if (string.IsNullOrEmpty(password) || !await PasswordMatchesAsync(user, password))
+        if (await RefusedPasswordAsync(user, password, "disable-password", "Profile.CurrentPasswordWrong", cancellationToken) is { } refused)
         {
-            ModelState.AddModelError("disable-password", t[await IsLockedAsync(user) ? "Account.LockedOut" : "Profile.CurrentPasswordWrong"]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Index), await OverviewAsync(user, cancellationToken));
+            return refused;
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
@@ -207,11 +202,9 @@ public sealed class ProfileController(
             return Forbid();
         }
 
-        if (string.IsNullOrEmpty(password) || !await PasswordMatchesAsync(user, password))
+        if (await RefusedPasswordAsync(user, password, "password", "Profile.DeletePasswordWrong", cancellationToken) is { } refused)
         {
-            ModelState.AddModelError("password", t[await IsLockedAsync(user) ? "Account.LockedOut" : "Profile.DeletePasswordWrong"]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Index), await OverviewAsync(user, cancellationToken));
+            return refused;
         }
 
         await handler.DeleteAccountAsync(user, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
@@ -245,15 +238,28 @@ public sealed class ProfileController(
         return false;
     }
 
+    /// <summary>The account page again, with the error under <paramref name="field"/>, unless the re-typed password is right.</summary>
+    private async Task<IActionResult?> RefusedPasswordAsync(LaporUser user, string? password, string field, string wrongKey, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(password) && await PasswordMatchesAsync(user, password))
+        {
+            return null;
+        }
+
+        ModelState.AddModelError(field, t[await IsLockedAsync(user) ? "Account.LockedOut" : wrongKey]);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(Index), await OverviewAsync(user, cancellationToken));
+    }
+
     private async Task<bool> IsLockedAsync(LaporUser user) =>
         await throttle.CheckAsync(user.Email!, RateLimitPolicies.ClientAddress(HttpContext)) == SignInThrottle.Verdict.Locked;
 
     /// <summary>After the person's own credential change: every session ends, and this browser signs in again with a new one.</summary>
-    private async Task StartAfreshAsync(LaporUser user)
+    private async Task StartAfreshAsync(LaporUser user, bool passedSecondFactor = false)
     {
-        var amr = User.FindFirst("amr");
+        passedSecondFactor |= User.HasClaim("amr", TwoFactorEnforcement.MultiFactorMethod);
         await sessions.EndAllAsync(user.Id);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, amr is null ? [] : [new Claim("amr", amr.Value)]);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, passedSecondFactor ? [new Claim("amr", TwoFactorEnforcement.MultiFactorMethod)] : []);
     }
 
     private async Task<LaporUser> CurrentUserAsync() =>

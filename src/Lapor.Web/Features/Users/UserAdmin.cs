@@ -13,7 +13,7 @@ public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, U
 {
     public sealed record Row(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Agencies, bool Disabled, DateTimeOffset? LastSignIn);
 
-    public sealed record Editing(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<int> Agencies, bool Disabled, bool TwoFactorEnabled, bool HasPassword);
+    public sealed record Editing(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<int> Agencies, bool Disabled, bool TwoFactorEnabled);
 
     public async Task<List<Row>> ListAsync(string? role, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, U
         }
 
         var agencies = await db.AgencyMemberships.Where(m => m.UserId == id).Select(m => m.AgencyId).ToListAsync(cancellationToken);
-        return new Editing(user.Id, user.Email ?? "", user.FullName, [.. await users.GetRolesAsync(user)], agencies, user.IsDisabled, user.TwoFactorEnabled, user.PasswordHash is not null);
+        return new Editing(user.Id, user.Email ?? "", user.FullName, [.. await users.GetRolesAsync(user)], agencies, user.IsDisabled, user.TwoFactorEnabled);
     }
 
     /// <summary>What an invitation did: the resource key of the message (taking the address) and whether a mail went out.</summary>
@@ -120,9 +120,8 @@ public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, U
         // account is not taken for one that was never set up. Then the stamp changes: the link's token is
         // bound to the new one, every old cookie to the old one.
         user.PasswordHash = users.PasswordHasher.HashPassword(user, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
-        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user); // saves the hash with the new stamp
         await sessions.EndAllAsync(user.Id);
-        await users.UpdateSecurityStampAsync(user);
         AccountMail.Queue(db, user, AccountMail.PasswordResetByAdministrator, clock.GetUtcNow(), new Dictionary<string, string>
         {
             ["Link"] = AccountMail.Link("/Account/ResetPassword", user.Id, await users.GeneratePasswordResetTokenAsync(user)),

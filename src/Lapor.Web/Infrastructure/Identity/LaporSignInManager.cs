@@ -18,11 +18,7 @@ public sealed class LaporSignInManager(
     public override async Task SignInWithClaimsAsync(LaporUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
         // Signing in over another session in this browser (a shared computer) ends that one first.
-        if (UserManager.GetUserId(Context.User) is { } previousUser && UserSessions.IdOf(Context.User) is { } previous)
-        {
-            await sessions.EndAsync(previousUser, previous);
-        }
-
+        await EndThisBrowsersSessionAsync();
         var sessionId = await sessions.StartAsync(user.Id, Context);
         await base.SignInWithClaimsAsync(user, authenticationProperties, [.. additionalClaims.Where(c => c.Type != UserSessions.ClaimType), new Claim(UserSessions.ClaimType, sessionId)]);
     }
@@ -46,11 +42,15 @@ public sealed class LaporSignInManager(
     /// <summary>Signs this browser out and closes its session row, so a copy of the cookie stops working too.</summary>
     public override async Task SignOutAsync()
     {
+        await EndThisBrowsersSessionAsync();
+        await base.SignOutAsync();
+    }
+
+    private async Task EndThisBrowsersSessionAsync()
+    {
         if (UserManager.GetUserId(Context.User) is { } userId && UserSessions.IdOf(Context.User) is { } sessionId)
         {
             await sessions.EndAsync(userId, sessionId);
         }
-
-        await base.SignOutAsync();
     }
 }

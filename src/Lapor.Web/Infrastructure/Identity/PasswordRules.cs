@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Infrastructure.Identity;
@@ -15,4 +16,16 @@ public static class PasswordRules
 
     public static IRuleBuilderOptions<T, string?> SameAs<T>(this IRuleBuilder<T, string?> rule, Func<T, string?> password, IStringLocalizer t) => rule
         .Must((form, confirmation) => confirmation == password(form)).WithMessage(_ => t["Validation.PasswordMismatch"]);
+
+    /// <summary>What Identity's password validators say of a password for this account, without setting it.</summary>
+    public static async Task<List<IdentityError>> PasswordProblemsAsync(this UserManager<LaporUser> users, LaporUser user, string? password)
+    {
+        var problems = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            problems.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
+        }
+
+        return problems;
+    }
 }

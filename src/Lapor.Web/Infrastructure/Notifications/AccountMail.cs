@@ -2,6 +2,7 @@ using System.Text.Json;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Infrastructure.Notifications;
 
@@ -25,6 +26,13 @@ public static class AccountMail
         var payload = new Dictionary<string, string>(values ?? new Dictionary<string, string>()) { ["Name"] = user.FullName };
         db.OutboxMessages.Add(new OutboxMessage(NotificationChannel.Email, template, user.Email!, user.PreferredCulture, JsonSerializer.Serialize(payload), null, now));
     }
+
+    /// <summary>The shortest time between two mails of the same kind to one account, however many people ask.</summary>
+    public static readonly TimeSpan ResendAfter = TimeSpan.FromMinutes(5);
+
+    /// <summary>Whether one of <paramref name="templates"/> went to the person within <see cref="ResendAfter"/>: nobody can flood an inbox.</summary>
+    public static Task<bool> SentRecentlyAsync(LaporDbContext db, LaporUser user, DateTimeOffset now, params string[] templates) =>
+        db.OutboxMessages.AnyAsync(m => m.Recipient == user.Email && templates.Contains(m.Template) && m.CreatedAt > now - ResendAfter);
 
     /// <summary>A link into the account pages with the account id and a token, for the mails above.</summary>
     public static string Link(string path, string userId, string token) =>
