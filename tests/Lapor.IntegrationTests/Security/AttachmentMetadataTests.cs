@@ -81,7 +81,7 @@ public sealed class AttachmentMetadataTests(LaporAppFactory app) : IClassFixture
     public async Task ARewriteThatHangs_IsKilledAtTheTimeLimit_AndRefusesTheFile()
     {
         var marker = $"lapor-hang-{Guid.NewGuid():N}";
-        var hanging = new System.Diagnostics.ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", $"exec -a {marker} sleep 300" } };
+        var hanging = new System.Diagnostics.ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", $"cat > /dev/null; sleep 300; : {marker}" } };
 
         var (pdf, refusal) = await IsolatedPdfRewrite.RewriteAsync(PdfWithAuthor("x"), hanging, TimeSpan.FromSeconds(2), CancellationToken.None);
 

@@ -6,6 +6,7 @@ using Lapor.Web.Infrastructure.Identity;
 using Lapor.Web.Infrastructure.Security;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -121,7 +122,17 @@ public sealed class AccountController(
 
     /// <summary>The link from the confirmation mail opens a page with one button: a GET alone changes nothing (mail scanners follow links).</summary>
     [HttpGet]
-    public IActionResult ConfirmEmail(string? userId, string? token) => View(new ConfirmEmailForm { UserId = userId, Token = token });
+    public async Task<IActionResult> ConfirmEmail(string? userId, string? token, [FromServices] UserManager<LaporUser> accounts)
+    {
+        // Opened again after confirming: nothing to do but sign in.
+        if (userId is not null && await accounts.FindByIdAsync(userId) is { EmailConfirmed: true })
+        {
+            TempData[FlashMessage.SuccessKey] = t["Account.EmailConfirmed"].Value;
+            return RedirectToAction(nameof(Login));
+        }
+
+        return View(new ConfirmEmailForm { UserId = userId, Token = token });
+    }
 
     [HttpPost]
     [ActionName(nameof(ConfirmEmail))]

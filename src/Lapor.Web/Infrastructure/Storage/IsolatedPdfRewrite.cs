@@ -71,13 +71,13 @@ public static class IsolatedPdfRewrite
             try
             {
                 await child.StandardInput.BaseStream.WriteAsync(pdf, limit.Token);
+                child.StandardInput.Close();
             }
             catch (IOException)
             {
                 // The child stopped reading (it crashed or refused early): its exit code tells.
             }
 
-            child.StandardInput.Close();
             await Task.WhenAll(reading, draining);
             await child.WaitForExitAsync(limit.Token);
             return child.ExitCode switch

@@ -31,7 +31,7 @@ public sealed class AccountTests(LaporAppFactory app) : IClassFixture<LaporAppFa
         var early = await HtmlPage.FromAsync(await Citizen.SignInAsync(client, "dewi@contoh.id", "kopi pagi di teras rumah"));
         Assert.Equal(HttpStatusCode.BadRequest, early.Status);
         Assert.Equal("E-mail atau kata sandi salah.", ErrorOf(early));
-        Assert.Contains("Buka dulu tautan di e-mail verifikasi", early.Text, StringComparison.Ordinal);
+        Assert.Contains("Buka dulu tautan di e-mail Anda", early.Text, StringComparison.Ordinal);
         var link = Assert.Single(await MailLinksAsync("dewi@contoh.id", "ConfirmEmail"));
 
         var confirm = await HtmlPage.GetAsync(client, link);
@@ -42,6 +42,9 @@ public sealed class AccountTests(LaporAppFactory app) : IClassFixture<LaporAppFa
 
         Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(client, "dewi@contoh.id", "kopi pagi di teras rumah")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/laporan-saya")).StatusCode);
+
+        // Opened again later: already done, straight to signing in.
+        Assert.Equal("/Account/Login", (await app.CreateBrowser().GetAsync(link)).Headers.Location!.OriginalString);
     }
 
     [Theory]
