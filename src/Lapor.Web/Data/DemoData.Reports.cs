@@ -41,7 +41,7 @@ public sealed partial class DemoData
             var story = Stories[i % Stories.Length];
             var category = categories[story.Category];
             var agencyId = category.DefaultAgencies.Single(d => d.RegionAgencyId == region.Id).AgencyId;
-            var officer = new Actor(officers.GetValueOrDefault(agencyId), ActorRole.Officer);
+            var officer = new Actor(officers.GetValueOrDefault(agencyId), ActorRole.Officer) { Agencies = [agencyId] };
             var byAccount = i % 3 == 0;
             var at = now.AddDays(-(36 - i) * 2).AddHours(-3);
             var draft = new ReportDraft(story.Classification, story.Title, story.Body, DateOnly.FromDateTime(at.AddDays(-2).Date),
@@ -86,17 +86,17 @@ public sealed partial class DemoData
             return;
         }
 
-        report.Respond(officer, agencyId, "Terima kasih atas laporan Anda. Tim kami akan meninjau lokasi dalam minggu ini.", MessageVisibility.Public, schedule, Next());
+        report.Respond(officer, "Terima kasih atas laporan Anda. Tim kami akan meninjau lokasi dalam minggu ini.", MessageVisibility.Public, schedule, Next());
         switch (scenario)
         {
             case 5:
-                report.RequestInformation(officer, agencyId, "Mohon kirimkan titik lokasi yang lebih tepat (nama gang atau patokan).", Next());
+                report.RequestInformation(officer, "Mohon kirimkan titik lokasi yang lebih tepat (nama gang atau patokan).", Next());
                 break;
             case 6:
-                report.RespondFinal(officer, agencyId, "Perbaikan telah selesai dilaksanakan. Mohon konfirmasi apakah Anda puas dengan tindak lanjut ini.", MessageVisibility.Public, schedule, Next());
+                report.RespondFinal(officer, "Perbaikan telah selesai dilaksanakan. Mohon konfirmasi apakah Anda puas dengan tindak lanjut ini.", MessageVisibility.Public, schedule, Next());
                 break;
             case 7:
-                report.RespondFinal(officer, agencyId, "Permasalahan telah ditangani oleh petugas lapangan.", MessageVisibility.Public, schedule, Next());
+                report.RespondFinal(officer, "Permasalahan telah ditangani oleh petugas lapangan.", MessageVisibility.Public, schedule, Next());
                 report.Accept(report.ReporterUserId is null ? Actor.Guest : reporter, schedule, Next());
                 break;
         }

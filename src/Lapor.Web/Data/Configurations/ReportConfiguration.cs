@@ -35,6 +35,7 @@ public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.HasMany(r => r.Routing).WithOne().HasForeignKey(e => e.ReportId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Messages).WithOne().HasForeignKey(m => m.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(r => r.Events);
         builder.Navigation(r => r.Assignments).HasField("_assignments");
         builder.Navigation(r => r.Routing).HasField("_routing");
         builder.Navigation(r => r.Messages).HasField("_messages");

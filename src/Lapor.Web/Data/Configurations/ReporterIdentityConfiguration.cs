@@ -13,5 +13,7 @@ public sealed class ReporterIdentityConfiguration : IEntityTypeConfiguration<Rep
         builder.Property(i => i.FullName).HasMaxLength(150);
         builder.Property(i => i.Email).HasMaxLength(256);
         builder.Property(i => i.Phone).HasMaxLength(32);
+        builder.Property(i => i.ReplyTo).HasMaxLength(64);
+        builder.Property(i => i.Culture).HasMaxLength(8).IsUnicode(false);
     }
 }

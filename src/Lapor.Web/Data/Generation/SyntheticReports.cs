@@ -147,7 +147,7 @@ public sealed class SyntheticReports
                 return;
             }
 
-            report.Return(Officer(wrong), wrong, "Bukan kewenangan kami; mohon dialihkan ke instansi terkait.", t);
+            report.Return(Officer(wrong), "Bukan kewenangan kami; mohon dialihkan ke instansi terkait.", _schedule, t);
             t = Later(t, 12);
             if (t > _now)
             {
@@ -183,7 +183,7 @@ public sealed class SyntheticReports
 
             foreach (var a in agencies)
             {
-                report.RespondFinal(Officer(a), a, "Perbaikan ulang sudah dilaksanakan. Mohon dicek kembali.", MessageVisibility.Public, _schedule, again);
+                report.RespondFinal(Officer(a), "Perbaikan ulang sudah dilaksanakan. Mohon dicek kembali.", MessageVisibility.Public, _schedule, again);
             }
 
             verdictAt = Later(again, 48);
@@ -198,7 +198,7 @@ public sealed class SyntheticReports
             report.Accept(Actor.Guest, _schedule, verdictAt);
             if (Chance(0.5))
             {
-                report.Rate(_random.Next(3, 6), verdictAt);
+                report.Rate(Actor.Guest, _random.Next(3, 6), verdictAt);
             }
         }
         else
@@ -222,10 +222,10 @@ public sealed class SyntheticReports
             return null;
         }
 
-        report.Respond(officer, agencyId, "Terima kasih, laporan Anda sedang kami tindak lanjuti bersama tim lapangan.", MessageVisibility.Public, _schedule, t);
+        report.Respond(officer, "Terima kasih, laporan Anda sedang kami tindak lanjuti bersama tim lapangan.", MessageVisibility.Public, _schedule, t);
         if (Chance(0.05))
         {
-            report.RequestInformation(officer, agencyId, "Mohon kirimkan titik lokasi yang lebih tepat.", Later(t, 4));
+            report.RequestInformation(officer, "Mohon kirimkan titik lokasi yang lebih tepat.", Later(t, 4));
             t = Later(t, 36);
             if (t > _now)
             {
@@ -241,7 +241,7 @@ public sealed class SyntheticReports
             return null;
         }
 
-        report.RespondFinal(officer, agencyId, "Tindak lanjut telah selesai dilaksanakan di lokasi. Terima kasih atas partisipasi Anda.", MessageVisibility.Public, _schedule, t);
+        report.RespondFinal(officer, "Tindak lanjut telah selesai dilaksanakan di lokasi. Terima kasih atas partisipasi Anda.", MessageVisibility.Public, _schedule, t);
         return t;
     }
 
@@ -270,7 +270,7 @@ public sealed class SyntheticReports
         report.Verify(_coordinator, agencies, Chance(0.1) ? ComplaintKind.RequiresInvestigation : ComplaintKind.Ordinary, null, null, _schedule, t);
 
     private Actor Officer(int agencyId) =>
-        new(agencyId == _province.WorkingAgencies[0].Id && _province.OfficerId.Length > 0 ? _province.OfficerId : null, ActorRole.Officer);
+        new(agencyId == _province.WorkingAgencies[0].Id && _province.OfficerId.Length > 0 ? _province.OfficerId : null, ActorRole.Officer) { Agencies = [agencyId] };
 
     /// <summary>Some hours later, drawn from an exponential distribution with the given mean.</summary>
     private DateTimeOffset Later(DateTimeOffset t, double meanHours) => t.AddHours(0.5 + (-Math.Log(1 - _random.NextDouble()) * meanHours));

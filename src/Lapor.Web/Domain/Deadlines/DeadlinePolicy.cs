@@ -15,6 +15,12 @@ public sealed class DeadlinePolicy
     public int ReporterWindowDays { get; private set; } = 10;
     public int HoldExpiryDays { get; private set; } = 10;
 
+    /// <summary>
+    /// Follow-up validation ("menunggu validasi"): a final response waits for the coordinator's or the
+    /// inspectorate's acceptance before the reporter's window opens. A regional choice, off by default.
+    /// </summary>
+    public bool RequireFollowUpValidation { get; private set; }
+
     public static DeadlinePolicy Default => new();
 
     public int CompletionDays(Classification classification, ComplaintKind? kind) => classification switch
@@ -24,6 +30,8 @@ public sealed class DeadlinePolicy
         _ when kind == ComplaintKind.RequiresInvestigation => InvestigationComplaintDays,
         _ => OrdinaryComplaintDays,
     };
+
+    public void SetFollowUpValidation(bool required) => RequireFollowUpValidation = required;
 
     public void Change(int verify, int firstResponse, int aspiration, int informationRequest, int ordinary, int investigation, int reporterWindow, int holdExpiry)
     {

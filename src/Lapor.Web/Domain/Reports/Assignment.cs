@@ -25,6 +25,9 @@ public sealed class Assignment
     public DateTimeOffset? PausedAt { get; private set; }
     public int RejectionCount { get; private set; }
 
+    /// <summary>How often the coordinator refused this agency's final response ("tindak lanjut ditolak").</summary>
+    public int ValidationRefusals { get; private set; }
+
     /// <summary>
     /// Working days to the first response and to completion, and whether each met its due date:
     /// recorded when the stage ends, with that day's calendar (like the due dates themselves), so
@@ -41,7 +44,8 @@ public sealed class Assignment
     /// <summary>Set by the escalation job when a due date passes; kept so lists can filter without date maths.</summary>
     public bool IsOverdue { get; private set; }
 
-    public bool IsOpen => State is AssignmentState.Dispositioned or AssignmentState.InProgress or AssignmentState.AwaitingReporter or AssignmentState.FinalResponded;
+    public bool IsOpen => State is AssignmentState.Dispositioned or AssignmentState.InProgress or AssignmentState.AwaitingReporter
+        or AssignmentState.AwaitingValidation or AssignmentState.FinalResponded;
 
     internal static Assignment Open(Report report, int agencyId, AssignmentKind kind, long? parentId, DeadlineSchedule schedule, DateTimeOffset now) => new()
     {
@@ -70,7 +74,7 @@ public sealed class Assignment
 
     internal void AwaitReporter(DateTimeOffset now)
     {
-        if (State == AssignmentState.FinalResponded)
+        if (State is AssignmentState.FinalResponded or AssignmentState.AwaitingValidation)
         {
             throw new DomainException("Lifecycle.NotAllowed");
         }
@@ -91,12 +95,31 @@ public sealed class Assignment
         State = AssignmentState.InProgress;
     }
 
-    internal void MarkFinal(DeadlineSchedule schedule, DateTimeOffset now)
+    internal void MarkFinal(DeadlineSchedule schedule, DateTimeOffset now, bool awaitValidation)
     {
         RecordFirstResponse(schedule, now);
         FinalRespondedAt = now;
+        if (awaitValidation)
+        {
+            State = AssignmentState.AwaitingValidation;
+            return;
+        }
+
+        Validate(schedule, now);
+    }
+
+    /// <summary>The final response holds: the reporter's window opens from now.</summary>
+    internal void Validate(DeadlineSchedule schedule, DateTimeOffset now)
+    {
         ReporterWindowEndsOn = schedule.DueAfter(now, schedule.Policy.ReporterWindowDays);
         State = AssignmentState.FinalResponded;
+    }
+
+    /// <summary>The final response was refused: the agency works on, its completion clock running as before.</summary>
+    internal void Refuse()
+    {
+        ValidationRefusals++;
+        State = AssignmentState.InProgress;
     }
 
     internal void Complete(DeadlineSchedule schedule, DateTimeOffset now)
@@ -106,13 +129,27 @@ public sealed class Assignment
         TimeCompletion(schedule, now);
     }
 
-    internal void Reopen()
+    /// <summary>The reporter rejected the final response: the agency works on against its original due dates.</summary>
+    internal void ReopenAfterRejection()
     {
-        RejectionCount += State == AssignmentState.FinalResponded ? 1 : 0;
+        RejectionCount++;
+        State = AssignmentState.InProgress;
+        ReporterWindowEndsOn = null;
+    }
+
+    /// <summary>
+    /// Completed work opens again. The old due dates lie in the past, so the clocks start afresh from
+    /// today; the overdue mark goes, and a new lateness is escalated against the new dates.
+    /// </summary>
+    internal void Reopen(DeadlineSchedule schedule, int completionDays, DateTimeOffset now)
+    {
         State = AssignmentState.InProgress;
         ReporterWindowEndsOn = null;
         ClosedAt = null;
         (CompletionWorkingDays, CompletedOnTime) = (null, null);
+        FirstResponseDueOn = schedule.DueAfter(now, schedule.Policy.FirstResponseDays);
+        CompletionDueOn = schedule.DueAfter(now, completionDays);
+        IsOverdue = false;
     }
 
     internal void RecordMissingStageDurations(DeadlineSchedule schedule)

@@ -68,6 +68,12 @@ public enum AssignmentState
 
     /// <summary>Closed: delegated or referred to another agency, which now holds the work; read access stays.</summary>
     Forwarded,
+
+    /// <summary>Final response given where the region validates follow-ups: waits for the coordinator ("menunggu validasi").</summary>
+    AwaitingValidation,
+
+    /// <summary>Closed: the coordinator took the report away from this agency (withdrawn or re-routed); read access stays.</summary>
+    Withdrawn,
 }
 
 public enum AssignmentKind
@@ -132,6 +138,33 @@ public enum RoutingAction
     AutoComplete,
     Reopen,
     Escalate,
+
+    /// <summary>Coordinator: one more agency on a routed report, or the new agency of a re-route.</summary>
+    Route,
+
+    /// <summary>Coordinator: an agency is taken off the report.</summary>
+    Withdraw,
+
+    /// <summary>Coordinator: a nudge to an agency, with a message.</summary>
+    Remind,
+
+    /// <summary>Coordinator accepts an agency's final response (follow-up validation): the reporter's window opens.</summary>
+    ValidateFinal,
+
+    /// <summary>Coordinator refuses an agency's final response ("tindak lanjut ditolak"): back to the agency with a reason.</summary>
+    RefuseFinal,
+
+    /// <summary>Reporter takes the escalation the ladder offered.</summary>
+    ReporterEscalate,
+
+    /// <summary>Coordinator sets the anonymous or confidential flag.</summary>
+    Protect,
+
+    /// <summary>A citizen supports a public report (no history line).</summary>
+    Support,
+
+    /// <summary>The reporter rates the answer (no history line).</summary>
+    Rate,
 }
 
 /// <summary>Which clock a due date belongs to.</summary>

@@ -2,102 +2,145 @@ using Lapor.Web.Domain.Deadlines;
 
 namespace Lapor.Web.Domain.Reports;
 
-/// <summary>The agency stage: officers answer, reporters accept or reject, coordinators reopen.</summary>
+/// <summary>The agency stage: officers answer, reporters accept or reject, coordinators steer and reopen.</summary>
 public sealed partial class Report
 {
-    /// <summary>Officer: "not our authority". When no agency holds it any more it returns to the coordinator.</summary>
-    public void Return(Actor actor, int agencyId, string reason, DateTimeOffset now)
+    /// <summary>Officer: "not our authority". When no agency holds it any more it returns to the coordinator with a fresh verification period.</summary>
+    public void Return(Actor actor, string reason, DeadlineSchedule schedule, DateTimeOffset now)
     {
+        var target = Guard(RoutingAction.Return);
         RequireReason(reason);
-        ReportLifecycle.Next(Status, RoutingAction.Return);
-        var assignment = OpenAssignment(agencyId);
-        assignment.Close(AssignmentState.Returned, now);
-        var to = OpenAssignments().Any() ? DeriveStatus() : ReportStatus.Unverified;
-        IsReturned = to == ReportStatus.Unverified;
-        Record(actor, RoutingAction.Return, to, now, reason, agencyId, null);
+        var share = ActingShare(actor);
+        share.Close(AssignmentState.Returned, now);
+        BackToCoordinatorIfNoneLeft(schedule, now);
+        Record(actor, RoutingAction.Return, target, now, reason, share.AgencyId, null);
+        Raise(new ReportEvent(ReportEventKind.Returned, actor, now) { AgencyId = share.AgencyId });
     }
 
-    /// <summary>Officer: hands the work to a sub-unit (delegate) or another agency (refer); the first agency keeps read access.</summary>
-    public void Forward(Actor actor, RoutingAction action, int fromAgencyId, int toAgencyId, string reason, DeadlineSchedule schedule, DateTimeOffset now)
+    /// <summary>
+    /// Officer: hands the work to another agency — a delegation when it is a sub-unit of the acting
+    /// agency, a referral otherwise. The first agency keeps read access and notes; a question waiting
+    /// on the reporter moves with the work, so it stays answerable.
+    /// </summary>
+    public void Forward(Actor actor, AgencyRef to, string reason, DeadlineSchedule schedule, DateTimeOffset now)
     {
-        if (action is not (RoutingAction.Delegate or RoutingAction.Refer))
-        {
-            throw new ArgumentOutOfRangeException(nameof(action));
-        }
-
+        var source = ActingShare(actor);
+        var action = to.ParentId == source.AgencyId ? RoutingAction.Delegate : RoutingAction.Refer;
+        var target = Guard(action);
         RequireReason(reason);
-        ReportLifecycle.Next(Status, action);
-        if (fromAgencyId == toAgencyId || OpenAssignments().Any(a => a.AgencyId == toAgencyId))
+        if (to.Id == source.AgencyId || OpenAssignments().Any(a => a.AgencyId == to.Id))
         {
             throw new DomainException("Forward.AlreadyAssigned");
         }
 
-        var source = OpenAssignment(fromAgencyId);
+        var awaitingReporter = source.State == AssignmentState.AwaitingReporter;
         source.Close(AssignmentState.Forwarded, now);
         var kind = action == RoutingAction.Delegate ? AssignmentKind.Delegation : AssignmentKind.Referral;
-        _assignments.Add(Assignment.Open(this, toAgencyId, kind, source.Id == 0 ? null : source.Id, schedule, now));
-        Record(actor, action, DeriveStatus(), now, reason, fromAgencyId, toAgencyId);
+        var share = Assignment.Open(this, to.Id, kind, source.Id == 0 ? null : source.Id, schedule, now);
+        if (awaitingReporter)
+        {
+            share.AwaitReporter(now);
+        }
+
+        _assignments.Add(share);
+        Record(actor, action, target, now, reason, source.AgencyId, to.Id);
+        var forwarded = action == RoutingAction.Delegate ? ReportEventKind.Delegated : ReportEventKind.Referred;
+        Raise(new ReportEvent(forwarded, actor, now) { AgencyId = to.Id, FromAgencyId = source.AgencyId });
+        Raise(new ReportEvent(ReportEventKind.Routed, actor, now) { AgencyId = to.Id, FromAgencyId = source.AgencyId });
     }
 
     /// <summary>Officer: an answer that is not final. The first one stops the first-response clock.</summary>
-    public void Respond(Actor actor, int agencyId, string text, MessageVisibility visibility, DeadlineSchedule schedule, DateTimeOffset now)
+    public void Respond(Actor actor, string text, MessageVisibility visibility, DeadlineSchedule schedule, DateTimeOffset now)
     {
-        ReportLifecycle.Next(Status, RoutingAction.FirstResponse);
-        var assignment = WorkedBy(actor, agencyId);
-        AddMessage(actor, agencyId, MessageKind.Response, visibility, text, now);
-        assignment.MarkResponded(schedule, now);
-        FirstResponseAt ??= now;
-        Record(actor, RoutingAction.FirstResponse, DeriveStatus(), now, null, agencyId, agencyId);
+        var target = Guard(RoutingAction.FirstResponse);
+        var share = ActingShare(actor, stillAnswering: true);
+        AddMessage(actor, share.AgencyId, MessageKind.Response, visibility, text, now);
+        share.MarkResponded(schedule, now);
+        Record(actor, RoutingAction.FirstResponse, target, now, null, share.AgencyId, share.AgencyId);
+        Raise(new ReportEvent(ReportEventKind.Responded, actor, now) { AgencyId = share.AgencyId });
     }
 
-    public void AddNote(Actor actor, int agencyId, string text, DateTimeOffset now)
+    /// <summary>
+    /// Internal note, in any status: an officer writes for an agency the report was ever routed to
+    /// (a delegating agency keeps its notes), a coordinator or overseer for the coordination.
+    /// </summary>
+    public void AddNote(Actor actor, string text, DateTimeOffset now)
     {
-        ReportLifecycle.Next(Status, RoutingAction.Note);
-        WorkedBy(actor, agencyId);
+        var target = Guard(RoutingAction.Note);
+        int? agencyId = actor.Role is ActorRole.Officer ? AgencyWithAccess(actor) : null;
         AddMessage(actor, agencyId, MessageKind.Note, MessageVisibility.Internal, text, now);
-        Record(actor, RoutingAction.Note, Status, now, null, agencyId, agencyId);
+        Record(actor, RoutingAction.Note, target, now, null, agencyId, agencyId);
+        Raise(new ReportEvent(ReportEventKind.NoteAdded, actor, now) { AgencyId = agencyId });
     }
 
     /// <summary>Officer asks the reporter; the agency's clocks pause until the reporter replies.</summary>
-    public void RequestInformation(Actor actor, int agencyId, string question, DateTimeOffset now)
+    public void RequestInformation(Actor actor, string question, DateTimeOffset now)
     {
-        ReportLifecycle.Next(Status, RoutingAction.RequestInformation);
-        var assignment = WorkedBy(actor, agencyId);
-        AddMessage(actor, agencyId, MessageKind.Question, MessageVisibility.ReporterOnly, question, now);
-        assignment.AwaitReporter(now);
-        Record(actor, RoutingAction.RequestInformation, Status, now, null, agencyId, agencyId);
+        var target = Guard(RoutingAction.RequestInformation);
+        var share = ActingShare(actor, stillAnswering: true);
+        AddMessage(actor, share.AgencyId, MessageKind.Question, MessageVisibility.ReporterOnly, question, now);
+        share.AwaitReporter(now);
+        Record(actor, RoutingAction.RequestInformation, target, now, null, share.AgencyId, share.AgencyId);
+        Raise(new ReportEvent(ReportEventKind.QuestionAsked, actor, now) { AgencyId = share.AgencyId });
     }
 
-    /// <summary>Reporter adds a message while the agencies work on the report.</summary>
+    /// <summary>Whether a question from an agency waits for the reporter's answer.</summary>
+    public bool AwaitsReporterAnswer => _assignments.Any(a => a.State == AssignmentState.AwaitingReporter);
+
+    /// <summary>Reporter adds a message while the agencies work on the report; it answers any waiting question.</summary>
     public void ReporterReply(Actor actor, string text, DeadlineSchedule schedule, DateTimeOffset now)
     {
-        ReportLifecycle.Next(Status, RoutingAction.ReporterReply);
+        var target = Guard(RoutingAction.ReporterReply);
         AddMessage(actor, null, MessageKind.ReporterReply, MessageVisibility.ReporterOnly, text, now);
-        foreach (var assignment in _assignments.Where(a => a.State == AssignmentState.AwaitingReporter))
+        foreach (var share in _assignments.Where(a => a.State == AssignmentState.AwaitingReporter))
         {
-            assignment.ResumeFromReporter(schedule, now);
+            share.ResumeFromReporter(schedule, now);
         }
 
-        Record(actor, RoutingAction.ReporterReply, Status, now, null);
+        Record(actor, RoutingAction.ReporterReply, target, now, null);
+        Raise(new ReportEvent(ReportEventKind.ReporterReplied, actor, now));
     }
 
-    /// <summary>Officer: "tindak lanjut akhir". Opens the reporter's window to accept or reject.</summary>
-    public void RespondFinal(Actor actor, int agencyId, string text, MessageVisibility visibility, DeadlineSchedule schedule, DateTimeOffset now)
+    /// <summary>
+    /// Officer: "tindak lanjut akhir". Opens the reporter's window to accept or reject — or, where the
+    /// region validates follow-ups, waits for the coordinator first ("menunggu validasi").
+    /// </summary>
+    public void RespondFinal(Actor actor, string text, MessageVisibility visibility, DeadlineSchedule schedule, DateTimeOffset now)
     {
-        ReportLifecycle.Next(Status, RoutingAction.FinalResponse);
-        var assignment = WorkedBy(actor, agencyId);
-        AddMessage(actor, agencyId, MessageKind.FinalResponse, visibility, text, now);
-        assignment.MarkFinal(schedule, now);
-        FirstResponseAt ??= now;
-        Record(actor, RoutingAction.FinalResponse, DeriveStatus(), now, null, agencyId, agencyId);
+        var target = Guard(RoutingAction.FinalResponse);
+        var share = ActingShare(actor, stillAnswering: true);
+        AddMessage(actor, share.AgencyId, MessageKind.FinalResponse, visibility, text, now);
+        var validated = schedule.Policy.RequireFollowUpValidation;
+        share.MarkFinal(schedule, now, awaitValidation: validated);
+        Record(actor, RoutingAction.FinalResponse, target, now, null, share.AgencyId, share.AgencyId);
+        Raise(new ReportEvent(validated ? ReportEventKind.FinalSubmitted : ReportEventKind.FinalResponded, actor, now) { AgencyId = share.AgencyId });
+    }
+
+    /// <summary>Coordinator or inspectorate: the agency's final response holds; the reporter may now judge it.</summary>
+    public void ValidateFinal(Actor actor, int agencyId, DeadlineSchedule schedule, DateTimeOffset now)
+    {
+        var target = Guard(RoutingAction.ValidateFinal);
+        var share = AwaitingValidation(actor, agencyId);
+        share.Validate(schedule, now);
+        Record(actor, RoutingAction.ValidateFinal, target, now, null, agencyId, agencyId);
+        Raise(new ReportEvent(ReportEventKind.FinalResponded, actor, now) { AgencyId = agencyId });
+    }
+
+    /// <summary>Coordinator or inspectorate: "tindak lanjut ditolak" — back to the agency with the reason, counted.</summary>
+    public void RefuseFinal(Actor actor, int agencyId, string reason, DateTimeOffset now)
+    {
+        var target = Guard(RoutingAction.RefuseFinal);
+        RequireReason(reason);
+        var share = AwaitingValidation(actor, agencyId);
+        share.Refuse();
+        AddMessage(actor, agencyId, MessageKind.Note, MessageVisibility.Internal, reason, now);
+        Record(actor, RoutingAction.RefuseFinal, target, now, reason, agencyId, agencyId);
+        Raise(new ReportEvent(ReportEventKind.FinalRefused, actor, now) { AgencyId = agencyId, Reason = reason.Trim() });
     }
 
     /// <summary>Reporter is satisfied ("puas") with every final response given so far.</summary>
-    public void Accept(Actor actor, DeadlineSchedule schedule, DateTimeOffset now)
-    {
+    public void Accept(Actor actor, DeadlineSchedule schedule, DateTimeOffset now) =>
         CompleteFinalResponses(actor, RoutingAction.Accept, _ => true, schedule, now);
-        TimesAccepted++;
-    }
 
     /// <summary>System: final responses whose reporter window has passed without a reply complete.</summary>
     public void AutoComplete(DeadlineSchedule schedule, DateTimeOffset now)
@@ -109,8 +152,8 @@ public sealed partial class Report
     /// <summary>Reporter is not satisfied: every final response reopens and the rejection is counted.</summary>
     public void Reject(Actor actor, string reason, DateTimeOffset now)
     {
+        var target = Guard(RoutingAction.Reject);
         RequireReason(reason);
-        ReportLifecycle.Next(Status, RoutingAction.Reject);
         var finals = _assignments.Where(a => a.State == AssignmentState.FinalResponded).ToList();
         if (finals.Count == 0)
         {
@@ -118,34 +161,44 @@ public sealed partial class Report
         }
 
         AddMessage(actor, null, MessageKind.ReporterReply, MessageVisibility.ReporterOnly, reason, now);
-        finals.ForEach(a => a.Reopen());
-        TimesRejected++;
-        Record(actor, RoutingAction.Reject, DeriveStatus(), now, reason);
+        finals.ForEach(a => a.ReopenAfterRejection());
+        Record(actor, RoutingAction.Reject, target, now, reason);
+        Raise(new ReportEvent(ReportEventKind.Rejected, actor, now));
+        foreach (var share in finals)
+        {
+            Raise(new ReportEvent(ReportEventKind.Reopened, actor, now) { AgencyId = share.AgencyId });
+        }
     }
 
-    /// <summary>Coordinator (any time) or reporter (within the window): the completed work opens again.</summary>
+    /// <summary>
+    /// Coordinator (any time) or reporter (within the window): the completed work opens again, with
+    /// fresh first-response and completion periods from today — the old due dates have passed.
+    /// </summary>
     public void Reopen(Actor actor, string reason, DeadlineSchedule schedule, DateTimeOffset now)
     {
+        var target = Guard(RoutingAction.Reopen);
         RequireReason(reason);
-        var to = ReportLifecycle.Next(Status, RoutingAction.Reopen);
         if (actor.Role == ActorRole.Citizen &&
             schedule.WorkingDaysBetween(CompletedAt ?? now, now) > schedule.Policy.ReporterWindowDays)
         {
             throw new DomainException("Reopen.WindowPassed");
         }
 
-        foreach (var assignment in _assignments.Where(a => a.State == AssignmentState.Completed))
-        {
-            assignment.Reopen();
-        }
-
+        var completed = _assignments.Where(a => a.State == AssignmentState.Completed).ToList();
+        completed.ForEach(a => a.Reopen(schedule, schedule.Policy.CompletionDays(Classification, ComplaintKind), now));
         CompletedAt = null;
-        Record(actor, RoutingAction.Reopen, to, now, reason);
+        Record(actor, RoutingAction.Reopen, target, now, reason);
+        Raise(new ReportEvent(ReportEventKind.Reopened, actor, now));
+        foreach (var share in completed)
+        {
+            Raise(new ReportEvent(ReportEventKind.Reopened, actor, now) { AgencyId = share.AgencyId });
+        }
     }
 
-    /// <summary>Reporter rates the answer, once a final response exists; a later rating replaces the earlier one.</summary>
-    public void Rate(int stars, DateTimeOffset now)
+    /// <summary>Reporter rates the answer, once a final response exists; a later rating replaces the earlier one. No history line.</summary>
+    public void Rate(Actor actor, int stars, DateTimeOffset now)
     {
+        Guard(RoutingAction.Rate);
         if (stars is < 1 or > 5)
         {
             throw new DomainException("Rating.OutOfRange");
@@ -158,49 +211,161 @@ public sealed partial class Report
 
         (Rating, RatedAt) = (stars, now);
         Touch(now);
+        Raise(new ReportEvent(ReportEventKind.Rated, actor, now));
     }
 
     /// <summary>Whether the reporter can judge now: a final response waits for their verdict.</summary>
     public bool AwaitsReporterVerdict => Status == ReportStatus.InProgress && _assignments.Any(a => a.State == AssignmentState.FinalResponded);
 
+    /// <summary>Coordinator: one more agency on a routed report.</summary>
+    public void Route(Actor actor, int agencyId, string reason, DeadlineSchedule schedule, DateTimeOffset now)
+    {
+        var target = Guard(RoutingAction.Route);
+        RequireReason(reason);
+        if (OpenAssignments().Any(a => a.AgencyId == agencyId))
+        {
+            throw new DomainException("Forward.AlreadyAssigned");
+        }
+
+        _assignments.Add(Assignment.Open(this, agencyId, AssignmentKind.Disposition, null, schedule, now));
+        Record(actor, RoutingAction.Route, target, now, reason, null, agencyId);
+        Raise(new ReportEvent(ReportEventKind.Routed, actor, now) { AgencyId = agencyId });
+    }
+
+    /// <summary>Coordinator: takes an agency off the report (it keeps read access). With none left the report is back in the queue.</summary>
+    public void Withdraw(Actor actor, int agencyId, string reason, DeadlineSchedule schedule, DateTimeOffset now)
+    {
+        var target = Guard(RoutingAction.Withdraw);
+        RequireReason(reason);
+        var share = OpenShareOf(agencyId);
+        share.Close(AssignmentState.Withdrawn, now);
+        BackToCoordinatorIfNoneLeft(schedule, now);
+        Record(actor, RoutingAction.Withdraw, target, now, reason, agencyId, null);
+        Raise(new ReportEvent(ReportEventKind.Withdrawn, actor, now) { AgencyId = agencyId, Reason = reason.Trim() });
+    }
+
+    /// <summary>Coordinator: the report goes from one agency to another (a withdrawal and a routing, one step for the user).</summary>
+    public void Reroute(Actor actor, int fromAgencyId, int toAgencyId, string reason, DeadlineSchedule schedule, DateTimeOffset now)
+    {
+        if (fromAgencyId == toAgencyId)
+        {
+            throw new DomainException("Forward.AlreadyAssigned");
+        }
+
+        Route(actor, toAgencyId, reason, schedule, now);
+        Withdraw(actor, fromAgencyId, reason, schedule, now);
+    }
+
+    /// <summary>Coordinator: a reminder to an agency that holds the report, with a message for its officers.</summary>
+    public void Remind(Actor actor, int agencyId, string message, DateTimeOffset now)
+    {
+        var target = Guard(RoutingAction.Remind);
+        RequireReason(message);
+        OpenShareOf(agencyId);
+        AddMessage(actor, agencyId, MessageKind.Note, MessageVisibility.Internal, message, now);
+        Record(actor, RoutingAction.Remind, target, now, message, null, agencyId);
+        Raise(new ReportEvent(ReportEventKind.Reminded, actor, now) { AgencyId = agencyId, Reason = message.Trim() });
+    }
+
     /// <summary>
     /// System: a rung of the escalation ladder was reached. The status stays; the history says so,
     /// and a breach marks the assignment overdue so lists can show it without date maths.
     /// </summary>
-    public void RecordEscalation(Deadline deadline, EscalationRung rung, Assignment? assignment, DateOnly dueOn, DateTimeOffset now)
+    public void RecordEscalation(Deadline deadline, EscalationRung rung, Assignment? assignment, DateOnly dueOn, DeadlineSchedule schedule, DateTimeOffset now)
     {
+        var target = Guard(RoutingAction.Escalate);
         if (rung == EscalationRung.Breach)
         {
             assignment?.MarkOverdue();
         }
 
-        _routing.Add(new RoutingEntry(Actor.System, now, RoutingAction.Escalate, Status, Status, assignment?.AgencyId, assignment?.AgencyId,
-            $"{deadline}.{rung}:{dueOn:yyyy-MM-dd}"));
-        Touch(now);
+        Record(Actor.System, RoutingAction.Escalate, target, now, $"{deadline}.{rung}:{dueOn:yyyy-MM-dd}", assignment?.AgencyId, assignment?.AgencyId);
+        var kind = rung switch
+        {
+            EscalationRung.Reminder => ReportEventKind.DeadlineNear,
+            EscalationRung.Breach => ReportEventKind.Overdue,
+            EscalationRung.AgencyHeadAlert => ReportEventKind.EscalatedToHead,
+            EscalationRung.ReporterOffer => ReportEventKind.EscalationOffered,
+            _ => throw new ArgumentOutOfRangeException(nameof(rung)),
+        };
+        var today = schedule.LocalDate(now);
+        Raise(new ReportEvent(kind, Actor.System, now)
+        {
+            AgencyId = assignment?.AgencyId,
+            Deadline = deadline,
+            DueOn = dueOn,
+            WorkingDaysLate = today > dueOn ? schedule.Calendar.WorkingDaysBetween(dueOn, today) : 0,
+        });
     }
 
     /// <summary>Reporter: asks the coordinator to step in after the completion deadline passed (offered by the ladder).</summary>
     public void EscalateByReporter(Actor actor, string reason, DateTimeOffset now)
     {
+        var target = Guard(RoutingAction.ReporterEscalate);
         RequireReason(reason);
-        if (Status is not (ReportStatus.Dispositioned or ReportStatus.InProgress))
-        {
-            throw new DomainException("Lifecycle.NotAllowed");
-        }
-
         AddMessage(actor, null, MessageKind.ReporterReply, MessageVisibility.ReporterOnly, reason, now);
-        _routing.Add(new RoutingEntry(actor, now, RoutingAction.Escalate, Status, Status, null, null, reason));
-        Touch(now);
+        Record(actor, RoutingAction.ReporterEscalate, target, now, reason);
+        Raise(new ReportEvent(ReportEventKind.EscalatedByReporter, actor, now) { AgencyId = OpenAssignments().Select(a => (int?)a.AgencyId).FirstOrDefault() });
     }
 
-    /// <summary>Agencies that may read the report: every one it was ever routed to (forwarding keeps read access).</summary>
+    /// <summary>Agencies that may read the report: every one it was ever routed to (forwarding and withdrawal keep read access).</summary>
     public IEnumerable<int> AgenciesWithAccess() => _assignments.Select(a => a.AgencyId).Distinct();
 
     public IEnumerable<Assignment> OpenAssignments() => _assignments.Where(a => a.IsOpen);
 
+    /// <summary>
+    /// The share an officer acts on: the open one of one of their agencies. With
+    /// <paramref name="stillAnswering"/>, one whose final response is not given yet.
+    /// </summary>
+    public Assignment ActingShare(Actor actor, bool stillAnswering = false)
+    {
+        var share = OpenAssignments().FirstOrDefault(a => actor.Agencies.Contains(a.AgencyId)) ?? throw new DomainException("Assignment.NotOpen");
+        if (stillAnswering && share.State is AssignmentState.FinalResponded or AssignmentState.AwaitingValidation)
+        {
+            throw new DomainException("Lifecycle.NotAllowed");
+        }
+
+        if (actor is { Role: ActorRole.Officer, UserId: { } officer })
+        {
+            share.AssignOfficer(officer);
+        }
+
+        return share;
+    }
+
+    private int AgencyWithAccess(Actor actor) =>
+        OpenAssignments().Select(a => a.AgencyId).FirstOrDefault(actor.Agencies.Contains) is var open and not 0
+            ? open
+            : AgenciesWithAccess().FirstOrDefault(actor.Agencies.Contains) is var earlier and not 0
+                ? earlier
+                : throw new DomainException("Assignment.NotOpen");
+
+    private Assignment OpenShareOf(int agencyId) =>
+        OpenAssignments().FirstOrDefault(a => a.AgencyId == agencyId) ?? throw new DomainException("Assignment.NotOpen");
+
+    private Assignment AwaitingValidation(Actor actor, int agencyId)
+    {
+        if (actor.Role is not (ActorRole.Coordinator or ActorRole.Oversight))
+        {
+            throw new DomainException("Lifecycle.NotAllowed");
+        }
+
+        var share = OpenShareOf(agencyId);
+        return share.State == AssignmentState.AwaitingValidation ? share : throw new DomainException("Validation.NothingToValidate");
+    }
+
+    private void BackToCoordinatorIfNoneLeft(DeadlineSchedule schedule, DateTimeOffset now)
+    {
+        if (!OpenAssignments().Any())
+        {
+            IsReturned = true;
+            RestartVerificationClock(schedule, now);
+        }
+    }
+
     private void CompleteFinalResponses(Actor actor, RoutingAction action, Func<Assignment, bool> which, DeadlineSchedule schedule, DateTimeOffset now)
     {
-        ReportLifecycle.Next(Status, action);
+        var target = Guard(action);
         var finals = _assignments.Where(a => a.State == AssignmentState.FinalResponded && which(a)).ToList();
         if (finals.Count == 0)
         {
@@ -208,39 +373,36 @@ public sealed partial class Report
         }
 
         finals.ForEach(a => a.Complete(schedule, now));
-        var to = DeriveStatus();
-        if (to == ReportStatus.Completed)
+        Record(actor, action, target, now, null);
+        if (action == RoutingAction.Accept)
         {
-            CompletedAt = now;
+            Raise(new ReportEvent(ReportEventKind.Accepted, actor, now));
         }
 
-        Record(actor, action, to, now, null);
+        if (Status == ReportStatus.Completed)
+        {
+            Raise(new ReportEvent(ReportEventKind.Completed, actor, now));
+        }
     }
 
-    private Assignment OpenAssignment(int agencyId) =>
-        _assignments.FirstOrDefault(a => a.AgencyId == agencyId && a.IsOpen) ?? throw new DomainException("Assignment.NotOpen");
-
-    /// <summary>The agency's open assignment, now handled by the officer who acts on it (for workload figures).</summary>
-    private Assignment WorkedBy(Actor actor, int agencyId)
+    /// <summary>
+    /// The status the agencies' shares give: back to the coordinator when none is left, Completed when
+    /// every live one is, otherwise Dispositioned until one moves — and never backwards from InProgress.
+    /// </summary>
+    private ReportStatus FromAssignments()
     {
-        var assignment = OpenAssignment(agencyId);
-        if (actor is { Role: ActorRole.Officer, UserId: { } officer })
+        var live = _assignments.Where(a => a.State is not (AssignmentState.Returned or AssignmentState.Forwarded or AssignmentState.Withdrawn)).ToList();
+        if (live.Count == 0)
         {
-            assignment.AssignOfficer(officer);
+            return ReportStatus.Unverified;
         }
 
-        return assignment;
-    }
-
-    /// <summary>The report's status once dispositioned follows its open assignments.</summary>
-    private ReportStatus DeriveStatus()
-    {
-        var open = _assignments.Where(a => a.State is not (AssignmentState.Returned or AssignmentState.Forwarded)).ToList();
-        if (open.Count > 0 && open.All(a => a.State == AssignmentState.Completed))
+        if (live.All(a => a.State == AssignmentState.Completed))
         {
             return ReportStatus.Completed;
         }
 
-        return open.All(a => a.State == AssignmentState.Dispositioned) ? ReportStatus.Dispositioned : ReportStatus.InProgress;
+        var untouched = live.All(a => a.State == AssignmentState.Dispositioned);
+        return untouched && Status is not (ReportStatus.InProgress or ReportStatus.Completed) ? ReportStatus.Dispositioned : ReportStatus.InProgress;
     }
 }

@@ -4,8 +4,9 @@ namespace Lapor.Web.Domain.Reports;
 
 /// <summary>
 /// A complaint, aspiration or information request: the aggregate every transition goes through.
-/// Each method checks <see cref="ReportLifecycle"/>, changes state and appends its routing entry,
-/// so one SaveChanges stores the change and its history together.
+/// Each method asks <see cref="ReportLifecycle"/> whether the action is allowed and where it leads,
+/// changes state, appends its routing entry and records its <see cref="ReportEvent"/>s, so one save
+/// stores the change, its history and (through the events) whom to tell.
 /// </summary>
 public sealed partial class Report
 {
@@ -15,6 +16,7 @@ public sealed partial class Report
     private readonly List<RoutingEntry> _routing = [];
     private readonly List<Message> _messages = [];
     private readonly List<Attachment> _attachments = [];
+    private readonly List<ReportEvent> _events = [];
 
     private Report() { }
 
@@ -91,6 +93,9 @@ public sealed partial class Report
     public IReadOnlyList<Message> Messages => _messages;
     public IReadOnlyList<Attachment> Attachments => _attachments;
 
+    /// <summary>What happened since the report was loaded (not stored: the routing entries are the history).</summary>
+    public IReadOnlyList<ReportEvent> Events => _events;
+
     /// <summary>
     /// UU PDP erasure: the report stays (public record, statistics) but no longer points at the
     /// reporter's account. Erase the <see cref="ReporterIdentity"/> with it.
@@ -130,6 +135,7 @@ public sealed partial class Report
             VerifyDueOn = schedule.DueAfter(now, schedule.Policy.VerifyDays),
         };
         report._routing.Add(new RoutingEntry(actor, now, RoutingAction.Submit, null, ReportStatus.Unverified, null, draft.TargetAgencyId, null));
+        report.Raise(new ReportEvent(ReportEventKind.Filed, actor, now));
         return report;
     }
 
@@ -179,23 +185,18 @@ public sealed partial class Report
         Actor actor, IReadOnlyCollection<int> agencyIds, ComplaintKind? complaintKind, string? publicTitle, string? publicSummary,
         DeadlineSchedule schedule, DateTimeOffset now)
     {
+        var target = Guard(RoutingAction.Verify);
         if (agencyIds.Count == 0)
         {
             throw new DomainException("Verify.NoAgency");
         }
 
         var from = Status;
-        var to = ReportLifecycle.Next(Status, RoutingAction.Verify);
         ComplaintKind = Classification == Classification.Complaint ? complaintKind ?? Reports.ComplaintKind.Ordinary : null;
         PublicTitle = string.IsNullOrWhiteSpace(publicTitle) ? PublicTitle : publicTitle.Trim();
         PublicSummary = string.IsNullOrWhiteSpace(publicSummary) ? PublicSummary : publicSummary.Trim();
-        if (VerifiedAt is null)
-        {
-            VerifiedAt = now;
-            TimeVerification(schedule, now);
-        }
-
         IsReturned = false;
+        var to = Resolve(target);
         foreach (var agencyId in agencyIds.Distinct())
         {
             _assignments.Add(Assignment.Open(this, agencyId, AssignmentKind.Disposition, null, schedule, now));
@@ -203,38 +204,46 @@ public sealed partial class Report
         }
 
         Move(to, now);
+        Raise(new ReportEvent(ReportEventKind.Verified, actor, now), schedule);
+        foreach (var agencyId in agencyIds.Distinct())
+        {
+            Raise(new ReportEvent(ReportEventKind.Routed, actor, now) { AgencyId = agencyId });
+        }
     }
 
     /// <summary>Coordinator: parks the report with a question; the verification clock stops.</summary>
     public void Hold(Actor actor, string question, DateTimeOffset now)
     {
-        var to = ReportLifecycle.Next(Status, RoutingAction.Hold);
+        var target = Guard(RoutingAction.Hold);
         AddMessage(actor, null, MessageKind.Question, MessageVisibility.ReporterOnly, question, now);
-        Record(actor, RoutingAction.Hold, to, now, question);
         PausedAt = now;
+        Record(actor, RoutingAction.Hold, target, now, question);
+        Raise(new ReportEvent(ReportEventKind.Held, actor, now));
     }
 
     /// <summary>Reporter answers a hold: back to the coordinator with the clock moved on by the paused days.</summary>
     public void AddInformation(Actor actor, string text, DeadlineSchedule schedule, DateTimeOffset now)
     {
-        var to = ReportLifecycle.Next(Status, RoutingAction.AddInformation);
+        var target = Guard(RoutingAction.AddInformation);
         AddMessage(actor, null, MessageKind.ReporterReply, MessageVisibility.ReporterOnly, text, now);
         Resume(schedule, now);
-        Record(actor, RoutingAction.AddInformation, to, now, null);
+        Record(actor, RoutingAction.AddInformation, target, now, null);
+        Raise(new ReportEvent(ReportEventKind.InformationAdded, actor, now) { AgencyId = TargetAgencyId });
     }
 
     /// <summary>System: a hold unanswered for too long ends as archived ("tidak dilengkapi").</summary>
     public void ExpireHold(DateTimeOffset now)
     {
-        var to = ReportLifecycle.Next(Status, RoutingAction.ExpireHold);
+        var target = Guard(RoutingAction.ExpireHold);
         ArchiveReason = Reports.ArchiveReason.NotCompleted;
         PausedAt = null;
-        Record(Actor.System, RoutingAction.ExpireHold, to, now, null);
+        Record(Actor.System, RoutingAction.ExpireHold, target, now, nameof(Reports.ArchiveReason.NotCompleted));
+        Raise(new ReportEvent(ReportEventKind.HoldExpired, Actor.System, now) { ArchiveReason = Reports.ArchiveReason.NotCompleted });
     }
 
     public void Archive(Actor actor, ArchiveReason reason, string message, long? duplicateOfReportId, DateTimeOffset now)
     {
-        var to = ReportLifecycle.Next(Status, RoutingAction.Archive);
+        var target = Guard(RoutingAction.Archive);
         if (reason == Reports.ArchiveReason.Duplicate && duplicateOfReportId is null)
         {
             throw new DomainException("Archive.DuplicateNeedsLink");
@@ -243,40 +252,65 @@ public sealed partial class Report
         ArchiveReason = reason;
         DuplicateOfReportId = duplicateOfReportId;
         AddMessage(actor, null, MessageKind.ArchiveNotice, MessageVisibility.ReporterOnly, message, now);
-        Record(actor, RoutingAction.Archive, to, now, reason.ToString());
+        Record(actor, RoutingAction.Archive, target, now, reason.ToString());
+        Raise(new ReportEvent(ReportEventKind.Archived, actor, now) { ArchiveReason = reason, Reason = message.Trim() });
     }
 
-    public void Restore(Actor actor, string reason, DateTimeOffset now)
+    public void Restore(Actor actor, string reason, DeadlineSchedule schedule, DateTimeOffset now)
     {
+        var target = Guard(RoutingAction.Restore);
         RequireReason(reason);
-        var to = ReportLifecycle.Next(Status, RoutingAction.Restore);
         ArchiveReason = null;
         DuplicateOfReportId = null;
-        Record(actor, RoutingAction.Restore, to, now, reason);
+        RestartVerificationClock(schedule, now);
+        Record(actor, RoutingAction.Restore, target, now, reason);
+        Raise(new ReportEvent(ReportEventKind.Restored, actor, now));
     }
 
     /// <summary>Coordinator only: officers can never weaken privacy, and only the reporter may clear a flag.</summary>
-    public void Protect(bool anonymous, bool confidential, DateTimeOffset now)
+    public void Protect(Actor actor, bool anonymous, bool confidential, DateTimeOffset now)
     {
+        var target = Guard(RoutingAction.Protect);
+        if (actor.Role != ActorRole.Coordinator)
+        {
+            throw new DomainException("Lifecycle.NotAllowed");
+        }
+
         IsAnonymous |= anonymous;
         IsConfidential |= confidential;
-        Touch(now);
+        Record(actor, RoutingAction.Protect, target, now, null);
+        Raise(new ReportEvent(ReportEventKind.Protected, actor, now));
     }
 
-    public void Support(DateTimeOffset now)
+    /// <summary>A citizen's "dukung": counted once per account by the caller's unique row; no history line.</summary>
+    public void Support(Actor actor, DateTimeOffset now)
     {
-        SupportCount++;
+        Guard(RoutingAction.Support);
         Touch(now);
+        Raise(new ReportEvent(ReportEventKind.Supported, actor, now));
     }
 
-    private void Record(Actor actor, RoutingAction action, ReportStatus to, DateTimeOffset now, string? reason, int? fromAgency = null, int? toAgency = null)
+    /// <summary>Allowed now? Throws the rule's code when not; returns where the action leads.</summary>
+    private LifecycleTarget Guard(RoutingAction action) => ReportLifecycle.Target(Status, action);
+
+    /// <summary>The status a target stands for once this action's changes to the shares are made.</summary>
+    private ReportStatus Resolve(LifecycleTarget target) =>
+        target.FromAssignments ? FromAssignments() : target.Status ?? Status;
+
+    private void Record(Actor actor, RoutingAction action, LifecycleTarget target, DateTimeOffset now, string? reason, int? fromAgency = null, int? toAgency = null)
     {
+        var to = Resolve(target);
         _routing.Add(new RoutingEntry(actor, now, action, Status, to, fromAgency, toAgency, reason));
         Move(to, now);
     }
 
     private void Move(ReportStatus to, DateTimeOffset now)
     {
+        if (to == ReportStatus.Completed && Status != ReportStatus.Completed)
+        {
+            CompletedAt = now;
+        }
+
         Status = to;
         Touch(now);
     }
@@ -288,6 +322,36 @@ public sealed partial class Report
         IsPublic = !IsConfidential && Status is ReportStatus.Dispositioned or ReportStatus.InProgress or ReportStatus.Completed;
     }
 
+    /// <summary>Records an event and keeps the read-side counters that follow from it.</summary>
+    private void Raise(ReportEvent e, DeadlineSchedule? schedule = null)
+    {
+        switch (e.Kind)
+        {
+            case ReportEventKind.Verified when VerifiedAt is null:
+                VerifiedAt = e.At;
+                if (schedule is not null)
+                {
+                    TimeVerification(schedule, e.At);
+                }
+
+                break;
+            case ReportEventKind.Responded or ReportEventKind.FinalSubmitted or ReportEventKind.FinalResponded:
+                FirstResponseAt ??= e.At;
+                break;
+            case ReportEventKind.Accepted:
+                TimesAccepted++;
+                break;
+            case ReportEventKind.Rejected:
+                TimesRejected++;
+                break;
+            case ReportEventKind.Supported:
+                SupportCount++;
+                break;
+        }
+
+        _events.Add(e);
+    }
+
     private void Resume(DeadlineSchedule schedule, DateTimeOffset now)
     {
         if (PausedAt is { } pausedAt && VerifyDueOn is { } due)
@@ -295,6 +359,13 @@ public sealed partial class Report
             VerifyDueOn = schedule.Extend(due, pausedAt, now);
         }
 
+        PausedAt = null;
+    }
+
+    /// <summary>Back in the coordinator's hands (returned, restored): a fresh verification period from today.</summary>
+    private void RestartVerificationClock(DeadlineSchedule schedule, DateTimeOffset now)
+    {
+        VerifyDueOn = schedule.DueAfter(now, schedule.Policy.VerifyDays);
         PausedAt = null;
     }
 

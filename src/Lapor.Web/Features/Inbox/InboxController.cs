@@ -55,7 +55,7 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
             ? (await templates.ForAgencyAsync(acting, cancellationToken)).ToList()
             : [];
         ViewData["Agencies"] = view.Can.Verify || view.Can.Forward ? await agencies.ListAsync(cancellationToken) : [];
-        ViewData["Draft"] = new Draft(TempData[ReportActionsController.DraftForKey] as string, TempData[ReportActionsController.DraftKey] as string);
+        ViewData["Draft"] = new Draft(TempData[ReportWork.WorkFeedback.DraftForKey] as string, TempData[ReportWork.WorkFeedback.DraftKey] as string);
         return View(view);
     }
 

@@ -4,7 +4,6 @@ public static class InboxFeature
 {
     public static IServiceCollection AddInboxFeature(this IServiceCollection services)
     {
-        services.AddScoped<StaffAction.Handler>();
         services.AddScoped<ReportDetail.Handler>();
         services.AddScoped<AgencyInbox.Handler>();
         services.AddScoped<CoordinatorQueue.Handler>();

@@ -1,4 +1,5 @@
 using Lapor.Web.Data;
+using Lapor.Web.Domain;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -36,44 +37,21 @@ public static class PublicDetail
     }
 }
 
-/// <summary>"Dukung": a signed-in citizen supports a public report, once.</summary>
+/// <summary>"Dukung": a signed-in citizen supports a public report, once (a unique row per account holds a double click to one).</summary>
 public static class Support
 {
-    public enum Outcome
+    public sealed class Handler(LaporDbContext db, ReportWork.ReportWork work)
     {
-        Counted,
-        AlreadyCounted,
-        NotFound,
-    }
+        public Task<ReportWork.WorkResult> HandleAsync(string trackingNumber, string userId, CancellationToken cancellationToken) =>
+            work.RunAsync(reports => reports.Where(PublicReport.IsVisible).Where(r => r.TrackingNumber == trackingNumber), null, async s =>
+            {
+                if (await db.ReportSupports.AnyAsync(r => r.ReportId == s.Report.Id && r.UserId == userId, cancellationToken))
+                {
+                    throw new DomainException("Support.AlreadyCounted");
+                }
 
-    public sealed class Handler(LaporDbContext db, TimeProvider clock)
-    {
-        public async Task<Outcome> HandleAsync(string trackingNumber, string userId, CancellationToken cancellationToken)
-        {
-            var report = await db.Reports.Where(PublicReport.IsVisible).FirstOrDefaultAsync(r => r.TrackingNumber == trackingNumber, cancellationToken);
-            if (report is null)
-            {
-                return Outcome.NotFound;
-            }
-
-            if (await db.ReportSupports.AnyAsync(s => s.ReportId == report.Id && s.UserId == userId, cancellationToken))
-            {
-                return Outcome.AlreadyCounted;
-            }
-
-            var now = clock.GetUtcNow();
-            db.ReportSupports.Add(new ReportSupport(report.Id, userId, now));
-            report.Support(now);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return Outcome.Counted;
-            }
-            catch (DbUpdateException)
-            {
-                // A double click raced the first: the key holds it to one.
-                return Outcome.AlreadyCounted;
-            }
-        }
+                db.ReportSupports.Add(new ReportSupport(s.Report.Id, userId, s.Now));
+                s.Report.Support(new Actor(userId, ActorRole.Citizen), s.Now);
+            }, cancellationToken);
     }
 }

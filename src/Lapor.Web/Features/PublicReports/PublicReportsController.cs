@@ -1,16 +1,15 @@
 using System.Security.Claims;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.ReportWork;
 using Lapor.Web.Features.Reports;
 using Lapor.Web.Infrastructure.Authorization;
-using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.PublicReports;
 
 /// <summary>The public portal: reports everybody may read, and the figures.</summary>
-public sealed class PublicReportsController(IStringLocalizer<SharedResource> t, TimeProvider clock) : Controller
+public sealed class PublicReportsController(WorkFeedback feedback, TimeProvider clock) : Controller
 {
     [AllowAnonymous]
     [HttpGet("/laporan")]
@@ -39,14 +38,11 @@ public sealed class PublicReportsController(IStringLocalizer<SharedResource> t, 
             return NotFound();
         }
 
-        var outcome = await support.HandleAsync(number, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
-        if (outcome == PublicReports.Support.Outcome.NotFound)
-        {
-            return NotFound();
-        }
+        var result = await support.HandleAsync(number, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
 
-        TempData[FlashMessage.SuccessKey] = t[outcome == PublicReports.Support.Outcome.Counted ? "Public.Supported" : "Public.AlreadySupported"].Value;
-        return RedirectToAction(nameof(Detail), new { trackingNumber = number });
+        // A double click that raced the first counts as "already supported", not as a conflict.
+        return feedback.Answer(this, result.Outcome == WorkOutcome.Conflict ? WorkResult.Refused("Support.AlreadyCounted") : result,
+            RedirectToAction(nameof(Detail), new { trackingNumber = number }), "Public.Supported", null, WorkFeedback.Reader.Reporter);
     }
 
     [AllowAnonymous]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
@@ -17,7 +16,7 @@ namespace Lapor.Web.Features.Reports;
 /// routing entry in one save. A repeated submission token returns the report already stored.
 /// </summary>
 public sealed class ReportFiling(
-    LaporDbContext db, DeadlineScheduleProvider schedules, UploadInspector inspector, IAttachmentStore store,
+    LaporDbContext db, ReportWork.ReportWork work, DeadlineScheduleProvider schedules, UploadInspector inspector, IAttachmentStore store,
     TimeProvider clock, LaporMetrics metrics, IStringLocalizer<SharedResource> t)
 {
     public sealed record Filing(
@@ -82,29 +81,16 @@ public sealed class ReportFiling(
             report.AddAttachment(new Attachment(fileName, storedName, upload.ContentType, upload.Content.Length, upload.Sha256, filing.Actor.Role, now));
         }
 
-        db.Reports.Add(report);
-        db.ReporterIdentities.Add(new ReporterIdentity(report, filing.ReporterName, filing.ReporterEmail, filing.ReporterPhone));
-        try
+        var reporter = new ReporterIdentity(report, filing.ReporterName, filing.ReporterEmail, filing.ReporterPhone, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        if (filing.Reply is var (channel, recipient))
         {
-            await EnsureUniqueTrackingNumberAsync(report, cancellationToken);
-            if (!string.IsNullOrWhiteSpace(filing.ReporterEmail))
-            {
-                // Written in the same save as the report: the confirmation is sent if and only if the report exists.
-                db.OutboxMessages.Add(new OutboxMessage(NotificationChannel.Email, "FilingConfirmation", filing.ReporterEmail.Trim(),
-                    CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
-                    JsonSerializer.Serialize(new Dictionary<string, string> { ["TrackingNumber"] = report.TrackingNumber, ["Title"] = report.Title }),
-                    null, now));
-            }
-
-            if (filing.Reply is var (channel, recipient))
-            {
-                db.OutboxMessages.Add(new OutboxMessage(channel, "IntakeReceived", recipient, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
-                    JsonSerializer.Serialize(new Dictionary<string, string> { ["TrackingNumber"] = report.TrackingNumber }), null, now));
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
+            reporter.AnswerOn(channel, recipient);
         }
-        catch (DbUpdateException)
+
+        // The confirmation (by e-mail, or on the chat the report came by) is written in the same
+        // save as the report: it is sent if and only if the report exists.
+        await EnsureUniqueTrackingNumberAsync(report, cancellationToken);
+        if (!(await work.FileAsync(report, reporter, cancellationToken)).Succeeded)
         {
             // Files of a report that was never stored would be orphans.
             foreach (var name in stored)
@@ -113,7 +99,6 @@ public sealed class ReportFiling(
             }
 
             // The same form posted twice at once: the other request stored it.
-            db.ChangeTracker.Clear();
             var winner = await FindBySubmissionTokenAsync(filing.SubmissionToken, cancellationToken);
             return winner is not null ? new Filed(winner, null) : throw new InvalidOperationException("The report could not be stored.");
         }

@@ -1,7 +1,6 @@
 using Lapor.Web.Data;
 using Lapor.Web.Data.Generation;
 using Lapor.Web.Infrastructure.Deadlines;
-using Lapor.Web.Infrastructure.Jobs;
 using Lapor.Web.Infrastructure.Storage;
 
 namespace Lapor.Web.Features.Reports;
@@ -15,7 +14,6 @@ public static class ReportsFeature
             .ValidateOnStart();
         services.AddAttachmentStorage();
         services.AddScoped<DeadlineScheduleProvider>();
-        services.AddPeriodicJob<DeadlineJob, DeadlineOptions>(o => o.JobEnabled, o => o.JobInterval);
         services.AddSingleton<TrackingAccess>();
         services.AddSingleton<FilingReceipt>();
         services.AddScoped<DemoData>();
@@ -24,7 +22,6 @@ public static class ReportsFeature
         services.AddScoped<Submit.Handler>();
         services.AddScoped<Track.Handler>();
         services.AddScoped<Unlock.Handler>();
-        services.AddScoped<ReporterAction.Handler>();
         services.AddScoped<ReporterEscalation.Handler>();
         services.AddScoped<Mine.Handler>();
         services.AddScoped<FormOptions.Handler>();

@@ -54,9 +54,6 @@ public static class Track
         public string? Text { get; set; }
     }
 
-    public const string DraftKey = "lacak.draft";
-    public const string DraftForKey = "lacak.draftFor";
-
     /// <summary>The reporter's verdict on a final response, or a reason to reopen.</summary>
     public sealed class VerdictForm
     {

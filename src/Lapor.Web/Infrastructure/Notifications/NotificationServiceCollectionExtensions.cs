@@ -19,7 +19,7 @@ public static class NotificationServiceCollectionExtensions
         // Replies to SMS, WhatsApp and Telegram reporters: logged until a gateway is configured (issue: channel gateways).
         services.AddSingleton<IChannelMessageSender, LoggingChannelMessageSender>();
         services.AddScoped<Recipients>();
-        services.AddScoped<ReportNotifier>();
+        services.AddScoped<NotificationOutbox>();
         services.AddPeriodicJob<OutboxDispatcher, MailOptions>(o => o.DispatchEnabled, o => o.PollInterval);
         return services;
     }

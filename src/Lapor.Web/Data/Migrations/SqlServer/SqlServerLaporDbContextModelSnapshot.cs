@@ -241,6 +241,9 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.Property<int>("ReporterWindowDays")
                         .HasColumnType("int");
 
+                    b.Property<bool>("RequireFollowUpValidation")
+                        .HasColumnType("bit");
+
                     b.Property<int>("VerifyDays")
                         .HasColumnType("int");
 
@@ -505,6 +508,9 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("ValidationRefusals")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -882,6 +888,11 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.Property<long>("ReportId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Culture")
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(8)");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -893,6 +904,14 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ReplyChannel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.HasKey("ReportId");
 

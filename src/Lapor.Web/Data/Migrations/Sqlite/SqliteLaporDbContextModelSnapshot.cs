@@ -228,6 +228,9 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.Property<int>("ReporterWindowDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RequireFollowUpValidation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("VerifyDays")
                         .HasColumnType("INTEGER");
 
@@ -482,6 +485,9 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ValidationRefusals")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -852,6 +858,11 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.Property<long>("ReportId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Culture")
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -862,6 +873,14 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyChannel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("ReportId");

@@ -3,7 +3,7 @@ using FluentValidation;
 using Lapor.Web.Domain.Reports;
 using Microsoft.Extensions.Localization;
 
-namespace Lapor.Web.Features.Inbox;
+namespace Lapor.Web.Features.ReportWork;
 
 /// <summary>The small forms behind the buttons on a report's staff page. Each carries the version the user saw.</summary>
 public abstract class ActionForm
@@ -47,6 +47,19 @@ public sealed class ArchiveForm : ActionForm
 
     [Display(Name = "Inbox.DuplicateOf")]
     public string? DuplicateOf { get; set; }
+}
+
+/// <summary>Coordinator: an agency to add, withdraw, remind, or re-route from (<see cref="ToAgencyId"/> then names the new one); or a final response to validate.</summary>
+public sealed class AgencyForm : ActionForm
+{
+    [Display(Name = "Inbox.Agency")]
+    public int? AgencyId { get; set; }
+
+    [Display(Name = "Inbox.ForwardTo")]
+    public int? ToAgencyId { get; set; }
+
+    [Display(Name = "Inbox.Reason")]
+    public string? Text { get; set; }
 }
 
 /// <summary>Officer: delegate to a sub-unit or refer to another agency.</summary>
@@ -98,5 +111,14 @@ public sealed class ForwardFormValidator : AbstractValidator<ForwardForm>
         RuleFor(f => f.Text)
             .NotEmpty().WithMessage(_ => t["Validation.Required", t["Inbox.Reason"]])
             .MaximumLength(2000).WithMessage(_ => t["Validation.MaxLength", t["Inbox.Reason"], 2000]);
+    }
+}
+
+public sealed class AgencyFormValidator : AbstractValidator<AgencyForm>
+{
+    public AgencyFormValidator(IStringLocalizer<SharedResource> t)
+    {
+        RuleFor(f => f.AgencyId).NotNull().WithMessage(_ => t["Validation.Required", t["Inbox.Agency"]]);
+        RuleFor(f => f.Text).MaximumLength(2000).WithMessage(_ => t["Validation.MaxLength", t["Inbox.Reason"], 2000]);
     }
 }

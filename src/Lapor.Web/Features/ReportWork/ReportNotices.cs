@@ -1,0 +1,109 @@
+using System.Globalization;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Notifications;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Infrastructure.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Features.ReportWork;
+
+/// <summary>
+/// Turns the events a change recorded into outbox rows and in-app notices, by <see cref="WhoIsTold"/>:
+/// each person hears once per event, on their own channel. Staff messages name the report and the
+/// agency, never the reporter.
+/// </summary>
+public sealed class ReportNotices(LaporDbContext db, Recipients recipients, ReferenceData reference, NotificationOutbox outbox)
+{
+    public async Task QueueAsync(Report report, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var e in report.Events)
+        {
+            var told = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var notice in WhoIsTold.For(e))
+            {
+                var payload = await PayloadAsync(report, e, cancellationToken);
+                if (notice.To == Audience.Reporter)
+                {
+                    await ToReporterAsync(report, notice.Template, payload, told, now, cancellationToken);
+                    continue;
+                }
+
+                var (people, template) = await StaffAsync(report, e, notice, cancellationToken);
+                foreach (var person in people.Where(p => told.Add(p.Email)))
+                {
+                    outbox.ToStaff(person, template, payload, report.Id, report.TrackingNumber, now);
+                }
+            }
+        }
+    }
+
+    private async Task<(IReadOnlyList<Recipients.Person> People, string Template)> StaffAsync(Report report, ReportEvent e, Notice notice, CancellationToken cancellationToken)
+    {
+        switch (notice.To)
+        {
+            case Audience.Handlers when e.AgencyId is { } agency:
+                var officers = await recipients.InAgenciesAsync([agency], Roles.Officer, cancellationToken);
+                if (officers.Count > 0)
+                {
+                    return (officers, notice.Template);
+                }
+
+                // Nobody works this agency's inbox: the coordinators hear instead, so nothing waits unseen.
+                return (await recipients.CoordinatorsOverAsync(agency, cancellationToken), e.Kind == ReportEventKind.Routed ? WhoIsTold.Unstaffed : notice.Template);
+            case Audience.AgencyHeads when e.AgencyId is { } agency:
+                return (await recipients.InAgenciesAsync([agency], Roles.AgencyHead, cancellationToken), notice.Template);
+            case Audience.AgencyHeads:
+                return ([], notice.Template);
+            default:
+                return (await recipients.CoordinatorsOverAsync(e.AgencyId ?? report.TargetAgencyId, cancellationToken), notice.Template);
+        }
+    }
+
+    /// <summary>The reporter on the channel they came by; else their e-mail (from the form or their account); else nobody can be told.</summary>
+    private async Task ToReporterAsync(Report report, string template, Dictionary<string, string> payload, HashSet<string> told, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var identity = db.ReporterIdentities.Local.FirstOrDefault(i => i.Report == report || (report.Id != 0 && i.ReportId == report.Id))
+            ?? await db.ReporterIdentities.AsNoTracking().FirstOrDefaultAsync(i => i.ReportId == report.Id, cancellationToken);
+        var account = report.ReporterUserId is { } userId
+            ? await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.PreferredCulture }).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var culture = account?.PreferredCulture ?? identity?.Culture ?? "id";
+        var (channel, address) = identity is { ReplyChannel: { } replyChannel, ReplyTo: { } replyTo }
+            ? (replyChannel, replyTo)
+            : (NotificationChannel.Email, identity?.Email ?? account?.Email);
+        if (!string.IsNullOrWhiteSpace(address) && told.Add(address))
+        {
+            outbox.ToReporter(channel, address, culture, template, payload, report.Id == 0 ? null : report.Id, now);
+        }
+    }
+
+    /// <summary>What the templates may say: the report, the agency, the dates and the reason written for this audience.</summary>
+    private async Task<Dictionary<string, string>> PayloadAsync(Report report, ReportEvent e, CancellationToken cancellationToken)
+    {
+        var names = await reference.AgencyNamesAsync(cancellationToken);
+        var payload = new Dictionary<string, string> { ["TrackingNumber"] = report.TrackingNumber, ["Title"] = report.Title };
+        void Add(string key, string? value)
+        {
+            if (value is not null)
+            {
+                payload[key] = value;
+            }
+        }
+
+        Add("Agency", e.AgencyId is { } agency ? names.GetValueOrDefault(agency) : null);
+
+        // A late verification is nobody's agency: the mail names the coordinators' stage instead.
+        Add("AgencyKey", e.AgencyId is null && e.Deadline == Deadline.Verify ? "Mail.CoordinatorStage" : null);
+        Add("FromAgency", e.FromAgencyId is { } from ? names.GetValueOrDefault(from) : null);
+        Add("Agencies", e.Kind == ReportEventKind.Verified
+            ? string.Join(", ", report.OpenAssignments().Select(a => names.GetValueOrDefault(a.AgencyId, "?")))
+            : null);
+        Add("Reason", e.Reason);
+        Add("ArchiveReasonKey", e.ArchiveReason is { } archive ? $"ArchiveReason.{archive}" : null);
+        Add("DeadlineKey", e.Deadline is { } deadline ? $"Deadline.{deadline}" : null);
+        Add("DueOn", e.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("WorkingDaysLate", e.WorkingDaysLate?.ToString(CultureInfo.InvariantCulture));
+        return payload;
+    }
+}
