@@ -64,12 +64,12 @@ public sealed class StageDurationBackfillTests(ManualJobsAppFactory app) : IClas
 
             if (stage >= 2)
             {
-                report.Respond(officer, agency, "Ditangani", MessageVisibility.Public, schedule, at.AddDays(6));
+                report.Respond(Actor.Officer(null!, [agency]), "Ditangani", MessageVisibility.Public, schedule, at.AddDays(6));
             }
 
             if (stage >= 3)
             {
-                report.RespondFinal(officer, agency, "Selesai", MessageVisibility.Public, schedule, at.AddDays(30));
+                report.RespondFinal(Actor.Officer(null!, [agency]), "Selesai", MessageVisibility.Public, schedule, at.AddDays(30));
                 report.Accept(Actor.Guest, schedule, at.AddDays(31));
             }
 

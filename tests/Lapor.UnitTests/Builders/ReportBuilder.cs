@@ -8,10 +8,13 @@ public static class ReportBuilder
 {
     public static readonly DateTimeOffset Monday = new(2026, 11, 2, 2, 0, 0, TimeSpan.Zero); // 09:00 WIB
     public static readonly Actor Coordinator = new("coordinator", ActorRole.Coordinator);
-    public static readonly Actor Officer = new("officer", ActorRole.Officer);
+    public static readonly Actor Officer = Actor.Officer("officer", [AgencyA]);
     public static readonly Actor Reporter = new("citizen", ActorRole.Citizen);
     public const int AgencyA = 10;
     public const int AgencyB = 20;
+
+    /// <summary>A liaison officer of the given agency.</summary>
+    public static Actor OfficerOf(int agencyId) => Actor.Officer("officer", [agencyId]);
 
     public static DeadlineSchedule Schedule { get; } =
         new(WorkingDayCalendar.WeekendsOnly, DeadlinePolicy.Default, TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta"));
@@ -44,13 +47,13 @@ public static class ReportBuilder
             return report;
         }
 
-        report.Respond(Officer, AgencyA, "Sedang kami tangani.", MessageVisibility.Public, Schedule, at.AddHours(1));
+        report.Respond(OfficerOf(AgencyA), "Sedang kami tangani.", MessageVisibility.Public, Schedule, at.AddHours(1));
         if (status == ReportStatus.InProgress)
         {
             return report;
         }
 
-        report.RespondFinal(Officer, AgencyA, "Sudah diperbaiki.", MessageVisibility.Public, Schedule, at.AddHours(2));
+        report.RespondFinal(OfficerOf(AgencyA), "Sudah diperbaiki.", MessageVisibility.Public, Schedule, at.AddHours(2));
         report.Accept(Reporter, Schedule, at.AddHours(3));
         return report;
     }

@@ -24,6 +24,7 @@ public sealed partial class Report
     /// </summary>
     public void Forward(Actor actor, AgencyRef to, string reason, DeadlineSchedule schedule, DateTimeOffset now)
     {
+        Guard(RoutingAction.Refer);
         var source = ActingShare(actor);
         var action = to.ParentId == source.AgencyId ? RoutingAction.Delegate : RoutingAction.Refer;
         var target = Guard(action);

@@ -116,16 +116,16 @@ public sealed class DashboardReconciliationTests(ManualJobsAppFactory app) : ICl
                     break;
                 case 3:
                     report.Verify(coordinator, [agency], ComplaintKind.Ordinary, null, null, schedule, at.AddDays(1));
-                    report.Respond(officer, agency, "Ditangani", MessageVisibility.Public, schedule, at.AddDays(2));
+                    report.Respond(Actor.Officer(null!, [agency]), "Ditangani", MessageVisibility.Public, schedule, at.AddDays(2));
                     break;
                 case 4:
                     report.Verify(coordinator, [agency], ComplaintKind.Ordinary, null, null, schedule, at.AddDays(1));
-                    report.RespondFinal(officer, agency, "Selesai", MessageVisibility.Public, schedule, at.AddDays(3));
+                    report.RespondFinal(Actor.Officer(null!, [agency]), "Selesai", MessageVisibility.Public, schedule, at.AddDays(3));
                     report.Accept(Actor.Guest, schedule, at.AddDays(4));
                     break;
                 case 5:
                     report.Verify(coordinator, [agency], ComplaintKind.Ordinary, null, null, schedule, at.AddDays(1));
-                    report.RespondFinal(officer, agency, "Selesai", MessageVisibility.Public, schedule, at.AddDays(3));
+                    report.RespondFinal(Actor.Officer(null!, [agency]), "Selesai", MessageVisibility.Public, schedule, at.AddDays(3));
                     report.Reject(Actor.Guest, "Belum beres", at.AddDays(4));
                     break;
             }

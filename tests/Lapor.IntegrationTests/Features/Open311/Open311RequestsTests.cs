@@ -162,7 +162,7 @@ public sealed class Open311RequestsTests(LaporAppFactory app) : IClassFixture<La
             report.Verify(coordinator, [world.AgencyA], ComplaintKind.Ordinary, null, null, schedule, at.AddHours(1));
         }
 
-        closed.RespondFinal(officer, world.AgencyA, "Sudah diperbaiki.", MessageVisibility.Public, schedule, at.AddHours(2));
+        closed.RespondFinal(officer with { Agencies = [world.AgencyA] }, "Sudah diperbaiki.", MessageVisibility.Public, schedule, at.AddHours(2));
         closed.Accept(Actor.Guest, schedule, at.AddHours(3));
         db.Reports.AddRange(open, closed, anonymous, confidential, unverified);
         await db.SaveChangesAsync();

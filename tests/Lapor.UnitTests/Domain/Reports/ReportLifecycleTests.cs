@@ -5,33 +5,69 @@ namespace Lapor.UnitTests.Domain.Reports;
 
 public sealed class ReportLifecycleTests
 {
-    /// <summary>DESIGN §5, written out independently of the production table: (status, action) → target.</summary>
-    private static readonly Dictionary<(ReportStatus, RoutingAction), ReportStatus> Expected = new()
+    private static readonly LifecycleTarget Same = LifecycleTarget.Same;
+    private static readonly LifecycleTarget Assignments = LifecycleTarget.Assignments;
+
+    /// <summary>
+    /// DESIGN §5 (with the coordinator's steering and follow-up validation), written out independently
+    /// of the production table: (status, action) → target. "Assignments" means the agencies' shares decide.
+    /// </summary>
+    private static readonly Dictionary<(ReportStatus, RoutingAction), LifecycleTarget> Expected = new()
     {
-        [(ReportStatus.Unverified, RoutingAction.Verify)] = ReportStatus.Dispositioned,
-        [(ReportStatus.Unverified, RoutingAction.Hold)] = ReportStatus.OnHold,
-        [(ReportStatus.Unverified, RoutingAction.Archive)] = ReportStatus.Archived,
-        [(ReportStatus.OnHold, RoutingAction.AddInformation)] = ReportStatus.Unverified,
-        [(ReportStatus.OnHold, RoutingAction.ExpireHold)] = ReportStatus.Archived,
-        [(ReportStatus.Archived, RoutingAction.Restore)] = ReportStatus.Unverified,
-        [(ReportStatus.Dispositioned, RoutingAction.Return)] = ReportStatus.Dispositioned,
-        [(ReportStatus.InProgress, RoutingAction.Return)] = ReportStatus.InProgress,
-        [(ReportStatus.Dispositioned, RoutingAction.Delegate)] = ReportStatus.Dispositioned,
-        [(ReportStatus.InProgress, RoutingAction.Delegate)] = ReportStatus.InProgress,
-        [(ReportStatus.Dispositioned, RoutingAction.Refer)] = ReportStatus.Dispositioned,
-        [(ReportStatus.InProgress, RoutingAction.Refer)] = ReportStatus.InProgress,
-        [(ReportStatus.Dispositioned, RoutingAction.FirstResponse)] = ReportStatus.InProgress,
-        [(ReportStatus.InProgress, RoutingAction.FirstResponse)] = ReportStatus.InProgress,
-        [(ReportStatus.Dispositioned, RoutingAction.Note)] = ReportStatus.Dispositioned,
-        [(ReportStatus.InProgress, RoutingAction.Note)] = ReportStatus.InProgress,
-        [(ReportStatus.InProgress, RoutingAction.RequestInformation)] = ReportStatus.InProgress,
-        [(ReportStatus.InProgress, RoutingAction.ReporterReply)] = ReportStatus.InProgress,
-        [(ReportStatus.Dispositioned, RoutingAction.FinalResponse)] = ReportStatus.InProgress,
-        [(ReportStatus.InProgress, RoutingAction.FinalResponse)] = ReportStatus.InProgress,
-        [(ReportStatus.InProgress, RoutingAction.Accept)] = ReportStatus.Completed,
-        [(ReportStatus.InProgress, RoutingAction.AutoComplete)] = ReportStatus.Completed,
-        [(ReportStatus.InProgress, RoutingAction.Reject)] = ReportStatus.InProgress,
-        [(ReportStatus.Completed, RoutingAction.Reopen)] = ReportStatus.InProgress,
+        [(ReportStatus.Unverified, RoutingAction.Verify)] = LifecycleTarget.To(ReportStatus.Dispositioned),
+        [(ReportStatus.Unverified, RoutingAction.Hold)] = LifecycleTarget.To(ReportStatus.OnHold),
+        [(ReportStatus.Unverified, RoutingAction.Archive)] = LifecycleTarget.To(ReportStatus.Archived),
+        [(ReportStatus.OnHold, RoutingAction.AddInformation)] = LifecycleTarget.To(ReportStatus.Unverified),
+        [(ReportStatus.OnHold, RoutingAction.ExpireHold)] = LifecycleTarget.To(ReportStatus.Archived),
+        [(ReportStatus.Archived, RoutingAction.Restore)] = LifecycleTarget.To(ReportStatus.Unverified),
+        [(ReportStatus.Dispositioned, RoutingAction.Route)] = Assignments,
+        [(ReportStatus.InProgress, RoutingAction.Route)] = Assignments,
+        [(ReportStatus.Dispositioned, RoutingAction.Withdraw)] = Assignments,
+        [(ReportStatus.InProgress, RoutingAction.Withdraw)] = Assignments,
+        [(ReportStatus.Dispositioned, RoutingAction.Return)] = Assignments,
+        [(ReportStatus.InProgress, RoutingAction.Return)] = Assignments,
+        [(ReportStatus.Dispositioned, RoutingAction.Delegate)] = Assignments,
+        [(ReportStatus.InProgress, RoutingAction.Delegate)] = Assignments,
+        [(ReportStatus.Dispositioned, RoutingAction.Refer)] = Assignments,
+        [(ReportStatus.InProgress, RoutingAction.Refer)] = Assignments,
+        [(ReportStatus.Dispositioned, RoutingAction.Remind)] = Same,
+        [(ReportStatus.InProgress, RoutingAction.Remind)] = Same,
+        [(ReportStatus.InProgress, RoutingAction.ValidateFinal)] = Assignments,
+        [(ReportStatus.InProgress, RoutingAction.RefuseFinal)] = Assignments,
+        [(ReportStatus.InProgress, RoutingAction.Accept)] = Assignments,
+        [(ReportStatus.InProgress, RoutingAction.Reject)] = Assignments,
+        [(ReportStatus.InProgress, RoutingAction.AutoComplete)] = Assignments,
+        [(ReportStatus.Completed, RoutingAction.Reopen)] = LifecycleTarget.To(ReportStatus.InProgress),
+        [(ReportStatus.Dispositioned, RoutingAction.FirstResponse)] = LifecycleTarget.To(ReportStatus.InProgress),
+        [(ReportStatus.InProgress, RoutingAction.FirstResponse)] = LifecycleTarget.To(ReportStatus.InProgress),
+        [(ReportStatus.Dispositioned, RoutingAction.RequestInformation)] = LifecycleTarget.To(ReportStatus.InProgress),
+        [(ReportStatus.InProgress, RoutingAction.RequestInformation)] = LifecycleTarget.To(ReportStatus.InProgress),
+        [(ReportStatus.Dispositioned, RoutingAction.FinalResponse)] = LifecycleTarget.To(ReportStatus.InProgress),
+        [(ReportStatus.InProgress, RoutingAction.FinalResponse)] = LifecycleTarget.To(ReportStatus.InProgress),
+        [(ReportStatus.Dispositioned, RoutingAction.ReporterReply)] = Same,
+        [(ReportStatus.InProgress, RoutingAction.ReporterReply)] = Same,
+        [(ReportStatus.Dispositioned, RoutingAction.ReporterEscalate)] = Same,
+        [(ReportStatus.InProgress, RoutingAction.ReporterEscalate)] = Same,
+        [(ReportStatus.InProgress, RoutingAction.Rate)] = Same,
+        [(ReportStatus.Completed, RoutingAction.Rate)] = Same,
+        [(ReportStatus.Unverified, RoutingAction.Escalate)] = Same,
+        [(ReportStatus.Dispositioned, RoutingAction.Escalate)] = Same,
+        [(ReportStatus.InProgress, RoutingAction.Escalate)] = Same,
+        [(ReportStatus.Unverified, RoutingAction.Note)] = Same,
+        [(ReportStatus.OnHold, RoutingAction.Note)] = Same,
+        [(ReportStatus.Archived, RoutingAction.Note)] = Same,
+        [(ReportStatus.Dispositioned, RoutingAction.Note)] = Same,
+        [(ReportStatus.InProgress, RoutingAction.Note)] = Same,
+        [(ReportStatus.Completed, RoutingAction.Note)] = Same,
+        [(ReportStatus.Unverified, RoutingAction.Protect)] = Same,
+        [(ReportStatus.OnHold, RoutingAction.Protect)] = Same,
+        [(ReportStatus.Archived, RoutingAction.Protect)] = Same,
+        [(ReportStatus.Dispositioned, RoutingAction.Protect)] = Same,
+        [(ReportStatus.InProgress, RoutingAction.Protect)] = Same,
+        [(ReportStatus.Completed, RoutingAction.Protect)] = Same,
+        [(ReportStatus.Dispositioned, RoutingAction.Support)] = Same,
+        [(ReportStatus.InProgress, RoutingAction.Support)] = Same,
+        [(ReportStatus.Completed, RoutingAction.Support)] = Same,
     };
 
     public static TheoryData<ReportStatus, RoutingAction> AllPairs()
@@ -57,21 +93,23 @@ public sealed class ReportLifecycleTests
 
     [Theory]
     [MemberData(nameof(AllPairs))]
-    public void Next_EveryStatusAndAction_LeadsToTheDesignTargetOrIsRefused(ReportStatus status, RoutingAction action)
+    public void Target_EveryStatusAndAction_LeadsToTheDesignTargetOrIsRefused(ReportStatus status, RoutingAction action)
     {
         if (Expected.TryGetValue((status, action), out var target))
         {
-            Assert.Equal(target, ReportLifecycle.Next(status, action));
+            Assert.Equal(target, ReportLifecycle.Target(status, action));
         }
         else
         {
-            Assert.Equal("Lifecycle.NotAllowed", Assert.Throws<DomainException>(() => ReportLifecycle.Next(status, action)).Code);
+            Assert.Equal("Lifecycle.NotAllowed", Assert.Throws<DomainException>(() => ReportLifecycle.Target(status, action)).Code);
         }
     }
 
     [Fact]
-    public void AllowedActions_Completed_IsOnlyReopen()
+    public void AllowedActions_Completed_IsReopenAndTheQuietOnes()
     {
-        Assert.Equal([RoutingAction.Reopen], ReportLifecycle.AllowedActions(ReportStatus.Completed));
+        Assert.Equivalent(
+            new[] { RoutingAction.Note, RoutingAction.Protect, RoutingAction.Rate, RoutingAction.Reopen, RoutingAction.Support },
+            ReportLifecycle.AllowedActions(ReportStatus.Completed).ToArray(), strict: true);
     }
 }

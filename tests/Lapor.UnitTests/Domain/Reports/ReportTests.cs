@@ -88,7 +88,7 @@ public sealed class ReportTests
     {
         var report = In(ReportStatus.Dispositioned);
 
-        report.Return(Officer, AgencyA, "Kewenangan provinsi", Monday.AddDays(1));
+        report.Return(OfficerOf(AgencyA), "Kewenangan provinsi", Schedule, Monday.AddDays(1));
 
         Assert.Equal(ReportStatus.Unverified, report.Status);
         Assert.True(report.IsReturned);
@@ -100,7 +100,7 @@ public sealed class ReportTests
     {
         var report = In(ReportStatus.Dispositioned, twoAgencies: true);
 
-        report.Return(Officer, AgencyB, "Bukan kami", Monday.AddDays(1));
+        report.Return(OfficerOf(AgencyB), "Bukan kami", Schedule, Monday.AddDays(1));
 
         Assert.Equal(ReportStatus.Dispositioned, report.Status);
         Assert.False(report.IsReturned);
@@ -112,7 +112,7 @@ public sealed class ReportTests
     {
         var report = In(ReportStatus.InProgress);
 
-        report.Forward(Officer, RoutingAction.Refer, AgencyA, AgencyB, "Kewenangan dinas B", Schedule, Monday.AddDays(1));
+        report.Forward(OfficerOf(AgencyA), new AgencyRef(AgencyB, null), "Kewenangan dinas B", Schedule, Monday.AddDays(1));
 
         Assert.Equal(AssignmentState.Forwarded, report.Assignments.Single(a => a.AgencyId == AgencyA).State);
         Assert.Equal(AssignmentKind.Referral, report.Assignments.Single(a => a.AgencyId == AgencyB).Kind);
@@ -125,7 +125,7 @@ public sealed class ReportTests
     {
         var report = In(ReportStatus.Dispositioned, twoAgencies: true);
 
-        var error = Assert.Throws<DomainException>(() => report.Forward(Officer, RoutingAction.Refer, AgencyA, AgencyB, "x", Schedule, Monday));
+        var error = Assert.Throws<DomainException>(() => report.Forward(OfficerOf(AgencyA), new AgencyRef(AgencyB, null), "x", Schedule, Monday));
 
         Assert.Equal("Forward.AlreadyAssigned", error.Code);
     }
@@ -135,7 +135,7 @@ public sealed class ReportTests
     {
         var report = In(ReportStatus.Dispositioned);
 
-        report.Respond(Officer, AgencyA, "Kami tinjau", MessageVisibility.Public, Schedule, Monday.AddDays(1));
+        report.Respond(OfficerOf(AgencyA), "Kami tinjau", MessageVisibility.Public, Schedule, Monday.AddDays(1));
 
         Assert.Equal(ReportStatus.InProgress, report.Status);
         Assert.Equal(Monday.AddDays(1), report.FirstResponseAt);
@@ -168,8 +168,8 @@ public sealed class ReportTests
         Assert.Equal(new DateOnly(2026, 11, 2), report.SubmittedOn);
 
         report.Verify(Coordinator, [AgencyA], ComplaintKind.Ordinary, null, null, Schedule, Monday.AddDays(4)); // Friday
-        report.Respond(Officer, AgencyA, "Kami tinjau", MessageVisibility.Public, Schedule, Monday.AddDays(7)); // next Monday
-        report.RespondFinal(Officer, AgencyA, "Selesai", MessageVisibility.Public, Schedule, Monday.AddDays(14));
+        report.Respond(OfficerOf(AgencyA), "Kami tinjau", MessageVisibility.Public, Schedule, Monday.AddDays(7)); // next Monday
+        report.RespondFinal(OfficerOf(AgencyA), "Selesai", MessageVisibility.Public, Schedule, Monday.AddDays(14));
         report.Accept(Reporter, Schedule, Monday.AddDays(15)); // Tuesday a week later
 
         var assignment = report.Assignments[0];
@@ -182,7 +182,7 @@ public sealed class ReportTests
     public void StageDurations_FirstResponseKeptAndCompletionClearedWhenRejected()
     {
         var report = In(ReportStatus.InProgress);
-        report.RespondFinal(Officer, AgencyA, "Selesai", MessageVisibility.Public, Schedule, Monday.AddDays(1));
+        report.RespondFinal(OfficerOf(AgencyA), "Selesai", MessageVisibility.Public, Schedule, Monday.AddDays(1));
         report.Accept(Reporter, Schedule, Monday.AddDays(2));
         report.Reopen(Coordinator, "Belum tuntas", Schedule, Monday.AddDays(3));
 
@@ -209,7 +209,7 @@ public sealed class ReportTests
     {
         var report = In(ReportStatus.Dispositioned);
 
-        var error = Assert.Throws<DomainException>(() => report.Respond(Officer, AgencyB, "x", MessageVisibility.Public, Schedule, Monday));
+        var error = Assert.Throws<DomainException>(() => report.Respond(OfficerOf(AgencyB), "x", MessageVisibility.Public, Schedule, Monday));
 
         Assert.Equal("Assignment.NotOpen", error.Code);
     }
@@ -219,7 +219,7 @@ public sealed class ReportTests
     {
         var report = In(ReportStatus.InProgress);
         var due = report.Assignments[0].CompletionDueOn;
-        report.RequestInformation(Officer, AgencyA, "Foto?", Monday.AddDays(1)); // Tuesday
+        report.RequestInformation(OfficerOf(AgencyA), "Foto?", Monday.AddDays(1)); // Tuesday
 
         Assert.Equal(AssignmentState.AwaitingReporter, report.Assignments[0].State);
         report.ReporterReply(Reporter, "Foto terlampir", Schedule, Monday.AddDays(3)); // Thursday: 2 working days
@@ -232,14 +232,14 @@ public sealed class ReportTests
     public void Accept_WhenOneOfTwoAgenciesIsFinal_CompletesThatAssignmentOnly()
     {
         var report = In(ReportStatus.Dispositioned, twoAgencies: true);
-        report.RespondFinal(Officer, AgencyA, "Selesai dari A", MessageVisibility.Public, Schedule, Monday.AddDays(1));
+        report.RespondFinal(OfficerOf(AgencyA), "Selesai dari A", MessageVisibility.Public, Schedule, Monday.AddDays(1));
 
         report.Accept(Reporter, Schedule, Monday.AddDays(2));
 
         Assert.Equal(ReportStatus.InProgress, report.Status);
         Assert.Equal(AssignmentState.Completed, report.Assignments.Single(a => a.AgencyId == AgencyA).State);
 
-        report.RespondFinal(Officer, AgencyB, "Selesai dari B", MessageVisibility.Public, Schedule, Monday.AddDays(3));
+        report.RespondFinal(OfficerOf(AgencyB), "Selesai dari B", MessageVisibility.Public, Schedule, Monday.AddDays(3));
         report.Accept(Reporter, Schedule, Monday.AddDays(4));
 
         Assert.Equal(ReportStatus.Completed, report.Status);
@@ -256,7 +256,7 @@ public sealed class ReportTests
     public void Reject_CountsTheRejectionAndReopensTheAssignment()
     {
         var report = In(ReportStatus.InProgress);
-        report.RespondFinal(Officer, AgencyA, "Selesai", MessageVisibility.Public, Schedule, Monday.AddDays(1));
+        report.RespondFinal(OfficerOf(AgencyA), "Selesai", MessageVisibility.Public, Schedule, Monday.AddDays(1));
 
         report.Reject(Reporter, "Lubang masih ada", Monday.AddDays(2));
 
@@ -268,7 +268,7 @@ public sealed class ReportTests
     public void AutoComplete_AfterReporterWindow_CompletesButNotBefore()
     {
         var report = In(ReportStatus.InProgress);
-        report.RespondFinal(Officer, AgencyA, "Selesai", MessageVisibility.Public, Schedule, Monday); // window ends Monday + 10 working days
+        report.RespondFinal(OfficerOf(AgencyA), "Selesai", MessageVisibility.Public, Schedule, Monday); // window ends Monday + 10 working days
         var windowEnd = report.Assignments[0].ReporterWindowEndsOn!.Value;
 
         Assert.Throws<DomainException>(() => report.AutoComplete(Schedule, new DateTimeOffset(windowEnd.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero)));
@@ -296,9 +296,9 @@ public sealed class ReportTests
         var inProgress = In(ReportStatus.InProgress);
         var completed = In(ReportStatus.Completed);
 
-        Assert.Equal("Lifecycle.NoFinalResponse", Assert.Throws<DomainException>(() => inProgress.Rate(4, Monday)).Code);
-        Assert.Equal("Rating.OutOfRange", Assert.Throws<DomainException>(() => completed.Rate(6, Monday)).Code);
-        completed.Rate(4, Monday);
+        Assert.Equal("Lifecycle.NoFinalResponse", Assert.Throws<DomainException>(() => inProgress.Rate(Reporter, 4, Monday)).Code);
+        Assert.Equal("Rating.OutOfRange", Assert.Throws<DomainException>(() => completed.Rate(Reporter, 6, Monday)).Code);
+        completed.Rate(Reporter, 4, Monday);
         Assert.Equal(4, completed.Rating);
     }
 
@@ -324,8 +324,8 @@ public sealed class ReportTests
     {
         var report = Submitted();
 
-        report.Protect(anonymous: true, confidential: false, Monday);
-        report.Protect(anonymous: false, confidential: true, Monday);
+        report.Protect(Coordinator, anonymous: true, confidential: false, Monday);
+        report.Protect(Coordinator, anonymous: false, confidential: true, Monday);
 
         Assert.True(report.IsAnonymous);
         Assert.True(report.IsConfidential);
@@ -362,7 +362,7 @@ public sealed class ReportTests
     {
         var report = In(ReportStatus.InProgress);
 
-        report.Protect(anonymous: false, confidential: true, Monday.AddDays(1));
+        report.Protect(Coordinator, anonymous: false, confidential: true, Monday.AddDays(1));
 
         Assert.False(report.IsPublic);
     }

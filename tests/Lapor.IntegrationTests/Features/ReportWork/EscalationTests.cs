@@ -1,14 +1,11 @@
+using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Deadlines;
-using Lapor.Web.Infrastructure.Notifications;
-using Lapor.Web.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
-namespace Lapor.IntegrationTests.Infrastructure.Deadlines;
+namespace Lapor.IntegrationTests.Features.ReportWork;
 
 /// <summary>
 /// The escalation ladder and time-driven transitions on a fake clock, against the real database.
@@ -167,9 +164,7 @@ public sealed class EscalationTests(ManualJobsAppFactory app) : IClassFixture<Ma
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var job = new DeadlineJob(services.GetRequiredService<LaporDbContext>(), services.GetRequiredService<DeadlineScheduleProvider>(),
-            services.GetRequiredService<Recipients>(), services.GetRequiredService<ReportNotifier>(), new FakeTimeProvider(now), services.GetRequiredService<LaporMetrics>(), NullLogger<DeadlineJob>.Instance);
-        await job.RunOnceAsync(CancellationToken.None);
+        await services.DeadlineJobAt(now).RunOnceAsync(CancellationToken.None);
     }
 
     private Task<long> SubmittedReportAsync(bool hold = false) => CreateAsync((report, _) =>
@@ -186,12 +181,12 @@ public sealed class EscalationTests(ManualJobsAppFactory app) : IClassFixture<Ma
             report.Verify(new Actor(null, ActorRole.Coordinator), [agencyId], ComplaintKind.Ordinary, null, null, schedule, Monday2Nov);
             if (respond)
             {
-                report.Respond(new Actor(null, ActorRole.Officer), agencyId, "Kami tangani.", MessageVisibility.Public, schedule, Monday2Nov);
+                report.Respond(Actor.Officer(null!, [agencyId]), "Kami tangani.", MessageVisibility.Public, schedule, Monday2Nov);
             }
 
             if (final)
             {
-                report.RespondFinal(new Actor(null, ActorRole.Officer), agencyId, "Selesai.", MessageVisibility.Public, schedule, Monday2Nov);
+                report.RespondFinal(Actor.Officer(null!, [agencyId]), "Selesai.", MessageVisibility.Public, schedule, Monday2Nov);
             }
         }, anonymousName);
 
