@@ -14,13 +14,21 @@ public static class ReportDetail
         int? CategoryId, string? Category, string? TargetAgency, Channel Channel, bool IsAnonymous, bool IsConfidential, bool IsReturned,
         DateTimeOffset SubmittedAt, DateOnly? VerifyDueOn, Reporter? Reporter, int? SuggestedAgencyId,
         IReadOnlyList<AssignmentItem> Assignments, IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<MessageItem> Messages,
-        IReadOnlyList<AttachmentItem> Attachments, Permissions Can);
+        IReadOnlyList<AttachmentItem> Attachments, Permissions Can)
+    {
+        /// <summary>Why the report is back in the queue, when an agency returned it: shown first, so nobody routes it there again.</summary>
+        public TimelineItem? ReturnedBecause => IsReturned ? Timeline.LastOrDefault(e => e.Action is RoutingAction.Return or RoutingAction.Withdraw) : null;
+    }
 
     /// <summary>Only present when the viewer may see who reported (never for anonymous reports, except the reporter themself).</summary>
     public sealed record Reporter(string? Name, string? Email, string? Phone, bool HasAccount);
 
     public sealed record AssignmentItem(long Id, int AgencyId, string AgencyName, AssignmentKind Kind, AssignmentState State, DateTimeOffset AssignedAt,
-        DateOnly FirstResponseDueOn, DateOnly CompletionDueOn, bool IsOverdue, int RejectionCount);
+        DateOnly FirstResponseDueOn, DateOnly CompletionDueOn, bool IsOverdue, int RejectionCount, int ValidationRefusals)
+    {
+        public bool IsOpen => State is AssignmentState.Dispositioned or AssignmentState.InProgress or AssignmentState.AwaitingReporter
+            or AssignmentState.AwaitingValidation or AssignmentState.FinalResponded;
+    }
 
     public sealed record TimelineItem(DateTimeOffset At, RoutingAction Action, ActorRole Role, ReportStatus? From, ReportStatus To, string? FromAgency, string? ToAgency, string? Reason);
 
@@ -33,10 +41,10 @@ public static class ReportDetail
     /// viewer's own open assignment say whether this viewer may do it.
     /// </summary>
     public sealed record Permissions(
-        bool Verify, bool Hold, bool Archive, bool Restore, bool Reopen, bool RevealIdentity,
+        bool Verify, bool Hold, bool Archive, bool Restore, bool Reopen, bool RevealIdentity, bool Steer, bool Validate,
         int? ActingAgencyId, bool Respond, bool Note, bool RequestInformation, bool FinalResponse, bool Return, bool Forward)
     {
-        public bool Any => Verify || Hold || Archive || Restore || Reopen || ActingAgencyId is not null;
+        public bool Any => Verify || Hold || Archive || Restore || Reopen || Steer || Validate || Note || ActingAgencyId is not null;
     }
 
     public sealed class Handler(LaporDbContext db, ReferenceData reference)
@@ -66,7 +74,7 @@ public static class ReportDetail
                         .Where(d => d.CategoryId == r.CategoryId && (r.RegionAgencyId == null || d.RegionAgencyId == r.RegionAgencyId))
                         .OrderBy(d => d.RegionAgencyId).Select(d => (int?)d.AgencyId).FirstOrDefault(),
                     Assignments = r.Assignments.OrderBy(a => a.Id)
-                        .Select(a => new { a.Id, a.AgencyId, a.Kind, a.State, a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount })
+                        .Select(a => new { a.Id, a.AgencyId, a.Kind, a.State, a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount, a.ValidationRefusals })
                         .ToList(),
                     Attachments = r.Attachments.OrderBy(a => a.UploadedAt)
                         .Select(a => new AttachmentItem(a.Id, a.OriginalFileName, a.ContentType, a.SizeBytes))
@@ -82,7 +90,7 @@ public static class ReportDetail
             string? Name(int? agencyId) => agencyId is { } id ? names.GetValueOrDefault(id, "?") : null;
 
             var assignments = report.Assignments
-                .Select(a => new AssignmentItem(a.Id, a.AgencyId, Name(a.AgencyId)!, a.Kind, a.State, a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount))
+                .Select(a => new AssignmentItem(a.Id, a.AgencyId, Name(a.AgencyId)!, a.Kind, a.State, a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount, a.ValidationRefusals))
                 .ToList();
             var timeline = (await db.RoutingEntries.AsNoTracking().Where(e => e.ReportId == report.Id).OrderBy(e => e.Id)
                     .Select(e => new { e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, e.FromAgencyId, e.ToAgencyId, e.Reason })
@@ -99,22 +107,27 @@ public static class ReportDetail
             var category = report.CategoryId is { } categoryId
                 ? (await reference.CategoriesAsync(cancellationToken)).FirstOrDefault(c => c.Id == categoryId)?.Name
                 : null;
-            var acting = roles.IsOfficer
-                ? assignments.FirstOrDefault(a => scope.AssignedAgencies.Contains(a.AgencyId) && a.State is AssignmentState.Dispositioned or AssignmentState.InProgress or AssignmentState.AwaitingReporter or AssignmentState.FinalResponded)
-                : null;
-            var can = Allowed(report.Status, report.IsAnonymous, roles, acting);
+            var acting = roles.IsOfficer ? assignments.FirstOrDefault(a => scope.AssignedAgencies.Contains(a.AgencyId) && a.IsOpen) : null;
 
+            // An agency that handed the work on keeps its notes (and read access); so do coordinators and overseers.
+            var notes = acting is not null || roles.IsCoordinator || roles.IsOversight
+                || (roles.IsOfficer && assignments.Any(a => scope.AssignedAgencies.Contains(a.AgencyId)));
+            var can = Allowed(report.Status, report.IsAnonymous, roles, acting, notes, assignments);
+
+            // A returned report is not offered again to the agencies that gave it back.
+            var gaveBack = assignments.Where(a => a.State is AssignmentState.Returned).Select(a => (int?)a.AgencyId).ToHashSet();
+            var suggested = report.TargetAgencyId ?? report.DefaultAgencyId;
             return new View(trackingNumber, report.Version, report.Status, report.Classification, report.ComplaintKind, report.Title, report.Body,
                 report.PublicTitle, report.PublicSummary, report.IncidentDate, report.Location, report.CategoryId, category, Name(report.TargetAgencyId),
                 report.Channel, report.IsAnonymous, report.IsConfidential, report.IsReturned, report.SubmittedAt, report.VerifyDueOn, reporter,
-                report.TargetAgencyId ?? report.DefaultAgencyId, assignments, timeline, messages, report.Attachments, can);
+                gaveBack.Contains(suggested) ? null : suggested, assignments, timeline, messages, report.Attachments, can);
         }
 
-        private static Permissions Allowed(ReportStatus status, bool anonymous, StaffRoles roles, AssignmentItem? acting)
+        private static Permissions Allowed(ReportStatus status, bool anonymous, StaffRoles roles, AssignmentItem? acting, bool notes, IReadOnlyList<AssignmentItem> assignments)
         {
             bool Coordinator(RoutingAction action) => roles.IsCoordinator && ReportLifecycle.Can(status, action);
             bool Officer(RoutingAction action) => acting is not null && ReportLifecycle.Can(status, action);
-            var final = acting?.State == AssignmentState.FinalResponded;
+            var final = acting?.State is AssignmentState.FinalResponded or AssignmentState.AwaitingValidation;
             return new Permissions(
                 Verify: Coordinator(RoutingAction.Verify),
                 Hold: Coordinator(RoutingAction.Hold),
@@ -122,9 +135,12 @@ public static class ReportDetail
                 Restore: Coordinator(RoutingAction.Restore),
                 Reopen: Coordinator(RoutingAction.Reopen),
                 RevealIdentity: roles.IsCoordinator && anonymous,
+                Steer: Coordinator(RoutingAction.Route),
+                Validate: (roles.IsCoordinator || roles.IsOversight) && ReportLifecycle.Can(status, RoutingAction.ValidateFinal)
+                    && assignments.Any(a => a.State == AssignmentState.AwaitingValidation),
                 ActingAgencyId: acting?.AgencyId,
                 Respond: Officer(RoutingAction.FirstResponse) && !final,
-                Note: Officer(RoutingAction.Note),
+                Note: notes && ReportLifecycle.Can(status, RoutingAction.Note),
                 RequestInformation: Officer(RoutingAction.RequestInformation) && !final,
                 FinalResponse: Officer(RoutingAction.FinalResponse) && !final,
                 Return: Officer(RoutingAction.Return) && !final,
