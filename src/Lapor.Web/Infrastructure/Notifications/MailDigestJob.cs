@@ -44,11 +44,14 @@ public sealed class MailDigestJob(
         return sent;
     }
 
-    /// <summary>The latest digest time that has passed: today's, or before it yesterday's.</summary>
+    /// <summary>
+    /// The latest digest time that has passed: today's, or before it yesterday's. In UTC, as every
+    /// stored instant: SQLite compares them as stored, local clock time first.
+    /// </summary>
     private DateTimeOffset LastDigestTime(DateTimeOffset now)
     {
         var today = local.At(local.Date(now), options.Value.DigestTime);
-        return today <= now ? today : local.At(local.Date(now).AddDays(-1), options.Value.DigestTime);
+        return (today <= now ? today : local.At(local.Date(now).AddDays(-1), options.Value.DigestTime)).ToUniversalTime();
     }
 
     private IQueryable<OutboxMessage> Due(DateTimeOffset now, DateTimeOffset cutoff) =>
