@@ -66,7 +66,7 @@ public sealed class MailDigestTests(ManualJobsAppFactory app) : IClassFixture<Ma
         var digest = Single(StaffWorld.Coordinator);
         Assert.Equal("Ringkasan harian Lapor: 2 pemberitahuan", digest.Subject);
         Assert.Contains("Laporan dikembalikan instansi: LPR-DGST-AAAA", digest.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Terlambat: laporan LPR-DGST-BBBB melewati batas waktu", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Terlambat: laporan LPR-DGST-BBBB di Dinas A", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("/inbox/LPR-DGST-AAAA", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("/inbox/LPR-DGST-BBBB", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("LPR-DGST-BBBB", Single(StaffWorld.HeadA).TextBody, StringComparison.Ordinal);
@@ -125,7 +125,7 @@ public sealed class MailDigestTests(ManualJobsAppFactory app) : IClassFixture<Ma
     }
 
     [Theory]
-    [InlineData("id", "(tanggapan pertama, 27 Oktober 2026)")]
+    [InlineData("id", "tanggapan pertama (27 Oktober 2026)")]
     [InlineData("en", "(first response, 27 October 2026)")]
     public async Task DatesInMail_AreWrittenOutInTheReadersLanguage(string culture, string expected)
     {
@@ -151,7 +151,7 @@ public sealed class MailDigestTests(ManualJobsAppFactory app) : IClassFixture<Ma
     private static Dictionary<string, string> Plain(string title) => new() { ["Title"] = title };
 
     private static Dictionary<string, string> Breach(string dueOn) =>
-        new() { ["Title"] = "Uji", ["DueOn"] = dueOn, ["DeadlineKey"] = "Deadline.FirstResponse" };
+        new() { ["Title"] = "Uji", ["Agency"] = "Dinas A", ["DueOn"] = dueOn, ["DeadlineKey"] = "Deadline.FirstResponse", ["WorkingDaysLate"] = "1" };
 
     private async Task ChooseDigestAsync(params string[] emails) => await app.WithDbAsync(db =>
         db.Users.Where(u => emails.Contains(u.Email)).ExecuteUpdateAsync(set => set.SetProperty(u => u.MailDigest, true)));
