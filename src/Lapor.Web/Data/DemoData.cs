@@ -146,7 +146,8 @@ public sealed partial class DemoData(LaporDbContext db, UserManager<LaporUser> u
         var byEmail = new Dictionary<string, LaporUser>();
         foreach (var (email, name, role, agency) in accounts)
         {
-            var user = new LaporUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name, CreatedAt = clock.GetUtcNow() };
+            // The coordinator hears of every report in the region: one digest a day, not dozens of mails.
+            var user = new LaporUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name, CreatedAt = clock.GetUtcNow(), MailDigest = role == Roles.Coordinator };
             var created = await CreateWithDemoPasswordAsync(users, user);
             if (!created.Succeeded)
             {

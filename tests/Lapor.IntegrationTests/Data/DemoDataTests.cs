@@ -25,5 +25,9 @@ public sealed class DemoDataTests(LaporAppFactory app) : IClassFixture<LaporAppF
         var users = check.ServiceProvider.GetRequiredService<UserManager<LaporUser>>();
         var refused = await users.CreateAsync(new LaporUser { UserName = "tiru@contoh.id", Email = "tiru@contoh.id" }, DemoData.Password);
         Assert.Contains(refused.Errors, e => e.Code == CommonPasswordValidator.ErrorCode);
+
+        // The demo coordinator hears of every report: a daily digest, not dozens of mails on the first day.
+        Assert.True((await users.FindByEmailAsync("koordinator@lapor.test"))!.MailDigest);
+        Assert.False((await users.FindByEmailAsync("penghubung.pupr@lapor.test"))!.MailDigest);
     }
 }

@@ -17,7 +17,8 @@ public sealed class OutboxMessage
 {
     private OutboxMessage() { }
 
-    public OutboxMessage(NotificationChannel channel, string template, string recipient, string culture, string payloadJson, long? reportId, DateTimeOffset now)
+    public OutboxMessage(
+        NotificationChannel channel, string template, string recipient, string culture, string payloadJson, long? reportId, DateTimeOffset now, bool heldForDigest = false)
     {
         Channel = channel;
         Template = template;
@@ -27,6 +28,7 @@ public sealed class OutboxMessage
         ReportId = reportId;
         CreatedAt = now;
         NextAttemptAt = now;
+        HeldForDigest = heldForDigest;
     }
 
     public long Id { get; private set; }
@@ -41,6 +43,12 @@ public sealed class OutboxMessage
     public int Attempts { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
     public string? LastError { get; private set; }
+
+    /// <summary>
+    /// A staff mail for someone who chose the daily digest: the dispatcher leaves it alone, and the
+    /// digest job sends it with the others of the day in one mail, then marks it sent.
+    /// </summary>
+    public bool HeldForDigest { get; private set; }
 
     /// <summary>Set when delivery was given up after <see cref="MaxAttempts"/> tries; administrators see these.</summary>
     public DateTimeOffset? DeadLetteredAt { get; private set; }

@@ -7,12 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Features.Notifications;
 
-/// <summary>/notifikasi: a staff member's in-app notices, newest first; reading them is an explicit action.</summary>
+/// <summary>
+/// /notifikasi: a staff member's in-app notices, newest first. Reading them is an explicit action:
+/// opening one (a button styled as a link, since a GET never changes anything) or marking all.
+/// </summary>
 [Authorize(Policy = Policies.Staff)]
 [Route("notifikasi")]
 public sealed class NotificationsController(LaporDbContext db, TimeProvider clock) : Controller
 {
-    public sealed record Item(string Template, string TrackingNumber, DateTimeOffset CreatedAt, bool Unread);
+    public sealed record Item(long Id, string Template, string TrackingNumber, DateTimeOffset CreatedAt, bool Unread);
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
@@ -20,8 +23,25 @@ public sealed class NotificationsController(LaporDbContext db, TimeProvider cloc
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await db.StaffNotifications.AsNoTracking().Where(n => n.UserId == UserId)
             .OrderByDescending(n => n.Id).Take(100)
-            .Select(n => new Item(n.Template, n.TrackingNumber, n.CreatedAt, n.ReadAt == null))
+            .Select(n => new Item(n.Id, n.Template, n.TrackingNumber, n.CreatedAt, n.ReadAt == null))
             .ToListAsync(cancellationToken));
+
+    /// <summary>Marks one of the user's own notices read and opens its report; anyone else's is not found.</summary>
+    [HttpPost("{id:long}/buka")]
+    public async Task<IActionResult> Open(long id, CancellationToken cancellationToken)
+    {
+        var notice = await db.StaffNotifications.FirstOrDefaultAsync(n => n.Id == id && n.UserId == UserId, cancellationToken);
+        if (notice is null)
+        {
+            return NotFound();
+        }
+
+        notice.MarkRead(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return notice.ReportId is null
+            ? RedirectToAction(nameof(Index))
+            : RedirectToAction("Detail", "Inbox", new { trackingNumber = notice.TrackingNumber });
+    }
 
     [HttpPost("baca")]
     public async Task<IActionResult> MarkAllRead(CancellationToken cancellationToken)

@@ -14,12 +14,13 @@ using Microsoft.Extensions.Options;
 
 namespace Lapor.Web.Features.Profile;
 
-/// <summary>"Akun Saya": the signed-in user's second factor, their data (UU PDP) and account deletion.</summary>
+/// <summary>"Akun Saya": the signed-in user's second factor, sessions, notification mail, their data (UU PDP) and account deletion.</summary>
 [Authorize]
 [Route("akun")]
 public sealed class ProfileController(
     UserManager<LaporUser> users, SignInManager<LaporUser> signIn, IStringLocalizer<SharedResource> t, SecurityEvents events,
-    IOptions<SecurityOptions> security, LaporDbContext db, TimeProvider clock, UserSessions sessions, SignInThrottle throttle, IUserStore<LaporUser> userStore) : Controller
+    IOptions<SecurityOptions> security, LaporDbContext db, TimeProvider clock, UserSessions sessions, SignInThrottle throttle, IUserStore<LaporUser> userStore,
+    IOptions<MailOptions> mail) : Controller
 {
     private const int RecoveryCodeCount = 10;
 
@@ -90,6 +91,22 @@ public sealed class ProfileController(
         await signIn.SignOutAsync();
         TempData[Infrastructure.Web.FlashMessage.SuccessKey] = t["Profile.SignedOutEverywhere"].Value;
         return Redirect("/Account/Login");
+    }
+
+    /// <summary>Report mail one by one, or one digest a day: for the staff who may choose it (see <see cref="MailChoice.IsOffered"/>).</summary>
+    [HttpPost("surel")]
+    public async Task<IActionResult> MailDigest(bool digest)
+    {
+        var user = await CurrentUserAsync();
+        if (!ModelState.IsValid || !MailChoice.IsOffered(User, user))
+        {
+            return ModelState.IsValid ? Forbid() : BadRequest();
+        }
+
+        user.MailDigest = digest;
+        await users.UpdateAsync(user);
+        TempData[Infrastructure.Web.FlashMessage.SuccessKey] = t["Profile.MailSaved"].Value;
+        return RedirectToAction(nameof(Index));
     }
 
     /// <summary>Shows the key and QR code to add Lapor to an authenticator app.</summary>
@@ -271,7 +288,8 @@ public sealed class ProfileController(
     private async Task<ProfileView> OverviewAsync(LaporUser user, CancellationToken cancellationToken) => new(
         user.FullName, user.Email ?? "", user.TwoFactorEnabled, await users.CountRecoveryCodesAsync(user),
         TwoFactorEnforcement.IsRequiredFor(User, security.Value), IsCitizenOnly,
-        [.. (await sessions.OpenAsync(user.Id, cancellationToken)).Select(s => new SessionRow(s.Id, DeviceName.Describe(s.Device), s.Address, s.StartedAt, s.LastSeenAt, s.Id == UserSessions.IdOf(User)))]);
+        [.. (await sessions.OpenAsync(user.Id, cancellationToken)).Select(s => new SessionRow(s.Id, DeviceName.Describe(s.Device), s.Address, s.StartedAt, s.LastSeenAt, s.Id == UserSessions.IdOf(User)))],
+        MailChoice.IsOffered(User, user) ? new MailChoice(user.MailDigest, mail.Value.DigestTime) : null);
 
     private async Task<AuthenticatorView> AuthenticatorSetupAsync(LaporUser user, string? code)
     {
@@ -318,7 +336,8 @@ public sealed class ProfileController(
 }
 
 public sealed record ProfileView(
-    string FullName, string Email, bool TwoFactorEnabled, int RecoveryCodesLeft, bool TwoFactorRequired, bool CanDeleteAccount, IReadOnlyList<SessionRow> Sessions)
+    string FullName, string Email, bool TwoFactorEnabled, int RecoveryCodesLeft, bool TwoFactorRequired, bool CanDeleteAccount, IReadOnlyList<SessionRow> Sessions,
+    MailChoice? Mail)
 {
     public ChangePasswordForm ChangePassword { get; init; } = new();
 }

@@ -11,6 +11,9 @@ public sealed class LaporUser : IdentityUser
     public DateTimeOffset? LastSignInAt { get; set; }
     public string PreferredCulture { get; set; } = "id";
 
+    /// <summary>Staff mail about reports comes once a day in one digest instead of one mail each (in-app notices stay immediate).</summary>
+    public bool MailDigest { get; set; }
+
     /// <summary>The last authenticator time step accepted: a code is good once, even within its 30 seconds (ASVS 6.5.x).</summary>
     public long? LastTotpTimeStep { get; set; }
 }

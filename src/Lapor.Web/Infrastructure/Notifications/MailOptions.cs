@@ -21,9 +21,15 @@ public sealed class MailOptions
     /// <summary>The portal's public address, for links in mails (e.g. https://lapor.example.go.id).</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5084";
 
-    /// <summary>Whether this instance runs the dispatcher (turn off on instances that should only serve pages).</summary>
+    /// <summary>Whether this instance runs the dispatcher and the daily digest (turn off on instances that should only serve pages).</summary>
     public bool DispatchEnabled { get; set; } = true;
 
     /// <summary>How often the dispatcher looks for mail to send.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The local time (deployment time zone, <c>Deadlines:TimeZone</c>) from which the daily digest goes out.</summary>
+    public TimeOnly DigestTime { get; set; } = new(7, 0);
+
+    /// <summary>How often the digest job looks whether a digest is due (at most this long after <see cref="DigestTime"/>).</summary>
+    public TimeSpan DigestInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Lapor.Web.Domain.Notifications;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -9,41 +11,66 @@ namespace Lapor.Web.Infrastructure.Notifications;
 /// <summary>
 /// Turns an outbox row into a mail: subject and body come from the resource files
 /// (<c>Mail.{Template}.Subject</c>, <c>Mail.{Template}.Body</c>) in the recipient's language, with
-/// <c>{Name}</c> placeholders filled from the row's payload.
+/// <c>{Name}</c> placeholders filled from the row's payload. Two payload conventions:
+/// an entry named "SomethingKey" holds a resource key and fills <c>{Something}</c> with its text, and
+/// an entry named "SomethingOn" holding a <see cref="Date"/> value is written out in the reader's
+/// language ("27 Oktober 2026", "27 October 2026"), never as 2026-10-27.
 /// </summary>
-public sealed class MailTemplates(IStringLocalizerFactory localizers, IOptions<MailOptions> options)
+public sealed partial class MailTemplates(IStringLocalizerFactory localizers, IOptions<MailOptions> options)
 {
+    private const string IsoDate = "yyyy-MM-dd";
     private readonly IStringLocalizer _t = localizers.Create(typeof(SharedResource));
 
+    /// <summary>A date as a payload value under a key ending in "On" (e.g. "DueOn"): the mail writes it out in the reader's language.</summary>
+    public static string Date(DateOnly date) => date.ToString(IsoDate, CultureInfo.InvariantCulture);
+
     public MimeMessage Compose(string template, string recipient, string culture, string payloadJson) =>
-        InCulture(culture, payloadJson, values =>
-        {
-            var message = new MimeMessage();
-            message.From.Add(MailboxAddress.Parse(options.Value.From));
-            message.To.Add(MailboxAddress.Parse(recipient));
-            message.Subject = Fill(_t[$"Mail.{template}.Subject"], values);
-            message.Body = new TextPart("plain") { Text = Fill(_t[$"Mail.{template}.Body"], values) + "\n\n" + _t["Mail.Footer"] };
-            return message;
-        });
+        InCulture(culture, payloadJson, values => Mail(template, recipient, values));
 
     /// <summary>A short text for a chat or SMS reply: <c>Chat.{Template}</c> in the recipient's language.</summary>
     public string ComposeText(string template, string culture, string payloadJson) =>
         InCulture(culture, payloadJson, values => Fill(_t[$"Chat.{template}"], values));
 
+    /// <summary>
+    /// The daily digest (<c>Mail.Digest.*</c>): one entry per held message, its subject line and a
+    /// link to the report, oldest first.
+    /// </summary>
+    public MimeMessage ComposeDigest(string recipient, string culture, IReadOnlyList<OutboxMessage> items)
+    {
+        var entries = items.Select(item => InCulture(culture, item.PayloadJson, values =>
+            "• " + Fill(_t[$"Mail.{item.Template}.Subject"], values)
+            + (values.TryGetValue("TrackingNumber", out var number) ? $"\n  {number}: {values["BaseUrl"]}/inbox/{number}" : "")));
+        var digest = new Dictionary<string, string>
+        {
+            ["Count"] = items.Count.ToString(CultureInfo.InvariantCulture),
+            ["Items"] = string.Join("\n\n", entries),
+        };
+        return InCulture(culture, JsonSerializer.Serialize(digest), values => Mail("Digest", recipient, values));
+    }
+
+    private MimeMessage Mail(string template, string recipient, Dictionary<string, string> values)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(options.Value.From));
+        message.To.Add(MailboxAddress.Parse(recipient));
+        message.Subject = Fill(_t[$"Mail.{template}.Subject"], values);
+        message.Body = new TextPart("plain") { Text = Fill(_t[$"Mail.{template}.Body"], values) + "\n\n" + _t["Mail.Footer"] };
+        return message;
+    }
+
     private T InCulture<T>(string culture, string payloadJson, Func<Dictionary<string, string>, T> compose)
     {
-        var values = JsonSerializer.Deserialize<Dictionary<string, string>>(payloadJson) ?? [];
-        values["BaseUrl"] = options.Value.PublicBaseUrl.TrimEnd('/');
+        var payload = JsonSerializer.Deserialize<Dictionary<string, string>>(payloadJson) ?? [];
         var previous = CultureInfo.CurrentUICulture;
         try
         {
-            CultureInfo.CurrentUICulture = new CultureInfo(culture);
+            var reader = new CultureInfo(culture);
+            CultureInfo.CurrentUICulture = reader;
 
-            // A payload entry named "SomethingKey" holds a resource key; it fills {Something} in the recipient's language.
-            // Only the app writes such entries; what users typed (titles) is always plain text.
-            return compose(values.ToDictionary(
-                pair => pair.Key.EndsWith("Key", StringComparison.Ordinal) ? pair.Key[..^3] : pair.Key,
-                pair => pair.Key.EndsWith("Key", StringComparison.Ordinal) ? _t[pair.Value].Value : pair.Value));
+            // Only the app writes "Key" and "On" entries; what users typed (titles) is always plain text.
+            var values = payload.ToDictionary(pair => Placeholder(pair.Key), pair => Value(pair.Key, pair.Value, reader));
+            values["BaseUrl"] = options.Value.PublicBaseUrl.TrimEnd('/');
+            return compose(values);
         }
         finally
         {
@@ -51,6 +78,18 @@ public sealed class MailTemplates(IStringLocalizerFactory localizers, IOptions<M
         }
     }
 
+    private static string Placeholder(string key) => key.EndsWith("Key", StringComparison.Ordinal) ? key[..^3] : key;
+
+    private string Value(string key, string value, CultureInfo reader) =>
+        key.EndsWith("Key", StringComparison.Ordinal) ? _t[value].Value
+        : key.EndsWith("On", StringComparison.Ordinal) && DateOnly.TryParseExact(value, IsoDate, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.ToString("d MMMM yyyy", reader)
+            : value;
+
+    /// <summary>One pass over the text: a filled-in value (a title with "{TrackingNumber}" in it, say) is never filled again.</summary>
     private static string Fill(string text, Dictionary<string, string> values) =>
-        values.Aggregate(text, (current, pair) => current.Replace("{" + pair.Key + "}", pair.Value, StringComparison.Ordinal));
+        PlaceholderPattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
+
+    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
+    private static partial Regex PlaceholderPattern();
 }

@@ -5,11 +5,12 @@ namespace Lapor.Web.Infrastructure.Notifications;
 
 public static class NotificationServiceCollectionExtensions
 {
-    /// <summary>The outbox dispatcher, and SMTP or the pickup folder as the way out (pickup wins when configured).</summary>
+    /// <summary>The outbox, its dispatcher and the daily digest, and SMTP or the pickup folder as the way out (pickup wins when configured).</summary>
     public static IServiceCollection AddLaporNotifications(this IServiceCollection services)
     {
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.PickupDirectory) || !string.IsNullOrWhiteSpace(o.SmtpHost), "Set Mail:PickupDirectory or Mail:SmtpHost.")
+            .Validate(o => o.DigestInterval > TimeSpan.Zero, "Mail:DigestInterval must be positive.")
             .ValidateOnStart();
         services.AddSingleton<MailTemplates>();
         services.AddSingleton<IMailSender>(provider =>
@@ -21,6 +22,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddScoped<Recipients>();
         services.AddScoped<NotificationOutbox>();
         services.AddPeriodicJob<OutboxDispatcher, MailOptions>(o => o.DispatchEnabled, o => o.PollInterval);
+        services.AddPeriodicJob<MailDigestJob, MailOptions>(o => o.DispatchEnabled, o => o.DigestInterval);
         return services;
     }
 }

@@ -11,6 +11,7 @@ namespace Lapor.Web.Infrastructure.Notifications;
 /// Sends what the outbox holds. Each row is first claimed with a conditional update, so two app
 /// instances never send the same mail; a claim expires after five minutes in case its holder died.
 /// Delivery is at least once: a crash between sending and marking the row sent sends it again.
+/// Rows held for the daily digest are left to <see cref="MailDigestJob"/>.
 /// </summary>
 public sealed class OutboxDispatcher(
     LaporDbContext db, IMailSender sender, IChannelMessageSender chat, MailTemplates templates, TimeProvider clock, LaporMetrics metrics, ILogger<OutboxDispatcher> logger)
@@ -24,7 +25,7 @@ public sealed class OutboxDispatcher(
     {
         var now = clock.GetUtcNow();
         var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.SentAt == null && m.DeadLetteredAt == null && m.Channel != NotificationChannel.InApp && m.NextAttemptAt <= now
+            .Where(m => m.SentAt == null && m.DeadLetteredAt == null && m.Channel != NotificationChannel.InApp && !m.HeldForDigest && m.NextAttemptAt <= now
                 && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(cancellationToken);
 
@@ -78,7 +79,7 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>What went wrong, with the SMTP reply code when there is one, and no address or number in clear.</summary>
-    private static string Describe(Exception error, string recipient) => ContactMask.Text(
+    internal static string Describe(Exception error, string recipient) => ContactMask.Text(
         error is SmtpCommandException smtp ? $"SMTP {(int)smtp.StatusCode} {smtp.ErrorCode}: {smtp.Message}" : $"{error.GetType().Name}: {error.Message}",
         recipient);
 }

@@ -8,8 +8,11 @@ namespace Lapor.Web.Infrastructure.Notifications;
 /// <summary>Who hears about a report: the staff of a role in an agency, or the coordinators above it.</summary>
 public sealed class Recipients(LaporDbContext db, AgencyTree tree)
 {
-    /// <summary>Someone to notify; staff have an account id for in-app notices, a reporter only an address.</summary>
-    public sealed record Person(string Email, string Culture, string? UserId = null);
+    /// <summary>
+    /// Someone to notify; staff have an account id for in-app notices, a reporter only an address.
+    /// <paramref name="Digest"/>: the person takes their report mail as one daily digest.
+    /// </summary>
+    public sealed record Person(string Email, string Culture, string? UserId = null, bool Digest = false);
 
     /// <summary>Active accounts holding <paramref name="role"/> in exactly these agencies.</summary>
     public Task<List<Person>> InAgenciesAsync(IReadOnlyCollection<int> agencyIds, string role, CancellationToken cancellationToken)
@@ -20,7 +23,7 @@ public sealed class Recipients(LaporDbContext db, AgencyTree tree)
                 join u in db.Users on m.UserId equals u.Id
                 where !u.IsDisabled && u.Email != null
                     && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role))
-                select new Person(u.Email!, u.PreferredCulture, u.Id))
+                select new Person(u.Email!, u.PreferredCulture, u.Id, u.MailDigest))
             .Distinct().ToListAsync(cancellationToken);
     }
 

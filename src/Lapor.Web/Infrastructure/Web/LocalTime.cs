@@ -16,6 +16,9 @@ public sealed class LocalTime(IOptions<DeadlineOptions> options)
     public string W3c(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, _zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
+    /// <summary>The local day an instant falls on.</summary>
+    public DateOnly Date(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime);
+
     /// <summary>A local day at a local time, as an instant.</summary>
     public DateTimeOffset At(DateOnly day, TimeOnly time) => new(day.ToDateTime(time), _zone.GetUtcOffset(day.ToDateTime(time)));
 }

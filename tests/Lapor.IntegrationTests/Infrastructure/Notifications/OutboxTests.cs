@@ -150,7 +150,7 @@ public sealed class OutboxTests(ManualJobsAppFactory app) : IClassFixture<Manual
         await DispatchAsync();
 
         var mail = Assert.Single(_smtp.Messages(), m => m.Contains("LPR-LATE-2345", StringComparison.Ordinal));
-        Assert.Contains("(tanggapan pertama, 2026-11-20)", mail, StringComparison.Ordinal);
+        Assert.Contains("tanggapan pertama (20 November 2026)", mail, StringComparison.Ordinal);
         Assert.DoesNotContain("FirstResponse", mail, StringComparison.Ordinal);
     }
 

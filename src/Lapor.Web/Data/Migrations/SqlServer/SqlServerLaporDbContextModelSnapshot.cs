@@ -364,6 +364,9 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("DeadLetteredAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("HeldForDigest")
+                        .HasColumnType("bit");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -1013,6 +1016,9 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("MailDigest")
+                        .HasColumnType("bit");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)

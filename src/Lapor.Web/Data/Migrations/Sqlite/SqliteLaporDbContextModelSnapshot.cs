@@ -345,6 +345,9 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.Property<long?>("DeadLetteredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HeldForDigest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -980,6 +983,9 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MailDigest")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
