@@ -1,3 +1,6 @@
+using Lapor.Web.Features.Shared.History;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Lapor.Web.Features.Inbox;
 
 public static class InboxFeature
@@ -6,6 +9,7 @@ public static class InboxFeature
     {
         services.AddScoped<StaffAction.Handler>();
         services.AddScoped<ReportDetail.Handler>();
+        services.TryAddSingleton<HistorySentences>(); // shared with the citizen pages
         services.AddScoped<AgencyInbox.Handler>();
         services.AddScoped<CoordinatorQueue.Handler>();
         services.AddScoped<AgencyDirectory>();

@@ -1,5 +1,6 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.History;
 using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public static class ReportDetail
         string Title, string Body, string? PublicTitle, string? PublicSummary, DateOnly? IncidentDate, string? Location,
         int? CategoryId, string? Category, string? TargetAgency, Channel Channel, bool IsAnonymous, bool IsConfidential, bool IsReturned,
         DateTimeOffset SubmittedAt, DateOnly? VerifyDueOn, Reporter? Reporter, int? SuggestedAgencyId,
-        IReadOnlyList<AssignmentItem> Assignments, IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<MessageItem> Messages,
+        IReadOnlyList<AssignmentItem> Assignments, IReadOnlyList<HistoryLine> Timeline, IReadOnlyList<MessageItem> Messages,
         IReadOnlyList<AttachmentItem> Attachments, Permissions Can);
 
     /// <summary>Only present when the viewer may see who reported (never for anonymous reports, except the reporter themself).</summary>
@@ -21,8 +22,6 @@ public static class ReportDetail
 
     public sealed record AssignmentItem(long Id, int AgencyId, string AgencyName, AssignmentKind Kind, AssignmentState State, DateTimeOffset AssignedAt,
         DateOnly FirstResponseDueOn, DateOnly CompletionDueOn, bool IsOverdue, int RejectionCount);
-
-    public sealed record TimelineItem(DateTimeOffset At, RoutingAction Action, ActorRole Role, ReportStatus? From, ReportStatus To, string? FromAgency, string? ToAgency, string? Reason);
 
     public sealed record MessageItem(DateTimeOffset At, MessageKind Kind, MessageVisibility Visibility, ActorRole Role, string? Agency, string Body);
 
@@ -39,7 +38,7 @@ public static class ReportDetail
         public bool Any => Verify || Hold || Archive || Restore || Reopen || ActingAgencyId is not null;
     }
 
-    public sealed class Handler(LaporDbContext db, ReferenceData reference)
+    public sealed class Handler(LaporDbContext db, ReferenceData reference, HistorySentences history)
     {
         public async Task<View?> HandleAsync(string trackingNumber, ReportScope scope, StaffRoles roles, CancellationToken cancellationToken)
         {
@@ -84,11 +83,11 @@ public static class ReportDetail
             var assignments = report.Assignments
                 .Select(a => new AssignmentItem(a.Id, a.AgencyId, Name(a.AgencyId)!, a.Kind, a.State, a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount))
                 .ToList();
-            var timeline = (await db.RoutingEntries.AsNoTracking().Where(e => e.ReportId == report.Id).OrderBy(e => e.Id)
+            var timeline = history.Lines((await db.RoutingEntries.AsNoTracking().Where(e => e.ReportId == report.Id).OrderBy(e => e.Id)
                     .Select(e => new { e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, e.FromAgencyId, e.ToAgencyId, e.Reason })
                     .ToListAsync(cancellationToken))
-                .Select(e => new TimelineItem(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, Name(e.FromAgencyId), Name(e.ToAgencyId), e.Reason))
-                .ToList();
+                .Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, Name(e.FromAgencyId), Name(e.ToAgencyId), e.Reason)),
+                Audience.Staff);
             var messages = (await db.Messages.AsNoTracking().Where(m => m.ReportId == report.Id).OrderBy(m => m.Id)
                     .Select(m => new { m.CreatedAt, m.Kind, m.Visibility, m.AuthorRole, m.AgencyId, m.Body })
                     .ToListAsync(cancellationToken))

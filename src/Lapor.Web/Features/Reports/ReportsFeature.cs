@@ -1,8 +1,10 @@
 using Lapor.Web.Data;
 using Lapor.Web.Data.Generation;
+using Lapor.Web.Features.Shared.History;
 using Lapor.Web.Infrastructure.Deadlines;
 using Lapor.Web.Infrastructure.Jobs;
 using Lapor.Web.Infrastructure.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lapor.Web.Features.Reports;
 
@@ -23,6 +25,7 @@ public static class ReportsFeature
         services.AddScoped<ReportFiling>();
         services.AddScoped<Submit.Handler>();
         services.AddScoped<Track.Handler>();
+        services.TryAddSingleton<HistorySentences>(); // shared with the staff pages
         services.AddScoped<Unlock.Handler>();
         services.AddScoped<ReporterAction.Handler>();
         services.AddScoped<ReporterEscalation.Handler>();
