@@ -17,7 +17,7 @@ public sealed partial class CitizenJourneyTests(BrowserFixture browser)
         var (number, code) = await FileAsync(page, "Jalan berlubang di Jl. Kenanga", photo);
 
         await page.GotoAsync($"{browser.BaseUrl}/lacak/{number}");
-        Assert.Contains("Belum Terverifikasi", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("Menunggu verifikasi", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await page.GetByLabel("Kode akses").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Buka laporan" }).ClickAsync();
         await page.WaitForSelectorAsync("#details");

@@ -3,5 +3,6 @@ namespace Lapor.Web.Features.Holidays;
 public static class AdministrationFeature
 {
     public static IServiceCollection AddAdministrationFeature(this IServiceCollection services) =>
-        services.AddScoped<HolidayAdmin>().AddScoped<Users.UserAdmin>().AddScoped<Agencies.AgencyAdmin>().AddScoped<Categories.CategoryAdmin>();
+        services.AddScoped<HolidayAdmin>().AddScoped<Users.UserAdmin>().AddScoped<Agencies.AgencyAdmin>().AddScoped<Categories.CategoryAdmin>()
+            .AddScoped<Audit.AuditLog.Handler>().AddSingleton<Audit.AuditWording>();
 }

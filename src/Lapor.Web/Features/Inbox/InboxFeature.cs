@@ -1,3 +1,6 @@
+using Lapor.Web.Features.Shared.History;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Lapor.Web.Features.Inbox;
 
 public static class InboxFeature
@@ -5,6 +8,7 @@ public static class InboxFeature
     public static IServiceCollection AddInboxFeature(this IServiceCollection services)
     {
         services.AddScoped<ReportDetail.Handler>();
+        services.TryAddSingleton<HistorySentences>(); // shared with the citizen pages
         services.AddScoped<AgencyInbox.Handler>();
         services.AddScoped<CoordinatorQueue.Handler>();
         services.AddScoped<AgencyDirectory>();

@@ -1,5 +1,6 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.History;
 using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,12 +14,11 @@ public static class ReportDetail
         string Title, string Body, string? PublicTitle, string? PublicSummary, DateOnly? IncidentDate, string? Location,
         int? CategoryId, string? Category, string? TargetAgency, Channel Channel, bool IsAnonymous, bool IsConfidential, bool IsReturned,
         DateTimeOffset SubmittedAt, DateOnly? VerifyDueOn, Reporter? Reporter, int? SuggestedAgencyId,
-        IReadOnlyList<AssignmentItem> Assignments, IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<MessageItem> Messages,
-        IReadOnlyList<AttachmentItem> Attachments, Permissions Can)
-    {
-        /// <summary>Why the report is back in the queue, when an agency returned it: shown first, so nobody routes it there again.</summary>
-        public TimelineItem? ReturnedBecause => IsReturned ? Timeline.LastOrDefault(e => e.Action is RoutingAction.Return or RoutingAction.Withdraw) : null;
-    }
+        IReadOnlyList<AssignmentItem> Assignments, IReadOnlyList<HistoryLine> Timeline, IReadOnlyList<MessageItem> Messages,
+        IReadOnlyList<AttachmentItem> Attachments, Permissions Can, ReturnNote? ReturnedBecause);
+
+    /// <summary>Why a report is back in the queue (an agency returned it, or it was withdrawn): shown first, so nobody routes it there again.</summary>
+    public sealed record ReturnNote(string? Agency, DateTimeOffset At, string? Reason, bool Withdrawn);
 
     /// <summary>Only present when the viewer may see who reported (never for anonymous reports, except the reporter themself).</summary>
     public sealed record Reporter(string? Name, string? Email, string? Phone, bool HasAccount);
@@ -29,8 +29,6 @@ public static class ReportDetail
         public bool IsOpen => State is AssignmentState.Dispositioned or AssignmentState.InProgress or AssignmentState.AwaitingReporter
             or AssignmentState.AwaitingValidation or AssignmentState.FinalResponded;
     }
-
-    public sealed record TimelineItem(DateTimeOffset At, RoutingAction Action, ActorRole Role, ReportStatus? From, ReportStatus To, string? FromAgency, string? ToAgency, string? Reason);
 
     public sealed record MessageItem(DateTimeOffset At, MessageKind Kind, MessageVisibility Visibility, ActorRole Role, string? Agency, string Body);
 
@@ -47,7 +45,7 @@ public static class ReportDetail
         public bool Any => Verify || Hold || Archive || Restore || Reopen || Steer || Validate || Note || ActingAgencyId is not null;
     }
 
-    public sealed class Handler(LaporDbContext db, ReferenceData reference)
+    public sealed class Handler(LaporDbContext db, ReferenceData reference, HistorySentences history)
     {
         public async Task<View?> HandleAsync(string trackingNumber, ReportScope scope, StaffRoles roles, CancellationToken cancellationToken)
         {
@@ -92,11 +90,16 @@ public static class ReportDetail
             var assignments = report.Assignments
                 .Select(a => new AssignmentItem(a.Id, a.AgencyId, Name(a.AgencyId)!, a.Kind, a.State, a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount, a.ValidationRefusals))
                 .ToList();
-            var timeline = (await db.RoutingEntries.AsNoTracking().Where(e => e.ReportId == report.Id).OrderBy(e => e.Id)
-                    .Select(e => new { e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, e.FromAgencyId, e.ToAgencyId, e.Reason })
-                    .ToListAsync(cancellationToken))
-                .Select(e => new TimelineItem(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, Name(e.FromAgencyId), Name(e.ToAgencyId), e.Reason))
-                .ToList();
+            var entries = await db.RoutingEntries.AsNoTracking().Where(e => e.ReportId == report.Id).OrderBy(e => e.Id)
+                .Select(e => new { e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, e.FromAgencyId, e.ToAgencyId, e.Reason })
+                .ToListAsync(cancellationToken);
+            var timeline = history.Lines(
+                entries.Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, Name(e.FromAgencyId), Name(e.ToAgencyId), e.Reason)),
+                Audience.Staff);
+            var returned = report.IsReturned
+                ? entries.Where(e => e.Action is RoutingAction.Return or RoutingAction.Withdraw)
+                    .Select(e => new ReturnNote(Name(e.FromAgencyId), e.OccurredAt, e.Reason, e.Action == RoutingAction.Withdraw)).LastOrDefault()
+                : null;
             var messages = (await db.Messages.AsNoTracking().Where(m => m.ReportId == report.Id).OrderBy(m => m.Id)
                     .Select(m => new { m.CreatedAt, m.Kind, m.Visibility, m.AuthorRole, m.AgencyId, m.Body })
                     .ToListAsync(cancellationToken))
@@ -120,7 +123,7 @@ public static class ReportDetail
             return new View(trackingNumber, report.Version, report.Status, report.Classification, report.ComplaintKind, report.Title, report.Body,
                 report.PublicTitle, report.PublicSummary, report.IncidentDate, report.Location, report.CategoryId, category, Name(report.TargetAgencyId),
                 report.Channel, report.IsAnonymous, report.IsConfidential, report.IsReturned, report.SubmittedAt, report.VerifyDueOn, reporter,
-                gaveBack.Contains(suggested) ? null : suggested, assignments, timeline, messages, report.Attachments, can);
+                gaveBack.Contains(suggested) ? null : suggested, assignments, timeline, messages, report.Attachments, can, returned);
         }
 
         private static Permissions Allowed(ReportStatus status, bool anonymous, StaffRoles roles, AssignmentItem? acting, bool notes, IReadOnlyList<AssignmentItem> assignments)

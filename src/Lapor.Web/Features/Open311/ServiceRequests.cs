@@ -2,6 +2,7 @@ using System.Globalization;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.PublicReports;
+using Lapor.Web.Features.Shared.History;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -101,7 +102,7 @@ public static class ServiceRequests
             {
                 ServiceRequestId = r.TrackingNumber,
                 Status = r.Status == ReportStatus.Completed ? "closed" : "open",
-                StatusNotes = t[$"Status.{r.Status}"].Value,
+                StatusNotes = t[StatusLabels.Key(r.Status, Audience.Citizen)].Value, // read by citizens' apps: the plain label
                 // Text as typed may hold control characters that XML cannot carry; they go in both formats.
                 ServiceCode = r.CategoryId?.ToString(CultureInfo.InvariantCulture),
                 ServiceName = r.CategoryId is { } category && categories.TryGetValue(category, out var c) ? Open311Result.XmlSafe(c.NameIn(english)) : null,

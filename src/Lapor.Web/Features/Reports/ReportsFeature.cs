@@ -1,7 +1,9 @@
 using Lapor.Web.Data;
 using Lapor.Web.Data.Generation;
+using Lapor.Web.Features.Shared.History;
 using Lapor.Web.Infrastructure.Deadlines;
 using Lapor.Web.Infrastructure.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lapor.Web.Features.Reports;
 
@@ -21,6 +23,7 @@ public static class ReportsFeature
         services.AddScoped<ReportFiling>();
         services.AddScoped<Submit.Handler>();
         services.AddScoped<Track.Handler>();
+        services.TryAddSingleton<HistorySentences>(); // shared with the staff pages
         services.AddScoped<Unlock.Handler>();
         services.AddScoped<ReporterEscalation.Handler>();
         services.AddScoped<Mine.Handler>();

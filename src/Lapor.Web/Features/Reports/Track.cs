@@ -1,6 +1,7 @@
 using FluentValidation;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.History;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using System.ComponentModel.DataAnnotations;
@@ -16,7 +17,7 @@ public static class Track
 {
     public sealed record View(
         string TrackingNumber, ReportStatus Status, Classification Classification, string? Title, DateTimeOffset SubmittedAt,
-        IReadOnlyList<string> Agencies, IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<MessageItem> Messages, Details? Details)
+        IReadOnlyList<string> Agencies, IReadOnlyList<HistoryLine> Timeline, IReadOnlyList<MessageItem> Messages, Details? Details)
     {
         /// <summary>The next date the reporter may expect something by: verification, or the earliest completion date of the working agencies.</summary>
         public DateOnly? ExpectedBy { get; init; }
@@ -24,8 +25,6 @@ public static class Track
         /// <summary>Not public and not unlocked: the page shows the status and the access-code form, nothing of the report itself.</summary>
         public bool StatusOnly { get; init; }
     }
-
-    public sealed record TimelineItem(DateTimeOffset At, RoutingAction Action, ReportStatus ToStatus, string? AgencyName);
 
     public sealed record MessageItem(DateTimeOffset At, MessageKind Kind, string? AgencyName, string Body, bool FromReporter);
 
@@ -83,7 +82,7 @@ public static class Track
                 .MaximumLength(5000).WithMessage(_ => t["Validation.MaxLength", t["Track.AddInformation"], 5000]);
     }
 
-    public sealed class Handler(LaporDbContext db)
+    public sealed class Handler(LaporDbContext db, HistorySentences history)
     {
         /// <summary>Null when no report has this number.</summary>
         public async Task<View?> HandleAsync(string trackingNumber, string? userId, bool granted, CancellationToken cancellationToken)
@@ -120,11 +119,15 @@ public static class Track
                 .Join(agencyNames, a => a.AgencyId, n => n.Id, (_, n) => n.Name)
                 .ToListAsync(cancellationToken);
 
-            var timeline = await db.RoutingEntries.AsNoTracking()
+            // Internal notes stay off; the sentences leave out what staff or the reporter wrote (Audience.Citizen).
+            var entries = await db.RoutingEntries.AsNoTracking()
                 .Where(e => e.ReportId == report.Id && e.Action != RoutingAction.Note)
                 .OrderBy(e => e.Id)
-                .Select(e => new TimelineItem(e.OccurredAt, e.Action, e.ToStatus, agencyNames.Where(n => n.Id == e.ToAgencyId).Select(n => n.Name).FirstOrDefault()))
+                .Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus,
+                    agencyNames.Where(n => n.Id == e.FromAgencyId).Select(n => n.Name).FirstOrDefault(),
+                    agencyNames.Where(n => n.Id == e.ToAgencyId).Select(n => n.Name).FirstOrDefault(), e.Reason))
                 .ToListAsync(cancellationToken);
+            var timeline = history.Lines(entries, Audience.Citizen);
 
             var messages = await db.Messages.AsNoTracking()
                 .Where(m => m.ReportId == report.Id && ((showPublic && m.Visibility == MessageVisibility.Public) || (fullAccess && m.Visibility == MessageVisibility.ReporterOnly)))

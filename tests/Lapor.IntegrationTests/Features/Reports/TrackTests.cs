@@ -19,7 +19,7 @@ public sealed class TrackTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         var page = await HtmlPage.GetAsync(app.CreateBrowser(), $"/lacak/{number}");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal("Belum Terverifikasi", page.Document.QuerySelector(".status-badge")!.TextContent.Trim());
+        Assert.Equal("Menunggu verifikasi", page.Document.QuerySelector(".status-badge")!.TextContent.Trim());
         Assert.Contains("Tanpa kode akses hanya status laporan yang ditampilkan.", page.Text, StringComparison.Ordinal);
         Assert.NotNull(page.Document.QuerySelector($"form[action='/lacak/{number}/akses']"));
         AssertStatusOnly(page, "Laporan diterima", "Riwayat laporan", "Diverifikasi paling lambat", "dikirim");
@@ -33,7 +33,7 @@ public sealed class TrackTests(LaporAppFactory app) : IClassFixture<LaporAppFact
 
         var page = await UnlockAsync(client, number, code!);
 
-        Assert.Contains("Belum Terverifikasi", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Menunggu verifikasi", page.Text, StringComparison.Ordinal);
         Assert.Contains(TitleCanary, page.Text, StringComparison.Ordinal);
         Assert.Contains(BodyCanary, page.Text, StringComparison.Ordinal);
         Assert.Contains("Laporan diterima", page.Text, StringComparison.Ordinal);
@@ -48,8 +48,8 @@ public sealed class TrackTests(LaporAppFactory app) : IClassFixture<LaporAppFact
 
         var page = await HtmlPage.GetAsync(app.CreateBrowser(), $"/lacak/{number}");
 
-        Assert.Equal("Arsip", page.Document.QuerySelector(".status-badge")!.TextContent.Trim());
-        AssertStatusOnly(page, "Laporan diterima", "Diarsipkan", "Riwayat laporan");
+        Assert.Equal("Diarsipkan", page.Document.QuerySelector(".status-badge")!.TextContent.Trim());
+        AssertStatusOnly(page, "Laporan diterima", "Tidak jelas", "Riwayat laporan");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class TrackTests(LaporAppFactory app) : IClassFixture<LaporAppFact
 
         var page = await HtmlPage.GetAsync(app.CreateBrowser(), $"/lacak/{number}?culture=en");
 
-        Assert.Equal("Not yet verified", page.Document.QuerySelector(".status-badge")!.TextContent.Trim());
+        Assert.Equal("Waiting for verification", page.Document.QuerySelector(".status-badge")!.TextContent.Trim());
         Assert.Contains("Without the access code only the report's status is shown.", page.Text, StringComparison.Ordinal);
         AssertStatusOnly(page, "Report received", "History", "filed");
     }
@@ -121,7 +121,7 @@ public sealed class TrackTests(LaporAppFactory app) : IClassFixture<LaporAppFact
 
         var page = await HtmlPage.GetAsync(app.CreateBrowser(), $"/lacak/{number}");
 
-        Assert.Contains("Tertunda", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Menunggu keterangan Anda", page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Lubang besar di depan pasar", page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("PERTANYAAN-RAHASIA", page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Andi Wijaya", page.Html, StringComparison.Ordinal);
@@ -209,7 +209,7 @@ public sealed class TrackTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         var page = await HtmlPage.GetAsync(app.CreateBrowser(), $"/lacak/{number}");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal("Sedang Diproses", page.Document.QuerySelector(".status-badge")!.TextContent.Trim());
+        Assert.Equal("Sedang ditindaklanjuti", page.Document.QuerySelector(".status-badge")!.TextContent.Trim());
         AssertStatusOnly(page, "Dinas A", "Laporan diterima", "Riwayat laporan", "Target penyelesaian");
     }
 

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Lapor.Web.Domain.Reports;
+using Microsoft.Extensions.Localization;
+
+namespace Lapor.Web.Features.Shared.History;
+
+/// <summary>One routing entry as a page loads it, with agency ids already turned into names.</summary>
+public sealed record HistoryEntry(
+    DateTimeOffset At, RoutingAction Action, ActorRole Role, ReportStatus? FromStatus, ReportStatus ToStatus, string? FromAgency, string? ToAgency, string? Reason);
+
+/// <summary>
+/// One line of a report's history as shown: a sentence, when, the status after it in the reader's
+/// words, and for staff the role that acted (citizens are not told).
+/// </summary>
+public sealed record HistoryLine(DateTimeOffset At, string Text, ActorRole? Role, ReportStatus Status, string StatusLabel);
+
+/// <summary>
+/// Tells a report's history in sentences in the reader's language, never in internal codes
+/// (DESIGN §5). Each action has a resource key <c>History.{Action}</c> (escalations
+/// <c>History.Escalate.{Rung}</c>) with placeholders {Agency}, {FromAgency}, {Reason}, {Deadline}
+/// and {Date}; text in [square brackets] is left out when a placeholder in it has no value. A new
+/// action needs only its keys; until it has them it reads as <c>History.Other</c>.
+/// Citizens never get free text (staff's reasons, the reporter's own words on a public page).
+/// </summary>
+public sealed partial class HistorySentences(IStringLocalizer<SharedResource> t)
+{
+    /// <summary>The lines of a history in order: one per event, and a line that only repeats the one before it is left out.</summary>
+    public IReadOnlyList<HistoryLine> Lines(IEnumerable<HistoryEntry> entries, Audience audience)
+    {
+        var lines = new List<HistoryLine>();
+        foreach (var (entry, agencies) in Events(entries))
+        {
+            var line = new HistoryLine(entry.At, Sentence(entry with { ToAgency = agencies }, audience), audience == Audience.Staff ? entry.Role : null, entry.ToStatus,
+                t[StatusLabels.Key(entry.ToStatus, audience)].Value);
+            if (lines is [.., var last] && last.Text == line.Text && last.StatusLabel == line.StatusLabel && last.Role == line.Role)
+            {
+                continue;
+            }
+
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    public string Sentence(HistoryEntry entry, Audience audience)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Agency"] = entry.ToAgency,
+            ["FromAgency"] = entry.FromAgency,
+            ["Reason"] = Reason(entry, audience),
+        };
+        string? variant = null;
+        if (entry.Action == RoutingAction.Escalate && EscalationCode.TryParse(entry.Reason, out var code))
+        {
+            variant = code.Rung.ToString();
+            values["Deadline"] = Find($"Deadline.{code.Deadline}");
+            values["Date"] = code.DueOn.ToString("d MMMM yyyy", CultureInfo.CurrentUICulture);
+        }
+        else if (entry.Action == RoutingAction.Escalate && entry.Role == ActorRole.Citizen)
+        {
+            variant = "ByReporter";
+        }
+
+        var template = (variant is null ? null : Find($"History.{entry.Action}.{variant}"))
+            ?? Find($"History.{entry.Action}")
+            ?? t["History.Other"].Value;
+        return Fill(template, values);
+    }
+
+    /// <summary>
+    /// An archive's reason is its category code, said in words to everyone. Anything else the system
+    /// writes is a code too and is never shown as it stands; what people write is for staff only.
+    /// </summary>
+    private string? Reason(HistoryEntry entry, Audience audience)
+    {
+        if (entry.Action == RoutingAction.Archive)
+        {
+            return Enum.GetNames<ArchiveReason>().Contains(entry.Reason, StringComparer.Ordinal) ? Find($"ArchiveReason.{entry.Reason}") : null;
+        }
+
+        return audience == Audience.Staff && entry.Role != ActorRole.System && !string.IsNullOrWhiteSpace(entry.Reason) ? entry.Reason.Trim() : null;
+    }
+
+    /// <summary>
+    /// Entries of one event: those one transition writes per agency at the same instant, and an
+    /// escalation (deadline, rung, due date) however many agencies or runs recorded it. Each event
+    /// keeps its first entry, with the agencies of all its entries.
+    /// </summary>
+    private static IEnumerable<(HistoryEntry First, string? Agencies)> Events(IEnumerable<HistoryEntry> entries)
+    {
+        var events = new List<(HistoryEntry First, List<string> Agencies)>();
+        var escalations = new Dictionary<EscalationCode, int>();
+        foreach (var entry in entries)
+        {
+            int? into = null;
+            if (entry.Action == RoutingAction.Escalate && EscalationCode.TryParse(entry.Reason, out var code))
+            {
+                if (escalations.TryGetValue(code, out var index))
+                {
+                    into = index;
+                }
+                else
+                {
+                    escalations[code] = events.Count;
+                }
+            }
+            else if (events is [.., var last] && SameTransition(last.First, entry))
+            {
+                into = events.Count - 1;
+            }
+
+            if (into is not { } i)
+            {
+                events.Add((entry, entry.ToAgency is { } agency ? [agency] : []));
+            }
+            else if (entry.ToAgency is { } agency && !events[i].Agencies.Contains(agency))
+            {
+                events[i].Agencies.Add(agency);
+            }
+        }
+
+        return events.Select(e => (e.First, e.Agencies.Count == 0 ? null : string.Join(", ", e.Agencies)));
+    }
+
+    private static bool SameTransition(HistoryEntry a, HistoryEntry b) =>
+        a.At == b.At && a.Action == b.Action && a.Role == b.Role && a.FromStatus == b.FromStatus && a.ToStatus == b.ToStatus
+        && a.FromAgency == b.FromAgency && a.Reason == b.Reason;
+
+    private string? Find(string key) => t[key] is { ResourceNotFound: false } found ? found.Value : null;
+
+    /// <summary>Fills {Name} placeholders in one pass (a value is never read as a template) and drops [segments] missing a value.</summary>
+    private static string Fill(string template, Dictionary<string, string?> values)
+    {
+        string? Value(Match placeholder) =>
+            values.GetValueOrDefault(placeholder.Groups["name"].Value) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+        return Part().Replace(template, part =>
+        {
+            if (!part.Groups["optional"].Success)
+            {
+                return Value(part) ?? "";
+            }
+
+            var inner = part.Groups["optional"].Value;
+            return Placeholder().Matches(inner).All(p => Value(p) is not null) ? Placeholder().Replace(inner, p => Value(p)!) : "";
+        }).Trim();
+    }
+
+    [GeneratedRegex(@"\[(?<optional>[^\[\]]*)\]|\{(?<name>[A-Za-z]+)\}")]
+    private static partial Regex Part();
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z]+)\}")]
+    private static partial Regex Placeholder();
+}
