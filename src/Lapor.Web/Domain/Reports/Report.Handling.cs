@@ -99,7 +99,12 @@ public sealed partial class Report
         }
 
         Record(actor, RoutingAction.ReporterReply, target, now, null);
-        Raise(new ReportEvent(ReportEventKind.ReporterReplied, actor, now));
+
+        // Every agency working on the report reads the reply.
+        foreach (var share in OpenAssignments())
+        {
+            Raise(new ReportEvent(ReportEventKind.ReporterReplied, actor, now) { AgencyId = share.AgencyId });
+        }
     }
 
     /// <summary>

@@ -15,9 +15,12 @@ namespace Lapor.Web.Features.ReportWork;
 /// </summary>
 public sealed class ReportNotices(LaporDbContext db, Recipients recipients, ReferenceData reference, NotificationOutbox outbox)
 {
-    public async Task QueueAsync(Report report, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task QueueAsync(Report report, DateTimeOffset now, CancellationToken cancellationToken) =>
+        QueueAsync(report, report.Events, now, cancellationToken);
+
+    public async Task QueueAsync(Report report, IEnumerable<ReportEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var e in report.Events)
+        foreach (var e in events)
         {
             var told = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var notice in WhoIsTold.For(e))
@@ -29,8 +32,9 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
                     continue;
                 }
 
+                // Whoever acted knows already.
                 var (people, template) = await StaffAsync(report, e, notice, cancellationToken);
-                foreach (var person in people.Where(p => told.Add(p.Email)))
+                foreach (var person in people.Where(p => p.UserId is null || p.UserId != e.Actor.UserId).Where(p => told.Add(p.Email)))
                 {
                     outbox.ToStaff(person, template, payload, report.Id, report.TrackingNumber, now);
                 }
@@ -51,6 +55,10 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
 
                 // Nobody works this agency's inbox: the coordinators hear instead, so nothing waits unseen.
                 return (await recipients.CoordinatorsOverAsync(agency, cancellationToken), e.Kind == ReportEventKind.Routed ? WhoIsTold.Unstaffed : notice.Template);
+            case Audience.Officers when e.AgencyId is { } agency:
+                return (await recipients.InAgenciesAsync([agency], Roles.Officer, cancellationToken), notice.Template);
+            case Audience.Officers:
+                return ([], notice.Template);
             case Audience.AgencyHeads when e.AgencyId is { } agency:
                 return (await recipients.InAgenciesAsync([agency], Roles.AgencyHead, cancellationToken), notice.Template);
             case Audience.AgencyHeads:

@@ -94,6 +94,7 @@ public sealed class StaffActionsController(ReportWork work, WorkFeedback feedbac
         RunAsync(trackingNumber, form, validator, form.Text, (s, scope) => s.Report.Respond(Officer(scope), form.Text!, Visibility(form), s.Schedule, s.Now));
 
     /// <summary>Officers note for their agency (also after handing the work on); coordinators and overseers for the coordination.</summary>
+    [Authorize(Policy = Policies.Notes)]
     [HttpPost("catatan")]
     public Task<IActionResult> Note([FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
         RunAsync(trackingNumber, form, validator, form.Text, (s, scope) =>

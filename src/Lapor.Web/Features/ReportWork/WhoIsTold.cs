@@ -14,6 +14,9 @@ public enum Audience
     /// </summary>
     Handlers,
 
+    /// <summary>The liaison officers of the event's agency, and nobody in their place (news that only matters to them).</summary>
+    Officers,
+
     /// <summary>The heads of the event's agency.</summary>
     AgencyHeads,
 
@@ -44,7 +47,7 @@ public static class WhoIsTold
         ReportEventKind.Archived or ReportEventKind.HoldExpired => [new(Audience.Reporter, "Archived")],
         ReportEventKind.Restored => [new(Audience.Reporter, "Restored")],
         ReportEventKind.Returned => [new(Audience.Coordinators, "Returned")],
-        ReportEventKind.Withdrawn => [new(Audience.Handlers, "Withdrawn")],
+        ReportEventKind.Withdrawn => [new(Audience.Officers, "Withdrawn")],
         ReportEventKind.Reminded => [new(Audience.Handlers, "Reminded")],
         ReportEventKind.Responded => [new(Audience.Reporter, "ResponsePosted")],
         ReportEventKind.ReporterReplied => [new(Audience.Handlers, "ReporterReplied")],

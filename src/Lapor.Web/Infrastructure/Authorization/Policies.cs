@@ -20,6 +20,9 @@ public static class Policies
     /// <summary>Response templates: officers for their agencies, administrators for all.</summary>
     public const string Templates = nameof(Templates);
 
+    /// <summary>Internal notes on a report: its agencies' officers, coordinators and oversight.</summary>
+    public const string Notes = nameof(Notes);
+
     /// <summary>Entering reports received by letter, phone, walk-in or social media.</summary>
     public const string Intake = nameof(Intake);
 
@@ -36,6 +39,7 @@ public static class Policies
             .AddPolicy(Oversight, p => p.RequireRole(Roles.Oversight, Roles.Coordinator))
             .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Intake, p => p.RequireRole(Roles.Officer, Roles.Coordinator))
+            .AddPolicy(Notes, p => p.RequireRole(Roles.Officer, Roles.Coordinator, Roles.Oversight))
             .AddPolicy(Templates, p => p.RequireRole(Roles.Officer, Roles.Administrator))
             .AddPolicy(Dashboard, p => p.RequireRole(Roles.Coordinator, Roles.Oversight, Roles.AgencyHead));
 

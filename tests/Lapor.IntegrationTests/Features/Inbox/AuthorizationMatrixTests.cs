@@ -24,8 +24,14 @@ public sealed class AuthorizationMatrixTests(LaporAppFactory app) : IClassFixtur
         ["pulihkan"] = [StaffWorld.Coordinator],
         ["buka-kembali"] = [StaffWorld.Coordinator],
         ["identitas"] = [StaffWorld.Coordinator],
+        ["tambah-instansi"] = [StaffWorld.Coordinator],
+        ["tarik-instansi"] = [StaffWorld.Coordinator],
+        ["alihkan"] = [StaffWorld.Coordinator],
+        ["ingatkan"] = [StaffWorld.Coordinator],
+        ["validasi"] = [StaffWorld.Coordinator, StaffWorld.Overseer],
+        ["tolak-tindak-lanjut"] = [StaffWorld.Coordinator, StaffWorld.Overseer],
         ["tanggapi"] = [StaffWorld.OfficerA],
-        ["catatan"] = [StaffWorld.OfficerA],
+        ["catatan"] = [StaffWorld.OfficerA, StaffWorld.Coordinator, StaffWorld.Overseer],
         ["minta-keterangan"] = [StaffWorld.OfficerA],
         ["tindak-lanjut-akhir"] = [StaffWorld.OfficerA],
         ["kembalikan"] = [StaffWorld.OfficerA],
@@ -157,6 +163,7 @@ public sealed class AuthorizationMatrixTests(LaporAppFactory app) : IClassFixtur
             ["Reason"] = action == "arsipkan" ? "Spam" : "percobaan",
             ["AgencyIds"] = world.AgencyB.ToString(CultureInfo.InvariantCulture),
             ["ToAgencyId"] = world.AgencyB.ToString(CultureInfo.InvariantCulture),
+            ["AgencyId"] = world.AgencyA.ToString(CultureInfo.InvariantCulture),
         }));
     }
 
