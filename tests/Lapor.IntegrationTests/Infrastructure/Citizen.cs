@@ -91,4 +91,25 @@ public static class Citizen
             ["Password"] = password,
         }));
     }
+
+    /// <summary>A fresh browser that unlocked the report's page with its access code, as a reporter without an account does.</summary>
+    public static async Task<HttpClient> UnlockAsync(LaporAppFactory app, string number, string code)
+    {
+        var reporter = app.CreateBrowser();
+        var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
+        await reporter.PostAsync($"/lacak/{number}/akses", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = page.AntiforgeryToken($"/lacak/{number}/akses"),
+            ["AccessCode"] = code,
+        }));
+        return reporter;
+    }
+
+    /// <summary>A form for one of the reporter's buttons on /lacak/{n}, with the page's antiforgery token.</summary>
+    public static async Task<FormUrlEncodedContent> TrackFormAsync(HttpClient reporter, string number, params (string Name, string Value)[] fields)
+    {
+        var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
+        var token = page.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
+    }
 }

@@ -29,7 +29,7 @@ public sealed class WorkingDayTests(LaporAppFactory app) : IClassFixture<LaporAp
         const string reporterEmail = "warga.sehari@contoh.id";
         var citizen = app.CreateBrowser();
         var (number, code) = await Citizen.FileAndConfirmAsync(citizen, fields: new Dictionary<string, string> { ["Form.ReporterEmail"] = reporterEmail });
-        var reporter = await UnlockAsync(number, code!);
+        var reporter = await Citizen.UnlockAsync(app, number, code!);
         var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
         var officerA = await Staff.SignInAsync(app, StaffWorld.OfficerA);
         var officerA1 = await Staff.SignInAsync(app, StaffWorld.OfficerA1);
@@ -59,7 +59,7 @@ public sealed class WorkingDayTests(LaporAppFactory app) : IClassFixture<LaporAp
         // The question is still answerable; the answer reaches both agencies now working on it.
         var track = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
         Assert.NotNull(track.Document.QuerySelector($"form[action='/lacak/{number}/informasi']"));
-        await Ok(reporter.PostAsync($"/lacak/{number}/informasi", await ReporterFormAsync(reporter, number, ("Text", "Sisi kiri, depan toko bangunan."))));
+        await Ok(reporter.PostAsync($"/lacak/{number}/informasi", await Citizen.TrackFormAsync(reporter, number, ("Text", "Sisi kiri, depan toko bangunan."))));
         await mail.ExpectAsync((StaffWorld.OfficerA1, ["ReporterReplied"]), (StaffWorld.OfficerB, ["ReporterReplied"]));
 
         // A1's final response waits for validation; the coordinator refuses it, A1 answers again, it is validated.
@@ -78,7 +78,7 @@ public sealed class WorkingDayTests(LaporAppFactory app) : IClassFixture<LaporAp
             .Select(a => a.ValidationRefusals).SingleAsync()));
 
         // The reporter accepts: completed.
-        await Ok(reporter.PostAsync($"/lacak/{number}/puas", await ReporterFormAsync(reporter, number, ("Rating", "4"))));
+        await Ok(reporter.PostAsync($"/lacak/{number}/puas", await Citizen.TrackFormAsync(reporter, number, ("Rating", "4"))));
         Assert.Equal(ReportStatus.Completed, await StatusAsync(number));
         await mail.ExpectAsync((reporterEmail, ["Completed"]));
 
@@ -97,7 +97,7 @@ public sealed class WorkingDayTests(LaporAppFactory app) : IClassFixture<LaporAp
         await Ok(officerB.ActAsync(number, "tindak-lanjut-akhir", ("Text", "Tidak ada pekerjaan tambahan untuk Dinas B."), ("Public", "true")));
         await Ok(coordinator.ActAsync(number, "validasi", ("AgencyId", Id(world.AgencyA1))));
         await Ok(coordinator.ActAsync(number, "validasi", ("AgencyId", Id(world.AgencyB))));
-        await Ok(reporter.PostAsync($"/lacak/{number}/puas", await ReporterFormAsync(reporter, number)));
+        await Ok(reporter.PostAsync($"/lacak/{number}/puas", await Citizen.TrackFormAsync(reporter, number)));
         Assert.Equal(ReportStatus.Completed, await StatusAsync(number));
         await mail.ExpectAsync(
             (StaffWorld.Coordinator, ["AwaitingValidation", "AwaitingValidation"]),
@@ -125,8 +125,8 @@ public sealed class WorkingDayTests(LaporAppFactory app) : IClassFixture<LaporAp
         await Ok(officerA.ActAsync(number, "teruskan", ("ToAgencyId", Id(world.AgencyA1)), ("Text", "Bidang A1")));
 
         Assert.Equal(ReportStatus.InProgress, await StatusAsync(number));
-        var reporter = await UnlockAsync(number, code!);
-        await Ok(reporter.PostAsync($"/lacak/{number}/informasi", await ReporterFormAsync(reporter, number, ("Text", "Nomor 12."))));
+        var reporter = await Citizen.UnlockAsync(app, number, code!);
+        await Ok(reporter.PostAsync($"/lacak/{number}/informasi", await Citizen.TrackFormAsync(reporter, number, ("Text", "Nomor 12."))));
         Assert.Equal(AssignmentState.InProgress, await app.WithDbAsync(db => db.Assignments
             .Where(a => a.AgencyId == world.AgencyA1 && db.Reports.Any(r => r.Id == a.ReportId && r.TrackingNumber == number)).Select(a => a.State).SingleAsync()));
         await Ok(officerA.ActAsync(number, "catatan", ("Text", "Catatan Dinas A setelah didelegasikan.")));
@@ -252,25 +252,6 @@ public sealed class WorkingDayTests(LaporAppFactory app) : IClassFixture<LaporAp
         await db.SaveChangesAsync();
         return report.TrackingNumber;
     });
-
-    private async Task<HttpClient> UnlockAsync(string number, string code)
-    {
-        var reporter = app.CreateBrowser();
-        var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
-        await reporter.PostAsync($"/lacak/{number}/akses", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = page.AntiforgeryToken($"/lacak/{number}/akses"),
-            ["AccessCode"] = code,
-        }));
-        return reporter;
-    }
-
-    private static async Task<FormUrlEncodedContent> ReporterFormAsync(HttpClient reporter, string number, params (string Name, string Value)[] fields)
-    {
-        var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
-        var token = page.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
-    }
 
     /// <summary>The messages each person received about one report, read from the outbox in order; each check consumes what it expected.</summary>
     private sealed class Inboxes(LaporAppFactory app, string number, string reporterEmail)

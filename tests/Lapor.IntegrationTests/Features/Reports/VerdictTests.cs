@@ -13,7 +13,7 @@ public sealed class VerdictTests(LaporAppFactory app) : IClassFixture<LaporAppFa
     {
         var (number, reporter) = await FinalResponseGivenAsync();
 
-        var response = await reporter.PostAsync($"/lacak/{number}/puas", await FormAsync(reporter, number, ("Rating", "5")));
+        var response = await reporter.PostAsync($"/lacak/{number}/puas", await Citizen.TrackFormAsync(reporter, number, ("Rating", "5")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var report = await app.WithDbAsync(db => db.Reports.Include(r => r.Routing).SingleAsync(r => r.TrackingNumber == number));
@@ -28,7 +28,7 @@ public sealed class VerdictTests(LaporAppFactory app) : IClassFixture<LaporAppFa
     {
         var (number, reporter) = await FinalResponseGivenAsync();
 
-        await reporter.PostAsync($"/lacak/{number}/belum-puas", await FormAsync(reporter, number, ("Reason", "Lubangnya masih ada, hanya ditimbun tanah."), ("Rating", "2")));
+        await reporter.PostAsync($"/lacak/{number}/belum-puas", await Citizen.TrackFormAsync(reporter, number, ("Reason", "Lubangnya masih ada, hanya ditimbun tanah."), ("Rating", "2")));
 
         var report = await app.WithDbAsync(db => db.Reports.Include(r => r.Assignments).SingleAsync(r => r.TrackingNumber == number));
         Assert.Equal(ReportStatus.InProgress, report.Status);
@@ -42,7 +42,7 @@ public sealed class VerdictTests(LaporAppFactory app) : IClassFixture<LaporAppFa
     {
         var (number, reporter) = await FinalResponseGivenAsync();
 
-        await reporter.PostAsync($"/lacak/{number}/belum-puas", await FormAsync(reporter, number, ("Reason", "")));
+        await reporter.PostAsync($"/lacak/{number}/belum-puas", await Citizen.TrackFormAsync(reporter, number, ("Reason", "")));
         var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
 
         Assert.Contains("Alasan wajib diisi.", page.Text, StringComparison.Ordinal);
@@ -67,9 +67,9 @@ public sealed class VerdictTests(LaporAppFactory app) : IClassFixture<LaporAppFa
     public async Task Accept_BeforeAnyFinalResponse_IsRefusedWithMessage()
     {
         var (number, code) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());
-        var reporter = await UnlockAsync(number, code!);
+        var reporter = await Citizen.UnlockAsync(app, number, code!);
 
-        await reporter.PostAsync($"/lacak/{number}/puas", await FormAsync(reporter, number));
+        await reporter.PostAsync($"/lacak/{number}/puas", await Citizen.TrackFormAsync(reporter, number));
         var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
 
         Assert.Contains("tidak dapat dilakukan", page.Text, StringComparison.Ordinal);
@@ -84,25 +84,6 @@ public sealed class VerdictTests(LaporAppFactory app) : IClassFixture<LaporAppFa
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
         await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", world.AgencyA.ToString(CultureInfo.InvariantCulture)));
         await officer.ActAsync(number, "tindak-lanjut-akhir", ("Text", "Sudah diperbaiki."), ("Public", "true"));
-        return (number, await UnlockAsync(number, code!));
-    }
-
-    private async Task<HttpClient> UnlockAsync(string number, string code)
-    {
-        var reporter = app.CreateBrowser();
-        var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
-        await reporter.PostAsync($"/lacak/{number}/akses", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = page.AntiforgeryToken($"/lacak/{number}/akses"),
-            ["AccessCode"] = code,
-        }));
-        return reporter;
-    }
-
-    private static async Task<FormUrlEncodedContent> FormAsync(HttpClient reporter, string number, params (string Name, string Value)[] fields)
-    {
-        var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
-        var token = page.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
+        return (number, await Citizen.UnlockAsync(app, number, code!));
     }
 }
