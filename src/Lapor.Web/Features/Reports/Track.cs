@@ -36,6 +36,9 @@ public static class Track
         /// <summary>The completion date passed: the reporter may ask the coordinator to step in.</summary>
         public bool EscalationOffered { get; init; }
 
+        /// <summary>A question from the coordinator or an agency waits for the reporter's answer.</summary>
+        public bool AwaitsAnswer { get; init; }
+
         public bool Escalated { get; init; }
     }
 
@@ -96,6 +99,7 @@ public static class Track
                         .OrderBy(a => a.CompletionDueOn).Select(a => (DateOnly?)a.CompletionDueOn).FirstOrDefault(),
                     r.Body, r.Location, r.IncidentDate, r.ReporterUserId, r.Rating, r.CompletedAt,
                     AwaitsVerdict = r.Status == ReportStatus.InProgress && r.Assignments.Any(a => a.State == AssignmentState.FinalResponded),
+                    AwaitsAnswer = r.Status == ReportStatus.OnHold || r.Assignments.Any(a => a.State == AssignmentState.AwaitingReporter),
                     Category = db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
                 })
                 .FirstOrDefaultAsync(cancellationToken);
@@ -115,7 +119,7 @@ public static class Track
             var showPublic = fullAccess || !report.IsConfidential;
             var agencyNames = db.Agencies.Select(a => new { a.Id, a.Name });
             var agencies = await db.Assignments.AsNoTracking()
-                .Where(a => a.ReportId == report.Id && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded)
+                .Where(a => a.ReportId == report.Id && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn)
                 .Join(agencyNames, a => a.AgencyId, n => n.Id, (_, n) => n.Name)
                 .ToListAsync(cancellationToken);
 
@@ -150,6 +154,7 @@ public static class Track
                     report.AwaitsVerdict, report.Status == ReportStatus.Completed, report.Rating)
                 {
                     EscalationOffered = open && rungs.Contains(EscalationRung.ReporterOffer) && !rungs.Contains(EscalationRung.ReporterEscalated),
+                    AwaitsAnswer = report.AwaitsAnswer,
                     Escalated = open && rungs.Contains(EscalationRung.ReporterEscalated),
                 };
             }
