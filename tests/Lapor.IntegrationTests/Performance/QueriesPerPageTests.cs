@@ -26,6 +26,8 @@ public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFi
     [InlineData(Officer, "/inbox?Tab=Completed&Q=jalan")]
     [InlineData(Officer, "/notifikasi")]
     [InlineData(Coordinator, "/inbox")]
+    [InlineData(Coordinator, "/inbox?Tab=Unstaffed")]
+    [InlineData(Coordinator, "/inbox?Tab=AwaitingValidation")]
     [InlineData(Coordinator, "/dashboard")]
     [InlineData(Coordinator, "/dashboard/laporan?From=2026-01-01&To=2026-12-31&Status=Completed")]
     public async Task Page_NeedsAtMostFiveQueries(string? email, string url)

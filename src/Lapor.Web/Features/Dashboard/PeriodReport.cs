@@ -2,9 +2,9 @@ using Lapor.Web.Data;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Metrics;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.Staffing;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Deadlines;
-using Lapor.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Features.Dashboard;
@@ -77,13 +77,17 @@ public static class PeriodReport
     {
         public int Assigned { get; set; }
         public int Responded { get; set; }
+        public int Refusals { get; set; }
         public DurationTally Completion { get; } = new();
     }
 
     /// <summary>One month of the trend: reports received in it, and how many of those are completed now.</summary>
     public sealed record MonthPoint(DateOnly Month, int Received, int Completed);
 
-    public sealed record AgencyRow(int AgencyId, string Agency, int Routed, int Completed, decimal? CompletionRate, decimal? FollowUpRate, decimal? OnTimeCompletion, decimal? MedianDaysToComplete, bool Ranked);
+    /// <summary><paramref name="Refusals"/>: final responses the coordinators refused ("tindak lanjut ditolak"), summed over the agency's assignments.</summary>
+    public sealed record AgencyRow(
+        int AgencyId, string Agency, int Routed, int Completed, decimal? CompletionRate, decimal? FollowUpRate, decimal? OnTimeCompletion, decimal? MedianDaysToComplete, bool Ranked,
+        int Refusals);
 
     public sealed record View(
         DateOnly From, DateOnly To, int Received, IReadOnlyDictionary<ReportStatus, int> ByStatus, decimal? CompletionRate, decimal? FollowUpRate,
@@ -93,6 +97,12 @@ public static class PeriodReport
         public IReadOnlyList<MonthPoint> Trend { get; init; } = [];
 
         public Filter Filter { get; init; } = new();
+
+        /// <summary>Open assignments in the viewer's scope at agencies without an active officer, now (not for the period): the queue's "Unstaffed" tab.</summary>
+        public int UnstaffedWork { get; init; }
+
+        /// <summary>Whether the per-agency figures show refused final responses: where the region validates them, or any was refused.</summary>
+        public bool ShowRefusals { get; init; }
     }
 
     public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, AgencyTree tree, ReferenceData reference, TimeProvider clock)
@@ -116,12 +126,15 @@ public static class PeriodReport
             // Driven from the period's reports (covering date index), then each report's assignments (covering
             // report index). Streamed and tallied here in one pass: grouping a year of assignments in SQLite
             // sorts them all, twice (per agency and for the first-response times), which costs more.
+            // Refusals are not in the covering index: SQLite fetches an assignment's row only when the
+            // statement reads the column, so a region that does not validate follow-ups pays nothing for them.
+            var validates = schedule.Policy.RequireFollowUpValidation;
             var firstResponse = new DurationTally();
             var perAgency = new Dictionary<int, AgencyTally>();
             var counted = from r in inPeriod
                           join a in db.Assignments on r.Id equals a.ReportId
                           where a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded
-                          select new { a.AgencyId, a.FirstResponseWorkingDays, a.FirstResponseOnTime, a.CompletionWorkingDays, a.CompletedOnTime };
+                          select new { a.AgencyId, a.FirstResponseWorkingDays, a.FirstResponseOnTime, a.CompletionWorkingDays, a.CompletedOnTime, Refusals = validates ? a.ValidationRefusals : 0 };
             await foreach (var a in counted.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 if (!perAgency.TryGetValue(a.AgencyId, out var agency))
@@ -130,6 +143,7 @@ public static class PeriodReport
                 }
 
                 agency.Assigned++;
+                agency.Refusals += a.Refusals;
                 if (a.FirstResponseWorkingDays is { } responseDays)
                 {
                     agency.Responded++;
@@ -166,7 +180,7 @@ public static class PeriodReport
                 {
                     var (agency, done) = (p.Value, p.Value.Completion);
                     return new AgencyRow(p.Key, names.GetValueOrDefault(p.Key, "?"), agency.Assigned, done.Count, Rates.Share(done.Count, agency.Assigned),
-                        Rates.FollowUp(agency.Responded, agency.Assigned), done.OnTime, done.Median, agency.Assigned >= MinimumToRank);
+                        Rates.FollowUp(agency.Responded, agency.Assigned), done.OnTime, done.Median, agency.Assigned >= MinimumToRank, agency.Refusals);
                 })
                 .OrderByDescending(r => r.Ranked).ThenByDescending(r => r.CompletionRate).ThenByDescending(r => r.OnTimeCompletion).ThenBy(r => r.Agency)
                 .ToList();
@@ -178,12 +192,18 @@ public static class PeriodReport
                 trend.Add(new MonthPoint(month, inMonth.Sum(g => g.Count), inMonth.Where(g => g.Status == ReportStatus.Completed).Sum(g => g.Count)));
             }
 
-            var (connected, active, total) = await AgencyStaffingAsync(scope, now, cancellationToken);
+            var (connected, active, total, unstaffedWork) = await AgencyStaffingAsync(scope, now, cancellationToken);
             return new View(from, to, reportGroups.Sum(g => g.Count), byStatus, CompletionRate.Of(byStatus),
                 Rates.FollowUp(routed.Sum(g => g.WithFirstResponse), routed.Sum(g => g.Count)),
                 Stage.Of(verify), Stage.Of(firstResponse), Stage.Of(completion), backlog,
                 Rates.Satisfaction(reportGroups.Sum(g => g.Accepted), reportGroups.Sum(g => g.Rejected)),
-                Rates.OfAgencies(connected, total), Rates.OfAgencies(active, total), rows) { Trend = trend, Filter = filter };
+                Rates.OfAgencies(connected, total), Rates.OfAgencies(active, total), rows)
+            {
+                Trend = trend,
+                Filter = filter,
+                UnstaffedWork = unstaffedWork,
+                ShowRefusals = validates || rows.Any(r => r.Refusals > 0),
+            };
         }
 
         /// <summary>The period's reports as export rows, streamed from the database in submission order.</summary>
@@ -232,26 +252,36 @@ public static class PeriodReport
             return filter.Channel is { } channel ? reports.Where(r => r.Channel == channel) : reports;
         }
 
-        /// <summary>Of the OPDs in scope: how many have an officer, and how many an officer who signed in within 30 days.</summary>
-        private async Task<(int Connected, int Active, int Total)> AgencyStaffingAsync(ReportScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+        /// <summary>
+        /// Of the OPDs in scope: how many have an active officer, and how many one who signed in within 30
+        /// days; and how much open work in the viewer's scope lies at agencies with no active officer.
+        /// One row per agency (a province has a few hundred), narrowed here rather than with hundreds of parameters.
+        /// </summary>
+        private async Task<(int Connected, int Active, int Total, int UnstaffedWork)> AgencyStaffingAsync(ReportScope scope, DateTimeOffset now, CancellationToken cancellationToken)
         {
             var inScope = (scope.Subtree.Count > 0 ? scope.Subtree : scope.AssignedAgencies).ToHashSet();
             var agencies = (await reference.AgenciesAsync(cancellationToken))
                 .Where(a => inScope.Contains(a.Id) && a.IsActive && a.Kind is AgencyKind.Opd or AgencyKind.SubUnit)
                 .Select(a => a.Id).ToHashSet();
 
-            // Every officer's memberships (a province has a few thousand), narrowed here rather than with hundreds of parameters.
+            // Stored instants are UTC, so comparing them in SQL keeps their order.
             var since = now.AddDays(-30);
-            var officers = (await (from m in db.AgencyMemberships
-                                   join u in db.Users on m.UserId equals u.Id
-                                   where !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == m.UserId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Officer))
-                                   select new { m.AgencyId, u.LastSignInAt })
-                                  .ToListAsync(cancellationToken))
-                .Where(o => agencies.Contains(o.AgencyId))
-                .ToList();
-            return (officers.Select(o => o.AgencyId).Distinct().Count(),
-                officers.Where(o => o.LastSignInAt >= since).Select(o => o.AgencyId).Distinct().Count(),
-                agencies.Count);
+            var officers = UnstaffedWork.ActiveOfficers(db);
+            var open = UnstaffedWork.Open(db);
+            var reports = scope.Apply(db.Reports);
+            var staffing = await db.Agencies.AsNoTracking()
+                .Select(g => new
+                {
+                    g.Id,
+                    Staffed = officers.Any(o => o.AgencyId == g.Id),
+                    SignedIn = officers.Any(o => o.AgencyId == g.Id && db.Users.Any(u => u.Id == o.UserId && u.LastSignInAt >= since)),
+                    Unstaffed = officers.Any(o => o.AgencyId == g.Id) ? 0 : open.Count(a => a.AgencyId == g.Id && reports.Any(r => r.Id == a.ReportId)),
+                })
+                .ToListAsync(cancellationToken);
+            return (staffing.Count(s => s.Staffed && agencies.Contains(s.Id)),
+                staffing.Count(s => s.SignedIn && agencies.Contains(s.Id)),
+                agencies.Count,
+                staffing.Sum(s => s.Unstaffed));
         }
     }
 }

@@ -13,7 +13,7 @@ public static class PeriodReportExport
         var sheets = new Dictionary<string, object>
         {
             [t["Dashboard.Summary"]] = Summary(view, t).Select(row => new Dictionary<string, object?> { [t["Dashboard.Figure"]] = row.Label, [t["Dashboard.Value"]] = row.Value }).ToList(),
-            [t["Stats.PerAgency"]] = view.Agencies.Select(a => AgencyRow(a, t)).ToList(),
+            [t["Stats.PerAgency"]] = view.Agencies.Select(a => AgencyRow(view, a, t)).ToList(),
         };
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheets, cancellationToken: cancellationToken);
@@ -29,7 +29,7 @@ public static class PeriodReportExport
         }
 
         csv.AppendLine();
-        var rows = view.Agencies.Select(a => AgencyRow(a, t)).ToList();
+        var rows = view.Agencies.Select(a => AgencyRow(view, a, t)).ToList();
         if (rows.Count > 0)
         {
             Line(csv, [.. rows[0].Keys]);
@@ -94,14 +94,23 @@ public static class PeriodReportExport
         (t["Dashboard.Backlog"], view.Backlog.Total),
     ];
 
-    private static Dictionary<string, object?> AgencyRow(PeriodReport.AgencyRow a, IStringLocalizer t) => new()
+    private static Dictionary<string, object?> AgencyRow(PeriodReport.View view, PeriodReport.AgencyRow a, IStringLocalizer t)
     {
-        [t["Inbox.Agency"]] = a.Agency,
-        [t["Stats.Routed"]] = a.Routed,
-        [t["Stats.Completed"]] = a.Completed,
-        [t["Dashboard.CompletionRate"]] = a.Ranked ? a.CompletionRate : null,
-        [t["Dashboard.FollowUpRate"]] = a.FollowUpRate,
-        [t["Dashboard.OnTimeCompletion"]] = a.OnTimeCompletion,
-        [t["Dashboard.MedianCompletion"]] = a.MedianDaysToComplete,
-    };
+        var row = new Dictionary<string, object?>
+        {
+            [t["Inbox.Agency"]] = a.Agency,
+            [t["Stats.Routed"]] = a.Routed,
+            [t["Stats.Completed"]] = a.Completed,
+            [t["Dashboard.CompletionRate"]] = a.Ranked ? a.CompletionRate : null,
+            [t["Dashboard.FollowUpRate"]] = a.FollowUpRate,
+            [t["Dashboard.OnTimeCompletion"]] = a.OnTimeCompletion,
+            [t["Dashboard.MedianCompletion"]] = a.MedianDaysToComplete,
+        };
+        if (view.ShowRefusals)
+        {
+            row[t["Dashboard.Refusals"]] = a.Refusals;
+        }
+
+        return row;
+    }
 }

@@ -1,6 +1,8 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.Staffing;
 using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Features.Inbox;
@@ -20,6 +22,12 @@ public static class CoordinatorQueue
 
         /// <summary>Open reports three working days past a deadline, or escalated by their reporter.</summary>
         Escalated,
+
+        /// <summary>Open work at an agency without an active liaison officer: nobody there sees it. One row per such agency.</summary>
+        Unstaffed,
+
+        /// <summary>Final responses waiting for the coordinator's (or the inspectorate's) validation. One row per agency.</summary>
+        AwaitingValidation,
     }
 
     public sealed class Filter
@@ -30,11 +38,29 @@ public static class CoordinatorQueue
     }
 
     public sealed record Row(long Id, string TrackingNumber, string Title, Classification Classification, Channel Channel, ReportStatus Status,
-        string? Category, string? TargetAgency, DateTimeOffset SubmittedAt, DateOnly? VerifyDueOn, bool IsAnonymous, bool IsConfidential);
+        string? Category, string? TargetAgency, DateTimeOffset SubmittedAt, DateOnly? VerifyDueOn, bool IsAnonymous, bool IsConfidential)
+    {
+        /// <summary>On the Unstaffed and AwaitingValidation tabs: the agency the row is about, and since when it waits there.</summary>
+        public string? Agency { get; init; }
+
+        public DateTimeOffset? WaitingSince { get; init; }
+
+        /// <summary>Working days from <see cref="WaitingSince"/> to today.</summary>
+        public int? WaitingDays { get; init; }
+    }
 
     public sealed record Page(IReadOnlyList<Row> Rows, IReadOnlyDictionary<Tab, int> Counts, string? Next, Filter Filter);
 
-    public sealed class Handler(LaporDbContext db)
+    /// <summary>One line of a tab with its sort position: a report by filing time, or one agency's share of it by how long it waits.</summary>
+    private sealed class Item
+    {
+        public Report Report { get; init; } = null!;
+        public DateTimeOffset Since { get; init; }
+        public long Key { get; init; }
+        public int? AgencyId { get; init; }
+    }
+
+    public sealed class Handler(LaporDbContext db, ReferenceData reference, DeadlineScheduleProvider schedules, TimeProvider clock)
     {
         public async Task<Page> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
         {
@@ -52,38 +78,82 @@ public static class CoordinatorQueue
             var counts = Enum.GetValues<Tab>().ToDictionary(t => t, t => byStatus.Where(g => InTab(t, g.Status, g.IsReturned)).Sum(g => g.Count));
             var escalated = reports.Where(r => (r.Status == ReportStatus.Dispositioned || r.Status == ReportStatus.InProgress)
                 && db.Escalations.Any(e => e.ReportId == r.Id && (e.Rung == EscalationRung.AgencyHeadAlert || e.Rung == EscalationRung.ReporterEscalated)));
-            counts[Tab.Escalated] = await escalated.CountAsync(cancellationToken);
 
-            var rows = filter.Tab switch
-            {
-                Tab.New => reports.Where(r => r.Status == ReportStatus.Unverified && !r.IsReturned),
-                Tab.Returned => reports.Where(r => r.Status == ReportStatus.Unverified && r.IsReturned),
-                Tab.OnHold => reports.Where(r => r.Status == ReportStatus.OnHold),
-                Tab.Archived => reports.Where(r => r.Status == ReportStatus.Archived),
-                Tab.Escalated => escalated,
-                _ => reports.Where(r => r.Status == ReportStatus.Dispositioned || r.Status == ReportStatus.InProgress || r.Status == ReportStatus.Completed),
-            };
+            // Computed now, never stored: an officer added or a re-routing takes the work off the tab at once.
+            var unstaffed = UnstaffedWork.Of(db, reports).AsNoTracking();
+            var awaiting = db.Assignments.AsNoTracking().Where(a => a.State == AssignmentState.AwaitingValidation && reports.Any(r => r.Id == a.ReportId));
 
-            if (Keyset.ParseInstant(filter.After) is { Instant: var at, Id: var id })
+            // The tabs that are not a status, counted in one statement.
+            var lists = await escalated.Select(_ => Tab.Escalated)
+                .Concat(unstaffed.Select(_ => Tab.Unstaffed))
+                .Concat(awaiting.Select(_ => Tab.AwaitingValidation))
+                .GroupBy(t => t).Select(g => new { Tab = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            foreach (var list in lists)
             {
-                rows = rows.Where(r => r.SubmittedAt > at || (r.SubmittedAt == at && r.Id > id));
+                counts[list.Tab] = list.Count;
             }
 
-            var page = await rows.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(PageSize + 1)
-                .Select(r => new Row(r.Id, r.TrackingNumber, r.Title, r.Classification, r.Channel, r.Status,
-                    db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
-                    db.Agencies.Where(a => a.Id == r.TargetAgencyId).Select(a => a.Name).FirstOrDefault(),
-                    r.SubmittedAt, r.VerifyDueOn, r.IsAnonymous, r.IsConfidential))
+            var items = filter.Tab switch
+            {
+                Tab.Unstaffed => unstaffed.Select(a => new Item { Report = a.Report!, Since = a.AssignedAt, Key = a.Id, AgencyId = a.AgencyId }),
+                Tab.AwaitingValidation => awaiting.Select(a => new Item { Report = a.Report!, Since = a.FinalRespondedAt!.Value, Key = a.Id, AgencyId = a.AgencyId }),
+                Tab.Escalated => Reports(escalated),
+                Tab.New => Reports(reports.Where(r => r.Status == ReportStatus.Unverified && !r.IsReturned)),
+                Tab.Returned => Reports(reports.Where(r => r.Status == ReportStatus.Unverified && r.IsReturned)),
+                Tab.OnHold => Reports(reports.Where(r => r.Status == ReportStatus.OnHold)),
+                Tab.Archived => Reports(reports.Where(r => r.Status == ReportStatus.Archived)),
+                _ => Reports(reports.Where(r => r.Status == ReportStatus.Dispositioned || r.Status == ReportStatus.InProgress || r.Status == ReportStatus.Completed)),
+            };
+
+            return await PageAsync(items, counts, filter, cancellationToken);
+        }
+
+        private static IQueryable<Item> Reports(IQueryable<Report> reports) =>
+            reports.Select(r => new Item { Report = r, Since = r.SubmittedAt, Key = r.Id, AgencyId = null });
+
+        private async Task<Page> PageAsync(IQueryable<Item> items, Dictionary<Tab, int> counts, Filter filter, CancellationToken cancellationToken)
+        {
+            if (Keyset.ParseInstant(filter.After) is { Instant: var at, Id: var id })
+            {
+                items = items.Where(i => i.Since > at || (i.Since == at && i.Key > id));
+            }
+
+            var page = await items.OrderBy(i => i.Since).ThenBy(i => i.Key).Take(PageSize + 1)
+                .Select(i => new
+                {
+                    i.Since,
+                    i.Key,
+                    Row = new Row(i.Report.Id, i.Report.TrackingNumber, i.Report.Title, i.Report.Classification, i.Report.Channel, i.Report.Status,
+                        db.Categories.Where(c => c.Id == i.Report.CategoryId).Select(c => c.Name).FirstOrDefault(),
+                        db.Agencies.Where(a => a.Id == i.Report.TargetAgencyId).Select(a => a.Name).FirstOrDefault(),
+                        i.Report.SubmittedAt, i.Report.VerifyDueOn, i.Report.IsAnonymous, i.Report.IsConfidential),
+                    i.AgencyId,
+                })
                 .ToListAsync(cancellationToken);
 
             string? next = null;
             if (page.Count > PageSize)
             {
                 page.RemoveAt(PageSize);
-                next = Keyset.After(page[^1].SubmittedAt, page[^1].Id).ToString();
+                next = Keyset.After(page[^1].Since, page[^1].Key).ToString();
             }
 
-            return new Page(page, counts, next, filter);
+            if (filter.Tab is not (Tab.Unstaffed or Tab.AwaitingValidation))
+            {
+                return new Page([.. page.Select(p => p.Row)], counts, next, filter);
+            }
+
+            var schedule = await schedules.GetAsync(cancellationToken);
+            var names = await reference.AgencyNamesAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            var rows = page.Select(p => p.Row with
+            {
+                Agency = p.AgencyId is { } agency ? names.GetValueOrDefault(agency) : null,
+                WaitingSince = p.Since,
+                WaitingDays = schedule.WorkingDaysBetween(p.Since, now),
+            }).ToList();
+            return new Page(rows, counts, next, filter);
         }
 
         private static bool InTab(Tab tab, ReportStatus status, bool returned) => tab switch
@@ -92,8 +162,8 @@ public static class CoordinatorQueue
             Tab.Returned => status == ReportStatus.Unverified && returned,
             Tab.OnHold => status == ReportStatus.OnHold,
             Tab.Archived => status == ReportStatus.Archived,
-            Tab.Escalated => false,
-            _ => status is ReportStatus.Dispositioned or ReportStatus.InProgress or ReportStatus.Completed,
+            Tab.Routed => status is ReportStatus.Dispositioned or ReportStatus.InProgress or ReportStatus.Completed,
+            _ => false,
         };
     }
 }
