@@ -20,7 +20,7 @@ public sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignmen
         builder.HasIndex(a => new { a.State, a.CompletionDueOn });
 
         // A report's assignments (its page, and the dashboard, which reads these columns from the index alone).
-        builder.HasIndex(a => new { a.ReportId, a.State, a.AgencyId, a.FirstResponseWorkingDays, a.FirstResponseOnTime, a.CompletionWorkingDays, a.CompletedOnTime })
+        builder.HasIndex(a => new { a.ReportId, a.State, a.AgencyId, a.FirstResponseWorkingDays, a.FirstResponseOnTime, a.CompletionWorkingDays, a.CompletedOnTime, a.ValidationRefusals })
             .HasDatabaseName("IX_Assignments_Dashboard");
     }
 }

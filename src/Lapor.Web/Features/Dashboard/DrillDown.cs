@@ -51,7 +51,7 @@ public static class DrillDown
 
             if (filter.AgencyId is { } agency)
             {
-                reports = reports.Where(r => r.Assignments.Any(a => a.AgencyId == agency && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded));
+                reports = reports.Where(r => r.Assignments.Any(a => a.AgencyId == agency && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn));
             }
 
             var rows = await reports.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(Limit + 1)

@@ -126,15 +126,15 @@ public static class PeriodReport
             // Driven from the period's reports (covering date index), then each report's assignments (covering
             // report index). Streamed and tallied here in one pass: grouping a year of assignments in SQLite
             // sorts them all, twice (per agency and for the first-response times), which costs more.
-            // Refusals are not in the covering index: SQLite fetches an assignment's row only when the
-            // statement reads the column, so a region that does not validate follow-ups pays nothing for them.
+            // Refusals are in the covering index too; the column shows where the region validates
+            // follow-ups or any agency was refused before (a region that switched validation off).
             var validates = schedule.Policy.RequireFollowUpValidation;
             var firstResponse = new DurationTally();
             var perAgency = new Dictionary<int, AgencyTally>();
             var counted = from r in inPeriod
                           join a in db.Assignments on r.Id equals a.ReportId
-                          where a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded
-                          select new { a.AgencyId, a.FirstResponseWorkingDays, a.FirstResponseOnTime, a.CompletionWorkingDays, a.CompletedOnTime, Refusals = validates ? a.ValidationRefusals : 0 };
+                          where a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn
+                          select new { a.AgencyId, a.FirstResponseWorkingDays, a.FirstResponseOnTime, a.CompletionWorkingDays, a.CompletedOnTime, Refusals = a.ValidationRefusals };
             await foreach (var a in counted.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 if (!perAgency.TryGetValue(a.AgencyId, out var agency))
@@ -214,7 +214,7 @@ public static class PeriodReport
                 .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
                 .Select(r => new ExportRow(r.TrackingNumber, r.SubmittedAt, r.Classification, r.Channel, r.Status, r.IsConfidential ? null : r.PublicTitle ?? r.Title,
                     db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
-                    string.Join("; ", r.Assignments.Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded)
+                    string.Join("; ", r.Assignments.Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn)
                         .Join(db.Agencies, a => a.AgencyId, g => g.Id, (_, g) => g.Name)),
                     r.FirstResponseAt, r.CompletedAt))
                 .AsAsyncEnumerable();

@@ -32,7 +32,8 @@ public static class AgencyInbox
     public sealed record Page(IReadOnlyList<Row> Rows, IReadOnlyDictionary<AssignmentState, int> Counts, string? Next, Filter Filter);
 
     public static readonly AssignmentState[] Tabs =
-        [AssignmentState.Dispositioned, AssignmentState.InProgress, AssignmentState.AwaitingReporter, AssignmentState.FinalResponded, AssignmentState.Completed, AssignmentState.Forwarded, AssignmentState.Returned];
+        [AssignmentState.Dispositioned, AssignmentState.InProgress, AssignmentState.AwaitingReporter, AssignmentState.AwaitingValidation, AssignmentState.FinalResponded,
+            AssignmentState.Completed, AssignmentState.Forwarded, AssignmentState.Returned, AssignmentState.Withdrawn];
 
     public sealed class Handler(LaporDbContext db)
     {

@@ -20,7 +20,8 @@ public static class Workload
             var agencies = scope.AssignedAgencies.ToArray();
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var open = db.Assignments.AsNoTracking().Where(a => agencies.Contains(a.AgencyId) &&
-                (a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress || a.State == AssignmentState.AwaitingReporter || a.State == AssignmentState.FinalResponded));
+                (a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress || a.State == AssignmentState.AwaitingReporter
+                    || a.State == AssignmentState.AwaitingValidation || a.State == AssignmentState.FinalResponded));
 
             var officerRole = await db.Roles.Where(r => r.Name == Roles.Officer).Select(r => r.Id).FirstAsync(cancellationToken);
             var officers = await (

@@ -89,7 +89,7 @@ public static class ServiceRequests
                 .Select(r => new
                 {
                     r.TrackingNumber, r.Status, r.CategoryId, Text = r.PublicSummary ?? r.Body, r.SubmittedAt, r.UpdatedAt,
-                    Agencies = r.Assignments.Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded).Select(a => a.AgencyId).ToList(),
+                    Agencies = r.Assignments.Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn).Select(a => a.AgencyId).ToList(),
                     DueOn = r.Assignments.Where(a => a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress || a.State == AssignmentState.AwaitingReporter || a.State == AssignmentState.FinalResponded)
                         .Max(a => (DateOnly?)a.CompletionDueOn),
                 })

@@ -77,7 +77,7 @@ public static class PublicList
 
                     // Ids only: names come from the cached agency list. Joining Agencies here made SQLite
                     // materialise every assignment of every report before picking this page's.
-                    Agencies = r.Assignments.Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded)
+                    Agencies = r.Assignments.Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn)
                         .Select(a => a.AgencyId).ToList(),
                 })
                 .ToListAsync(cancellationToken);

@@ -25,7 +25,7 @@ public static class PublicStatistics
             var byStatus = await reports.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
             var assignments = await db.Assignments.AsNoTracking()
-                .Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.Report!.SubmittedAt >= start && a.Report.SubmittedAt < end)
+                .Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn && a.Report!.SubmittedAt >= start && a.Report.SubmittedAt < end)
                 .GroupBy(a => a.AgencyId)
                 .Select(g => new { AgencyId = g.Key, Routed = g.Count(), Completed = g.Count(a => a.State == AssignmentState.Completed) })
                 .Join(db.Agencies, g => g.AgencyId, a => a.Id, (g, a) => new { a.Name, g.Routed, g.Completed })

@@ -525,7 +525,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("AgencyId", "State", "AssignedAt");
 
-                    b.HasIndex("ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime")
+                    b.HasIndex("ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime", "ValidationRefusals")
                         .HasDatabaseName("IX_Assignments_Dashboard");
 
                     b.ToTable("Assignments");

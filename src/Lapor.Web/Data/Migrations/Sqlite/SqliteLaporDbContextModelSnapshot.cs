@@ -502,7 +502,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "State", "AssignedAt");
 
-                    b.HasIndex("ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime")
+                    b.HasIndex("ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime", "ValidationRefusals")
                         .HasDatabaseName("IX_Assignments_Dashboard");
 
                     b.ToTable("Assignments");
