@@ -53,19 +53,24 @@ public sealed partial class DemoData
                 ? new ReporterIdentity(report, accounts["warga@lapor.test"].FullName, accounts["warga@lapor.test"].Email, null)
                 : new ReporterIdentity(report, $"Warga Demo {i + 1}", $"warga{i + 1}@contoh.id", $"08123{i:000000}"));
 
-            Advance(report, i % 9, agencyId, agencies, coordinator, officer, citizen, schedule, at);
+            Advance(report, i, agencyId, agencies, coordinator, officer, citizen, schedule, at);
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Moves a demo report along the real lifecycle to one of nine typical places.</summary>
+    /// <summary>
+    /// Moves the <paramref name="index"/>th demo report along the real lifecycle to one of nine typical
+    /// places. The demo region validates follow-ups, so the coordinator accepts a final response before
+    /// the reporter may judge it; every other one of them is left waiting for that.
+    /// </summary>
     private static void Advance(
-        Report report, int scenario, int agencyId, Dictionary<string, Agency> agencies, Actor coordinator, Actor officer, Actor reporter,
+        Report report, int index, int agencyId, Dictionary<string, Agency> agencies, Actor coordinator, Actor officer, Actor reporter,
         Domain.Deadlines.DeadlineSchedule schedule, DateTimeOffset at)
     {
         var step = at;
         DateTimeOffset Next() => step = step.AddHours(20);
+        var scenario = index % 9;
 
         switch (scenario)
         {
@@ -94,9 +99,15 @@ public sealed partial class DemoData
                 break;
             case 6:
                 report.RespondFinal(officer, "Perbaikan telah selesai dilaksanakan. Mohon konfirmasi apakah Anda puas dengan tindak lanjut ini.", MessageVisibility.Public, schedule, Next());
+                if (index % 2 == 0)
+                {
+                    report.ValidateFinal(coordinator, agencyId, schedule, Next());
+                }
+
                 break;
             case 7:
                 report.RespondFinal(officer, "Permasalahan telah ditangani oleh petugas lapangan.", MessageVisibility.Public, schedule, Next());
+                report.ValidateFinal(coordinator, agencyId, schedule, Next());
                 report.Accept(report.ReporterUserId is null ? Actor.Guest : reporter, schedule, Next());
                 break;
         }

@@ -37,6 +37,17 @@ public sealed partial class DemoData(LaporDbContext db, UserManager<LaporUser> u
             return;
         }
 
+        // The demo region validates follow-ups ("menunggu validasi"), so that step can be seen; a new installation starts without it.
+        var policy = await db.DeadlinePolicies.FirstOrDefaultAsync(cancellationToken);
+        if (policy is null)
+        {
+            db.DeadlinePolicies.Add(policy = Domain.Deadlines.DeadlinePolicy.Default);
+        }
+
+        policy.SetFollowUpValidation(true);
+        await db.SaveChangesAsync(cancellationToken);
+        await schedules.InvalidateAsync(cancellationToken);
+
         var agencies = await SeedAgenciesAsync(cancellationToken);
         var categories = await SeedCategoriesAsync(agencies, cancellationToken);
         var accounts = await SeedAccountsAsync(agencies, cancellationToken);

@@ -1,8 +1,10 @@
 using System.Net;
 using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.IntegrationTests.Data;
@@ -29,5 +31,18 @@ public sealed class DemoDataTests(LaporAppFactory app) : IClassFixture<LaporAppF
         // The demo coordinator hears of every report: a daily digest, not dozens of mails on the first day.
         Assert.True((await users.FindByEmailAsync("koordinator@lapor.test"))!.MailDigest);
         Assert.False((await users.FindByEmailAsync("penghubung.pupr@lapor.test"))!.MailDigest);
+    }
+
+    [Fact]
+    public async Task Seed_TheDemoRegionValidatesFollowUps_WithResponsesBothWaitingAndValidated()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
+        }
+
+        Assert.True(await app.WithDbAsync(db => db.DeadlinePolicies.Select(p => p.RequireFollowUpValidation).SingleAsync()));
+        Assert.True(await app.WithDbAsync(db => db.Assignments.AnyAsync(a => a.State == AssignmentState.AwaitingValidation)));
+        Assert.True(await app.WithDbAsync(db => db.RoutingEntries.AnyAsync(e => e.Action == RoutingAction.ValidateFinal)));
     }
 }

@@ -14,6 +14,7 @@ public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachmen
         builder.HasIndex(a => a.StoredName).IsUnique(); // the attachment sweep asks which stored files a row names
         builder.Property(a => a.ContentType).HasMaxLength(100).IsUnicode(false);
         builder.Property(a => a.Sha256).HasMaxLength(64).IsUnicode(false);
-        builder.HasOne<Message>().WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Restrict);
+        // The navigation lets a final response's evidence name its message before the message has an id.
+        builder.HasOne(a => a.Message).WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Restrict);
     }
 }

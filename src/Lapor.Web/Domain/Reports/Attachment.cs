@@ -30,4 +30,15 @@ public sealed class Attachment
     public string Sha256 { get; private set; } = "";
     public ActorRole UploadedBy { get; private set; }
     public DateTimeOffset UploadedAt { get; private set; }
+
+    /// <summary>
+    /// The message the file belongs to (evidence of a final response), set together with the message
+    /// before either is stored: the save then fills in <see cref="MessageId"/>.
+    /// </summary>
+    public Message? Message { get; private set; }
+
+    /// <summary>Belongs to a message rather than to the report as filed.</summary>
+    public bool IsOnMessage => MessageId is not null || Message is not null;
+
+    internal void BelongTo(Message message) => Message = message;
 }

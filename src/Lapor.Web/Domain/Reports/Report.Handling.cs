@@ -109,13 +109,26 @@ public sealed partial class Report
 
     /// <summary>
     /// Officer: "tindak lanjut akhir". Opens the reporter's window to accept or reject — or, where the
-    /// region validates follow-ups, waits for the coordinator first ("menunggu validasi").
+    /// region validates follow-ups, waits for the coordinator first ("menunggu validasi"). Evidence files
+    /// (photos, PDFs, already checked and stored) are attached to the answer's message.
     /// </summary>
-    public void RespondFinal(Actor actor, string text, MessageVisibility visibility, DeadlineSchedule schedule, DateTimeOffset now)
+    public void RespondFinal(Actor actor, string text, MessageVisibility visibility, DeadlineSchedule schedule, DateTimeOffset now, IReadOnlyList<Attachment>? evidence = null)
     {
         var target = Guard(RoutingAction.FinalResponse);
+        if (evidence?.Count > MaxAttachments)
+        {
+            throw new DomainException("Attachment.TooManyOnResponse");
+        }
+
         var share = ActingShare(actor, stillAnswering: true);
-        AddMessage(actor, share.AgencyId, MessageKind.FinalResponse, visibility, text, now);
+        var message = AddMessage(actor, share.AgencyId, MessageKind.FinalResponse, visibility, text, now);
+        foreach (var file in evidence ?? [])
+        {
+            // Photos or documents showing the work done: they go with the answer, not with the report as filed.
+            file.BelongTo(message);
+            AddAttachment(file);
+        }
+
         var validated = schedule.Policy.RequireFollowUpValidation;
         share.MarkFinal(schedule, now, awaitValidation: validated);
         Record(actor, RoutingAction.FinalResponse, target, now, null, share.AgencyId, share.AgencyId);

@@ -172,7 +172,7 @@ public sealed partial class Report
 
     public void AddAttachment(Attachment attachment)
     {
-        if (_attachments.Count(a => a.MessageId is null) >= MaxAttachments && attachment.MessageId is null)
+        if (!attachment.IsOnMessage && _attachments.Count(a => !a.IsOnMessage) >= MaxAttachments)
         {
             throw new DomainException("Attachment.TooMany");
         }

@@ -22,6 +22,8 @@ public sealed partial class AuditWording(IStringLocalizer<SharedResource> t)
         ["enabled"] = "AuditReason.Enabled",
         ["invitation sent again"] = "AuditReason.InvitationResent",
         ["deadline policy changed"] = "AuditReason.DeadlinePolicyChanged",
+        ["follow-up validation on"] = "AuditReason.FollowUpValidationOn",
+        ["follow-up validation off"] = "AuditReason.FollowUpValidationOff",
         ["password re-typed"] = "AuditReason.PasswordRetyped",
         ["Reset"] = "AuditReason.PasswordReset",
         ["Invitation"] = "AuditReason.PasswordInvitation",

@@ -27,6 +27,7 @@ public sealed class DeadlinePolicyController(LaporDbContext db, DeadlineSchedule
             VerifyDays = policy.VerifyDays, FirstResponseDays = policy.FirstResponseDays, AspirationDays = policy.AspirationDays,
             InformationRequestDays = policy.InformationRequestDays, OrdinaryComplaintDays = policy.OrdinaryComplaintDays,
             InvestigationComplaintDays = policy.InvestigationComplaintDays, ReporterWindowDays = policy.ReporterWindowDays, HoldExpiryDays = policy.HoldExpiryDays,
+            RequireFollowUpValidation = policy.RequireFollowUpValidation,
         });
     }
 
@@ -50,7 +51,16 @@ public sealed class DeadlinePolicyController(LaporDbContext db, DeadlineSchedule
             return View(form);
         }
 
-        db.AuditEntries.Add(new AuditEntry(AuditAction.SettingsChanged, User.FindFirstValue(ClaimTypes.NameIdentifier), "DeadlinePolicy", "1", "deadline policy changed", null, clock.GetUtcNow()));
+        var adminId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        db.AuditEntries.Add(new AuditEntry(AuditAction.SettingsChanged, adminId, "DeadlinePolicy", "1", "deadline policy changed", null, clock.GetUtcNow()));
+        if (policy.RequireFollowUpValidation != form.RequireFollowUpValidation)
+        {
+            // Who turned validation on or off, and when, matters for reading the region's response times later.
+            policy.SetFollowUpValidation(form.RequireFollowUpValidation);
+            db.AuditEntries.Add(new AuditEntry(AuditAction.SettingsChanged, adminId, "DeadlinePolicy", "1",
+                form.RequireFollowUpValidation ? "follow-up validation on" : "follow-up validation off", null, clock.GetUtcNow()));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await schedules.InvalidateAsync(cancellationToken);
         TempData[FlashMessage.SuccessKey] = t["Inbox.Saved"].Value;
@@ -84,4 +94,8 @@ public sealed class PolicyForm
 
     [Display(Name = "Policy.HoldExpiryDays")]
     public int HoldExpiryDays { get; set; }
+
+    /// <summary>Follow-up validation ("menunggu validasi"): final responses wait for the coordinator or the inspectorate before the reporter judges them.</summary>
+    [Display(Name = "Policy.RequireFollowUpValidation")]
+    public bool RequireFollowUpValidation { get; set; }
 }

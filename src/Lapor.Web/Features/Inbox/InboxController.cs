@@ -54,7 +54,7 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
         ViewData["Templates"] = view.Can.ActingAgencyId is { } acting
             ? (await templates.ForAgencyAsync(acting, cancellationToken)).ToList()
             : [];
-        ViewData["Agencies"] = view.Can.Verify || view.Can.Forward ? await agencies.ListAsync(cancellationToken) : [];
+        ViewData["Agencies"] = view.Can.Verify || view.Can.Forward || view.Can.Steer ? await agencies.TreeAsync(cancellationToken) : [];
         ViewData["Draft"] = new Draft(TempData[ReportWork.WorkFeedback.DraftForKey] as string, TempData[ReportWork.WorkFeedback.DraftKey] as string);
         return View(view);
     }

@@ -12,6 +12,8 @@ public static class InboxFeature
         services.AddScoped<AgencyInbox.Handler>();
         services.AddScoped<CoordinatorQueue.Handler>();
         services.AddScoped<AgencyDirectory>();
+        services.TryAddScoped<Shared.Agencies.AgencyStaffing>(); // shared with the account administration
+        services.AddScoped<ResponseEvidence>();
         services.AddScoped<DuplicateLookup>();
         services.AddScoped<RevealIdentity.Handler>();
         services.AddScoped<StaffAttachment.Handler>();

@@ -30,7 +30,8 @@ public static class ReportDetail
             or AssignmentState.AwaitingValidation or AssignmentState.FinalResponded;
     }
 
-    public sealed record MessageItem(DateTimeOffset At, MessageKind Kind, MessageVisibility Visibility, ActorRole Role, string? Agency, string Body);
+    /// <summary>A message with the files sent with it (a final response's evidence).</summary>
+    public sealed record MessageItem(DateTimeOffset At, MessageKind Kind, MessageVisibility Visibility, ActorRole Role, string? Agency, string Body, IReadOnlyList<AttachmentItem> Attachments);
 
     public sealed record AttachmentItem(Guid Id, string FileName, string ContentType, long SizeBytes);
 
@@ -75,7 +76,7 @@ public static class ReportDetail
                         .Select(a => new { a.Id, a.AgencyId, a.Kind, a.State, a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount, a.ValidationRefusals })
                         .ToList(),
                     Attachments = r.Attachments.OrderBy(a => a.UploadedAt)
-                        .Select(a => new AttachmentItem(a.Id, a.OriginalFileName, a.ContentType, a.SizeBytes))
+                        .Select(a => new { a.MessageId, Item = new AttachmentItem(a.Id, a.OriginalFileName, a.ContentType, a.SizeBytes) })
                         .ToList(),
                 })
                 .FirstOrDefaultAsync(cancellationToken);
@@ -100,10 +101,13 @@ public static class ReportDetail
                 ? entries.Where(e => e.Action is RoutingAction.Return or RoutingAction.Withdraw)
                     .Select(e => new ReturnNote(Name(e.FromAgencyId), e.OccurredAt, e.Reason, e.Action == RoutingAction.Withdraw)).LastOrDefault()
                 : null;
+
+            // The files came with the report in its one query: those of a message are shown with it, the rest as filed.
+            var files = report.Attachments.ToLookup(a => a.MessageId, a => a.Item);
             var messages = (await db.Messages.AsNoTracking().Where(m => m.ReportId == report.Id).OrderBy(m => m.Id)
-                    .Select(m => new { m.CreatedAt, m.Kind, m.Visibility, m.AuthorRole, m.AgencyId, m.Body })
+                    .Select(m => new { m.Id, m.CreatedAt, m.Kind, m.Visibility, m.AuthorRole, m.AgencyId, m.Body })
                     .ToListAsync(cancellationToken))
-                .Select(m => new MessageItem(m.CreatedAt, m.Kind, m.Visibility, m.AuthorRole, Name(m.AgencyId), m.Body))
+                .Select(m => new MessageItem(m.CreatedAt, m.Kind, m.Visibility, m.AuthorRole, Name(m.AgencyId), m.Body, [.. files[m.Id]]))
                 .ToList();
 
             var reporter = report.HasReporter ? new Reporter(report.ReporterName, report.ReporterEmail, report.ReporterPhone, report.ReporterUserId != null) : null;
@@ -123,7 +127,7 @@ public static class ReportDetail
             return new View(trackingNumber, report.Version, report.Status, report.Classification, report.ComplaintKind, report.Title, report.Body,
                 report.PublicTitle, report.PublicSummary, report.IncidentDate, report.Location, report.CategoryId, category, Name(report.TargetAgencyId),
                 report.Channel, report.IsAnonymous, report.IsConfidential, report.IsReturned, report.SubmittedAt, report.VerifyDueOn, reporter,
-                gaveBack.Contains(suggested) ? null : suggested, assignments, timeline, messages, report.Attachments, can, returned);
+                gaveBack.Contains(suggested) ? null : suggested, assignments, timeline, messages, [.. files[null]], can, returned);
         }
 
         private static Permissions Allowed(ReportStatus status, bool anonymous, StaffRoles roles, AssignmentItem? acting, bool notes, IReadOnlyList<AssignmentItem> assignments)

@@ -112,10 +112,33 @@ public sealed class StaffActionsController(ReportWork work, WorkFeedback feedbac
     public Task<IActionResult> RequestInformation([FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
         RunAsync(trackingNumber, form, validator, form.Text, (s, scope) => s.Report.RequestInformation(Officer(scope), form.Text!, s.Now));
 
+    /// <summary>
+    /// The answer may bring up to five photos or PDFs of the work done. They are checked once the report and
+    /// the form pass, stored only when the report takes the answer, and deleted again if it is not saved; a
+    /// refused file is named with the reason, and the text typed comes back.
+    /// </summary>
     [Authorize(Policy = Policies.Officer)]
     [HttpPost("tindak-lanjut-akhir")]
-    public Task<IActionResult> FinalResponse([FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
-        RunAsync(trackingNumber, form, validator, form.Text, (s, scope) => s.Report.RespondFinal(Officer(scope), form.Text!, Visibility(form), s.Schedule, s.Now));
+    [RequestSizeLimit(ResponseEvidence.MaxRequestBytes)]
+    public async Task<IActionResult> FinalResponse(
+        [FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator, [FromServices] ResponseEvidence evidence,
+        [FromServices] Infrastructure.Security.SecurityEvents events, [FromForm(Name = "Attachments")] List<IFormFile>? files)
+    {
+        await using var upload = evidence.For(files ?? [], ActorRole.Officer);
+        var answer = await RunAsync(trackingNumber, form, validator, form.Text, async (s, scope) =>
+        {
+            s.Report.RespondFinal(Officer(scope), form.Text!, Visibility(form), s.Schedule, s.Now, await upload.CheckAsync(s.Now, HttpContext.RequestAborted));
+            await upload.StoreAsync(HttpContext.RequestAborted);
+        });
+        if (upload.Refusal is { } refusal)
+        {
+            // The file's name and why, rather than the rule's general wording.
+            TempData[Infrastructure.Web.FlashMessage.ErrorKey] = refusal;
+            events.UploadRejected(HttpContext);
+        }
+
+        return answer;
+    }
 
     [Authorize(Policy = Policies.Officer)]
     [HttpPost("kembalikan")]

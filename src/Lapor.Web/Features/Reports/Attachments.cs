@@ -1,4 +1,5 @@
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +14,10 @@ public static class Attachments
     {
         public async Task<File?> HandleAsync(string trackingNumber, Guid attachmentId, string? userId, bool granted, CancellationToken cancellationToken)
         {
+            // A file sent with a message is the reporter's only if the message is (never one with an internal note).
             var found = await db.Attachments.AsNoTracking()
                 .Where(a => a.Id == attachmentId)
+                .Where(a => a.MessageId == null || db.Messages.Any(m => m.Id == a.MessageId && m.Visibility != MessageVisibility.Internal))
                 .Join(db.Reports.Where(r => r.TrackingNumber == trackingNumber), a => a.ReportId, r => r.Id,
                     (a, r) => new { a.StoredName, a.ContentType, a.OriginalFileName, r.ReporterUserId })
                 .FirstOrDefaultAsync(cancellationToken);

@@ -26,7 +26,13 @@ public static class Track
         public bool StatusOnly { get; init; }
     }
 
-    public sealed record MessageItem(DateTimeOffset At, MessageKind Kind, string? AgencyName, string Body, bool FromReporter);
+    /// <summary>A message; <see cref="Attachments"/> (a final response's evidence) are listed for the reporter only, who alone may open them.</summary>
+    public sealed record MessageItem(DateTimeOffset At, MessageKind Kind, string? AgencyName, string Body, bool FromReporter)
+    {
+        public long Id { get; init; }
+
+        public IReadOnlyList<AttachmentItem> Attachments { get; init; } = [];
+    }
 
     /// <summary>Only for the reporter: what they wrote and can still add.</summary>
     public sealed record Details(
@@ -136,17 +142,21 @@ public static class Track
             var messages = await db.Messages.AsNoTracking()
                 .Where(m => m.ReportId == report.Id && ((showPublic && m.Visibility == MessageVisibility.Public) || (fullAccess && m.Visibility == MessageVisibility.ReporterOnly)))
                 .OrderBy(m => m.Id)
-                .Select(m => new MessageItem(m.CreatedAt, m.Kind, agencyNames.Where(n => n.Id == m.AgencyId).Select(n => n.Name).FirstOrDefault(), m.Body, m.AuthorRole == ActorRole.Citizen))
+                .Select(m => new MessageItem(m.CreatedAt, m.Kind, agencyNames.Where(n => n.Id == m.AgencyId).Select(n => n.Name).FirstOrDefault(), m.Body, m.AuthorRole == ActorRole.Citizen) { Id = m.Id })
                 .ToListAsync(cancellationToken);
 
             Details? details = null;
             if (fullAccess)
             {
-                var attachments = await db.Attachments.AsNoTracking()
-                    .Where(a => a.ReportId == report.Id && a.MessageId == null)
+                // The report's own files and those sent with the answers it shows, in one query.
+                var files = (await db.Attachments.AsNoTracking()
+                    .Where(a => a.ReportId == report.Id)
                     .OrderBy(a => a.UploadedAt)
-                    .Select(a => new AttachmentItem(a.Id, a.OriginalFileName, a.SizeBytes))
-                    .ToListAsync(cancellationToken);
+                    .Select(a => new { a.MessageId, Item = new AttachmentItem(a.Id, a.OriginalFileName, a.SizeBytes) })
+                    .ToListAsync(cancellationToken))
+                    .ToLookup(a => a.MessageId, a => a.Item);
+                var attachments = files[null].ToList();
+                messages = [.. messages.Select(m => files.Contains(m.Id) ? m with { Attachments = [.. files[m.Id]] } : m)];
                 var canAdd = ReportLifecycle.Can(report.Status, RoutingAction.AddInformation) || ReportLifecycle.Can(report.Status, RoutingAction.ReporterReply);
                 var rungs = await db.Escalations.AsNoTracking().Where(e => e.ReportId == report.Id).Select(e => e.Rung).Distinct().ToListAsync(cancellationToken);
                 var open = report.Status is ReportStatus.Dispositioned or ReportStatus.InProgress;

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Web.Features.Users;
 
 /// <summary>Administrators manage accounts: roles, agency memberships, and disabling (which ends the person's sessions).</summary>
-public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, UserSessions sessions, TimeProvider clock)
+public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, UserSessions sessions, Shared.Agencies.AgencyStaffing staffing, TimeProvider clock)
 {
     public sealed record Row(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Agencies, bool Disabled, DateTimeOffset? LastSignIn);
 
@@ -76,6 +76,7 @@ public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, U
         QueueInvitation(user, role, await InvitationTokenAsync(user));
         db.AuditEntries.Add(new AuditEntry(AuditAction.RoleChanged, adminId, "User", user.Id, $"invited as {role}", null, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
+        await staffing.InvalidateAsync(cancellationToken);
         return new(true, "Users.Invited");
     }
 
@@ -197,6 +198,9 @@ public sealed class UserAdmin(LaporDbContext db, UserManager<LaporUser> users, U
             // A new security stamp invalidates every cookie issued before: the person signs in again, with the new rights.
             await users.UpdateSecurityStampAsync(user);
             await sessions.EndAllAsync(user.Id);
+
+            // The pickers' "no liaison officer yet" marks follow roles, memberships and the disabled flag.
+            await staffing.InvalidateAsync(cancellationToken);
         }
 
         return true;

@@ -105,4 +105,32 @@ public sealed class HolidaysAndPolicyTests(LaporAppFactory app) : IClassFixture<
         Assert.Equal(2, await app.WithDbAsync(db => db.DeadlinePolicies.Select(p => p.VerifyDays).SingleAsync()));
         await admin.SubmitAsync("/admin/tenggat", Policy("3"));
     }
+
+    [Fact]
+    public async Task Policy_FollowUpValidationCheckbox_IsSaved_AndEachSwitchIsAudited()
+    {
+        await StaffWorld.CreateAsync(app);
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+        (string, string)[] days = [("VerifyDays", "3"), ("FirstResponseDays", "5"), ("AspirationDays", "5"), ("InformationRequestDays", "5"),
+             ("OrdinaryComplaintDays", "14"), ("InvestigationComplaintDays", "60"), ("ReporterWindowDays", "10"), ("HoldExpiryDays", "10")];
+        Task<bool> SavedAsync() => app.WithDbAsync(db => db.DeadlinePolicies.Select(p => p.RequireFollowUpValidation).SingleAsync());
+        async Task<bool> CheckedAsync() => (await admin.OpenAsync("/admin/tenggat")).Document.QuerySelector("input#RequireFollowUpValidation[type=checkbox]")!.HasAttribute("checked");
+        Assert.False(await SavedAsync());
+        Assert.False(await CheckedAsync());
+
+        var on = await admin.SubmitAsync("/admin/tenggat", [.. days, ("RequireFollowUpValidation", "true")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, on.StatusCode);
+        Assert.True(await SavedAsync());
+        Assert.True(await CheckedAsync());
+
+        await admin.SubmitAsync("/admin/tenggat", days);
+
+        Assert.False(await SavedAsync());
+        var reasons = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.SettingsChanged && a.TargetType == "DeadlinePolicy").Select(a => a.Reason).ToListAsync());
+        Assert.Single(reasons, r => r == "follow-up validation on");
+        Assert.Single(reasons, r => r == "follow-up validation off");
+        var log = await admin.OpenAsync("/admin/audit");
+        Assert.Contains("validasi tindak lanjut diaktifkan", log.Text, StringComparison.Ordinal);
+    }
 }

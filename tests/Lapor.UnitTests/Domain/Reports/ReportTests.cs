@@ -345,6 +345,37 @@ public sealed class ReportTests
         Assert.Equal("Attachment.TooMany", error.Code);
     }
 
+    [Fact]
+    public void RespondFinal_WithEvidence_AttachesTheFilesToTheAnswer_BesideTheFiveOfTheReport()
+    {
+        var report = In(ReportStatus.InProgress);
+        for (var i = 0; i < Report.MaxAttachments; i++)
+        {
+            report.AddAttachment(new Attachment($"f{i}.jpg", $"s{i}.jpg", "image/jpeg", 10, "x", ActorRole.Citizen, Monday));
+        }
+
+        Attachment[] evidence = [new("hasil.jpg", "e1.jpg", "image/jpeg", 10, "x", ActorRole.Officer, Monday), new("berita-acara.pdf", "e2.pdf", "application/pdf", 10, "x", ActorRole.Officer, Monday)];
+
+        report.RespondFinal(OfficerOf(AgencyA), "Selesai", MessageVisibility.Public, Schedule, Monday.AddDays(1), evidence);
+
+        var answer = report.Messages.Single(m => m.Kind == MessageKind.FinalResponse);
+        Assert.All(evidence, file => Assert.Same(answer, file.Message));
+        Assert.Equal(Report.MaxAttachments + 2, report.Attachments.Count);
+    }
+
+    [Fact]
+    public void RespondFinal_WithSixFiles_IsRefused_AndNothingChanges()
+    {
+        var report = In(ReportStatus.InProgress);
+        var evidence = Enumerable.Range(0, Report.MaxAttachments + 1).Select(i => new Attachment($"f{i}.jpg", $"s{i}.jpg", "image/jpeg", 10, "x", ActorRole.Officer, Monday)).ToList();
+
+        var error = Assert.Throws<DomainException>(() => report.RespondFinal(OfficerOf(AgencyA), "Selesai", MessageVisibility.Public, Schedule, Monday.AddDays(1), evidence));
+
+        Assert.Equal("Attachment.TooManyOnResponse", error.Code);
+        Assert.DoesNotContain(report.Messages, m => m.Kind == MessageKind.FinalResponse);
+        Assert.Empty(report.Attachments);
+    }
+
     [Theory]
     [InlineData(ReportStatus.Unverified, false)]
     [InlineData(ReportStatus.OnHold, false)]

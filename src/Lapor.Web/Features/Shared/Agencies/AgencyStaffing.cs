@@ -1,0 +1,28 @@
+using Lapor.Web.Data;
+using Lapor.Web.Infrastructure.Caching;
+using Lapor.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Features.Shared.Agencies;
+
+/// <summary>
+/// Which agencies have an active liaison officer (pejabat penghubung): an account that is not
+/// disabled, holds the Officer role and belongs to the agency. A report routed to any other agency
+/// waits unseen, so the pickers mark them. One query, cached through <see cref="SharedCache"/> and
+/// dropped by every change to accounts' roles, memberships or disabled flag (<see cref="InvalidateAsync"/>).
+/// </summary>
+public sealed class AgencyStaffing(LaporDbContext db, SharedCache cache)
+{
+    private const string Region = "agency-staffing";
+
+    public async Task<IReadOnlySet<int>> StaffedAsync(CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync<IReadOnlySet<int>>(Region, "staffed", async ct =>
+            (await (from m in db.AgencyMemberships
+                    join u in db.Users on m.UserId equals u.Id
+                    where !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Officer))
+                    select m.AgencyId)
+                .Distinct().ToListAsync(ct)).ToHashSet(), cancellationToken);
+
+    /// <summary>Called after an account's roles, agencies or disabled flag changed (and were saved).</summary>
+    public Task InvalidateAsync(CancellationToken cancellationToken) => cache.InvalidateAsync(Region, cancellationToken);
+}
