@@ -45,10 +45,13 @@ public sealed class WorkingDayTests(LaporAppFactory app) : IClassFixture<LaporAp
             (reporterEmail, ["FilingConfirmation", "Verified"]),
             (StaffWorld.OfficerA, ["NewDisposition"]));
 
-        // The unstaffed share is raised to the coordinator, who re-routes it to Dinas B with a reason.
-        Assert.Contains("Dinas Tanpa Petugas UJI-D1", (await coordinator.OpenAsync($"/inbox/{number}")).Text, StringComparison.Ordinal);
+        // The unstaffed share is raised in the coordinator's queue and on the dashboard; the coordinator re-routes it to Dinas B with a reason.
+        var unstaffedTab = await coordinator.OpenAsync("/inbox?Tab=Unstaffed");
+        Assert.Contains(number, unstaffedTab.Text, StringComparison.Ordinal);
+        Assert.Contains("Dinas Tanpa Petugas UJI-D1", unstaffedTab.Text, StringComparison.Ordinal);
         await Ok(coordinator.ActAsync(number, "alihkan", ("AgencyId", Id(unstaffed)), ("ToAgencyId", Id(world.AgencyB)), ("Text", "Dinas D1 belum punya petugas; jalan kabupaten urusan Dinas B.")));
         await mail.ExpectAsync((StaffWorld.OfficerB, ["NewDisposition"]));
+        Assert.DoesNotContain(number, (await coordinator.OpenAsync("/inbox?Tab=Unstaffed")).Text, StringComparison.Ordinal);
 
         // Dinas A asks the reporter, then hands the work to its sub-unit A1 before the answer comes.
         await Ok(officerA.ActAsync(number, "minta-keterangan", ("Text", "Di sisi jalan sebelah mana lubangnya?")));
