@@ -5,8 +5,9 @@ public sealed class StaffNotification
 {
     private StaffNotification() { }
 
-    public StaffNotification(string userId, string template, long? reportId, string trackingNumber, DateTimeOffset createdAt)
+    public StaffNotification(string userId, string template, long? reportId, string trackingNumber, DateTimeOffset createdAt, string payloadJson = "{}")
     {
+        PayloadJson = payloadJson;
         UserId = userId;
         Template = template;
         ReportId = reportId;
@@ -21,6 +22,9 @@ public sealed class StaffNotification
     public string TrackingNumber { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ReadAt { get; private set; }
+
+    /// <summary>What the notice's line names (agency, lateness, dates), as in the mail it goes with.</summary>
+    public string PayloadJson { get; private set; } = "{}";
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 }

@@ -165,6 +165,9 @@ public enum RoutingAction
 
     /// <summary>The reporter rates the answer (no history line).</summary>
     Rate,
+
+    /// <summary>Coordinator: the work goes from one agency to another (one step, one history line).</summary>
+    Reroute,
 }
 
 /// <summary>Which clock a due date belongs to.</summary>

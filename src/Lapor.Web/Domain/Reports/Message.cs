@@ -26,4 +26,16 @@ public sealed class Message
     public MessageVisibility Visibility { get; private set; }
     public string Body { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>
+    /// A final response waiting for validation is staff-only; this is the visibility the officer chose,
+    /// given to it when the coordinator validates it (and dropped when they refuse it).
+    /// </summary>
+    public MessageVisibility? HeldVisibility { get; private set; }
+
+    internal void Hold() => (HeldVisibility, Visibility) = (Visibility, MessageVisibility.Internal);
+
+    internal void Release() => (Visibility, HeldVisibility) = (HeldVisibility ?? Visibility, null);
+
+    internal void Withhold() => HeldVisibility = null;
 }

@@ -34,16 +34,8 @@ public sealed partial class Report
             throw new DomainException("Forward.AlreadyAssigned");
         }
 
-        var awaitingReporter = source.State == AssignmentState.AwaitingReporter;
-        source.Close(AssignmentState.Forwarded, now);
         var kind = action == RoutingAction.Delegate ? AssignmentKind.Delegation : AssignmentKind.Referral;
-        var share = Assignment.Open(this, to.Id, kind, source.Id == 0 ? null : source.Id, schedule, now);
-        if (awaitingReporter)
-        {
-            share.AwaitReporter(now);
-        }
-
-        _assignments.Add(share);
+        HandOver(source, AssignmentState.Forwarded, to.Id, kind, schedule, now);
         Record(actor, action, target, now, reason, source.AgencyId, to.Id);
         var forwarded = action == RoutingAction.Delegate ? ReportEventKind.Delegated : ReportEventKind.Referred;
         Raise(new ReportEvent(forwarded, actor, now) { AgencyId = to.Id, FromAgencyId = source.AgencyId });
@@ -82,7 +74,7 @@ public sealed partial class Report
         AddMessage(actor, share.AgencyId, MessageKind.Question, MessageVisibility.ReporterOnly, question, now);
         share.AwaitReporter(now);
         Record(actor, RoutingAction.RequestInformation, target, now, null, share.AgencyId, share.AgencyId);
-        Raise(new ReportEvent(ReportEventKind.QuestionAsked, actor, now) { AgencyId = share.AgencyId });
+        Raise(new ReportEvent(ReportEventKind.QuestionAsked, actor, now) { AgencyId = share.AgencyId, Reason = question.Trim() });
     }
 
     /// <summary>Whether a question from an agency waits for the reporter's answer.</summary>
@@ -93,15 +85,12 @@ public sealed partial class Report
     {
         var target = Guard(RoutingAction.ReporterReply);
         AddMessage(actor, null, MessageKind.ReporterReply, MessageVisibility.ReporterOnly, text, now);
-        foreach (var share in _assignments.Where(a => a.State == AssignmentState.AwaitingReporter))
-        {
-            share.ResumeFromReporter(schedule, now);
-        }
-
+        var asked = _assignments.Where(a => a.State == AssignmentState.AwaitingReporter).ToList();
+        asked.ForEach(share => share.ResumeFromReporter(schedule, now));
         Record(actor, RoutingAction.ReporterReply, target, now, null);
 
-        // Every agency working on the report reads the reply.
-        foreach (var share in OpenAssignments())
+        // The agencies that asked read the answer; a message nobody asked for goes to every agency on the report.
+        foreach (var share in asked.Count > 0 ? asked : OpenAssignments().ToList())
         {
             Raise(new ReportEvent(ReportEventKind.ReporterReplied, actor, now) { AgencyId = share.AgencyId });
         }
@@ -130,6 +119,12 @@ public sealed partial class Report
         }
 
         var validated = schedule.Policy.RequireFollowUpValidation;
+        if (validated)
+        {
+            // Nobody outside the staff reads an answer the coordinator has not accepted yet.
+            message.Hold();
+        }
+
         share.MarkFinal(schedule, now, awaitValidation: validated);
         Record(actor, RoutingAction.FinalResponse, target, now, null, share.AgencyId, share.AgencyId);
         Raise(new ReportEvent(validated ? ReportEventKind.FinalSubmitted : ReportEventKind.FinalResponded, actor, now) { AgencyId = share.AgencyId });
@@ -141,6 +136,7 @@ public sealed partial class Report
         var target = Guard(RoutingAction.ValidateFinal);
         var share = AwaitingValidation(actor, agencyId);
         share.Validate(schedule, now);
+        HeldAnswers(agencyId).ForEach(m => m.Release());
         Record(actor, RoutingAction.ValidateFinal, target, now, null, agencyId, agencyId);
         Raise(new ReportEvent(ReportEventKind.FinalResponded, actor, now) { AgencyId = agencyId });
     }
@@ -152,7 +148,8 @@ public sealed partial class Report
         RequireReason(reason);
         var share = AwaitingValidation(actor, agencyId);
         share.Refuse();
-        AddMessage(actor, agencyId, MessageKind.Note, MessageVisibility.Internal, reason, now);
+        HeldAnswers(agencyId).ForEach(m => m.Withhold());
+        AddMessage(actor, null, MessageKind.Note, MessageVisibility.Internal, reason, now);
         Record(actor, RoutingAction.RefuseFinal, target, now, reason, agencyId, agencyId);
         Raise(new ReportEvent(ReportEventKind.FinalRefused, actor, now) { AgencyId = agencyId, Reason = reason.Trim() });
     }
@@ -185,7 +182,7 @@ public sealed partial class Report
         Raise(new ReportEvent(ReportEventKind.Rejected, actor, now));
         foreach (var share in finals)
         {
-            Raise(new ReportEvent(ReportEventKind.Reopened, actor, now) { AgencyId = share.AgencyId });
+            Raise(new ReportEvent(ReportEventKind.Rejected, actor, now) { AgencyId = share.AgencyId });
         }
     }
 
@@ -210,7 +207,8 @@ public sealed partial class Report
         Raise(new ReportEvent(ReportEventKind.Reopened, actor, now));
         foreach (var share in completed)
         {
-            Raise(new ReportEvent(ReportEventKind.Reopened, actor, now) { AgencyId = share.AgencyId });
+            // A coordinator's reason goes to the agencies; a reporter's stays on the report's page.
+            Raise(new ReportEvent(ReportEventKind.Reopened, actor, now) { AgencyId = share.AgencyId, Reason = actor.Role == ActorRole.Citizen ? null : reason.Trim() });
         }
     }
 
@@ -263,16 +261,24 @@ public sealed partial class Report
         Raise(new ReportEvent(ReportEventKind.Withdrawn, actor, now) { AgencyId = agencyId, Reason = reason.Trim() });
     }
 
-    /// <summary>Coordinator: the report goes from one agency to another (a withdrawal and a routing, one step for the user).</summary>
+    /// <summary>
+    /// Coordinator: one agency's share goes to another agency — one step, one history line. A question
+    /// waiting on the reporter moves with it, as with a forward.
+    /// </summary>
     public void Reroute(Actor actor, int fromAgencyId, int toAgencyId, string reason, DeadlineSchedule schedule, DateTimeOffset now)
     {
-        if (fromAgencyId == toAgencyId)
+        var target = Guard(RoutingAction.Reroute);
+        RequireReason(reason);
+        if (fromAgencyId == toAgencyId || OpenAssignments().Any(a => a.AgencyId == toAgencyId))
         {
             throw new DomainException("Forward.AlreadyAssigned");
         }
 
-        Route(actor, toAgencyId, reason, schedule, now);
-        Withdraw(actor, fromAgencyId, reason, schedule, now);
+        var source = OpenShareOf(fromAgencyId);
+        HandOver(source, AssignmentState.Withdrawn, toAgencyId, AssignmentKind.Disposition, schedule, now);
+        Record(actor, RoutingAction.Reroute, target, now, reason, fromAgencyId, toAgencyId);
+        Raise(new ReportEvent(ReportEventKind.Withdrawn, actor, now) { AgencyId = fromAgencyId, Reason = reason.Trim() });
+        Raise(new ReportEvent(ReportEventKind.Routed, actor, now) { AgencyId = toAgencyId, FromAgencyId = fromAgencyId });
     }
 
     /// <summary>Coordinator: a reminder to an agency that holds the report, with a message for its officers.</summary>
@@ -281,7 +287,7 @@ public sealed partial class Report
         var target = Guard(RoutingAction.Remind);
         RequireReason(message);
         OpenShareOf(agencyId);
-        AddMessage(actor, agencyId, MessageKind.Note, MessageVisibility.Internal, message, now);
+        AddMessage(actor, null, MessageKind.Note, MessageVisibility.Internal, message, now);
         Record(actor, RoutingAction.Remind, target, now, message, null, agencyId);
         Raise(new ReportEvent(ReportEventKind.Reminded, actor, now) { AgencyId = agencyId, Reason = message.Trim() });
     }
@@ -373,9 +379,31 @@ public sealed partial class Report
         return share.State == AssignmentState.AwaitingValidation ? share : throw new DomainException("Validation.NothingToValidate");
     }
 
+    /// <summary>Shares an agency still answers for (open or completed), as opposed to those handed back, on or away.</summary>
+    private IEnumerable<Assignment> LiveAssignments() =>
+        _assignments.Where(a => a.State is not (AssignmentState.Returned or AssignmentState.Forwarded or AssignmentState.Withdrawn));
+
+    /// <summary>Closes a share and opens its successor at another agency; a question waiting on the reporter moves along.</summary>
+    private void HandOver(Assignment source, AssignmentState closedAs, int toAgencyId, AssignmentKind kind, DeadlineSchedule schedule, DateTimeOffset now)
+    {
+        var awaitingReporter = source.State == AssignmentState.AwaitingReporter;
+        source.Close(closedAs, now);
+        var share = Assignment.Open(this, toAgencyId, kind, source.Id == 0 ? null : source.Id, schedule, now);
+        if (awaitingReporter)
+        {
+            share.AwaitReporter(now);
+        }
+
+        _assignments.Add(share);
+    }
+
+    /// <summary>An agency's final responses held for validation (the runner loads held messages with the report).</summary>
+    private List<Message> HeldAnswers(int agencyId) =>
+        _messages.Where(m => m.AgencyId == agencyId && m.Kind == MessageKind.FinalResponse && m.HeldVisibility is not null).ToList();
+
     private void BackToCoordinatorIfNoneLeft(DeadlineSchedule schedule, DateTimeOffset now)
     {
-        if (!OpenAssignments().Any())
+        if (!LiveAssignments().Any())
         {
             IsReturned = true;
             RestartVerificationClock(schedule, now);
@@ -410,7 +438,7 @@ public sealed partial class Report
     /// </summary>
     private ReportStatus FromAssignments()
     {
-        var live = _assignments.Where(a => a.State is not (AssignmentState.Returned or AssignmentState.Forwarded or AssignmentState.Withdrawn)).ToList();
+        var live = LiveAssignments().ToList();
         if (live.Count == 0)
         {
             return ReportStatus.Unverified;

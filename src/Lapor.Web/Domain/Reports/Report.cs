@@ -218,7 +218,7 @@ public sealed partial class Report
         AddMessage(actor, null, MessageKind.Question, MessageVisibility.ReporterOnly, question, now);
         PausedAt = now;
         Record(actor, RoutingAction.Hold, target, now, question);
-        Raise(new ReportEvent(ReportEventKind.Held, actor, now));
+        Raise(new ReportEvent(ReportEventKind.Held, actor, now) { Reason = question.Trim() });
     }
 
     /// <summary>Reporter answers a hold: back to the coordinator with the clock moved on by the paused days.</summary>
@@ -341,7 +341,7 @@ public sealed partial class Report
             case ReportEventKind.Accepted:
                 TimesAccepted++;
                 break;
-            case ReportEventKind.Rejected:
+            case ReportEventKind.Rejected when e.AgencyId is null:
                 TimesRejected++;
                 break;
             case ReportEventKind.Supported:

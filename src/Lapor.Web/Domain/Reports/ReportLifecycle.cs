@@ -49,6 +49,7 @@ public static class ReportLifecycle
         // The coordinator keeps control after routing.
         Allow(Routed, RoutingAction.Route, LifecycleTarget.Assignments);
         Allow(Routed, RoutingAction.Withdraw, LifecycleTarget.Assignments);
+        Allow(Routed, RoutingAction.Reroute, LifecycleTarget.Assignments);
         Allow(Routed, RoutingAction.Remind, LifecycleTarget.Same);
         Allow([ReportStatus.InProgress], RoutingAction.ValidateFinal, LifecycleTarget.Assignments);
         Allow([ReportStatus.InProgress], RoutingAction.RefuseFinal, LifecycleTarget.Assignments);

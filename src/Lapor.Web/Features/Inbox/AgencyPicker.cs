@@ -12,7 +12,7 @@ public sealed record AgencyPicker(string Id, string Name, string LabelKey, IRead
 
     public IReadOnlyCollection<int> Selected { get; init; } = [];
 
-    /// <summary>Agencies not offered here (those already working on the report, the officer's own).</summary>
+    /// <summary>Agencies that cannot be chosen here (those already working on the report, the officer's own): shown greyed, so their sub-units stay under them.</summary>
     public IReadOnlyCollection<int> Without { get; init; } = [];
 
     /// <summary>The officer's agency: its sub-units say so, as handing work to them is a delegation rather than a referral.</summary>
@@ -20,7 +20,6 @@ public sealed record AgencyPicker(string Id, string Name, string LabelKey, IRead
 
     public string? HelpKey { get; init; }
 
-    /// <summary>The groups without the agencies left out, and without groups left empty.</summary>
-    public IReadOnlyList<AgencyDirectory.Group> Offered =>
-        [.. Groups.Select(g => g with { Agencies = [.. g.Agencies.Where(a => !Without.Contains(a.Id))] }).Where(g => g.Agencies.Count > 0)];
+    /// <summary>The groups as drawn: every agency stays in its place in the tree, the ones that cannot be chosen disabled.</summary>
+    public IReadOnlyList<AgencyDirectory.Group> Offered => Groups;
 }

@@ -24,7 +24,7 @@ public static class ReportDetail
     public sealed record Reporter(string? Name, string? Email, string? Phone, bool HasAccount);
 
     public sealed record AssignmentItem(long Id, int AgencyId, string AgencyName, AssignmentKind Kind, AssignmentState State, DateTimeOffset AssignedAt,
-        DateOnly FirstResponseDueOn, DateOnly CompletionDueOn, bool IsOverdue, int RejectionCount, int ValidationRefusals)
+        DateOnly FirstResponseDueOn, DateOnly CompletionDueOn, bool IsOverdue, int RejectionCount, int ValidationRefusals, bool HasOfficer)
     {
         public bool IsOpen => State is AssignmentState.Dispositioned or AssignmentState.InProgress or AssignmentState.AwaitingReporter
             or AssignmentState.AwaitingValidation or AssignmentState.FinalResponded;
@@ -46,7 +46,7 @@ public static class ReportDetail
         public bool Any => Verify || Hold || Archive || Restore || Reopen || Steer || Validate || Note || ActingAgencyId is not null;
     }
 
-    public sealed class Handler(LaporDbContext db, ReferenceData reference, HistorySentences history)
+    public sealed class Handler(LaporDbContext db, ReferenceData reference, HistorySentences history, Shared.Agencies.AgencyStaffing staffing)
     {
         public async Task<View?> HandleAsync(string trackingNumber, ReportScope scope, StaffRoles roles, CancellationToken cancellationToken)
         {
@@ -88,8 +88,10 @@ public static class ReportDetail
             var names = await reference.AgencyNamesAsync(cancellationToken);
             string? Name(int? agencyId) => agencyId is { } id ? names.GetValueOrDefault(id, "?") : null;
 
+            var staffed = await staffing.StaffedAsync(cancellationToken);
             var assignments = report.Assignments
-                .Select(a => new AssignmentItem(a.Id, a.AgencyId, Name(a.AgencyId)!, a.Kind, a.State, a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount, a.ValidationRefusals))
+                .Select(a => new AssignmentItem(a.Id, a.AgencyId, Name(a.AgencyId)!, a.Kind, a.State, a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount, a.ValidationRefusals,
+                    staffed.Contains(a.AgencyId)))
                 .ToList();
             var entries = await db.RoutingEntries.AsNoTracking().Where(e => e.ReportId == report.Id).OrderBy(e => e.Id)
                 .Select(e => new { e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, e.FromAgencyId, e.ToAgencyId, e.Reason })

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Lapor.Web.Data;
 using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,18 +14,26 @@ namespace Lapor.Web.Features.Notifications;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 [Route("notifikasi")]
-public sealed class NotificationsController(LaporDbContext db, TimeProvider clock) : Controller
+public sealed class NotificationsController(LaporDbContext db, MailTemplates templates, TimeProvider clock) : Controller
 {
-    public sealed record Item(long Id, string Template, string TrackingNumber, DateTimeOffset CreatedAt, bool Unread);
+    public sealed record Item(long Id, string Text, DateTimeOffset CreatedAt, bool Unread);
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await db.StaffNotifications.AsNoTracking().Where(n => n.UserId == UserId)
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var notices = await db.StaffNotifications.AsNoTracking().Where(n => n.UserId == UserId)
             .OrderByDescending(n => n.Id).Take(100)
-            .Select(n => new Item(n.Id, n.Template, n.TrackingNumber, n.CreatedAt, n.ReadAt == null))
-            .ToListAsync(cancellationToken));
+            .Select(n => new { n.Id, n.Template, n.TrackingNumber, n.PayloadJson, n.CreatedAt, Unread = n.ReadAt == null })
+            .ToListAsync(cancellationToken);
+
+        // Worded like the mail's subject in the reader's language; older notices carry only the tracking number.
+        var culture = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        return View(notices.Select(n => new Item(n.Id, templates.Subject(n.Template, culture,
+            n.PayloadJson is "{}" or "" ? System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["TrackingNumber"] = n.TrackingNumber }) : n.PayloadJson),
+            n.CreatedAt, n.Unread)).ToList());
+    }
 
     /// <summary>Marks one of the user's own notices read and opens its report; anyone else's is not found.</summary>
     [HttpPost("{id:long}/buka")]

@@ -108,9 +108,18 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
             ? string.Join(", ", report.OpenAssignments().Select(a => names.GetValueOrDefault(a.AgencyId, "?")))
             : null);
         Add("Reason", e.Reason);
+
+        // The agency's own clocks: when its answer is due, and until when the reporter may judge it.
+        if (e.AgencyId is { } shareAgency && report.Assignments.LastOrDefault(a => a.AgencyId == shareAgency) is { } share)
+        {
+            Add("FirstResponseDueOn", MailTemplates.Date(share.FirstResponseDueOn));
+            Add("CompletionDueOn", MailTemplates.Date(share.CompletionDueOn));
+            Add("ReporterWindowEndsOn", share.ReporterWindowEndsOn is { } windowEnds ? MailTemplates.Date(windowEnds) : null);
+        }
+
         Add("ArchiveReasonKey", e.ArchiveReason is { } archive ? $"ArchiveReason.{archive}" : null);
         Add("DeadlineKey", e.Deadline is { } deadline ? $"Deadline.{deadline}" : null);
-        Add("DueOn", e.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("DueOn", e.DueOn is { } due ? MailTemplates.Date(due) : null);
         Add("WorkingDaysLate", e.WorkingDaysLate?.ToString(CultureInfo.InvariantCulture));
         return payload;
     }

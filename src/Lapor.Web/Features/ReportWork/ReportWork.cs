@@ -31,8 +31,10 @@ public sealed class ReportWork(LaporDbContext db, DeadlineScheduleProvider sched
         Func<IQueryable<Report>, IQueryable<Report>> find, int? expectedVersion, Func<Step, Task> change, CancellationToken cancellationToken,
         Func<Report, bool>? mayAct = null)
     {
-        // The history is only appended to, so it is not loaded; the shares are, the status follows them.
-        var report = await find(db.Reports).Include(r => r.Assignments).FirstOrDefaultAsync(cancellationToken);
+        // The history and the messages are only appended to, so they are not loaded — except final
+        // responses held for validation, which a validation publishes. The shares are: the status follows them.
+        var report = await find(db.Reports).Include(r => r.Assignments).Include(r => r.Messages.Where(m => m.HeldVisibility != null))
+            .AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
         if (report is null || !(mayAct?.Invoke(report) ?? true))
         {
             return WorkResult.NotFound;

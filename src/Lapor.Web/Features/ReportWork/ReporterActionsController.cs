@@ -32,15 +32,21 @@ public sealed class ReporterActionsController(ReportWork work, WorkFeedback feed
         });
 
     [HttpPost("puas")]
-    public Task<IActionResult> Accept([FromRoute] string trackingNumber, Track.VerdictForm form) =>
-        RunAsync(trackingNumber, null, null, "Track.Accepted", (s, actor) =>
+    public Task<IActionResult> Accept([FromRoute] string trackingNumber, Track.VerdictForm form)
+    {
+        // With another agency still at work, the verdict is recorded but the report is not completed yet: say which.
+        var done = "Track.AcceptedPartly";
+        return RunAsync(trackingNumber, null, null, () => done, (s, actor) =>
         {
             s.Report.Accept(actor, s.Schedule, s.Now);
             if (form.Rating is { } stars)
             {
                 s.Report.Rate(actor, stars, s.Now);
             }
+
+            done = s.Report.Status == ReportStatus.Completed ? "Track.Accepted" : "Track.AcceptedPartly";
         });
+    }
 
     [HttpPost("belum-puas")]
     public Task<IActionResult> Reject([FromRoute] string trackingNumber, Track.VerdictForm form, [FromServices] IValidator<Track.VerdictForm> validator) =>
@@ -67,13 +73,19 @@ public sealed class ReporterActionsController(ReportWork work, WorkFeedback feed
             (s, actor) => escalation.EscalateAsync(s.Report, actor, form.Reason!, s.Now, HttpContext.RequestAborted));
 
     private Task<IActionResult> RunAsync(string trackingNumber, string? typed, ValidationResult? validation, string doneKey, Action<ReportWork.Step, Actor> change) =>
+        RunAsync(trackingNumber, typed, validation, () => doneKey, change);
+
+    private Task<IActionResult> RunAsync(string trackingNumber, string? typed, ValidationResult? validation, string doneKey, Func<ReportWork.Step, Actor, Task> change) =>
+        RunAsync(trackingNumber, typed, validation, () => doneKey, change);
+
+    private Task<IActionResult> RunAsync(string trackingNumber, string? typed, ValidationResult? validation, Func<string> doneKey, Action<ReportWork.Step, Actor> change) =>
         RunAsync(trackingNumber, typed, validation, doneKey, (s, actor) =>
         {
             change(s, actor);
             return Task.CompletedTask;
         });
 
-    private async Task<IActionResult> RunAsync(string trackingNumber, string? typed, ValidationResult? validation, string doneKey, Func<ReportWork.Step, Actor, Task> change)
+    private async Task<IActionResult> RunAsync(string trackingNumber, string? typed, ValidationResult? validation, Func<string> doneKey, Func<ReportWork.Step, Actor, Task> change)
     {
         if (TrackingNumber.Normalize(trackingNumber) is not { } number)
         {
@@ -92,6 +104,6 @@ public sealed class ReporterActionsController(ReportWork work, WorkFeedback feed
         var result = await work.RunAsync(
             reports => reports.Where(r => r.TrackingNumber == number), null, s => change(s, actor), HttpContext.RequestAborted,
             mayAct: report => granted || (userId is not null && userId == report.ReporterUserId));
-        return feedback.Answer(this, result, back, doneKey, typed, WorkFeedback.Reader.Reporter);
+        return feedback.Answer(this, result, back, doneKey(), typed, WorkFeedback.Reader.Reporter);
     }
 }

@@ -57,6 +57,7 @@ public static class WhoIsTold
         ReportEventKind.Completed => [new(Audience.Reporter, "Completed")],
         ReportEventKind.Reopened when e.AgencyId is null => [new(Audience.Reporter, "Reopened")],
         ReportEventKind.Reopened => [new(Audience.Handlers, "WorkReopened")],
+        ReportEventKind.Rejected when e.AgencyId is not null => [new(Audience.Handlers, "ReporterRejected")],
         ReportEventKind.DeadlineNear => [new(Audience.Handlers, "EscalationReminder")],
         ReportEventKind.Overdue => [new(Audience.Handlers, "EscalationBreach"), new(Audience.Coordinators, "EscalationBreach")],
         ReportEventKind.EscalatedToHead => [new(Audience.AgencyHeads, "EscalationAgencyHeadAlert"), new(Audience.Coordinators, "EscalationAgencyHeadAlert")],

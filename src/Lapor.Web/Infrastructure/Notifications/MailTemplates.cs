@@ -27,6 +27,10 @@ public sealed partial class MailTemplates(IStringLocalizerFactory localizers, IO
     public MimeMessage Compose(string template, string recipient, string culture, string payloadJson) =>
         InCulture(culture, payloadJson, values => Mail(template, recipient, values));
 
+    /// <summary>The subject line alone, for an in-app notice: the same words as the mail it goes with.</summary>
+    public string Subject(string template, string culture, string payloadJson) =>
+        InCulture(culture, payloadJson, values => Fill(_t[$"Mail.{template}.Subject"], values));
+
     /// <summary>A short text for a chat or SMS reply: <c>Chat.{Template}</c> in the recipient's language.</summary>
     public string ComposeText(string template, string culture, string payloadJson) =>
         InCulture(culture, payloadJson, values => Fill(_t[$"Chat.{template}"], values));

@@ -19,12 +19,11 @@ public sealed class NotificationOutbox(LaporDbContext db)
     public void ToStaff(
         Recipients.Person person, string template, IReadOnlyDictionary<string, string> payload, long reportId, string trackingNumber, DateTimeOffset now)
     {
-        var values = new Dictionary<string, string>(payload) { ["TrackingNumber"] = trackingNumber };
-        db.OutboxMessages.Add(new OutboxMessage(
-            NotificationChannel.Email, template, person.Email, person.Culture, JsonSerializer.Serialize(values), reportId, now, heldForDigest: person.Digest));
+        var values = JsonSerializer.Serialize(new Dictionary<string, string>(payload) { ["TrackingNumber"] = trackingNumber });
+        db.OutboxMessages.Add(new OutboxMessage(NotificationChannel.Email, template, person.Email, person.Culture, values, reportId, now, heldForDigest: person.Digest));
         if (person.UserId is { } userId)
         {
-            db.StaffNotifications.Add(new StaffNotification(userId, template, reportId, trackingNumber, now));
+            db.StaffNotifications.Add(new StaffNotification(userId, template, reportId, trackingNumber, now, values));
         }
     }
 

@@ -5,6 +5,7 @@ using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.ReportWork;
+using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +16,7 @@ namespace Lapor.IntegrationTests.Features.ReportWork;
 /// about a staffed agency, an agency without officer and no agency, exactly the people the table
 /// names get exactly one message each, on their channel — and nobody else.
 /// </summary>
-public sealed class WhoIsToldWalkTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+public sealed partial class WhoIsToldWalkTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
 {
     private const string ReporterEmail = "andi@contoh.id";
 
@@ -32,7 +33,15 @@ public sealed class WhoIsToldWalkTests(LaporAppFactory app) : IClassFixture<Lapo
         });
         var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());
         var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
-        await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", world.AgencyA.ToString(CultureInfo.InvariantCulture)));
+        await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", world.AgencyA.ToString(CultureInfo.InvariantCulture)), ("AgencyIds", unstaffed.ToString(CultureInfo.InvariantCulture)));
+        var templates = app.Services.GetRequiredService<MailTemplates>();
+
+        // Both agencies answered, so every date a message may name exists (the reporter's window too).
+        await StoredReports.ActAsync(app, number, (report, schedule) =>
+        {
+            report.RespondFinal(Actor.Officer(null!, [world.AgencyA]), "Selesai.", MessageVisibility.Public, schedule, DateTimeOffset.UtcNow);
+            report.RespondFinal(Actor.Officer(null!, [unstaffed]), "Selesai.", MessageVisibility.Public, schedule, DateTimeOffset.UtcNow);
+        });
 
         // Who each audience is, written out by hand for this world.
         IReadOnlyList<string> People(Audience audience, int? agency) => (audience, agency) switch
@@ -54,7 +63,7 @@ public sealed class WhoIsToldWalkTests(LaporAppFactory app) : IClassFixture<Lapo
                 var e = new ReportEvent(kind, Actor.System, DateTimeOffset.UtcNow)
                 {
                     AgencyId = agency,
-                    Deadline = Deadline.Completion,
+                    Deadline = agency is null ? Deadline.Verify : Deadline.Completion,
                     DueOn = new DateOnly(2026, 10, 27),
                     WorkingDaysLate = 24,
                     Reason = "alasan untuk penerima",
@@ -66,6 +75,23 @@ public sealed class WhoIsToldWalkTests(LaporAppFactory app) : IClassFixture<Lapo
                 if (!expected.Distinct().SequenceEqual(recipients))
                 {
                     failures.Add($"{kind} @ {agency?.ToString(CultureInfo.InvariantCulture) ?? "none"}: expected [{string.Join(", ", expected.Distinct())}], got [{string.Join(", ", recipients)}]");
+                }
+
+                // Every placeholder of every text is filled, in both languages (events about an agency only where they can happen).
+                if (agency is not null || !AboutAnAgency.Contains(kind))
+                {
+                    foreach (var m in sent)
+                    {
+                        foreach (var culture in new[] { "id", "en" })
+                        {
+                            var mail = templates.Compose(m.Template, m.Recipient, culture, m.PayloadJson);
+                            var text = $"{mail.Subject}\n{mail.TextBody}\n{templates.ComposeText(m.Template, culture, m.PayloadJson)}";
+                            if (Placeholder().Match(m.Channel == NotificationChannel.Email ? $"{mail.Subject}\n{mail.TextBody}" : text) is { Success: true } left)
+                            {
+                                failures.Add($"{kind} @ {agency?.ToString(CultureInfo.InvariantCulture) ?? "none"}: {m.Template} ({culture}) leaves {left.Value}");
+                            }
+                        }
+                    }
                 }
 
                 if (sent.Any(m => m.Channel != NotificationChannel.Email))
@@ -105,6 +131,17 @@ public sealed class WhoIsToldWalkTests(LaporAppFactory app) : IClassFixture<Lapo
         var message = Assert.Single(sent);
         Assert.Equal((NotificationChannel.Telegram, "123456789", "ResponsePosted"), (message.Channel, message.Recipient, message.Template));
     }
+
+    /// <summary>Events that only ever happen to one agency's share.</summary>
+    private static readonly HashSet<ReportEventKind> AboutAnAgency =
+    [
+        ReportEventKind.Routed, ReportEventKind.Delegated, ReportEventKind.Referred, ReportEventKind.Withdrawn, ReportEventKind.Reminded,
+        ReportEventKind.Responded, ReportEventKind.QuestionAsked, ReportEventKind.FinalSubmitted, ReportEventKind.FinalResponded,
+        ReportEventKind.FinalRefused, ReportEventKind.Returned, ReportEventKind.ReporterReplied,
+    ];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[A-Za-z]+\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
 
     /// <summary>Runs the real table and recipient lookup for one event and returns the rows it wrote.</summary>
     private async Task<List<OutboxMessage>> QueueAsync(string number, ReportEvent e)

@@ -59,15 +59,18 @@ public sealed class WorkingDayTests(LaporAppFactory app) : IClassFixture<LaporAp
         Assert.Equal(ReportStatus.InProgress, await StatusAsync(number));
         await mail.ExpectAsync((reporterEmail, ["InformationRequested"]), (StaffWorld.OfficerA1, ["NewDisposition"]));
 
-        // The question is still answerable; the answer reaches both agencies now working on it.
+        // The question is still answerable; the answer reaches the agency that now holds the question, not the one that did not ask.
         var track = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
         Assert.NotNull(track.Document.QuerySelector($"form[action='/lacak/{number}/informasi']"));
         await Ok(reporter.PostAsync($"/lacak/{number}/informasi", await Citizen.TrackFormAsync(reporter, number, ("Text", "Sisi kiri, depan toko bangunan."))));
-        await mail.ExpectAsync((StaffWorld.OfficerA1, ["ReporterReplied"]), (StaffWorld.OfficerB, ["ReporterReplied"]));
+        await mail.ExpectAsync((StaffWorld.OfficerA1, ["ReporterReplied"]));
 
         // A1's final response waits for validation; the coordinator refuses it, A1 answers again, it is validated.
+        // Until validated, the answer is the staff's alone; a refused one never reaches the reporter or the public.
         await Ok(officerA1.ActAsync(number, "tindak-lanjut-akhir", ("Text", "Sudah ditinjau."), ("Public", "true")));
         await mail.ExpectAsync((StaffWorld.Coordinator, ["AwaitingValidation"]));
+        Assert.DoesNotContain("Sudah ditinjau.", (await HtmlPage.GetAsync(reporter, $"/lacak/{number}")).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sudah ditinjau.", (await HtmlPage.GetAsync(app.CreateBrowser(), $"/laporan/{number}")).Text, StringComparison.Ordinal);
         await Ok(coordinator.ActAsync(number, "tolak-tindak-lanjut", ("AgencyId", Id(world.AgencyA1)), ("Text", "Belum ada perbaikan, hanya peninjauan.")));
         await mail.ExpectAsync((StaffWorld.OfficerA1, ["FollowUpRefused"]));
         await Ok(officerA1.ActAsync(number, "tindak-lanjut-akhir", ("Text", "Lubang sudah ditambal dengan aspal."), ("Public", "true")));
@@ -77,6 +80,11 @@ public sealed class WorkingDayTests(LaporAppFactory app) : IClassFixture<LaporAp
         await mail.ExpectAsync(
             (StaffWorld.Coordinator, ["AwaitingValidation", "AwaitingValidation"]),
             (reporterEmail, ["FinalResponse", "FinalResponse"]));
+        var validated = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
+        Assert.Contains("Lubang sudah ditambal dengan aspal.", validated.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sudah ditinjau.", validated.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sudah ditinjau.", (await HtmlPage.GetAsync(app.CreateBrowser(), $"/laporan/{number}")).Text, StringComparison.Ordinal);
+        Assert.Contains("Laporan baru untuk Dinas B", (await officerB.OpenAsync("/notifikasi")).Text, StringComparison.Ordinal);
         Assert.Equal(1, await app.WithDbAsync(db => db.Assignments.Where(a => a.AgencyId == world.AgencyA1 && db.Reports.Any(r => r.Id == a.ReportId && r.TrackingNumber == number))
             .Select(a => a.ValidationRefusals).SingleAsync()));
 
@@ -110,7 +118,9 @@ public sealed class WorkingDayTests(LaporAppFactory app) : IClassFixture<LaporAp
         await mail.ExpectNoOthersAsync();
         var history = (await coordinator.OpenAsync($"/inbox/{number}")).Document.QuerySelectorAll(".timeline-item").Select(i => i.TextContent).ToList();
         Assert.DoesNotContain(history, line => line.Contains("Verify.", StringComparison.Ordinal) || line.Contains("Reroute", StringComparison.Ordinal));
-        Assert.Contains(history, line => line.Contains("Dinas B", StringComparison.Ordinal) && line.Contains("Dinas D1 belum punya petugas", StringComparison.Ordinal));
+        Assert.Single(history, line => line.Contains("Dialihkan", StringComparison.Ordinal)
+            && line.Contains("Dinas Tanpa Petugas UJI-D1", StringComparison.Ordinal) && line.Contains("Dinas B", StringComparison.Ordinal)
+            && line.Contains("Dinas D1 belum punya petugas", StringComparison.Ordinal));
         Assert.Contains(history, line => line.Contains("Bidang A1", StringComparison.Ordinal));
     }
 

@@ -23,6 +23,8 @@ public sealed class ReportLifecycleTests
         [(ReportStatus.Dispositioned, RoutingAction.Route)] = Assignments,
         [(ReportStatus.InProgress, RoutingAction.Route)] = Assignments,
         [(ReportStatus.Dispositioned, RoutingAction.Withdraw)] = Assignments,
+        [(ReportStatus.Dispositioned, RoutingAction.Reroute)] = Assignments,
+        [(ReportStatus.InProgress, RoutingAction.Reroute)] = Assignments,
         [(ReportStatus.InProgress, RoutingAction.Withdraw)] = Assignments,
         [(ReportStatus.Dispositioned, RoutingAction.Return)] = Assignments,
         [(ReportStatus.InProgress, RoutingAction.Return)] = Assignments,

@@ -412,6 +412,10 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("datetimeoffset");
 
@@ -656,6 +660,10 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("HeldVisibility")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1361,7 +1369,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Attachment", b =>
                 {
-                    b.HasOne("Lapor.Web.Domain.Reports.Message", null)
+                    b.HasOne("Lapor.Web.Domain.Reports.Message", "Message")
                         .WithMany()
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1371,6 +1379,8 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Escalation", b =>

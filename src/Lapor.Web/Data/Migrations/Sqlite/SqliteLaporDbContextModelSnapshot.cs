@@ -391,6 +391,10 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ReadAt")
                         .HasColumnType("INTEGER");
 
@@ -628,6 +632,10 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeldVisibility")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1321,7 +1329,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Attachment", b =>
                 {
-                    b.HasOne("Lapor.Web.Domain.Reports.Message", null)
+                    b.HasOne("Lapor.Web.Domain.Reports.Message", "Message")
                         .WithMany()
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1331,6 +1339,8 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Escalation", b =>
