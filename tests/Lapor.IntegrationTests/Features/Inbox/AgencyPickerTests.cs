@@ -91,8 +91,8 @@ public sealed class AgencyPickerTests(LaporAppFactory app) : IClassFixture<Lapor
             Assert.Contains(NoOfficer, Option(page, picker, unstaffed).TextContent, StringComparison.Ordinal);
             Assert.DoesNotContain(NoOfficer, Option(page, picker, world.AgencyB).TextContent, StringComparison.Ordinal);
 
-            // The agency already working on the report is not offered again.
-            Assert.Null(page.Document.QuerySelector($"#{picker} option[value='{Id(world.AgencyA)}']"));
+            // The agency already working on the report cannot be chosen again; it stays in the tree, greyed, above its sub-units.
+            Assert.True(page.Document.QuerySelector($"#{picker} option[value='{Id(world.AgencyA)}']")!.HasAttribute("disabled"));
         }
 
         Assert.Equal("Bidang A1 (sub-unit)", Option(forwarding, "forward-to", world.AgencyA1).TextContent.Trim());

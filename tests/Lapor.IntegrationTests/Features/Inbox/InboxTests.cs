@@ -382,7 +382,7 @@ public sealed class InboxTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", Id(world.AgencyA1)));
 
         var notices = await officer.OpenAsync("/notifikasi");
-        Assert.Contains($"Laporan baru untuk instansi Anda: {number}", notices.Text, StringComparison.Ordinal);
+        Assert.Contains($"Laporan baru untuk Bidang A1: {number}", notices.Text, StringComparison.Ordinal);
         Assert.NotNull(notices.Document.QuerySelector("a.nav-link[href='/notifikasi'] .badge"));
         Assert.DoesNotContain(number, (await (await Staff.SignInAsync(app, StaffWorld.OfficerB)).OpenAsync("/notifikasi")).Text, StringComparison.Ordinal);
 
