@@ -425,11 +425,6 @@ public sealed partial class Report
         {
             Raise(new ReportEvent(ReportEventKind.Accepted, actor, now));
         }
-
-        if (Status == ReportStatus.Completed)
-        {
-            Raise(new ReportEvent(ReportEventKind.Completed, actor, now));
-        }
     }
 
     /// <summary>

@@ -300,8 +300,15 @@ public sealed partial class Report
     private void Record(Actor actor, RoutingAction action, LifecycleTarget target, DateTimeOffset now, string? reason, int? fromAgency = null, int? toAgency = null)
     {
         var to = Resolve(target);
+        var completes = to == ReportStatus.Completed && Status != ReportStatus.Completed;
         _routing.Add(new RoutingEntry(actor, now, action, Status, to, fromAgency, toAgency, reason));
         Move(to, now);
+
+        // However it got there (the last verdict, the window passing, the last open agency withdrawn), the reporter hears.
+        if (completes)
+        {
+            Raise(new ReportEvent(ReportEventKind.Completed, actor, now));
+        }
     }
 
     private void Move(ReportStatus to, DateTimeOffset now)

@@ -137,7 +137,9 @@ public static class Track
                     agencyNames.Where(n => n.Id == e.FromAgencyId).Select(n => n.Name).FirstOrDefault(),
                     agencyNames.Where(n => n.Id == e.ToAgencyId).Select(n => n.Name).FirstOrDefault(), e.Reason))
                 .ToListAsync(cancellationToken);
-            var timeline = history.Lines(entries, Audience.Citizen);
+            var held = await db.Assignments.AsNoTracking().Where(a => a.ReportId == report.Id && a.State == AssignmentState.AwaitingValidation)
+                .Join(agencyNames, a => a.AgencyId, n => n.Id, (_, n) => n.Name).ToListAsync(cancellationToken);
+            var timeline = history.Lines(entries, Audience.Citizen, held);
 
             var messages = await db.Messages.AsNoTracking()
                 .Where(m => m.ReportId == report.Id && ((showPublic && m.Visibility == MessageVisibility.Public) || (fullAccess && m.Visibility == MessageVisibility.ReporterOnly)))

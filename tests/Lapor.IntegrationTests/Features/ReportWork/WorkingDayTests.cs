@@ -70,7 +70,9 @@ public sealed class WorkingDayTests(LaporAppFactory app) : IClassFixture<LaporAp
         await Ok(officerA1.ActAsync(number, "tindak-lanjut-akhir", ("Text", "Sudah ditinjau."), ("Public", "true")));
         await mail.ExpectAsync((StaffWorld.Coordinator, ["AwaitingValidation"]));
         Assert.DoesNotContain("Sudah ditinjau.", (await HtmlPage.GetAsync(reporter, $"/lacak/{number}")).Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Sudah ditinjau.", (await HtmlPage.GetAsync(app.CreateBrowser(), $"/laporan/{number}")).Text, StringComparison.Ordinal);
+        var publicPage = await HtmlPage.GetAsync(app.CreateBrowser(), $"/laporan/{number}");
+        Assert.DoesNotContain("Sudah ditinjau.", publicPage.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(TimelineOf(publicPage), line => line.Contains("Tindak lanjut akhir", StringComparison.Ordinal));
         await Ok(coordinator.ActAsync(number, "tolak-tindak-lanjut", ("AgencyId", Id(world.AgencyA1)), ("Text", "Belum ada perbaikan, hanya peninjauan.")));
         await mail.ExpectAsync((StaffWorld.OfficerA1, ["FollowUpRefused"]));
         await Ok(officerA1.ActAsync(number, "tindak-lanjut-akhir", ("Text", "Lubang sudah ditambal dengan aspal."), ("Public", "true")));
@@ -82,6 +84,8 @@ public sealed class WorkingDayTests(LaporAppFactory app) : IClassFixture<LaporAp
             (reporterEmail, ["FinalResponse", "FinalResponse"]));
         var validated = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
         Assert.Contains("Lubang sudah ditambal dengan aspal.", validated.Text, StringComparison.Ordinal);
+        Assert.Single(TimelineOf(validated), line => line.Contains("Tindak lanjut akhir dari Bidang A1", StringComparison.Ordinal));
+        Assert.DoesNotContain(TimelineOf(validated), line => line.Contains("ditolak", StringComparison.Ordinal));
         Assert.DoesNotContain("Sudah ditinjau.", validated.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Sudah ditinjau.", (await HtmlPage.GetAsync(app.CreateBrowser(), $"/laporan/{number}")).Text, StringComparison.Ordinal);
         Assert.Contains("Laporan baru untuk Dinas B", (await officerB.OpenAsync("/notifikasi")).Text, StringComparison.Ordinal);
@@ -186,6 +190,33 @@ public sealed class WorkingDayTests(LaporAppFactory app) : IClassFixture<LaporAp
         Assert.Contains("Jalan provinsi, bukan kewenangan kami.", alert, StringComparison.Ordinal);
         Assert.Empty(page.Document.QuerySelectorAll("#verify-agencies option[selected]"));
     }
+
+    [Fact]
+    public async Task WithdrawingTheLastOpenAgency_CompletesTheReport_AndTheReporterHears()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        await FollowUpValidationAsync(false);
+        const string reporterEmail = "warga.tarik@contoh.id";
+        var (number, code) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), fields: new Dictionary<string, string> { ["Form.ReporterEmail"] = reporterEmail });
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        await Ok(coordinator.ActAsync(number, "verifikasi", ("AgencyIds", Id(world.AgencyA)), ("AgencyIds", Id(world.AgencyB))));
+        await Ok((await Staff.SignInAsync(app, StaffWorld.OfficerA)).ActAsync(number, "tindak-lanjut-akhir", ("Text", "Sudah diperbaiki."), ("Public", "true")));
+        var reporter = await Citizen.UnlockAsync(app, number, code!);
+        await Ok(reporter.PostAsync($"/lacak/{number}/puas", await Citizen.TrackFormAsync(reporter, number)));
+        var mail = new Inboxes(app, number, reporterEmail);
+        await mail.ExpectAsync(
+            (reporterEmail, ["FilingConfirmation", "Verified", "FinalResponse"]),
+            (StaffWorld.OfficerA, ["NewDisposition"]),
+            (StaffWorld.OfficerB, ["NewDisposition"]));
+
+        await Ok(coordinator.ActAsync(number, "tarik-instansi", ("AgencyId", Id(world.AgencyB)), ("Text", "Dinas B tidak terkait.")));
+
+        Assert.Equal(ReportStatus.Completed, await StatusAsync(number));
+        Assert.False(await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => r.IsReturned).SingleAsync()));
+        await mail.ExpectAsync((reporterEmail, ["Completed"]), (StaffWorld.OfficerB, ["Withdrawn"]));
+    }
+
+    private static List<string> TimelineOf(HtmlPage page) => [.. page.Document.QuerySelectorAll(".timeline-item").Select(i => i.TextContent)];
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 

@@ -25,11 +25,17 @@ public sealed record HistoryLine(DateTimeOffset At, string Text, ActorRole? Role
 /// </summary>
 public sealed partial class HistorySentences(IStringLocalizer<SharedResource> t)
 {
-    /// <summary>The lines of a history in order: one per event, and a line that only repeats the one before it is left out.</summary>
-    public IReadOnlyList<HistoryLine> Lines(IEnumerable<HistoryEntry> entries, Audience audience)
+    /// <summary>
+    /// The lines of a history in order: one per event, and a line that only repeats the one before it is
+    /// left out. For citizens, final responses count from the moment they reached them: an answer held
+    /// for validation (<paramref name="heldFor"/>: agencies whose answer waits now) or refused is not
+    /// shown, and a validated one reads as that agency's final response.
+    /// </summary>
+    public IReadOnlyList<HistoryLine> Lines(IEnumerable<HistoryEntry> entries, Audience audience, IReadOnlyCollection<string>? heldFor = null)
     {
         var lines = new List<HistoryLine>();
-        foreach (var (entry, agencies) in Events(entries))
+        var shown = audience == Audience.Citizen ? AsTheReporterSawIt([.. entries], heldFor ?? []) : entries;
+        foreach (var (entry, agencies) in Events(shown))
         {
             var line = new HistoryLine(entry.At, Sentence(entry with { ToAgency = agencies }, audience), audience == Audience.Staff ? entry.Role : null, entry.ToStatus,
                 t[StatusLabels.Key(entry.ToStatus, audience)].Value);
@@ -42,6 +48,36 @@ public sealed partial class HistorySentences(IStringLocalizer<SharedResource> t)
         }
 
         return lines;
+    }
+
+    private static IEnumerable<HistoryEntry> AsTheReporterSawIt(IReadOnlyList<HistoryEntry> entries, IReadOnlyCollection<string> heldFor)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            switch (entry.Action)
+            {
+                case RoutingAction.RefuseFinal:
+                    continue;
+                case RoutingAction.ValidateFinal:
+                    yield return entry with { Action = RoutingAction.FinalResponse };
+                    continue;
+                case RoutingAction.FinalResponse:
+                    var agency = entry.ToAgency;
+                    var decision = entries.Skip(i + 1).FirstOrDefault(e => e.ToAgency == agency
+                        && e.Action is RoutingAction.FinalResponse or RoutingAction.ValidateFinal or RoutingAction.RefuseFinal);
+                    var held = decision is null ? agency is not null && heldFor.Contains(agency) : decision.Action != RoutingAction.FinalResponse;
+                    if (!held)
+                    {
+                        yield return entry;
+                    }
+
+                    continue;
+                default:
+                    yield return entry;
+                    continue;
+            }
+        }
     }
 
     public string Sentence(HistoryEntry entry, Audience audience)
