@@ -124,10 +124,14 @@ public static class Track
 
             var showPublic = fullAccess || !report.IsConfidential;
             var agencyNames = db.Agencies.Select(a => new { a.Id, a.Name });
-            var agencies = await db.Assignments.AsNoTracking()
+            var shares = await db.Assignments.AsNoTracking()
                 .Where(a => a.ReportId == report.Id && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn)
-                .Join(agencyNames, a => a.AgencyId, n => n.Id, (_, n) => n.Name)
+                .Join(agencyNames, a => a.AgencyId, n => n.Id, (a, n) => new { n.Name, a.State })
                 .ToListAsync(cancellationToken);
+            var agencies = shares.Select(s => s.Name).ToList();
+
+            // Answers waiting for the coordinator's validation are not the reporter's yet.
+            var held = shares.Where(s => s.State == AssignmentState.AwaitingValidation).Select(s => s.Name).ToList();
 
             // Internal notes stay off; the sentences leave out what staff or the reporter wrote (Audience.Citizen).
             var entries = await db.RoutingEntries.AsNoTracking()
@@ -137,8 +141,6 @@ public static class Track
                     agencyNames.Where(n => n.Id == e.FromAgencyId).Select(n => n.Name).FirstOrDefault(),
                     agencyNames.Where(n => n.Id == e.ToAgencyId).Select(n => n.Name).FirstOrDefault(), e.Reason))
                 .ToListAsync(cancellationToken);
-            var held = await db.Assignments.AsNoTracking().Where(a => a.ReportId == report.Id && a.State == AssignmentState.AwaitingValidation)
-                .Join(agencyNames, a => a.AgencyId, n => n.Id, (_, n) => n.Name).ToListAsync(cancellationToken);
             var timeline = history.Lines(entries, Audience.Citizen, held);
 
             var messages = await db.Messages.AsNoTracking()

@@ -66,7 +66,7 @@ public sealed class MailDigestTests(ManualJobsAppFactory app) : IClassFixture<Ma
         var digest = Single(StaffWorld.Coordinator);
         Assert.Equal("Ringkasan harian Lapor: 2 pemberitahuan", digest.Subject);
         Assert.Contains("Laporan dikembalikan instansi: LPR-DGST-AAAA", digest.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Terlambat: laporan LPR-DGST-BBBB di Dinas A", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Terlambat (tanggapan pertama): laporan LPR-DGST-BBBB di Dinas A", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("/inbox/LPR-DGST-AAAA", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("/inbox/LPR-DGST-BBBB", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("LPR-DGST-BBBB", Single(StaffWorld.HeadA).TextBody, StringComparison.Ordinal);
