@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lapor.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.IntegrationTests.Security;
 
@@ -35,5 +36,25 @@ public sealed class SecurityEventTests(LogCapturingAppFactory app) : IClassFixtu
         Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("peristiwa@contoh.id", StringComparison.OrdinalIgnoreCase) || l.Contains("sandi-salah-rahasia-1", StringComparison.Ordinal)
             || l.Contains(Citizen.Password, StringComparison.Ordinal));
         Assert.DoesNotContain(app.Logs.Lines, l => l.Contains('\n', StringComparison.Ordinal) && l.Contains("PALSU", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OutOfScopeProbe_IsLoggedAsAuthzFail_AMissingReportIsNot()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", world.AgencyA.ToString(CultureInfo.InvariantCulture)));
+        var outsider = await Staff.SignInAsync(app, StaffWorld.OfficerB);
+        var outsiderId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == StaffWorld.OfficerB).Select(u => u.Id).SingleAsync());
+
+        var page = await outsider.Client.GetAsync($"/inbox/{number}");
+        var action = await outsider.PostAsync(number, "tanggapi", await outsider.TokenAsync(), "1", ("Text", "coba"));
+        var missing = await outsider.Client.GetAsync("/inbox/LPR-ZZZZ-ZZZZ");
+
+        Assert.Equal((System.Net.HttpStatusCode.NotFound, System.Net.HttpStatusCode.NotFound, System.Net.HttpStatusCode.NotFound), (page.StatusCode, action.StatusCode, missing.StatusCode));
+        var probes = app.Logs.Lines.Where(l => l.Contains("Security event \"authz_fail\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, probes.Count(l => l.Contains(number, StringComparison.Ordinal) && l.Contains(outsiderId, StringComparison.Ordinal)));
+        Assert.DoesNotContain(probes, l => l.Contains("LPR-ZZZZ-ZZZZ", StringComparison.Ordinal));
     }
 }

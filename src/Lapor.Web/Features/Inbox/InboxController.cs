@@ -37,7 +37,7 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
     [HttpGet("{trackingNumber}")]
     public async Task<IActionResult> Detail(
         string trackingNumber, [FromServices] ReportDetail.Handler handler, [FromServices] AgencyDirectory agencies, [FromServices] Templates.ResponseTemplates templates,
-        CancellationToken cancellationToken)
+        [FromServices] OutOfScopeProbes probes, CancellationToken cancellationToken)
     {
         if (Domain.Reports.TrackingNumber.Normalize(trackingNumber) is not { } number)
         {
@@ -48,6 +48,7 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
         var view = await handler.HandleAsync(number, scope, StaffRoles.Of(User), cancellationToken);
         if (view is null)
         {
+            await probes.RecordAsync(HttpContext, number, cancellationToken);
             return NotFound();
         }
 

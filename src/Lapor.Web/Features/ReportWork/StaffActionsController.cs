@@ -14,7 +14,7 @@ namespace Lapor.Web.Features.ReportWork;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 [Route("inbox/{trackingNumber}")]
-public sealed class StaffActionsController(ReportWork work, WorkFeedback feedback, StaffScopeProvider scopes) : Controller
+public sealed class StaffActionsController(ReportWork work, WorkFeedback feedback, StaffScopeProvider scopes, OutOfScopeProbes probes) : Controller
 {
     [Authorize(Policy = Policies.Coordinator)]
     [HttpPost("verifikasi")]
@@ -170,6 +170,7 @@ public sealed class StaffActionsController(ReportWork work, WorkFeedback feedbac
         IQueryable<Report> Find(IQueryable<Report> reports) => scope.Apply(reports).Where(r => r.TrackingNumber == trackingNumber);
         if (!await work.ExistsAsync(Find, HttpContext.RequestAborted))
         {
+            await probes.RecordAsync(HttpContext, trackingNumber, HttpContext.RequestAborted);
             return NotFound();
         }
 

@@ -47,6 +47,7 @@ public static class Policies
         services.AddHttpContextAccessor();
         services.AddScoped<AgencyTree>();
         services.AddScoped<StaffScopeProvider>();
+        services.AddScoped<OutOfScopeProbes>();
         return services;
     }
 }
