@@ -44,8 +44,11 @@ public sealed class Assignment
     /// <summary>Set by the escalation job when a due date passes; kept so lists can filter without date maths.</summary>
     public bool IsOverdue { get; private set; }
 
-    public bool IsOpen => State is AssignmentState.Dispositioned or AssignmentState.InProgress or AssignmentState.AwaitingReporter
-        or AssignmentState.AwaitingValidation or AssignmentState.FinalResponded;
+    public bool IsOpen => IsOpenState(State);
+
+    /// <summary>States in which an agency still has work on the report (read models use it too).</summary>
+    public static bool IsOpenState(AssignmentState state) => state is AssignmentState.Dispositioned or AssignmentState.InProgress
+        or AssignmentState.AwaitingReporter or AssignmentState.AwaitingValidation or AssignmentState.FinalResponded;
 
     internal static Assignment Open(Report report, int agencyId, AssignmentKind kind, long? parentId, DeadlineSchedule schedule, DateTimeOffset now) => new()
     {

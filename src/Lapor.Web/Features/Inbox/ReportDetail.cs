@@ -26,8 +26,7 @@ public static class ReportDetail
     public sealed record AssignmentItem(long Id, int AgencyId, string AgencyName, AssignmentKind Kind, AssignmentState State, DateTimeOffset AssignedAt,
         DateOnly FirstResponseDueOn, DateOnly CompletionDueOn, bool IsOverdue, int RejectionCount, int ValidationRefusals, bool HasOfficer)
     {
-        public bool IsOpen => State is AssignmentState.Dispositioned or AssignmentState.InProgress or AssignmentState.AwaitingReporter
-            or AssignmentState.AwaitingValidation or AssignmentState.FinalResponded;
+        public bool IsOpen => Assignment.IsOpenState(State);
     }
 
     /// <summary>A message with the files sent with it (a final response's evidence).</summary>

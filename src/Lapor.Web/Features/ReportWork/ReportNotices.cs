@@ -20,15 +20,23 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
 
     public async Task QueueAsync(Report report, IEnumerable<ReportEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // The reporter's address is looked up once per change, and only when an event concerns them.
+        (NotificationChannel Channel, string? Address, string Culture)? reporter = null;
         foreach (var e in events)
         {
             var told = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var notice in WhoIsTold.For(e))
+            var notices = WhoIsTold.For(e);
+            var payload = notices.Count > 0 ? await PayloadAsync(report, e, cancellationToken) : [];
+            foreach (var notice in notices)
             {
-                var payload = await PayloadAsync(report, e, cancellationToken);
                 if (notice.To == Audience.Reporter)
                 {
-                    await ToReporterAsync(report, notice.Template, payload, told, now, cancellationToken);
+                    reporter ??= await ReporterAsync(report, cancellationToken);
+                    if (reporter is (var channel, { } address, var culture) && !string.IsNullOrWhiteSpace(address) && told.Add(address))
+                    {
+                        outbox.ToReporter(channel, address, culture, notice.Template, payload, report.Id == 0 ? null : report.Id, now);
+                    }
+
                     continue;
                 }
 
@@ -68,8 +76,8 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
         }
     }
 
-    /// <summary>The reporter on the channel they came by; else their e-mail (from the form or their account); else nobody can be told.</summary>
-    private async Task ToReporterAsync(Report report, string template, Dictionary<string, string> payload, HashSet<string> told, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The reporter on the channel they came by; else their e-mail (from the form or their account); else no address.</summary>
+    private async Task<(NotificationChannel Channel, string? Address, string Culture)> ReporterAsync(Report report, CancellationToken cancellationToken)
     {
         var identity = db.ReporterIdentities.Local.FirstOrDefault(i => i.Report == report || (report.Id != 0 && i.ReportId == report.Id))
             ?? await db.ReporterIdentities.AsNoTracking().FirstOrDefaultAsync(i => i.ReportId == report.Id, cancellationToken);
@@ -77,13 +85,9 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
             ? await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.PreferredCulture }).FirstOrDefaultAsync(cancellationToken)
             : null;
         var culture = account?.PreferredCulture ?? identity?.Culture ?? "id";
-        var (channel, address) = identity is { ReplyChannel: { } replyChannel, ReplyTo: { } replyTo }
-            ? (replyChannel, replyTo)
-            : (NotificationChannel.Email, identity?.Email ?? account?.Email);
-        if (!string.IsNullOrWhiteSpace(address) && told.Add(address))
-        {
-            outbox.ToReporter(channel, address, culture, template, payload, report.Id == 0 ? null : report.Id, now);
-        }
+        return identity is { ReplyChannel: { } replyChannel, ReplyTo: { } replyTo }
+            ? (replyChannel, replyTo, culture)
+            : (NotificationChannel.Email, identity?.Email ?? account?.Email, culture);
     }
 
     /// <summary>What the templates may say: the report, the agency, the dates and the reason written for this audience.</summary>

@@ -1,6 +1,6 @@
 using Lapor.Web.Data;
 using Lapor.Web.Infrastructure.Caching;
-using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Features.Shared.Staffing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Features.Shared.Agencies;
@@ -17,11 +17,7 @@ public sealed class AgencyStaffing(LaporDbContext db, SharedCache cache)
 
     public async Task<IReadOnlySet<int>> StaffedAsync(CancellationToken cancellationToken) =>
         await cache.GetOrCreateAsync<IReadOnlySet<int>>(Region, "staffed", async ct =>
-            (await (from m in db.AgencyMemberships
-                    join u in db.Users on m.UserId equals u.Id
-                    where !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Officer))
-                    select m.AgencyId)
-                .Distinct().ToListAsync(ct)).ToHashSet(), cancellationToken);
+            (await UnstaffedWork.ActiveOfficers(db).Select(m => m.AgencyId).Distinct().ToListAsync(ct)).ToHashSet(), cancellationToken);
 
     /// <summary>Called after an account's roles, agencies or disabled flag changed (and were saved).</summary>
     public Task InvalidateAsync(CancellationToken cancellationToken) => cache.InvalidateAsync(Region, cancellationToken);
