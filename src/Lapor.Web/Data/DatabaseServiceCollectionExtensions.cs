@@ -1,6 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
-using Lapor.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,36 +31,8 @@ public static class DatabaseServiceCollectionExtensions
                 .AddInterceptors(new AppendOnlyHistoryInterceptor(), new SqlitePragmaInterceptor()));
         }
 
-        AddKeyRing(services, configuration);
-
-        services.AddScoped<ReferenceData>();
-        services.AddScoped<StageDurationBackfill>();
-        services.AddScoped<Backup.SqliteBackup>();
         services.AddHealthChecks().AddDbContextCheck<LaporDbContext>("database", tags: ["ready"]);
         return services;
-    }
-
-    /// <summary>One key ring for every instance and restart: sign-ins and antiforgery tokens stay valid across them.</summary>
-    private static void AddKeyRing(IServiceCollection services, IConfiguration configuration)
-    {
-        var options = configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
-        var keys = services.AddDataProtection().SetApplicationName("Lapor");
-        if (string.IsNullOrWhiteSpace(options.KeysFolder))
-        {
-            keys.PersistKeysToDbContext<LaporDbContext>();
-        }
-        else
-        {
-            keys.PersistKeysToFileSystem(Directory.CreateDirectory(options.KeysFolder));
-        }
-
-        if (!string.IsNullOrWhiteSpace(options.CertificatePath))
-        {
-            var current = X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath, options.CertificatePassword);
-            keys.ProtectKeysWithCertificate(current);
-            var previous = options.PreviousCertificates.Select(entry => entry.Split('|', 2)).Select(parts => X509CertificateLoader.LoadPkcs12FromFile(parts[0], parts.ElementAtOrDefault(1)));
-            keys.UnprotectKeysWithAnyCertificate([current, .. previous]);
-        }
     }
 
     /// <summary>Defaults to App_Data/lapor.db beside the app; creates the folder so a bare machine just works.</summary>

@@ -1,10 +1,11 @@
+using Lapor.Web.Data.Identity;
+using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Domain.Deadlines;
 using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

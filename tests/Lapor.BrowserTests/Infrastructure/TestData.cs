@@ -1,6 +1,8 @@
 using Lapor.Web.Data;
+using Lapor.Web.Data.Identity;
+using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Agencies;
-using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Operations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,9 @@
 using System.Net;
 using Lapor.IntegrationTests.Infrastructure;
-using Lapor.Web.Data;
+using Lapor.Web.Data.Identity;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Operations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

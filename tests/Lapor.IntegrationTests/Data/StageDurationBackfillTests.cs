@@ -2,6 +2,7 @@ using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Deadlines;
+using Lapor.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

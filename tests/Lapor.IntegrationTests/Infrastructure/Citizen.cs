@@ -1,5 +1,6 @@
 using System.Net;
-using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Data.Identity;
+using Lapor.Web.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

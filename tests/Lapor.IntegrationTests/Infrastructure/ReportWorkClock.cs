@@ -1,5 +1,5 @@
 using Lapor.Web.Data;
-using Lapor.Web.Features.ReportWork;
+using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Infrastructure.Deadlines;
 using Lapor.Web.Infrastructure.Telemetry;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Lapor.IntegrationTests.Infrastructure;
-using Lapor.Web.Data.Backup;
+using Lapor.Web.Operations.Backup;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

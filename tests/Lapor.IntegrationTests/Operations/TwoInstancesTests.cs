@@ -1,12 +1,13 @@
 using System.Net;
 using Lapor.IntegrationTests.Infrastructure;
-using Lapor.Web.Domain.Reports;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Deadlines;
 using Lapor.Web.Domain.Notifications;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Deadlines;
+using Lapor.Web.Operations;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Lapor.Web.Infrastructure.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

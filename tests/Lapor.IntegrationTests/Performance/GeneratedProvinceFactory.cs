@@ -1,6 +1,6 @@
 using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Data;
-using Lapor.Web.Data.Generation;
+using Lapor.Web.Operations.Generation;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Lapor.IntegrationTests.Infrastructure;
-using Lapor.Web.Data.Generation;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Operations.Generation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.IntegrationTests.Performance;
@@ -78,7 +78,7 @@ public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFi
         var client = app.CreateBrowser();
         if (email is not null)
         {
-            Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(client, email, Lapor.Web.Data.DemoData.Password)).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(client, email, Lapor.Web.Operations.DemoData.Password)).StatusCode);
         }
 
         return client;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Data.Identity;
+using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
 using Lapor.IntegrationTests.Infrastructure;
-using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Data.Identity;
+using Lapor.Web.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Net;
 using Lapor.IntegrationTests.Infrastructure;
-using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Domain.Accounts;
 using Microsoft.EntityFrameworkCore;
 using OtpNet;
 

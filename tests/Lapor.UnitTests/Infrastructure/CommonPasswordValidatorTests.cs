@@ -1,6 +1,7 @@
 using Lapor.UnitTests.Support;
-using Lapor.Web.Data;
+using Lapor.Web.Data.Identity;
 using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Operations;
 using Microsoft.AspNetCore.Identity;
 
 namespace Lapor.UnitTests.Infrastructure;

@@ -1,5 +1,5 @@
+using Lapor.Web.Data.Identity;
 using Lapor.Web.Domain.Agencies;
-using Lapor.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

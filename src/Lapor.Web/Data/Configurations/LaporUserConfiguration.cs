@@ -1,4 +1,4 @@
-using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Data.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,6 +1,6 @@
+using Lapor.Web.Data.Identity;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

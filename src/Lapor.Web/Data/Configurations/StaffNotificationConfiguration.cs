@@ -1,5 +1,5 @@
+using Lapor.Web.Data.Identity;
 using Lapor.Web.Domain.Notifications;
-using Lapor.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,4 +1,5 @@
-using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Data.Identity;
+using Lapor.Web.Domain.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

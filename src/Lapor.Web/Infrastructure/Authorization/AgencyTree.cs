@@ -1,4 +1,4 @@
-using Lapor.Web.Data;
+using Lapor.Web.Operations;
 
 namespace Lapor.Web.Infrastructure.Authorization;
 

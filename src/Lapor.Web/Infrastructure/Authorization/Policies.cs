@@ -1,4 +1,4 @@
-using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Domain.Accounts;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Lapor.Web.Infrastructure.Authorization;

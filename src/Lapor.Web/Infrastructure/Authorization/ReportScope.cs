@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+
 namespace Lapor.Web.Infrastructure.Identity;
 
 /// <summary>"Chrome · Android" from a User-Agent header: enough for a person to recognise their own device.</summary>

@@ -1,4 +1,5 @@
 using Lapor.Web.Data;
+using Lapor.Web.Data.Identity;
 using Microsoft.AspNetCore.Identity;
 
 namespace Lapor.Web.Infrastructure.Identity;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Lapor.Web.Data;
+using Lapor.Web.Data.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Lapor.Web.Data.Identity;
+using Lapor.Web.Domain.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

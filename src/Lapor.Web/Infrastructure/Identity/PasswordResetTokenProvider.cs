@@ -1,3 +1,4 @@
+using Lapor.Web.Data.Identity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,9 @@ public sealed class PasswordResetTokenProvider(
     : DataProtectorTokenProvider<LaporUser>(dataProtectionProvider, options, logger)
 {
     public const string ProviderName = "PasswordReset";
+
+    /// <summary>Purpose of invitation tokens, made by the administration and redeemed on the set-password page (Identity's default provider: valid for a day).</summary>
+    public const string InvitationPurpose = "Invitation";
 }
 
 public sealed class PasswordResetTokenProviderOptions : DataProtectionTokenProviderOptions;

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Lapor.Web.Data.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 

@@ -1,3 +1,4 @@
+using Lapor.Web.Data.Identity;
 using Microsoft.AspNetCore.Identity;
 using OtpNet;
 

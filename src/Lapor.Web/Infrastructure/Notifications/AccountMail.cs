@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Lapor.Web.Data;
+using Lapor.Web.Data.Identity;
 using Lapor.Web.Domain.Notifications;
-using Lapor.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Infrastructure.Notifications;

@@ -22,7 +22,6 @@ public static class NotificationServiceCollectionExtensions
         services.AddScoped<Recipients>();
         services.AddScoped<NotificationOutbox>();
         services.AddPeriodicJob<OutboxDispatcher, MailOptions>(o => o.DispatchEnabled, o => o.PollInterval);
-        services.AddPeriodicJob<MailDigestJob, MailOptions>(o => o.DispatchEnabled, o => o.DigestInterval);
         return services;
     }
 }

@@ -11,7 +11,7 @@ namespace Lapor.Web.Infrastructure.Notifications;
 /// Sends what the outbox holds. Each row is first claimed with a conditional update, so two app
 /// instances never send the same mail; a claim expires after five minutes in case its holder died.
 /// Delivery is at least once: a crash between sending and marking the row sent sends it again.
-/// Rows held for the daily digest are left to <see cref="MailDigestJob"/>.
+/// Rows held for the daily digest are left to the digest job (Features/Shared/Workflow/MailDigestJob).
 /// </summary>
 public sealed class OutboxDispatcher(
     LaporDbContext db, IMailSender sender, IChannelMessageSender chat, MailTemplates templates, TimeProvider clock, LaporMetrics metrics, ILogger<OutboxDispatcher> logger)

@@ -1,4 +1,4 @@
-using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Domain.Accounts;
 
 namespace Lapor.Web.Infrastructure.Security;
 

@@ -32,8 +32,9 @@ public static class WebServiceCollectionExtensions
         services.Configure<RazorViewEngineOptions>(o =>
         {
             o.ViewLocationFormats.Clear();
-            o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+            o.ViewLocationFormats.Add("{feature}/{0}.cshtml");
             o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+            o.ViewLocationExpanders.Add(new FeatureViewLocations());
         });
 
         // The cookie's name and Secure flag come from SecurityOptions (see AddLaporSecurity).

@@ -1,6 +1,7 @@
 using System.Net;
 using Lapor.IntegrationTests.Infrastructure;
-using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Data.Identity;
+using Lapor.Web.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,7 +70,7 @@ public sealed class AccountTests(LaporAppFactory app) : IClassFixture<LaporAppFa
     [Fact]
     public async Task Register_DemoPassword_IsRefused_AndNoAccountIsCreated()
     {
-        var result = await RegisterAsync("demo.sandi@contoh.id", Lapor.Web.Data.DemoData.Password);
+        var result = await RegisterAsync("demo.sandi@contoh.id", Lapor.Web.Operations.DemoData.Password);
 
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
         Assert.Contains("kata sandi demo", result.FieldError("Password"), StringComparison.Ordinal);

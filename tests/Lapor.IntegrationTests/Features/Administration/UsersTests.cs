@@ -1,7 +1,7 @@
 using System.Net;
 using Lapor.IntegrationTests.Infrastructure;
+using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Auditing;
-using Lapor.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.IntegrationTests.Features.Administration;
@@ -108,7 +108,7 @@ public sealed class UsersTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         }));
 
         var leaked = await HtmlPage.FromAsync(await SetAsync("admin123"));
-        var demo = await HtmlPage.FromAsync(await SetAsync(Lapor.Web.Data.DemoData.Password));
+        var demo = await HtmlPage.FromAsync(await SetAsync(Lapor.Web.Operations.DemoData.Password));
         var saved = await SetAsync("kalimat sandi petugas yang baru");
 
         Assert.Equal(HttpStatusCode.BadRequest, leaked.Status);

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Net;
 using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Agencies;
-using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Net;
 using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Features.Inbox;
+using Lapor.Web.Features.StaffWork.Inbox;
 using Lapor.Web.Infrastructure.Deadlines;
-using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

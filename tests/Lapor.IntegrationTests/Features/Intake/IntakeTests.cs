@@ -3,7 +3,7 @@ using System.Text.Json;
 using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Features.Intake;
+using Lapor.Web.Features.Integrations.Intake;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,10 +2,10 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using Lapor.IntegrationTests.Infrastructure;
-using Lapor.Web.Data;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -6,6 +6,7 @@ using Lapor.Web.Data;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Deadlines;
+using Lapor.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

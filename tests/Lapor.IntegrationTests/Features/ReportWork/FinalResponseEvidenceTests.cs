@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Features.Inbox;
+using Lapor.Web.Features.StaffWork.StaffActions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

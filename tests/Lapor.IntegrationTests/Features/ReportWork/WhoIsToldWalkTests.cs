@@ -4,7 +4,7 @@ using Lapor.Web.Data;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Features.ReportWork;
+using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,14 +44,14 @@ public sealed partial class WhoIsToldWalkTests(LaporAppFactory app) : IClassFixt
         });
 
         // Who each audience is, written out by hand for this world.
-        IReadOnlyList<string> People(Audience audience, int? agency) => (audience, agency) switch
+        IReadOnlyList<string> People(NoticeAudience audience, int? agency) => (audience, agency) switch
         {
-            (Audience.Reporter, _) => [ReporterEmail],
-            (Audience.Handlers or Audience.Officers, var a) when a == world.AgencyA => [StaffWorld.OfficerA],
-            (Audience.Handlers, _) => [StaffWorld.Coordinator],
-            (Audience.Officers, _) => [],
-            (Audience.AgencyHeads, var a) when a == world.AgencyA => [StaffWorld.HeadA],
-            (Audience.AgencyHeads, _) => [],
+            (NoticeAudience.Reporter, _) => [ReporterEmail],
+            (NoticeAudience.Handlers or NoticeAudience.Officers, var a) when a == world.AgencyA => [StaffWorld.OfficerA],
+            (NoticeAudience.Handlers, _) => [StaffWorld.Coordinator],
+            (NoticeAudience.Officers, _) => [],
+            (NoticeAudience.AgencyHeads, var a) when a == world.AgencyA => [StaffWorld.HeadA],
+            (NoticeAudience.AgencyHeads, _) => [],
             _ => [StaffWorld.Coordinator],
         };
 

@@ -1,7 +1,8 @@
 using System.Text;
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Notifications;
-using Lapor.Web.Infrastructure.Identity;
+using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Infrastructure.Notifications;
 using Lapor.Web.Infrastructure.Telemetry;
 using Lapor.Web.Infrastructure.Web;

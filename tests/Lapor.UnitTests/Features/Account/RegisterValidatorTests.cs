@@ -1,5 +1,5 @@
 using Lapor.UnitTests.Support;
-using Lapor.Web.Features.Account;
+using Lapor.Web.Features.Account.SignIn;
 
 namespace Lapor.UnitTests.Features.Account;
 

@@ -1,6 +1,6 @@
 using Lapor.UnitTests.Support;
 using Lapor.Web.Domain.Auditing;
-using Lapor.Web.Features.Audit;
+using Lapor.Web.Features.Administration.Audit;
 
 namespace Lapor.UnitTests.Features.Audit;
 

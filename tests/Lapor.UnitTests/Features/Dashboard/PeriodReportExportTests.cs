@@ -1,4 +1,4 @@
-using Lapor.Web.Features.Dashboard;
+using Lapor.Web.Features.Oversight.Dashboard;
 
 namespace Lapor.UnitTests.Features.Dashboard;
 

@@ -1,5 +1,5 @@
 using Lapor.Web.Domain.Deadlines;
-using Lapor.Web.Features.Holidays;
+using Lapor.Web.Features.Administration.Holidays;
 
 namespace Lapor.UnitTests.Features.Holidays;
 

@@ -1,4 +1,4 @@
-using Lapor.Web.Features.Inbox;
+using Lapor.Web.Features.Shared.Paging;
 
 namespace Lapor.UnitTests.Features.Inbox;
 

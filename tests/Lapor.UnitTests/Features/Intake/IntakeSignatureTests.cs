@@ -1,5 +1,5 @@
 using System.Text;
-using Lapor.Web.Features.Intake;
+using Lapor.Web.Features.Integrations.Intake;
 
 namespace Lapor.UnitTests.Features.Intake;
 

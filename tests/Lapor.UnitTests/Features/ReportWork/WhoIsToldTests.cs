@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Features.ReportWork;
+using Lapor.Web.Features.Shared.Workflow;
 
 namespace Lapor.UnitTests.Features.ReportWork;
 
@@ -31,7 +31,7 @@ public sealed class WhoIsToldTests
         foreach (var (notice, _) in AllNotices())
         {
             missing.AddRange(new[] { $"Mail.{notice.Template}.Subject", $"Mail.{notice.Template}.Body" }.Where(k => !keys.Contains(k)));
-            if (notice.To == Audience.Reporter && !keys.Contains($"Chat.{notice.Template}"))
+            if (notice.To == NoticeAudience.Reporter && !keys.Contains($"Chat.{notice.Template}"))
             {
                 missing.Add($"Chat.{notice.Template}");
             }
@@ -72,9 +72,9 @@ public sealed class WhoIsToldTests
 
     private static string Row(string name, IReadOnlyList<Notice> notices)
     {
-        string Cell(Audience audience) => notices.FirstOrDefault(n => n.To == audience)?.Template is { } template ? $"`{template}`" : "–";
-        var handlers = notices.Any(n => n.To == Audience.Officers) ? $"{Cell(Audience.Officers)} (officers only, no stand-in)" : Cell(Audience.Handlers);
-        return $"| {name} | {Cell(Audience.Reporter)} | {handlers} | {Cell(Audience.AgencyHeads)} | {Cell(Audience.Coordinators)} |\n";
+        string Cell(NoticeAudience audience) => notices.FirstOrDefault(n => n.To == audience)?.Template is { } template ? $"`{template}`" : "–";
+        var handlers = notices.Any(n => n.To == NoticeAudience.Officers) ? $"{Cell(NoticeAudience.Officers)} (officers only, no stand-in)" : Cell(NoticeAudience.Handlers);
+        return $"| {name} | {Cell(NoticeAudience.Reporter)} | {handlers} | {Cell(NoticeAudience.AgencyHeads)} | {Cell(NoticeAudience.Coordinators)} |\n";
     }
 
     private static IEnumerable<(Notice Notice, ReportEventKind Kind)> AllNotices() =>

@@ -983,7 +983,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.ToTable("RoutingEntries");
                 });
 
-            modelBuilder.Entity("Lapor.Web.Infrastructure.Identity.LaporUser", b =>
+            modelBuilder.Entity("Lapor.Web.Data.Identity.LaporUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("nvarchar(450)");
@@ -1073,7 +1073,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Lapor.Web.Infrastructure.Identity.UserSession", b =>
+            modelBuilder.Entity("Lapor.Web.Domain.Accounts.UserSession", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
@@ -1285,7 +1285,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1334,7 +1334,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Lapor.Web.Domain.Notifications.StaffNotification", b =>
                 {
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1349,7 +1349,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("OfficerUserId");
 
@@ -1423,7 +1423,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .HasForeignKey("DuplicateOfReportId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("EnteredByUserId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1433,7 +1433,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .HasForeignKey("RegionAgencyId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("ReporterUserId");
 
@@ -1451,7 +1451,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.NoAction)
@@ -1478,9 +1478,9 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lapor.Web.Infrastructure.Identity.UserSession", b =>
+            modelBuilder.Entity("Lapor.Web.Domain.Accounts.UserSession", b =>
                 {
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1498,7 +1498,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1507,7 +1507,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1522,7 +1522,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1531,7 +1531,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -951,7 +951,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.ToTable("RoutingEntries");
                 });
 
-            modelBuilder.Entity("Lapor.Web.Infrastructure.Identity.LaporUser", b =>
+            modelBuilder.Entity("Lapor.Web.Data.Identity.LaporUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -1040,7 +1040,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Lapor.Web.Infrastructure.Identity.UserSession", b =>
+            modelBuilder.Entity("Lapor.Web.Domain.Accounts.UserSession", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(32)
@@ -1245,7 +1245,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1294,7 +1294,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lapor.Web.Domain.Notifications.StaffNotification", b =>
                 {
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1309,7 +1309,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("OfficerUserId");
 
@@ -1383,7 +1383,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .HasForeignKey("DuplicateOfReportId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("EnteredByUserId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1393,7 +1393,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .HasForeignKey("RegionAgencyId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("ReporterUserId");
 
@@ -1411,7 +1411,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.NoAction)
@@ -1438,9 +1438,9 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Lapor.Web.Infrastructure.Identity.UserSession", b =>
+            modelBuilder.Entity("Lapor.Web.Domain.Accounts.UserSession", b =>
                 {
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1458,7 +1458,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1467,7 +1467,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1482,7 +1482,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1491,7 +1491,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Lapor.Web.Infrastructure.Identity.LaporUser", null)
+                    b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,7 +1,7 @@
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Infrastructure.Identity;
 
 namespace Lapor.Web.Features.Shared.Staffing;
 

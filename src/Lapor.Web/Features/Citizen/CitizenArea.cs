@@ -1,0 +1,21 @@
+using Lapor.Web.Features.Citizen.PublicReports;
+using Lapor.Web.Features.Citizen.Reports;
+
+namespace Lapor.Web.Features.Citizen;
+
+public static class CitizenArea
+{
+    /// <summary>Filing, tracking with the access code, the reporter's own steps, "my reports" and the public pages.</summary>
+    public static IServiceCollection AddCitizenArea(this IServiceCollection services) => services
+        .AddSingleton<TrackingAccess>()
+        .AddSingleton<FilingReceipt>()
+        .AddScoped<Submit.Handler>()
+        .AddScoped<Track.Handler>()
+        .AddScoped<Unlock.Handler>()
+        .AddScoped<ReporterEscalation.Handler>()
+        .AddScoped<Mine.Handler>()
+        .AddScoped<PublicList.Handler>()
+        .AddScoped<PublicDetail.Handler>()
+        .AddScoped<Support.Handler>()
+        .AddScoped<PublicStatistics.Handler>();
+}

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.Forms;
+using Lapor.Web.Features.Shared.Workflow;
+using Lapor.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lapor.Web.Features.Citizen.PublicReports;
+
+/// <summary>The public portal: reports everybody may read, and the figures.</summary>
+public sealed class PublicReportsController(WorkFeedback feedback, TimeProvider clock) : Controller
+{
+    [AllowAnonymous]
+    [HttpGet("/laporan")]
+    public async Task<IActionResult> Index([FromQuery] PublicList.Filter filter, [FromServices] PublicList.Handler list, [FromServices] FormOptions.Handler options, CancellationToken cancellationToken)
+    {
+        ViewData["Options"] = await options.HandleAsync(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", cancellationToken);
+        return View(await list.HandleAsync(filter, cancellationToken));
+    }
+
+    [AllowAnonymous]
+    [HttpGet("/laporan/{trackingNumber}")]
+    public async Task<IActionResult> Detail([FromRoute] string trackingNumber, [FromServices] PublicDetail.Handler detail, CancellationToken cancellationToken)
+    {
+        var view = TrackingNumber.Normalize(trackingNumber) is { } number
+            ? await detail.HandleAsync(number, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken)
+            : null;
+        return view is null ? NotFound() : View(view);
+    }
+
+    [Authorize(Policy = Policies.Citizen)]
+    [HttpPost("/laporan/{trackingNumber}/dukung")]
+    public async Task<IActionResult> Support([FromRoute] string trackingNumber, [FromServices] Support.Handler support, CancellationToken cancellationToken)
+    {
+        if (TrackingNumber.Normalize(trackingNumber) is not { } number)
+        {
+            return NotFound();
+        }
+
+        var result = await support.HandleAsync(number, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+
+        // A double click that raced the first counts as "already supported", not as a conflict.
+        return feedback.Answer(this, result.Outcome == WorkOutcome.Conflict ? WorkResult.Refused("Support.AlreadyCounted") : result,
+            RedirectToAction(nameof(Detail), new { trackingNumber = number }), "Public.Supported", null, WorkFeedback.Reader.Reporter);
+    }
+
+    [AllowAnonymous]
+    [HttpGet("/statistik")]
+    public async Task<IActionResult> Statistics(int? tahun, [FromServices] PublicStatistics.Handler statistics, CancellationToken cancellationToken)
+    {
+        var year = tahun is >= 2000 and <= 2100 ? tahun.Value : clock.GetUtcNow().Year;
+        return View(await statistics.HandleAsync(year, cancellationToken));
+    }
+}

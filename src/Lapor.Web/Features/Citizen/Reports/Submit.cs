@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.Workflow;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace Lapor.Web.Features.Citizen.Reports;
+
+/// <summary>Filing a report at /lapor, by a guest or a signed-in citizen.</summary>
+public static class Submit
+{
+    public sealed class Form : ReportFields
+    {
+        [Display(Name = "Form.Consent")]
+        public bool Consent { get; set; }
+
+        /// <summary>Set by the controller from the sign-in state, never from the request.</summary>
+        [BindNever]
+        public bool IsGuest { get; set; } = true;
+    }
+
+    public sealed class Validator : ReportFieldsValidator<Form>
+    {
+        public Validator(IStringLocalizer<SharedResource> t, TimeProvider clock)
+            : base(t, clock)
+        {
+            RuleFor(f => f.ReporterName)
+                .NotEmpty().When(f => f.IsGuest && !f.IsAnonymous).WithMessage(_ => t["Validation.NameForNamedReport"]);
+            RuleFor(f => f.Consent).Equal(true).WithMessage(_ => t["Validation.Consent"]);
+        }
+    }
+
+    public sealed class Handler(ReportFiling filing)
+    {
+        public Task<ReportFiling.Result> HandleAsync(Form form, string? userId, CancellationToken cancellationToken) =>
+            filing.FileAsync(
+                new ReportFiling.Filing(form.ToDraft(), new Actor(userId, ActorRole.Citizen), Channel.Web, form.SubmissionToken, GiveAccessCode: userId is null,
+                    form.ReporterName, form.ReporterEmail, form.ReporterPhone, form.Attachments),
+                cancellationToken);
+    }
+}

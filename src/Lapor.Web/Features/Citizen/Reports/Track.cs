@@ -1,0 +1,182 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.History;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Lapor.Web.Features.Citizen.Reports;
+
+/// <summary>
+/// Following a report at /lacak/{number}: the whole report for its reporter (access code or
+/// account); for anyone else holding the number, what the public portal shows of a public report,
+/// and only the status of any other (unverified, on hold, archived, confidential).
+/// </summary>
+public static class Track
+{
+    public sealed record View(
+        string TrackingNumber, ReportStatus Status, Classification Classification, string? Title, DateTimeOffset SubmittedAt,
+        IReadOnlyList<string> Agencies, IReadOnlyList<HistoryLine> Timeline, IReadOnlyList<MessageItem> Messages, Details? Details)
+    {
+        /// <summary>The next date the reporter may expect something by: verification, or the earliest completion date of the working agencies.</summary>
+        public DateOnly? ExpectedBy { get; init; }
+
+        /// <summary>Not public and not unlocked: the page shows the status and the access-code form, nothing of the report itself.</summary>
+        public bool StatusOnly { get; init; }
+    }
+
+    /// <summary>A message; <see cref="Attachments"/> (a final response's evidence) are listed for the reporter only, who alone may open them.</summary>
+    public sealed record MessageItem(DateTimeOffset At, MessageKind Kind, string? AgencyName, string Body, bool FromReporter)
+    {
+        public long Id { get; init; }
+
+        public IReadOnlyList<AttachmentItem> Attachments { get; init; } = [];
+    }
+
+    /// <summary>Only for the reporter: what they wrote and can still add.</summary>
+    public sealed record Details(
+        string Body, string? Location, DateOnly? IncidentDate, string? Category, bool IsAnonymous, bool IsConfidential,
+        IReadOnlyList<AttachmentItem> Attachments, bool CanAddInformation, bool AwaitsVerdict, bool CanReopen, int? Rating)
+    {
+        /// <summary>The completion date passed: the reporter may ask the coordinator to step in.</summary>
+        public bool EscalationOffered { get; init; }
+
+        /// <summary>A question from the coordinator or an agency waits for the reporter's answer.</summary>
+        public bool AwaitsAnswer { get; init; }
+
+        public bool Escalated { get; init; }
+    }
+
+    public sealed record AttachmentItem(Guid Id, string FileName, long SizeBytes);
+
+    public sealed class UnlockForm
+    {
+        [Display(Name = "Track.AccessCode")]
+        public string? AccessCode { get; set; }
+    }
+
+    public sealed class InformationForm
+    {
+        [Display(Name = "Track.AddInformation")]
+        public string? Text { get; set; }
+    }
+
+    /// <summary>The reporter's verdict on a final response, or a reason to reopen.</summary>
+    public sealed class VerdictForm
+    {
+        [Display(Name = "Track.Reason")]
+        public string? Reason { get; set; }
+
+        [Display(Name = "Track.Rating")]
+        public int? Rating { get; set; }
+    }
+
+    public sealed class VerdictValidator : AbstractValidator<VerdictForm>
+    {
+        public VerdictValidator(IStringLocalizer<SharedResource> t)
+        {
+            RuleFor(f => f.Reason)
+                .NotEmpty().WithMessage(_ => t["Validation.Required", t["Track.Reason"]])
+                .MaximumLength(2000).WithMessage(_ => t["Validation.MaxLength", t["Track.Reason"], 2000]);
+            RuleFor(f => f.Rating).InclusiveBetween(1, 5).WithMessage(_ => t["Domain.Rating.OutOfRange"]);
+        }
+    }
+
+    public sealed class InformationValidator : AbstractValidator<InformationForm>
+    {
+        public InformationValidator(IStringLocalizer<SharedResource> t) =>
+            RuleFor(f => f.Text)
+                .NotEmpty().WithMessage(_ => t["Validation.Required", t["Track.AddInformation"]])
+                .MaximumLength(5000).WithMessage(_ => t["Validation.MaxLength", t["Track.AddInformation"], 5000]);
+    }
+
+    public sealed class Handler(LaporDbContext db, HistorySentences history)
+    {
+        /// <summary>Null when no report has this number.</summary>
+        public async Task<View?> HandleAsync(string trackingNumber, string? userId, bool granted, CancellationToken cancellationToken)
+        {
+            var report = await db.Reports.AsNoTracking()
+                .Where(r => r.TrackingNumber == trackingNumber)
+                .Select(r => new
+                {
+                    r.Id, r.Status, r.Classification, r.Title, r.PublicTitle, r.IsConfidential, r.IsPublic, r.IsAnonymous, r.SubmittedAt, r.VerifyDueOn,
+                    CompletionDue = r.Assignments.Where(a => a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress)
+                        .OrderBy(a => a.CompletionDueOn).Select(a => (DateOnly?)a.CompletionDueOn).FirstOrDefault(),
+                    r.Body, r.Location, r.IncidentDate, r.ReporterUserId, r.Rating, r.CompletedAt,
+                    AwaitsVerdict = r.Status == ReportStatus.InProgress && r.Assignments.Any(a => a.State == AssignmentState.FinalResponded),
+                    AwaitsAnswer = r.Status == ReportStatus.OnHold || r.Assignments.Any(a => a.State == AssignmentState.AwaitingReporter),
+                    Category = db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
+                })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (report is null)
+            {
+                return null;
+            }
+
+            var fullAccess = granted || (userId is not null && userId == report.ReporterUserId);
+            if (!fullAccess && !report.IsPublic)
+            {
+                // A tracking number is passed on and can be guessed: without the code, a report the
+                // public portal does not list shows its status, not its title, agencies, history or dates.
+                return new View(trackingNumber, report.Status, report.Classification, null, default, [], [], [], null) { StatusOnly = true };
+            }
+
+            var showPublic = fullAccess || !report.IsConfidential;
+            var agencyNames = db.Agencies.Select(a => new { a.Id, a.Name });
+            var shares = await db.Assignments.AsNoTracking()
+                .Where(a => a.ReportId == report.Id && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn)
+                .Join(agencyNames, a => a.AgencyId, n => n.Id, (a, n) => new { n.Name, a.State })
+                .ToListAsync(cancellationToken);
+            var agencies = shares.Select(s => s.Name).ToList();
+
+            // Answers waiting for the coordinator's validation are not the reporter's yet.
+            var held = shares.Where(s => s.State == AssignmentState.AwaitingValidation).Select(s => s.Name).ToList();
+
+            // Internal notes stay off; the sentences leave out what staff or the reporter wrote (Audience.Citizen).
+            var entries = await db.RoutingEntries.AsNoTracking()
+                .Where(e => e.ReportId == report.Id && e.Action != RoutingAction.Note)
+                .OrderBy(e => e.Id)
+                .Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus,
+                    agencyNames.Where(n => n.Id == e.FromAgencyId).Select(n => n.Name).FirstOrDefault(),
+                    agencyNames.Where(n => n.Id == e.ToAgencyId).Select(n => n.Name).FirstOrDefault(), e.Reason))
+                .ToListAsync(cancellationToken);
+            var timeline = history.Lines(entries, Audience.Citizen, held);
+
+            var messages = await db.Messages.AsNoTracking()
+                .Where(m => m.ReportId == report.Id && ((showPublic && m.Visibility == MessageVisibility.Public) || (fullAccess && m.Visibility == MessageVisibility.ReporterOnly)))
+                .OrderBy(m => m.Id)
+                .Select(m => new MessageItem(m.CreatedAt, m.Kind, agencyNames.Where(n => n.Id == m.AgencyId).Select(n => n.Name).FirstOrDefault(), m.Body, m.AuthorRole == ActorRole.Citizen) { Id = m.Id })
+                .ToListAsync(cancellationToken);
+
+            Details? details = null;
+            if (fullAccess)
+            {
+                // The report's own files and those sent with the answers it shows, in one query.
+                var files = (await db.Attachments.AsNoTracking()
+                    .Where(a => a.ReportId == report.Id)
+                    .OrderBy(a => a.UploadedAt)
+                    .Select(a => new { a.MessageId, Item = new AttachmentItem(a.Id, a.OriginalFileName, a.SizeBytes) })
+                    .ToListAsync(cancellationToken))
+                    .ToLookup(a => a.MessageId, a => a.Item);
+                var attachments = files[null].ToList();
+                messages = [.. messages.Select(m => files.Contains(m.Id) ? m with { Attachments = [.. files[m.Id]] } : m)];
+                var canAdd = ReportLifecycle.Can(report.Status, RoutingAction.AddInformation) || ReportLifecycle.Can(report.Status, RoutingAction.ReporterReply);
+                var rungs = await db.Escalations.AsNoTracking().Where(e => e.ReportId == report.Id).Select(e => e.Rung).Distinct().ToListAsync(cancellationToken);
+                var open = report.Status is ReportStatus.Dispositioned or ReportStatus.InProgress;
+                details = new Details(report.Body, report.Location, report.IncidentDate, report.Category, report.IsAnonymous, report.IsConfidential, attachments, canAdd,
+                    report.AwaitsVerdict, report.Status == ReportStatus.Completed, report.Rating)
+                {
+                    EscalationOffered = open && rungs.Contains(EscalationRung.ReporterOffer) && !rungs.Contains(EscalationRung.ReporterEscalated),
+                    AwaitsAnswer = report.AwaitsAnswer,
+                    Escalated = open && rungs.Contains(EscalationRung.ReporterEscalated),
+                };
+            }
+
+            // A confidential report's subject is for its reporter only.
+            var title = fullAccess ? report.Title : report.IsConfidential ? null : report.PublicTitle ?? report.Title;
+            var expectedBy = report.Status == ReportStatus.Unverified ? report.VerifyDueOn : report.CompletionDue;
+            return new View(trackingNumber, report.Status, report.Classification, title, report.SubmittedAt, agencies, timeline, messages, details) { ExpectedBy = expectedBy };
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Lapor.Web.Features.Integrations.Open311;
+
+/// <summary>What the GeoReport v2 discovery document tells client developers (configuration section <c>Open311</c>).</summary>
+public sealed class Open311Options
+{
+    public const string Section = "Open311";
+
+    /// <summary>Who runs this endpoint (an e-mail address or web page).</summary>
+    public string Contact { get; set; } = "Diskominfo — pengelola Lapor";
+
+    /// <summary>How a developer obtains an api_key.</summary>
+    public string KeyService { get; set; } = "Ask the portal's administrators for an API client (Administration › API).";
+
+    /// <summary>Service requests per answer of GET requests (more with the <c>page</c> parameter, an extension).</summary>
+    public int PageSize { get; set; } = 200;
+
+    /// <summary>When this API last changed, in the specification's date-time format.</summary>
+    public string Changeset { get; set; } = "2026-12-01T00:00:00Z";
+}

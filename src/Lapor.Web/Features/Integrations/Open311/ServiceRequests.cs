@@ -1,0 +1,141 @@
+using System.Globalization;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Citizen.PublicReports;
+using Lapor.Web.Features.Shared.History;
+using Lapor.Web.Infrastructure.Web;
+using Lapor.Web.Operations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Lapor.Web.Features.Integrations.Open311;
+
+/// <summary>
+/// GET requests: public reports only (<see cref="PublicReport.IsVisible"/>: verified, routed, never
+/// confidential), with what the public report page shows and nothing about the reporter. Like that
+/// page, no address or coordinates: a location can point at an anonymous reporter's home.
+/// </summary>
+public static class ServiceRequests
+{
+    /// <summary>The query as GeoReport v2 names it, plus <c>page</c> (an extension: the specification has no paging).</summary>
+    public sealed class Query
+    {
+        public string? ServiceRequestId { get; init; }
+        public string? ServiceCode { get; init; }
+        public string? StartDate { get; init; }
+        public string? EndDate { get; init; }
+        public string? Status { get; init; }
+        public int Page { get; init; } = 1;
+    }
+
+    /// <summary>Either the requests, or the resource key of what was wrong with the query.</summary>
+    public sealed record Result(IReadOnlyList<ServiceRequest> Requests, string? Error);
+
+    public sealed class Handler(LaporDbContext db, ReferenceData reference, IOptions<Open311Options> options, LocalTime localTime, IStringLocalizer<SharedResource> t, TimeProvider clock)
+    {
+        private const int DefaultDays = 90;
+
+        /// <summary>Beyond this a page number is nonsense (and would overflow the offset).</summary>
+        private const int MaxPage = 100_000;
+
+        public async Task<Result> HandleAsync(Query query, CancellationToken cancellationToken)
+        {
+            var reports = db.Reports.AsNoTracking().Where(PublicReport.IsVisible);
+            if (List(query.ServiceRequestId) is { Count: > 0 } ids)
+            {
+                // The specification: with service_request_id every other parameter is ignored.
+                reports = reports.Where(r => ids.Contains(r.TrackingNumber));
+            }
+            else
+            {
+                if (!TryParseDate(query.StartDate, out var start) || !TryParseDate(query.EndDate, out var end))
+                {
+                    return new Result([], "Open311.Error.BadDate");
+                }
+
+                if (List(query.ServiceCode) is { Count: > 0 } codes)
+                {
+                    if (codes.Any(c => !int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+                    {
+                        return new Result([], "Open311.Error.ServiceNotFound");
+                    }
+
+                    var wanted = codes.Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
+                    reports = reports.Where(r => r.CategoryId != null && wanted.Contains(r.CategoryId.Value));
+                }
+
+                if (List(query.Status) is { Count: > 0 } statuses)
+                {
+                    if (statuses.Any(s => s is not ("open" or "closed")))
+                    {
+                        return new Result([], "Open311.Error.BadStatus");
+                    }
+
+                    var open = statuses.Contains("open");
+                    var closed = statuses.Contains("closed");
+                    reports = open && closed ? reports : reports.Where(r => (r.Status == ReportStatus.Completed) == closed);
+                }
+
+                // Without dates, the last 90 days (as the specification suggests).
+                start ??= end is null ? clock.GetUtcNow().AddDays(-DefaultDays) : null;
+                reports = start is { } from ? reports.Where(r => r.SubmittedAt >= from) : reports;
+                reports = end is { } to ? reports.Where(r => r.SubmittedAt <= to) : reports;
+            }
+
+            var pageSize = options.Value.PageSize;
+            var rows = await reports
+                .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
+                .Skip((Math.Clamp(query.Page, 1, MaxPage) - 1) * pageSize).Take(pageSize)
+                .Select(r => new
+                {
+                    r.TrackingNumber, r.Status, r.CategoryId, Text = r.PublicSummary ?? r.Body, r.SubmittedAt, r.UpdatedAt,
+                    Agencies = r.Assignments.Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn).Select(a => a.AgencyId).ToList(),
+                    DueOn = r.Assignments.Where(a => a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress || a.State == AssignmentState.AwaitingReporter || a.State == AssignmentState.FinalResponded)
+                        .Max(a => (DateOnly?)a.CompletionDueOn),
+                })
+                .ToListAsync(cancellationToken);
+
+            var agencies = await reference.AgencyNamesAsync(cancellationToken);
+            var categories = (await reference.CategoriesAsync(cancellationToken)).ToDictionary(c => c.Id);
+            var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+            return new Result([.. rows.Select(r => new ServiceRequest
+            {
+                ServiceRequestId = r.TrackingNumber,
+                Status = r.Status == ReportStatus.Completed ? "closed" : "open",
+                StatusNotes = t[StatusLabels.Key(r.Status, Audience.Citizen)].Value, // read by citizens' apps: the plain label
+                // Text as typed may hold control characters that XML cannot carry; they go in both formats.
+                ServiceCode = r.CategoryId?.ToString(CultureInfo.InvariantCulture),
+                ServiceName = r.CategoryId is { } category && categories.TryGetValue(category, out var c) ? Open311Result.XmlSafe(c.NameIn(english)) : null,
+                Description = Open311Result.XmlSafe(r.Text),
+                AgencyResponsible = r.Agencies.Count == 0 ? null : Open311Result.XmlSafe(string.Join("; ", r.Agencies.Distinct().Select(a => agencies.GetValueOrDefault(a, "?")))),
+                RequestedDatetime = localTime.W3c(r.SubmittedAt),
+                UpdatedDatetime = localTime.W3c(r.UpdatedAt),
+                // The end of the last open agency's completion day.
+                ExpectedDatetime = r.DueOn is { } due ? localTime.W3c(localTime.At(due, new TimeOnly(23, 59, 59))) : null,
+            })], null);
+        }
+
+        private static List<string> List(string? value) =>
+            value is null ? [] : [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+        /// <summary>A W3C date-time (ISO 8601 with an offset, or a date alone); empty means "not given".</summary>
+        private static bool TryParseDate(string? value, out DateTimeOffset? parsed)
+        {
+            parsed = null;
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return true;
+            }
+
+            if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+            {
+                // In UTC: the SQLite provider compares stored instants by their clock time, so the offsets must agree.
+                parsed = instant.ToUniversalTime();
+                return true;
+            }
+
+            return false;
+        }
+    }
+}

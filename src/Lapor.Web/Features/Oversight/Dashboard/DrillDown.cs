@@ -1,0 +1,63 @@
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Metrics;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Features.Oversight.Dashboard;
+
+/// <summary>The reports behind a dashboard number: same scope and period, narrowed by status or agency.</summary>
+public static class DrillDown
+{
+    public const int Limit = 500;
+
+    public sealed class Filter
+    {
+        public DateOnly From { get; set; }
+        public DateOnly To { get; set; }
+        public ReportStatus? Status { get; set; }
+        public int? AgencyId { get; set; }
+        public int? CategoryId { get; set; }
+        public Classification? Classification { get; set; }
+        public Channel? Channel { get; set; }
+
+        /// <summary>The dashboard's agency scope (its subtree), kept apart from the agency row being drilled into.</summary>
+        public int? ScopeAgencyId { get; set; }
+    }
+
+    public sealed record Row(string TrackingNumber, string Title, ReportStatus Status, DateTimeOffset SubmittedAt);
+
+    public sealed record View(Filter Filter, string? Agency, IReadOnlyList<Row> Rows, bool Truncated);
+
+    public sealed class Handler(LaporDbContext db, Infrastructure.Deadlines.DeadlineScheduleProvider schedules, PeriodReport.Handler report, TimeProvider clock)
+    {
+        public async Task<View> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
+        {
+            var schedule = await schedules.GetAsync(cancellationToken);
+
+            // A hand-edited address may lack or garble the period: fall back to this year so far.
+            var today = schedule.LocalDate(clock.GetUtcNow());
+            if (!ReportingPeriod.IsPlausible(filter.From) || !ReportingPeriod.IsPlausible(filter.To) || filter.To < filter.From)
+            {
+                (filter.From, filter.To) = (new DateOnly(today.Year, 1, 1), today);
+            }
+
+            var narrowing = new PeriodReport.Filter { CategoryId = filter.CategoryId, Classification = filter.Classification, Channel = filter.Channel, AgencyId = filter.ScopeAgencyId };
+            var reports = await report.InPeriodAsync(scope, narrowing, filter.From, filter.To, cancellationToken);
+            if (filter.Status is { } status)
+            {
+                reports = reports.Where(r => r.Status == status);
+            }
+
+            if (filter.AgencyId is { } agency)
+            {
+                reports = reports.Where(r => r.Assignments.Any(a => a.AgencyId == agency && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn));
+            }
+
+            var rows = await reports.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(Limit + 1)
+                .Select(r => new Row(r.TrackingNumber, r.Title, r.Status, r.SubmittedAt)).ToListAsync(cancellationToken);
+            var name = filter.AgencyId is { } id ? await db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) : null;
+            return new View(filter, name, rows.Take(Limit).ToList(), rows.Count > Limit);
+        }
+    }
+}

@@ -1,0 +1,288 @@
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Agencies;
+using Lapor.Web.Domain.Metrics;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.Staffing;
+using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Deadlines;
+using Lapor.Web.Operations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Features.Oversight.Dashboard;
+
+/// <summary>
+/// The period report of DESIGN §8 for the viewer's scope: reports submitted in the period, their
+/// rates, durations in working days, backlog, satisfaction, and one row per agency. The dashboard
+/// page and the XLSX/CSV exports show this same object.
+/// </summary>
+public static class PeriodReport
+{
+    public const int MinimumToRank = 10;
+
+    public sealed class Filter
+    {
+        public int? Year { get; set; }
+        public int? Quarter { get; set; }
+        public int? Month { get; set; }
+        public DateOnly? From { get; set; }
+        public DateOnly? To { get; set; }
+
+        /// <summary>Narrows the scope to one agency and everything below it (only within what the viewer may see).</summary>
+        public int? AgencyId { get; set; }
+
+        /// <summary>Narrows the scope: a category (a top-level one includes its children), a classification, a channel.</summary>
+        public int? CategoryId { get; set; }
+        public Classification? Classification { get; set; }
+        public Channel? Channel { get; set; }
+
+        /// <summary>First and last day: custom dates win, then month, quarter, year; the default is this year.</summary>
+        public (DateOnly From, DateOnly To) Range(DateOnly today)
+        {
+            if (From is { } from && To is { } to && from <= to && ReportingPeriod.IsPlausible(from) && ReportingPeriod.IsPlausible(to))
+            {
+                return (from, to);
+            }
+
+            var year = Year is { } asked && ReportingPeriod.IsPlausible(asked) ? asked : today.Year;
+            if (Month is >= 1 and <= 12)
+            {
+                var first = new DateOnly(year, Month.Value, 1);
+                return (first, first.AddMonths(1).AddDays(-1));
+            }
+
+            if (Quarter is >= 1 and <= 4)
+            {
+                var first = new DateOnly(year, ((Quarter.Value - 1) * 3) + 1, 1);
+                return (first, first.AddMonths(3).AddDays(-1));
+            }
+
+            return (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        }
+    }
+
+    /// <summary>One report in the report-list export: facts only, never the reporter.</summary>
+    public sealed record ExportRow(
+        string TrackingNumber, DateTimeOffset SubmittedAt, Classification Classification, Channel Channel, ReportStatus Status, string? Title,
+        string? Category, string Agencies, DateTimeOffset? FirstResponseAt, DateTimeOffset? CompletedAt);
+
+    public sealed record Stage(decimal? OnTime, decimal? Median, decimal? Mean)
+    {
+        public static Stage Of(DurationTally tally) => new(tally.OnTime, tally.Median, tally.Mean);
+    }
+
+    /// <summary>Reports of one filing day, status and verification time, counted.</summary>
+    private sealed record ReportGroup(DateOnly SubmittedOn, ReportStatus Status, int? VerifyWorkingDays, bool? VerifiedOnTime, int Count, int WithFirstResponse, int Accepted, int Rejected);
+
+    /// <summary>One agency's assignments in the period: how many, how many answered, and its completion times.</summary>
+    private sealed class AgencyTally
+    {
+        public int Assigned { get; set; }
+        public int Responded { get; set; }
+        public int Refusals { get; set; }
+        public DurationTally Completion { get; } = new();
+    }
+
+    /// <summary>One month of the trend: reports received in it, and how many of those are completed now.</summary>
+    public sealed record MonthPoint(DateOnly Month, int Received, int Completed);
+
+    /// <summary><paramref name="Refusals"/>: final responses the coordinators refused ("tindak lanjut ditolak"), summed over the agency's assignments.</summary>
+    public sealed record AgencyRow(
+        int AgencyId, string Agency, int Routed, int Completed, decimal? CompletionRate, decimal? FollowUpRate, decimal? OnTimeCompletion, decimal? MedianDaysToComplete, bool Ranked,
+        int Refusals);
+
+    public sealed record View(
+        DateOnly From, DateOnly To, int Received, IReadOnlyDictionary<ReportStatus, int> ByStatus, decimal? CompletionRate, decimal? FollowUpRate,
+        Stage Verify, Stage FirstResponse, Stage Completion, BacklogAgeing Backlog, decimal? Satisfaction, decimal? Connectedness, decimal? OfficerActivity,
+        IReadOnlyList<AgencyRow> Agencies)
+    {
+        public IReadOnlyList<MonthPoint> Trend { get; init; } = [];
+
+        public Filter Filter { get; init; } = new();
+
+        /// <summary>Open assignments in the viewer's scope at agencies without an active officer, now (not for the period): the queue's "Unstaffed" tab.</summary>
+        public int UnstaffedWork { get; init; }
+
+        /// <summary>Whether the per-agency figures show refused final responses: where the region validates them, or any was refused.</summary>
+        public bool ShowRefusals { get; init; }
+    }
+
+    public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, AgencyTree tree, ReferenceData reference, TimeProvider clock)
+    {
+        public async Task<View> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
+        {
+            var schedule = await schedules.GetAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            var today = schedule.LocalDate(now);
+            var (from, to) = filter.Range(today);
+
+            // No date maths per row: the working days each stage took were recorded when it ended, and the
+            // local filing day with the report. Reports are grouped in SQL (a few thousand groups a year).
+            var inPeriod = await InPeriodAsync(scope, filter, from, to, cancellationToken);
+            var reportGroups = await inPeriod
+                .GroupBy(r => new { r.SubmittedOn, r.Status, r.VerifyWorkingDays, r.VerifiedOnTime })
+                .Select(g => new ReportGroup(g.Key.SubmittedOn, g.Key.Status, g.Key.VerifyWorkingDays, g.Key.VerifiedOnTime,
+                    g.Count(), g.Count(r => r.FirstResponseAt != null), g.Sum(r => r.TimesAccepted), g.Sum(r => r.TimesRejected)))
+                .ToListAsync(cancellationToken);
+
+            // Driven from the period's reports (covering date index), then each report's assignments (covering
+            // report index). Streamed and tallied here in one pass: grouping a year of assignments in SQLite
+            // sorts them all, twice (per agency and for the first-response times), which costs more.
+            // Refusals are in the covering index too; the column shows where the region validates
+            // follow-ups or any agency was refused before (a region that switched validation off).
+            var validates = schedule.Policy.RequireFollowUpValidation;
+            var firstResponse = new DurationTally();
+            var perAgency = new Dictionary<int, AgencyTally>();
+            var counted = from r in inPeriod
+                          join a in db.Assignments on r.Id equals a.ReportId
+                          where a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn
+                          select new { a.AgencyId, a.FirstResponseWorkingDays, a.FirstResponseOnTime, a.CompletionWorkingDays, a.CompletedOnTime, Refusals = a.ValidationRefusals };
+            await foreach (var a in counted.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                if (!perAgency.TryGetValue(a.AgencyId, out var agency))
+                {
+                    perAgency[a.AgencyId] = agency = new AgencyTally();
+                }
+
+                agency.Assigned++;
+                agency.Refusals += a.Refusals;
+                if (a.FirstResponseWorkingDays is { } responseDays)
+                {
+                    agency.Responded++;
+                    firstResponse.Add(responseDays, a.FirstResponseOnTime == true);
+                }
+
+                // Completion durations are recorded only while an assignment is completed (a reopening clears them).
+                if (a.CompletionWorkingDays is { } completionDays)
+                {
+                    agency.Completion.Add(completionDays, a.CompletedOnTime == true);
+                }
+            }
+
+            var byStatus = reportGroups.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+            var routed = reportGroups.Where(g => g.Status is ReportStatus.Dispositioned or ReportStatus.InProgress or ReportStatus.Completed).ToList();
+
+            var verify = new DurationTally();
+            foreach (var g in reportGroups.Where(g => g.VerifyWorkingDays is not null))
+            {
+                verify.Add(g.VerifyWorkingDays!.Value, g.VerifiedOnTime == true, g.Count);
+            }
+
+            var completion = new DurationTally();
+            foreach (var agency in perAgency.Values)
+            {
+                completion.Add(agency.Completion);
+            }
+
+            var open = reportGroups.Where(g => g.Status is ReportStatus.Unverified or ReportStatus.OnHold or ReportStatus.Dispositioned or ReportStatus.InProgress);
+            var backlog = BacklogAgeing.Of(open.GroupBy(g => g.SubmittedOn).Select(g => (schedule.Calendar.WorkingDaysBetween(g.Key, today), g.Sum(x => x.Count))));
+
+            var names = await reference.AgencyNamesAsync(cancellationToken);
+            var rows = perAgency.Select(p =>
+                {
+                    var (agency, done) = (p.Value, p.Value.Completion);
+                    return new AgencyRow(p.Key, names.GetValueOrDefault(p.Key, "?"), agency.Assigned, done.Count, Rates.Share(done.Count, agency.Assigned),
+                        Rates.FollowUp(agency.Responded, agency.Assigned), done.OnTime, done.Median, agency.Assigned >= MinimumToRank, agency.Refusals);
+                })
+                .OrderByDescending(r => r.Ranked).ThenByDescending(r => r.CompletionRate).ThenByDescending(r => r.OnTimeCompletion).ThenBy(r => r.Agency)
+                .ToList();
+
+            var trend = new List<MonthPoint>();
+            for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+            {
+                var inMonth = reportGroups.Where(g => g.SubmittedOn.Year == month.Year && g.SubmittedOn.Month == month.Month).ToList();
+                trend.Add(new MonthPoint(month, inMonth.Sum(g => g.Count), inMonth.Where(g => g.Status == ReportStatus.Completed).Sum(g => g.Count)));
+            }
+
+            var (connected, active, total, unstaffedWork) = await AgencyStaffingAsync(scope, now, cancellationToken);
+            return new View(from, to, reportGroups.Sum(g => g.Count), byStatus, CompletionRate.Of(byStatus),
+                Rates.FollowUp(routed.Sum(g => g.WithFirstResponse), routed.Sum(g => g.Count)),
+                Stage.Of(verify), Stage.Of(firstResponse), Stage.Of(completion), backlog,
+                Rates.Satisfaction(reportGroups.Sum(g => g.Accepted), reportGroups.Sum(g => g.Rejected)),
+                Rates.OfAgencies(connected, total), Rates.OfAgencies(active, total), rows)
+            {
+                Trend = trend,
+                Filter = filter,
+                UnstaffedWork = unstaffedWork,
+                ShowRefusals = validates || rows.Any(r => r.Refusals > 0),
+            };
+        }
+
+        /// <summary>The period's reports as export rows, streamed from the database in submission order.</summary>
+        public async Task<IAsyncEnumerable<ExportRow>> ReportRowsAsync(ReportScope scope, Filter filter, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        {
+            var reports = await InPeriodAsync(scope, filter, from, to, cancellationToken);
+            return reports
+                .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
+                .Select(r => new ExportRow(r.TrackingNumber, r.SubmittedAt, r.Classification, r.Channel, r.Status, r.IsConfidential ? null : r.PublicTitle ?? r.Title,
+                    db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
+                    string.Join("; ", r.Assignments.Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn)
+                        .Join(db.Agencies, a => a.AgencyId, g => g.Id, (_, g) => g.Name)),
+                    r.FirstResponseAt, r.CompletedAt))
+                .AsAsyncEnumerable();
+        }
+
+        /// <summary>The viewer's reports filed on the period's local days, narrowed by the filter (the drill-down lists use it too).</summary>
+        public Task<IQueryable<Report>> InPeriodAsync(ReportScope scope, Filter filter, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+            WithinAgencyAsync(Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedOn >= from && r.SubmittedOn <= to), filter), filter, cancellationToken);
+
+        /// <summary>Reports routed to the chosen agency or any agency below it.</summary>
+        private async Task<IQueryable<Report>> WithinAgencyAsync(IQueryable<Report> reports, Filter filter, CancellationToken cancellationToken)
+        {
+            if (filter.AgencyId is not { } root)
+            {
+                return reports;
+            }
+
+            var subtree = (await tree.SubtreeOfAsync([root], cancellationToken)).ToArray();
+            return reports.Where(r => r.Assignments.Any(a => subtree.Contains(a.AgencyId)));
+        }
+
+        /// <summary>The category, classification and channel filters.</summary>
+        private IQueryable<Report> Narrow(IQueryable<Report> reports, Filter filter)
+        {
+            if (filter.CategoryId is { } category)
+            {
+                reports = reports.Where(r => r.CategoryId == category || db.Categories.Any(c => c.Id == r.CategoryId && c.ParentId == category));
+            }
+
+            if (filter.Classification is { } classification)
+            {
+                reports = reports.Where(r => r.Classification == classification);
+            }
+
+            return filter.Channel is { } channel ? reports.Where(r => r.Channel == channel) : reports;
+        }
+
+        /// <summary>
+        /// Of the OPDs in scope: how many have an active officer, and how many one who signed in within 30
+        /// days; and how much open work in the viewer's scope lies at agencies with no active officer.
+        /// One row per agency (a province has a few hundred), narrowed here rather than with hundreds of parameters.
+        /// </summary>
+        private async Task<(int Connected, int Active, int Total, int UnstaffedWork)> AgencyStaffingAsync(ReportScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var inScope = (scope.Subtree.Count > 0 ? scope.Subtree : scope.AssignedAgencies).ToHashSet();
+            var agencies = (await reference.AgenciesAsync(cancellationToken))
+                .Where(a => inScope.Contains(a.Id) && a.IsActive && a.Kind is AgencyKind.Opd or AgencyKind.SubUnit)
+                .Select(a => a.Id).ToHashSet();
+
+            // Stored instants are UTC, so comparing them in SQL keeps their order.
+            var since = now.AddDays(-30);
+            var officers = UnstaffedWork.ActiveOfficers(db);
+            var open = UnstaffedWork.Open(db);
+            var reports = scope.Apply(db.Reports);
+            var staffing = await db.Agencies.AsNoTracking()
+                .Select(g => new
+                {
+                    g.Id,
+                    Staffed = officers.Any(o => o.AgencyId == g.Id),
+                    SignedIn = officers.Any(o => o.AgencyId == g.Id && db.Users.Any(u => u.Id == o.UserId && u.LastSignInAt >= since)),
+                    Unstaffed = officers.Any(o => o.AgencyId == g.Id) ? 0 : open.Count(a => a.AgencyId == g.Id && reports.Any(r => r.Id == a.ReportId)),
+                })
+                .ToListAsync(cancellationToken);
+            return (staffing.Count(s => s.Staffed && agencies.Contains(s.Id)),
+                staffing.Count(s => s.SignedIn && agencies.Contains(s.Id)),
+                agencies.Count,
+                staffing.Sum(s => s.Unstaffed));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Accounts;
+using Lapor.Web.Domain.Notifications;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Notifications;
+using Lapor.Web.Operations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Features.Shared.Workflow;
+
+/// <summary>
+/// Turns the events a change recorded into outbox rows and in-app notices, by <see cref="WhoIsTold"/>:
+/// each person hears once per event, on their own channel. Staff messages name the report and the
+/// agency, never the reporter.
+/// </summary>
+public sealed class ReportNotices(LaporDbContext db, Recipients recipients, ReferenceData reference, NotificationOutbox outbox)
+{
+    public Task QueueAsync(Report report, DateTimeOffset now, CancellationToken cancellationToken) =>
+        QueueAsync(report, report.Events, now, cancellationToken);
+
+    public async Task QueueAsync(Report report, IEnumerable<ReportEvent> events, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The reporter's address is looked up once per change, and only when an event concerns them.
+        (NotificationChannel Channel, string? Address, string Culture)? reporter = null;
+        foreach (var e in events)
+        {
+            var told = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var notices = WhoIsTold.For(e);
+            var payload = notices.Count > 0 ? await PayloadAsync(report, e, cancellationToken) : [];
+            foreach (var notice in notices)
+            {
+                if (notice.To == NoticeAudience.Reporter)
+                {
+                    reporter ??= await ReporterAsync(report, cancellationToken);
+                    if (reporter is (var channel, { } address, var culture) && !string.IsNullOrWhiteSpace(address) && told.Add(address))
+                    {
+                        outbox.ToReporter(channel, address, culture, notice.Template, payload, report.Id == 0 ? null : report.Id, now);
+                    }
+
+                    continue;
+                }
+
+                // Whoever acted knows already.
+                var (people, template) = await StaffAsync(report, e, notice, cancellationToken);
+                foreach (var person in people.Where(p => p.UserId is null || p.UserId != e.Actor.UserId).Where(p => told.Add(p.Email)))
+                {
+                    outbox.ToStaff(person, template, payload, report.Id, report.TrackingNumber, now);
+                }
+            }
+        }
+    }
+
+    private async Task<(IReadOnlyList<Recipients.Person> People, string Template)> StaffAsync(Report report, ReportEvent e, Notice notice, CancellationToken cancellationToken)
+    {
+        switch (notice.To)
+        {
+            case NoticeAudience.Handlers when e.AgencyId is { } agency:
+                var officers = await recipients.InAgenciesAsync([agency], Roles.Officer, cancellationToken);
+                if (officers.Count > 0)
+                {
+                    return (officers, notice.Template);
+                }
+
+                // Nobody works this agency's inbox: the coordinators hear instead, so nothing waits unseen.
+                return (await recipients.CoordinatorsOverAsync(agency, cancellationToken), e.Kind == ReportEventKind.Routed ? WhoIsTold.Unstaffed : notice.Template);
+            case NoticeAudience.Officers when e.AgencyId is { } agency:
+                return (await recipients.InAgenciesAsync([agency], Roles.Officer, cancellationToken), notice.Template);
+            case NoticeAudience.Officers:
+                return ([], notice.Template);
+            case NoticeAudience.AgencyHeads when e.AgencyId is { } agency:
+                return (await recipients.InAgenciesAsync([agency], Roles.AgencyHead, cancellationToken), notice.Template);
+            case NoticeAudience.AgencyHeads:
+                return ([], notice.Template);
+            default:
+                return (await recipients.CoordinatorsOverAsync(e.AgencyId ?? report.TargetAgencyId, cancellationToken), notice.Template);
+        }
+    }
+
+    /// <summary>The reporter on the channel they came by; else their e-mail (from the form or their account); else no address.</summary>
+    private async Task<(NotificationChannel Channel, string? Address, string Culture)> ReporterAsync(Report report, CancellationToken cancellationToken)
+    {
+        var identity = db.ReporterIdentities.Local.FirstOrDefault(i => i.Report == report || (report.Id != 0 && i.ReportId == report.Id))
+            ?? await db.ReporterIdentities.AsNoTracking().FirstOrDefaultAsync(i => i.ReportId == report.Id, cancellationToken);
+        var account = report.ReporterUserId is { } userId
+            ? await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.PreferredCulture }).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var culture = account?.PreferredCulture ?? identity?.Culture ?? "id";
+        return identity is { ReplyChannel: { } replyChannel, ReplyTo: { } replyTo }
+            ? (replyChannel, replyTo, culture)
+            : (NotificationChannel.Email, identity?.Email ?? account?.Email, culture);
+    }
+
+    /// <summary>What the templates may say: the report, the agency, the dates and the reason written for this audience.</summary>
+    private async Task<Dictionary<string, string>> PayloadAsync(Report report, ReportEvent e, CancellationToken cancellationToken)
+    {
+        var names = await reference.AgencyNamesAsync(cancellationToken);
+        var payload = new Dictionary<string, string> { ["TrackingNumber"] = report.TrackingNumber, ["Title"] = report.Title };
+        void Add(string key, string? value)
+        {
+            if (value is not null)
+            {
+                payload[key] = value;
+            }
+        }
+
+        Add("Agency", e.AgencyId is { } agency ? names.GetValueOrDefault(agency) : null);
+
+        // A late verification is nobody's agency: the mail names the coordinators' stage instead.
+        Add("AgencyKey", e.AgencyId is null && e.Deadline == Deadline.Verify ? "Mail.CoordinatorStage" : null);
+        Add("FromAgency", e.FromAgencyId is { } from ? names.GetValueOrDefault(from) : null);
+        Add("Agencies", e.Kind == ReportEventKind.Verified
+            ? string.Join(", ", report.OpenAssignments().Select(a => names.GetValueOrDefault(a.AgencyId, "?")))
+            : null);
+        Add("Reason", e.Reason);
+
+        // The agency's own clocks: when its answer is due, and until when the reporter may judge it.
+        if (e.AgencyId is { } shareAgency && report.Assignments.LastOrDefault(a => a.AgencyId == shareAgency) is { } share)
+        {
+            Add("FirstResponseDueOn", MailTemplates.Date(share.FirstResponseDueOn));
+            Add("CompletionDueOn", MailTemplates.Date(share.CompletionDueOn));
+            Add("ReporterWindowEndsOn", share.ReporterWindowEndsOn is { } windowEnds ? MailTemplates.Date(windowEnds) : null);
+        }
+
+        Add("ArchiveReasonKey", e.ArchiveReason is { } archive ? $"ArchiveReason.{archive}" : null);
+        Add("DeadlineKey", e.Deadline is { } deadline ? $"Deadline.{deadline}" : null);
+        Add("DueOn", e.DueOn is { } due ? MailTemplates.Date(due) : null);
+        Add("WorkingDaysLate", e.WorkingDaysLate?.ToString(CultureInfo.InvariantCulture));
+        return payload;
+    }
+}

@@ -1,0 +1,44 @@
+using Lapor.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Localization;
+
+namespace Lapor.Web.Features.Shared.Workflow;
+
+/// <summary>
+/// The one way a page answers report work: back to the report with "saved", or with the reason it
+/// was not — and then with what the person typed, under the form they typed it in, so nothing is lost.
+/// </summary>
+public sealed class WorkFeedback(IStringLocalizer<SharedResource> t)
+{
+    public const string DraftKey = "work.draft";
+    public const string DraftForKey = "work.draftFor";
+
+    /// <summary>Who reads the conflict message: staff see the newest state below, reporters reload.</summary>
+    public enum Reader
+    {
+        Staff,
+        Reporter,
+    }
+
+    public IActionResult Answer(Controller page, WorkResult result, IActionResult back, string doneKey, string? typed, Reader reader) => result.Outcome switch
+    {
+        WorkOutcome.NotFound => page.NotFound(),
+        WorkOutcome.Done => Flash(page.TempData, back, FlashMessage.SuccessKey, t[doneKey], null, null),
+        WorkOutcome.Conflict => Flash(page.TempData, back, FlashMessage.ErrorKey, t[reader == Reader.Staff ? "Error.ConflictStaff" : "Error.Conflict"], typed, page.Request.Path.Value),
+        _ => Flash(page.TempData, back, FlashMessage.ErrorKey, t[$"Domain.{result.Code}"], typed, page.Request.Path.Value),
+    };
+
+    /// <summary>A refusal found before the work ran (a form that did not validate): shown the same way.</summary>
+    public IActionResult Refuse(Controller page, IActionResult back, string message, string? typed) =>
+        Flash(page.TempData, back, FlashMessage.ErrorKey, message, typed, page.Request.Path.Value);
+
+    /// <summary>The last path segment names the form (e.g. "tanggapi"), so the page can put the text back where it was typed.</summary>
+    private static IActionResult Flash(ITempDataDictionary tempData, IActionResult back, string key, string message, string? typed, string? path)
+    {
+        tempData[key] = message;
+        tempData[DraftKey] = FlashMessage.Draft(typed);
+        tempData[DraftForKey] = typed is null ? null : path?.Split('/')[^1];
+        return back;
+    }
+}

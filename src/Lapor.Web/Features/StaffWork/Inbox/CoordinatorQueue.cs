@@ -1,0 +1,171 @@
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.Paging;
+using Lapor.Web.Features.Shared.Staffing;
+using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Deadlines;
+using Lapor.Web.Operations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Features.StaffWork.Inbox;
+
+/// <summary>The coordinator's queue: reports in their region waiting for a decision, oldest first.</summary>
+public static class CoordinatorQueue
+{
+    public const int PageSize = 25;
+
+    public enum Tab
+    {
+        New,
+        Returned,
+        OnHold,
+        Archived,
+        Routed,
+
+        /// <summary>Open reports three working days past a deadline, or escalated by their reporter.</summary>
+        Escalated,
+
+        /// <summary>Open work at an agency without an active liaison officer: nobody there sees it. One row per such agency.</summary>
+        Unstaffed,
+
+        /// <summary>Final responses waiting for the coordinator's (or the inspectorate's) validation. One row per agency.</summary>
+        AwaitingValidation,
+    }
+
+    public sealed class Filter
+    {
+        public Tab Tab { get; set; } = Tab.New;
+        public string? Q { get; set; }
+        public string? After { get; set; }
+    }
+
+    public sealed record Row(long Id, string TrackingNumber, string Title, Classification Classification, Channel Channel, ReportStatus Status,
+        string? Category, string? TargetAgency, DateTimeOffset SubmittedAt, DateOnly? VerifyDueOn, bool IsAnonymous, bool IsConfidential)
+    {
+        /// <summary>On the Unstaffed and AwaitingValidation tabs: the agency the row is about, and since when it waits there.</summary>
+        public string? Agency { get; init; }
+
+        public DateTimeOffset? WaitingSince { get; init; }
+
+        /// <summary>Working days from <see cref="WaitingSince"/> to today.</summary>
+        public int? WaitingDays { get; init; }
+    }
+
+    public sealed record Page(IReadOnlyList<Row> Rows, IReadOnlyDictionary<Tab, int> Counts, string? Next, Filter Filter);
+
+    /// <summary>One line of a tab with its sort position: a report by filing time, or one agency's share of it by how long it waits.</summary>
+    private sealed class Item
+    {
+        public Report Report { get; init; } = null!;
+        public DateTimeOffset Since { get; init; }
+        public long Key { get; init; }
+        public int? AgencyId { get; init; }
+    }
+
+    public sealed class Handler(LaporDbContext db, ReferenceData reference, DeadlineScheduleProvider schedules, TimeProvider clock)
+    {
+        public async Task<Page> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
+        {
+            var reports = scope.Apply(db.Reports.AsNoTracking());
+            if (!string.IsNullOrWhiteSpace(filter.Q))
+            {
+                var number = TrackingNumber.Normalize(filter.Q);
+                var text = filter.Q.Trim();
+                // An eight-letter word can look like a tracking number: match either.
+                reports = reports.Where(r => r.TrackingNumber == number || r.Title.Contains(text) || r.Body.Contains(text));
+            }
+
+            var byStatus = await reports.GroupBy(r => new { r.Status, r.IsReturned }).Select(g => new { g.Key.Status, g.Key.IsReturned, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            var counts = Enum.GetValues<Tab>().ToDictionary(t => t, t => byStatus.Where(g => InTab(t, g.Status, g.IsReturned)).Sum(g => g.Count));
+            var escalated = reports.Where(r => (r.Status == ReportStatus.Dispositioned || r.Status == ReportStatus.InProgress)
+                && db.Escalations.Any(e => e.ReportId == r.Id && (e.Rung == EscalationRung.AgencyHeadAlert || e.Rung == EscalationRung.ReporterEscalated)));
+
+            // Computed now, never stored: an officer added or a re-routing takes the work off the tab at once.
+            var unstaffed = UnstaffedWork.Of(db, reports).AsNoTracking();
+            var awaiting = db.Assignments.AsNoTracking().Where(a => a.State == AssignmentState.AwaitingValidation && reports.Any(r => r.Id == a.ReportId));
+
+            // The tabs that are not a status, counted in one statement.
+            var lists = await escalated.Select(_ => Tab.Escalated)
+                .Concat(unstaffed.Select(_ => Tab.Unstaffed))
+                .Concat(awaiting.Select(_ => Tab.AwaitingValidation))
+                .GroupBy(t => t).Select(g => new { Tab = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            foreach (var list in lists)
+            {
+                counts[list.Tab] = list.Count;
+            }
+
+            var items = filter.Tab switch
+            {
+                Tab.Unstaffed => unstaffed.Select(a => new Item { Report = a.Report!, Since = a.AssignedAt, Key = a.Id, AgencyId = a.AgencyId }),
+                Tab.AwaitingValidation => awaiting.Select(a => new Item { Report = a.Report!, Since = a.FinalRespondedAt!.Value, Key = a.Id, AgencyId = a.AgencyId }),
+                Tab.Escalated => Reports(escalated),
+                Tab.New => Reports(reports.Where(r => r.Status == ReportStatus.Unverified && !r.IsReturned)),
+                Tab.Returned => Reports(reports.Where(r => r.Status == ReportStatus.Unverified && r.IsReturned)),
+                Tab.OnHold => Reports(reports.Where(r => r.Status == ReportStatus.OnHold)),
+                Tab.Archived => Reports(reports.Where(r => r.Status == ReportStatus.Archived)),
+                _ => Reports(reports.Where(r => r.Status == ReportStatus.Dispositioned || r.Status == ReportStatus.InProgress || r.Status == ReportStatus.Completed)),
+            };
+
+            return await PageAsync(items, counts, filter, cancellationToken);
+        }
+
+        private static IQueryable<Item> Reports(IQueryable<Report> reports) =>
+            reports.Select(r => new Item { Report = r, Since = r.SubmittedAt, Key = r.Id, AgencyId = null });
+
+        private async Task<Page> PageAsync(IQueryable<Item> items, Dictionary<Tab, int> counts, Filter filter, CancellationToken cancellationToken)
+        {
+            if (Keyset.ParseInstant(filter.After) is { Instant: var at, Id: var id })
+            {
+                items = items.Where(i => i.Since > at || (i.Since == at && i.Key > id));
+            }
+
+            var page = await items.OrderBy(i => i.Since).ThenBy(i => i.Key).Take(PageSize + 1)
+                .Select(i => new
+                {
+                    i.Since,
+                    i.Key,
+                    Row = new Row(i.Report.Id, i.Report.TrackingNumber, i.Report.Title, i.Report.Classification, i.Report.Channel, i.Report.Status,
+                        db.Categories.Where(c => c.Id == i.Report.CategoryId).Select(c => c.Name).FirstOrDefault(),
+                        db.Agencies.Where(a => a.Id == i.Report.TargetAgencyId).Select(a => a.Name).FirstOrDefault(),
+                        i.Report.SubmittedAt, i.Report.VerifyDueOn, i.Report.IsAnonymous, i.Report.IsConfidential),
+                    i.AgencyId,
+                })
+                .ToListAsync(cancellationToken);
+
+            string? next = null;
+            if (page.Count > PageSize)
+            {
+                page.RemoveAt(PageSize);
+                next = Keyset.After(page[^1].Since, page[^1].Key).ToString();
+            }
+
+            if (filter.Tab is not (Tab.Unstaffed or Tab.AwaitingValidation))
+            {
+                return new Page([.. page.Select(p => p.Row)], counts, next, filter);
+            }
+
+            var schedule = await schedules.GetAsync(cancellationToken);
+            var names = await reference.AgencyNamesAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            var rows = page.Select(p => p.Row with
+            {
+                Agency = p.AgencyId is { } agency ? names.GetValueOrDefault(agency) : null,
+                WaitingSince = p.Since,
+                WaitingDays = schedule.WorkingDaysBetween(p.Since, now),
+            }).ToList();
+            return new Page(rows, counts, next, filter);
+        }
+
+        private static bool InTab(Tab tab, ReportStatus status, bool returned) => tab switch
+        {
+            Tab.New => status == ReportStatus.Unverified && !returned,
+            Tab.Returned => status == ReportStatus.Unverified && returned,
+            Tab.OnHold => status == ReportStatus.OnHold,
+            Tab.Archived => status == ReportStatus.Archived,
+            Tab.Routed => status is ReportStatus.Dispositioned or ReportStatus.InProgress or ReportStatus.Completed,
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,159 @@
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.History;
+using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Operations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Features.StaffWork.Inbox;
+
+/// <summary>Everything staff see about one report, and which actions this viewer may take now.</summary>
+public static class ReportDetail
+{
+    public sealed record View(
+        string TrackingNumber, int Version, ReportStatus Status, Classification Classification, ComplaintKind? ComplaintKind,
+        string Title, string Body, string? PublicTitle, string? PublicSummary, DateOnly? IncidentDate, string? Location,
+        int? CategoryId, string? Category, string? TargetAgency, Channel Channel, bool IsAnonymous, bool IsConfidential, bool IsReturned,
+        DateTimeOffset SubmittedAt, DateOnly? VerifyDueOn, Reporter? Reporter, int? SuggestedAgencyId,
+        IReadOnlyList<AssignmentItem> Assignments, IReadOnlyList<HistoryLine> Timeline, IReadOnlyList<MessageItem> Messages,
+        IReadOnlyList<AttachmentItem> Attachments, Permissions Can, ReturnNote? ReturnedBecause);
+
+    /// <summary>Why a report is back in the queue (an agency returned it, or it was withdrawn): shown first, so nobody routes it there again.</summary>
+    public sealed record ReturnNote(string? Agency, DateTimeOffset At, string? Reason, bool Withdrawn);
+
+    /// <summary>Only present when the viewer may see who reported (never for anonymous reports, except the reporter themself).</summary>
+    public sealed record Reporter(string? Name, string? Email, string? Phone, bool HasAccount);
+
+    public sealed record AssignmentItem(long Id, int AgencyId, string AgencyName, AssignmentKind Kind, AssignmentState State, DateTimeOffset AssignedAt,
+        DateOnly FirstResponseDueOn, DateOnly CompletionDueOn, bool IsOverdue, int RejectionCount, int ValidationRefusals, bool HasOfficer)
+    {
+        public bool IsOpen => Assignment.IsOpenState(State);
+    }
+
+    /// <summary>A message with the files sent with it (a final response's evidence).</summary>
+    public sealed record MessageItem(DateTimeOffset At, MessageKind Kind, MessageVisibility Visibility, ActorRole Role, string? Agency, string Body, IReadOnlyList<AttachmentItem> Attachments);
+
+    public sealed record AttachmentItem(Guid Id, string FileName, string ContentType, long SizeBytes);
+
+    /// <summary>
+    /// The buttons this viewer gets: the lifecycle says what the status allows, the role and the
+    /// viewer's own open assignment say whether this viewer may do it.
+    /// </summary>
+    public sealed record Permissions(
+        bool Verify, bool Hold, bool Archive, bool Restore, bool Reopen, bool RevealIdentity, bool Steer, bool Validate,
+        int? ActingAgencyId, bool Respond, bool Note, bool RequestInformation, bool FinalResponse, bool Return, bool Forward)
+    {
+        public bool Any => Verify || Hold || Archive || Restore || Reopen || Steer || Validate || Note || ActingAgencyId is not null;
+    }
+
+    public sealed class Handler(LaporDbContext db, ReferenceData reference, HistorySentences history, Shared.Agencies.AgencyStaffing staffing)
+    {
+        public async Task<View?> HandleAsync(string trackingNumber, ReportScope scope, StaffRoles roles, CancellationToken cancellationToken)
+        {
+            // One round trip for the report with its assignments, attachments and (only when this viewer
+            // may see it, and never for an anonymous report) its reporter; then the history and the messages.
+            var seesReporter = roles.SeesNamedReporters;
+            var report = await (
+                from r in scope.Apply(db.Reports.AsNoTracking())
+                where r.TrackingNumber == trackingNumber
+
+                // The identity row is one-to-one with the report: a plain LEFT JOIN on its key.
+                join i in db.ReporterIdentities on r.Id equals i.ReportId into identities
+                from i in identities.DefaultIfEmpty()
+                select new
+                {
+                    r.Id, r.Version, r.Status, r.Classification, r.ComplaintKind, r.Title, r.Body, r.PublicTitle, r.PublicSummary,
+                    r.IncidentDate, r.Location, r.CategoryId, r.Channel, r.IsAnonymous, r.IsConfidential, r.IsReturned, r.SubmittedAt,
+                    r.VerifyDueOn, r.ReporterUserId, r.TargetAgencyId,
+                    HasReporter = seesReporter && !r.IsAnonymous && i != null,
+                    ReporterName = seesReporter && !r.IsAnonymous ? i!.FullName : null,
+                    ReporterEmail = seesReporter && !r.IsAnonymous ? i!.Email : null,
+                    ReporterPhone = seesReporter && !r.IsAnonymous ? i!.Phone : null,
+                    DefaultAgencyId = db.Set<Domain.Agencies.CategoryDefaultAgency>()
+                        .Where(d => d.CategoryId == r.CategoryId && (r.RegionAgencyId == null || d.RegionAgencyId == r.RegionAgencyId))
+                        .OrderBy(d => d.RegionAgencyId).Select(d => (int?)d.AgencyId).FirstOrDefault(),
+                    Assignments = r.Assignments.OrderBy(a => a.Id)
+                        .Select(a => new { a.Id, a.AgencyId, a.Kind, a.State, a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount, a.ValidationRefusals })
+                        .ToList(),
+                    Attachments = r.Attachments.OrderBy(a => a.UploadedAt)
+                        .Select(a => new { a.MessageId, Item = new AttachmentItem(a.Id, a.OriginalFileName, a.ContentType, a.SizeBytes) })
+                        .ToList(),
+                })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (report is null)
+            {
+                return null;
+            }
+
+            var names = await reference.AgencyNamesAsync(cancellationToken);
+            string? Name(int? agencyId) => agencyId is { } id ? names.GetValueOrDefault(id, "?") : null;
+
+            var staffed = await staffing.StaffedAsync(cancellationToken);
+            var assignments = report.Assignments
+                .Select(a => new AssignmentItem(a.Id, a.AgencyId, Name(a.AgencyId)!, a.Kind, a.State, a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount, a.ValidationRefusals,
+                    staffed.Contains(a.AgencyId)))
+                .ToList();
+            var entries = await db.RoutingEntries.AsNoTracking().Where(e => e.ReportId == report.Id).OrderBy(e => e.Id)
+                .Select(e => new { e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, e.FromAgencyId, e.ToAgencyId, e.Reason })
+                .ToListAsync(cancellationToken);
+            var timeline = history.Lines(
+                entries.Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, Name(e.FromAgencyId), Name(e.ToAgencyId), e.Reason)),
+                Audience.Staff);
+            var returned = report.IsReturned
+                ? entries.Where(e => e.Action is RoutingAction.Return or RoutingAction.Withdraw)
+                    .Select(e => new ReturnNote(Name(e.FromAgencyId), e.OccurredAt, e.Reason, e.Action == RoutingAction.Withdraw)).LastOrDefault()
+                : null;
+
+            // The files came with the report in its one query: those of a message are shown with it, the rest as filed.
+            var files = report.Attachments.ToLookup(a => a.MessageId, a => a.Item);
+            var messages = (await db.Messages.AsNoTracking().Where(m => m.ReportId == report.Id).OrderBy(m => m.Id)
+                    .Select(m => new { m.Id, m.CreatedAt, m.Kind, m.Visibility, m.AuthorRole, m.AgencyId, m.Body })
+                    .ToListAsync(cancellationToken))
+                .Select(m => new MessageItem(m.CreatedAt, m.Kind, m.Visibility, m.AuthorRole, Name(m.AgencyId), m.Body, [.. files[m.Id]]))
+                .ToList();
+
+            var reporter = report.HasReporter ? new Reporter(report.ReporterName, report.ReporterEmail, report.ReporterPhone, report.ReporterUserId != null) : null;
+            var category = report.CategoryId is { } categoryId
+                ? (await reference.CategoriesAsync(cancellationToken)).FirstOrDefault(c => c.Id == categoryId)?.Name
+                : null;
+            var acting = roles.IsOfficer ? assignments.FirstOrDefault(a => scope.AssignedAgencies.Contains(a.AgencyId) && a.IsOpen) : null;
+
+            // An agency that handed the work on keeps its notes (and read access); so do coordinators and overseers.
+            var notes = acting is not null || roles.IsCoordinator || roles.IsOversight
+                || (roles.IsOfficer && assignments.Any(a => scope.AssignedAgencies.Contains(a.AgencyId)));
+            var can = Allowed(report.Status, report.IsAnonymous, roles, acting, notes, assignments);
+
+            // A returned report is not offered again to the agencies that gave it back.
+            var gaveBack = assignments.Where(a => a.State is AssignmentState.Returned).Select(a => (int?)a.AgencyId).ToHashSet();
+            var suggested = report.TargetAgencyId ?? report.DefaultAgencyId;
+            return new View(trackingNumber, report.Version, report.Status, report.Classification, report.ComplaintKind, report.Title, report.Body,
+                report.PublicTitle, report.PublicSummary, report.IncidentDate, report.Location, report.CategoryId, category, Name(report.TargetAgencyId),
+                report.Channel, report.IsAnonymous, report.IsConfidential, report.IsReturned, report.SubmittedAt, report.VerifyDueOn, reporter,
+                gaveBack.Contains(suggested) ? null : suggested, assignments, timeline, messages, [.. files[null]], can, returned);
+        }
+
+        private static Permissions Allowed(ReportStatus status, bool anonymous, StaffRoles roles, AssignmentItem? acting, bool notes, IReadOnlyList<AssignmentItem> assignments)
+        {
+            bool Coordinator(RoutingAction action) => roles.IsCoordinator && ReportLifecycle.Can(status, action);
+            bool Officer(RoutingAction action) => acting is not null && ReportLifecycle.Can(status, action);
+            var final = acting?.State is AssignmentState.FinalResponded or AssignmentState.AwaitingValidation;
+            return new Permissions(
+                Verify: Coordinator(RoutingAction.Verify),
+                Hold: Coordinator(RoutingAction.Hold),
+                Archive: Coordinator(RoutingAction.Archive),
+                Restore: Coordinator(RoutingAction.Restore),
+                Reopen: Coordinator(RoutingAction.Reopen),
+                RevealIdentity: roles.IsCoordinator && anonymous,
+                Steer: Coordinator(RoutingAction.Route),
+                Validate: (roles.IsCoordinator || roles.IsOversight) && ReportLifecycle.Can(status, RoutingAction.ValidateFinal)
+                    && assignments.Any(a => a.State == AssignmentState.AwaitingValidation),
+                ActingAgencyId: acting?.AgencyId,
+                Respond: Officer(RoutingAction.FirstResponse) && !final,
+                Note: notes && ReportLifecycle.Can(status, RoutingAction.Note),
+                RequestInformation: Officer(RoutingAction.RequestInformation) && !final,
+                FinalResponse: Officer(RoutingAction.FinalResponse) && !final,
+                Return: Officer(RoutingAction.Return) && !final,
+                Forward: Officer(RoutingAction.Refer) && !final);
+        }
+    }
+}

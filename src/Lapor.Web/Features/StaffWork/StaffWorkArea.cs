@@ -1,0 +1,21 @@
+using Lapor.Web.Features.StaffWork.Inbox;
+using Lapor.Web.Features.StaffWork.ManualEntries;
+using Lapor.Web.Features.StaffWork.StaffActions;
+using Lapor.Web.Features.StaffWork.Templates;
+
+namespace Lapor.Web.Features.StaffWork;
+
+public static class StaffWorkArea
+{
+    /// <summary>The coordinator's queue, the agency inbox, the staff report page and its actions, manual entry and response templates.</summary>
+    public static IServiceCollection AddStaffWorkArea(this IServiceCollection services) => services
+        .AddScoped<AgencyInbox.Handler>()
+        .AddScoped<CoordinatorQueue.Handler>()
+        .AddScoped<Workload.Handler>()
+        .AddScoped<ReportDetail.Handler>()
+        .AddScoped<RevealIdentity.Handler>()
+        .AddScoped<StaffAttachment.Handler>()
+        .AddScoped<ResponseEvidence>()
+        .AddScoped<ManualEntry.Handler>()
+        .AddScoped<ResponseTemplates>();
+}
