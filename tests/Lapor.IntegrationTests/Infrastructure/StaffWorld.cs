@@ -2,7 +2,7 @@ using Lapor.Web.Data;
 using Lapor.Web.Data.Identity;
 using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Agencies;
-using Lapor.Web.Operations;
+using Lapor.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Data;
-using Lapor.Web.Operations;
+using Lapor.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using Lapor.Web.Operations;
+using Lapor.Web.Infrastructure.Caching;
 
 namespace Lapor.Web.Infrastructure.Authorization;
 

@@ -41,6 +41,7 @@ public static class CachingServiceCollectionExtensions
         }
 
         services.AddSingleton<SharedCache>();
+        services.AddScoped<ReferenceData>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Lapor.Web.Data;
 using Lapor.Web.Data.Identity;
 using Lapor.Web.Domain.Deadlines;
+using Lapor.Web.Infrastructure.Caching;
 using Lapor.Web.Infrastructure.Deadlines;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

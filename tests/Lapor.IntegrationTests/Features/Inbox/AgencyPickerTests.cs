@@ -4,7 +4,7 @@ using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Agencies;
-using Lapor.Web.Operations;
+using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

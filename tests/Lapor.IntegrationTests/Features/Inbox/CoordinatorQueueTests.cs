@@ -6,8 +6,8 @@ using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.StaffWork.Inbox;
+using Lapor.Web.Infrastructure.Caching;
 using Lapor.Web.Infrastructure.Deadlines;
-using Lapor.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

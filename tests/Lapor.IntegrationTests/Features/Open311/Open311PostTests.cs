@@ -5,7 +5,7 @@ using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Operations;
+using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

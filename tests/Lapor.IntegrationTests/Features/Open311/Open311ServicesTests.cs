@@ -4,7 +4,7 @@ using System.Xml.Linq;
 using Lapor.IntegrationTests.Infrastructure;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Agencies;
-using Lapor.Web.Operations;
+using Lapor.Web.Infrastructure.Caching;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.IntegrationTests.Features.Open311;

@@ -3,7 +3,7 @@ using Lapor.Web.Data;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Infrastructure.Authorization;
-using Lapor.Web.Operations;
+using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.VisualBasic.FileIO;
 

@@ -2,7 +2,7 @@ using Lapor.Web.Data;
 using Lapor.Web.Domain.Metrics;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.Paging;
-using Lapor.Web.Operations;
+using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Features.Citizen.PublicReports;

@@ -1,5 +1,5 @@
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Operations;
+using Lapor.Web.Infrastructure.Caching;
 
 namespace Lapor.Web.Features.Integrations.Open311;
 

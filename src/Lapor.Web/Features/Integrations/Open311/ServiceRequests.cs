@@ -1,10 +1,9 @@
 using System.Globalization;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Features.Citizen.PublicReports;
 using Lapor.Web.Features.Shared.History;
+using Lapor.Web.Infrastructure.Caching;
 using Lapor.Web.Infrastructure.Web;
-using Lapor.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;

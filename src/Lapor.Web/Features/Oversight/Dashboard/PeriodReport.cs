@@ -4,8 +4,8 @@ using Lapor.Web.Domain.Metrics;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.Staffing;
 using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Caching;
 using Lapor.Web.Infrastructure.Deadlines;
-using Lapor.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Features.Oversight.Dashboard;

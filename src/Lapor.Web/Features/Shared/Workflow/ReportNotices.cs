@@ -3,8 +3,8 @@ using Lapor.Web.Data;
 using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Caching;
 using Lapor.Web.Infrastructure.Notifications;
-using Lapor.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Features.Shared.Workflow;

@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
-using Lapor.Web.Domain.Reports;
 
-namespace Lapor.Web.Features.Citizen.PublicReports;
+namespace Lapor.Web.Domain.Reports;
 
 /// <summary>
 /// The one rule for what the public may see: verified reports that are not confidential. The report

@@ -1,9 +1,8 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Agencies;
-using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lapor.Web.Operations;
+namespace Lapor.Web.Infrastructure.Caching;
 
 /// <summary>
 /// Agencies and categories: read by nearly every page, changed a few times a year. Cached in each
