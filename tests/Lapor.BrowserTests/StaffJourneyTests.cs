@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Lapor.BrowserTests.Infrastructure;
+using Lapor.TestSupport;
 using Microsoft.Playwright;
 
 namespace Lapor.BrowserTests;
@@ -15,19 +16,19 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Report_AnsweredRejectedAnsweredAgainAndAccepted_ShowsSelesai()
     {
-        await TestData.EnsureStaffAsync(browser.App);
+        await StaffWorld.CreateAsync(browser.App);
         var citizen = await browser.NewPageAsync();
         await citizen.GotoAsync($"{browser.BaseUrl}/lapor");
         var (number, code) = await CitizenJourneyTests.FileAsync(citizen, "Jembatan kayu di Dusun Krajan lapuk");
         await Screenshots.SaveAsync(citizen, "02-laporan-terkirim");
 
-        var coordinator = await SignInAsync(TestData.Coordinator);
+        var coordinator = await SignInAsync(StaffWorld.Coordinator);
         await coordinator.GotoAsync($"{browser.BaseUrl}/inbox");
         await Accessibility.AssertNoViolationsAsync(coordinator);
         await Screenshots.SaveAsync(coordinator, "03-antrean-koordinator");
-        await RouteAsync(coordinator, number, TestData.AgencyName);
+        await RouteAsync(coordinator, number, StaffWorld.AgencyAName);
 
-        var officer = await SignInAsync(TestData.Officer);
+        var officer = await SignInAsync(StaffWorld.OfficerA);
         await officer.GotoAsync($"{browser.BaseUrl}/inbox");
         await Accessibility.AssertNoViolationsAsync(officer);
         await Screenshots.SaveAsync(officer, "04-kotak-masuk-petugas");
@@ -63,14 +64,14 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task WrongAgency_ReturnsTheReport_AndTheCoordinatorReroutesIt()
     {
-        await TestData.EnsureStaffAsync(browser.App);
+        await StaffWorld.CreateAsync(browser.App);
         var citizen = await browser.NewPageAsync();
         await citizen.GotoAsync($"{browser.BaseUrl}/lapor");
         var (number, _) = await CitizenJourneyTests.FileAsync(citizen, "Puskesmas tutup pada jam layanan");
-        var coordinator = await SignInAsync(TestData.Coordinator);
-        await RouteAsync(coordinator, number, TestData.AgencyName);
+        var coordinator = await SignInAsync(StaffWorld.Coordinator);
+        await RouteAsync(coordinator, number, StaffWorld.AgencyAName);
 
-        var officer = await SignInAsync(TestData.Officer);
+        var officer = await SignInAsync(StaffWorld.OfficerA);
         await officer.GotoAsync($"{browser.BaseUrl}/inbox/{number}");
         await officer.Locator("summary", new() { HasText = "Kembalikan: bukan kewenangan kami" }).ClickAsync();
         await officer.GetByLabel("Alasan pengembalian").FillAsync("Layanan puskesmas adalah kewenangan Dinas Kesehatan.");
@@ -81,11 +82,11 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Dikembalikan" }).First.ClickAsync();
         await coordinator.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         Assert.Contains("kewenangan Dinas Kesehatan", await coordinator.InnerTextAsync("main"), StringComparison.Ordinal);
-        await coordinator.GetByLabel("Instansi tujuan").SelectOptionAsync(new SelectOptionValue { Label = TestData.HealthAgencyName });
+        await coordinator.GetByLabel("Instansi tujuan").SelectOptionAsync(new SelectOptionValue { Label = StaffWorld.AgencyBName });
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Verifikasi dan teruskan" }).ClickAsync();
         await coordinator.WaitForSelectorAsync("text=Tersimpan.");
 
-        var health = await SignInAsync(TestData.HealthOfficer);
+        var health = await SignInAsync(StaffWorld.OfficerB);
         await health.GotoAsync($"{browser.BaseUrl}/inbox");
         await health.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         Assert.Contains("Puskesmas tutup", await health.InnerTextAsync("main"), StringComparison.Ordinal);
@@ -95,8 +96,8 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Coordinator_OpensTheDashboard_AndExportsTheReportList()
     {
-        await TestData.EnsureStaffAsync(browser.App);
-        var coordinator = await SignInAsync(TestData.Coordinator);
+        await StaffWorld.CreateAsync(browser.App);
+        var coordinator = await SignInAsync(StaffWorld.Coordinator);
 
         await coordinator.GotoAsync($"{browser.BaseUrl}/dashboard");
         await Accessibility.AssertNoViolationsAsync(coordinator);
@@ -130,8 +131,8 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task AdministrationPages_HaveNoWcagViolations()
     {
-        await TestData.EnsureStaffAsync(browser.App);
-        var admin = await SignInAsync(TestData.Admin);
+        await StaffWorld.CreateAsync(browser.App);
+        var admin = await SignInAsync(StaffWorld.Admin);
 
         foreach (var path in new[] { "/admin/instansi", "/admin/pengguna", "/admin/kategori", "/admin/libur", "/admin/tenggat", "/admin/surat", "/admin/audit", "/admin/api", "/inbox/templat" })
         {
@@ -143,8 +144,8 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task PeriodReport_PrintVersion_SavesAsPdfAndIsAccessible()
     {
-        await TestData.EnsureStaffAsync(browser.App);
-        var coordinator = await SignInAsync(TestData.Coordinator);
+        await StaffWorld.CreateAsync(browser.App);
+        var coordinator = await SignInAsync(StaffWorld.Coordinator);
 
         await coordinator.GotoAsync($"{browser.BaseUrl}/dashboard/cetak");
         var pdf = await coordinator.PdfAsync(new PagePdfOptions { Format = "A4" });
@@ -157,13 +158,13 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task StaffPages_OnAPhone_HaveNoWcagViolations()
     {
-        await TestData.EnsureStaffAsync(browser.App);
+        await StaffWorld.CreateAsync(browser.App);
         var citizen = await browser.NewPageAsync();
         await citizen.GotoAsync($"{browser.BaseUrl}/lapor");
         var (number, _) = await CitizenJourneyTests.FileAsync(citizen, "Lampu penerangan jalan padam");
         var phone = new ViewportSize { Width = 360, Height = 740 };
-        var coordinator = await SignInAsync(TestData.Coordinator, phone);
-        var officer = await SignInAsync(TestData.Officer, phone);
+        var coordinator = await SignInAsync(StaffWorld.Coordinator, phone);
+        var officer = await SignInAsync(StaffWorld.OfficerA, phone);
 
         foreach (var (page, path) in new[] { (coordinator, "/inbox"), (coordinator, $"/inbox/{number}"), (coordinator, "/dashboard"), (officer, "/inbox"), (officer, "/akun"), (officer, "/notifikasi") })
         {
@@ -177,7 +178,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(viewport);
         await page.GotoAsync($"{browser.BaseUrl}/Account/Login");
         await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Kata sandi").FillAsync(TestData.Password);
+        await page.GetByLabel("Kata sandi").FillAsync(Citizen.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).Last.ClickAsync();
         await page.WaitForURLAsync(HomeUrl());
         return page;

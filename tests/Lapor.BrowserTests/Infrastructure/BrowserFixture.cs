@@ -1,3 +1,4 @@
+using Lapor.TestSupport;
 using Microsoft.Playwright;
 
 namespace Lapor.BrowserTests.Infrastructure;
@@ -7,7 +8,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public KestrelLaporFactory App { get; } = new();
+    /// <summary>The same app factory the integration tests use on Kestrel: real SQLite file, plain HTTP on a loopback port.</summary>
+    public KestrelAppFactory App { get; } = new();
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -15,7 +17,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App.StartServer();
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Operations.Backup;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

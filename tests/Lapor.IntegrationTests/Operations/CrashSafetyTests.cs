@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 

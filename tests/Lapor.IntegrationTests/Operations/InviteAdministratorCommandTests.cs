@@ -1,5 +1,5 @@
 using System.Net;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Data.Identity;
 using Lapor.Web.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 
 namespace Lapor.IntegrationTests.Operations;
 

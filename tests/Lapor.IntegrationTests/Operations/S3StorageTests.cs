@@ -1,6 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Data;
 using Lapor.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Hosting;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Data;
 using Lapor.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Hosting;

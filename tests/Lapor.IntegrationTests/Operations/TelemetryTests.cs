@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Lapor.IntegrationTests.Operations;

@@ -1,5 +1,5 @@
 using System.Net;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Deadlines;
 using Lapor.Web.Domain.Notifications;

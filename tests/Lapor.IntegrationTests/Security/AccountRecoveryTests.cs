@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Data.Identity;
 using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Auditing;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 using PigDocument = UglyToad.PdfPig.PdfDocument;

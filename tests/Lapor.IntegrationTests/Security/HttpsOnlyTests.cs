@@ -1,5 +1,5 @@
 using System.Net;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Features.Shared.Privacy;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.IntegrationTests.Security;

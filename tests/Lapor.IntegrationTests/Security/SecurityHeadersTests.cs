@@ -1,5 +1,5 @@
 using System.Net;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.IntegrationTests.Security;

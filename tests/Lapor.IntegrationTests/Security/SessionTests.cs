@@ -1,5 +1,5 @@
 using System.Net;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;

@@ -27,7 +27,7 @@ public static class WebServiceCollectionExtensions
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = Localization.AreaTexts.For);
 
         services.Configure<RazorViewEngineOptions>(o =>
         {

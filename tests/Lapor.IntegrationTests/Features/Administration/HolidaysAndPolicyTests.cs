@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Domain.Deadlines;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using System.Net;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Auditing;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Deadlines;

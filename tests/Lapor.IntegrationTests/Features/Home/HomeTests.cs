@@ -1,5 +1,5 @@
 using System.Net;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 
 namespace Lapor.IntegrationTests.Features.Home;
 

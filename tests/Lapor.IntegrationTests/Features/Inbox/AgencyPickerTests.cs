@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Agencies;

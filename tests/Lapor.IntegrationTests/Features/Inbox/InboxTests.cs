@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;

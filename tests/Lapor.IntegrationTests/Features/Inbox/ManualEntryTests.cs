@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Integrations.Intake;

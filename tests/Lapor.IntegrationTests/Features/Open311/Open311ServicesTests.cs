@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Infrastructure.Caching;

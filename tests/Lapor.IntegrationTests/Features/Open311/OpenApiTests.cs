@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 
 namespace Lapor.IntegrationTests.Features.Open311;
 

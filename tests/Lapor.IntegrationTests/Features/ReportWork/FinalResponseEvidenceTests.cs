@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.StaffWork.StaffActions;
 using Microsoft.AspNetCore.Http;

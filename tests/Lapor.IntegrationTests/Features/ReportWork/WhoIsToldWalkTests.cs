@@ -1,5 +1,5 @@
 using System.Globalization;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Notifications;

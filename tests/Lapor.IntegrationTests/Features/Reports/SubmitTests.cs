@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 

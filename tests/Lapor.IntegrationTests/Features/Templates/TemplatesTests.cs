@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Lapor.IntegrationTests.Infrastructure;
+using Lapor.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.IntegrationTests.Features.Templates;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lapor.IntegrationTests.Security;
+using Lapor.TestSupport;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

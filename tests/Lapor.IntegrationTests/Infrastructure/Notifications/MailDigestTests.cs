@@ -1,4 +1,5 @@
 using System.Text;
+using Lapor.TestSupport;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Notifications;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lapor.TestSupport;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Infrastructure.Notifications;

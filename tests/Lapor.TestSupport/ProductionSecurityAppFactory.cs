@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 
-namespace Lapor.IntegrationTests.Infrastructure;
+namespace Lapor.TestSupport;
 
 /// <summary>The app with the shipped rate limits and the second factor required for coordinators and administrators, at a public HTTPS address.</summary>
 public sealed class ProductionSecurityAppFactory : LaporAppFactory

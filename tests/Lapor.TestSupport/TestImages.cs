@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Lapor.IntegrationTests.Infrastructure;
+namespace Lapor.TestSupport;
 
 /// <summary>Real image files made on the fly.</summary>
 public static class TestImages

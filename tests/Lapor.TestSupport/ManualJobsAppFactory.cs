@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 
-namespace Lapor.IntegrationTests.Infrastructure;
+namespace Lapor.TestSupport;
 
 /// <summary>The app with its background jobs switched off, so a test drives them itself on a fake clock.</summary>
 public sealed class ManualJobsAppFactory : LaporAppFactory

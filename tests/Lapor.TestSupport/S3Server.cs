@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Lapor.IntegrationTests.Infrastructure;
+namespace Lapor.TestSupport;
 
 /// <summary>
 /// A real S3-protocol server on loopback (s3rver from tests/tools, which scripts/test.sh installs)

@@ -3,7 +3,7 @@ using Lapor.Web.Infrastructure.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Lapor.IntegrationTests.Infrastructure;
+namespace Lapor.TestSupport;
 
 /// <summary>Moves stored reports through the real domain methods, as staff screens will.</summary>
 public static class StoredReports

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Lapor.IntegrationTests.Infrastructure;
+namespace Lapor.TestSupport;
 
 /// <summary>A real Redis server on loopback (Debian's redis-server), in memory only, for tests of instances that share a cache (a class fixture).</summary>
 public sealed class RedisServer : IAsyncLifetime, IDisposable

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Lapor.IntegrationTests.Infrastructure;
+namespace Lapor.TestSupport;
 
 /// <summary>Report work as it would run on another day: the real runner and table, with the clock set.</summary>
 public static class ReportWorkClock

@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Lapor.IntegrationTests.Infrastructure;
+namespace Lapor.TestSupport;
 
 /// <summary>
-/// One small region for authorization tests: a regency with agencies A (with sub-unit A1) and B,
+/// One small region for the integration and browser tests: a regency with agencies A (with sub-unit A1) and B,
 /// and one account per staff role. Created once per app factory.
 /// </summary>
 public sealed class StaffWorld
@@ -23,6 +23,8 @@ public sealed class StaffWorld
     public const string Overseer = "pengawas@uji.id";
     public const string CitizenX = "warga.x@uji.id";
     public const string Admin = "admin@uji.id";
+    public const string AgencyAName = "Dinas A";
+    public const string AgencyBName = "Dinas B";
 
     private StaffWorld(int region, int a, int a1, int b) => (Region, AgencyA, AgencyA1, AgencyB) = (region, a, a1, b);
 
@@ -44,8 +46,8 @@ public sealed class StaffWorld
 
         var region = Add(db, new Agency("Kabupaten Uji", "UJI", AgencyKind.RegencyCity));
         await db.SaveChangesAsync();
-        var a = Add(db, new Agency("Dinas A", "UJI-A", AgencyKind.Opd, region.Id));
-        var b = Add(db, new Agency("Dinas B", "UJI-B", AgencyKind.Opd, region.Id));
+        var a = Add(db, new Agency(AgencyAName, "UJI-A", AgencyKind.Opd, region.Id));
+        var b = Add(db, new Agency(AgencyBName, "UJI-B", AgencyKind.Opd, region.Id));
         await db.SaveChangesAsync();
         var a1 = Add(db, new Agency("Bidang A1", "UJI-A1", AgencyKind.SubUnit, a.Id));
         await db.SaveChangesAsync();

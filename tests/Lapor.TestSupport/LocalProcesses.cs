@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Lapor.IntegrationTests.Infrastructure;
+namespace Lapor.TestSupport;
 
 /// <summary>Real programs the tests start on loopback (SMTP, Redis, S3, the portal itself): ports, paths, start and stop.</summary>
 public static class LocalProcesses
@@ -36,7 +36,7 @@ public static class LocalProcesses
         }
 
         start.ArgumentList.Insert(0, start.FileName);
-        start.ArgumentList.Insert(0, Path.Combine(RepositoryRoot, "tests", "Lapor.IntegrationTests", "Infrastructure", "tether.py"));
+        start.ArgumentList.Insert(0, Path.Combine(RepositoryRoot, "tests", "Lapor.TestSupport", "tether.py"));
         start.FileName = "/usr/bin/python3";
         start.UseShellExecute = false;
         start.RedirectStandardInput = true;

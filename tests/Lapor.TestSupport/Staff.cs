@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Lapor.IntegrationTests.Infrastructure;
+namespace Lapor.TestSupport;
 
 /// <summary>A signed-in browser session of one staff member, driving the real staff pages.</summary>
 public sealed class Staff

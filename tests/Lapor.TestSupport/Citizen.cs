@@ -4,7 +4,7 @@ using Lapor.Web.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Lapor.IntegrationTests.Infrastructure;
+namespace Lapor.TestSupport;
 
 /// <summary>Steps a real user takes through the real forms.</summary>
 public static class Citizen

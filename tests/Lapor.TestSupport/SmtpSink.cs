@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Lapor.IntegrationTests.Infrastructure;
+namespace Lapor.TestSupport;
 
 /// <summary>
 /// A real SMTP server on loopback (Debian's aiosmtpd, see aiosmtpd-sink.py) that stores what it
@@ -18,7 +18,7 @@ public sealed class SmtpSink(params string[] refusedRecipients) : IDisposable
 
     public async Task StartAsync()
     {
-        var script = Path.Combine(LocalProcesses.RepositoryRoot, "tests", "Lapor.IntegrationTests", "Infrastructure", "aiosmtpd-sink.py");
+        var script = Path.Combine(LocalProcesses.RepositoryRoot, "tests", "Lapor.TestSupport", "aiosmtpd-sink.py");
         _server = await LocalProcesses.StartServerAsync(
             new ProcessStartInfo("/usr/bin/python3", [script, Port.ToString(CultureInfo.InvariantCulture), _maildir, .. refusedRecipients]), Port);
     }
