@@ -1,5 +1,5 @@
 using Lapor.UnitTests.Support;
-using Lapor.Web.Features.Account.SignIn;
+using Lapor.Web.Features.Account.Registration;
 
 namespace Lapor.UnitTests.Features.Account;
 

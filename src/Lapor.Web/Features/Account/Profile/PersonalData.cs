@@ -15,6 +15,15 @@ public static class PersonalData
 
     public sealed class Handler(LaporDbContext db, UserManager<LaporUser> users, TimeProvider clock)
     {
+        /// <summary>The copy of the account's data as a download, audited.</summary>
+        public async Task<byte[]> DownloadAsync(LaporUser user, string address, CancellationToken cancellationToken)
+        {
+            var json = await ExportAsync(user, cancellationToken);
+            db.AuditEntries.Add(new AuditEntry(AuditAction.DataDownloaded, user.Id, "Account", user.Id, null, address, clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+            return json;
+        }
+
         /// <summary>
         /// The account, its reports with what the reporter gave and saw, and its supports. Other
         /// people's data (officers' names, internal notes) is left out.

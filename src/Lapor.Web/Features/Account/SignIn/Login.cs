@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
+using Lapor.Web.Data.Identity;
 using Microsoft.Extensions.Localization;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Lapor.Web.Features.Account.SignIn;
 
@@ -37,6 +39,21 @@ public static class Login
         {
             RuleFor(f => f.Email).NotEmpty().WithMessage(_ => t["Validation.Required", t["Account.Email"]]);
             RuleFor(f => f.Password).NotEmpty().WithMessage(_ => t["Validation.Required", t["Account.Password"]]);
+        }
+    }
+
+    /// <summary>The password step, recorded unless the second factor is still to come (that step records it).</summary>
+    public sealed class Handler(PasswordSignIn passwordSignIn, SignInAudit audit)
+    {
+        public async Task<(SignInResult Result, LaporUser? User)> SignInAsync(Form form, string address, CancellationToken cancellationToken)
+        {
+            var (result, user) = await passwordSignIn.SignInAsync(form.Email!.Trim(), form.Password!, form.RememberMe, address, form.Code);
+            if (!result.RequiresTwoFactor)
+            {
+                await audit.RecordAsync(user, result, address, cancellationToken);
+            }
+
+            return (result, user);
         }
     }
 }

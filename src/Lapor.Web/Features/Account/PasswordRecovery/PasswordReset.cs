@@ -8,7 +8,7 @@ using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
-namespace Lapor.Web.Features.Account.SignIn;
+namespace Lapor.Web.Features.Account.PasswordRecovery;
 
 /// <summary>
 /// "Lupa kata sandi" and choosing a password from a link: a reset link from the forgotten-password

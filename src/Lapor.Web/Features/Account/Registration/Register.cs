@@ -9,7 +9,7 @@ using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
-namespace Lapor.Web.Features.Account.SignIn;
+namespace Lapor.Web.Features.Account.Registration;
 
 public static class Register
 {
@@ -120,34 +120,5 @@ public static class Register
             {
                 ["Link"] = AccountMail.Link("/Account/ConfirmEmail", user.Id, await users.GenerateEmailConfirmationTokenAsync(user)),
             });
-
-        /// <summary>
-        /// The link from the mail confirms the address and sets the password typed on its page. Whoever
-        /// holds the mailbox decides the password, so an account someone else registered in advance with
-        /// this address (and a password of their own) is taken over by its rightful owner, not the other
-        /// way round. The link then stops working (the stamp changes).
-        /// </summary>
-        public async Task<(bool Confirmed, IReadOnlyList<IdentityError> Problems)> ConfirmAsync(ConfirmEmailForm form, string? address)
-        {
-            var user = form.UserId is null || string.IsNullOrEmpty(form.Token) ? null : await users.FindByIdAsync(form.UserId);
-            if (user is null || user.IsDisabled || user.EmailConfirmed
-                || !await users.VerifyUserTokenAsync(user, users.Options.Tokens.EmailConfirmationTokenProvider, UserManager<LaporUser>.ConfirmEmailTokenPurpose, form.Token!))
-            {
-                return (false, []);
-            }
-
-            // Saved together with the new password; a refused password (the usual rules) saves neither.
-            user.EmailConfirmed = true;
-            var set = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), form.Password!);
-            if (!set.Succeeded)
-            {
-                user.EmailConfirmed = false;
-                return (false, set.Errors.ToList());
-            }
-
-            db.AuditEntries.Add(new AuditEntry(AuditAction.EmailConfirmed, user.Id, "Account", user.Id, null, address, clock.GetUtcNow()));
-            await db.SaveChangesAsync();
-            return (true, []);
-        }
     }
 }
