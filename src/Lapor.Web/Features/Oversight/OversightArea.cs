@@ -1,4 +1,5 @@
 using Lapor.Web.Features.Oversight.Dashboard;
+using Lapor.Web.Features.Oversight.Exports;
 
 namespace Lapor.Web.Features.Oversight;
 
@@ -7,5 +8,8 @@ public static class OversightArea
     /// <summary>The coordinator dashboard: period figures, drill-down, print and exports.</summary>
     public static IServiceCollection AddOversightArea(this IServiceCollection services) => services
         .AddScoped<PeriodReport.Handler>()
-        .AddScoped<DrillDown.Handler>();
+        .AddScoped<Overview.Handler>()
+        .AddScoped<DrillDown.Handler>()
+        .AddScoped<ReportList.Handler>()
+        .AddScoped<PeriodFile.Handler>();
 }

@@ -1,4 +1,4 @@
-using Lapor.Web.Features.Oversight.Dashboard;
+using Lapor.Web.Features.Oversight.Exports;
 
 namespace Lapor.UnitTests.Features.Dashboard;
 

@@ -1,9 +1,6 @@
 using System.Globalization;
-using Lapor.Web.Data;
-using Lapor.Web.Domain.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -121,11 +118,9 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
     [ProducesResponseType<List<ServiceRequest>>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status404NotFound, "application/json", "text/xml")]
     [HttpGet("tokens/{token}." + Format)]
-    public async Task<IActionResult> Token([FromRoute] string token, [FromRoute] string format, [FromServices] LaporDbContext db, CancellationToken cancellationToken)
+    public async Task<IActionResult> Token([FromRoute] string token, [FromRoute] string format, [FromServices] RequestByToken.Handler handler, CancellationToken cancellationToken)
     {
-        var number = Guid.TryParseExact(token, "N", out var submission)
-            ? await db.Reports.Where(r => r.SubmissionToken == submission && r.Channel == Channel.Api).Select(r => r.TrackingNumber).FirstOrDefaultAsync(cancellationToken)
-            : null;
+        var number = await handler.HandleAsync(token, cancellationToken);
         return number is null
             ? Error(format, StatusCodes.Status404NotFound, "Open311.Error.TokenNotFound")
             : new Open311Result(format, new ServiceRequestList { Items = [new ServiceRequest { ServiceRequestId = number, Token = token }] });

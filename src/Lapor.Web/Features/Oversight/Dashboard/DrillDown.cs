@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Metrics;
 using Lapor.Web.Domain.Reports;
@@ -23,6 +24,42 @@ public static class DrillDown
 
         /// <summary>The dashboard's agency scope (its subtree), kept apart from the agency row being drilled into.</summary>
         public int? ScopeAgencyId { get; set; }
+
+        /// <summary>The reports behind one of the period report's numbers: its period and narrowing, plus a status or an agency row.</summary>
+        public static Filter Within(PeriodReport.View period, ReportStatus? status = null, int? agencyId = null) => new()
+        {
+            From = period.From,
+            To = period.To,
+            CategoryId = period.Filter.CategoryId,
+            Classification = period.Filter.Classification,
+            Channel = period.Filter.Channel,
+            ScopeAgencyId = period.Filter.AgencyId,
+            Status = status,
+            AgencyId = agencyId,
+        };
+
+        /// <summary>The filter under the names it binds from, for the drill-down's address; empty ones are left out.</summary>
+        public RouteValueDictionary RouteValues()
+        {
+            var values = new RouteValueDictionary
+            {
+                [nameof(From)] = From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                [nameof(To)] = To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            };
+            foreach (var (name, value) in new (string, object?)[]
+            {
+                (nameof(CategoryId), CategoryId), (nameof(Classification), Classification), (nameof(Channel), Channel), (nameof(ScopeAgencyId), ScopeAgencyId),
+                (nameof(Status), Status), (nameof(AgencyId), AgencyId),
+            })
+            {
+                if (value is not null)
+                {
+                    values[name] = value;
+                }
+            }
+
+            return values;
+        }
     }
 
     public sealed record Row(string TrackingNumber, string Title, ReportStatus Status, DateTimeOffset SubmittedAt);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Metrics;
@@ -13,7 +14,7 @@ namespace Lapor.Web.Features.Oversight.Dashboard;
 /// <summary>
 /// The period report of DESIGN §8 for the viewer's scope: reports submitted in the period, their
 /// rates, durations in working days, backlog, satisfaction, and one row per agency. The dashboard
-/// page and the XLSX/CSV exports show this same object.
+/// page, its print version and the XLSX/CSV exports show this same object.
 /// </summary>
 public static class PeriodReport
 {
@@ -58,12 +59,31 @@ public static class PeriodReport
 
             return (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         }
-    }
 
-    /// <summary>One report in the report-list export: facts only, never the reporter.</summary>
-    public sealed record ExportRow(
-        string TrackingNumber, DateTimeOffset SubmittedAt, Classification Classification, Channel Channel, ReportStatus Status, string? Title,
-        string? Category, string Agencies, DateTimeOffset? FirstResponseAt, DateTimeOffset? CompletedAt);
+        /// <summary>The filter as it came, under the names it binds from: links to the print version and the exports keep it.</summary>
+        public RouteValueDictionary RouteValues()
+        {
+            var values = new RouteValueDictionary();
+            Add(values, nameof(Year), Year);
+            Add(values, nameof(Quarter), Quarter);
+            Add(values, nameof(Month), Month);
+            Add(values, nameof(From), From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Add(values, nameof(To), To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Add(values, nameof(AgencyId), AgencyId);
+            Add(values, nameof(CategoryId), CategoryId);
+            Add(values, nameof(Classification), Classification);
+            Add(values, nameof(Channel), Channel);
+            return values;
+        }
+
+        private static void Add(RouteValueDictionary values, string name, object? value)
+        {
+            if (value is not null)
+            {
+                values[name] = value;
+            }
+        }
+    }
 
     public sealed record Stage(decimal? OnTime, decimal? Median, decimal? Mean)
     {
@@ -207,21 +227,7 @@ public static class PeriodReport
             };
         }
 
-        /// <summary>The period's reports as export rows, streamed from the database in submission order.</summary>
-        public async Task<IAsyncEnumerable<ExportRow>> ReportRowsAsync(ReportScope scope, Filter filter, DateOnly from, DateOnly to, CancellationToken cancellationToken)
-        {
-            var reports = await InPeriodAsync(scope, filter, from, to, cancellationToken);
-            return reports
-                .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
-                .Select(r => new ExportRow(r.TrackingNumber, r.SubmittedAt, r.Classification, r.Channel, r.Status, r.IsConfidential ? null : r.PublicTitle ?? r.Title,
-                    db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
-                    string.Join("; ", r.Assignments.Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn)
-                        .Join(db.Agencies, a => a.AgencyId, g => g.Id, (_, g) => g.Name)),
-                    r.FirstResponseAt, r.CompletedAt))
-                .AsAsyncEnumerable();
-        }
-
-        /// <summary>The viewer's reports filed on the period's local days, narrowed by the filter (the drill-down lists use it too).</summary>
+        /// <summary>The viewer's reports filed on the period's local days, narrowed by the filter (the drill-down lists and the report-list export use it too).</summary>
         public Task<IQueryable<Report>> InPeriodAsync(ReportScope scope, Filter filter, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
             WithinAgencyAsync(Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedOn >= from && r.SubmittedOn <= to), filter), filter, cancellationToken);
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using Lapor.Web.Features.Oversight.Dashboard;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 
-namespace Lapor.Web.Features.Oversight.Dashboard;
+namespace Lapor.Web.Features.Oversight.Exports;
 
 /// <summary>The period report as a workbook (summary and per-agency sheets) or as CSV. Numbers only: no reporter appears.</summary>
 public static class PeriodReportExport
@@ -41,7 +42,7 @@ public static class PeriodReportExport
     }
 
     /// <summary>Writes the report list as CSV while rows arrive; memory stays flat whatever the period's size.</summary>
-    public static async Task WriteReportListAsync(Stream body, IAsyncEnumerable<PeriodReport.ExportRow> rows, CancellationToken cancellationToken)
+    public static async Task WriteReportListAsync(Stream body, IAsyncEnumerable<ReportList.Row> rows, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024);
         await writer.WriteLineAsync("tracking_number,submitted_at,classification,channel,status,title,category,agencies,first_response_at,completed_at");
