@@ -1,7 +1,10 @@
 using Lapor.Web.Features.Administration.Agencies;
+using Lapor.Web.Features.Administration.ApiClients;
 using Lapor.Web.Features.Administration.Audit;
 using Lapor.Web.Features.Administration.Categories;
+using Lapor.Web.Features.Administration.DeadlinePolicy;
 using Lapor.Web.Features.Administration.Holidays;
+using Lapor.Web.Features.Administration.Outbox;
 using Lapor.Web.Features.Administration.Users;
 
 namespace Lapor.Web.Features.Administration;
@@ -14,6 +17,13 @@ public static class AdministrationArea
         .AddScoped<AgencyAdmin>()
         .AddScoped<CategoryAdmin>()
         .AddScoped<HolidayAdmin>()
+        .AddScoped<EditPolicy.QueryHandler>()
+        .AddScoped<EditPolicy.Handler>()
+        .AddScoped<ClientList.Handler>()
+        .AddScoped<CreateClient.Handler>()
+        .AddScoped<RevokeClient.Handler>()
+        .AddScoped<StuckMail.Handler>()
+        .AddScoped<RequeueMail.Handler>()
         .AddScoped<AuditLog.Handler>()
         .AddSingleton<AuditWording>();
 }
