@@ -14,7 +14,9 @@ public static class AdministrationArea
     /// <summary>Users, agencies, categories, holidays, the deadline policy, API clients, the outbox and the audit log.</summary>
     public static IServiceCollection AddAdministrationArea(this IServiceCollection services) => services
         .AddScoped<UserAdmin>()
-        .AddScoped<AgencyAdmin>()
+        .AddScoped<AgencyList.Handler>()
+        .AddScoped<SaveAgency.Handler>()
+        .AddScoped<ImportAgencies.Handler>()
         .AddScoped<CategoryAdmin>()
         .AddScoped<HolidayAdmin>()
         .AddScoped<EditPolicy.QueryHandler>()
