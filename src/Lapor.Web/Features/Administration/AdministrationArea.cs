@@ -13,6 +13,12 @@ public static class AdministrationArea
 {
     /// <summary>Users, agencies, categories, holidays, the deadline policy, API clients, the outbox and the audit log.</summary>
     public static IServiceCollection AddAdministrationArea(this IServiceCollection services) => services
+        .AddScoped<UserList.Handler>()
+        .AddScoped<InviteUser.Handler>()
+        .AddScoped<EditUser.QueryHandler>()
+        .AddScoped<EditUser.Handler>()
+        .AddScoped<SendResetLink.Handler>()
+        .AddScoped<TurnOffTwoFactor.Handler>()
         .AddScoped<UserAdmin>()
         .AddScoped<AgencyList.Handler>()
         .AddScoped<SaveAgency.Handler>()
