@@ -1,7 +1,10 @@
 using Lapor.Web.Features.Administration.Agencies;
+using Lapor.Web.Features.Administration.ApiClients;
 using Lapor.Web.Features.Administration.Audit;
 using Lapor.Web.Features.Administration.Categories;
+using Lapor.Web.Features.Administration.DeadlinePolicy;
 using Lapor.Web.Features.Administration.Holidays;
+using Lapor.Web.Features.Administration.Outbox;
 using Lapor.Web.Features.Administration.Users;
 
 namespace Lapor.Web.Features.Administration;
@@ -10,10 +13,29 @@ public static class AdministrationArea
 {
     /// <summary>Users, agencies, categories, holidays, the deadline policy, API clients, the outbox and the audit log.</summary>
     public static IServiceCollection AddAdministrationArea(this IServiceCollection services) => services
+        .AddScoped<UserList.Handler>()
+        .AddScoped<InviteUser.Handler>()
+        .AddScoped<EditUser.QueryHandler>()
+        .AddScoped<EditUser.Handler>()
+        .AddScoped<SendResetLink.Handler>()
+        .AddScoped<TurnOffTwoFactor.Handler>()
         .AddScoped<UserAdmin>()
-        .AddScoped<AgencyAdmin>()
-        .AddScoped<CategoryAdmin>()
-        .AddScoped<HolidayAdmin>()
+        .AddScoped<AgencyList.Handler>()
+        .AddScoped<SaveAgency.Handler>()
+        .AddScoped<ImportAgencies.Handler>()
+        .AddScoped<CategoryList.Handler>()
+        .AddScoped<SaveCategory.Handler>()
+        .AddScoped<HolidayList.Handler>()
+        .AddScoped<AddHoliday.Handler>()
+        .AddScoped<ImportHolidays.Handler>()
+        .AddScoped<RemoveHoliday.Handler>()
+        .AddScoped<EditPolicy.QueryHandler>()
+        .AddScoped<EditPolicy.Handler>()
+        .AddScoped<ClientList.Handler>()
+        .AddScoped<CreateClient.Handler>()
+        .AddScoped<RevokeClient.Handler>()
+        .AddScoped<StuckMail.Handler>()
+        .AddScoped<RequeueMail.Handler>()
         .AddScoped<AuditLog.Handler>()
         .AddSingleton<AuditWording>();
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FluentValidation;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -10,48 +11,56 @@ namespace Lapor.Web.Features.Administration.Agencies;
 /// <summary>/admin/instansi: the agency tree.</summary>
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/instansi")]
-public sealed class AgenciesController(AgencyAdmin agencies, IStringLocalizer<SharedResource> t) : Controller
+public sealed class AgenciesController(IStringLocalizer<SharedResource> t) : Controller
 {
     private string AdminId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(int? edit, CancellationToken cancellationToken)
-    {
-        var form = edit is { } id ? await agencies.FindAsync(id, cancellationToken) : new AgencyAdmin.Form();
-        return form is null ? NotFound() : View(new AgenciesPage(await agencies.TreeAsync(cancellationToken), form, edit));
-    }
+    public async Task<IActionResult> Index(int? edit, [FromServices] AgencyList.Handler handler, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(edit, cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost("")]
-    public Task<IActionResult> Create(AgencyAdmin.Form form, CancellationToken cancellationToken) => SaveAsync(null, form, cancellationToken);
+    public Task<IActionResult> Create(
+        SaveAgency.Form form, [FromServices] IValidator<SaveAgency.Form> validator, [FromServices] SaveAgency.Handler handler, [FromServices] AgencyList.Handler list,
+        CancellationToken cancellationToken) =>
+        SaveAsync(null, form, validator, handler, list, cancellationToken);
 
     [HttpPost("{id:int}")]
-    public Task<IActionResult> Update([FromRoute] int id, AgencyAdmin.Form form, CancellationToken cancellationToken) => SaveAsync(id, form, cancellationToken);
+    public Task<IActionResult> Update(
+        [FromRoute] int id, SaveAgency.Form form, [FromServices] IValidator<SaveAgency.Form> validator, [FromServices] SaveAgency.Handler handler,
+        [FromServices] AgencyList.Handler list, CancellationToken cancellationToken) =>
+        SaveAsync(id, form, validator, handler, list, cancellationToken);
 
     [HttpPost("impor")]
     [RequestSizeLimit(2 * 1024 * 1024)]
-    public async Task<IActionResult> Import(IFormFile? file, CancellationToken cancellationToken)
+    public async Task<IActionResult> Import(
+        ImportAgencies.Form form, [FromServices] IValidator<ImportAgencies.Form> validator, [FromServices] ImportAgencies.Handler handler, CancellationToken cancellationToken)
     {
-        if (file is null or { Length: 0 })
+        var validation = await validator.ValidateAsync(form, cancellationToken);
+        if (!validation.IsValid)
         {
-            return Back(FlashMessage.ErrorKey, t["Holidays.NoFile"]);
+            return Back(FlashMessage.ErrorKey, validation.Errors[0].ErrorMessage);
         }
 
-        using var reader = new StreamReader(file.OpenReadStream());
-        var result = await agencies.ImportAsync(await reader.ReadToEndAsync(cancellationToken), AdminId, cancellationToken);
-        return result is { } r ? Back(FlashMessage.SuccessKey, t["Agencies.Imported", r.Added, r.Skipped]) : Back(FlashMessage.ErrorKey, t["Agencies.BadFile"]);
+        return await handler.HandleAsync(form, AdminId, cancellationToken) is { } r
+            ? Back(FlashMessage.SuccessKey, t["Agencies.Imported", r.Added, r.Skipped])
+            : Back(FlashMessage.ErrorKey, t["Agencies.BadFile"]);
     }
 
-    private async Task<IActionResult> SaveAsync(int? id, AgencyAdmin.Form form, CancellationToken cancellationToken)
+    private async Task<IActionResult> SaveAsync(
+        int? id, SaveAgency.Form form, IValidator<SaveAgency.Form> validator, SaveAgency.Handler handler, AgencyList.Handler list, CancellationToken cancellationToken)
     {
-        var error = await agencies.SaveAsync(id, form, AdminId, cancellationToken);
-        if (error is null)
+        var validation = await validator.ValidateAsync(form, cancellationToken);
+        var refused = validation.IsValid ? await handler.HandleAsync(id, form, AdminId, cancellationToken) : null;
+        if (validation.IsValid && refused is null)
         {
             return Back(FlashMessage.SuccessKey, t["Inbox.Saved"]);
         }
 
-        ModelState.AddModelError("", t[error]);
+        // One message above the form, not one under each field.
+        ModelState.AddModelError("", refused is null ? validation.Errors[0].ErrorMessage : t[refused]);
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(nameof(Index), new AgenciesPage(await agencies.TreeAsync(cancellationToken), form, id));
+        return View(nameof(Index), await list.PageAsync(form, id, cancellationToken));
     }
 
     private RedirectToActionResult Back(string key, string message)
@@ -60,5 +69,3 @@ public sealed class AgenciesController(AgencyAdmin agencies, IStringLocalizer<Sh
         return RedirectToAction(nameof(Index));
     }
 }
-
-public sealed record AgenciesPage(IReadOnlyList<AgencyAdmin.Node> Tree, AgencyAdmin.Form Form, int? EditingId);

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Lapor.Web.Features.Administration.Audit;
 
@@ -11,6 +13,17 @@ namespace Lapor.Web.Features.Administration.Audit;
 public sealed class AuditController : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(AuditAction? action, long? before, [FromServices] AuditLog.Handler handler, CancellationToken cancellationToken) =>
-        View(await handler.HandleAsync(action, before, cancellationToken));
+    public async Task<IActionResult> Index(AuditAction? action, long? before, [FromServices] AuditLog.Handler handler, CancellationToken cancellationToken)
+    {
+        var page = await handler.HandleAsync(action, before, cancellationToken);
+        return View(page.Next is { } next ? page with { NextLink = NextLink(page.Action, next) } : page);
+    }
+
+    // "action" as a route value would name the controller action, so the filter goes on as a plain query string.
+    private string NextLink(AuditAction? action, long before) =>
+        QueryHelpers.AddQueryString(Url.Action(nameof(Index))!, new Dictionary<string, string?>
+        {
+            ["action"] = action?.ToString() ?? "",
+            ["before"] = before.ToString(CultureInfo.InvariantCulture),
+        });
 }

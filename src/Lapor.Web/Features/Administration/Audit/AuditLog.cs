@@ -17,7 +17,11 @@ public static class AuditLog
 
     public sealed record Row(long Id, DateTimeOffset At, AuditAction Action, string? User, string? Target, string? Reason, string? IpAddress);
 
-    public sealed record Page(IReadOnlyList<Row> Rows, AuditAction? Action, long? Next);
+    public sealed record Page(IReadOnlyList<Row> Rows, AuditAction? Action, long? Next)
+    {
+        /// <summary>The next page's address, made by the controller.</summary>
+        public string? NextLink { get; init; }
+    }
 
     public sealed class Handler(LaporDbContext db, ReferenceData reference, AuditWording wording)
     {

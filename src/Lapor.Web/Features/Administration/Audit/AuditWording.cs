@@ -88,7 +88,7 @@ public sealed partial class AuditWording(IStringLocalizer<SharedResource> t)
     private static string Day(string isoDate) =>
         DateOnly.ParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMMM yyyy", CultureInfo.CurrentUICulture);
 
-    // The notes the app writes (HolidayAdmin, UserAdmin, AgencyAdmin, RetentionJob, the exports); a bare word list is a role list.
+    // The notes the app writes (the holiday, user and agency use cases, RetentionJob, the exports); a bare word list is a role list.
     [GeneratedRegex(@"^(?:imported (?<imported>\d+)|holidays added: (?<added>\d+)|holiday removed: (?<removed>\d{4}-\d{2}-\d{2})|invited as (?<invited>[A-Za-z]+)"
         + @"|agencies: (?<agencies>\d+(?:,\d+)*|)|(?<erased>\d+) erased, closed before (?<before>\d{4}-\d{2}-\d{2})|(?<format>csv|xlsx)|[A-Za-z]+(?:,[A-Za-z]+)*)$")]
     private static partial Regex Note();

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Lapor.Web.Features.Shared.Agencies;
+using FluentValidation;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -11,37 +11,38 @@ namespace Lapor.Web.Features.Administration.Categories;
 /// <summary>/admin/kategori: categories and their default agencies.</summary>
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/kategori")]
-public sealed class CategoriesController(CategoryAdmin categories, AgencyDirectory agencies, IStringLocalizer<SharedResource> t) : Controller
+public sealed class CategoriesController(IStringLocalizer<SharedResource> t) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(int? edit, CancellationToken cancellationToken)
-    {
-        var form = edit is { } id ? await categories.FindAsync(id, cancellationToken) : new CategoryAdmin.Form();
-        return form is null ? NotFound() : View(await PageAsync(form, edit, cancellationToken));
-    }
+    public async Task<IActionResult> Index(int? edit, [FromServices] CategoryList.Handler handler, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(edit, cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost("")]
-    public Task<IActionResult> Create(CategoryAdmin.Form form, CancellationToken cancellationToken) => SaveAsync(null, form, cancellationToken);
+    public Task<IActionResult> Create(
+        SaveCategory.Form form, [FromServices] IValidator<SaveCategory.Form> validator, [FromServices] SaveCategory.Handler handler,
+        [FromServices] CategoryList.Handler list, CancellationToken cancellationToken) =>
+        SaveAsync(null, form, validator, handler, list, cancellationToken);
 
     [HttpPost("{id:int}")]
-    public Task<IActionResult> Update([FromRoute] int id, CategoryAdmin.Form form, CancellationToken cancellationToken) => SaveAsync(id, form, cancellationToken);
+    public Task<IActionResult> Update(
+        [FromRoute] int id, SaveCategory.Form form, [FromServices] IValidator<SaveCategory.Form> validator, [FromServices] SaveCategory.Handler handler,
+        [FromServices] CategoryList.Handler list, CancellationToken cancellationToken) =>
+        SaveAsync(id, form, validator, handler, list, cancellationToken);
 
-    private async Task<IActionResult> SaveAsync(int? id, CategoryAdmin.Form form, CancellationToken cancellationToken)
+    private async Task<IActionResult> SaveAsync(
+        int? id, SaveCategory.Form form, IValidator<SaveCategory.Form> validator, SaveCategory.Handler handler, CategoryList.Handler list, CancellationToken cancellationToken)
     {
-        var error = await categories.SaveAsync(id, form, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
-        if (error is null)
+        var validation = await validator.ValidateAsync(form, cancellationToken);
+        var refused = validation.IsValid ? await handler.HandleAsync(id, form, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken) : null;
+        if (validation.IsValid && refused is null)
         {
             TempData[FlashMessage.SuccessKey] = t["Inbox.Saved"].Value;
             return RedirectToAction(nameof(Index));
         }
 
-        ModelState.AddModelError("", t[error]);
+        // One message above the form, not one under each field.
+        ModelState.AddModelError("", refused is null ? validation.Errors[0].ErrorMessage : t[refused]);
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(nameof(Index), await PageAsync(form, id, cancellationToken));
+        return View(nameof(Index), await list.PageAsync(form, id, cancellationToken));
     }
-
-    private async Task<CategoriesPage> PageAsync(CategoryAdmin.Form form, int? editing, CancellationToken cancellationToken) =>
-        new(await categories.TreeAsync(cancellationToken), form, editing, await agencies.ListAllAsync(cancellationToken));
 }
-
-public sealed record CategoriesPage(IReadOnlyList<CategoryAdmin.Node> Tree, CategoryAdmin.Form Form, int? EditingId, IReadOnlyList<AgencyDirectory.Entry> Agencies);

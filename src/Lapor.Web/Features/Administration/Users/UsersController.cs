@@ -1,6 +1,7 @@
 using System.Security.Claims;
-using Lapor.Web.Features.Shared.Agencies;
+using FluentValidation;
 using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Security;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,79 +12,74 @@ namespace Lapor.Web.Features.Administration.Users;
 /// <summary>/admin/pengguna: accounts, their roles and agencies.</summary>
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/pengguna")]
-public sealed class UsersController(UserAdmin admin, AgencyDirectory agencies, IStringLocalizer<SharedResource> t, Infrastructure.Security.SecurityEvents events) : Controller
+public sealed class UsersController(IStringLocalizer<SharedResource> t, SecurityEvents events) : Controller
 {
+    private string AdminId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? role, CancellationToken cancellationToken) =>
-        View(new UsersPage(await admin.ListAsync(role, cancellationToken), role, await AllAgenciesAsync(cancellationToken)));
+    public async Task<IActionResult> Index(string? role, [FromServices] UserList.Handler handler, CancellationToken cancellationToken) =>
+        View(await handler.HandleAsync(role, cancellationToken));
 
     [HttpPost("undang")]
-    public async Task<IActionResult> Invite(string? email, string? name, string? role, int? agencyId, CancellationToken cancellationToken)
+    public async Task<IActionResult> Invite(
+        InviteUser.Form form, [FromServices] IValidator<InviteUser.Form> validator, [FromServices] InviteUser.Handler handler, CancellationToken cancellationToken)
     {
-        var (sent, message) = await admin.InviteAsync(email ?? "", name ?? "", role ?? "", agencyId, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
-        TempData[sent ? FlashMessage.SuccessKey : FlashMessage.ErrorKey] = t[message, email ?? ""].Value;
-        return RedirectToAction(nameof(Index));
+        var validation = await validator.ValidateAsync(form, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return Back(FlashMessage.ErrorKey, validation.Errors[0].ErrorMessage);
+        }
+
+        var (sent, message) = await handler.HandleAsync(form, AdminId, cancellationToken);
+        return Back(sent ? FlashMessage.SuccessKey : FlashMessage.ErrorKey, t[message, form.Email ?? ""]);
     }
 
     [HttpGet("{id}")]
-    public async Task<IActionResult> Edit([FromRoute] string id, CancellationToken cancellationToken)
-    {
-        var user = await admin.FindAsync(id, cancellationToken);
-        return user is null ? NotFound() : View(new EditUserPage(user, await AllAgenciesAsync(cancellationToken)));
-    }
+    public async Task<IActionResult> Edit([FromRoute] string id, [FromServices] EditUser.QueryHandler handler, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(id, cancellationToken) is { } page ? View(page) : NotFound();
 
     [HttpPost("{id}")]
-    public async Task<IActionResult> Edit([FromRoute] string id, List<string> roles, List<int> agencyIds, bool disabled, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(
+        [FromRoute] string id, EditUser.Form form, [FromServices] IValidator<EditUser.Form> validator, [FromServices] EditUser.Handler handler, CancellationToken cancellationToken)
     {
-        if (id == User.FindFirstValue(ClaimTypes.NameIdentifier) && (disabled || !roles.Contains(Domain.Accounts.Roles.Administrator)))
+        form.IsOwnAccount = id == User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var validation = await validator.ValidateAsync(form, cancellationToken);
+        if (!validation.IsValid)
         {
-            // Locking oneself out leaves nobody to undo it.
-            TempData[FlashMessage.ErrorKey] = t["Users.NotYourself"].Value;
+            TempData[FlashMessage.ErrorKey] = validation.Errors[0].ErrorMessage;
             return RedirectToAction(nameof(Edit), new { id });
         }
 
-        if (!await admin.SaveAsync(id, roles, agencyIds, disabled, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken))
+        if (!await handler.HandleAsync(id, form, AdminId, cancellationToken))
         {
             return NotFound();
         }
 
         events.AccountChanged(HttpContext, id);
-
-        TempData[FlashMessage.SuccessKey] = t["Inbox.Saved"].Value;
-        return RedirectToAction(nameof(Index));
+        return Back(FlashMessage.SuccessKey, t["Inbox.Saved"]);
     }
 
     /// <summary>Mails the person a link to choose a new password, and signs them out everywhere.</summary>
     [HttpPost("{id}/reset-kata-sandi")]
-    public async Task<IActionResult> SendPasswordReset([FromRoute] string id, CancellationToken cancellationToken)
-    {
-        if (!await admin.SendPasswordResetAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        events.AccountChanged(HttpContext, id);
-        TempData[FlashMessage.SuccessKey] = t["Users.ResetLinkSent"].Value;
-        return RedirectToAction(nameof(Edit), new { id });
-    }
+    public async Task<IActionResult> SendPasswordReset([FromRoute] string id, [FromServices] SendResetLink.Handler handler, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(id, AdminId, cancellationToken) ? Changed(id, t["Users.ResetLinkSent"]) : NotFound();
 
     /// <summary>Turns the person's second factor off (lost phone); they are told by mail and signed out.</summary>
     [HttpPost("{id}/reset-dua-faktor")]
-    public async Task<IActionResult> ResetTwoFactor([FromRoute] string id, CancellationToken cancellationToken)
-    {
-        if (!await admin.ResetTwoFactorAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken))
-        {
-            return NotFound();
-        }
+    public async Task<IActionResult> ResetTwoFactor([FromRoute] string id, [FromServices] TurnOffTwoFactor.Handler handler, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(id, AdminId, cancellationToken) ? Changed(id, t["Users.TwoFactorReset"]) : NotFound();
 
+    /// <summary>After a change to someone's access: logged as a security event, then back to their page.</summary>
+    private RedirectToActionResult Changed(string id, string message)
+    {
         events.AccountChanged(HttpContext, id);
-        TempData[FlashMessage.SuccessKey] = t["Users.TwoFactorReset"].Value;
+        TempData[FlashMessage.SuccessKey] = message;
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    private async Task<List<AgencyDirectory.Entry>> AllAgenciesAsync(CancellationToken cancellationToken) => await agencies.ListAllAsync(cancellationToken);
+    private RedirectToActionResult Back(string key, string message)
+    {
+        TempData[key] = message;
+        return RedirectToAction(nameof(Index));
+    }
 }
-
-public sealed record UsersPage(IReadOnlyList<UserAdmin.Row> Users, string? Role, IReadOnlyList<AgencyDirectory.Entry> Agencies);
-
-public sealed record EditUserPage(UserAdmin.Editing User, IReadOnlyList<AgencyDirectory.Entry> Agencies);

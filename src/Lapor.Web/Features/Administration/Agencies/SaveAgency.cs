@@ -1,0 +1,93 @@
+using FluentValidation;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Agencies;
+using Lapor.Web.Domain.Auditing;
+using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Caching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Lapor.Web.Features.Administration.Agencies;
+
+/// <summary>Creating an agency, or changing one: name, code, kind, place in the tree, liaison decree, contact, active.</summary>
+public static class SaveAgency
+{
+    public sealed class Form
+    {
+        public string? Name { get; set; }
+        public string? Code { get; set; }
+        public AgencyKind Kind { get; set; } = AgencyKind.Opd;
+        public int? ParentId { get; set; }
+        public string? DecreeNumber { get; set; }
+        public DateOnly? DecreeDate { get; set; }
+        public string? ContactEmail { get; set; }
+        public bool IsActive { get; set; } = true;
+    }
+
+    /// <summary>Every rule has the same message; the page shows it once, above the form.</summary>
+    public sealed class Validator : AbstractValidator<Form>
+    {
+        public Validator(IStringLocalizer<SharedResource> t)
+        {
+            RuleFor(f => f.Name)
+                .NotEmpty().WithMessage(_ => t["Agencies.Invalid"])
+                .MaximumLength(200).WithMessage(_ => t["Agencies.Invalid"]);
+            RuleFor(f => f.Code)
+                .NotEmpty().WithMessage(_ => t["Agencies.Invalid"])
+                .MaximumLength(32).WithMessage(_ => t["Agencies.Invalid"]);
+        }
+    }
+
+    public sealed class Handler(LaporDbContext db, AgencyTree tree, ReferenceData reference, TimeProvider clock)
+    {
+        /// <summary>Creates (id null) or updates a validated form; returns an error resource key, or null when saved.</summary>
+        public async Task<string?> HandleAsync(int? id, Form form, string adminId, CancellationToken cancellationToken)
+        {
+            var code = form.Code!.Trim().ToUpperInvariant();
+            if (await db.Agencies.AnyAsync(a => a.ShortCode == code && a.Id != id, cancellationToken))
+            {
+                return "Agencies.CodeTaken";
+            }
+
+            // The parent must exist and must not be the agency itself or one of its own units.
+            if (form.ParentId is { } parent && (!await db.Agencies.AnyAsync(a => a.Id == parent, cancellationToken)
+                || (id is { } self && (await tree.SubtreeOfAsync([self], cancellationToken)).Contains(parent))))
+            {
+                return "Domain.Agency.CycleNotAllowed";
+            }
+
+            var agency = id is { } existing ? await db.Agencies.FirstOrDefaultAsync(a => a.Id == existing, cancellationToken) : new Agency(form.Name!, code, form.Kind, form.ParentId);
+            if (agency is null)
+            {
+                return "Error.404.Title";
+            }
+
+            if (id is null)
+            {
+                db.Agencies.Add(agency);
+            }
+
+            agency.Rename(form.Name!, form.Kind);
+            agency.MoveUnder(form.ParentId);
+            agency.SetContact(form.ContactEmail, agency.ContactPhone);
+            if (!string.IsNullOrWhiteSpace(form.DecreeNumber) && form.DecreeDate is { } date)
+            {
+                agency.RecordLiaisonDecree(form.DecreeNumber, date);
+            }
+
+            if (form.IsActive)
+            {
+                agency.Activate();
+            }
+            else
+            {
+                agency.Deactivate();
+            }
+
+            db.AuditEntries.Add(new AuditEntry(AuditAction.SettingsChanged, adminId, "Agency", code, id is null ? "created" : "updated", null, clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+            await reference.InvalidateAsync(cancellationToken);
+            return null;
+        }
+    }
+}
