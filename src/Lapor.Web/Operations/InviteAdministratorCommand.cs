@@ -1,3 +1,4 @@
+using FluentValidation;
 using Lapor.Web.Data.Identity;
 using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Features.Administration.Users;
@@ -27,8 +28,11 @@ public static class InviteAdministratorCommand
 
         await app.PrepareDatabaseAsync(); // the roles must exist; migrations only where start-up would apply them
         await using var scope = app.Services.CreateAsyncScope();
-        var admin = scope.ServiceProvider.GetRequiredService<UserAdmin>();
-        var (sent, message) = await admin.InviteAsync(email, name, Roles.Administrator, null, "invite-admin command", CancellationToken.None);
+        // The same use case as the admin page, with its validator run here since no form binding does it.
+        var form = new InviteUser.Form { Email = email, Name = name, Role = Roles.Administrator };
+        var valid = (await scope.ServiceProvider.GetRequiredService<IValidator<InviteUser.Form>>().ValidateAsync(form)).IsValid;
+        var invite = scope.ServiceProvider.GetRequiredService<InviteUser.Handler>();
+        var (sent, message) = valid ? await invite.HandleAsync(form, "invite-admin command", CancellationToken.None) : new InviteUser.Outcome(false, "Users.InviteInvalid");
         if (!sent)
         {
             await Console.Error.WriteLineAsync(message == "Users.AlreadyRegistered"
@@ -39,10 +43,10 @@ public static class InviteAdministratorCommand
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<LaporUser>>();
         var user = (await users.FindByEmailAsync(email))!;
-        var token = await admin.InvitationTokenAsync(user);
+        var token = await invite.InvitationTokenAsync(user);
         var baseUrl = scope.ServiceProvider.GetRequiredService<IOptions<MailOptions>>().Value.PublicBaseUrl.TrimEnd('/');
         Console.WriteLine($"Administrator {email} created. An invitation mail is queued; the link, valid for one day:");
-        Console.WriteLine(baseUrl + UserAdmin.SetPasswordPath(user.Id, token));
+        Console.WriteLine(baseUrl + InviteUser.SetPasswordPath(user.Id, token));
         return 0;
     }
 }

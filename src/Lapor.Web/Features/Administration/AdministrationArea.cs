@@ -19,7 +19,6 @@ public static class AdministrationArea
         .AddScoped<EditUser.Handler>()
         .AddScoped<SendResetLink.Handler>()
         .AddScoped<TurnOffTwoFactor.Handler>()
-        .AddScoped<UserAdmin>()
         .AddScoped<AgencyList.Handler>()
         .AddScoped<SaveAgency.Handler>()
         .AddScoped<ImportAgencies.Handler>()
