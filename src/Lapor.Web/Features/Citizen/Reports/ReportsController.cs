@@ -115,7 +115,7 @@ public sealed class ReportsController(IStringLocalizer<SharedResource> t, Tracki
         }
 
         var view = await handler.HandleAsync(number, UserId, access.HasAccess(Request, number), cancellationToken);
-        return view is null ? NotFound() : view.StatusOnly ? View("TrackStatus", view) : View(view);
+        return view is null ? NotFound() : view.StatusOnly ? View("TrackStatus", view) : View(new Track.Page(view, WorkFeedback.DraftOf(TempData)));
     }
 
     [AllowAnonymous]

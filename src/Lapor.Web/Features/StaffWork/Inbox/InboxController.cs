@@ -1,5 +1,3 @@
-using Lapor.Web.Features.Shared.Agencies;
-using Lapor.Web.Features.Shared.Forms;
 using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Security;
@@ -18,8 +16,7 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
     [HttpGet("")]
     public async Task<IActionResult> Index(
         [FromQuery] AgencyInbox.Filter inbox, [FromQuery] CoordinatorQueue.Filter queue,
-        [FromServices] AgencyInbox.Handler agencyInbox, [FromServices] CoordinatorQueue.Handler coordinatorQueue, [FromServices] Workload.Handler workload,
-        [FromServices] FormOptions.Handler options, CancellationToken cancellationToken)
+        [FromServices] AgencyInbox.Handler agencyInbox, [FromServices] CoordinatorQueue.Handler coordinatorQueue, CancellationToken cancellationToken)
     {
         var roles = StaffRoles.Of(User);
         var scope = await scopes.GetAsync(cancellationToken);
@@ -28,19 +25,13 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
             return View("Queue", await coordinatorQueue.HandleAsync(scope, queue, cancellationToken));
         }
 
-        if (roles.IsAgencyHead)
-        {
-            ViewData["Workload"] = await workload.HandleAsync(scope, cancellationToken);
-        }
-
-        ViewData["Categories"] = (await options.HandleAsync(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", cancellationToken)).Categories;
-        return View("AgencyInbox", await agencyInbox.HandleAsync(scope, inbox, clock, cancellationToken));
+        var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        return View("AgencyInbox", await agencyInbox.HandleAsync(scope, inbox, clock, roles.IsAgencyHead, english, cancellationToken));
     }
 
     [HttpGet("{trackingNumber}")]
     public async Task<IActionResult> Detail(
-        string trackingNumber, [FromServices] ReportDetail.Handler handler, [FromServices] AgencyDirectory agencies, [FromServices] Templates.ResponseTemplates templates,
-        [FromServices] OutOfScopeProbes probes, CancellationToken cancellationToken)
+        string trackingNumber, [FromServices] ReportDetail.Handler handler, [FromServices] OutOfScopeProbes probes, CancellationToken cancellationToken)
     {
         if (Domain.Reports.TrackingNumber.Normalize(trackingNumber) is not { } number)
         {
@@ -48,19 +39,14 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
         }
 
         var scope = await scopes.GetAsync(cancellationToken);
-        var view = await handler.HandleAsync(number, scope, StaffRoles.Of(User), cancellationToken);
-        if (view is null)
+        var page = await handler.HandleAsync(number, scope, StaffRoles.Of(User), WorkFeedback.DraftOf(TempData), cancellationToken);
+        if (page is null)
         {
             await probes.RecordAsync(HttpContext, number, cancellationToken);
             return NotFound();
         }
 
-        ViewData["Templates"] = view.Can.ActingAgencyId is { } acting
-            ? (await templates.ForAgencyAsync(acting, cancellationToken)).ToList()
-            : [];
-        ViewData["Agencies"] = view.Can.Verify || view.Can.Forward || view.Can.Steer ? await agencies.TreeAsync(cancellationToken) : [];
-        ViewData["Draft"] = new Draft(TempData[WorkFeedback.DraftForKey] as string, TempData[WorkFeedback.DraftKey] as string);
-        return View(view);
+        return View(page);
     }
 
     [Authorize(Policy = Policies.Coordinator)]
