@@ -1,17 +1,14 @@
-using Lapor.Web.Features.Shared.Workflow;
+using Lapor.Web.Features.StaffWork.ReportPage;
 using Lapor.Web.Infrastructure.Authorization;
-using Lapor.Web.Infrastructure.Security;
-using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.StaffWork.Inbox;
 
-/// <summary>/inbox: the coordinator's queue or the OPD's inbox, and a report's staff page.</summary>
+/// <summary>/inbox: the coordinator's queue, or the OPD's inbox.</summary>
 [Authorize(Policy = Policies.Staff)]
 [Route("inbox")]
-public sealed class InboxController(StaffScopeProvider scopes, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public sealed class InboxController(StaffScopeProvider scopes, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(
@@ -27,63 +24,5 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
 
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         return View("AgencyInbox", await agencyInbox.HandleAsync(scope, inbox, clock, roles.IsAgencyHead, english, cancellationToken));
-    }
-
-    [HttpGet("{trackingNumber}")]
-    public async Task<IActionResult> Detail(
-        string trackingNumber, [FromServices] ReportDetail.Handler handler, [FromServices] OutOfScopeProbes probes, CancellationToken cancellationToken)
-    {
-        if (Domain.Reports.TrackingNumber.Normalize(trackingNumber) is not { } number)
-        {
-            return NotFound();
-        }
-
-        var scope = await scopes.GetAsync(cancellationToken);
-        var page = await handler.HandleAsync(number, scope, StaffRoles.Of(User), WorkFeedback.DraftOf(TempData), cancellationToken);
-        if (page is null)
-        {
-            await probes.RecordAsync(HttpContext, number, cancellationToken);
-            return NotFound();
-        }
-
-        return View(page);
-    }
-
-    [Authorize(Policy = Policies.Coordinator)]
-    [HttpPost("{trackingNumber}/identitas")]
-    public async Task<IActionResult> Reveal([FromRoute] string trackingNumber, string? reason, [FromServices] RevealIdentity.Handler handler, [FromServices] Infrastructure.Security.SecurityEvents events, CancellationToken cancellationToken)
-    {
-        if (Domain.Reports.TrackingNumber.Normalize(trackingNumber) is not { } number)
-        {
-            return NotFound();
-        }
-
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            TempData[FlashMessage.ErrorKey] = t["Validation.Required", t["Inbox.RevealReason"]].Value;
-            return RedirectToAction(nameof(Detail), new { trackingNumber = number });
-        }
-
-        var view = await handler.HandleAsync(number, reason, await scopes.GetAsync(cancellationToken), HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
-        if (view is null)
-        {
-            return NotFound();
-        }
-
-        events.IdentityRevealed(HttpContext, number);
-        return View(view);
-    }
-
-    [HttpGet("{trackingNumber}/lampiran/{attachmentId:guid}")]
-    public async Task<IActionResult> Attachment([FromRoute] string trackingNumber, [FromRoute] Guid attachmentId, [FromServices] StaffAttachment.Handler handler, CancellationToken cancellationToken)
-    {
-        var file = await handler.HandleAsync(trackingNumber, attachmentId, await scopes.GetAsync(cancellationToken), cancellationToken);
-        if (file is null)
-        {
-            return NotFound();
-        }
-
-        SecurityHeaders.ForUserFile(Response);
-        return File(file.Content, file.ContentType, file.FileName);
     }
 }

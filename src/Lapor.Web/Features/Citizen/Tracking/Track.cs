@@ -7,7 +7,7 @@ using Lapor.Web.Features.Shared.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Lapor.Web.Features.Citizen.Reports;
+namespace Lapor.Web.Features.Citizen.Tracking;
 
 /// <summary>
 /// Following a report at /lacak/{number}: the whole report for its reporter (access code or

@@ -8,7 +8,7 @@ using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lapor.Web.Features.StaffWork.Inbox;
+namespace Lapor.Web.Features.StaffWork.ReportPage;
 
 /// <summary>Everything staff see about one report, and which actions this viewer may take now.</summary>
 public static class ReportDetail

@@ -1,4 +1,4 @@
-namespace Lapor.Web.Features.StaffWork.Inbox;
+namespace Lapor.Web.Features.StaffWork.ReportPage;
 
 /// <summary>
 /// One of the message-shaped actions (hold, respond, note…) as the _MessageAction partial draws it:
