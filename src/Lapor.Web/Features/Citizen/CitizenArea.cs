@@ -1,5 +1,7 @@
+using Lapor.Web.Features.Citizen.Filing;
+using Lapor.Web.Features.Citizen.MyReports;
 using Lapor.Web.Features.Citizen.PublicReports;
-using Lapor.Web.Features.Citizen.Reports;
+using Lapor.Web.Features.Citizen.Tracking;
 
 namespace Lapor.Web.Features.Citizen;
 

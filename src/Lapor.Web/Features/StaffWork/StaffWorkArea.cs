@@ -1,5 +1,6 @@
 using Lapor.Web.Features.StaffWork.Inbox;
 using Lapor.Web.Features.StaffWork.ManualEntries;
+using Lapor.Web.Features.StaffWork.ReportPage;
 using Lapor.Web.Features.StaffWork.StaffActions;
 using Lapor.Web.Features.StaffWork.Templates;
 

@@ -1,6 +1,6 @@
 using Lapor.UnitTests.Support;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Features.Citizen.Reports;
+using Lapor.Web.Features.Citizen.Filing;
 using Microsoft.AspNetCore.Http;
 
 namespace Lapor.UnitTests.Features.Reports;

@@ -1,7 +1,7 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Features.Citizen.Reports;
+using Lapor.Web.Features.Citizen.Tracking;
 using Lapor.Web.Features.Shared.Workflow;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Metrics;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.Forms;
 using Lapor.Web.Features.Shared.Paging;
 using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
@@ -25,12 +26,14 @@ public static class PublicList
 
     public sealed record Row(long Id, string TrackingNumber, string Title, string? Category, ReportStatus Status, DateTimeOffset SubmittedAt, int SupportCount, IReadOnlyList<string> Agencies);
 
-    public sealed record Page(IReadOnlyList<Row> Rows, string? Next, Filter Filter);
+    /// <summary>One page of results, with the filter it was found by and the choices the filter form offers.</summary>
+    public sealed record Page(IReadOnlyList<Row> Rows, string? Next, Filter Filter, FormOptions.View Options);
 
-    public sealed class Handler(LaporDbContext db, ReferenceData reference)
+    public sealed class Handler(LaporDbContext db, ReferenceData reference, FormOptions.Handler options)
     {
-        public async Task<Page> HandleAsync(Filter filter, CancellationToken cancellationToken)
+        public async Task<Page> HandleAsync(Filter filter, bool english, CancellationToken cancellationToken)
         {
+            var choices = await options.HandleAsync(english, cancellationToken);
             var reports = db.Reports.AsNoTracking().Where(PublicReport.IsVisible);
             if (filter.AgencyId is { } agency)
             {
@@ -96,7 +99,7 @@ public static class PublicList
             return new Page(
                 [.. page.Select(r => new Row(r.Id, r.TrackingNumber, r.Title, r.CategoryId is { } c ? categories.GetValueOrDefault(c) : null, r.Status, r.SubmittedAt,
                     r.SupportCount, [.. r.Agencies.Select(a => agencies.GetValueOrDefault(a, "?"))]))],
-                next, filter);
+                next, filter, choices);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Features.Shared.Forms;
 using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
@@ -13,11 +12,8 @@ public sealed class PublicReportsController(WorkFeedback feedback, TimeProvider 
 {
     [AllowAnonymous]
     [HttpGet("/laporan")]
-    public async Task<IActionResult> Index([FromQuery] PublicList.Filter filter, [FromServices] PublicList.Handler list, [FromServices] FormOptions.Handler options, CancellationToken cancellationToken)
-    {
-        ViewData["Options"] = await options.HandleAsync(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", cancellationToken);
-        return View(await list.HandleAsync(filter, cancellationToken));
-    }
+    public async Task<IActionResult> Index([FromQuery] PublicList.Filter filter, [FromServices] PublicList.Handler list, CancellationToken cancellationToken) =>
+        View(await list.HandleAsync(filter, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", cancellationToken));
 
     [AllowAnonymous]
     [HttpGet("/laporan/{trackingNumber}")]

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using FluentValidation.Results;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Features.Citizen.Reports;
+using Lapor.Web.Features.Citizen.Tracking;
 using Lapor.Web.Features.Shared.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -93,7 +93,7 @@ public sealed class ReporterActionsController(ReportWork work, WorkFeedback feed
             return NotFound();
         }
 
-        var back = RedirectToAction(nameof(ReportsController.Track), "Reports", new { trackingNumber = number });
+        var back = RedirectToAction(nameof(TrackingController.Track), "Tracking", new { trackingNumber = number });
         if (validation is { IsValid: false })
         {
             return feedback.Refuse(this, back, validation.Errors[0].ErrorMessage, typed);

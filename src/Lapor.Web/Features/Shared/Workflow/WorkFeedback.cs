@@ -33,6 +33,9 @@ public sealed class WorkFeedback(IStringLocalizer<SharedResource> t)
     public IActionResult Refuse(Controller page, IActionResult back, string message, string? typed) =>
         Flash(page.TempData, back, FlashMessage.ErrorKey, message, typed, page.Request.Path.Value);
 
+    /// <summary>What was typed into the form whose action failed on the last request, for the page to give back.</summary>
+    public static Draft DraftOf(ITempDataDictionary tempData) => new(tempData[DraftForKey] as string, tempData[DraftKey] as string);
+
     /// <summary>The last path segment names the form (e.g. "tanggapi"), so the page can put the text back where it was typed.</summary>
     private static IActionResult Flash(ITempDataDictionary tempData, IActionResult back, string key, string message, string? typed, string? path)
     {
@@ -41,4 +44,10 @@ public sealed class WorkFeedback(IStringLocalizer<SharedResource> t)
         tempData[DraftForKey] = typed is null ? null : path?.Split('/')[^1];
         return back;
     }
+}
+
+/// <summary>What the user typed into a form whose action failed, so the page can give it back.</summary>
+public sealed record Draft(string? Route, string? Text)
+{
+    public string? For(string route) => Route == route ? Text : null;
 }

@@ -1,6 +1,7 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Metrics;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.Forms;
 using Lapor.Web.Features.Shared.Paging;
 using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -30,16 +31,21 @@ public static class AgencyInbox
         long AssignmentId, string TrackingNumber, string Title, Classification Classification, Channel Channel, string Agency,
         AssignmentState State, DateTimeOffset AssignedAt, DateOnly FirstResponseDueOn, DateOnly CompletionDueOn, bool IsOverdue, bool IsAnonymous, bool IsConfidential);
 
-    public sealed record Page(IReadOnlyList<Row> Rows, IReadOnlyDictionary<AssignmentState, int> Counts, string? Next, Filter Filter);
+    /// <summary>One page of the inbox, with the categories the filter offers and, for an agency head, the officers' workload.</summary>
+    public sealed record Page(
+        IReadOnlyList<Row> Rows, IReadOnlyDictionary<AssignmentState, int> Counts, string? Next, Filter Filter,
+        IReadOnlyList<FormOptions.Choice> Categories, Workload.View? Workload);
 
     public static readonly AssignmentState[] Tabs =
         [AssignmentState.Dispositioned, AssignmentState.InProgress, AssignmentState.AwaitingReporter, AssignmentState.AwaitingValidation, AssignmentState.FinalResponded,
             AssignmentState.Completed, AssignmentState.Forwarded, AssignmentState.Returned, AssignmentState.Withdrawn];
 
-    public sealed class Handler(LaporDbContext db)
+    public sealed class Handler(LaporDbContext db, Workload.Handler workloads, FormOptions.Handler options)
     {
-        public async Task<Page> HandleAsync(ReportScope scope, Filter filter, TimeProvider clock, CancellationToken cancellationToken)
+        public async Task<Page> HandleAsync(ReportScope scope, Filter filter, TimeProvider clock, bool withWorkload, bool english, CancellationToken cancellationToken)
         {
+            var workload = withWorkload ? await workloads.HandleAsync(scope, cancellationToken) : null;
+            var categories = (await options.HandleAsync(english, cancellationToken)).Categories;
             var agencies = scope.AssignedAgencies.ToArray();
             var rows = db.Assignments.AsNoTracking().Where(a => agencies.Contains(a.AgencyId));
 
@@ -110,7 +116,7 @@ public static class AgencyInbox
                 next = (filter.Sort == InboxSort.DueDate ? Keyset.After(last.CompletionDueOn, last.AssignmentId) : Keyset.After(last.AssignedAt, last.AssignmentId)).ToString();
             }
 
-            return new Page(page, counts, next, filter);
+            return new Page(page, counts, next, filter, categories, workload);
         }
 
         private static IQueryable<Assignment> AfterOldest(IQueryable<Assignment> rows, Keyset? after) => after is not { Instant: var at, Id: var id } ? rows : rows.Where(x =>

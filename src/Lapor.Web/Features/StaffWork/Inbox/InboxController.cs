@@ -1,25 +1,19 @@
-using Lapor.Web.Features.Shared.Agencies;
-using Lapor.Web.Features.Shared.Forms;
-using Lapor.Web.Features.Shared.Workflow;
+using Lapor.Web.Features.StaffWork.ReportPage;
 using Lapor.Web.Infrastructure.Authorization;
-using Lapor.Web.Infrastructure.Security;
-using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.StaffWork.Inbox;
 
-/// <summary>/inbox: the coordinator's queue or the OPD's inbox, and a report's staff page.</summary>
+/// <summary>/inbox: the coordinator's queue, or the OPD's inbox.</summary>
 [Authorize(Policy = Policies.Staff)]
 [Route("inbox")]
-public sealed class InboxController(StaffScopeProvider scopes, TimeProvider clock, IStringLocalizer<SharedResource> t) : Controller
+public sealed class InboxController(StaffScopeProvider scopes, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(
         [FromQuery] AgencyInbox.Filter inbox, [FromQuery] CoordinatorQueue.Filter queue,
-        [FromServices] AgencyInbox.Handler agencyInbox, [FromServices] CoordinatorQueue.Handler coordinatorQueue, [FromServices] Workload.Handler workload,
-        [FromServices] FormOptions.Handler options, CancellationToken cancellationToken)
+        [FromServices] AgencyInbox.Handler agencyInbox, [FromServices] CoordinatorQueue.Handler coordinatorQueue, CancellationToken cancellationToken)
     {
         var roles = StaffRoles.Of(User);
         var scope = await scopes.GetAsync(cancellationToken);
@@ -28,76 +22,7 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
             return View("Queue", await coordinatorQueue.HandleAsync(scope, queue, cancellationToken));
         }
 
-        if (roles.IsAgencyHead)
-        {
-            ViewData["Workload"] = await workload.HandleAsync(scope, cancellationToken);
-        }
-
-        ViewData["Categories"] = (await options.HandleAsync(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", cancellationToken)).Categories;
-        return View("AgencyInbox", await agencyInbox.HandleAsync(scope, inbox, clock, cancellationToken));
-    }
-
-    [HttpGet("{trackingNumber}")]
-    public async Task<IActionResult> Detail(
-        string trackingNumber, [FromServices] ReportDetail.Handler handler, [FromServices] AgencyDirectory agencies, [FromServices] Templates.ResponseTemplates templates,
-        [FromServices] OutOfScopeProbes probes, CancellationToken cancellationToken)
-    {
-        if (Domain.Reports.TrackingNumber.Normalize(trackingNumber) is not { } number)
-        {
-            return NotFound();
-        }
-
-        var scope = await scopes.GetAsync(cancellationToken);
-        var view = await handler.HandleAsync(number, scope, StaffRoles.Of(User), cancellationToken);
-        if (view is null)
-        {
-            await probes.RecordAsync(HttpContext, number, cancellationToken);
-            return NotFound();
-        }
-
-        ViewData["Templates"] = view.Can.ActingAgencyId is { } acting
-            ? (await templates.ForAgencyAsync(acting, cancellationToken)).ToList()
-            : [];
-        ViewData["Agencies"] = view.Can.Verify || view.Can.Forward || view.Can.Steer ? await agencies.TreeAsync(cancellationToken) : [];
-        ViewData["Draft"] = new Draft(TempData[WorkFeedback.DraftForKey] as string, TempData[WorkFeedback.DraftKey] as string);
-        return View(view);
-    }
-
-    [Authorize(Policy = Policies.Coordinator)]
-    [HttpPost("{trackingNumber}/identitas")]
-    public async Task<IActionResult> Reveal([FromRoute] string trackingNumber, string? reason, [FromServices] RevealIdentity.Handler handler, [FromServices] Infrastructure.Security.SecurityEvents events, CancellationToken cancellationToken)
-    {
-        if (Domain.Reports.TrackingNumber.Normalize(trackingNumber) is not { } number)
-        {
-            return NotFound();
-        }
-
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            TempData[FlashMessage.ErrorKey] = t["Validation.Required", t["Inbox.RevealReason"]].Value;
-            return RedirectToAction(nameof(Detail), new { trackingNumber = number });
-        }
-
-        var view = await handler.HandleAsync(number, reason, await scopes.GetAsync(cancellationToken), HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
-        if (view is null)
-        {
-            return NotFound();
-        }
-
-        events.IdentityRevealed(HttpContext, number);
-        return View(view);
-    }
-
-    [HttpGet("{trackingNumber}/lampiran/{attachmentId:guid}")]
-    public async Task<IActionResult> Attachment([FromRoute] string trackingNumber, [FromRoute] Guid attachmentId, [FromServices] StaffAttachment.Handler handler, CancellationToken cancellationToken)
-    {
-        var file = await handler.HandleAsync(trackingNumber, attachmentId, await scopes.GetAsync(cancellationToken), cancellationToken);
-        if (file is null)
-        {
-            return NotFound();
-        }
-
-        SecurityHeaders.ForUserFile(Response);
-        return File(file.Content, file.ContentType, file.FileName);
+        var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        return View("AgencyInbox", await agencyInbox.HandleAsync(scope, inbox, clock, roles.IsAgencyHead, english, cancellationToken));
     }
 }

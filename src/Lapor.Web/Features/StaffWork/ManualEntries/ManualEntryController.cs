@@ -5,7 +5,7 @@ using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.Forms;
 using Lapor.Web.Features.Shared.Workflow;
-using Lapor.Web.Features.StaffWork.Inbox;
+using Lapor.Web.Features.StaffWork.ReportPage;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -42,7 +42,7 @@ public sealed class ManualEntryController(StaffScopeProvider scopes, FormOptions
                     TempData[FlashMessage.SuccessKey] = filed.AccessCode is null
                         ? t["Inbox.Entered", filed.TrackingNumber].Value
                         : t["Inbox.EnteredWithCode", filed.TrackingNumber, filed.AccessCode].Value;
-                    return RedirectToAction(nameof(InboxController.Detail), "Inbox", new { trackingNumber = filed.TrackingNumber });
+                    return RedirectToAction(nameof(ReportPageController.Detail), "ReportPage", new { trackingNumber = filed.TrackingNumber });
                 case ReportFiling.Rejected rejected:
                     ModelState.AddModelError($"Form.{rejected.Field}", rejected.Message);
                     break;

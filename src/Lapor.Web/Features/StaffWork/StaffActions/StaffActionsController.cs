@@ -3,7 +3,7 @@ using Lapor.Web.Domain;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.Agencies;
 using Lapor.Web.Features.Shared.Workflow;
-using Lapor.Web.Features.StaffWork.Inbox;
+using Lapor.Web.Features.StaffWork.ReportPage;
 using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -176,7 +176,7 @@ public sealed class StaffActionsController(ReportWork work, WorkFeedback feedbac
             return NotFound();
         }
 
-        var back = RedirectToAction(nameof(InboxController.Detail), "Inbox", new { trackingNumber });
+        var back = RedirectToAction(nameof(ReportPageController.Detail), "ReportPage", new { trackingNumber });
         var validation = await validator.ValidateAsync(form, HttpContext.RequestAborted);
         if (!validation.IsValid)
         {

@@ -3,7 +3,7 @@ using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lapor.Web.Features.StaffWork.Inbox;
+namespace Lapor.Web.Features.StaffWork.ReportPage;
 
 /// <summary>
 /// A coordinator looks up who filed an anonymous report. Allowed only with a typed reason, and

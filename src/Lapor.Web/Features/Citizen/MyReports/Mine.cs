@@ -2,7 +2,7 @@ using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lapor.Web.Features.Citizen.Reports;
+namespace Lapor.Web.Features.Citizen.MyReports;
 
 /// <summary>"Laporan Saya": the signed-in citizen's own reports, newest first.</summary>
 public static class Mine

@@ -2,7 +2,7 @@ using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lapor.Web.Features.Citizen.Reports;
+namespace Lapor.Web.Features.Citizen.Tracking;
 
 /// <summary>Checks a guest's access code against the stored hash.</summary>
 public static class Unlock

@@ -2,7 +2,7 @@ using Lapor.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
-namespace Lapor.Web.Features.Citizen.Reports;
+namespace Lapor.Web.Features.Citizen.Tracking;
 
 /// <summary>
 /// Remembers, for two hours, which reports this browser has unlocked with their access code, in an

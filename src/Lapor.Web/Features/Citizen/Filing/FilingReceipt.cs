@@ -4,7 +4,7 @@ using Lapor.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
-namespace Lapor.Web.Features.Citizen.Reports;
+namespace Lapor.Web.Features.Citizen.Filing;
 
 /// <summary>
 /// Carries a guest's access code from the filing form to the confirmation page, instead of TempData

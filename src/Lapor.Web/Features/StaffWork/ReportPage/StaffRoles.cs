@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Lapor.Web.Domain.Accounts;
 
-namespace Lapor.Web.Features.StaffWork.Inbox;
+namespace Lapor.Web.Features.StaffWork.ReportPage;
 
 /// <summary>What the signed-in staff member's roles allow, read once per request.</summary>
 public sealed record StaffRoles(bool IsOfficer, bool IsAgencyHead, bool IsCoordinator, bool IsOversight)

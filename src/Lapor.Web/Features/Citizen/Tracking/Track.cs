@@ -3,10 +3,11 @@ using FluentValidation;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.History;
+using Lapor.Web.Features.Shared.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Lapor.Web.Features.Citizen.Reports;
+namespace Lapor.Web.Features.Citizen.Tracking;
 
 /// <summary>
 /// Following a report at /lacak/{number}: the whole report for its reporter (access code or
@@ -25,6 +26,9 @@ public static class Track
         /// <summary>Not public and not unlocked: the page shows the status and the access-code form, nothing of the report itself.</summary>
         public bool StatusOnly { get; init; }
     }
+
+    /// <summary>The full page: the report, and what the reporter typed into a form that was refused, given back.</summary>
+    public sealed record Page(View Report, Draft Draft);
 
     /// <summary>A message; <see cref="Attachments"/> (a final response's evidence) are listed for the reporter only, who alone may open them.</summary>
     public sealed record MessageItem(DateTimeOffset At, MessageKind Kind, string? AgencyName, string Body, bool FromReporter)

@@ -1,11 +1,14 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.Agencies;
 using Lapor.Web.Features.Shared.History;
+using Lapor.Web.Features.Shared.Workflow;
+using Lapor.Web.Features.StaffWork.Templates;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lapor.Web.Features.StaffWork.Inbox;
+namespace Lapor.Web.Features.StaffWork.ReportPage;
 
 /// <summary>Everything staff see about one report, and which actions this viewer may take now.</summary>
 public static class ReportDetail
@@ -17,6 +20,12 @@ public static class ReportDetail
         DateTimeOffset SubmittedAt, DateOnly? VerifyDueOn, Reporter? Reporter, int? SuggestedAgencyId,
         IReadOnlyList<AssignmentItem> Assignments, IReadOnlyList<HistoryLine> Timeline, IReadOnlyList<MessageItem> Messages,
         IReadOnlyList<AttachmentItem> Attachments, Permissions Can, ReturnNote? ReturnedBecause);
+
+    /// <summary>
+    /// The staff page: the report, the agencies its pickers offer (only when one is shown), the acting
+    /// agency's response templates, and what was typed into a form whose action failed.
+    /// </summary>
+    public sealed record Page(View Report, IReadOnlyList<AgencyDirectory.Group> Agencies, IReadOnlyList<ResponseTemplates.Item> Templates, Draft Draft);
 
     /// <summary>Why a report is back in the queue (an agency returned it, or it was withdrawn): shown first, so nobody routes it there again.</summary>
     public sealed record ReturnNote(string? Agency, DateTimeOffset At, string? Reason, bool Withdrawn);
@@ -46,9 +55,24 @@ public static class ReportDetail
         public bool Any => Verify || Hold || Archive || Restore || Reopen || Steer || Validate || Note || ActingAgencyId is not null;
     }
 
-    public sealed class Handler(LaporDbContext db, ReferenceData reference, HistorySentences history, Shared.Agencies.AgencyStaffing staffing)
+    public sealed class Handler(
+        LaporDbContext db, ReferenceData reference, HistorySentences history, AgencyStaffing staffing, AgencyDirectory agencies, ResponseTemplates templates)
     {
-        public async Task<View?> HandleAsync(string trackingNumber, ReportScope scope, StaffRoles roles, CancellationToken cancellationToken)
+        public async Task<Page?> HandleAsync(string trackingNumber, ReportScope scope, StaffRoles roles, Draft draft, CancellationToken cancellationToken)
+        {
+            if (await ReadAsync(trackingNumber, scope, roles, cancellationToken) is not { } view)
+            {
+                return null;
+            }
+
+            IReadOnlyList<ResponseTemplates.Item> offered = view.Can.ActingAgencyId is { } acting
+                ? (await templates.ForAgencyAsync(acting, cancellationToken)).ToList()
+                : [];
+            var tree = view.Can.Verify || view.Can.Forward || view.Can.Steer ? await agencies.TreeAsync(cancellationToken) : [];
+            return new Page(view, tree, offered, draft);
+        }
+
+        private async Task<View?> ReadAsync(string trackingNumber, ReportScope scope, StaffRoles roles, CancellationToken cancellationToken)
         {
             // One round trip for the report with its assignments, attachments and (only when this viewer
             // may see it, and never for an anonymous report) its reporter; then the history and the messages.

@@ -5,7 +5,7 @@ using Lapor.Web.Features.Shared.Workflow;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
-namespace Lapor.Web.Features.Citizen.Reports;
+namespace Lapor.Web.Features.Citizen.Filing;
 
 /// <summary>Filing a report at /lapor, by a guest or a signed-in citizen.</summary>
 public static class Submit

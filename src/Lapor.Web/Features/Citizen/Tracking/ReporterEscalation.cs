@@ -3,7 +3,7 @@ using Lapor.Web.Domain;
 using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lapor.Web.Features.Citizen.Reports;
+namespace Lapor.Web.Features.Citizen.Tracking;
 
 /// <summary>
 /// The reporter's one-click escalation to the coordinator, open once the deadline job offered it

@@ -4,7 +4,7 @@ using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lapor.Web.Features.StaffWork.Inbox;
+namespace Lapor.Web.Features.StaffWork.ReportPage;
 
 /// <summary>Opens an attachment of a report the staff member may see.</summary>
 public static class StaffAttachment

@@ -1,0 +1,73 @@
+using Lapor.Web.Features.Shared.Workflow;
+using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Security;
+using Lapor.Web.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Lapor.Web.Features.StaffWork.ReportPage;
+
+/// <summary>/inbox/{trackingNumber}: a report's staff page, revealing an anonymous reporter, and its files.</summary>
+[Authorize(Policy = Policies.Staff)]
+[Route("inbox/{trackingNumber}")]
+public sealed class ReportPageController(StaffScopeProvider scopes, IStringLocalizer<SharedResource> t) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Detail(
+        string trackingNumber, [FromServices] ReportDetail.Handler handler, [FromServices] OutOfScopeProbes probes, CancellationToken cancellationToken)
+    {
+        if (Domain.Reports.TrackingNumber.Normalize(trackingNumber) is not { } number)
+        {
+            return NotFound();
+        }
+
+        var scope = await scopes.GetAsync(cancellationToken);
+        var page = await handler.HandleAsync(number, scope, StaffRoles.Of(User), WorkFeedback.DraftOf(TempData), cancellationToken);
+        if (page is null)
+        {
+            await probes.RecordAsync(HttpContext, number, cancellationToken);
+            return NotFound();
+        }
+
+        return View(page);
+    }
+
+    [Authorize(Policy = Policies.Coordinator)]
+    [HttpPost("identitas")]
+    public async Task<IActionResult> Reveal([FromRoute] string trackingNumber, string? reason, [FromServices] RevealIdentity.Handler handler, [FromServices] Infrastructure.Security.SecurityEvents events, CancellationToken cancellationToken)
+    {
+        if (Domain.Reports.TrackingNumber.Normalize(trackingNumber) is not { } number)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            TempData[FlashMessage.ErrorKey] = t["Validation.Required", t["Inbox.RevealReason"]].Value;
+            return RedirectToAction(nameof(Detail), new { trackingNumber = number });
+        }
+
+        var view = await handler.HandleAsync(number, reason, await scopes.GetAsync(cancellationToken), HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        events.IdentityRevealed(HttpContext, number);
+        return View(view);
+    }
+
+    [HttpGet("lampiran/{attachmentId:guid}")]
+    public async Task<IActionResult> Attachment([FromRoute] string trackingNumber, [FromRoute] Guid attachmentId, [FromServices] StaffAttachment.Handler handler, CancellationToken cancellationToken)
+    {
+        var file = await handler.HandleAsync(trackingNumber, attachmentId, await scopes.GetAsync(cancellationToken), cancellationToken);
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        SecurityHeaders.ForUserFile(Response);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+}
