@@ -26,7 +26,7 @@ public sealed class NotificationsController : Controller
         {
             null => NotFound(),
             { TrackingNumber: null } => RedirectToAction(nameof(Index)),
-            { TrackingNumber: var trackingNumber } => RedirectToAction("Detail", "Inbox", new { trackingNumber }),
+            { TrackingNumber: var trackingNumber } => RedirectToAction("Detail", "ReportPage", new { trackingNumber }),
         };
 
     [HttpPost("baca")]
