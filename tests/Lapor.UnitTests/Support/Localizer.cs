@@ -1,18 +1,24 @@
 using System.Globalization;
 using Lapor.Web;
+using Lapor.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Lapor.UnitTests.Support;
 
-/// <summary>The app's real resource files, read through the real localizer, in a chosen culture.</summary>
+/// <summary>The app's real resource files, read through the real localizers, in a chosen culture.</summary>
 public static class Localizer
 {
-    public static IStringLocalizer<SharedResource> Create(string culture = "id")
+    /// <summary>The shared texts only (what infrastructure and Features/Shared read).</summary>
+    public static IStringLocalizer<SharedResource> Create(string culture = "id") => new StringLocalizer<SharedResource>(Factory(culture));
+
+    /// <summary>A feature area's texts: its own file, then the shared one, as the app resolves them.</summary>
+    public static IStringLocalizer<TArea> Create<TArea>(string culture = "id") => new AreaLocalizer<TArea>(Factory(culture));
+
+    private static ResourceManagerStringLocalizerFactory Factory(string culture)
     {
         CultureInfo.CurrentUICulture = new CultureInfo(culture);
-        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
-        return new StringLocalizer<SharedResource>(factory);
+        return new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
     }
 }

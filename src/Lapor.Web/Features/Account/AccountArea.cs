@@ -3,6 +3,7 @@ using Lapor.Web.Features.Account.PasswordRecovery;
 using Lapor.Web.Features.Account.Profile;
 using Lapor.Web.Features.Account.Registration;
 using Lapor.Web.Features.Account.SignIn;
+using Lapor.Web.Infrastructure.Localization;
 
 namespace Lapor.Web.Features.Account;
 
@@ -10,6 +11,7 @@ public static class AccountArea
 {
     /// <summary>Sign-in, registration with a confirmed address, passwords set from a link, the account page and its notices.</summary>
     public static IServiceCollection AddAccountArea(this IServiceCollection services) => services
+        .AddAreaTexts<AccountResource>()
         .AddScoped<PasswordSignIn>()
         .AddScoped<SignInAudit>()
         .AddScoped<Login.Handler>()

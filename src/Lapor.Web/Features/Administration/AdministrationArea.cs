@@ -6,6 +6,7 @@ using Lapor.Web.Features.Administration.DeadlinePolicy;
 using Lapor.Web.Features.Administration.Holidays;
 using Lapor.Web.Features.Administration.Outbox;
 using Lapor.Web.Features.Administration.Users;
+using Lapor.Web.Infrastructure.Localization;
 
 namespace Lapor.Web.Features.Administration;
 
@@ -13,6 +14,7 @@ public static class AdministrationArea
 {
     /// <summary>Users, agencies, categories, holidays, the deadline policy, API clients, the outbox and the audit log.</summary>
     public static IServiceCollection AddAdministrationArea(this IServiceCollection services) => services
+        .AddAreaTexts<AdministrationResource>()
         .AddScoped<UserList.Handler>()
         .AddScoped<InviteUser.Handler>()
         .AddScoped<EditUser.QueryHandler>()

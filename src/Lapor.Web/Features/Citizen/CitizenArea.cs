@@ -2,6 +2,7 @@ using Lapor.Web.Features.Citizen.Filing;
 using Lapor.Web.Features.Citizen.MyReports;
 using Lapor.Web.Features.Citizen.PublicReports;
 using Lapor.Web.Features.Citizen.Tracking;
+using Lapor.Web.Infrastructure.Localization;
 
 namespace Lapor.Web.Features.Citizen;
 
@@ -9,6 +10,7 @@ public static class CitizenArea
 {
     /// <summary>Filing, tracking with the access code, the reporter's own steps, "my reports" and the public pages.</summary>
     public static IServiceCollection AddCitizenArea(this IServiceCollection services) => services
+        .AddAreaTexts<CitizenResource>()
         .AddSingleton<TrackingAccess>()
         .AddSingleton<FilingReceipt>()
         .AddScoped<Submit.Handler>()

@@ -1,5 +1,6 @@
 using Lapor.Web.Features.Oversight.Dashboard;
 using Lapor.Web.Features.Oversight.Exports;
+using Lapor.Web.Infrastructure.Localization;
 
 namespace Lapor.Web.Features.Oversight;
 
@@ -7,6 +8,7 @@ public static class OversightArea
 {
     /// <summary>The coordinator dashboard: period figures, drill-down, print and exports.</summary>
     public static IServiceCollection AddOversightArea(this IServiceCollection services) => services
+        .AddAreaTexts<OversightResource>()
         .AddScoped<PeriodReport.Handler>()
         .AddScoped<Overview.Handler>()
         .AddScoped<DrillDown.Handler>()

@@ -3,6 +3,7 @@ using Lapor.Web.Features.StaffWork.ManualEntries;
 using Lapor.Web.Features.StaffWork.ReportPage;
 using Lapor.Web.Features.StaffWork.StaffActions;
 using Lapor.Web.Features.StaffWork.Templates;
+using Lapor.Web.Infrastructure.Localization;
 
 namespace Lapor.Web.Features.StaffWork;
 
@@ -10,6 +11,7 @@ public static class StaffWorkArea
 {
     /// <summary>The coordinator's queue, the agency inbox, the staff report page and its actions, manual entry and response templates.</summary>
     public static IServiceCollection AddStaffWorkArea(this IServiceCollection services) => services
+        .AddAreaTexts<StaffWorkResource>()
         .AddScoped<AgencyInbox.Handler>()
         .AddScoped<CoordinatorQueue.Handler>()
         .AddScoped<Workload.Handler>()

@@ -1,4 +1,5 @@
 using Lapor.UnitTests.Support;
+using Lapor.Web.Features.Account;
 using Lapor.Web.Features.Account.Registration;
 
 namespace Lapor.UnitTests.Features.Account;
@@ -37,7 +38,7 @@ public sealed class RegisterValidatorTests
         Assert.Contains(Validator().Validate(form).Errors, e => e.PropertyName == "Consent");
     }
 
-    private static Register.Validator Validator() => new(Localizer.Create());
+    private static Register.Validator Validator() => new(Localizer.Create<AccountResource>());
 
     private static Register.Form Form(string password) => new()
     {

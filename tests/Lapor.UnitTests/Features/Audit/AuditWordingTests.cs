@@ -1,5 +1,6 @@
 using Lapor.UnitTests.Support;
 using Lapor.Web.Domain.Auditing;
+using Lapor.Web.Features.Administration;
 using Lapor.Web.Features.Administration.Audit;
 
 namespace Lapor.UnitTests.Features.Audit;
@@ -23,13 +24,13 @@ public sealed class AuditWordingTests
     [InlineData(AuditAction.SignIn, null, null)]
     public void Reason_WrittenByTheApp_IsSaidInWords(AuditAction action, string? reason, string? expected)
     {
-        Assert.Equal(expected, new AuditWording(Localizer.Create()).Reason(action, reason, Agencies));
+        Assert.Equal(expected, new AuditWording(Localizer.Create<AdministrationResource>()).Reason(action, reason, Agencies));
     }
 
     [Fact]
     public void Reason_InEnglish_IsEnglish()
     {
-        Assert.Equal("invited as Coordinator", new AuditWording(Localizer.Create("en")).Reason(AuditAction.RoleChanged, "invited as Coordinator", Agencies));
+        Assert.Equal("invited as Coordinator", new AuditWording(Localizer.Create<AdministrationResource>("en")).Reason(AuditAction.RoleChanged, "invited as Coordinator", Agencies));
     }
 
     [Theory]
@@ -39,6 +40,6 @@ public sealed class AuditWordingTests
     [InlineData("SomethingNew", null, "Lainnya")]
     public void Target_IsNamedAsPeopleKnowIt(string type, string? name, string expected)
     {
-        Assert.Equal(expected, new AuditWording(Localizer.Create()).Target(type, name));
+        Assert.Equal(expected, new AuditWording(Localizer.Create<AdministrationResource>()).Target(type, name));
     }
 }

@@ -1,5 +1,6 @@
 using Lapor.UnitTests.Support;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Citizen;
 using Lapor.Web.Features.Citizen.Filing;
 using Microsoft.AspNetCore.Http;
 
@@ -117,7 +118,7 @@ public sealed class SubmitValidatorTests
         Assert.Contains(Validator().Validate(form).Errors, e => e.ErrorMessage.Contains(name, StringComparison.Ordinal));
     }
 
-    private static Submit.Validator Validator(string culture = "id") => new(Localizer.Create(culture), Clock);
+    private static Submit.Validator Validator(string culture = "id") => new(Localizer.Create<CitizenResource>(culture), Clock);
 
     private static Submit.Form ValidForm() => new()
     {

@@ -14,7 +14,7 @@ namespace Lapor.Web.Features.Account.PasswordRecovery;
 /// <summary>"Lupa kata sandi", and choosing a password from a mailed link (a reset, or an invitation to a staff account).</summary>
 [AllowAnonymous]
 [Route("Account")]
-public sealed class PasswordRecoveryController(LaporSignInManager signIn, IStringLocalizer<SharedResource> t, SecurityEvents events) : Controller
+public sealed class PasswordRecoveryController(LaporSignInManager signIn, IStringLocalizer<AccountResource> t, SecurityEvents events) : Controller
 {
     private string ClientAddress => RateLimitPolicies.ClientAddress(HttpContext);
 

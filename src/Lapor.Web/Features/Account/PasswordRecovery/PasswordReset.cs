@@ -24,7 +24,7 @@ public static class PasswordReset
 
     public sealed class RequestValidator : AbstractValidator<RequestForm>
     {
-        public RequestValidator(IStringLocalizer<SharedResource> t)
+        public RequestValidator(IStringLocalizer<AccountResource> t)
         {
             RuleFor(f => f.Email)
                 .NotEmpty().WithMessage(_ => t["Validation.Required", t["Account.Email"]])
@@ -59,7 +59,7 @@ public static class PasswordReset
 
     public sealed class NewPasswordValidator : AbstractValidator<NewPasswordForm>
     {
-        public NewPasswordValidator(IStringLocalizer<SharedResource> t)
+        public NewPasswordValidator(IStringLocalizer<AccountResource> t)
         {
             RuleFor(f => f.Password).NewPassword(t, "Account.NewPassword");
             RuleFor(f => f.ConfirmPassword).SameAs(f => f.Password, t);

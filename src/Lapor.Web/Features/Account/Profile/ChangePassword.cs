@@ -29,7 +29,7 @@ public static class ChangePassword
 
     public sealed class Validator : AbstractValidator<Form>
     {
-        public Validator(IStringLocalizer<SharedResource> t)
+        public Validator(IStringLocalizer<AccountResource> t)
         {
             RuleFor(f => f.CurrentPassword).NotEmpty().WithMessage(_ => t["Validation.Required", t["Profile.CurrentPassword"]]);
             RuleFor(f => f.NewPassword).NewPassword(t, "Account.NewPassword");

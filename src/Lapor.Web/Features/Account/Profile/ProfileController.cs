@@ -18,7 +18,7 @@ namespace Lapor.Web.Features.Account.Profile;
 [Authorize]
 [Route("akun")]
 public sealed class ProfileController(
-    UserManager<LaporUser> users, SignInManager<LaporUser> signIn, IStringLocalizer<SharedResource> t, SecurityEvents events,
+    UserManager<LaporUser> users, SignInManager<LaporUser> signIn, IStringLocalizer<AccountResource> t, SecurityEvents events,
     IOptions<SecurityOptions> security, UserSessions sessions, Overview.Handler overview, PasswordCheck.Handler passwordCheck) : Controller
 {
     // The form's fields are named ChangePassword.* on the account page (the action of that name hides the type here).

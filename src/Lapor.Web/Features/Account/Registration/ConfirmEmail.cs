@@ -23,7 +23,7 @@ public static class ConfirmEmail
 
     public sealed class Validator : AbstractValidator<Form>
     {
-        public Validator(IStringLocalizer<SharedResource> t) => RuleFor(f => f.Password).NewPassword(t, "Account.Password");
+        public Validator(IStringLocalizer<AccountResource> t) => RuleFor(f => f.Password).NewPassword(t, "Account.Password");
     }
 
     public sealed class Handler(UserManager<LaporUser> users, LaporDbContext db, TimeProvider clock)

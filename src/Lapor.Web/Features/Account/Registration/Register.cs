@@ -33,7 +33,7 @@ public static class Register
 
     public sealed class Validator : AbstractValidator<Form>
     {
-        public Validator(IStringLocalizer<SharedResource> t)
+        public Validator(IStringLocalizer<AccountResource> t)
         {
             RuleFor(f => f.FullName)
                 .NotEmpty().WithMessage(_ => t["Validation.Required", t["Account.FullName"]])

@@ -13,7 +13,7 @@ namespace Lapor.Web.Features.Account.Registration;
 /// <summary>A citizen account: registered at /Account/Register, usable once the address is confirmed from the mail.</summary>
 [AllowAnonymous]
 [Route("Account")]
-public sealed class RegistrationController(IStringLocalizer<SharedResource> t) : Controller
+public sealed class RegistrationController(IStringLocalizer<AccountResource> t) : Controller
 {
     private string ClientAddress => RateLimitPolicies.ClientAddress(HttpContext);
 

@@ -35,7 +35,7 @@ public static class Login
 
     public sealed class Validator : AbstractValidator<Form>
     {
-        public Validator(IStringLocalizer<SharedResource> t)
+        public Validator(IStringLocalizer<AccountResource> t)
         {
             RuleFor(f => f.Email).NotEmpty().WithMessage(_ => t["Validation.Required", t["Account.Email"]]);
             RuleFor(f => f.Password).NotEmpty().WithMessage(_ => t["Validation.Required", t["Account.Password"]]);

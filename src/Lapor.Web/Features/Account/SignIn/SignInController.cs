@@ -15,7 +15,7 @@ namespace Lapor.Web.Features.Account.SignIn;
 /// <summary>Our own localized sign-in (no default Identity UI): /Account/Login, its second step, and signing out.</summary>
 [AllowAnonymous]
 [Route("Account")]
-public sealed class SignInController(LaporSignInManager signIn, IStringLocalizer<SharedResource> t, SecurityEvents events) : Controller
+public sealed class SignInController(LaporSignInManager signIn, IStringLocalizer<AccountResource> t, SecurityEvents events) : Controller
 {
     /// <summary>For links from elsewhere: the controller's name, not its URL.</summary>
     public const string Name = "SignIn";

@@ -11,7 +11,7 @@ namespace Lapor.Web.Features.Administration.Agencies;
 /// <summary>/admin/instansi: the agency tree.</summary>
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/instansi")]
-public sealed class AgenciesController(IStringLocalizer<SharedResource> t) : Controller
+public sealed class AgenciesController(IStringLocalizer<AdministrationResource> t) : Controller
 {
     private string AdminId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 

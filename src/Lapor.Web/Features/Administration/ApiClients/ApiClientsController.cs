@@ -11,7 +11,7 @@ namespace Lapor.Web.Features.Administration.ApiClients;
 /// <summary>/admin/api: the systems allowed to call Lapor's API. A new key is shown once, then only its prefix.</summary>
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/api")]
-public sealed class ApiClientsController(IStringLocalizer<SharedResource> t) : Controller
+public sealed class ApiClientsController(IStringLocalizer<AdministrationResource> t) : Controller
 {
     private string? AdminId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 

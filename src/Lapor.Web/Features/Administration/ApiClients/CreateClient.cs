@@ -20,7 +20,7 @@ public static class CreateClient
 
     public sealed class Validator : AbstractValidator<Form>
     {
-        public Validator(IStringLocalizer<SharedResource> t)
+        public Validator(IStringLocalizer<AdministrationResource> t)
         {
             RuleFor(f => f.Name)
                 .NotEmpty().WithMessage(_ => t["ApiClients.Invalid"])

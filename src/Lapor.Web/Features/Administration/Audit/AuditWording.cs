@@ -11,7 +11,7 @@ namespace Lapor.Web.Features.Administration.Audit;
 /// stored rows keep them, so they are read back here rather than rewritten. Only the words a
 /// coordinator typed (why an identity was revealed) and notes this class does not know are shown as written.
 /// </summary>
-public sealed partial class AuditWording(IStringLocalizer<SharedResource> t)
+public sealed partial class AuditWording(IStringLocalizer<AdministrationResource> t)
 {
     private static readonly Dictionary<string, string> Fixed = new(StringComparer.Ordinal)
     {

@@ -11,7 +11,7 @@ namespace Lapor.Web.Features.Administration.Categories;
 /// <summary>/admin/kategori: categories and their default agencies.</summary>
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/kategori")]
-public sealed class CategoriesController(IStringLocalizer<SharedResource> t) : Controller
+public sealed class CategoriesController(IStringLocalizer<AdministrationResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? edit, [FromServices] CategoryList.Handler handler, CancellationToken cancellationToken) =>

@@ -25,7 +25,7 @@ public static class SaveCategory
     /// <summary>Every rule has the same message; the page shows it once, above the form.</summary>
     public sealed class Validator : AbstractValidator<Form>
     {
-        public Validator(IStringLocalizer<SharedResource> t)
+        public Validator(IStringLocalizer<AdministrationResource> t)
         {
             RuleFor(f => f.Name)
                 .NotEmpty().WithMessage(_ => t["Categories.Invalid"])

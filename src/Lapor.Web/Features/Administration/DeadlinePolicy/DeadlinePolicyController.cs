@@ -12,7 +12,7 @@ namespace Lapor.Web.Features.Administration.DeadlinePolicy;
 /// <summary>/admin/tenggat: the working-day limits of DESIGN §6, validated by the policy itself.</summary>
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/tenggat")]
-public sealed class DeadlinePolicyController(IStringLocalizer<SharedResource> t) : Controller
+public sealed class DeadlinePolicyController(IStringLocalizer<AdministrationResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] EditPolicy.QueryHandler handler, CancellationToken cancellationToken) =>

@@ -48,7 +48,7 @@ public static class EditPolicy
     /// <summary>Asks the policy itself whether the limits are allowed; its refusal shows above the form, not under a field.</summary>
     public sealed class Validator : AbstractValidator<Form>
     {
-        public Validator(IStringLocalizer<SharedResource> t) =>
+        public Validator(IStringLocalizer<AdministrationResource> t) =>
             RuleFor(f => f.VerifyDays).Custom((_, context) =>
             {
                 var f = context.InstanceToValidate;

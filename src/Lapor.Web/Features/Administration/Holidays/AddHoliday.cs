@@ -26,7 +26,7 @@ public static class AddHoliday
 
     public sealed class Validator : AbstractValidator<Form>
     {
-        public Validator(IStringLocalizer<SharedResource> t)
+        public Validator(IStringLocalizer<AdministrationResource> t)
         {
             RuleFor(f => f.Date).NotNull().WithMessage(_ => t["Holidays.Invalid"]);
             RuleFor(f => f.Name)

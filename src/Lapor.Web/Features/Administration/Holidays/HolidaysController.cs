@@ -11,7 +11,7 @@ namespace Lapor.Web.Features.Administration.Holidays;
 /// <summary>/admin/libur: the holiday table that working days are counted with.</summary>
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/libur")]
-public sealed class HolidaysController(IStringLocalizer<SharedResource> t) : Controller
+public sealed class HolidaysController(IStringLocalizer<AdministrationResource> t) : Controller
 {
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 

@@ -14,7 +14,7 @@ public static class ImportHolidays
 
     public sealed class Validator : AbstractValidator<Form>
     {
-        public Validator(IStringLocalizer<SharedResource> t) =>
+        public Validator(IStringLocalizer<AdministrationResource> t) =>
             RuleFor(f => f.File).Must(file => file is { Length: > 0 }).WithMessage(_ => t["Holidays.NoFile"]);
     }
 

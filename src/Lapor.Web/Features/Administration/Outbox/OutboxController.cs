@@ -9,7 +9,7 @@ namespace Lapor.Web.Features.Administration.Outbox;
 /// <summary>/admin/surat: mail the dispatcher gave up on, and mail still retrying, so administrators can act.</summary>
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/surat")]
-public sealed class OutboxController(IStringLocalizer<SharedResource> t) : Controller
+public sealed class OutboxController(IStringLocalizer<AdministrationResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] StuckMail.Handler handler, CancellationToken cancellationToken) =>

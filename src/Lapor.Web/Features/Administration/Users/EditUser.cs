@@ -34,7 +34,7 @@ public static class EditUser
 
     public sealed class Validator : AbstractValidator<Form>
     {
-        public Validator(IStringLocalizer<SharedResource> t) =>
+        public Validator(IStringLocalizer<AdministrationResource> t) =>
             // Locking oneself out leaves nobody to undo it.
             RuleFor(f => f.Disabled)
                 .Must((f, disabled) => !f.IsOwnAccount || (!disabled && f.Roles.Contains(Domain.Accounts.Roles.Administrator)))

@@ -30,7 +30,7 @@ public static class InviteUser
 
     public sealed class Validator : AbstractValidator<Form>
     {
-        public Validator(IStringLocalizer<SharedResource> t)
+        public Validator(IStringLocalizer<AdministrationResource> t)
         {
             RuleFor(f => f.Role).Must(role => role is not null && Roles.All.Contains(role)).WithMessage(f => t["Users.InviteInvalid", f.Email ?? ""]);
             RuleFor(f => f.Name).NotEmpty().WithMessage(f => t["Users.InviteInvalid", f.Email ?? ""]);

@@ -12,7 +12,7 @@ namespace Lapor.Web.Features.Administration.Users;
 /// <summary>/admin/pengguna: accounts, their roles and agencies.</summary>
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/pengguna")]
-public sealed class UsersController(IStringLocalizer<SharedResource> t, SecurityEvents events) : Controller
+public sealed class UsersController(IStringLocalizer<AdministrationResource> t, SecurityEvents events) : Controller
 {
     private string AdminId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace Lapor.Web.Features.Citizen.Filing;
 
 /// <summary>/lapor: the filing form, and the confirmation with the guest's access code shown once.</summary>
-public sealed class FilingController(IStringLocalizer<SharedResource> t, FilingReceipt receipt) : Controller
+public sealed class FilingController(IStringLocalizer<CitizenResource> t, FilingReceipt receipt) : Controller
 {
     private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 

@@ -22,7 +22,7 @@ public static class Submit
 
     public sealed class Validator : ReportFieldsValidator<Form>
     {
-        public Validator(IStringLocalizer<SharedResource> t, TimeProvider clock)
+        public Validator(IStringLocalizer<CitizenResource> t, TimeProvider clock)
             : base(t, clock)
         {
             RuleFor(f => f.ReporterName)

@@ -78,7 +78,7 @@ public static class Track
 
     public sealed class VerdictValidator : AbstractValidator<VerdictForm>
     {
-        public VerdictValidator(IStringLocalizer<SharedResource> t)
+        public VerdictValidator(IStringLocalizer<CitizenResource> t)
         {
             RuleFor(f => f.Reason)
                 .NotEmpty().WithMessage(_ => t["Validation.Required", t["Track.Reason"]])
@@ -89,7 +89,7 @@ public static class Track
 
     public sealed class InformationValidator : AbstractValidator<InformationForm>
     {
-        public InformationValidator(IStringLocalizer<SharedResource> t) =>
+        public InformationValidator(IStringLocalizer<CitizenResource> t) =>
             RuleFor(f => f.Text)
                 .NotEmpty().WithMessage(_ => t["Validation.Required", t["Track.AddInformation"]])
                 .MaximumLength(5000).WithMessage(_ => t["Validation.MaxLength", t["Track.AddInformation"], 5000]);

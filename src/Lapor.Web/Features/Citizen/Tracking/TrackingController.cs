@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Lapor.Web.Features.Citizen.Tracking;
 
 /// <summary>/lacak: find a report by its number, see it (all of it once unlocked or owned), unlock it with the access code, open its files.</summary>
-public sealed class TrackingController(IStringLocalizer<SharedResource> t, TrackingAccess access) : Controller
+public sealed class TrackingController(IStringLocalizer<CitizenResource> t, TrackingAccess access) : Controller
 {
     private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 

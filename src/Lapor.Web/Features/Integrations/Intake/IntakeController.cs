@@ -17,7 +17,7 @@ namespace Lapor.Web.Features.Integrations.Intake;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [Route("intake")]
-public sealed class IntakeController(ReportFiling filing, IOptions<IntakeOptions> options, TimeProvider clock, IStringLocalizer<SharedResource> t, ILogger<IntakeController> logger)
+public sealed class IntakeController(ReportFiling filing, IOptions<IntakeOptions> options, TimeProvider clock, IStringLocalizer<IntegrationsResource> t, ILogger<IntakeController> logger)
     : ControllerBase
 {
     private const int MaxBodyBytes = 64 * 1024;

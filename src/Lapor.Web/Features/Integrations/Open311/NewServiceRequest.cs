@@ -52,7 +52,7 @@ public static class NewServiceRequest
 
     public sealed class Validator : AbstractValidator<Form>
     {
-        public Validator(IStringLocalizer<SharedResource> t)
+        public Validator(IStringLocalizer<IntegrationsResource> t)
         {
             RuleFor(f => f.ServiceCode).NotEmpty().WithMessage(_ => t["Open311.Error.ServiceCodeMissing"]);
             RuleFor(f => f).Must(f => (f.Latitude is not null && f.Longitude is not null) || !string.IsNullOrWhiteSpace(f.AddressString) || !string.IsNullOrWhiteSpace(f.AddressId))
@@ -89,7 +89,7 @@ public static class NewServiceRequest
     /// <summary>Refused: the HTTP status and the messages for the specification's error list.</summary>
     public sealed record Refused(int Status, IReadOnlyList<string> Messages) : Outcome;
 
-    public sealed class Handler(ApiClientGate gate, ServiceCatalogue catalogue, ReportFiling filing, IValidator<Form> validator, IStringLocalizer<SharedResource> t)
+    public sealed class Handler(ApiClientGate gate, ServiceCatalogue catalogue, ReportFiling filing, IValidator<Form> validator, IStringLocalizer<IntegrationsResource> t)
     {
         public async Task<Outcome> HandleAsync(Form form, string? idempotencyKey, CancellationToken cancellationToken)
         {

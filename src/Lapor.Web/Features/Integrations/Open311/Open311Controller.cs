@@ -13,7 +13,7 @@ namespace Lapor.Web.Features.Integrations.Open311;
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = false)] // in the OpenAPI description, though not an [ApiController] (its errors follow the specification)
 [Route("open311/v2")]
-public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open311Options> options, IStringLocalizer<SharedResource> t) : Controller
+public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open311Options> options, IStringLocalizer<IntegrationsResource> t) : Controller
 {
     private const string Format = "{format:regex(^(json|xml)$)}";
 

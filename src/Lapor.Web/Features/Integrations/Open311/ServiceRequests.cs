@@ -31,7 +31,7 @@ public static class ServiceRequests
     /// <summary>Either the requests, or the resource key of what was wrong with the query.</summary>
     public sealed record Result(IReadOnlyList<ServiceRequest> Requests, string? Error);
 
-    public sealed class Handler(LaporDbContext db, ReferenceData reference, IOptions<Open311Options> options, LocalTime localTime, IStringLocalizer<SharedResource> t, TimeProvider clock)
+    public sealed class Handler(LaporDbContext db, ReferenceData reference, IOptions<Open311Options> options, LocalTime localTime, IStringLocalizer<IntegrationsResource> t, TimeProvider clock)
     {
         private const int DefaultDays = 90;
 

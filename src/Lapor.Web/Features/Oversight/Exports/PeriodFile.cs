@@ -14,7 +14,7 @@ public static class PeriodFile
 
     public sealed record Download(byte[] Content, string ContentType, string FileName);
 
-    public sealed class Handler(LaporDbContext db, PeriodReport.Handler report, IStringLocalizer<SharedResource> t, TimeProvider clock)
+    public sealed class Handler(LaporDbContext db, PeriodReport.Handler report, IStringLocalizer<OversightResource> t, TimeProvider clock)
     {
         /// <summary>The file in <c>xlsx</c> or <c>csv</c> (the route allows nothing else).</summary>
         public async Task<Download> HandleAsync(ReportScope scope, PeriodReport.Filter filter, string format, string? ipAddress, CancellationToken cancellationToken)

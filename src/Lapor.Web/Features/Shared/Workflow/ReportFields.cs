@@ -60,7 +60,7 @@ public abstract class ReportFieldsValidator<TForm> : AbstractValidator<TForm>
 {
     private static readonly string[] AllowedExtensions = [".jpg", ".jpeg", ".png", ".pdf"];
 
-    protected ReportFieldsValidator(IStringLocalizer<SharedResource> t, TimeProvider clock)
+    protected ReportFieldsValidator(IStringLocalizer t, TimeProvider clock)
     {
         RuleFor(f => f.Classification).NotNull().WithMessage(_ => t["Validation.ChooseClassification"]);
         RuleFor(f => f.Title)

@@ -20,7 +20,7 @@ public static class ManualEntry
 
     public sealed class Validator : ReportFieldsValidator<Form>
     {
-        public Validator(IStringLocalizer<SharedResource> t, TimeProvider clock)
+        public Validator(IStringLocalizer<StaffWorkResource> t, TimeProvider clock)
             : base(t, clock) =>
             RuleFor(f => f.Channel)
                 .NotNull().WithMessage(_ => t["Validation.Required", t["Inbox.Channel"]])

@@ -17,7 +17,7 @@ namespace Lapor.Web.Features.StaffWork.ManualEntries;
 /// <summary>/inbox/baru: staff enter a report received outside the web form.</summary>
 [Authorize(Policy = Policies.Intake)]
 [Route("inbox/baru")]
-public sealed class ManualEntryController(StaffScopeProvider scopes, FormOptions.Handler options, IStringLocalizer<SharedResource> t) : Controller
+public sealed class ManualEntryController(StaffScopeProvider scopes, FormOptions.Handler options, IStringLocalizer<StaffWorkResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Create(CancellationToken cancellationToken)

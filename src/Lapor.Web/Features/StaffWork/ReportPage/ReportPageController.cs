@@ -11,7 +11,7 @@ namespace Lapor.Web.Features.StaffWork.ReportPage;
 /// <summary>/inbox/{trackingNumber}: a report's staff page, revealing an anonymous reporter, and its files.</summary>
 [Authorize(Policy = Policies.Staff)]
 [Route("inbox/{trackingNumber}")]
-public sealed class ReportPageController(StaffScopeProvider scopes, IStringLocalizer<SharedResource> t) : Controller
+public sealed class ReportPageController(StaffScopeProvider scopes, IStringLocalizer<StaffWorkResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Detail(

@@ -74,7 +74,7 @@ public sealed class ForwardForm : ActionForm
 
 public sealed class MessageFormValidator : AbstractValidator<MessageForm>
 {
-    public MessageFormValidator(IStringLocalizer<SharedResource> t) =>
+    public MessageFormValidator(IStringLocalizer<StaffWorkResource> t) =>
         RuleFor(f => f.Text)
             .NotEmpty().WithMessage(_ => t["Validation.Required", t["Inbox.Message"]])
             .MaximumLength(5000).WithMessage(_ => t["Validation.MaxLength", t["Inbox.Message"], 5000]);
@@ -82,7 +82,7 @@ public sealed class MessageFormValidator : AbstractValidator<MessageForm>
 
 public sealed class VerifyFormValidator : AbstractValidator<VerifyForm>
 {
-    public VerifyFormValidator(IStringLocalizer<SharedResource> t)
+    public VerifyFormValidator(IStringLocalizer<StaffWorkResource> t)
     {
         RuleFor(f => f.AgencyIds).NotEmpty().WithMessage(_ => t["Domain.Verify.NoAgency"]);
         RuleFor(f => f.PublicTitle).MaximumLength(150).WithMessage(_ => t["Validation.MaxLength", t["Inbox.PublicTitle"], 150]);
@@ -92,7 +92,7 @@ public sealed class VerifyFormValidator : AbstractValidator<VerifyForm>
 
 public sealed class ArchiveFormValidator : AbstractValidator<ArchiveForm>
 {
-    public ArchiveFormValidator(IStringLocalizer<SharedResource> t)
+    public ArchiveFormValidator(IStringLocalizer<StaffWorkResource> t)
     {
         RuleFor(f => f.Reason).NotNull().WithMessage(_ => t["Validation.Required", t["Inbox.ArchiveReason"]]);
         RuleFor(f => f.Text)
@@ -105,7 +105,7 @@ public sealed class ArchiveFormValidator : AbstractValidator<ArchiveForm>
 
 public sealed class ForwardFormValidator : AbstractValidator<ForwardForm>
 {
-    public ForwardFormValidator(IStringLocalizer<SharedResource> t)
+    public ForwardFormValidator(IStringLocalizer<StaffWorkResource> t)
     {
         RuleFor(f => f.ToAgencyId).NotNull().WithMessage(_ => t["Validation.Required", t["Inbox.ForwardTo"]]);
         RuleFor(f => f.Text)
@@ -116,7 +116,7 @@ public sealed class ForwardFormValidator : AbstractValidator<ForwardForm>
 
 public sealed class AgencyFormValidator : AbstractValidator<AgencyForm>
 {
-    public AgencyFormValidator(IStringLocalizer<SharedResource> t)
+    public AgencyFormValidator(IStringLocalizer<StaffWorkResource> t)
     {
         RuleFor(f => f.AgencyId).NotNull().WithMessage(_ => t["Validation.Required", t["Inbox.Agency"]]);
         RuleFor(f => f.Text).MaximumLength(2000).WithMessage(_ => t["Validation.MaxLength", t["Inbox.Reason"], 2000]);

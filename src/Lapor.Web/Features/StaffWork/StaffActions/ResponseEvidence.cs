@@ -14,7 +14,7 @@ namespace Lapor.Web.Features.StaffWork.StaffActions;
 /// removed; at most five of 10 MB each), are stored under server-chosen names only once the report
 /// took the answer, and are deleted again when that answer is not saved after all.
 /// </summary>
-public sealed class ResponseEvidence(LaporDbContext db, UploadInspector inspector, IAttachmentStore store, IStringLocalizer<SharedResource> t, ILogger<ResponseEvidence> logger)
+public sealed class ResponseEvidence(LaporDbContext db, UploadInspector inspector, IAttachmentStore store, IStringLocalizer<StaffWorkResource> t, ILogger<ResponseEvidence> logger)
 {
     /// <summary>Five files of 10 MB and the form around them.</summary>
     public const long MaxRequestBytes = 55 * 1024 * 1024;
@@ -26,7 +26,7 @@ public sealed class ResponseEvidence(LaporDbContext db, UploadInspector inspecto
 
     /// <summary>One request's files. Disposing it deletes what it stored unless the attachment rows were saved.</summary>
     public sealed class Upload(
-        LaporDbContext db, UploadInspector inspector, IAttachmentStore store, IStringLocalizer<SharedResource> t, ILogger<ResponseEvidence> logger,
+        LaporDbContext db, UploadInspector inspector, IAttachmentStore store, IStringLocalizer<StaffWorkResource> t, ILogger<ResponseEvidence> logger,
         IReadOnlyList<IFormFile> files, ActorRole uploadedBy) : IAsyncDisposable
     {
         private readonly List<(Attachment Attachment, byte[] Content)> _checked = [];

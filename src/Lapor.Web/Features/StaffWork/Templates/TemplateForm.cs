@@ -18,7 +18,7 @@ public sealed class TemplateForm
 
 public sealed class TemplateFormValidator : AbstractValidator<TemplateForm>
 {
-    public TemplateFormValidator(IStringLocalizer<SharedResource> t)
+    public TemplateFormValidator(IStringLocalizer<StaffWorkResource> t)
     {
         RuleFor(f => f.Title)
             .NotEmpty().WithMessage(_ => t["Validation.Required", t["Templates.TitleField"]])

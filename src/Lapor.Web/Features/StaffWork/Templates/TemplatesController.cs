@@ -13,7 +13,7 @@ namespace Lapor.Web.Features.StaffWork.Templates;
 [Authorize(Policy = Policies.Templates)]
 [Route("inbox/templat")]
 public sealed class TemplatesController(
-    ResponseTemplates templates, StaffScopeProvider scopes, AgencyDirectory agencies, IValidator<TemplateForm> validator, IStringLocalizer<SharedResource> t) : Controller
+    ResponseTemplates templates, StaffScopeProvider scopes, AgencyDirectory agencies, IValidator<TemplateForm> validator, IStringLocalizer<StaffWorkResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? edit, CancellationToken cancellationToken)
