@@ -15,7 +15,7 @@ namespace Lapor.IntegrationTests.Security;
 /// ones refuse anonymous and wrong-role users, and report-bearing ones answer 404 across agencies
 /// (QUALITY 1, 2, 5, 14, 15).
 /// </summary>
-public sealed class EndpointMatrixTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+public sealed partial class EndpointMatrixTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
 {
     [Fact]
     public async Task UnsafeEndpoints_WithoutOrWithAnotherSessionsToken_AreRefusedAndChangeNothing()
@@ -168,6 +168,45 @@ public sealed class EndpointMatrixTests(LaporAppFactory app) : IClassFixture<Lap
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
+
+    /// <summary>
+    /// Every page in both languages shows words, never a resource key: a key that sits in another area's
+    /// resource file (or nowhere) renders as its own name, and only a page that asks for it shows that.
+    /// </summary>
+    [Theory]
+    [InlineData("id")]
+    [InlineData("en")]
+    public async Task EveryPage_ShowsNoResourceKeyAsText(string culture)
+    {
+        var (world, number, attachment) = await ArrangeAsync();
+        var all = await SuperUserAsync(world);
+        var keys = Directory.EnumerateFiles(Path.Combine(LocalProcesses.RepositoryRoot, "src", "Lapor.Web", "Resources"), "*.resx", SearchOption.AllDirectories)
+            .SelectMany(file => System.Xml.Linq.XDocument.Load(file).Root!.Elements("data").Select(d => (string)d.Attribute("name")!))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var shown = new List<string>();
+        foreach (var endpoint in Endpoints().Where(e => e.Method == "GET" && !e.Pattern.StartsWith("Error", StringComparison.Ordinal)))
+        {
+            var url = Url(endpoint.Pattern, number, attachment);
+            var response = await all.GetAsync(url + (url.Contains('?', StringComparison.Ordinal) ? '&' : '?') + "culture=" + culture);
+            if (response.Content.Headers.ContentType?.MediaType != "text/html")
+            {
+                continue;
+            }
+
+            // Text and the attributes people read (labels, titles, placeholders); field names like "Form.Title" are not text.
+            var html = await response.Content.ReadAsStringAsync();
+            var text = string.Join(' ', new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).All
+                .SelectMany(e => new[] { e.ChildNodes.OfType<AngleSharp.Dom.IText>().Select(n => n.Data), [e.GetAttribute("title") ?? "", e.GetAttribute("aria-label") ?? "", e.GetAttribute("placeholder") ?? "", e.GetAttribute("alt") ?? ""] }.SelectMany(s => s)));
+            shown.AddRange(KeyLike().Matches(text).Select(m => m.Value).Where(keys.Contains).Distinct().Select(key => $"{url}: {key}"));
+        }
+
+        Assert.NotEmpty(keys);
+        Assert.True(shown.Count == 0, string.Join(Environment.NewLine, shown));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.])[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+(?![\w.])")]
+    private static partial System.Text.RegularExpressions.Regex KeyLike();
 
     /// <summary>HEAD is GET without the body: every page answers it as GET does, not with the fallback's 404 (issue 15).</summary>
     [Fact]
