@@ -54,7 +54,7 @@ public sealed class AgenciesController(IStringLocalizer<AdministrationResource> 
         var refused = validation.IsValid ? await handler.HandleAsync(id, form, AdminId, cancellationToken) : null;
         if (validation.IsValid && refused is null)
         {
-            return Back(FlashMessage.SuccessKey, t["Inbox.Saved"]);
+            return Back(FlashMessage.SuccessKey, t["Common.Saved"]);
         }
 
         // One message above the form, not one under each field.

@@ -36,7 +36,7 @@ public sealed class CategoriesController(IStringLocalizer<AdministrationResource
         var refused = validation.IsValid ? await handler.HandleAsync(id, form, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken) : null;
         if (validation.IsValid && refused is null)
         {
-            TempData[FlashMessage.SuccessKey] = t["Inbox.Saved"].Value;
+            TempData[FlashMessage.SuccessKey] = t["Common.Saved"].Value;
             return RedirectToAction(nameof(Index));
         }
 

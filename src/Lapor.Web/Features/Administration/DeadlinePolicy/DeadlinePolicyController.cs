@@ -30,7 +30,7 @@ public sealed class DeadlinePolicyController(IStringLocalizer<AdministrationReso
         }
 
         await handler.HandleAsync(form, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
-        TempData[FlashMessage.SuccessKey] = t["Inbox.Saved"].Value;
+        TempData[FlashMessage.SuccessKey] = t["Common.Saved"].Value;
         return RedirectToAction(nameof(Index));
     }
 }

@@ -30,7 +30,7 @@ public sealed class HolidaysController(IStringLocalizer<AdministrationResource> 
         }
 
         var added = await handler.HandleAsync(form, UserId, cancellationToken);
-        return Back(added ? FlashMessage.SuccessKey : FlashMessage.ErrorKey, t[added ? "Inbox.Saved" : "Holidays.AlreadyThere"], form.Date!.Value.Year);
+        return Back(added ? FlashMessage.SuccessKey : FlashMessage.ErrorKey, t[added ? "Common.Saved" : "Holidays.AlreadyThere"], form.Date!.Value.Year);
     }
 
     [HttpPost("impor")]

@@ -56,7 +56,7 @@ public sealed class UsersController(IStringLocalizer<AdministrationResource> t, 
         }
 
         events.AccountChanged(HttpContext, id);
-        return Back(FlashMessage.SuccessKey, t["Inbox.Saved"]);
+        return Back(FlashMessage.SuccessKey, t["Common.Saved"]);
     }
 
     /// <summary>Mails the person a link to choose a new password, and signs them out everywhere.</summary>

@@ -81,7 +81,7 @@ public static class PeriodReportExport
     [
         (t["Dashboard.Period"], $"{view.From:yyyy-MM-dd}..{view.To:yyyy-MM-dd}"),
         (t["Stats.Received"], view.Received),
-        (t["Dashboard.CompletionRate"], view.CompletionRate),
+        (t["Common.CompletionRate"], view.CompletionRate),
         (t["Dashboard.FollowUpRate"], view.FollowUpRate),
         (t["Dashboard.OnTimeVerify"], view.Verify.OnTime),
         (t["Dashboard.OnTimeFirstResponse"], view.FirstResponse.OnTime),
@@ -99,10 +99,10 @@ public static class PeriodReportExport
     {
         var row = new Dictionary<string, object?>
         {
-            [t["Inbox.Agency"]] = a.Agency,
+            [t["Common.Agency"]] = a.Agency,
             [t["Stats.Routed"]] = a.Routed,
             [t["Stats.Completed"]] = a.Completed,
-            [t["Dashboard.CompletionRate"]] = a.Ranked ? a.CompletionRate : null,
+            [t["Common.CompletionRate"]] = a.Ranked ? a.CompletionRate : null,
             [t["Dashboard.FollowUpRate"]] = a.FollowUpRate,
             [t["Dashboard.OnTimeCompletion"]] = a.OnTimeCompletion,
             [t["Dashboard.MedianCompletion"]] = a.MedianDaysToComplete,

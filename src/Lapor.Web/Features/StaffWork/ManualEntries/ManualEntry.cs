@@ -14,7 +14,7 @@ public static class ManualEntry
 
     public sealed class Form : ReportFields
     {
-        [Display(Name = "Inbox.Channel")]
+        [Display(Name = "Common.Channel")]
         public Channel? Channel { get; set; }
     }
 
@@ -23,7 +23,7 @@ public static class ManualEntry
         public Validator(IStringLocalizer<StaffWorkResource> t, TimeProvider clock)
             : base(t, clock) =>
             RuleFor(f => f.Channel)
-                .NotNull().WithMessage(_ => t["Validation.Required", t["Inbox.Channel"]])
+                .NotNull().WithMessage(_ => t["Validation.Required", t["Common.Channel"]])
                 .Must(c => c is null || Channels.Contains(c.Value)).WithMessage(_ => t["Validation.UnknownChoice"]);
     }
 

@@ -52,13 +52,13 @@ public sealed class ArchiveForm : ActionForm
 /// <summary>Coordinator: an agency to add, withdraw, remind, or re-route from (<see cref="ToAgencyId"/> then names the new one); or a final response to validate.</summary>
 public sealed class AgencyForm : ActionForm
 {
-    [Display(Name = "Inbox.Agency")]
+    [Display(Name = "Common.Agency")]
     public int? AgencyId { get; set; }
 
     [Display(Name = "Inbox.ForwardTo")]
     public int? ToAgencyId { get; set; }
 
-    [Display(Name = "Inbox.Reason")]
+    [Display(Name = "Common.Reason")]
     public string? Text { get; set; }
 }
 
@@ -68,7 +68,7 @@ public sealed class ForwardForm : ActionForm
     [Display(Name = "Inbox.ForwardTo")]
     public int? ToAgencyId { get; set; }
 
-    [Display(Name = "Inbox.Reason")]
+    [Display(Name = "Common.Reason")]
     public string? Text { get; set; }
 }
 
@@ -109,8 +109,8 @@ public sealed class ForwardFormValidator : AbstractValidator<ForwardForm>
     {
         RuleFor(f => f.ToAgencyId).NotNull().WithMessage(_ => t["Validation.Required", t["Inbox.ForwardTo"]]);
         RuleFor(f => f.Text)
-            .NotEmpty().WithMessage(_ => t["Validation.Required", t["Inbox.Reason"]])
-            .MaximumLength(2000).WithMessage(_ => t["Validation.MaxLength", t["Inbox.Reason"], 2000]);
+            .NotEmpty().WithMessage(_ => t["Validation.Required", t["Common.Reason"]])
+            .MaximumLength(2000).WithMessage(_ => t["Validation.MaxLength", t["Common.Reason"], 2000]);
     }
 }
 
@@ -118,7 +118,7 @@ public sealed class AgencyFormValidator : AbstractValidator<AgencyForm>
 {
     public AgencyFormValidator(IStringLocalizer<StaffWorkResource> t)
     {
-        RuleFor(f => f.AgencyId).NotNull().WithMessage(_ => t["Validation.Required", t["Inbox.Agency"]]);
-        RuleFor(f => f.Text).MaximumLength(2000).WithMessage(_ => t["Validation.MaxLength", t["Inbox.Reason"], 2000]);
+        RuleFor(f => f.AgencyId).NotNull().WithMessage(_ => t["Validation.Required", t["Common.Agency"]]);
+        RuleFor(f => f.Text).MaximumLength(2000).WithMessage(_ => t["Validation.MaxLength", t["Common.Reason"], 2000]);
     }
 }

@@ -184,7 +184,7 @@ public sealed class StaffActionsController(ReportWork work, WorkFeedback feedbac
         }
 
         var result = await work.RunAsync(Find, form.Version, s => change(s, scope), HttpContext.RequestAborted);
-        return feedback.Answer(this, result, back, "Inbox.Saved", typed, WorkFeedback.Reader.Staff);
+        return feedback.Answer(this, result, back, "Common.Saved", typed, WorkFeedback.Reader.Staff);
     }
 
     private static void InScope(ReportScope scope, IEnumerable<int> agencyIds)

@@ -76,7 +76,7 @@ public sealed class TemplatesController(
             return NotFound();
         }
 
-        TempData[FlashMessage.SuccessKey] = t["Inbox.Saved"].Value;
+        TempData[FlashMessage.SuccessKey] = t["Common.Saved"].Value;
         return RedirectToAction(nameof(Index));
     }
 }
