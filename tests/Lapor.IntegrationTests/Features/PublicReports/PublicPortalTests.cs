@@ -79,6 +79,7 @@ public sealed class PublicPortalTests(LaporAppFactory app) : IClassFixture<Lapor
         var citizen = await Staff.SignInAsync(app, StaffWorld.CitizenX);
 
         await citizen.Client.PostAsync($"/laporan/{number}/dukung", await FormAsync(citizen));
+        Assert.Contains("Terima kasih atas dukungan Anda.", (await citizen.OpenAsync($"/laporan/{number}")).Text, StringComparison.Ordinal);
         await citizen.Client.PostAsync($"/laporan/{number}/dukung", await FormAsync(citizen));
         var byStaff = await coordinator.Client.PostAsync($"/laporan/{number}/dukung", await FormAsync(coordinator));
         var byNobody = await app.CreateBrowser().PostAsync($"/laporan/{number}/dukung", new FormUrlEncodedContent([]));

@@ -157,6 +157,9 @@ public sealed class TrackTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         var reply = await client.PostAsync($"/lacak/{number}/informasi", Form(unlocked.AntiforgeryToken($"/lacak/{number}/informasi"), ("Text", "Alamatnya Jl. Merdeka No. 10, depan pasar.")));
 
         Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
+
+        // The success message is worded by the citizen's own texts, though the shared WorkFeedback shows it.
+        Assert.Contains("Keterangan Anda sudah terkirim.", (await HtmlPage.GetAsync(client, reply.Headers.Location!.OriginalString)).Text, StringComparison.Ordinal);
         var report = await app.WithDbAsync(db => db.Reports.Include(r => r.Routing).Include(r => r.Messages).SingleAsync(r => r.TrackingNumber == number));
         Assert.Equal(ReportStatus.Unverified, report.Status);
         Assert.Equal(RoutingAction.AddInformation, report.Routing.OrderBy(e => e.Id).Last().Action);

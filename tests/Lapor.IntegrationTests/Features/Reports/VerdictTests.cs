@@ -20,7 +20,9 @@ public sealed class VerdictTests(LaporAppFactory app) : IClassFixture<LaporAppFa
         Assert.Equal(ReportStatus.Completed, report.Status);
         Assert.Equal(5, report.Rating);
         Assert.Equal(RoutingAction.Accept, report.Routing.OrderBy(e => e.Id).Last().Action);
-        Assert.Contains("Selesai", (await HtmlPage.GetAsync(reporter, $"/lacak/{number}")).Text, StringComparison.Ordinal);
+        var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
+        Assert.Contains("Selesai", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Terima kasih. Laporan Anda dinyatakan selesai.", page.Text, StringComparison.Ordinal);
     }
 
     [Fact]

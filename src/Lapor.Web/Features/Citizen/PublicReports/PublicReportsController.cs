@@ -4,11 +4,12 @@ using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.Citizen.PublicReports;
 
 /// <summary>The public portal: reports everybody may read, and the figures.</summary>
-public sealed class PublicReportsController(WorkFeedback feedback, TimeProvider clock) : Controller
+public sealed class PublicReportsController(WorkFeedback feedback, TimeProvider clock, IStringLocalizer<CitizenResource> t) : Controller
 {
     [AllowAnonymous]
     [HttpGet("/laporan")]
@@ -38,7 +39,7 @@ public sealed class PublicReportsController(WorkFeedback feedback, TimeProvider 
 
         // A double click that raced the first counts as "already supported", not as a conflict.
         return feedback.Answer(this, result.Outcome == WorkOutcome.Conflict ? WorkResult.Refused("Support.AlreadyCounted") : result,
-            RedirectToAction(nameof(Detail), new { trackingNumber = number }), "Public.Supported", null, WorkFeedback.Reader.Reporter);
+            RedirectToAction(nameof(Detail), new { trackingNumber = number }), t["Public.Supported"], null, WorkFeedback.Reader.Reporter);
     }
 
     [AllowAnonymous]

@@ -6,6 +6,7 @@ using Lapor.Web.Features.Citizen.Tracking;
 using Lapor.Web.Features.Shared.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.Citizen.ReporterActions;
 
@@ -16,7 +17,7 @@ namespace Lapor.Web.Features.Citizen.ReporterActions;
 /// </summary>
 [AllowAnonymous]
 [Route("lacak/{trackingNumber}")]
-public sealed class ReporterActionsController(ReportWork work, WorkFeedback feedback, TrackingAccess access) : Controller
+public sealed class ReporterActionsController(ReportWork work, WorkFeedback feedback, TrackingAccess access, IStringLocalizer<CitizenResource> t) : Controller
 {
     [HttpPost("informasi")]
     public Task<IActionResult> AddInformation([FromRoute] string trackingNumber, Track.InformationForm form, [FromServices] IValidator<Track.InformationForm> validator) =>
@@ -105,6 +106,6 @@ public sealed class ReporterActionsController(ReportWork work, WorkFeedback feed
         var result = await work.RunAsync(
             reports => reports.Where(r => r.TrackingNumber == number), null, s => change(s, actor), HttpContext.RequestAborted,
             mayAct: report => granted || (userId is not null && userId == report.ReporterUserId));
-        return feedback.Answer(this, result, back, doneKey(), typed, WorkFeedback.Reader.Reporter);
+        return feedback.Answer(this, result, back, t[doneKey()], typed, WorkFeedback.Reader.Reporter);
     }
 }

@@ -21,10 +21,14 @@ public sealed class WorkFeedback(IStringLocalizer<SharedResource> t)
         Reporter,
     }
 
-    public IActionResult Answer(Controller page, WorkResult result, IActionResult back, string doneKey, string? typed, Reader reader) => result.Outcome switch
+    /// <summary>
+    /// <paramref name="done"/> comes worded by the page's own area (its success message is its own words); the
+    /// refusals are worded here, from the shared domain and conflict messages.
+    /// </summary>
+    public IActionResult Answer(Controller page, WorkResult result, IActionResult back, string done, string? typed, Reader reader) => result.Outcome switch
     {
         WorkOutcome.NotFound => page.NotFound(),
-        WorkOutcome.Done => Flash(page.TempData, back, FlashMessage.SuccessKey, t[doneKey], null, null),
+        WorkOutcome.Done => Flash(page.TempData, back, FlashMessage.SuccessKey, done, null, null),
         WorkOutcome.Conflict => Flash(page.TempData, back, FlashMessage.ErrorKey, t[reader == Reader.Staff ? "Error.ConflictStaff" : "Error.Conflict"], typed, page.Request.Path.Value),
         _ => Flash(page.TempData, back, FlashMessage.ErrorKey, t[$"Domain.{result.Code}"], typed, page.Request.Path.Value),
     };

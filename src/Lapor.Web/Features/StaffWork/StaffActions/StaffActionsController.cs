@@ -7,6 +7,7 @@ using Lapor.Web.Features.StaffWork.ReportPage;
 using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.StaffWork.StaffActions;
 
@@ -16,7 +17,7 @@ namespace Lapor.Web.Features.StaffWork.StaffActions;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 [Route("inbox/{trackingNumber}")]
-public sealed class StaffActionsController(ReportWork work, WorkFeedback feedback, StaffScopeProvider scopes, OutOfScopeProbes probes) : Controller
+public sealed class StaffActionsController(ReportWork work, WorkFeedback feedback, StaffScopeProvider scopes, OutOfScopeProbes probes, IStringLocalizer<StaffWorkResource> t) : Controller
 {
     [Authorize(Policy = Policies.Coordinator)]
     [HttpPost("verifikasi")]
@@ -184,7 +185,7 @@ public sealed class StaffActionsController(ReportWork work, WorkFeedback feedbac
         }
 
         var result = await work.RunAsync(Find, form.Version, s => change(s, scope), HttpContext.RequestAborted);
-        return feedback.Answer(this, result, back, "Common.Saved", typed, WorkFeedback.Reader.Staff);
+        return feedback.Answer(this, result, back, t["Common.Saved"], typed, WorkFeedback.Reader.Staff);
     }
 
     private static void InScope(ReportScope scope, IEnumerable<int> agencyIds)
