@@ -1,5 +1,6 @@
+using Lapor.Web.Features.Shared.Agencies;
 
-namespace Lapor.Web.Features.Shared.Agencies;
+namespace Lapor.Web.Features.StaffWork.ReportPage;
 
 /// <summary>
 /// One agency field on the report page as the _AgencyPicker partial draws it: a native select grouped
