@@ -20,6 +20,7 @@ public static class CitizenArea
         .AddScoped<Mine.Handler>()
         .AddScoped<PublicList.Handler>()
         .AddScoped<PublicDetail.Handler>()
+        .AddScoped<PublicMap.Handler>()
         .AddScoped<Support.Handler>()
         .AddScoped<PublicStatistics.Handler>();
 }

@@ -1,3 +1,4 @@
+using Lapor.Web.Infrastructure.Maps;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -11,25 +12,34 @@ public static class SecurityHeaders
 {
     /// <summary>
     /// No inline script or style at all: every script and stylesheet is a file served by the app.
-    /// Bootstrap's form icons are data: SVG images.
+    /// Bootstrap's form icons are data: SVG images; map tiles come from the configured tile server.
     /// </summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+    public static string ContentSecurityPolicy(string? tileOrigin) =>
+        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{(tileOrigin is null ? "" : " " + tileOrigin)}; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+    /// <summary>Only the portal's own pages may ask for the location ("gunakan lokasi saya" on the filing form).</summary>
+    public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(self), payment=()";
 
     /// <summary>User uploads never run in the portal's origin, even when opened directly (ASVS 3.2.1).</summary>
     public const string UserFilePolicy = "sandbox; default-src 'none'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseLaporSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IApplicationBuilder UseLaporSecurityHeaders(this IApplicationBuilder app)
+    {
+        var contentSecurityPolicy = ContentSecurityPolicy(app.ApplicationServices.GetRequiredService<IOptions<MapOptions>>().Value.TileOrigin);
+        return app.Use((context, next) => AddHeaders(context, next, contentSecurityPolicy));
+    }
+
+    private static Task AddHeaders(HttpContext context, RequestDelegate next, string contentSecurityPolicy)
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.TryAdd(HeaderNames.ContentSecurityPolicy, ContentSecurityPolicy);
+            headers.TryAdd(HeaderNames.ContentSecurityPolicy, contentSecurityPolicy);
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+            headers["Permissions-Policy"] = PermissionsPolicy;
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
 
             // Pages of a signed-in user, of an unlocked report or showing a new access code hold
@@ -46,7 +56,7 @@ public static class SecurityHeaders
             return Task.CompletedTask;
         });
         return next(context);
-    });
+    }
 
     /// <summary>Headers for a user's uploaded file: a download, sandboxed, never sniffed into HTML.</summary>
     public static void ForUserFile(HttpResponse response) => response.Headers.ContentSecurityPolicy = UserFilePolicy;

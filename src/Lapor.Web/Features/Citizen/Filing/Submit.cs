@@ -15,6 +15,11 @@ public static class Submit
         [Display(Name = "Form.Consent")]
         public bool Consent { get; set; }
 
+        /// <summary>The optional point (see <see cref="Place"/>); the same pair as text, from the map or the phone.</summary>
+        public string? Latitude { get; set; }
+
+        public string? Longitude { get; set; }
+
         /// <summary>Set by the controller from the sign-in state, never from the request.</summary>
         [BindNever]
         public bool IsGuest { get; set; } = true;
@@ -28,6 +33,7 @@ public static class Submit
             RuleFor(f => f.ReporterName)
                 .NotEmpty().When(f => f.IsGuest && !f.IsAnonymous).WithMessage(_ => t["Validation.NameForNamedReport"]);
             RuleFor(f => f.Consent).Equal(true).WithMessage(_ => t["Validation.Consent"]);
+            RuleFor(f => f.Latitude).Must((f, _) => Place.IsValid(f.Latitude, f.Longitude)).WithMessage(_ => t["Validation.Place"]);
         }
     }
 
@@ -35,7 +41,8 @@ public static class Submit
     {
         public Task<ReportFiling.Result> HandleAsync(Form form, string? userId, CancellationToken cancellationToken) =>
             filing.FileAsync(
-                new ReportFiling.Filing(form.ToDraft(), new Actor(userId, ActorRole.Citizen), Channel.Web, form.SubmissionToken, GiveAccessCode: userId is null,
+                new ReportFiling.Filing(form.ToDraft() with { Latitude = Place.Latitude(form.Latitude), Longitude = Place.Longitude(form.Longitude) },
+                    new Actor(userId, ActorRole.Citizen), Channel.Web, form.SubmissionToken, GiveAccessCode: userId is null,
                     form.ReporterName, form.ReporterEmail, form.ReporterPhone, form.Attachments),
                 cancellationToken);
     }

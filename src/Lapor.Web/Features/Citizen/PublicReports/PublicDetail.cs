@@ -2,6 +2,7 @@ using Lapor.Web.Data;
 using Lapor.Web.Domain;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Citizen.Tracking;
+using Lapor.Web.Features.Shared.Maps;
 using Lapor.Web.Features.Shared.Workflow;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,11 @@ namespace Lapor.Web.Features.Citizen.PublicReports;
 /// <summary>/laporan/{n}: a public report with its text, status, agencies, public timeline and official answers.</summary>
 public static class PublicDetail
 {
-    public sealed record View(Track.View Public, string Text, string? Category, int SupportCount, bool SupportedByMe);
+    public sealed record View(Track.View Public, string Text, string? Category, int SupportCount, bool SupportedByMe)
+    {
+        /// <summary>Rounded to about 100 m here, so the exact point never reaches the page; none for an anonymous report.</summary>
+        public MapPoint? Point { get; init; }
+    }
 
     public sealed class Handler(LaporDbContext db, Track.Handler track)
     {
@@ -22,6 +27,9 @@ public static class PublicDetail
                     r.Id,
                     Text = r.PublicSummary ?? r.Body,
                     r.SupportCount,
+                    r.Latitude,
+                    r.Longitude,
+                    r.IsAnonymous,
                     Category = db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
                 })
                 .FirstOrDefaultAsync(cancellationToken);
@@ -33,7 +41,10 @@ public static class PublicDetail
             // The public part only: even the reporter sees here what everybody sees.
             var view = await track.HandleAsync(trackingNumber, null, false, cancellationToken);
             var mine = userId is not null && await db.ReportSupports.AnyAsync(s => s.ReportId == report.Id && s.UserId == userId, cancellationToken);
-            return view is null ? null : new View(view, report.Text, report.Category, report.SupportCount, mine);
+            return view is null ? null : new View(view, report.Text, report.Category, report.SupportCount, mine)
+            {
+                Point = MapPoint.Public(report.Latitude, report.Longitude, report.IsAnonymous),
+            };
         }
     }
 }

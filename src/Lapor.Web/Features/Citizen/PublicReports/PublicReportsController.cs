@@ -26,6 +26,27 @@ public sealed class PublicReportsController(WorkFeedback feedback, TimeProvider 
         return view is null ? NotFound() : View(view);
     }
 
+    [AllowAnonymous]
+    [HttpGet("/peta")]
+    public async Task<IActionResult> Map([FromServices] PublicMap.Handler map, CancellationToken cancellationToken) =>
+        View(await map.HandleAsync(null, PublicMap.Listed, cancellationToken));
+
+    /// <summary>The public map's points (GeoJSON); the same for everybody, so caches may keep it a minute.</summary>
+    [AllowAnonymous]
+    [HttpGet("/peta/titik")]
+    [ResponseCache(Duration = 60, Location = ResponseCacheLocation.Any)]
+    public async Task<IActionResult> MapPoints([FromQuery] string? bbox, [FromServices] PublicMap.Handler map, CancellationToken cancellationToken)
+    {
+        var box = PublicMap.Box.Parse(bbox);
+        if (bbox is not null && box is null)
+        {
+            return Problem(statusCode: StatusCodes.Status400BadRequest, title: t["Map.BadBox"]);
+        }
+
+        var points = await map.HandleAsync(box, PublicMap.Cap, cancellationToken);
+        return new JsonResult(PublicMap.FeatureCollection.From(points)) { ContentType = "application/geo+json" };
+    }
+
     [Authorize(Policy = Policies.Citizen)]
     [HttpPost("/laporan/{trackingNumber}/dukung")]
     public async Task<IActionResult> Support([FromRoute] string trackingNumber, [FromServices] Support.Handler support, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.Agencies;
 using Lapor.Web.Features.Shared.History;
+using Lapor.Web.Features.Shared.Maps;
 using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Features.StaffWork.Templates;
 using Lapor.Web.Infrastructure.Authorization;
@@ -19,7 +20,11 @@ public static class ReportDetail
         int? CategoryId, string? Category, string? TargetAgency, Channel Channel, bool IsAnonymous, bool IsConfidential, bool IsReturned,
         DateTimeOffset SubmittedAt, DateOnly? VerifyDueOn, Reporter? Reporter, int? SuggestedAgencyId,
         IReadOnlyList<AssignmentItem> Assignments, IReadOnlyList<HistoryLine> Timeline, IReadOnlyList<MessageItem> Messages,
-        IReadOnlyList<AttachmentItem> Attachments, Permissions Can, ReturnNote? ReturnedBecause);
+        IReadOnlyList<AttachmentItem> Attachments, Permissions Can, ReturnNote? ReturnedBecause)
+    {
+        /// <summary>The exact point the reporter set (or a channel sent), if any.</summary>
+        public MapPoint? Point { get; init; }
+    }
 
     /// <summary>
     /// The staff page: the report, the agencies its pickers offer (only when one is shown), the acting
@@ -88,7 +93,7 @@ public static class ReportDetail
                 {
                     r.Id, r.Version, r.Status, r.Classification, r.ComplaintKind, r.Title, r.Body, r.PublicTitle, r.PublicSummary,
                     r.IncidentDate, r.Location, r.CategoryId, r.Channel, r.IsAnonymous, r.IsConfidential, r.IsReturned, r.SubmittedAt,
-                    r.VerifyDueOn, r.ReporterUserId, r.TargetAgencyId,
+                    r.VerifyDueOn, r.ReporterUserId, r.TargetAgencyId, r.Latitude, r.Longitude,
                     HasReporter = seesReporter && !r.IsAnonymous && i != null,
                     ReporterName = seesReporter && !r.IsAnonymous ? i!.FullName : null,
                     ReporterEmail = seesReporter && !r.IsAnonymous ? i!.Email : null,
@@ -153,7 +158,10 @@ public static class ReportDetail
             return new View(trackingNumber, report.Version, report.Status, report.Classification, report.ComplaintKind, report.Title, report.Body,
                 report.PublicTitle, report.PublicSummary, report.IncidentDate, report.Location, report.CategoryId, category, Name(report.TargetAgencyId),
                 report.Channel, report.IsAnonymous, report.IsConfidential, report.IsReturned, report.SubmittedAt, report.VerifyDueOn, reporter,
-                gaveBack.Contains(suggested) ? null : suggested, assignments, timeline, messages, [.. files[null]], can, returned);
+                gaveBack.Contains(suggested) ? null : suggested, assignments, timeline, messages, [.. files[null]], can, returned)
+            {
+                Point = MapPoint.Exact(report.Latitude, report.Longitude),
+            };
         }
 
         private static Permissions Allowed(ReportStatus status, bool anonymous, StaffRoles roles, AssignmentItem? acting, bool notes, IReadOnlyList<AssignmentItem> assignments)
