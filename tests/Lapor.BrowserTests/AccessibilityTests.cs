@@ -16,6 +16,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/halaman-yang-tidak-ada")]
     [InlineData("/laporan")]
     [InlineData("/statistik")]
+    [InlineData("/peta")]
     public async Task Page_HasNoWcagViolations(string path)
     {
         var page = await browser.NewPageAsync();
@@ -33,6 +34,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/Account/Login", null)]
     [InlineData("/laporan", "08-laporan-publik-ponsel")]
     [InlineData("/statistik", null)]
+    [InlineData("/peta", null)]
     public async Task Page_OnAPhone_HasNoWcagViolations(string path, string? screenshot)
     {
         var page = await browser.NewPageAsync(new ViewportSize { Width = 360, Height = 740 });

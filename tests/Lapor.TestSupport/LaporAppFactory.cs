@@ -34,6 +34,9 @@ public class LaporAppFactory : WebApplicationFactory<Program>
     /// <summary>The SMS gateway's signing key and Telegram's secret token in tests (WhatsApp stays switched off).</summary>
     public const string IntakeSecret = "rahasia-gerbang-uji";
 
+    /// <summary>Map tiles in tests: a host that never leaves the machine (the browser tests answer it themselves).</summary>
+    public const string TileUrl = "http://tiles.lapor.test/{z}/{x}/{y}.png";
+
     public string DatabasePath => Path.Combine(_root, "lapor.db");
 
     public string AttachmentsPath => Path.Combine(_root, "attachments");
@@ -51,6 +54,7 @@ public class LaporAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("OpenApi:Enabled", "true");
         builder.UseSetting("Intake:SmsSecret", IntakeSecret);
         builder.UseSetting("Intake:TelegramSecretToken", IntakeSecret);
+        builder.UseSetting("Map:TileUrl", TileUrl);
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFromTestHeader>());
 
         // Most tests sign in many times and file many reports from one address; the rate-limit and

@@ -28,11 +28,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null) =>
+        await NewPageAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 }, Locale = "id-ID" });
+
+    /// <summary>A page in a context of its own; map tiles (LaporAppFactory.TileUrl) are answered here, never from the internet.</summary>
+    public async Task<IPage> NewPageAsync(BrowserNewContextOptions options)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 }, Locale = "id-ID" });
+        var context = await Browser.NewContextAsync(options);
+        await context.RouteAsync("http://tiles.lapor.test/**", route => route.FulfillAsync(new() { ContentType = "image/png", BodyBytes = GreyTile }));
         return await context.NewPageAsync();
     }
+
+    /// <summary>A 1×1 grey PNG, stretched by Leaflet over each tile.</summary>
+    private static readonly byte[] GreyTile = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGO4CwAA3wDeKXlwtgAAAABJRU5ErkJggg==");
 
     public async Task DisposeAsync()
     {

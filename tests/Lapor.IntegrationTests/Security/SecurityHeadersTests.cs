@@ -1,5 +1,6 @@
 using System.Net;
 using Lapor.TestSupport;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.IntegrationTests.Security;
@@ -28,6 +29,35 @@ public sealed class SecurityHeadersTests(LaporAppFactory app) : IClassFixture<La
         Assert.Equal("same-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
         Assert.False(response.Headers.Contains("Server"));
         Assert.False(response.Headers.Contains("X-Powered-By"));
+    }
+
+    /// <summary>The filing form may ask for the location, no other origin may; map tiles come from the configured server only.</summary>
+    [Fact]
+    public async Task Pages_AllowGeolocationForSelfAndTilesFromTheConfiguredServer()
+    {
+        var response = await app.CreateBrowser().GetAsync("/lapor");
+
+        var permissions = Assert.Single(response.Headers.GetValues("Permissions-Policy"));
+        Assert.Contains("geolocation=(self)", permissions, StringComparison.Ordinal);
+        Assert.Contains("camera=()", permissions, StringComparison.Ordinal);
+        var csp = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("img-src 'self' data: http://tiles.lapor.test;", csp, StringComparison.Ordinal);
+        Assert.Contains("connect-src 'self';", csp, StringComparison.Ordinal);
+    }
+
+    /// <summary>Map:TileUrl empty: no tile host in the policy, no map drawn, the location button stays.</summary>
+    [Fact]
+    public async Task MapSwitchedOff_PolicyNamesNoTileHost_AndTheFormHasNoMap()
+    {
+        await using var noMap = app.WithWebHostBuilder(b => b.UseSetting("Map:TileUrl", ""));
+        var response = await noMap.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") }).GetAsync("/lapor");
+
+        var csp = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("img-src 'self' data:;", csp, StringComparison.Ordinal);
+        var page = await HtmlPage.FromAsync(response);
+        Assert.Null(page.Document.QuerySelector("[data-map]"));
+        Assert.NotNull(page.Document.QuerySelector("[data-place-locate]"));
+        Assert.Null(page.Document.QuerySelector("script[src*=leaflet]"));
     }
 
     [Fact]
