@@ -16,33 +16,40 @@ public static class Mine
 
     public sealed class Handler(LaporDbContext db)
     {
-        public Task<List<Item>> HandleAsync(string userId, CancellationToken cancellationToken)
+        public async Task<List<Item>> HandleAsync(string userId, CancellationToken cancellationToken)
         {
-            // The agencies working on a report now, or that completed it: not those it was forwarded from, returned or withdrawn by.
-            var live = new[] { AssignmentState.Returned, AssignmentState.Forwarded, AssignmentState.Withdrawn };
-            return db.Reports.AsNoTracking()
+            var reports = await db.Reports.AsNoTracking()
                 .Where(r => r.ReporterUserId == userId)
                 .Select(r => new
                 {
-                    Report = r,
+                    r.Id, r.TrackingNumber, r.Title, r.Classification, r.Status, r.SubmittedAt, r.CompletedAt, r.VerifyDueOn,
 
                     // The same rule the tracking page uses to ask for an answer or a verdict, decided by the database.
                     AwaitsYou = r.Status == ReportStatus.OnHold
                         || r.Assignments.Any(a => a.State == AssignmentState.AwaitingReporter)
                         || (r.Status == ReportStatus.InProgress && r.Assignments.Any(a => a.State == AssignmentState.FinalResponded)),
+                    CompletionDue = r.Assignments.Where(a => a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress)
+                        .OrderBy(a => a.CompletionDueOn).Select(a => (DateOnly?)a.CompletionDueOn).FirstOrDefault(),
                 })
-                .OrderByDescending(x => x.AwaitsYou)
-                .ThenByDescending(x => x.Report.SubmittedAt)
+                .OrderByDescending(r => r.AwaitsYou)
+                .ThenByDescending(r => r.SubmittedAt)
                 .Take(200)
-                .Select(x => new Item(
-                    x.Report.TrackingNumber, x.Report.Title, x.Report.Classification, x.Report.Status, x.Report.SubmittedAt,
-                    db.Agencies.Where(g => x.Report.Assignments.Any(a => a.AgencyId == g.Id && !live.Contains(a.State))).OrderBy(g => g.Name).Select(g => g.Name).ToList(),
-                    x.AwaitsYou,
-                    x.Report.Status == ReportStatus.Unverified ? x.Report.VerifyDueOn
-                        : x.Report.Assignments.Where(a => a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress)
-                            .OrderBy(a => a.CompletionDueOn).Select(a => (DateOnly?)a.CompletionDueOn).FirstOrDefault(),
-                    x.Report.Status == ReportStatus.Completed ? x.Report.CompletedAt : null))
                 .ToListAsync(cancellationToken);
+
+            // The agencies working on each report now, or that completed it: not those it was forwarded from, returned or withdrawn by.
+            var ids = reports.Select(r => r.Id).ToList();
+            var gone = new[] { AssignmentState.Returned, AssignmentState.Forwarded, AssignmentState.Withdrawn };
+            var agencies = (await db.Assignments.AsNoTracking()
+                .Where(a => ids.Contains(a.ReportId) && !gone.Contains(a.State))
+                .Join(db.Agencies, a => a.AgencyId, g => g.Id, (a, g) => new { a.ReportId, g.Name })
+                .Distinct()
+                .ToListAsync(cancellationToken))
+                .ToLookup(a => a.ReportId, a => a.Name);
+
+            return [.. reports.Select(r => new Item(
+                r.TrackingNumber, r.Title, r.Classification, r.Status, r.SubmittedAt, [.. agencies[r.Id].Order(StringComparer.CurrentCulture)], r.AwaitsYou,
+                r.Status == ReportStatus.Unverified ? r.VerifyDueOn : r.CompletionDue,
+                r.Status == ReportStatus.Completed ? r.CompletedAt : null))];
         }
     }
 }
