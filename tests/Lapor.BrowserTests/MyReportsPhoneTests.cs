@@ -1,7 +1,11 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Lapor.BrowserTests.Infrastructure;
 using Lapor.TestSupport;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Deadlines;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Lapor.BrowserTests;
@@ -55,20 +59,31 @@ public sealed partial class MyReportsPhoneTests(BrowserFixture browser)
         await page.WaitForURLAsync($"**/lacak/{asked}");
     }
 
-    /// <summary>A citizen with two reports: one an officer asked a question about (with a long title), one just filed.</summary>
+    /// <summary>
+    /// A citizen with two reports, stored through the real domain methods: one an officer asked a question
+    /// about (with a long title), one just filed.
+    /// </summary>
     private async Task<string> ReportsOfACitizenAsync(string email)
     {
         var world = await StaffWorld.CreateAsync(browser.App);
-        await Citizen.CreateAccountAsync(browser.App, email);
-        var citizen = browser.App.CreateBrowser();
-        await Citizen.SignInAsync(citizen, email);
-        var (asked, _) = await Citizen.FileAndConfirmAsync(citizen, "Penerangan jalan umum di sepanjang Jalan Pahlawan Kemerdekaan mati total");
-        var coordinator = await Staff.SignInAsync(browser.App, StaffWorld.Coordinator);
-        await coordinator.ActAsync(asked, "verifikasi", ("AgencyIds", world.AgencyA.ToString(CultureInfo.InvariantCulture)));
-        await (await Staff.SignInAsync(browser.App, StaffWorld.OfficerA)).ActAsync(asked, "minta-keterangan", ("Text", "Mulai dari tiang nomor berapa?"));
-        await Citizen.FileAndConfirmAsync(citizen, "Sampah menumpuk");
-        return asked;
+        var reporter = new Actor(await Citizen.CreateAccountAsync(browser.App, email), ActorRole.Citizen);
+        await using var scope = browser.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LaporDbContext>();
+        var schedule = await scope.ServiceProvider.GetRequiredService<DeadlineScheduleProvider>().GetAsync(CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        var officer = Actor.Officer(await db.Users.Where(u => u.Email == StaffWorld.OfficerA).Select(u => u.Id).SingleAsync(), [world.AgencyA]);
+        var coordinator = new Actor(await db.Users.Where(u => u.Email == StaffWorld.Coordinator).Select(u => u.Id).SingleAsync(), ActorRole.Coordinator);
+        var asked = Report.Submit(Draft("Penerangan jalan umum di sepanjang Jalan Pahlawan Kemerdekaan mati total"), reporter, Channel.Web, Guid.NewGuid(), null, schedule, now.AddMinutes(-10));
+        asked.Verify(coordinator, [world.AgencyA], ComplaintKind.Ordinary, null, null, schedule, now.AddMinutes(-5));
+        asked.RequestInformation(officer, "Mulai dari tiang nomor berapa?", now.AddMinutes(-1));
+        db.Reports.Add(asked);
+        db.Reports.Add(Report.Submit(Draft("Sampah menumpuk"), reporter, Channel.Web, Guid.NewGuid(), null, schedule, now));
+        await db.SaveChangesAsync();
+        return asked.TrackingNumber;
     }
+
+    private static ReportDraft Draft(string title) =>
+        new(Classification.Complaint, title, "Sudah seminggu tidak ada perbaikan.", null, null, null, null, null, null, false, false);
 
     [GeneratedRegex("/laporan-saya$")]
     private static partial Regex MyReportsUrl();
