@@ -5,6 +5,7 @@ using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Domain.Deadlines;
 using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Notifications;
+using Lapor.Web.Domain.Privacy;
 using Lapor.Web.Domain.Reports;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +41,7 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<PrivacyNotice> PrivacyNotices => Set<PrivacyNotice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

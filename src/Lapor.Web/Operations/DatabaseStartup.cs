@@ -1,8 +1,11 @@
+using System.Globalization;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Deadlines;
+using Lapor.Web.Domain.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Lapor.Web.Operations;
@@ -41,6 +44,7 @@ public static class DatabaseStartup
         }
 
         await EnsureReferenceDataAsync(db, services.GetRequiredService<RoleManager<IdentityRole>>());
+        await EnsurePrivacyNoticeAsync(db, services.GetRequiredService<IStringLocalizer<SharedResource>>(), services.GetRequiredService<TimeProvider>());
         await services.GetRequiredService<StageDurationBackfill>().RunAsync(CancellationToken.None);
 
         if (seedDemoData)
@@ -70,6 +74,35 @@ public static class DatabaseStartup
         {
             db.Holidays.AddRange(NationalHolidays.Year2026());
             await db.SaveChangesAsync();
+        }
+    }
+
+    /// <summary>
+    /// A fresh installation gets a privacy notice saying what Lapor stores (the texts in the resource
+    /// files); the administrator adapts it at /admin/privasi, and a notice once stored is never replaced.
+    /// </summary>
+    private static async Task EnsurePrivacyNoticeAsync(LaporDbContext db, IStringLocalizer<SharedResource> t, TimeProvider clock)
+    {
+        if (await db.PrivacyNotices.AnyAsync())
+        {
+            return;
+        }
+
+        db.PrivacyNotices.Add(new PrivacyNotice(InLanguage(t, "id"), InLanguage(t, "en"), clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+    }
+
+    private static string InLanguage(IStringLocalizer<SharedResource> t, string language)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo(language);
+            return t["Privacy.DefaultText"].Value;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
         }
     }
 }

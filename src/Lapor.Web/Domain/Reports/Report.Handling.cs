@@ -80,11 +80,39 @@ public sealed partial class Report
     /// <summary>Whether a question from an agency waits for the reporter's answer.</summary>
     public bool AwaitsReporterAnswer => _assignments.Any(a => a.State == AssignmentState.AwaitingReporter);
 
+    /// <summary>
+    /// The reporter's "add information" at any time before completion, with photos if they like: before
+    /// verification it goes to the coordinator (answering a hold if there is one), while agencies work
+    /// on it to them (answering a waiting question if there is one). A completed or archived report
+    /// takes none: reopening (or a new report) is the way back.
+    /// </summary>
+    public void AddReporterInformation(Actor actor, string text, DeadlineSchedule schedule, DateTimeOffset now, IReadOnlyList<Attachment>? photos = null)
+    {
+        if (ReportLifecycle.Can(Status, RoutingAction.AddInformation))
+        {
+            AddInformation(actor, text, schedule, now, photos);
+        }
+        else if (ReportLifecycle.Can(Status, RoutingAction.ReporterReply))
+        {
+            ReporterReply(actor, text, schedule, now, photos);
+        }
+        else
+        {
+            throw new DomainException(Status == ReportStatus.Completed ? "Information.Completed" : "Information.Closed");
+        }
+    }
+
+    /// <summary>Whether the reporter may add information in this status (the page offers the form only then).</summary>
+    public static bool TakesReporterInformation(ReportStatus status) =>
+        ReportLifecycle.Can(status, RoutingAction.AddInformation) || ReportLifecycle.Can(status, RoutingAction.ReporterReply);
+
     /// <summary>Reporter adds a message while the agencies work on the report; it answers any waiting question.</summary>
-    public void ReporterReply(Actor actor, string text, DeadlineSchedule schedule, DateTimeOffset now)
+    public void ReporterReply(Actor actor, string text, DeadlineSchedule schedule, DateTimeOffset now, IReadOnlyList<Attachment>? photos = null)
     {
         var target = Guard(RoutingAction.ReporterReply);
-        AddMessage(actor, null, MessageKind.ReporterReply, MessageVisibility.ReporterOnly, text, now);
+        RequireFewFiles(photos);
+        var message = AddMessage(actor, null, MessageKind.ReporterReply, MessageVisibility.ReporterOnly, text, now);
+        AttachToMessage(message, photos);
         var asked = _assignments.Where(a => a.State == AssignmentState.AwaitingReporter).ToList();
         asked.ForEach(share => share.ResumeFromReporter(schedule, now));
         Record(actor, RoutingAction.ReporterReply, target, now, null);

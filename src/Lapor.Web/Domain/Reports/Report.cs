@@ -221,12 +221,21 @@ public sealed partial class Report
         Raise(new ReportEvent(ReportEventKind.Held, actor, now) { Reason = question.Trim() });
     }
 
-    /// <summary>Reporter answers a hold: back to the coordinator with the clock moved on by the paused days.</summary>
-    public void AddInformation(Actor actor, string text, DeadlineSchedule schedule, DateTimeOffset now)
+    /// <summary>
+    /// Reporter adds information before verification: answering a hold moves the report back to the
+    /// coordinator with the clock moved on by the paused days; without a hold it stays where it is.
+    /// </summary>
+    public void AddInformation(Actor actor, string text, DeadlineSchedule schedule, DateTimeOffset now, IReadOnlyList<Attachment>? photos = null)
     {
         var target = Guard(RoutingAction.AddInformation);
-        AddMessage(actor, null, MessageKind.ReporterReply, MessageVisibility.ReporterOnly, text, now);
-        Resume(schedule, now);
+        RequireFewFiles(photos);
+        var message = AddMessage(actor, null, MessageKind.ReporterReply, MessageVisibility.ReporterOnly, text, now);
+        AttachToMessage(message, photos);
+        if (Status == ReportStatus.OnHold)
+        {
+            Resume(schedule, now);
+        }
+
         Record(actor, RoutingAction.AddInformation, target, now, null);
         Raise(new ReportEvent(ReportEventKind.InformationAdded, actor, now) { AgencyId = TargetAgencyId });
     }
@@ -382,6 +391,24 @@ public sealed partial class Report
         var message = new Message(this, agencyId, actor, kind, visibility, body, now);
         _messages.Add(message);
         return message;
+    }
+
+    /// <summary>Files the reporter sends with a message (already checked and stored) go with that message.</summary>
+    private void AttachToMessage(Message message, IReadOnlyList<Attachment>? files)
+    {
+        foreach (var file in files ?? [])
+        {
+            file.BelongTo(message);
+            AddAttachment(file);
+        }
+    }
+
+    private static void RequireFewFiles(IReadOnlyList<Attachment>? files)
+    {
+        if (files?.Count > MaxAttachments)
+        {
+            throw new DomainException("Attachment.TooManyOnMessage");
+        }
     }
 
     private static void RequireReason(string? text)

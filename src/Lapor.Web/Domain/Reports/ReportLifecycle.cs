@@ -43,6 +43,9 @@ public static class ReportLifecycle
         Allow([ReportStatus.Unverified], RoutingAction.Hold, LifecycleTarget.To(ReportStatus.OnHold));
         Allow([ReportStatus.Unverified], RoutingAction.Archive, LifecycleTarget.To(ReportStatus.Archived));
         Allow([ReportStatus.OnHold], RoutingAction.AddInformation, LifecycleTarget.To(ReportStatus.Unverified));
+
+        // The reporter may add to a report not yet verified without being asked (the confirmation page promises it).
+        Allow([ReportStatus.Unverified], RoutingAction.AddInformation, LifecycleTarget.Same);
         Allow([ReportStatus.OnHold], RoutingAction.ExpireHold, LifecycleTarget.To(ReportStatus.Archived));
         Allow([ReportStatus.Archived], RoutingAction.Restore, LifecycleTarget.To(ReportStatus.Unverified));
 

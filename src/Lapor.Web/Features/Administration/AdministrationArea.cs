@@ -5,6 +5,7 @@ using Lapor.Web.Features.Administration.Categories;
 using Lapor.Web.Features.Administration.DeadlinePolicy;
 using Lapor.Web.Features.Administration.Holidays;
 using Lapor.Web.Features.Administration.Outbox;
+using Lapor.Web.Features.Administration.Privacy;
 using Lapor.Web.Features.Administration.Users;
 using Lapor.Web.Infrastructure.Localization;
 
@@ -12,7 +13,7 @@ namespace Lapor.Web.Features.Administration;
 
 public static class AdministrationArea
 {
-    /// <summary>Users, agencies, categories, holidays, the deadline policy, API clients, the outbox and the audit log.</summary>
+    /// <summary>Users, agencies, categories, holidays, the deadline policy, API clients, the outbox, the audit log and the privacy notice.</summary>
     public static IServiceCollection AddAdministrationArea(this IServiceCollection services) => services
         .AddAreaTexts<AdministrationResource>()
         .AddScoped<UserList.Handler>()
@@ -38,5 +39,7 @@ public static class AdministrationArea
         .AddScoped<StuckMail.Handler>()
         .AddScoped<RequeueMail.Handler>()
         .AddScoped<AuditLog.Handler>()
+        .AddScoped<EditNotice.QueryHandler>()
+        .AddScoped<EditNotice.Handler>()
         .AddSingleton<AuditWording>();
 }

@@ -1,6 +1,8 @@
 using Lapor.Web.Features.Citizen.Filing;
 using Lapor.Web.Features.Citizen.MyReports;
+using Lapor.Web.Features.Citizen.Privacy;
 using Lapor.Web.Features.Citizen.PublicReports;
+using Lapor.Web.Features.Citizen.ReporterActions;
 using Lapor.Web.Features.Citizen.Tracking;
 using Lapor.Web.Infrastructure.Localization;
 
@@ -17,7 +19,9 @@ public static class CitizenArea
         .AddScoped<Track.Handler>()
         .AddScoped<Unlock.Handler>()
         .AddScoped<ReporterEscalation.Handler>()
+        .AddScoped<ReporterFiles>()
         .AddScoped<Mine.Handler>()
+        .AddScoped<ReadNotice.Handler>()
         .AddScoped<PublicList.Handler>()
         .AddScoped<PublicDetail.Handler>()
         .AddScoped<PublicMap.Handler>()

@@ -18,6 +18,7 @@ public sealed class ReportLifecycleTests
         [(ReportStatus.Unverified, RoutingAction.Hold)] = LifecycleTarget.To(ReportStatus.OnHold),
         [(ReportStatus.Unverified, RoutingAction.Archive)] = LifecycleTarget.To(ReportStatus.Archived),
         [(ReportStatus.OnHold, RoutingAction.AddInformation)] = LifecycleTarget.To(ReportStatus.Unverified),
+        [(ReportStatus.Unverified, RoutingAction.AddInformation)] = Same,
         [(ReportStatus.OnHold, RoutingAction.ExpireHold)] = LifecycleTarget.To(ReportStatus.Archived),
         [(ReportStatus.Archived, RoutingAction.Restore)] = LifecycleTarget.To(ReportStatus.Unverified),
         [(ReportStatus.Dispositioned, RoutingAction.Route)] = Assignments,

@@ -1,10 +1,12 @@
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Lapor.Web.Data.Identity;
+using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Infrastructure.Identity;
 using Lapor.Web.Infrastructure.Security;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -15,7 +17,7 @@ namespace Lapor.Web.Features.Account.SignIn;
 /// <summary>Our own localized sign-in (no default Identity UI): /Account/Login, its second step, and signing out.</summary>
 [AllowAnonymous]
 [Route("Account")]
-public sealed class SignInController(LaporSignInManager signIn, IStringLocalizer<AccountResource> t, SecurityEvents events) : Controller
+public sealed class SignInController(LaporSignInManager signIn, UserManager<LaporUser> users, IStringLocalizer<AccountResource> t, SecurityEvents events) : Controller
 {
     /// <summary>For links from elsewhere: the controller's name, not its URL.</summary>
     public const string Name = "SignIn";
@@ -42,7 +44,7 @@ public sealed class SignInController(LaporSignInManager signIn, IStringLocalizer
 
             if (Logged(user, result))
             {
-                return LocalRedirect(Url.LocalOrHome(form.ReturnUrl));
+                return await LandAsync(user!, form.ReturnUrl);
             }
 
             // One message for an unknown e-mail and a wrong password, and one lock, so sign-in does not reveal who has an account.
@@ -74,7 +76,7 @@ public sealed class SignInController(LaporSignInManager signIn, IStringLocalizer
         var result = await handler.SignInAsync(user, form, ClientAddress, cancellationToken);
         if (Logged(user, result))
         {
-            return LocalRedirect(Url.LocalOrHome(form.ReturnUrl));
+            return await LandAsync(user, form.ReturnUrl);
         }
 
         ModelState.AddModelError(nameof(form.Code), t[result.IsLockedOut ? "Account.LockedOut" : "Account.InvalidCode"]);
@@ -89,6 +91,20 @@ public sealed class SignInController(LaporSignInManager signIn, IStringLocalizer
         events.SignedOut(HttpContext);
         await signIn.SignOutAsync();
         return Redirect("/");
+    }
+
+    /// <summary>
+    /// Where a completed sign-in goes: the page that asked for it when there is one; otherwise a citizen
+    /// (no staff or administrator role) to "Laporan Saya", staff to the home page as before.
+    /// </summary>
+    private async Task<IActionResult> LandAsync(LaporUser user, string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl) && (await users.GetRolesAsync(user)).All(role => role == Roles.Citizen))
+        {
+            return RedirectToAction("Mine", "MyReports");
+        }
+
+        return LocalRedirect(Url.LocalOrHome(returnUrl));
     }
 
     /// <summary>Logs the attempt as an OWASP-named security event (audited by the handler); returns whether it succeeded.</summary>

@@ -24,6 +24,7 @@ public sealed partial class AuditWording(IStringLocalizer<AdministrationResource
         ["deadline policy changed"] = "AuditReason.DeadlinePolicyChanged",
         ["follow-up validation on"] = "AuditReason.FollowUpValidationOn",
         ["follow-up validation off"] = "AuditReason.FollowUpValidationOff",
+        ["privacy notice changed"] = "AuditReason.PrivacyNoticeChanged",
         ["password re-typed"] = "AuditReason.PasswordRetyped",
         ["Reset"] = "AuditReason.PasswordReset",
         ["Invitation"] = "AuditReason.PasswordInvitation",

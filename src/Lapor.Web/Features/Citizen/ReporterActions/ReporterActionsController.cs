@@ -19,19 +19,32 @@ namespace Lapor.Web.Features.Citizen.ReporterActions;
 [Route("lacak/{trackingNumber}")]
 public sealed class ReporterActionsController(ReportWork work, WorkFeedback feedback, TrackingAccess access, IStringLocalizer<CitizenResource> t) : Controller
 {
+    /// <summary>
+    /// Information, and up to five photos or PDFs, at any time before completion: an answer when a question
+    /// waits (the report resumes as before), otherwise an addition the coordinator or the agencies are told of.
+    /// A refused file is named with the reason, and the text typed comes back.
+    /// </summary>
     [HttpPost("informasi")]
-    public Task<IActionResult> AddInformation([FromRoute] string trackingNumber, Track.InformationForm form, [FromServices] IValidator<Track.InformationForm> validator) =>
-        RunAsync(trackingNumber, form.Text, validator.Validate(form), "Track.InformationAdded", (s, actor) =>
+    [RequestSizeLimit(ReporterFiles.MaxRequestBytes)]
+    public async Task<IActionResult> AddInformation(
+        [FromRoute] string trackingNumber, Track.InformationForm form, [FromServices] IValidator<Track.InformationForm> validator, [FromServices] ReporterFiles files,
+        [FromServices] Infrastructure.Security.SecurityEvents events, [FromForm(Name = "Attachments")] List<IFormFile>? attachments)
+    {
+        await using var upload = files.For(attachments ?? []);
+        var answer = await RunAsync(trackingNumber, form.Text, validator.Validate(form), "Track.InformationAdded", async (s, actor) =>
         {
-            if (s.Report.Status == ReportStatus.OnHold)
-            {
-                s.Report.AddInformation(actor, form.Text!, s.Schedule, s.Now);
-            }
-            else
-            {
-                s.Report.ReporterReply(actor, form.Text!, s.Schedule, s.Now);
-            }
+            s.Report.AddReporterInformation(actor, form.Text!, s.Schedule, s.Now, await upload.CheckAsync(s.Now, HttpContext.RequestAborted));
+            await upload.StoreAsync(HttpContext.RequestAborted);
         });
+        if (upload.Refusal is { } refusal)
+        {
+            // The file's name and why, rather than the rule's general wording.
+            TempData[Infrastructure.Web.FlashMessage.ErrorKey] = refusal;
+            events.UploadRejected(HttpContext);
+        }
+
+        return answer;
+    }
 
     [HttpPost("puas")]
     public Task<IActionResult> Accept([FromRoute] string trackingNumber, Track.VerdictForm form)

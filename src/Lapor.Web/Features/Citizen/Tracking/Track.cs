@@ -165,7 +165,7 @@ public static class Track
                     .ToLookup(a => a.MessageId, a => a.Item);
                 var attachments = files[null].ToList();
                 messages = [.. messages.Select(m => files.Contains(m.Id) ? m with { Attachments = [.. files[m.Id]] } : m)];
-                var canAdd = ReportLifecycle.Can(report.Status, RoutingAction.AddInformation) || ReportLifecycle.Can(report.Status, RoutingAction.ReporterReply);
+                var canAdd = Report.TakesReporterInformation(report.Status);
                 var rungs = await db.Escalations.AsNoTracking().Where(e => e.ReportId == report.Id).Select(e => e.Rung).Distinct().ToListAsync(cancellationToken);
                 var open = report.Status is ReportStatus.Dispositioned or ReportStatus.InProgress;
                 details = new Details(report.Body, report.Location, report.IncidentDate, report.Category, report.IsAnonymous, report.IsConfidential, attachments, canAdd,

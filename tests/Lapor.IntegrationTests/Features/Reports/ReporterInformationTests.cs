@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Net;
+using Lapor.TestSupport;
+using Lapor.Web.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lapor.IntegrationTests.Features.Reports;
+
+/// <summary>
+/// The reporter adds information and photos at any time before completion, not only when asked: the
+/// coordinator or the agencies see it and are told, the clocks run on, and a closed report refuses it in words.
+/// </summary>
+public sealed class ReporterInformationTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+{
+    [Fact]
+    public async Task AddInformation_BeforeVerification_WithPhoto_CoordinatorSeesItAndIsTold()
+    {
+        await StaffWorld.CreateAsync(app);
+        var (number, reporter) = await FiledAsync();
+        var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
+        Assert.NotNull(page.Document.QuerySelector($"form[action='/lacak/{number}/informasi'][enctype='multipart/form-data'] input[type=file][name=Attachments]"));
+
+        var response = await reporter.PostAsync($"/lacak/{number}/informasi", await WithPhotoAsync(reporter, number, "Lubangnya kini dua, foto terlampir."));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var report = await app.WithDbAsync(db => db.Reports.Include(r => r.Routing).Include(r => r.Messages).Include(r => r.Attachments).SingleAsync(r => r.TrackingNumber == number));
+        Assert.Equal(ReportStatus.Unverified, report.Status);
+        var entry = report.Routing.OrderBy(e => e.Id).Last();
+        Assert.Equal((RoutingAction.AddInformation, (ReportStatus?)ReportStatus.Unverified, ReportStatus.Unverified), (entry.Action, entry.FromStatus, entry.ToStatus));
+        var message = Assert.Single(report.Messages, m => m.Kind == MessageKind.ReporterReply);
+        Assert.Equal(message.Id, Assert.Single(report.Attachments).MessageId);
+        Assert.Contains(await MailsAsync(number), m => m.Template == "ReporterReplied" && m.Recipient == StaffWorld.Coordinator);
+
+        var staffPage = await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).OpenAsync($"/inbox/{number}");
+        Assert.Contains("Lubangnya kini dua, foto terlampir.", staffPage.Text, StringComparison.Ordinal);
+        Assert.Contains("lubang-kedua.jpg", staffPage.Text, StringComparison.Ordinal);
+        Assert.Contains("Pelapor melengkapi keterangan", staffPage.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddInformation_WhileAgencyWorks_Unasked_OfficerToldAndClocksRunOn()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var (number, reporter) = await FiledAsync();
+        await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).ActAsync(number, "verifikasi", ("AgencyIds", world.AgencyA.ToString(CultureInfo.InvariantCulture)));
+        var before = await app.WithDbAsync(db => db.Assignments.AsNoTracking().SingleAsync(a => a.Report!.TrackingNumber == number));
+
+        await reporter.PostAsync($"/lacak/{number}/informasi", await Citizen.TrackFormAsync(reporter, number, ("Text", "Sore ini ada motor jatuh di sana.")));
+
+        var after = await app.WithDbAsync(db => db.Assignments.AsNoTracking().SingleAsync(a => a.Report!.TrackingNumber == number));
+        Assert.Equal((AssignmentState.Dispositioned, before.FirstResponseDueOn, before.CompletionDueOn), (after.State, after.FirstResponseDueOn, after.CompletionDueOn));
+        Assert.Contains(await MailsAsync(number), m => m.Template == "ReporterReplied" && m.Recipient == StaffWorld.OfficerA);
+        var officerPage = await (await Staff.SignInAsync(app, StaffWorld.OfficerA)).OpenAsync($"/inbox/{number}");
+        Assert.Contains("Sore ini ada motor jatuh di sana.", officerPage.Text, StringComparison.Ordinal);
+
+        // Unlike a question, information nobody asked for pauses nothing: the deadline job still finds the share late.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.DeadlineJobAt(DateTimeOffset.UtcNow.AddDays(40)).RunOnceAsync(CancellationToken.None);
+        }
+
+        Assert.True(await app.WithDbAsync(db => db.Escalations.AnyAsync(e => e.AssignmentId == after.Id && e.Deadline == Deadline.FirstResponse && e.Rung == EscalationRung.Breach)));
+    }
+
+    [Fact]
+    public async Task AddInformation_AnsweringAQuestion_ResumesTheShareAsBefore()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var (number, reporter) = await FiledAsync();
+        await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).ActAsync(number, "verifikasi", ("AgencyIds", world.AgencyA.ToString(CultureInfo.InvariantCulture)));
+        await (await Staff.SignInAsync(app, StaffWorld.OfficerA)).ActAsync(number, "minta-keterangan", ("Text", "Di sisi jalan sebelah mana?"));
+        Assert.Contains("Jawab pertanyaan petugas", (await HtmlPage.GetAsync(reporter, $"/lacak/{number}")).Text, StringComparison.Ordinal);
+
+        await reporter.PostAsync($"/lacak/{number}/informasi", await Citizen.TrackFormAsync(reporter, number, ("Text", "Sisi kiri.")));
+
+        var share = await app.WithDbAsync(db => db.Assignments.AsNoTracking().SingleAsync(a => a.Report!.TrackingNumber == number));
+        Assert.Equal(AssignmentState.InProgress, share.State);
+        Assert.Null(share.PausedAt);
+    }
+
+    [Fact]
+    public async Task AddInformation_OnACompletedReport_IsRefusedInWordsAndKeepsTheText()
+    {
+        var (number, reporter) = await CompletedAsync();
+        Assert.Null((await HtmlPage.GetAsync(reporter, $"/lacak/{number}")).Document.QuerySelector($"form[action='/lacak/{number}/informasi']"));
+
+        await reporter.PostAsync($"/lacak/{number}/informasi", await Citizen.TrackFormAsync(reporter, number, ("Text", "Masih ada satu lubang lagi.")));
+        var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
+
+        Assert.Contains("Laporan ini sudah selesai, sehingga keterangan tidak dapat ditambahkan lagi.", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Masih ada satu lubang lagi.", page.Text, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Messages.AnyAsync(m => m.Body == "Masih ada satu lubang lagi.")));
+    }
+
+    [Fact]
+    public async Task AddInformation_AfterReopening_IsTakenAgain()
+    {
+        var (number, reporter) = await CompletedAsync();
+        await reporter.PostAsync($"/lacak/{number}/buka-kembali", await Citizen.TrackFormAsync(reporter, number, ("Reason", "Lubangnya muncul lagi.")));
+        Assert.Equal(ReportStatus.InProgress, await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => r.Status).SingleAsync()));
+
+        await reporter.PostAsync($"/lacak/{number}/informasi", await Citizen.TrackFormAsync(reporter, number, ("Text", "Foto terbaru menyusul.")));
+
+        Assert.True(await app.WithDbAsync(db => db.Messages.AnyAsync(m => m.Body == "Foto terbaru menyusul.")));
+    }
+
+    [Fact]
+    public async Task AddInformation_OnAnArchivedReport_IsRefusedInWords()
+    {
+        await StaffWorld.CreateAsync(app);
+        var (number, reporter) = await FiledAsync();
+        await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).ActAsync(number, "arsipkan", ("Reason", "Spam"), ("Text", "Iklan."));
+        Assert.Equal(ReportStatus.Archived, await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => r.Status).SingleAsync()));
+
+        await reporter.PostAsync($"/lacak/{number}/informasi", await Citizen.TrackFormAsync(reporter, number, ("Text", "Ini bukan iklan.")));
+
+        Assert.Contains("Laporan ini sudah diarsipkan", (await HtmlPage.GetAsync(reporter, $"/lacak/{number}")).Text, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Messages.AnyAsync(m => m.Body == "Ini bukan iklan.")));
+    }
+
+    [Fact]
+    public async Task AddInformation_WithAFileThatIsNotAPhoto_SaysWhyAndKeepsTheText()
+    {
+        await StaffWorld.CreateAsync(app);
+        var (number, reporter) = await FiledAsync();
+        var form = await WithPhotoAsync(reporter, number, "Lihat berkas ini.", "MZ this is not an image"u8.ToArray(), "virus.jpg");
+
+        await reporter.PostAsync($"/lacak/{number}/informasi", form);
+        var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
+
+        Assert.Contains("virus.jpg", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Lihat berkas ini.", page.Text, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Messages.AnyAsync(m => m.Body == "Lihat berkas ini.")));
+    }
+
+    private async Task<(string Number, HttpClient Reporter)> FiledAsync()
+    {
+        var (number, code) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());
+        return (number, await Citizen.UnlockAsync(app, number, code!));
+    }
+
+    private async Task<(string Number, HttpClient Reporter)> CompletedAsync()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var (number, reporter) = await FiledAsync();
+        await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).ActAsync(number, "verifikasi", ("AgencyIds", world.AgencyA.ToString(CultureInfo.InvariantCulture)));
+        await (await Staff.SignInAsync(app, StaffWorld.OfficerA)).ActAsync(number, "tindak-lanjut-akhir", ("Text", "Sudah diperbaiki."), ("Public", "true"));
+        await reporter.PostAsync($"/lacak/{number}/puas", await Citizen.TrackFormAsync(reporter, number));
+        Assert.Equal(ReportStatus.Completed, await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => r.Status).SingleAsync()));
+        return (number, reporter);
+    }
+
+    private static async Task<MultipartFormDataContent> WithPhotoAsync(HttpClient reporter, string number, string text, byte[]? bytes = null, string name = "lubang-kedua.jpg")
+    {
+        var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(page.AntiforgeryToken($"/lacak/{number}/informasi")), "__RequestVerificationToken" },
+            { new StringContent(text), "Text" },
+        };
+        var file = new ByteArrayContent(bytes ?? TestImages.Jpeg());
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        form.Add(file, "Attachments", name);
+        return form;
+    }
+
+    private Task<List<(string Template, string Recipient)>> MailsAsync(string number) =>
+        app.WithDbAsync(async db => (await db.OutboxMessages.AsNoTracking()
+            .Where(m => db.Reports.Any(r => r.Id == m.ReportId && r.TrackingNumber == number))
+            .Select(m => new { m.Template, m.Recipient }).ToListAsync())
+            .Select(m => (m.Template, m.Recipient)).ToList());
+}
