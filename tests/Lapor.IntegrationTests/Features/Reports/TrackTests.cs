@@ -84,10 +84,9 @@ public sealed class TrackTests(LaporAppFactory app) : IClassFixture<LaporAppFact
     }
 
     [Theory]
-    [InlineData("/lacak/LPR-ZZZZ-ZZZZ")]
     [InlineData("/lacak/LPR-0000-0000")]
     [InlineData("/lacak/bukan-nomor")]
-    public async Task Track_UnknownOrMalformedNumber_Answers404(string url)
+    public async Task Track_MalformedNumber_Answers404(string url)
     {
         var page = await HtmlPage.GetAsync(app.CreateBrowser(), url);
 
