@@ -22,13 +22,14 @@ public sealed partial class AccessCodeJourneyTests(BrowserFixture browser)
         await page.GotoAsync($"{browser.BaseUrl}/lapor");
         var (number, code) = await CitizenJourneyTests.FileAsync(page, "Selokan mampet di Jl. Anggrek");
         var confirmation = page.Url;
+        await Screenshots.SaveAsync(page, "02b-konfirmasi-kode-akses");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Lihat status laporan" }).ClickAsync();
         await page.WaitForURLAsync($"{browser.BaseUrl}/lacak/{number}");
-        await Assertions.Expect(page.Locator("#details")).ToContainTextAsync(Body);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Body);
 
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator("#details")).ToContainTextAsync(Body);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Body);
 
         await page.GoBackAsync();
         await page.WaitForURLAsync(confirmation);
@@ -38,7 +39,7 @@ public sealed partial class AccessCodeJourneyTests(BrowserFixture browser)
 
         await page.GoForwardAsync();
         await page.WaitForURLAsync($"{browser.BaseUrl}/lacak/{number}");
-        await Assertions.Expect(page.Locator("#details")).ToContainTextAsync(Body);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Body);
         await page.GoBackAsync();
         await Assertions.Expect(page.GetByTestId("access-code")).ToHaveTextAsync(code);
 
@@ -49,13 +50,17 @@ public sealed partial class AccessCodeJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("tracking-number")).ToHaveTextAsync(number);
         await Assertions.Expect(page.GetByTestId("access-code")).ToHaveCountAsync(0);
 
-        var link = new Uri(LinkPattern().Match((await ConfirmationMailAsync(number)).TextBody).Value);
+        var link = new Uri(LinkPattern().Match((await ConfirmationMailAsync(number)).TextBody ?? "").Value);
         var fresh = await browser.NewPageAsync(Phone);
+        await fresh.GotoAsync($"{browser.BaseUrl}/lacak/{number}");
+        await Assertions.Expect(fresh.GetByRole(AriaRole.Button, new() { Name = "Kirim ulang tautan" })).ToBeVisibleAsync();
+        await Assertions.Expect(fresh.Locator("main")).Not.ToContainTextAsync(Body);
+        await Screenshots.SaveAsync(fresh, "07a-lacak-terkunci");
         await fresh.GotoAsync($"{browser.BaseUrl}{link.PathAndQuery}");
 
         await fresh.WaitForURLAsync($"{browser.BaseUrl}/lacak/{number}");
-        await Assertions.Expect(fresh.Locator("#details")).ToContainTextAsync(Body);
-        await Screenshots.SaveAsync(fresh, "07-lacak-dari-tautan-email");
+        await Assertions.Expect(fresh.Locator("main")).ToContainTextAsync(Body);
+        await Screenshots.SaveAsync(fresh, "07b-lacak-dari-tautan-email");
     }
 
     /// <summary>The confirmation the app's own outbox job wrote to the pickup folder (the job polls every two seconds).</summary>
@@ -69,7 +74,7 @@ public sealed partial class AccessCodeJourneyTests(BrowserFixture browser)
                 foreach (var file in Directory.GetFiles(browser.App.MailPath, "*.eml"))
                 {
                     var mail = await MimeMessage.LoadAsync(file);
-                    if (mail.Subject.Contains(number, StringComparison.Ordinal))
+                    if (mail.Subject?.Contains(number, StringComparison.Ordinal) == true)
                     {
                         return mail;
                     }
