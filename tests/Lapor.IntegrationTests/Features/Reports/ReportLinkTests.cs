@@ -3,10 +3,13 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Lapor.TestSupport;
+using Lapor.Web.Domain.Agencies;
+using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Features.Citizen.Tracking;
 using Lapor.Web.Features.Integrations.Intake;
 using Lapor.Web.Features.Shared.Workflow;
+using Lapor.Web.Infrastructure.Caching;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -233,6 +236,26 @@ public sealed partial class ReportLinkTests(ManualJobsAppFactory app) : IClassFi
         Assert.Contains(text, opened.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Open311RequestWithAnEmail_ConfirmationMailCarriesTheLink_WhichOpensTheWholeReport()
+    {
+        var (serviceCode, key) = await Open311ClientAsync();
+        var description = "Lampu jalan di depan SDN 5 mati sejak seminggu, warga khawatir saat malam.";
+        var response = await app.CreateClient().PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = key, ["service_code"] = serviceCode, ["description"] = description, ["email"] = "pelapor.api.tautan@contoh.id",
+            ["lat"] = "-6.2", ["long"] = "106.8",
+        }));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+        var row = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Recipient == "pelapor.api.tautan@contoh.id" && m.Template == "FilingConfirmation"));
+        var mail = app.Services.GetRequiredService<MailTemplates>().Compose(row.Template, row.Recipient, row.Culture, row.PayloadJson);
+        var client = app.CreateBrowser();
+        var opened = await HtmlPage.GetAsync(client, (await client.GetAsync(Link(mail.TextBody).PathAndQuery)).Headers.Location!.OriginalString);
+
+        Assert.Contains(description, opened.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/lacak?nomor=lpr-zzzz-zzzz", "lpr-zzzz-zzzz")]
     [InlineData("/lacak/LPR-ZZZZ-ZZZZ", "LPR-ZZZZ-ZZZZ")]
@@ -245,6 +268,21 @@ public sealed partial class ReportLinkTests(ManualJobsAppFactory app) : IClassFi
         Assert.Equal(typed, page.InputValue("nomor"));
         Assert.DoesNotContain("Halaman tidak ditemukan", page.Text, StringComparison.Ordinal);
     }
+
+    /// <summary>A sub-category to file under and an API client allowed to create requests, as Open311PostTests arranges them.</summary>
+    private async Task<(string ServiceCode, string Key)> Open311ClientAsync() => await app.WithDbAsync(async db =>
+    {
+        var group = new Category("Fasilitas Umum Tautan", "Public facilities Link");
+        db.Categories.Add(group);
+        await db.SaveChangesAsync();
+        var category = new Category("Penerangan Jalan Tautan", "Street lights Link", group.Id);
+        db.Categories.Add(category);
+        var (client, key) = ApiClient.Create("Aplikasi warga", ApiOperations.CreateRequests, 60, DateTimeOffset.UtcNow);
+        db.ApiClients.Add(client);
+        await db.SaveChangesAsync();
+        await app.Services.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
+        return (category.Id.ToString(CultureInfo.InvariantCulture), key);
+    });
 
     private static string Number(HttpResponseMessage filed) => filed.Headers.Location!.OriginalString["/lapor/terkirim/".Length..];
 
