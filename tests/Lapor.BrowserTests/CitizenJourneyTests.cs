@@ -16,6 +16,8 @@ public sealed partial class CitizenJourneyTests(BrowserFixture browser)
         await page.GotoAsync($"{browser.BaseUrl}/lapor");
         var (number, code) = await FileAsync(page, "Jalan berlubang di Jl. Kenanga", photo);
 
+        // Another browser: the one that filed has the report unlocked already.
+        page = await browser.NewPageAsync();
         await page.GotoAsync($"{browser.BaseUrl}/lacak/{number}");
         Assert.Contains("Menunggu verifikasi", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         await page.GetByLabel("Kode akses").FillAsync(code);

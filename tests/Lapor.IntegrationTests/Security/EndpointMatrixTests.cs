@@ -234,11 +234,12 @@ public sealed partial class EndpointMatrixTests(LaporAppFactory app) : IClassFix
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.Contains(Endpoints(), e => e.Method == "HEAD" && e.Pattern == "laporan/{trackingNumber}");
 
-        // GETs with a side effect a probe must not trigger (a code shown once, an audited download) are GET only.
+        // GETs with a side effect a probe must not trigger (a code shown, a signed link that unlocks, an audited download) are GET only.
         Assert.DoesNotContain("lapor/terkirim/{trackingNumber}", answeringHead);
         Assert.DoesNotContain("akun/data-saya.json", answeringHead);
+        Assert.DoesNotContain("lacak/{trackingNumber}/tautan", answeringHead);
         Assert.Equal(
-            ["akun/data-saya.json", "lapor/terkirim/{trackingNumber}"],
+            ["akun/data-saya.json", "lacak/{trackingNumber}/tautan", "lapor/terkirim/{trackingNumber}"],
             Endpoints().Where(e => e.Method == "GET" && !answeringHead.Contains(e.Pattern) && !e.Pattern.StartsWith("Error", StringComparison.Ordinal)) // error pages take any method
                 .Select(e => e.Pattern).Distinct().Order(StringComparer.Ordinal));
     }

@@ -98,18 +98,20 @@ public sealed class SecurityHeadersTests(LaporAppFactory app) : IClassFixture<La
         var client = app.CreateBrowser();
         var filed = await Citizen.FileAsync(client);
         var number = filed.Headers.Location!.OriginalString[^13..];
-        var track = await HtmlPage.GetAsync(client, $"/lacak/{number}");
-        var wrongCode = await client.PostAsync($"/lacak/{number}/akses", new FormUrlEncodedContent(new Dictionary<string, string>
+        var stranger = app.CreateBrowser();
+        var track = await HtmlPage.GetAsync(stranger, $"/lacak/{number}");
+        var wrongCode = await stranger.PostAsync($"/lacak/{number}/akses", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["AccessCode"] = "AAAA-BBBB-CCCC",
             ["__RequestVerificationToken"] = track.AntiforgeryToken($"/lacak/{number}/akses"),
         }));
 
         var receipt = Assert.Single(filed.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-lapor.filed=", StringComparison.Ordinal));
+        var tracking = Assert.Single(filed.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-lapor.track=", StringComparison.Ordinal));
         var tempData = Assert.Single(wrongCode.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-lapor.tempdata=", StringComparison.Ordinal));
         Assert.Contains("samesite=strict", receipt.ToLowerInvariant(), StringComparison.Ordinal);
-        Assert.Contains("max-age=1800", receipt.ToLowerInvariant(), StringComparison.Ordinal);
-        Assert.All(new[] { receipt, tempData }, cookie =>
+        Assert.Contains("max-age=604800", receipt.ToLowerInvariant(), StringComparison.Ordinal);
+        Assert.All(new[] { receipt, tracking, tempData }, cookie =>
         {
             var flags = cookie.ToLowerInvariant();
             Assert.Contains("; secure", flags, StringComparison.Ordinal);
@@ -136,8 +138,8 @@ public sealed class SecurityHeadersTests(LaporAppFactory app) : IClassFixture<La
     [Fact]
     public async Task Attachment_IsServedAsSandboxedDownload()
     {
+        var (number, code) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), extra: f => Citizen.AddFile(f, TestImages.Jpeg(), "foto.jpg", "image/jpeg"));
         var client = app.CreateBrowser();
-        var (number, code) = await Citizen.FileAndConfirmAsync(client, extra: f => Citizen.AddFile(f, TestImages.Jpeg(), "foto.jpg", "image/jpeg"));
         var track = await HtmlPage.GetAsync(client, $"/lacak/{number}");
         await client.PostAsync($"/lacak/{number}/akses", new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -19,6 +19,7 @@ public static class SharedServices
     {
         services.AddScoped<ReportWork>();
         services.AddScoped<ReportNotices>();
+        services.AddSingleton<ReportLinks>();
         services.AddSingleton<WorkFeedback>();
         services.AddScoped<ReportFiling>();
         services.AddPeriodicJob<DeadlineJob, DeadlineOptions>(o => o.JobEnabled, o => o.JobInterval);

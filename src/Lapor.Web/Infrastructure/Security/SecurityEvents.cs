@@ -36,6 +36,12 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, Lapor
 
     public void RateLimited(HttpContext http) => Write(http, "malicious_excess_use", Actor(http), http.Request.Path);
 
+    /// <summary>A new report link was asked for: logged alike whether or not the report has a contact, so the log tells no more than the page.</summary>
+    public void ReportLinkRequested(HttpContext http, string trackingNumber) => Write(http, "authn_token_created", Actor(http), trackingNumber);
+
+    /// <summary>A report link that does not open its report (expired, cut short, forged, or sent to a contact no longer on file).</summary>
+    public void ReportLinkRefused(HttpContext http, string trackingNumber) => Write(http, "authn_login_fail", Actor(http), trackingNumber);
+
     public void ForeignObjectRefused(HttpContext http, string target) => Write(http, "authz_fail", Actor(http), target);
 
     private static string? Actor(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier);

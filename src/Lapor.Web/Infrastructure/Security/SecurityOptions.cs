@@ -82,7 +82,7 @@ public sealed class RateLimitOptions
     /// <summary>Sign-in, two-factor and password posts per address per minute.</summary>
     public int SignInPerMinute { get; set; } = 20;
 
-    /// <summary>"Forgotten password" and "send the verification mail again" requests per address per hour.</summary>
+    /// <summary>"Forgotten password", "send the verification mail again" and "Kirim ulang tautan" (a new report link) requests per address per hour.</summary>
     public int AccountMailPerHour { get; set; } = 10;
 
     /// <summary>Account registrations per address per hour.</summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Citizen.Tracking;
 using Lapor.Web.Features.Shared.Forms;
 using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Infrastructure.Security;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.Citizen.Filing;
 
-/// <summary>/lapor: the filing form, and the confirmation with the guest's access code shown once.</summary>
+/// <summary>/lapor: the filing form, and the confirmation with the guest's access code shown until they say they wrote it down.</summary>
 public sealed class FilingController(IStringLocalizer<CitizenResource> t, FilingReceipt receipt) : Controller
 {
     private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -76,14 +77,28 @@ public sealed class FilingController(IStringLocalizer<CitizenResource> t, Filing
             return NotFound();
         }
 
-        // Shown once: a reload, or the next person at a shared computer, no longer sees it.
-        var code = receipt.AccessCodeFor(Request, number);
-        if (code is not null)
+        // Shown on every visit (reload, Back, "Lihat status laporan" and back) until dismissed below.
+        return View(new SubmittedView(number, receipt.AccessCodeFor(Request, number)));
+    }
+
+    /// <summary>"Sudah saya catat": the code leaves the confirmation page; on a shared computer the report is locked in this browser too.</summary>
+    [AllowAnonymous]
+    [HttpPost("/lapor/terkirim/{trackingNumber}/sudah-dicatat")]
+    public IActionResult Dismiss([FromRoute] string trackingNumber, [FromForm] bool sharedDevice, [FromServices] TrackingAccess access)
+    {
+        if (TrackingNumber.Normalize(trackingNumber) is not { } number)
         {
-            receipt.Forget(Response, Request, number);
+            return NotFound();
         }
 
-        return View(new SubmittedView(number, code));
+        receipt.Forget(Response, Request, number);
+        if (sharedDevice)
+        {
+            access.Revoke(Response, Request, number);
+        }
+
+        TempData[FlashMessage.SuccessKey] = t[sharedDevice ? "Submitted.DismissedAndLocked" : "Submitted.Dismissed"].Value;
+        return RedirectToAction(nameof(Submitted), new { trackingNumber = number });
     }
 
     private async Task<IActionResult> SubmitPage(Submit.Form form, FormOptions.Handler options, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Lapor.Web.Features.Citizen.Tracking;
 using Lapor.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -11,12 +12,17 @@ namespace Lapor.Web.Features.Citizen.Filing;
 /// (which is not scoped to a report and lives for the whole browser session): an encrypted Data
 /// Protection cookie, "__Host-", Secure, HttpOnly and SameSite=Strict, that expires after
 /// <see cref="Lifetime"/> and pairs each code with the one report it opens, so a page for another
-/// number never shows it. The code is never stored in clear on the server.
+/// number never shows it. The confirmation page shows the code on every visit (reload, Back) until
+/// the reporter says they wrote it down. The code is never stored in clear on the server.
+/// Remembering a receipt also unlocks the report in this browser (<see cref="TrackingAccess"/>).
 /// </summary>
-public sealed class FilingReceipt(IDataProtectionProvider protection, TimeProvider clock, IOptions<SecurityOptions> security)
+public sealed class FilingReceipt(IDataProtectionProvider protection, TimeProvider clock, IOptions<SecurityOptions> security, TrackingAccess access)
 {
-    /// <summary>Long enough to reach the confirmation page on a slow connection, short on a shared computer.</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+    /// <summary>
+    /// A reporter who did not tap "Sudah saya catat" can still find the code from the browser's history
+    /// in the next days; after a week the code is worth less than the risk on a forgotten shared computer.
+    /// </summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
     /// <summary>A walk-in desk files several reports in a row from one browser.</summary>
     private const int MaxReports = 5;
@@ -26,8 +32,11 @@ public sealed class FilingReceipt(IDataProtectionProvider protection, TimeProvid
 
     private sealed record Entry(string Number, string Code);
 
-    public void Remember(HttpResponse response, HttpRequest request, string trackingNumber, string accessCode) =>
+    public void Remember(HttpResponse response, HttpRequest request, string trackingNumber, string accessCode)
+    {
         Write(response, request, [.. Read(request).Where(e => e.Number != trackingNumber).TakeLast(MaxReports - 1), new Entry(trackingNumber, accessCode)]);
+        access.Grant(response, request, trackingNumber);
+    }
 
     /// <summary>The code this browser was given for <paramref name="trackingNumber"/>, if it still holds it.</summary>
     public string? AccessCodeFor(HttpRequest request, string trackingNumber) =>

@@ -11,28 +11,31 @@ using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.Citizen.Tracking;
 
-/// <summary>/lacak: find a report by its number, see it (all of it once unlocked or owned), unlock it with the access code, open its files.</summary>
+/// <summary>
+/// /lacak: find a report by its number, see it (all of it once unlocked or owned), unlock it with the
+/// access code or the signed link, ask for a new link, open its files.
+/// </summary>
 public sealed class TrackingController(IStringLocalizer<CitizenResource> t, TrackingAccess access) : Controller
 {
     private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
     [AllowAnonymous]
     [HttpGet("/lacak")]
-    public IActionResult Lookup(string? nomor)
+    public async Task<IActionResult> Lookup(string? nomor, [FromServices] Lookup.Handler handler, CancellationToken cancellationToken)
     {
         if (nomor is null)
         {
-            return View();
+            return View(new Lookup.View(null));
         }
 
-        if (TrackingNumber.Normalize(nomor) is { } number)
+        if (TrackingNumber.Normalize(nomor) is not { } number)
         {
-            return RedirectToAction(nameof(Track), new { trackingNumber = number });
+            ModelState.AddModelError("nomor", t["Validation.TrackingNumber"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(new Lookup.View(nomor));
         }
 
-        ModelState.AddModelError("nomor", t["Validation.TrackingNumber"]);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View();
+        return await handler.ExistsAsync(number, cancellationToken) ? RedirectToAction(nameof(Track), new { trackingNumber = number }) : Unknown(nomor, number);
     }
 
     [AllowAnonymous]
@@ -45,7 +48,59 @@ public sealed class TrackingController(IStringLocalizer<CitizenResource> t, Trac
         }
 
         var view = await handler.HandleAsync(number, UserId, access.HasAccess(Request, number), cancellationToken);
-        return view is null ? NotFound() : view.StatusOnly ? View("TrackStatus", view) : View(new Track.Page(view, WorkFeedback.DraftOf(TempData)));
+        return view is null ? Unknown(number, number) : view.StatusOnly ? View("TrackStatus", view) : View(new Track.Page(view, WorkFeedback.DraftOf(TempData)));
+    }
+
+    /// <summary>
+    /// The signed link from the confirmation: unlocks the report in this browser, then leaves for the
+    /// clean page at once, so the token stays in no address bar, history or Referer.
+    /// </summary>
+    [AllowAnonymous]
+    [HttpGet("/lacak/{trackingNumber}/tautan")]
+    [GetOnly]
+    [EnableRateLimiting(RateLimitPolicies.TrackingCode)]
+    public async Task<IActionResult> OpenLink(
+        [FromRoute] string trackingNumber, [FromQuery(Name = "t")] string? token, [FromServices] ReportLink.OpenHandler handler, [FromServices] SecurityEvents events,
+        CancellationToken cancellationToken)
+    {
+        if (TrackingNumber.Normalize(trackingNumber) is not { } number)
+        {
+            return NotFound();
+        }
+
+        var outcome = await handler.HandleAsync(number, token, cancellationToken);
+        if (outcome == ReportLink.Outcome.Opened)
+        {
+            access.Grant(Response, Request, number);
+        }
+        else
+        {
+            events.ReportLinkRefused(HttpContext, number);
+            TempData[FlashMessage.ErrorKey] = outcome == ReportLink.Outcome.Expired
+                ? t["Track.LinkExpired", (int)ReportLinks.Lifetime.TotalDays].Value
+                : t["Track.LinkRefused"].Value;
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        return RedirectToAction(nameof(Track), new { trackingNumber = number });
+    }
+
+    /// <summary>"Kirim ulang tautan": a new link to the contact on file; the same answer whether there is one or not.</summary>
+    [AllowAnonymous]
+    [HttpPost("/lacak/{trackingNumber}/tautan-baru")]
+    [EnableRateLimiting(RateLimitPolicies.AccountMail)]
+    public async Task<IActionResult> ResendLink(
+        [FromRoute] string trackingNumber, [FromServices] ReportLink.ResendHandler handler, [FromServices] SecurityEvents events, CancellationToken cancellationToken)
+    {
+        if (TrackingNumber.Normalize(trackingNumber) is not { } number)
+        {
+            return NotFound();
+        }
+
+        await handler.HandleAsync(number, cancellationToken);
+        events.ReportLinkRequested(HttpContext, number);
+        TempData[FlashMessage.SuccessKey] = t["Track.LinkResent"].Value;
+        return RedirectToAction(nameof(Track), new { trackingNumber = number });
     }
 
     [AllowAnonymous]
@@ -83,5 +138,13 @@ public sealed class TrackingController(IStringLocalizer<CitizenResource> t, Trac
 
         SecurityHeaders.ForUserFile(Response);
         return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>A well-formed number no report has: the lookup page says so, with what was typed kept.</summary>
+    private ViewResult Unknown(string typed, string number)
+    {
+        ModelState.AddModelError("nomor", t["Track.NotFound", number]);
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return View(nameof(Lookup), new Lookup.View(typed));
     }
 }

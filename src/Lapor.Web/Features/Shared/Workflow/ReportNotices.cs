@@ -14,8 +14,11 @@ namespace Lapor.Web.Features.Shared.Workflow;
 /// each person hears once per event, on their own channel. Staff messages name the report and the
 /// agency, never the reporter.
 /// </summary>
-public sealed class ReportNotices(LaporDbContext db, Recipients recipients, ReferenceData reference, NotificationOutbox outbox)
+public sealed class ReportNotices(LaporDbContext db, Recipients recipients, ReferenceData reference, NotificationOutbox outbox, ReportLinks links)
 {
+    /// <summary>The message with a new signed link that a reporter asks for on the tracking page.</summary>
+    public const string ReportLinkTemplate = "ReportLink";
+
     public Task QueueAsync(Report report, DateTimeOffset now, CancellationToken cancellationToken) =>
         QueueAsync(report, report.Events, now, cancellationToken);
 
@@ -35,7 +38,8 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
                     reporter ??= await ReporterAsync(report, cancellationToken);
                     if (reporter is (var channel, { } address, var culture) && !string.IsNullOrWhiteSpace(address) && told.Add(address))
                     {
-                        outbox.ToReporter(channel, address, culture, notice.Template, payload, report.Id == 0 ? null : report.Id, now);
+                        outbox.ToReporter(channel, address, culture, notice.Template, notice.WithReportLink ? WithLink(payload, report, address, now) : payload,
+                            report.Id == 0 ? null : report.Id, now);
                     }
 
                     continue;
@@ -49,6 +53,28 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Queues a new signed link to the reporter's contact on file (the channel the report came by, else
+    /// their e-mail). False when there is none; the caller must not tell the asker which it was.
+    /// </summary>
+    public async Task<bool> QueueReportLinkAsync(Report report, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await ReporterAsync(report, cancellationToken) is not (var channel, { } address, var culture) || string.IsNullOrWhiteSpace(address))
+        {
+            return false;
+        }
+
+        var payload = new Dictionary<string, string> { ["TrackingNumber"] = report.TrackingNumber, ["Title"] = report.Title };
+        outbox.ToReporter(channel, address, culture, ReportLinkTemplate, WithLink(payload, report, address, now), report.Id, now);
+        return true;
+    }
+
+    private Dictionary<string, string> WithLink(IReadOnlyDictionary<string, string> payload, Report report, string address, DateTimeOffset now)
+    {
+        var link = links.Create(report.TrackingNumber, address, now);
+        return new Dictionary<string, string>(payload) { ["LinkToken"] = link.Token, ["LinkEndsOn"] = MailTemplates.Date(link.ValidUntil) };
     }
 
     private async Task<(IReadOnlyList<Recipients.Person> People, string Template)> StaffAsync(Report report, ReportEvent e, Notice notice, CancellationToken cancellationToken)

@@ -25,7 +25,15 @@ public enum NoticeAudience
 }
 
 /// <summary>One message an event causes: to whom, with which template (<c>Mail.{Template}.*</c>, <c>Chat.{Template}</c>, <c>Notice.{Template}</c>).</summary>
-public sealed record Notice(NoticeAudience To, string Template);
+public sealed record Notice(NoticeAudience To, string Template)
+{
+    /// <summary>
+    /// The reporter's message carries a signed link (<see cref="ReportLinks"/>) that opens the whole
+    /// report without the access code: only the confirmation, so a later mail passed on to a
+    /// neighbour does not hand over the report.
+    /// </summary>
+    public bool WithReportLink { get; init; }
+}
 
 /// <summary>
 /// The event × recipient table of DESIGN §7, written out in docs/architecture.md ("Who is told")
@@ -39,7 +47,7 @@ public static class WhoIsTold
 
     public static IReadOnlyList<Notice> For(ReportEvent e) => e.Kind switch
     {
-        ReportEventKind.Filed => [new(NoticeAudience.Reporter, "FilingConfirmation")],
+        ReportEventKind.Filed => [new(NoticeAudience.Reporter, "FilingConfirmation") { WithReportLink = true }],
         ReportEventKind.Verified => [new(NoticeAudience.Reporter, "Verified")],
         ReportEventKind.Routed => [new(NoticeAudience.Handlers, "NewDisposition")],
         ReportEventKind.Held or ReportEventKind.QuestionAsked => [new(NoticeAudience.Reporter, "InformationRequested")],
