@@ -44,6 +44,7 @@ builder.Services.AddLaporKeyRing(builder.Configuration);
 builder.Services.AddLaporAuthorization();
 builder.Services.AddLaporLocalization();
 builder.Services.AddLaporMvc();
+builder.Services.AddLaporCompression();
 builder.Services.AddLaporNotifications();
 builder.Services.AddLaporDeadlines();
 builder.Services.AddAttachmentStorage();
@@ -79,6 +80,8 @@ await app.PrepareDatabaseAsync();
 // Forwarded headers first, so rate limits and logs see the real client (only from configured proxies).
 app.UseForwardedHeaders();
 app.UseLaporSecurityHeaders();
+// Compresses what the endpoints write (pages, JSON); static files come pre-compressed and pass through untouched.
+app.UseResponseCompression();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -98,7 +101,6 @@ app.UseSerilogRequestLogging(o =>
     ];
 });
 app.UseLaporHttpsOnly();
-app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
@@ -108,7 +110,9 @@ app.UseRateLimiter();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
-app.MapControllers();
+app.MapLaporStaticAssets();
+// WithStaticAssets: views' "~/css/site.css" links resolve to the fingerprinted names of the asset manifest.
+app.MapControllers().WithStaticAssets();
 
 // The JSON API's description (Open311, intake) for client developers: Development, or when OpenApi:Enabled.
 if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("OpenApi:Enabled"))
