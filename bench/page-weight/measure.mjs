@@ -83,7 +83,11 @@ async function visit(path) {
     const sizes = new Map();
     cdp.on("Network.requestWillBeSent", (e) => urls.set(e.requestId, e.request.url));
     cdp.on("Network.responseReceived", (e) => encodings.set(e.requestId, e.response.headers["content-encoding"] ?? e.response.headers["Content-Encoding"] ?? "-"));
-    cdp.on("Network.loadingFinished", (e) => sizes.set(e.requestId, e.encodedDataLength));
+    cdp.on("Network.loadingFinished", (e) => {
+      if (!urls.get(e.requestId)?.startsWith("data:")) {
+        sizes.set(e.requestId, e.encodedDataLength);
+      }
+    });
 
     await page.goto(options.url.replace(/\/$/, "") + path, { waitUntil: "load" });
     await page.waitForLoadState("networkidle");

@@ -31,6 +31,10 @@ if (IsolatedPdfRewrite.IsRequested(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Unpublished runs (tests, bench, dotnet run in any environment) read static files through the build's manifest,
+// which also knows the compressed copies under obj/. A published app has no such manifest and serves its wwwroot.
+builder.WebHost.UseStaticWebAssets();
+
 // Under systemd (Type=notify): tells it when the portal is ready and stops cleanly on SIGTERM; elsewhere nothing.
 builder.Host.UseSystemd();
 

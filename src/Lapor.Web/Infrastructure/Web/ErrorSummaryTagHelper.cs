@@ -79,7 +79,7 @@ public sealed partial class ErrorSummaryTagHelper(IStringLocalizer<SharedResourc
             foreach (var error in messages)
             {
                 var text = encoder.Encode(error.ErrorMessage);
-                html.Append(ownId ? $"<li id=\"{encoder.Encode(messageId)}\">" : "<li>");
+                html.Append(ownId ? $"<li id=\"{encoder.Encode(messageId!)}\">" : "<li>");
                 html.Append(target is null ? text : $"<a class=\"alert-link\" href=\"#{encoder.Encode(target)}\">{text}</a>");
                 html.Append("</li>");
                 ownId = false;
