@@ -34,6 +34,12 @@ var builder = WebApplication.CreateBuilder(args);
 // Unpublished runs (tests, bench, dotnet run in any environment) read static files through the build's manifest,
 // which also knows the compressed copies under obj/. A published app has no such manifest and serves its wwwroot.
 builder.WebHost.UseStaticWebAssets();
+// Outside Development, a build's manifest keeps its own cache headers (immutable for fingerprinted names), as a
+// published one does; by default MapStaticAssets turns them into no-cache for any build manifest.
+if (!builder.Environment.IsDevelopment())
+{
+    builder.Configuration["EnableStaticAssetsDevelopmentCaching"] = "true";
+}
 
 // Under systemd (Type=notify): tells it when the portal is ready and stops cleanly on SIGTERM; elsewhere nothing.
 builder.Host.UseSystemd();
