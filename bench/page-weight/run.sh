@@ -2,6 +2,7 @@
 # Page weight and first contentful paint of / and /lapor on an emulated slow-4G phone (bench/README.md).
 #   bench/page-weight/run.sh                      publishes the portal, starts it on an empty database, measures
 #   bench/page-weight/run.sh --url https://...    measures a portal that is already running
+#   BENCH_PUBLISHED=/tmp/pub bench/page-weight/run.sh   uses that publish output instead of publishing
 # Further arguments go to measure.mjs (e.g. --runs 5, --latency 562.5).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -24,8 +25,13 @@ stop() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/
 trap stop EXIT
 
 # Published, as deployed: publishing is what adds the Brotli copies of the static files.
-echo "== Publish (Release) to $work/app"
-dotnet publish "$root/src/Lapor.Web" -c Release -o "$work/app" -v q -nologo >"$work/publish.log" 2>&1 || { tail -30 "$work/publish.log" >&2; exit 1; }
+# BENCH_PUBLISHED=/path/to/publish/output skips the publish step (e.g. to repeat a measurement).
+if [ -n "${BENCH_PUBLISHED:-}" ]; then
+  ln -s "$BENCH_PUBLISHED" "$work/app"
+else
+  echo "== Publish (Release) to $work/app"
+  dotnet publish "$root/src/Lapor.Web" -c Release -o "$work/app" -v q -nologo >"$work/publish.log" 2>&1 || { tail -30 "$work/publish.log" >&2; exit 1; }
+fi
 
 echo "== Start the portal on $url (Production, empty database)"
 (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
