@@ -3,14 +3,19 @@
 # Release on it, measures pages, raw SQL, filing and memory, and checks DESIGN §11's targets.
 #   bench/run.sh           1,000,000 reports, 500 agencies
 #   bench/run.sh --quick     100,000 reports, 500 agencies (about 5 minutes)
+#   bench/run.sh --page-weight   first visit of / and /lapor on an emulated slow-4G phone (bench/page-weight)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--page-weight" ]; then
+  shift
+  exec bench/page-weight/run.sh "$@"
+fi
 
 reports=1000000 samples=300 submit_seconds=30 mode=full
 case "${1:-}" in
   --quick) reports=100000 samples=200 submit_seconds=20 mode=quick ;;
   "") ;;
-  *) echo "usage: bench/run.sh [--quick]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [--quick | --page-weight]" >&2; exit 2 ;;
 esac
 samples=${BENCH_SAMPLES:-$samples} submit_seconds=${BENCH_SUBMIT_SECONDS:-$submit_seconds}
 agencies=500

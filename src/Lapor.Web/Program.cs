@@ -32,6 +32,16 @@ if (IsolatedPdfRewrite.IsRequested(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Unpublished runs (tests, bench, dotnet run in any environment) read static files through the build's manifest,
+// which also knows the compressed copies under obj/. A published app has no such manifest and serves its wwwroot.
+builder.WebHost.UseStaticWebAssets();
+// Outside Development, a build's manifest keeps its own cache headers (immutable for fingerprinted names), as a
+// published one does; by default MapStaticAssets turns them into no-cache for any build manifest.
+if (!builder.Environment.IsDevelopment())
+{
+    builder.Configuration["EnableStaticAssetsDevelopmentCaching"] = "true";
+}
+
 // Under systemd (Type=notify): tells it when the portal is ready and stops cleanly on SIGTERM; elsewhere nothing.
 builder.Host.UseSystemd();
 
@@ -46,6 +56,7 @@ builder.Services.AddLaporAuthorization();
 builder.Services.AddLaporLocalization();
 builder.Services.AddLaporMvc();
 builder.Services.AddLaporMaps();
+builder.Services.AddLaporCompression();
 builder.Services.AddLaporNotifications();
 builder.Services.AddLaporDeadlines();
 builder.Services.AddAttachmentStorage();
@@ -81,6 +92,8 @@ await app.PrepareDatabaseAsync();
 // Forwarded headers first, so rate limits and logs see the real client (only from configured proxies).
 app.UseForwardedHeaders();
 app.UseLaporSecurityHeaders();
+// Compresses what the endpoints write (pages, JSON); static files come pre-compressed and pass through untouched.
+app.UseResponseCompression();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -100,7 +113,6 @@ app.UseSerilogRequestLogging(o =>
     ];
 });
 app.UseLaporHttpsOnly();
-app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
@@ -110,7 +122,9 @@ app.UseRateLimiter();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
-app.MapControllers();
+app.MapLaporStaticAssets();
+// WithStaticAssets: views' "~/css/site.css" links resolve to the fingerprinted names of the asset manifest.
+app.MapControllers().WithStaticAssets();
 
 // The JSON API's description (Open311, intake) for client developers: Development, or when OpenApi:Enabled.
 if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("OpenApi:Enabled"))

@@ -45,6 +45,10 @@ public sealed class HtmlPage
     public string InputValue(string name) =>
         Document.QuerySelector<IHtmlInputElement>($"input[name='{name}']")?.Value ?? throw new InvalidOperationException($"No input {name}.");
 
+    /// <summary>The message beside a field, as seen (without the "Kesalahan:" read only to screen readers).</summary>
     public string? FieldError(string field) =>
-        Document.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent is { Length: > 0 } text ? text : null;
+        Document.QuerySelector($"[data-valmsg-for='{field}']") is { } message
+        && string.Concat(message.ChildNodes.Where(n => n is not IElement { ClassName: "visually-hidden" }).Select(n => n.TextContent)) is { Length: > 0 } text
+            ? text
+            : null;
 }

@@ -48,7 +48,8 @@ public static class SecurityHeaders
             var personal = context.User.Identity?.IsAuthenticated == true
                 || context.Request.Cookies.ContainsKey(security.CookieName(SecurityOptions.TrackingCookie))
                 || context.Request.Cookies.ContainsKey(security.CookieName(SecurityOptions.FilingReceiptCookie));
-            if (personal && context.GetEndpoint() is not null)
+            // Static files are the same for everyone and keep their long cache lifetime.
+            if (personal && context.GetEndpoint() is not null && !Web.StaticAssets.IsStaticAsset(context))
             {
                 headers.CacheControl = "no-store";
             }

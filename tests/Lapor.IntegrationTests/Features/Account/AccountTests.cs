@@ -341,7 +341,7 @@ public sealed class AccountTests(LaporAppFactory app) : IClassFixture<LaporAppFa
         return [.. payloads.Select(p => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(p)!["Link"])];
     }
 
-    private static string ErrorOf(HtmlPage page) => page.Document.QuerySelector(".validation-summary-errors li")?.TextContent.Trim() ?? "";
+    private static string ErrorOf(HtmlPage page) => page.Document.QuerySelector("#error-summary li")?.TextContent.Trim() ?? "";
 
     private async Task<HtmlPage> RegisterAsync(string email, string password)
     {
