@@ -36,6 +36,8 @@ public static class SearchTerms
     /// <summary>Roots that end in -nya themselves.</summary>
     private static readonly string[] NyaRoots = ["tanya", "hanya", "punya"];
 
+    private static readonly HashSet<string> NyaPrefixes = new(StringComparer.Ordinal) { "", "ber", "ter", "di", "se", "mem", "men", "per", "pe", "ke" };
+
     /// <summary>The terms of <paramref name="text"/>, each with its forms (lower case, without accents); empty when it holds no word.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Parse(string? text)
     {
@@ -102,7 +104,8 @@ public static class SearchTerms
 
     private static string WithoutSuffix(string word)
     {
-        if (NyaRoots.Any(r => word.EndsWith(r, StringComparison.Ordinal)))
+        // "tanya", "bertanya" keep their -nya; "lampunya" does not ("lam" is no prefix).
+        if (NyaRoots.Any(r => word.EndsWith(r, StringComparison.Ordinal) && NyaPrefixes.Contains(word[..^r.Length])))
         {
             return word;
         }

@@ -113,9 +113,13 @@ public static class PublicList
             var matches = reports.Join(db.SearchPublicText(terms), r => r.Id, h => h.ReportId, (r, h) => new { Report = r, h.Score });
             var total = await matches.CountAsync(cancellationToken);
             var number = page is >= 1 and <= MaxSearchPage ? page.Value : 1;
-            var rows = await matches.OrderByDescending(m => m.Score).ThenByDescending(m => m.Report.SubmittedAt).ThenByDescending(m => m.Report.Id)
-                .Skip((number - 1) * PageSize).Take(PageSize).Select(m => m.Report).Select(Project)
+
+            // The page's ids in rank order, then their rows: EF cannot load a report's agencies beside a keyless search hit.
+            var ids = await matches.OrderByDescending(m => m.Score).ThenByDescending(m => m.Report.SubmittedAt).ThenByDescending(m => m.Report.Id)
+                .Skip((number - 1) * PageSize).Take(PageSize).Select(m => m.Report.Id)
                 .ToListAsync(cancellationToken);
+            var found = ids.Count == 0 ? [] : await db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(Project).ToDictionaryAsync(r => r.Id, cancellationToken);
+            var rows = ids.Select(id => found[id]).ToList();
             return (rows, total,
                 number > 1 ? new Cursor(Page: number - 1) : null,
                 number * PageSize < total && number < MaxSearchPage ? new Cursor(Page: number + 1) : null);
