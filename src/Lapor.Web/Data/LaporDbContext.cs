@@ -1,4 +1,5 @@
 using Lapor.Web.Data.Identity;
+using Lapor.Web.Data.Search;
 using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Auditing;
@@ -42,6 +43,13 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<PrivacyNotice> PrivacyNotices => Set<PrivacyNotice>();
+
+    /// <summary>
+    /// Public reports whose public text (title, summary, public answers) holds every term of
+    /// <see cref="SearchTerms.Parse"/>, through the provider's own full-text search; each provider's
+    /// context answers with its own statement. Compose it with <see cref="Reports"/>.
+    /// </summary>
+    public abstract IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

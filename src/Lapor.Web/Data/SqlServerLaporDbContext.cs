@@ -1,10 +1,14 @@
+using Lapor.Web.Data.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Lapor.Web.Data;
 
 /// <summary>Production: SQL Server, chosen with Database:Provider=SqlServer.</summary>
-public sealed class SqlServerLaporDbContext(DbContextOptions<SqlServerLaporDbContext> options) : LaporDbContext(options);
+public sealed class SqlServerLaporDbContext(DbContextOptions<SqlServerLaporDbContext> options) : LaporDbContext(options)
+{
+    public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms) => SqlServerReportSearch.Search(this, terms);
+}
 
 /// <summary>Lets `dotnet ef` build the SQL Server model and script without a server.</summary>
 public sealed class SqlServerLaporDbContextFactory : IDesignTimeDbContextFactory<SqlServerLaporDbContext>

@@ -1,3 +1,4 @@
+using Lapor.Web.Data.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -7,6 +8,8 @@ namespace Lapor.Web.Data;
 /// <summary>The embedded default: a SQLite file under App_Data.</summary>
 public sealed class SqliteLaporDbContext(DbContextOptions<SqliteLaporDbContext> options) : LaporDbContext(options)
 {
+    public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms) => SqliteReportSearch.Search(this, terms);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

@@ -20,6 +20,7 @@ public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFi
     [Theory]
     [InlineData(null, "/")]
     [InlineData(null, "/laporan")]
+    [InlineData(null, "/laporan?Q=jalan+berlubang&Page=2")]
     [InlineData(null, "/statistik")]
     [InlineData(Officer, "/inbox")]
     [InlineData(Officer, "/inbox?Tab=Completed&Sort=Newest")]

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Lapor.Web.Features.Citizen.PublicReports;
 
 /// <summary>The public portal: reports everybody may read, and the figures.</summary>
-public sealed class PublicReportsController(WorkFeedback feedback, TimeProvider clock, IStringLocalizer<CitizenResource> t) : Controller
+public sealed class PublicReportsController(WorkFeedback feedback, IStringLocalizer<CitizenResource> t) : Controller
 {
     [AllowAnonymous]
     [HttpGet("/laporan")]
@@ -65,9 +65,6 @@ public sealed class PublicReportsController(WorkFeedback feedback, TimeProvider 
 
     [AllowAnonymous]
     [HttpGet("/statistik")]
-    public async Task<IActionResult> Statistics(int? tahun, [FromServices] PublicStatistics.Handler statistics, CancellationToken cancellationToken)
-    {
-        var year = tahun is >= 2000 and <= 2100 ? tahun.Value : clock.GetUtcNow().Year;
-        return View(await statistics.HandleAsync(year, cancellationToken));
-    }
+    public async Task<IActionResult> Statistics(int? tahun, [FromServices] PublicStatistics.Handler statistics, CancellationToken cancellationToken) =>
+        View(await statistics.HandleAsync(tahun, cancellationToken));
 }

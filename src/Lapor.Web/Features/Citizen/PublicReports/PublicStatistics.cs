@@ -5,20 +5,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Features.Citizen.PublicReports;
 
-/// <summary>/statistik: the region's figures and each agency's completion rate for a year; numbers only, no personal data.</summary>
+/// <summary>
+/// /statistik: the region's figures and each agency's completion rate for a year; numbers only, no
+/// personal data. The on-time rate is the one the home page promises ("ditanggapi tepat waktu"): the
+/// share of agencies' first responses given by their due date, counted as the dashboard counts it
+/// (<see cref="Rates.OnTime"/> over the durations recorded when each share first answered).
+/// </summary>
 public static class PublicStatistics
 {
     /// <summary>Below this many routed reports an agency's rate says too little to rank it.</summary>
     public const int MinimumToRank = 10;
 
+    public const int FirstYear = 2000;
+
     public sealed record AgencyRow(string Agency, int Routed, int Completed, decimal? Rate, bool Ranked);
 
-    public sealed record View(int Year, int Received, IReadOnlyDictionary<ReportStatus, int> ByStatus, decimal? CompletionRate, IReadOnlyList<AgencyRow> Agencies);
+    /// <summary><paramref name="CurrentYear"/>: the last year the page offers (no link to a year that has not begun).</summary>
+    public sealed record View(int Year, int CurrentYear, int Received, IReadOnlyDictionary<ReportStatus, int> ByStatus, decimal? CompletionRate, decimal? OnTimeResponse,
+        IReadOnlyList<AgencyRow> Agencies);
 
-    public sealed class Handler(LaporDbContext db)
+    public sealed class Handler(LaporDbContext db, TimeProvider clock)
     {
-        public async Task<View> HandleAsync(int year, CancellationToken cancellationToken)
+        /// <summary>The figures of <paramref name="requested"/>, or of this year when it names none, a future one or one before <see cref="FirstYear"/>.</summary>
+        public async Task<View> HandleAsync(int? requested, CancellationToken cancellationToken)
         {
+            var currentYear = clock.GetUtcNow().Year;
+            var year = requested is { } y && y >= FirstYear && y <= currentYear ? y : currentYear;
             var start = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
             var end = start.AddYears(1);
             var reports = db.Reports.AsNoTracking().Where(r => r.SubmittedAt >= start && r.SubmittedAt < end);
@@ -27,15 +39,20 @@ public static class PublicStatistics
             var assignments = await db.Assignments.AsNoTracking()
                 .Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn && a.Report!.SubmittedAt >= start && a.Report.SubmittedAt < end)
                 .GroupBy(a => a.AgencyId)
-                .Select(g => new { AgencyId = g.Key, Routed = g.Count(), Completed = g.Count(a => a.State == AssignmentState.Completed) })
-                .Join(db.Agencies, g => g.AgencyId, a => a.Id, (g, a) => new { a.Name, g.Routed, g.Completed })
+                .Select(g => new
+                {
+                    AgencyId = g.Key, Routed = g.Count(), Completed = g.Count(a => a.State == AssignmentState.Completed),
+                    Responded = g.Count(a => a.FirstResponseWorkingDays != null), RespondedOnTime = g.Count(a => a.FirstResponseWorkingDays != null && a.FirstResponseOnTime == true),
+                })
+                .Join(db.Agencies, g => g.AgencyId, a => a.Id, (g, a) => new { a.Name, g.Routed, g.Completed, g.Responded, g.RespondedOnTime })
                 .ToListAsync(cancellationToken);
 
             var rows = assignments
                 .Select(a => new AgencyRow(a.Name, a.Routed, a.Completed, Rates.Share(a.Completed, a.Routed), a.Routed >= MinimumToRank))
                 .OrderByDescending(a => a.Ranked).ThenByDescending(a => a.Rate).ThenBy(a => a.Agency)
                 .ToList();
-            return new View(year, byStatus.Values.Sum(), byStatus, CompletionRate.Of(byStatus), rows);
+            var onTime = Rates.OnTime(assignments.Sum(a => a.RespondedOnTime), assignments.Sum(a => a.Responded));
+            return new View(year, currentYear, byStatus.Values.Sum(), byStatus, CompletionRate.Of(byStatus), onTime, rows);
         }
     }
 }

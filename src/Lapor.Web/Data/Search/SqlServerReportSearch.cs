@@ -1,0 +1,50 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Data.Search;
+
+/// <summary>
+/// SQL Server: the full-text index on Reports and Messages (migration PublicSearch, catalog
+/// LaporSearch, accent-insensitive, neutral language, no stoplist) searched with CONTAINSTABLE,
+/// one term at a time so the words may sit in different fields, as on SQLite. Only public text
+/// counts: the public title or, when there is none, the title; the same for the summary; answers
+/// whose visibility is Public. RANK is summed, title hits weighing four times an answer's.
+/// </summary>
+public static class SqlServerReportSearch
+{
+    private static readonly (string Table, string Column, int Weight, string Where)[] Fields =
+    [
+        ("Reports", "PublicTitle", 4, ""),
+        ("Reports", "Title", 4, "WHERE x.[PublicTitle] IS NULL"),
+        ("Reports", "PublicSummary", 2, ""),
+        ("Reports", "Body", 2, "WHERE x.[PublicSummary] IS NULL"),
+        ("Messages", "Body", 1, "WHERE x.[Visibility] = N'Public'"),
+    ];
+
+    public static IQueryable<SearchHit> Search(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
+
+        // Only fixed text and parameter placeholders ({0}, {1}…) go into the statement; the words are parameters.
+        var parts = new List<string>();
+        for (var i = 0; i < terms.Count; i++)
+        {
+            foreach (var (table, column, weight, where) in Fields)
+            {
+                var report = table == "Reports" ? "x.[Id]" : "x.[ReportId]";
+                parts.Add($"SELECT {i} AS [Term], {report} AS [ReportId], {weight} * t.[RANK] AS [Score] FROM CONTAINSTABLE([{table}], [{column}], {{{i}}}) AS t JOIN [{table}] AS x ON x.[Id] = t.[KEY] {where}");
+            }
+        }
+
+        var sql = new StringBuilder("SELECT h.[ReportId], CAST(SUM(h.[Score]) AS float) AS [Score] FROM (")
+            .AppendJoin(" UNION ALL ", parts)
+            .Append($") AS h GROUP BY h.[ReportId] HAVING COUNT(DISTINCT h.[Term]) = {terms.Count}")
+            .ToString();
+        return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql, [.. terms.Select(Condition)]));
+    }
+
+    /// <summary>One term as a CONTAINS condition: its forms as quoted prefix terms.</summary>
+    public static string Condition(IReadOnlyList<string> forms) =>
+        string.Join(" OR ", forms.Select(f => $"\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}*\""));
+}

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Data.Search;
+
+/// <summary>
+/// SQLite: the FTS5 table "ReportSearch" (migration PublicSearch) holds one row per public report,
+/// rowid = report id: its public title, its public text and its public answers, kept by triggers
+/// on Reports and Messages. bm25 ranks, a title hit weighing four times an answer's.
+/// </summary>
+public static class SqliteReportSearch
+{
+    public static IQueryable<SearchHit> Search(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms) =>
+        db.Database.SqlQuery<SearchHit>($"""
+            SELECT "rowid" AS "ReportId", -bm25("ReportSearch", 4.0, 2.0, 1.0) AS "Score" FROM "ReportSearch" WHERE "ReportSearch" MATCH {MatchExpression(terms)}
+            """);
+
+    /// <summary>Every term, each a quoted prefix (or a choice of them): FTS5 reads nothing inside quotes as syntax.</summary>
+    public static string MatchExpression(IReadOnlyList<IReadOnlyList<string>> terms)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
+        static string Prefix(string form) => $"\"{form.Replace("\"", "\"\"", StringComparison.Ordinal)}\"*";
+        return string.Join(" AND ", terms.Select(t => t.Count == 1 ? Prefix(t[0]) : $"({string.Join(" OR ", t.Select(Prefix))})"));
+    }
+}

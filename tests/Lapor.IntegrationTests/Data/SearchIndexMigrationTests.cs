@@ -1,0 +1,76 @@
+using System.Globalization;
+using Lapor.TestSupport;
+using Lapor.Web.Data;
+using Lapor.Web.Data.Migrations.Sqlite;
+using Lapor.Web.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Lapor.IntegrationTests.Data;
+
+/// <summary>The PublicSearch migration: its triggers survive later migrations, its backfill indexes existing reports, and SQL Server gets its full-text index.</summary>
+public sealed class SearchIndexMigrationTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+{
+    /// <summary>A later migration that rebuilds Reports or Messages (SQLite's way to drop a column) drops their triggers with them.</summary>
+    [Fact]
+    public async Task SqliteMigration_LeavesEverySearchTriggerInPlace()
+    {
+        var triggers = await app.WithDbAsync(db => db.Database.SqlQuery<string>($"SELECT name AS Value FROM sqlite_master WHERE type = 'trigger'").ToListAsync());
+
+        Assert.All(PublicSearch.Triggers, t => Assert.Contains(t, triggers));
+    }
+
+    [Fact]
+    public async Task SqliteMigration_DownAndUp_IndexesExistingPublicReportsOnly()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var (shown, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "Lampu lalu lintas RIWAYATKANARI padam");
+        var (hidden, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "Lampu lalu lintas RIWAYATKANARI belum diperiksa");
+        await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).ActAsync(shown, "verifikasi", ("AgencyIds", world.AgencyA.ToString(CultureInfo.InvariantCulture)));
+
+        await app.WithDbAsync(async db =>
+        {
+            var migrator = db.GetService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            var ours = migrations.FindIndex(m => m.EndsWith("_PublicSearch", StringComparison.Ordinal));
+            await migrator.MigrateAsync(migrations[ours - 1]);
+            Assert.DoesNotContain("ReportSearch", await db.Database.SqlQuery<string>($"SELECT name AS Value FROM sqlite_master").ToListAsync());
+            await migrator.MigrateAsync(migrations[^1]);
+        });
+
+        var found = await app.WithDbAsync(db => db.Reports.Join(db.SearchPublicText(SearchTerms.Parse("riwayatkanari")), r => r.Id, h => h.ReportId, (r, h) => r.TrackingNumber).ToListAsync());
+        Assert.Equal([shown], found);
+        Assert.DoesNotContain(hidden, found);
+    }
+
+    [Fact]
+    public void SqlServerMigration_CreatesTheFullTextIndexOutsideTransactions()
+    {
+        using var db = new SqlServerLaporDbContextFactory().CreateDbContext([]);
+
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        Assert.Contains("CREATE FULLTEXT CATALOG [LaporSearch] WITH ACCENT_SENSITIVITY = OFF", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE FULLTEXT INDEX ON [Reports]", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE FULLTEXT INDEX ON [Messages]", script, StringComparison.Ordinal);
+    }
+
+    /// <summary>SQL Server cannot run here: the statement is at least translated, ranked by CONTAINSTABLE, with the words as parameters only.</summary>
+    [Fact]
+    public void SqlServerSearch_TranslatesWithTheWordsAsParameters()
+    {
+        using var db = new SqlServerLaporDbContextFactory().CreateDbContext([]);
+        var terms = SearchTerms.Parse("Lampu \"jalan\" NEAR( KANARIKATA");
+
+        var sql = db.Reports.Where(PublicReport.IsVisible).Join(db.SearchPublicText(terms), r => r.Id, h => h.ReportId, (r, h) => new { r.TrackingNumber, h.Score })
+            .OrderByDescending(x => x.Score).Skip(20).Take(20).ToQueryString();
+
+        Assert.Contains("CONTAINSTABLE([Reports], [PublicTitle], @", sql, StringComparison.Ordinal);
+        Assert.Contains("CONTAINSTABLE([Messages], [Body], @", sql, StringComparison.Ordinal);
+        Assert.Contains("HAVING COUNT(DISTINCT h.[Term]) = 4", sql, StringComparison.Ordinal);
+        var statement = sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("kanarikata", statement, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"kanarikata*\"", sql, StringComparison.Ordinal);
+    }
+}
