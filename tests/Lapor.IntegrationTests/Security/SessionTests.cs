@@ -119,7 +119,7 @@ public sealed class SessionTests(LaporAppFactory app) : IClassFixture<LaporAppFa
         var field = wrong.Document.QuerySelector("input[name='ChangePassword.CurrentPassword']")!;
         Assert.Equal("true", field.GetAttribute("aria-invalid"));
         var message = wrong.Document.GetElementById(field.GetAttribute("aria-describedby")!.Split(' ')[^1])!;
-        Assert.Equal("Kata sandi sekarang tidak cocok.", message.TextContent.Trim());
+        Assert.Equal("Kesalahan: Kata sandi sekarang tidak cocok.", message.TextContent.Trim()); // as a screen reader reads it
         Assert.Null(wrong.Document.QuerySelector("input[name='ChangePassword.NewPassword']")!.GetAttribute("aria-invalid"));
 
         var changed = await here.PostAsync("/akun/kata-sandi", Form(page.AntiforgeryToken("/akun/kata-sandi"),
