@@ -184,6 +184,7 @@
         say(fill(d.textAdded, staged.name));
       } finally {
         pending -= 1;
+        root.dispatchEvent(new Event("uploader:settled"));
       }
     };
 
@@ -198,17 +199,28 @@
       }
     });
 
-    // Captured before the double-submit guard (site.js): while a photo is still uploading the form waits.
+    // Captured before the double-submit guard (site.js): a form sent while a photo is still uploading
+    // waits for it, then goes by itself.
+    let waiting = null;
     form.addEventListener(
       "submit",
       (event) => {
         if (pending > 0) {
           event.preventDefault();
           event.stopImmediatePropagation();
+          waiting = event.submitter || null;
           say(d.textWait);
         }
       },
       true,
     );
+    const settled = () => {
+      if (pending === 0 && waiting !== null) {
+        const submitter = waiting;
+        waiting = null;
+        form.requestSubmit(submitter);
+      }
+    };
+    root.addEventListener("uploader:settled", settled);
   });
 })();
