@@ -1,6 +1,5 @@
 using Lapor.Web.Features.Shared.Attachments;
 using Lapor.Web.Infrastructure.Security;
-using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -42,9 +41,8 @@ public sealed class StagingController(Staging.Handler staging, FilingBrowser bro
         return Json(new { id = item.Id, name = item.FileName, size = item.SizeBytes, isImage = item.IsImage, fileUrl = entry.FileUrl, removeUrl = entry.RemoveUrl });
     }
 
-    [HttpGet("/lapor/lampiran/{id:guid}")]
-    [GetOnly]
-    public async Task<IActionResult> Show([FromRoute] Guid id, CancellationToken cancellationToken)
+    [HttpGet("/lapor/lampiran/{attachmentId:guid}")]
+    public async Task<IActionResult> Show([FromRoute(Name = "attachmentId")] Guid id, CancellationToken cancellationToken)
     {
         if (browser.Read(Request) is not { } cookie || await staging.OpenAsync(id, FilingBrowser.OwnerOf(cookie), cancellationToken) is not { } file)
         {
@@ -55,8 +53,8 @@ public sealed class StagingController(Staging.Handler staging, FilingBrowser bro
         return File(file.Content, file.ContentType, file.ContentType.StartsWith("image/", StringComparison.Ordinal) ? null : file.FileName);
     }
 
-    [HttpPost("/lapor/lampiran/{id:guid}/hapus")]
-    public async Task<IActionResult> Remove([FromRoute] Guid id, CancellationToken cancellationToken) =>
+    [HttpPost("/lapor/lampiran/{attachmentId:guid}/hapus")]
+    public async Task<IActionResult> Remove([FromRoute(Name = "attachmentId")] Guid id, CancellationToken cancellationToken) =>
         browser.Read(Request) is { } cookie && await staging.RemoveAsync(id, FilingBrowser.OwnerOf(cookie), cancellationToken) ? NoContent() : NotFound();
 
     /// <summary>The picker for a form with this token and the files staged for it so far.</summary>
@@ -64,5 +62,5 @@ public sealed class StagingController(Staging.Handler staging, FilingBrowser bro
         new(fileField, stagedField, formToken, url.Action(nameof(Stage), "Staging")!, [.. staged.Select(s => EntryFor(url, s))]);
 
     private static Uploader.Entry EntryFor(IUrlHelper url, Staging.Item item) =>
-        new(item, url.Action(nameof(Show), "Staging", new { id = item.Id })!, url.Action(nameof(Remove), "Staging", new { id = item.Id })!);
+        new(item, url.Action(nameof(Show), "Staging", new { attachmentId = item.Id })!, url.Action(nameof(Remove), "Staging", new { attachmentId = item.Id })!);
 }
