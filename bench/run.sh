@@ -56,6 +56,8 @@ start_portal() { # $1: log file; further arguments: extra settings NAME=VALUE
     Security__SecureCookies=false Security__RequireTwoFactor=false \
     Security__RateLimits__SignInPerMinute=1000000 Security__RateLimits__RegistrationPerHour=1000000 \
     Security__RateLimits__FilingPerMinute=1000000 Security__RateLimits__FilingPerDay=1000000 \
+    Security__RateLimits__FilingWithoutCookiePerMinute=1000000 Security__RateLimits__FilingWithoutCookiePerDay=1000000 \
+    Security__RateLimits__FilingPerAddressPerDay=1000000 Security__RateLimits__FilingAttemptsPerMinute=1000000 \
     Security__RateLimits__TrackingCodePerMinute=1000000 Security__RateLimits__ExportsPerMinute=1000000 \
     Serilog__MinimumLevel__Default=Warning "$@" \
     dotnet Lapor.Web.dll >"$log" 2>&1) &

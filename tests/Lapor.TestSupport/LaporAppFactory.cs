@@ -65,7 +65,11 @@ public class LaporAppFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Security:RequireTwoFactor", "false");
-        foreach (var limit in new[] { "SignInPerMinute", "RegistrationPerHour", "AccountMailPerHour", "FilingPerMinute", "FilingPerDay", "TrackingCodePerMinute", "ExportsPerMinute" })
+        foreach (var limit in new[]
+        {
+            "SignInPerMinute", "RegistrationPerHour", "AccountMailPerHour", "FilingPerMinute", "FilingPerDay", "FilingWithoutCookiePerMinute", "FilingWithoutCookiePerDay",
+            "FilingPerAddressPerDay", "FilingAttemptsPerMinute", "UploadsPerMinute", "TrackingCodePerMinute", "ExportsPerMinute",
+        })
         {
             builder.UseSetting($"Security:RateLimits:{limit}", "100000");
         }

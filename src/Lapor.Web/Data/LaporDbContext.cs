@@ -35,6 +35,7 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<RoutingEntry> RoutingEntries => Set<RoutingEntry>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<StagedUpload> StagedUploads => Set<StagedUpload>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<ReportSupport> ReportSupports => Set<ReportSupport>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

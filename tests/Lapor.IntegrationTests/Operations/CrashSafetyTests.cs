@@ -29,6 +29,10 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         settings["Security__SecureCookies"] = "false"; // plain HTTP on loopback
         settings["Security__RateLimits__FilingPerMinute"] = "100000";
         settings["Security__RateLimits__FilingPerDay"] = "100000";
+        foreach (var limit in new[] { "FilingWithoutCookiePerMinute", "FilingWithoutCookiePerDay", "FilingPerAddressPerDay", "FilingAttemptsPerMinute" })
+        {
+            settings[$"Security__RateLimits__{limit}"] = "100000";
+        }
         using var portal = new PortalProcess(settings);
         var confirmed = new ConcurrentBag<Confirmed>();
         var attempts = 0;

@@ -89,4 +89,90 @@ public sealed class RateLimitTests : IDisposable
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Redirect, 5), HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(before + 5, await app.WithDbAsync(db => db.Reports.CountAsync()));
     }
+
+    /// <summary>Forms sent back with an error cost nothing: the five filings a minute are all still there afterwards.</summary>
+    [Fact]
+    public async Task FilingLimit_CountsOnlyFiledReports_NotFormsSentBackWithErrors()
+    {
+        var client = app.CreateBrowser();
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, (await Citizen.FileAsync(client, title: "Pendek")).StatusCode);
+        }
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await Citizen.FileAsync(client, title: $"Laporan setelah salah isian {i}")).StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Redirect, s));
+    }
+
+    /// <summary>At the limit the form comes back (429) with what was typed and the photo kept, and says when to send again.</summary>
+    [Fact]
+    public async Task FilingLimit_Reached_Answers429WithTheFormKeptAndTheTimeToTryAgain()
+    {
+        var client = app.CreateBrowser();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await Citizen.FileAsync(client, title: $"Laporan beruntun nomor {i}")).StatusCode);
+        }
+
+        var response = await Citizen.FileAsync(client, title: "Laporan keenam yang tertahan", extra: f => Citizen.AddFile(f, TestImages.Jpeg(), "bukti.jpg", "image/jpeg"));
+
+        var page = await HtmlPage.FromAsync(response);
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.Status);
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal("Laporan keenam yang tertahan", page.InputValue("Form.Title"));
+        Assert.Contains("Silakan kirim lagi setelah pukul", page.Text, StringComparison.Ordinal);
+        Assert.Matches(@"pukul \d{2}[.:]\d{2}", page.Text);
+        Assert.Contains("bukti.jpg", page.Document.QuerySelector(".uploader-list")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.Document.QuerySelector("input[name='Form.Staged']"));
+        Assert.False(await app.WithDbAsync(db => db.Reports.AnyAsync(r => r.Title == "Laporan keenam yang tertahan")));
+    }
+
+    /// <summary>Citizens behind one carrier address do not share a budget: each browser (its filing cookie) has its own.</summary>
+    [Fact]
+    public async Task FilingLimit_AnotherBrowserAtTheSameAddress_StillFiles()
+    {
+        var first = app.CreateBrowserFrom("203.0.113.7");
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await Citizen.FileAsync(first, title: $"Laporan warga pertama {i}")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Citizen.FileAsync(first, title: "Laporan warga pertama lagi")).StatusCode);
+
+        var second = app.CreateBrowserFrom("203.0.113.7");
+        Assert.Equal(HttpStatusCode.Redirect, (await Citizen.FileAsync(second, title: "Laporan warga kedua")).StatusCode);
+    }
+
+    /// <summary>Dropping the filing cookie is no way around the limit: browsers without it share a stricter budget per address.</summary>
+    [Fact]
+    public async Task FilingLimit_WithoutTheFilingCookie_SharesAStricterBudgetPerAddress()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            statuses.Add((await FileWithoutFilingCookieAsync($"Laporan tanpa kuki nomor {i}")).StatusCode);
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Redirect, 3), HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    /// <summary>A browser that keeps the antiforgery cookie but never sends the filing cookie back.</summary>
+    private async Task<HttpResponseMessage> FileWithoutFilingCookieAsync(string title)
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
+        var form = await client.GetAsync("/lapor");
+        var cookies = form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Where(c => !c.Contains("lapor.browser", StringComparison.Ordinal));
+        var page = await HtmlPage.FromAsync(form);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/lapor")
+        {
+            Content = Citizen.ReportForm(page.AntiforgeryToken("/lapor"), Guid.Parse(page.InputValue("Form.SubmissionToken")), title),
+        };
+        request.Headers.Add("Cookie", string.Join("; ", cookies));
+        return await client.SendAsync(request);
+    }
 }

@@ -6,6 +6,7 @@ using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Infrastructure.Deadlines;
 using Lapor.Web.Infrastructure.Jobs;
 using Lapor.Web.Infrastructure.Notifications;
+using Lapor.Web.Infrastructure.Storage;
 
 namespace Lapor.Web.Features.Shared;
 
@@ -27,6 +28,8 @@ public static class SharedServices
 
         services.AddScoped<FormOptions.Handler>();
         services.AddScoped<Shared.Attachments.Attachments.Handler>();
+        services.AddScoped<Shared.Attachments.Staging.Handler>();
+        services.AddPeriodicJob<Shared.Attachments.StagedUploadCleanup, AttachmentStorageOptions>(o => o.StagedCleanupEnabled, o => o.StagedCleanupInterval);
         services.AddSingleton<HistorySentences>();
         services.AddScoped<AgencyDirectory>();
         services.AddScoped<AgencyStaffing>();

@@ -11,7 +11,11 @@ public static class RateLimitPolicies
     public const string SignIn = "sign-in";
     public const string Registration = "registration";
     public const string AccountMail = "account-mail";
-    public const string Filing = "filing";
+    /// <summary>Posts of the filing form, refused ones included: only against floods. Filed reports are counted by <see cref="FilingBudget"/>.</summary>
+    public const string FilingAttempts = "filing-attempts";
+
+    /// <summary>Files staged before the form is sent.</summary>
+    public const string Uploads = "uploads";
     public const string TrackingCode = "tracking-code";
     public const string Export = "export";
 
@@ -32,8 +36,8 @@ public static class RateLimitPolicies
         o.AddPolicy(Registration, http => PerAddress(http, limits.RegistrationPerHour, TimeSpan.FromHours(1)));
         o.AddPolicy(AccountMail, http => PerAddress(http, limits.AccountMailPerHour, TimeSpan.FromHours(1)));
         o.AddPolicy(TrackingCode, http => PerAddress(http, limits.TrackingCodePerMinute, TimeSpan.FromMinutes(1)));
-        o.AddPolicy(Filing, http => RateLimitPartition.Get(ClientAddress(http), _ => RateLimiter.CreateChained(
-            Window(limits.FilingPerMinute, TimeSpan.FromMinutes(1)), Window(limits.FilingPerDay, TimeSpan.FromDays(1)))));
+        o.AddPolicy(FilingAttempts, http => PerAddress(http, limits.FilingAttemptsPerMinute, TimeSpan.FromMinutes(1)));
+        o.AddPolicy(Uploads, http => PerAddress(http, limits.UploadsPerMinute, TimeSpan.FromMinutes(1)));
         o.AddPolicy(Export, http => RateLimitPartition.Get(
             http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? ClientAddress(http), _ => Window(limits.ExportsPerMinute, TimeSpan.FromMinutes(1))));
     }

@@ -13,6 +13,9 @@ public sealed class SecurityOptions
     /// <summary>The cookie that carries a guest's new access code to the confirmation page.</summary>
     public const string FilingReceiptCookie = "lapor.filed";
 
+    /// <summary>The browser's filing cookie (<see cref="FilingBrowser"/>): owns staged uploads, keys the filing limit.</summary>
+    public const string FilingBrowserCookie = "lapor.browser";
+
     /// <summary>
     /// Cookies are Secure and "__Host-" prefixed, so only HTTPS pages of this exact host can set or read
     /// them. Turn off only for plain-HTTP development on a workstation.
@@ -88,11 +91,26 @@ public sealed class RateLimitOptions
     /// <summary>Account registrations per address per hour.</summary>
     public int RegistrationPerHour { get; set; } = 10;
 
-    /// <summary>Filed reports per address per minute (a walk-in desk behind one address files a few).</summary>
+    /// <summary>Filed reports per browser (address and filing cookie) per minute (a walk-in desk files a few).</summary>
     public int FilingPerMinute { get; set; } = 5;
 
-    /// <summary>Filed reports per address per day.</summary>
+    /// <summary>Filed reports per browser (address and filing cookie) per day.</summary>
     public int FilingPerDay { get; set; } = 30;
+
+    /// <summary>Filed reports per minute from all browsers without a filing cookie at one address together (stricter: clearing cookies is no way around the limit).</summary>
+    public int FilingWithoutCookiePerMinute { get; set; } = 3;
+
+    /// <summary>Filed reports per day from all browsers without a filing cookie at one address together.</summary>
+    public int FilingWithoutCookiePerDay { get; set; } = 10;
+
+    /// <summary>Filed reports per day from one address, all browsers together: a carrier's shared address holds many citizens, a script making new cookies meets this.</summary>
+    public int FilingPerAddressPerDay { get; set; } = 600;
+
+    /// <summary>Filing-form posts per address per minute, refused ones included (only against floods; a validation error costs nothing from the filing budget).</summary>
+    public int FilingAttemptsPerMinute { get; set; } = 60;
+
+    /// <summary>Photos and documents staged (uploaded before the form is sent) per address per minute.</summary>
+    public int UploadsPerMinute { get; set; } = 60;
 
     /// <summary>Access-code attempts per address per minute (tracking numbers are guessable, codes must not be).</summary>
     public int TrackingCodePerMinute { get; set; } = 10;

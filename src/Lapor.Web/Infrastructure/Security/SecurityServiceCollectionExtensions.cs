@@ -65,6 +65,8 @@ public static class SecurityServiceCollectionExtensions
 
         var limits = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.RateLimits ?? new RateLimitOptions();
         services.AddRateLimiter(o => RateLimitPolicies.Configure(o, limits));
+        services.AddSingleton<FilingBrowser>();
+        services.AddSingleton<FilingBudget>();
         return services;
     }
 }

@@ -31,6 +31,14 @@ public sealed class AttachmentStorageOptions
     /// <summary>How old an unnamed file must be before it is removed: far longer than any filing takes.</summary>
     public TimeSpan OrphanAge { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>How long a file uploaded before its form is sent waits for the form (then removed with its row).</summary>
+    public TimeSpan StagedLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Whether this instance removes staged uploads older than <see cref="StagedLifetime"/>.</summary>
+    public bool StagedCleanupEnabled { get; set; } = true;
+
+    public TimeSpan StagedCleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
     public sealed class S3Options
     {
         /// <summary>The store's address, for example <c>https://s3.prov.go.id</c> or <c>http://minio.internal:9000</c>.</summary>

@@ -66,7 +66,9 @@ public sealed class AttachmentSweep(LaporDbContext db, IAttachmentStore store, I
             return 0;
         }
 
-        var named = await db.Attachments.Where(a => candidates.Contains(a.StoredName)).Select(a => a.StoredName).ToListAsync(cancellationToken);
+        var named = await db.Attachments.Where(a => candidates.Contains(a.StoredName)).Select(a => a.StoredName)
+            .Concat(db.StagedUploads.Where(s => candidates.Contains(s.StoredName)).Select(s => s.StoredName))
+            .ToListAsync(cancellationToken);
         var orphans = candidates.Except(named, StringComparer.Ordinal).Take(allowed).ToList();
         foreach (var orphan in orphans)
         {

@@ -123,18 +123,51 @@ public sealed class SubmitTests(LaporAppFactory app) : IClassFixture<LaporAppFac
         Assert.Equal(before, await app.WithDbAsync(db => db.Reports.CountAsync()));
     }
 
+    /// <summary>Without script: the files of a form sent back with an error are kept (staged) and listed, and the corrected form files them.</summary>
     [Fact]
-    public async Task Submit_InvalidFormWithFile_AsksToAttachAgain()
+    public async Task Submit_InvalidFormWithFile_KeepsTheFileAndFilesItOnceCorrected()
     {
         var client = app.CreateBrowser();
         var page = await HtmlPage.GetAsync(client, "/lapor");
-        var form = Citizen.ReportForm(page.AntiforgeryToken("/lapor"), Guid.NewGuid(), "Pendek", f => Citizen.AddFile(f, TestImages.Jpeg(), "foto.jpg", "image/jpeg"));
+        var submission = Guid.Parse(page.InputValue("Form.SubmissionToken"));
+        var form = Citizen.ReportForm(page.AntiforgeryToken("/lapor"), submission, "Pendek", f => Citizen.AddFile(f, TestImages.JpegWithExif(), "foto-jalan.jpg", "image/jpeg"));
 
         var result = await HtmlPage.FromAsync(await client.PostAsync("/lapor", form));
 
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
-        Assert.Contains("lampirkan berkas Anda lagi", result.Text, StringComparison.Ordinal);
         Assert.Equal("Pendek", result.InputValue("Form.Title"));
+        Assert.DoesNotContain("lampirkan berkas Anda lagi", result.Text, StringComparison.Ordinal);
+        var kept = result.Document.QuerySelector("input[name='Form.Staged'][type=checkbox]")!;
+        Assert.True(kept.HasAttribute("checked"));
+        Assert.Contains("foto-jalan.jpg", result.Document.QuerySelector(".uploader-list")!.TextContent, StringComparison.Ordinal);
+        var thumbnail = await client.GetAsync(result.Document.QuerySelector("img.uploader-thumb")!.GetAttribute("src"));
+        Assert.Equal("image/jpeg", thumbnail.Content.Headers.ContentType!.MediaType);
+
+        var corrected = Citizen.ReportForm(result.AntiforgeryToken("/lapor"), submission, "Jalan berlubang di depan pasar", f => f.Add(new StringContent(kept.GetAttribute("value")!), "Form.Staged"));
+        var filed = await client.PostAsync("/lapor", corrected);
+
+        Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
+        var attachment = await app.WithDbAsync(db => db.Attachments.SingleAsync(a => db.Reports.Any(r => r.Id == a.ReportId && r.SubmissionToken == submission)));
+        Assert.Equal("foto-jalan.jpg", attachment.OriginalFileName);
+        Assert.DoesNotContain(TestImages.ExifCanary, Encoding.ASCII.GetString(await File.ReadAllBytesAsync(Path.Combine(app.AttachmentsPath, attachment.StoredName))), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.StagedUploads.AnyAsync(s => s.FormToken == submission)));
+    }
+
+    /// <summary>An unticked kept file is left out of the report.</summary>
+    [Fact]
+    public async Task Submit_KeptFileUnticked_IsNotAttached()
+    {
+        var client = app.CreateBrowser();
+        var page = await HtmlPage.GetAsync(client, "/lapor");
+        var submission = Guid.Parse(page.InputValue("Form.SubmissionToken"));
+        var result = await HtmlPage.FromAsync(await client.PostAsync("/lapor",
+            Citizen.ReportForm(page.AntiforgeryToken("/lapor"), submission, "Pendek", f => Citizen.AddFile(f, TestImages.Jpeg(), "salah-foto.jpg", "image/jpeg"))));
+        Assert.NotNull(result.Document.QuerySelector("input[name='Form.Staged']"));
+
+        var filed = await client.PostAsync("/lapor", Citizen.ReportForm(result.AntiforgeryToken("/lapor"), submission, "Jalan berlubang di depan pasar"));
+
+        Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Attachments.AnyAsync(a => db.Reports.Any(r => r.Id == a.ReportId && r.SubmissionToken == submission))));
     }
 
     [Fact]
@@ -210,7 +243,7 @@ public sealed class SubmitTests(LaporAppFactory app) : IClassFixture<LaporAppFac
 
         var page = await HtmlPage.FromAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
-        Assert.Contains("bukan JPEG, PNG atau PDF yang valid", page.FieldError("Form.Attachments"), StringComparison.Ordinal);
+        Assert.Contains($"\"{name}\" tidak dapat dilampirkan: jenis berkas tidak didukung (JPG, PNG, PDF)", page.FieldError("Form.Attachments"), StringComparison.Ordinal);
         Assert.Equal("Laporan dengan lampiran palsu", page.InputValue("Form.Title"));
         Assert.Equal(before, await app.WithDbAsync(db => db.Reports.CountAsync()));
         Assert.False(await app.WithDbAsync(db => db.Attachments.AnyAsync(a => a.OriginalFileName == name)));
@@ -231,7 +264,8 @@ public sealed class SubmitTests(LaporAppFactory app) : IClassFixture<LaporAppFac
 
         var page = await HtmlPage.FromAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
-        Assert.Contains("Paling banyak 5 lampiran.", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Paling banyak 5 lampiran per laporan.", page.FieldError("Form.Attachments"), StringComparison.Ordinal);
+        Assert.Equal(5, page.Document.QuerySelectorAll("input[name='Form.Staged']").Length);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using FluentValidation;
 using FluentValidation.AspNetCore;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Citizen.Tracking;
+using Lapor.Web.Features.Shared.Attachments;
 using Lapor.Web.Features.Shared.Forms;
 using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Infrastructure.Security;
@@ -21,25 +22,46 @@ public sealed class FilingController(IStringLocalizer<CitizenResource> t, Filing
 
     [AllowAnonymous]
     [HttpGet("/lapor")]
-    public async Task<IActionResult> Submit([FromServices] FormOptions.Handler options, CancellationToken cancellationToken) =>
-        await SubmitPage(new Submit.Form { SubmissionToken = Guid.NewGuid() }, options, cancellationToken);
+    public async Task<IActionResult> Submit([FromServices] FormOptions.Handler options, [FromServices] FilingBrowser browser, CancellationToken cancellationToken)
+    {
+        // The filing cookie comes with the form: it owns the photos staged for it and keys the filing limit.
+        browser.Ensure(HttpContext);
+        return await SubmitPage(new Submit.Form { SubmissionToken = Guid.NewGuid() }, [], options, cancellationToken);
+    }
 
     [AllowAnonymous]
     [HttpPost("/lapor")]
-    [EnableRateLimiting(RateLimitPolicies.Filing)]
-    [RequestSizeLimit(55 * 1024 * 1024)]
+    [EnableRateLimiting(RateLimitPolicies.FilingAttempts)]
+    [RequestSizeLimit(Filing.Submit.MaxRequestBytes)]
     public async Task<IActionResult> Submit(
-        Submit.Form form, [FromServices] IValidator<Submit.Form> validator, [FromServices] Submit.Handler handler,
-        [FromServices] FormOptions.Handler options, [FromServices] SecurityEvents events, CancellationToken cancellationToken)
+        Submit.Form form, [FromServices] IValidator<Submit.Form> validator, [FromServices] Submit.Handler handler, [FromServices] FormOptions.Handler options,
+        [FromServices] FilingBrowser browser, [FromServices] FilingBudget budget, [FromServices] SecurityEvents events, CancellationToken cancellationToken)
     {
         form.IsGuest = UserId is null;
+        var (address, cookie) = (RateLimitPolicies.ClientAddress(HttpContext), browser.Read(Request));
+        var owner = FilingBrowser.OwnerOf(browser.Ensure(HttpContext));
+
+        // Files sent the plain way are staged before anything else is checked: an error anywhere keeps them.
+        var uploads = await handler.StageAsync(form, owner, cancellationToken);
+        ModelState.Remove("Form.Staged");
         var validation = await validator.ValidateAsync(form, cancellationToken);
         validation.AddToModelState(ModelState, "Form");
+        AddUploadErrors(uploads, events);
+        if (ModelState.IsValid && budget.BlockedUntil(address, cookie) is { } until)
+        {
+            return await LimitReachedPage(form, uploads, until, options, events, cancellationToken);
+        }
+
         if (ModelState.IsValid)
         {
-            switch (await handler.HandleAsync(form, UserId, cancellationToken))
+            switch (await handler.HandleAsync(form, UserId, owner, cancellationToken))
             {
                 case ReportFiling.Filed filed:
+                    if (filed.IsNew)
+                    {
+                        budget.Spend(address, cookie);
+                    }
+
                     if (filed.AccessCode is not null)
                     {
                         receipt.Remember(Response, Request, filed.TrackingNumber, filed.AccessCode);
@@ -47,24 +69,13 @@ public sealed class FilingController(IStringLocalizer<CitizenResource> t, Filing
 
                     return RedirectToAction(nameof(Submitted), new { trackingNumber = filed.TrackingNumber });
                 case ReportFiling.Rejected rejected:
-                    if (rejected.Field == "Attachments")
-                    {
-                        events.UploadRejected(HttpContext);
-                    }
-
                     ModelState.AddModelError($"Form.{rejected.Field}", rejected.Message);
                     break;
             }
         }
 
-        // Browsers cannot refill file inputs: say so, keep everything else.
-        if (form.Attachments.Count > 0)
-        {
-            ModelState.AddModelError("Form.Attachments", t["Validation.AttachAgain"]);
-        }
-
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return await SubmitPage(form, options, cancellationToken);
+        return await SubmitPage(form, uploads.Staged, options, cancellationToken);
     }
 
     [AllowAnonymous]
@@ -101,13 +112,42 @@ public sealed class FilingController(IStringLocalizer<CitizenResource> t, Filing
         return RedirectToAction(nameof(Submitted), new { trackingNumber = number });
     }
 
-    private async Task<IActionResult> SubmitPage(Submit.Form form, FormOptions.Handler options, CancellationToken cancellationToken)
+    private void AddUploadErrors(Submit.Uploads uploads, SecurityEvents events)
+    {
+        foreach (var refusal in uploads.Refusals)
+        {
+            events.UploadRejected(HttpContext);
+            ModelState.AddModelError("Form.Attachments", refusal);
+        }
+
+        if (uploads.SomeGone)
+        {
+            ModelState.AddModelError("Form.Attachments", t["Upload.Gone"]);
+        }
+    }
+
+    /// <summary>429, with everything typed and every staged photo kept, and the local time the citizen may send again.</summary>
+    private async Task<IActionResult> LimitReachedPage(
+        Submit.Form form, Submit.Uploads uploads, DateTimeOffset until, FormOptions.Handler options, SecurityEvents events, CancellationToken cancellationToken)
+    {
+        var time = HttpContext.RequestServices.GetRequiredService<LocalTime>();
+        var now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var today = time.Date(until) == time.Date(now);
+        ModelState.AddModelError("", today ? t["Submit.LimitReachedToday", time.Format(until, "HH:mm")] : t["Submit.LimitReachedLater", time.Format(until, "dddd, d MMMM yyyy HH:mm")]);
+        Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, (until - now).TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        events.RateLimited(HttpContext);
+        return await SubmitPage(form, uploads.Staged, options, cancellationToken);
+    }
+
+    private async Task<IActionResult> SubmitPage(Submit.Form form, IReadOnlyList<Staging.Item> staged, FormOptions.Handler options, CancellationToken cancellationToken)
     {
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        return View("Submit", new SubmitPage(form, await options.HandleAsync(english, cancellationToken)));
+        var uploader = StagingController.UploaderFor(Url, "Form.Attachments", "Form.Staged", form.SubmissionToken, staged);
+        return View("Submit", new SubmitPage(form, await options.HandleAsync(english, cancellationToken), uploader));
     }
 }
 
-public sealed record SubmitPage(Submit.Form Form, FormOptions.View Options);
+public sealed record SubmitPage(Submit.Form Form, FormOptions.View Options, Uploader Uploader);
 
 public sealed record SubmittedView(string TrackingNumber, string? AccessCode);

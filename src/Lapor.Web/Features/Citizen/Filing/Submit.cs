@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.Attachments;
 using Lapor.Web.Features.Shared.Workflow;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
@@ -10,6 +11,9 @@ namespace Lapor.Web.Features.Citizen.Filing;
 /// <summary>Filing a report at /lapor, by a guest or a signed-in citizen.</summary>
 public static class Submit
 {
+    /// <summary>The whole form with five full-size files sent the plain way (without script); the 413 page names the limits.</summary>
+    public const long MaxRequestBytes = 55 * 1024 * 1024;
+
     public sealed class Form : ReportFields
     {
         [Display(Name = "Form.Consent")]
@@ -19,6 +23,9 @@ public static class Submit
         public string? Latitude { get; set; }
 
         public string? Longitude { get; set; }
+
+        /// <summary>Files already uploaded for this form (by the page's script, or kept from a submission sent back with an error).</summary>
+        public List<Guid> Staged { get; set; } = [];
 
         /// <summary>Set by the controller from the sign-in state, never from the request.</summary>
         [BindNever]
@@ -37,13 +44,45 @@ public static class Submit
         }
     }
 
-    public sealed class Handler(ReportFiling filing)
+    /// <summary>The form's files, staged: what stays across an error, and the reasons for those refused.</summary>
+    public sealed record Uploads(IReadOnlyList<Staging.Item> Staged, IReadOnlyList<string> Refusals, bool SomeGone);
+
+    public sealed class Handler(ReportFiling filing, Staging.Handler staging)
     {
-        public Task<ReportFiling.Result> HandleAsync(Form form, string? userId, CancellationToken cancellationToken) =>
+        /// <summary>
+        /// Stages the files sent with the form (the plain way, without script) next to those staged
+        /// before, so an error in any field keeps them all; the form then names only staged files.
+        /// </summary>
+        public async Task<Uploads> StageAsync(Form form, string owner, CancellationToken cancellationToken)
+        {
+            var requested = form.Staged.Distinct().ToList();
+            var staged = (await staging.ListAsync(form.SubmissionToken, owner, requested, cancellationToken)).ToList();
+            var someGone = staged.Count < requested.Count;
+            var refusals = new List<string>();
+            foreach (var file in form.Attachments)
+            {
+                var outcome = await staging.StageAsync(form.SubmissionToken, owner, file, cancellationToken);
+                if (outcome.Staged is { } item)
+                {
+                    staged.Add(item);
+                }
+                else
+                {
+                    refusals.Add(outcome.Refusal!);
+                }
+            }
+
+            form.Attachments.Clear();
+            form.Staged = [.. staged.Select(s => s.Id)];
+            return new Uploads(staged, refusals, someGone);
+        }
+
+        public Task<ReportFiling.Result> HandleAsync(Form form, string? userId, string owner, CancellationToken cancellationToken) =>
             filing.FileAsync(
                 new ReportFiling.Filing(form.ToDraft() with { Latitude = Place.Latitude(form.Latitude), Longitude = Place.Longitude(form.Longitude) },
                     new Actor(userId, ActorRole.Citizen), Channel.Web, form.SubmissionToken, GiveAccessCode: userId is null,
-                    form.ReporterName, form.ReporterEmail, form.ReporterPhone, form.Attachments),
+                    form.ReporterName, form.ReporterEmail, form.ReporterPhone, [])
+                { Staged = form.Staged, StagedOwner = owner },
                 cancellationToken);
     }
 }

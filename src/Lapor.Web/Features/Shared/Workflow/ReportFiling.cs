@@ -25,6 +25,11 @@ public sealed class ReportFiling(
     {
         /// <summary>Where to answer with the tracking number on the channel the report came by (SMS, WhatsApp, Telegram).</summary>
         public (NotificationChannel Channel, string Recipient)? Reply { get; init; }
+
+        /// <summary>Files staged for this form by this browser (<see cref="StagedOwner"/>), already checked and stored: they become attachments as they are.</summary>
+        public IReadOnlyList<Guid> Staged { get; init; } = [];
+
+        public string? StagedOwner { get; init; }
     }
 
     public abstract record Result;
@@ -36,7 +41,11 @@ public sealed class ReportFiling(
     public static Guid TokenFrom(string source) => new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(source)).AsSpan(0, 16));
 
     /// <summary>Stored. The access code is set only the first time, for reporters without an account.</summary>
-    public sealed record Filed(string TrackingNumber, string? AccessCode) : Result;
+    public sealed record Filed(string TrackingNumber, string? AccessCode) : Result
+    {
+        /// <summary>False when the same form had already filed it (a repeated submission token).</summary>
+        public bool IsNew { get; init; } = true;
+    }
 
     /// <summary>Refused, with the form field to blame and a message for the user.</summary>
     public sealed record Rejected(string Field, string Message) : Result;
@@ -46,7 +55,7 @@ public sealed class ReportFiling(
         var existing = await FindBySubmissionTokenAsync(filing.SubmissionToken, cancellationToken);
         if (existing is not null)
         {
-            return new Filed(existing, null);
+            return new Filed(existing, null) { IsNew = false };
         }
 
         if (await CheckChoicesAsync(filing.Draft, cancellationToken) is { } refused)
@@ -67,6 +76,15 @@ public sealed class ReportFiling(
             uploads.Add((file.FileName, upload));
         }
 
+        var staged = filing.Staged.Count == 0 ? [] : await db.StagedUploads
+            .Where(s => s.FormToken == filing.SubmissionToken && s.Owner == filing.StagedOwner && filing.Staged.Contains(s.Id))
+            .ToListAsync(cancellationToken);
+        if (staged.Count != filing.Staged.Distinct().Count())
+        {
+            // Expired (a day old) or not this browser's: never file without a photo the citizen thinks is attached.
+            return new Rejected("Attachments", t["Upload.Gone"]);
+        }
+
         var now = clock.GetUtcNow();
         var accessCode = filing.GiveAccessCode ? AccessCode.New() : null;
         var report = Report.Submit(filing.Draft, filing.Actor, filing.Channel, filing.SubmissionToken,
@@ -81,6 +99,12 @@ public sealed class ReportFiling(
             report.AddAttachment(new Attachment(fileName, storedName, upload.ContentType, upload.Content.Length, upload.Sha256, filing.Actor.Role, now));
         }
 
+        foreach (var file in staged)
+        {
+            report.AddAttachment(file.ToAttachment(filing.Actor.Role, now));
+        }
+
+        db.StagedUploads.RemoveRange(staged);
         var reporter = new ReporterIdentity(report, filing.ReporterName, filing.ReporterEmail, filing.ReporterPhone, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         if (filing.Reply is var (channel, recipient))
         {
@@ -100,7 +124,7 @@ public sealed class ReportFiling(
 
             // The same form posted twice at once: the other request stored it.
             var winner = await FindBySubmissionTokenAsync(filing.SubmissionToken, cancellationToken);
-            return winner is not null ? new Filed(winner, null) : throw new InvalidOperationException("The report could not be stored.");
+            return winner is not null ? new Filed(winner, null) { IsNew = false } : throw new InvalidOperationException("The report could not be stored.");
         }
 
         metrics.ReportFiled(filing.Channel.ToString());

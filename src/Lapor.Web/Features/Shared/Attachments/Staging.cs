@@ -1,0 +1,101 @@
+using System.Globalization;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Lapor.Web.Features.Shared.Attachments;
+
+/// <summary>
+/// Files picked in a form before it is sent: checked and cleaned exactly as filing does (type from the
+/// bytes, size, metadata stripped), stored, and held for the form (its submission token) and the
+/// browser (its filing cookie's hash) until the report is filed or <see cref="StagedUploadCleanup"/> removes them.
+/// </summary>
+public static class Staging
+{
+    public sealed record Item(Guid Id, string FileName, string ContentType, long SizeBytes)
+    {
+        public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
+    }
+
+    /// <summary>The staged file, or null and the reason it was refused (naming the file and the limit or the accepted types).</summary>
+    public sealed record Outcome(Item? Staged, string? Refusal);
+
+    public sealed record File(Stream Content, string ContentType, string FileName);
+
+    public static string MaxMegabytes => (Attachment.MaxBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture);
+
+    public sealed class Handler(LaporDbContext db, UploadInspector inspector, IAttachmentStore store, TimeProvider clock, IStringLocalizer<SharedResource> t)
+    {
+        public async Task<Outcome> StageAsync(Guid form, string owner, IFormFile file, CancellationToken cancellationToken)
+        {
+            var name = Path.GetFileName(file.FileName);
+            if (file.Length == 0)
+            {
+                return new Outcome(null, t["Upload.Empty", name]);
+            }
+
+            if (file.Length > Attachment.MaxBytes)
+            {
+                return new Outcome(null, t["Upload.TooBig", name, MaxMegabytes]);
+            }
+
+            if (await db.StagedUploads.CountAsync(s => s.FormToken == form && s.Owner == owner, cancellationToken) >= Report.MaxAttachments)
+            {
+                return new Outcome(null, t["Upload.TooMany", Report.MaxAttachments]);
+            }
+
+            await using var stream = file.OpenReadStream();
+            var (upload, refusal) = await inspector.InspectAsync(stream, cancellationToken);
+            if (upload is null)
+            {
+                return new Outcome(null, refusal == UploadInspector.FileTypeKey ? t["Upload.WrongType", name] : t[refusal, name]);
+            }
+
+            var storedName = $"{Guid.NewGuid():N}{upload.Extension}";
+            await store.SaveAsync(storedName, new MemoryStream(upload.Content), cancellationToken);
+            var staged = new StagedUpload(form, owner, name, storedName, upload.ContentType, upload.Content.Length, upload.Sha256, clock.GetUtcNow());
+            db.StagedUploads.Add(staged);
+            await db.SaveChangesAsync(cancellationToken);
+            return new Outcome(new Item(staged.Id, staged.OriginalFileName, staged.ContentType, staged.SizeBytes), null);
+        }
+
+        /// <summary>Those of <paramref name="ids"/> this browser staged for this form, in the order given; anyone else's are left out.</summary>
+        public async Task<IReadOnlyList<Item>> ListAsync(Guid form, string owner, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+        {
+            if (ids.Count == 0)
+            {
+                return [];
+            }
+
+            var found = await db.StagedUploads.AsNoTracking()
+                .Where(s => s.FormToken == form && s.Owner == owner && ids.Contains(s.Id))
+                .Select(s => new Item(s.Id, s.OriginalFileName, s.ContentType, s.SizeBytes))
+                .ToListAsync(cancellationToken);
+            return [.. ids.Distinct().Select(id => found.FirstOrDefault(f => f.Id == id)).OfType<Item>()];
+        }
+
+        public async Task<bool> RemoveAsync(Guid id, string owner, CancellationToken cancellationToken)
+        {
+            var staged = await db.StagedUploads.FirstOrDefaultAsync(s => s.Id == id && s.Owner == owner, cancellationToken);
+            if (staged is null)
+            {
+                return false;
+            }
+
+            db.StagedUploads.Remove(staged);
+            await db.SaveChangesAsync(cancellationToken);
+            await store.DeleteAsync(staged.StoredName, CancellationToken.None);
+            return true;
+        }
+
+        /// <summary>The staged file for its own browser only (the thumbnail); null for anyone else.</summary>
+        public async Task<File?> OpenAsync(Guid id, string owner, CancellationToken cancellationToken)
+        {
+            var staged = await db.StagedUploads.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.Owner == owner, cancellationToken);
+            var stream = staged is null ? null : await store.OpenReadAsync(staged.StoredName, cancellationToken);
+            return stream is null ? null : new File(stream, staged!.ContentType, staged.OriginalFileName);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Lapor.BrowserTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using SkiaSharp;
+
+namespace Lapor.BrowserTests;
+
+/// <summary>The filing form's photo picker with script, on a phone: photos upload when picked and survive an error.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class PhotoUploadTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Photo_PickedThenFormSentBackWithAnError_IsStillAttachedAndFiledShrunk()
+    {
+        var page = await browser.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        var photo = BigPhotoFile();
+        await page.GotoAsync($"{browser.BaseUrl}/lapor");
+
+        await page.GetByLabel("Pengaduan").CheckAsync();
+        await page.GetByLabel("Judul laporan").FillAsync("Lampu jalan padam di Jl. Melati");
+        await page.GetByLabel("Lampiran").SetInputFilesAsync(photo);
+        var thumbnail = page.Locator(".uploader-list img.uploader-thumb");
+        await Assertions.Expect(thumbnail).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Hapus {Path.GetFileNameWithoutExtension(photo)}.jpg" })).ToBeVisibleAsync();
+
+        // The body is missing: the form comes back with an error, the photo with it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirim laporan" }).ClickAsync();
+        await page.WaitForSelectorAsync(".field-validation-error");
+        Assert.Contains("Isi laporan wajib diisi.", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await Assertions.Expect(thumbnail).ToHaveCountAsync(1);
+        await Assertions.Expect(thumbnail).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await thumbnail.EvaluateAsync<int>("img => img.naturalWidth") > 0);
+
+        await page.GetByLabel("Isi laporan").FillAsync("Sudah seminggu lampu jalan padam sehingga jalan gelap dan rawan kecelakaan.");
+        await page.GetByLabel("Nama lengkap").FillAsync("Sri Wahyuni");
+        await page.GetByLabel("Saya menyatakan laporan ini benar").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirim laporan" }).ClickAsync();
+        await page.WaitForURLAsync(SubmittedUrl());
+
+        var number = (await page.GetByTestId("tracking-number").InnerTextAsync()).Trim();
+        var attachment = await browser.App.WithDbAsync(db => db.Attachments.SingleAsync(a => db.Reports.Any(r => r.Id == a.ReportId && r.TrackingNumber == number)));
+        Assert.Equal("image/jpeg", attachment.ContentType);
+        using var stored = SKBitmap.Decode(Path.Combine(browser.App.AttachmentsPath, attachment.StoredName));
+        Assert.Equal(2048, Math.Max(stored.Width, stored.Height));
+    }
+
+    [Fact]
+    public async Task File_OfAnUnsupportedType_IsRefusedInTheBrowserSayingWhy()
+    {
+        var page = await browser.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await page.GotoAsync($"{browser.BaseUrl}/lapor");
+
+        await page.GetByLabel("Lampiran").SetInputFilesAsync(new FilePayload { Name = "catatan.txt", MimeType = "text/plain", Buffer = "bukan foto"u8.ToArray() });
+
+        await Assertions.Expect(page.Locator(".uploader-errors")).ToContainTextAsync("\"catatan.txt\" tidak dapat dilampirkan: jenis berkas tidak didukung (JPG, PNG, PDF)");
+        await Assertions.Expect(page.Locator(".uploader-list li")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>A phone camera's photo: 4000×3000, larger than the 2048 px the browser shrinks it to.</summary>
+    private static string BigPhotoFile()
+    {
+        using var bitmap = new SKBitmap(4000, 3000);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.SteelBlue);
+            using var paint = new SKPaint { Color = SKColors.Gold };
+            canvas.DrawCircle(2000, 1500, 900, paint);
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 90);
+        var path = Path.Combine(Path.GetTempPath(), $"lampu-padam-{Guid.NewGuid():N}.jpg");
+        File.WriteAllBytes(path, data.ToArray());
+        return path;
+    }
+
+    [GeneratedRegex("/lapor/terkirim/LPR-")]
+    private static partial Regex SubmittedUrl();
+}
