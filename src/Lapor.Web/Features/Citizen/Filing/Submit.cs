@@ -59,9 +59,8 @@ public static class Submit
             var staged = (await staging.ListAsync(form.SubmissionToken, owner, requested, cancellationToken)).ToList();
             var someGone = staged.Count < requested.Count;
             var refusals = new List<string>();
-            foreach (var file in form.Attachments)
+            foreach (var outcome in form.Attachments.Count == 0 ? [] : await staging.StageAllAsync(form.SubmissionToken, owner, form.Attachments, cancellationToken))
             {
-                var outcome = await staging.StageAsync(form.SubmissionToken, owner, file, cancellationToken);
                 if (outcome.Staged is { } item)
                 {
                     staged.Add(item);

@@ -28,7 +28,30 @@ public static class Staging
 
     public sealed class Handler(LaporDbContext db, UploadInspector inspector, IAttachmentStore store, TimeProvider clock, IStringLocalizer<SharedResource> t)
     {
-        public async Task<Outcome> StageAsync(Guid form, string owner, IFormFile file, CancellationToken cancellationToken)
+        public async Task<Outcome> StageAsync(Guid form, string owner, IFormFile file, CancellationToken cancellationToken) =>
+            (await StageAllAsync(form, owner, [file], cancellationToken))[0];
+
+        /// <summary>Each file staged or refused with its reason, in one save (a form sent without script carries several).</summary>
+        public async Task<IReadOnlyList<Outcome>> StageAllAsync(Guid form, string owner, IReadOnlyList<IFormFile> files, CancellationToken cancellationToken)
+        {
+            var count = await db.StagedUploads.CountAsync(s => s.FormToken == form && s.Owner == owner, cancellationToken);
+            var outcomes = new List<Outcome>();
+            foreach (var file in files)
+            {
+                var outcome = await CheckAndStoreAsync(form, owner, file, count, cancellationToken);
+                count += outcome.Staged is null ? 0 : 1;
+                outcomes.Add(outcome);
+            }
+
+            if (outcomes.Any(o => o.Staged is not null))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return outcomes;
+        }
+
+        private async Task<Outcome> CheckAndStoreAsync(Guid form, string owner, IFormFile file, int count, CancellationToken cancellationToken)
         {
             var name = Path.GetFileName(file.FileName);
             if (file.Length == 0)
@@ -41,7 +64,7 @@ public static class Staging
                 return new Outcome(null, t["Upload.TooBig", name, MaxMegabytes]);
             }
 
-            if (await db.StagedUploads.CountAsync(s => s.FormToken == form && s.Owner == owner, cancellationToken) >= Report.MaxAttachments)
+            if (count >= Report.MaxAttachments)
             {
                 return new Outcome(null, t["Upload.TooMany", Report.MaxAttachments]);
             }
@@ -57,7 +80,6 @@ public static class Staging
             await store.SaveAsync(storedName, new MemoryStream(upload.Content), cancellationToken);
             var staged = new StagedUpload(form, owner, name, storedName, upload.ContentType, upload.Content.Length, upload.Sha256, clock.GetUtcNow());
             db.StagedUploads.Add(staged);
-            await db.SaveChangesAsync(cancellationToken);
             return new Outcome(new Item(staged.Id, staged.OriginalFileName, staged.ContentType, staged.SizeBytes), null);
         }
 
