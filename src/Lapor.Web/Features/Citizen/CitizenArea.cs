@@ -2,7 +2,6 @@ using Lapor.Web.Features.Citizen.Filing;
 using Lapor.Web.Features.Citizen.MyReports;
 using Lapor.Web.Features.Citizen.Privacy;
 using Lapor.Web.Features.Citizen.PublicReports;
-using Lapor.Web.Features.Citizen.ReporterActions;
 using Lapor.Web.Features.Citizen.Tracking;
 using Lapor.Web.Infrastructure.Localization;
 
@@ -22,7 +21,6 @@ public static class CitizenArea
         .AddScoped<ReportLink.OpenHandler>()
         .AddScoped<ReportLink.ResendHandler>()
         .AddScoped<ReporterEscalation.Handler>()
-        .AddScoped<ReporterFiles>()
         .AddScoped<Mine.Handler>()
         .AddScoped<ReadNotice.Handler>()
         .AddScoped<PublicList.Handler>()

@@ -1,4 +1,5 @@
 using Lapor.Web.Features.Shared.Agencies;
+using Lapor.Web.Features.Shared.Attachments;
 using Lapor.Web.Features.Shared.Forms;
 using Lapor.Web.Features.Shared.History;
 using Lapor.Web.Features.Shared.Privacy;
@@ -23,6 +24,7 @@ public static class SharedServices
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<WorkFeedback>();
         services.AddScoped<ReportFiling>();
+        services.AddScoped<MessageUploads>();
         services.AddPeriodicJob<DeadlineJob, DeadlineOptions>(o => o.JobEnabled, o => o.JobInterval);
         services.AddPeriodicJob<MailDigestJob, MailOptions>(o => o.DispatchEnabled, o => o.DigestInterval);
 

@@ -1,7 +1,6 @@
 using Lapor.Web.Features.StaffWork.Inbox;
 using Lapor.Web.Features.StaffWork.ManualEntries;
 using Lapor.Web.Features.StaffWork.ReportPage;
-using Lapor.Web.Features.StaffWork.StaffActions;
 using Lapor.Web.Features.StaffWork.Templates;
 using Lapor.Web.Infrastructure.Localization;
 
@@ -18,7 +17,6 @@ public static class StaffWorkArea
         .AddScoped<ReportDetail.Handler>()
         .AddScoped<RevealIdentity.Handler>()
         .AddScoped<StaffAttachment.Handler>()
-        .AddScoped<ResponseEvidence>()
         .AddScoped<ManualEntry.Handler>()
         .AddScoped<ResponseTemplates>();
 }

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Lapor.TestSupport;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Features.StaffWork.StaffActions;
+using Lapor.Web.Features.Shared.Attachments;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,7 +92,7 @@ public sealed class FinalResponseEvidenceTests(LaporAppFactory app) : IClassFixt
     {
         var before = Directory.Exists(app.AttachmentsPath) ? Directory.GetFiles(app.AttachmentsPath).Length : 0;
         await using var scope = app.Services.CreateAsyncScope();
-        var evidence = scope.ServiceProvider.GetRequiredService<ResponseEvidence>();
+        var evidence = scope.ServiceProvider.GetRequiredService<MessageUploads>();
         var bytes = TestImages.Jpeg();
         IFormFile photo = new FormFile(new MemoryStream(bytes), 0, bytes.Length, "Attachments", "foto.jpg");
 

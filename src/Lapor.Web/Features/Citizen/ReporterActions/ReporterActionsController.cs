@@ -3,6 +3,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Citizen.Tracking;
+using Lapor.Web.Features.Shared.Attachments;
 using Lapor.Web.Features.Shared.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -25,12 +26,12 @@ public sealed class ReporterActionsController(ReportWork work, WorkFeedback feed
     /// A refused file is named with the reason, and the text typed comes back.
     /// </summary>
     [HttpPost("informasi")]
-    [RequestSizeLimit(ReporterFiles.MaxRequestBytes)]
+    [RequestSizeLimit(MessageUploads.MaxRequestBytes)]
     public async Task<IActionResult> AddInformation(
-        [FromRoute] string trackingNumber, Track.InformationForm form, [FromServices] IValidator<Track.InformationForm> validator, [FromServices] ReporterFiles files,
+        [FromRoute] string trackingNumber, Track.InformationForm form, [FromServices] IValidator<Track.InformationForm> validator, [FromServices] MessageUploads files,
         [FromServices] Infrastructure.Security.SecurityEvents events, [FromForm(Name = "Attachments")] List<IFormFile>? attachments)
     {
-        await using var upload = files.For(attachments ?? []);
+        await using var upload = files.For(attachments ?? [], ActorRole.Citizen);
         var answer = await RunAsync(trackingNumber, form.Text, validator.Validate(form), "Track.InformationAdded", async (s, actor) =>
         {
             s.Report.AddReporterInformation(actor, form.Text!, s.Schedule, s.Now, await upload.CheckAsync(s.Now, HttpContext.RequestAborted));

@@ -2,6 +2,7 @@ using FluentValidation;
 using Lapor.Web.Domain;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.Agencies;
+using Lapor.Web.Features.Shared.Attachments;
 using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Features.StaffWork.ReportPage;
 using Lapor.Web.Infrastructure.Authorization;
@@ -122,9 +123,9 @@ public sealed class StaffActionsController(ReportWork work, WorkFeedback feedbac
     /// </summary>
     [Authorize(Policy = Policies.Officer)]
     [HttpPost("tindak-lanjut-akhir")]
-    [RequestSizeLimit(ResponseEvidence.MaxRequestBytes)]
+    [RequestSizeLimit(MessageUploads.MaxRequestBytes)]
     public async Task<IActionResult> FinalResponse(
-        [FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator, [FromServices] ResponseEvidence evidence,
+        [FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator, [FromServices] MessageUploads evidence,
         [FromServices] Infrastructure.Security.SecurityEvents events, [FromForm(Name = "Attachments")] List<IFormFile>? files)
     {
         await using var upload = evidence.For(files ?? [], ActorRole.Officer);

@@ -6,14 +6,15 @@ using Lapor.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Lapor.Web.Features.Citizen.ReporterActions;
+namespace Lapor.Web.Features.Shared.Attachments;
 
 /// <summary>
-/// Photos or PDFs the reporter sends with added information. Same checks as the filing form's files
-/// (<see cref="UploadInspector"/>: type by content, metadata removed; at most five of 10 MB each);
-/// stored only once the report took the message, deleted again when it was not saved after all.
+/// Photos or PDFs sent with a message: the reporter's added information, an officer's evidence with a
+/// final response. Same checks as the filing form's files (<see cref="UploadInspector"/>: type by
+/// content, metadata removed; at most five of 10 MB each); stored under server-chosen names only once
+/// the report took the message, deleted again when it was not saved after all.
 /// </summary>
-public sealed class ReporterFiles(LaporDbContext db, UploadInspector inspector, IAttachmentStore store, IStringLocalizer<CitizenResource> t, ILogger<ReporterFiles> logger)
+public sealed class MessageUploads(LaporDbContext db, UploadInspector inspector, IAttachmentStore store, IStringLocalizer<SharedResource> t, ILogger<MessageUploads> logger)
 {
     /// <summary>Five files of 10 MB and the form around them.</summary>
     public const long MaxRequestBytes = 55 * 1024 * 1024;
@@ -21,17 +22,17 @@ public sealed class ReporterFiles(LaporDbContext db, UploadInspector inspector, 
     /// <summary>The rule a refused file breaks; <see cref="Upload.Refusal"/> says which file and why.</summary>
     public const string RefusedCode = "Attachment.Refused";
 
-    public Upload For(IReadOnlyList<IFormFile> files) => new(db, inspector, store, t, logger, files);
+    public Upload For(IReadOnlyList<IFormFile> files, ActorRole uploadedBy) => new(db, inspector, store, t, logger, files, uploadedBy);
 
     /// <summary>One request's files. Disposing it deletes what it stored unless the attachment rows were saved.</summary>
     public sealed class Upload(
-        LaporDbContext db, UploadInspector inspector, IAttachmentStore store, IStringLocalizer<CitizenResource> t, ILogger<ReporterFiles> logger,
-        IReadOnlyList<IFormFile> files) : IAsyncDisposable
+        LaporDbContext db, UploadInspector inspector, IAttachmentStore store, IStringLocalizer<SharedResource> t, ILogger<MessageUploads> logger,
+        IReadOnlyList<IFormFile> files, ActorRole uploadedBy) : IAsyncDisposable
     {
         private readonly List<(Attachment Attachment, byte[] Content)> _checked = [];
         private readonly List<Attachment> _stored = [];
 
-        /// <summary>Set when a file was refused: its name and the reason, for the reporter.</summary>
+        /// <summary>Set when a file was refused: its name and the reason, for the person who sent it.</summary>
         public string? Refusal { get; private set; }
 
         /// <summary>Checks every file (none stored yet); throws <see cref="RefusedCode"/> for the first bad one.</summary>
@@ -57,7 +58,7 @@ public sealed class ReporterFiles(LaporDbContext db, UploadInspector inspector, 
                     Refuse(t[refusal, file.FileName]);
                 }
 
-                var attachment = new Attachment(Path.GetFileName(file.FileName), $"{Guid.NewGuid():N}{upload.Extension}", upload.ContentType, upload.Content.Length, upload.Sha256, ActorRole.Citizen, now);
+                var attachment = new Attachment(Path.GetFileName(file.FileName), $"{Guid.NewGuid():N}{upload.Extension}", upload.ContentType, upload.Content.Length, upload.Sha256, uploadedBy, now);
                 _checked.Add((attachment, upload.Content));
             }
 
@@ -94,7 +95,7 @@ public sealed class ReporterFiles(LaporDbContext db, UploadInspector inspector, 
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 // Not the request's failure: the attachment sweep removes what is left.
-                logger.LogWarning(error, "Could not remove the files of unsaved reporter information");
+                logger.LogWarning(error, "Could not remove the files of an unsaved message");
             }
         }
 
