@@ -57,6 +57,36 @@ public sealed partial class PhotoUploadTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".uploader-list li")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task Photo_AddedToTheReportLater_UploadsWhenPicked_AndArrivesShrunkWithTheText()
+    {
+        var page = await browser.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await page.GotoAsync($"{browser.BaseUrl}/lapor");
+        await page.GetByLabel("Pengaduan").CheckAsync();
+        await page.GetByLabel("Judul laporan").FillAsync("Trotoar amblas di Jl. Kenanga");
+        await page.GetByLabel("Isi laporan").FillAsync("Trotoar di depan sekolah amblas sedalam setengah meter dan belum dipasangi tanda.");
+        await page.GetByLabel("Nama lengkap").FillAsync("Rudi Hartono");
+        await page.GetByLabel("Saya menyatakan laporan ini benar").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirim laporan" }).ClickAsync();
+        await page.WaitForURLAsync(SubmittedUrl());
+        var number = (await page.GetByTestId("tracking-number").InnerTextAsync()).Trim();
+
+        // Later, from the report's own page: the photo uploads as soon as it is picked, then goes with the text.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lihat status laporan" }).ClickAsync();
+        var photo = BigPhotoFile();
+        await page.GetByLabel("Foto atau dokumen (tidak wajib)").SetInputFilesAsync(photo);
+        await Assertions.Expect(page.Locator(".uploader-list img.uploader-thumb")).ToHaveCountAsync(1);
+        await page.GetByLabel("Keterangan tambahan atau jawaban Anda").FillAsync("Foto terbaru, sore ini.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirim", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Keterangan Anda sudah terkirim.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync(Path.GetFileName(photo));
+        var attachment = await browser.App.WithDbAsync(db => db.Attachments.SingleAsync(a => a.MessageId != null && db.Reports.Any(r => r.Id == a.ReportId && r.TrackingNumber == number)));
+        using var stored = SKBitmap.Decode(Path.Combine(browser.App.AttachmentsPath, attachment.StoredName));
+        Assert.Equal(2048, Math.Max(stored.Width, stored.Height));
+        File.Delete(photo);
+    }
+
     /// <summary>A phone camera's photo: 4000×3000, larger than the 2048 px the browser shrinks it to.</summary>
     private static string BigPhotoFile()
     {

@@ -11,8 +11,8 @@ namespace Lapor.IntegrationTests.Operations;
 
 /// <summary>
 /// With the shared cache (Redis) unreachable, pages are built from the database: slower, never wrong,
-/// and without waiting on Redis at every request. The time bounds are generous (a page takes
-/// milliseconds; a Redis time-out five seconds): they catch waiting, not slowness.
+/// and without waiting on Redis at every request. The time bound catches waiting, not slowness: five
+/// pages that each waited for Redis's five-second time-out would take 25 s; a busy machine takes a few.
 /// </summary>
 public sealed class SharedCacheOutageTests
 {
@@ -23,6 +23,7 @@ public sealed class SharedCacheOutageTests
         var world = await StaffWorld.CreateAsync(app);
         var browser = app.CreateBrowser();
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/lapor")).StatusCode); // may pay one failed connection
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/laporan")).StatusCode); // its first build is not what is timed
 
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < 5; i++)
@@ -30,7 +31,7 @@ public sealed class SharedCacheOutageTests
             Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(i % 2 == 0 ? "/lapor" : "/laporan")).StatusCode);
         }
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"Five pages took {clock.Elapsed} with Redis down.");
+        Assert.True(clock.Elapsed < WaitingBound, $"Five pages took {clock.Elapsed} with Redis down.");
 
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<LaporDbContext>().Agencies.Where(a => a.Id == world.AgencyB)
@@ -58,8 +59,11 @@ public sealed class SharedCacheOutageTests
             Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/lapor")).StatusCode);
         }
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"Five pages took {clock.Elapsed} after Redis died.");
+        Assert.True(clock.Elapsed < WaitingBound, $"Five pages took {clock.Elapsed} after Redis died.");
     }
+
+    /// <summary>Less than two of the five pages waiting for Redis's time-out.</summary>
+    private static readonly TimeSpan WaitingBound = TimeSpan.FromSeconds(9);
 
     private sealed class WithRedis(string redis) : LaporAppFactory
     {

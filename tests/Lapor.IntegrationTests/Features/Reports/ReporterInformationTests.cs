@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using Lapor.TestSupport;
 using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -120,11 +121,12 @@ public sealed class ReporterInformationTests(LaporAppFactory app) : IClassFixtur
     }
 
     [Fact]
-    public async Task AddInformation_WithAFileThatIsNotAPhoto_SaysWhyAndKeepsTheText()
+    public async Task AddInformation_WithAFileThatIsNotAPhoto_SaysWhyKeepsTheTextAndTheGoodPhoto()
     {
         await StaffWorld.CreateAsync(app);
         var (number, reporter) = await FiledAsync();
-        var form = await WithPhotoAsync(reporter, number, "Lihat berkas ini.", "MZ this is not an image"u8.ToArray(), "virus.jpg");
+        var form = await WithPhotoAsync(reporter, number, "Lihat berkas ini.");
+        AddFile(form, "MZ this is not an image"u8.ToArray(), "virus.jpg");
 
         await reporter.PostAsync($"/lacak/{number}/informasi", form);
         var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
@@ -132,6 +134,65 @@ public sealed class ReporterInformationTests(LaporAppFactory app) : IClassFixtur
         Assert.Contains("virus.jpg", page.Text, StringComparison.Ordinal);
         Assert.Contains("Lihat berkas ini.", page.Text, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.Messages.AnyAsync(m => m.Body == "Lihat berkas ini.")));
+
+        // The photo that passed comes back staged, ticked, with its thumbnail; sending again takes it without picking it anew.
+        var kept = Assert.Single(page.Document.QuerySelectorAll("form[action$='/informasi'] input[type=checkbox][name=Staged]"));
+        Assert.True(kept.HasAttribute("checked"));
+        Assert.Contains("lubang-kedua.jpg", page.Document.QuerySelector("form[action$='/informasi'] .uploader-list")!.TextContent, StringComparison.Ordinal);
+        var again = await reporter.PostAsync($"/lacak/{number}/informasi", Form(
+            page.AntiforgeryToken($"/lacak/{number}/informasi"), ("Text", "Lihat berkas ini."), ("FormToken", page.InputValue("FormToken")), ("Staged", kept.GetAttribute("value")!)));
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var sent = await app.WithDbAsync(db => db.Attachments.Where(a => db.Messages.Any(m => m.Id == a.MessageId && m.Body == "Lihat berkas ini.")).Select(a => a.OriginalFileName).ToListAsync());
+        Assert.Equal("lubang-kedua.jpg", Assert.Single(sent));
+        Assert.False(await app.WithDbAsync(db => db.StagedUploads.AnyAsync(s => s.OriginalFileName == "lubang-kedua.jpg")));
+    }
+
+    [Fact]
+    public async Task AddInformation_WithPhotosStagedAsPicked_SendsThemWithTheText()
+    {
+        await StaffWorld.CreateAsync(app);
+        var (number, reporter) = await FiledAsync();
+        var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
+        var formToken = page.InputValue("FormToken");
+        Assert.Equal(formToken, page.Document.QuerySelector("form[action$='/informasi'] .uploader")!.GetAttribute("data-form-token"));
+
+        var first = await StageAsync(reporter, page.AntiforgeryToken($"/lacak/{number}/informasi"), formToken, TestImages.JpegWithExif(), "tiang-miring.jpg");
+        var second = await StageAsync(reporter, page.AntiforgeryToken($"/lacak/{number}/informasi"), formToken, TestImages.Jpeg(), "dari-dekat.jpg");
+        var response = await reporter.PostAsync($"/lacak/{number}/informasi", Form(
+            page.AntiforgeryToken($"/lacak/{number}/informasi"), ("Text", "Dua foto tiang yang miring."), ("FormToken", formToken), ("Staged", first), ("Staged", second)));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var sent = await app.WithDbAsync(db => db.Attachments.Where(a => db.Messages.Any(m => m.Id == a.MessageId && m.Body == "Dua foto tiang yang miring.")).Select(a => a.OriginalFileName).ToListAsync());
+        Assert.Equal(["dari-dekat.jpg", "tiang-miring.jpg"], sent.Order(StringComparer.Ordinal));
+        var staffPage = await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).OpenAsync($"/inbox/{number}");
+        Assert.Contains("tiang-miring.jpg", staffPage.Text, StringComparison.Ordinal);
+
+        // A fresh form afterwards lists nothing left over.
+        var after = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
+        Assert.Empty(after.Document.QuerySelectorAll("form[action$='/informasi'] .uploader-item"));
+    }
+
+    [Fact]
+    public async Task AddInformation_NamingAPhotoAnotherBrowserStaged_IsRefusedAndAddsNothing()
+    {
+        await StaffWorld.CreateAsync(app);
+        var (number, reporter) = await FiledAsync();
+        var stranger = app.CreateBrowser();
+        var strangerPage = await HtmlPage.GetAsync(stranger, "/lapor");
+        var strangerToken = strangerPage.InputValue("Form.SubmissionToken");
+        var theirs = await StageAsync(stranger, strangerPage.AntiforgeryToken("/lapor"), strangerToken, TestImages.Jpeg(), "milik-orang-lain.jpg");
+
+        var page = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
+        await reporter.PostAsync($"/lacak/{number}/informasi", Form(
+            page.AntiforgeryToken($"/lacak/{number}/informasi"), ("Text", "Foto siapa ini?"), ("FormToken", strangerToken), ("Staged", theirs)));
+
+        Assert.False(await app.WithDbAsync(db => db.Messages.AnyAsync(m => m.Body == "Foto siapa ini?")));
+        Assert.True(await app.WithDbAsync(db => db.StagedUploads.AnyAsync(s => s.OriginalFileName == "milik-orang-lain.jpg")));
+        var back = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
+        Assert.Contains("sudah tidak tersimpan", back.Text, StringComparison.Ordinal);
+        Assert.Contains("Foto siapa ini?", back.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("milik-orang-lain.jpg", back.Text, StringComparison.Ordinal);
     }
 
     private async Task<(string Number, HttpClient Reporter)> FiledAsync()
@@ -158,11 +219,37 @@ public sealed class ReporterInformationTests(LaporAppFactory app) : IClassFixtur
         {
             { new StringContent(page.AntiforgeryToken($"/lacak/{number}/informasi")), "__RequestVerificationToken" },
             { new StringContent(text), "Text" },
+            { new StringContent(page.InputValue("FormToken")), "FormToken" },
         };
-        var file = new ByteArrayContent(bytes ?? TestImages.Jpeg());
+        AddFile(form, bytes ?? TestImages.Jpeg(), name);
+        return form;
+    }
+
+    private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
+
+    /// <summary>A file sent with the form itself, as a browser without script sends it.</summary>
+    private static void AddFile(MultipartFormDataContent form, byte[] bytes, string name)
+    {
+        var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
         form.Add(file, "Attachments", name);
-        return form;
+    }
+
+    /// <summary>What uploader.js does when a photo is picked: stages it for the form; its id.</summary>
+    private static async Task<string> StageAsync(HttpClient browser, string antiforgery, string formToken, byte[] bytes, string name)
+    {
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(antiforgery), "__RequestVerificationToken" },
+            { new StringContent(formToken), "formToken" },
+        };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        content.Add(file, "file", name);
+        var response = await browser.PostAsync("/lapor/lampiran", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
     }
 
     private Task<List<(string Template, string Recipient)>> MailsAsync(string number) =>

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using FluentValidation;
 using FluentValidation.Results;
+using Lapor.Web.Domain;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Citizen.Tracking;
 using Lapor.Web.Features.Shared.Attachments;
 using Lapor.Web.Features.Shared.Workflow;
+using Lapor.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -20,31 +22,61 @@ namespace Lapor.Web.Features.Citizen.ReporterActions;
 [Route("lacak/{trackingNumber}")]
 public sealed class ReporterActionsController(ReportWork work, WorkFeedback feedback, TrackingAccess access, IStringLocalizer<CitizenResource> t) : Controller
 {
+    /// <summary>The form token of an add-information form that came back, so its page lists the files staged for it again.</summary>
+    public const string InformationFormKey = "information.form";
+
     /// <summary>
     /// Information, and up to five photos or PDFs, at any time before completion: an answer when a question
     /// waits (the report resumes as before), otherwise an addition the coordinator or the agencies are told of.
-    /// A refused file is named with the reason, and the text typed comes back.
+    /// Files come staged (picked and uploaded one by one) or, without script, with the form, when they are
+    /// staged first; so a refused file is named with the reason, and the text typed and the files kept come back.
     /// </summary>
     [HttpPost("informasi")]
     [RequestSizeLimit(MessageUploads.MaxRequestBytes)]
     public async Task<IActionResult> AddInformation(
-        [FromRoute] string trackingNumber, Track.InformationForm form, [FromServices] IValidator<Track.InformationForm> validator, [FromServices] MessageUploads files,
-        [FromServices] Infrastructure.Security.SecurityEvents events, [FromForm(Name = "Attachments")] List<IFormFile>? attachments)
+        [FromRoute] string trackingNumber, Track.InformationForm form, [FromServices] IValidator<Track.InformationForm> validator,
+        [FromServices] Staging.Handler staging, [FromServices] FilingBrowser browser, [FromServices] SecurityEvents events,
+        [FromForm(Name = "Attachments")] List<IFormFile>? attachments)
     {
-        await using var upload = files.For(attachments ?? [], ActorRole.Citizen);
-        var answer = await RunAsync(trackingNumber, form.Text, validator.Validate(form), "Track.InformationAdded", async (s, actor) =>
+        var cookie = browser.Read(Request);
+        var sent = (attachments ?? []).Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
+        var refusals = new List<string>();
+        if (form.FormToken == Guid.Empty)
         {
-            s.Report.AddReporterInformation(actor, form.Text!, s.Schedule, s.Now, await upload.CheckAsync(s.Now, HttpContext.RequestAborted));
-            await upload.StoreAsync(HttpContext.RequestAborted);
-        });
-        if (upload.Refusal is { } refusal)
-        {
-            // The file's name and why, rather than the rule's general wording.
-            TempData[Infrastructure.Web.FlashMessage.ErrorKey] = refusal;
-            events.UploadRejected(HttpContext);
+            form.FormToken = Guid.NewGuid();
         }
 
-        return answer;
+        if (sent.Count > 0)
+        {
+            var owner = FilingBrowser.OwnerOf(cookie ??= browser.Ensure(HttpContext));
+            foreach (var outcome in await staging.StageAllAsync(form.FormToken, owner, sent, HttpContext.RequestAborted))
+            {
+                if (outcome.Staged is { } item)
+                {
+                    form.Staged.Add(item.Id);
+                }
+                else
+                {
+                    refusals.Add(outcome.Refusal!);
+                }
+            }
+        }
+
+        TempData[InformationFormKey] = form.FormToken;
+        if (refusals.Count > 0)
+        {
+            // The file's name and why, rather than a rule's general wording; the files that passed stay staged.
+            events.UploadRejected(HttpContext);
+            return feedback.Refuse(this, BackTo(trackingNumber), string.Join(" ", refusals), form.Text);
+        }
+
+        var stagedOwner = cookie is null ? null : FilingBrowser.OwnerOf(cookie);
+        return await RunAsync(trackingNumber, form.Text, validator.Validate(form), "Track.InformationAdded", async (s, actor) =>
+        {
+            var files = await staging.TakeAsync(form.FormToken, stagedOwner, form.Staged, HttpContext.RequestAborted)
+                ?? throw new DomainException(Staging.GoneCode);
+            s.Report.AddReporterInformation(actor, form.Text!, s.Schedule, s.Now, [.. files.Select(f => f.ToAttachment(ActorRole.Citizen, s.Now))]);
+        });
     }
 
     [HttpPost("puas")]
@@ -88,6 +120,9 @@ public sealed class ReporterActionsController(ReportWork work, WorkFeedback feed
         RunAsync(trackingNumber, form.Reason, validator.Validate(form), "Track.Escalated",
             (s, actor) => escalation.EscalateAsync(s.Report, actor, form.Reason!, s.Now, HttpContext.RequestAborted));
 
+    private RedirectToActionResult BackTo(string trackingNumber) =>
+        RedirectToAction(nameof(TrackingController.Track), "Tracking", new { trackingNumber = TrackingNumber.Normalize(trackingNumber) ?? trackingNumber });
+
     private Task<IActionResult> RunAsync(string trackingNumber, string? typed, ValidationResult? validation, string doneKey, Action<ReportWork.Step, Actor> change) =>
         RunAsync(trackingNumber, typed, validation, () => doneKey, change);
 
@@ -108,7 +143,7 @@ public sealed class ReporterActionsController(ReportWork work, WorkFeedback feed
             return NotFound();
         }
 
-        var back = RedirectToAction(nameof(TrackingController.Track), "Tracking", new { trackingNumber = number });
+        var back = BackTo(number);
         if (validation is { IsValid: false })
         {
             return feedback.Refuse(this, back, validation.Errors[0].ErrorMessage, typed);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.Attachments;
 using Lapor.Web.Features.Shared.History;
 using Lapor.Web.Features.Shared.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public static class Track
     }
 
     /// <summary>The full page: the report, and what the reporter typed into a form that was refused, given back.</summary>
-    public sealed record Page(View Report, Draft Draft);
+    public sealed record Page(View Report, Draft Draft, Uploader? Uploader = null);
 
     /// <summary>A message; <see cref="Attachments"/> (a final response's evidence) are listed for the reporter only, who alone may open them.</summary>
     public sealed record MessageItem(DateTimeOffset At, MessageKind Kind, string? AgencyName, string Body, bool FromReporter)
@@ -64,6 +65,12 @@ public static class Track
     {
         [Display(Name = "Track.AddInformation")]
         public string? Text { get; set; }
+
+        /// <summary>The form's own id: files picked for it are staged under it until the information is sent.</summary>
+        public Guid FormToken { get; set; }
+
+        /// <summary>The staged files to send with the text.</summary>
+        public List<Guid> Staged { get; set; } = [];
     }
 
     /// <summary>The reporter's verdict on a final response, or a reason to reopen.</summary>

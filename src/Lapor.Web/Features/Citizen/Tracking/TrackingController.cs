@@ -15,7 +15,7 @@ namespace Lapor.Web.Features.Citizen.Tracking;
 /// /lacak: find a report by its number, see it (all of it once unlocked or owned), unlock it with the
 /// access code or the signed link, ask for a new link, open its files.
 /// </summary>
-public sealed class TrackingController(IStringLocalizer<CitizenResource> t, TrackingAccess access) : Controller
+public sealed class TrackingController(IStringLocalizer<CitizenResource> t, TrackingAccess access, FilingBrowser browser) : Controller
 {
     private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
@@ -40,7 +40,8 @@ public sealed class TrackingController(IStringLocalizer<CitizenResource> t, Trac
 
     [AllowAnonymous]
     [HttpGet("/lacak/{trackingNumber}")]
-    public async Task<IActionResult> Track([FromRoute] string trackingNumber, [FromServices] Track.Handler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Track(
+        [FromRoute] string trackingNumber, [FromServices] Track.Handler handler, [FromServices] Staging.Handler staging, CancellationToken cancellationToken)
     {
         if (TrackingNumber.Normalize(trackingNumber) is not { } number)
         {
@@ -48,7 +49,23 @@ public sealed class TrackingController(IStringLocalizer<CitizenResource> t, Trac
         }
 
         var view = await handler.HandleAsync(number, UserId, access.HasAccess(Request, number), cancellationToken);
-        return view is null ? Unknown(number, number) : view.StatusOnly ? View("TrackStatus", view) : View(new Track.Page(view, WorkFeedback.DraftOf(TempData)));
+        if (view is null)
+        {
+            return Unknown(number, number);
+        }
+
+        return view.StatusOnly ? View("TrackStatus", view)
+            : View(new Track.Page(view, WorkFeedback.DraftOf(TempData), view.Details is { CanAddInformation: true } ? await InformationUploaderAsync(staging, cancellationToken) : null));
+    }
+
+    /// <summary>The add-information form's picker: a new form, or the one that came back with the files staged for it.</summary>
+    private async Task<Uploader> InformationUploaderAsync(Staging.Handler staging, CancellationToken cancellationToken)
+    {
+        // TempData gives a Guid back as a Guid (its JSON reader recognises one).
+        var token = TempData[ReporterActions.ReporterActionsController.InformationFormKey] is Guid kept ? kept : Guid.NewGuid();
+        var owner = browser.Read(Request) is { } cookie ? FilingBrowser.OwnerOf(cookie) : null;
+        var staged = await staging.ListForFormAsync(token, owner, cancellationToken);
+        return Filing.StagingController.UploaderFor(Url, "Attachments", "Staged", token, staged) with { Label = t["Track.AddPhotos"], Help = t["Track.AddPhotosHelp"] };
     }
 
     /// <summary>

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Localization;
 namespace Lapor.Web.Features.Shared.Attachments;
 
 /// <summary>
-/// Photos or PDFs sent with a message: the reporter's added information, an officer's evidence with a
-/// final response. Same checks as the filing form's files (<see cref="UploadInspector"/>: type by
+/// Photos or PDFs sent with an officer's message (the evidence with a final response), in the same
+/// request as the message; the reporter's files come staged instead (<see cref="Staging"/>). Same checks as the filing form's files (<see cref="UploadInspector"/>: type by
 /// content, metadata removed; at most five of 10 MB each); stored under server-chosen names only once
 /// the report took the message, deleted again when it was not saved after all.
 /// </summary>

@@ -24,6 +24,9 @@ public static class Staging
 
     public sealed record File(Stream Content, string ContentType, string FileName);
 
+    /// <summary>The rule broken when a staged file named by a form is gone.</summary>
+    public const string GoneCode = "Attachment.Gone";
+
     public static string MaxMegabytes => (Attachment.MaxBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture);
 
     public sealed class Handler(LaporDbContext db, UploadInspector inspector, IAttachmentStore store, TimeProvider clock, IStringLocalizer<SharedResource> t)
@@ -96,6 +99,37 @@ public static class Staging
                 .Select(s => new Item(s.Id, s.OriginalFileName, s.ContentType, s.SizeBytes))
                 .ToListAsync(cancellationToken);
             return [.. ids.Distinct().Select(id => found.FirstOrDefault(f => f.Id == id)).OfType<Item>()];
+        }
+
+        /// <summary>Everything this browser staged for this form so far, oldest first: what a form that came back lists again.</summary>
+        public async Task<IReadOnlyList<Item>> ListForFormAsync(Guid form, string? owner, CancellationToken cancellationToken) =>
+            owner is null ? [] : await db.StagedUploads.AsNoTracking()
+                .Where(s => s.FormToken == form && s.Owner == owner)
+                .OrderBy(s => s.StagedAt).ThenBy(s => s.OriginalFileName)
+                .Select(s => new Item(s.Id, s.OriginalFileName, s.ContentType, s.SizeBytes))
+                .ToListAsync(cancellationToken);
+
+        /// <summary>
+        /// The staged files <paramref name="ids"/> names, marked for removal from staging in the caller's save (their stored
+        /// files become the report's as they are); null when any is gone (a day old, or not this browser's), as a
+        /// message must never be sent without a photo the person thinks is attached.
+        /// </summary>
+        public async Task<IReadOnlyList<StagedUpload>?> TakeAsync(Guid form, string? owner, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+        {
+            var wanted = ids.Distinct().ToList();
+            if (wanted.Count == 0)
+            {
+                return [];
+            }
+
+            var staged = await db.StagedUploads.Where(s => s.FormToken == form && s.Owner == owner && wanted.Contains(s.Id)).ToListAsync(cancellationToken);
+            if (staged.Count != wanted.Count)
+            {
+                return null;
+            }
+
+            db.StagedUploads.RemoveRange(staged);
+            return [.. wanted.Select(id => staged.First(s => s.Id == id))];
         }
 
         public async Task<bool> RemoveAsync(Guid id, string owner, CancellationToken cancellationToken)

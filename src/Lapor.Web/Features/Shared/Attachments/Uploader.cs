@@ -9,6 +9,11 @@ public sealed record Uploader(string FileField, string StagedField, Guid FormTok
 {
     public sealed record Entry(Staging.Item Item, string FileUrl, string RemoveUrl);
 
+    /// <summary>The picker's label and help when not the filing form's ("Lampiran").</summary>
+    public string? Label { get; init; }
+
+    public string? Help { get; init; }
+
     /// <summary>The limit the browser checks before uploading, in bytes.</summary>
     public static long MaxBytes => Domain.Reports.Attachment.MaxBytes;
 

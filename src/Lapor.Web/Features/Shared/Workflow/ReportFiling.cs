@@ -16,7 +16,7 @@ namespace Lapor.Web.Features.Shared.Workflow;
 /// routing entry in one save. A repeated submission token returns the report already stored.
 /// </summary>
 public sealed class ReportFiling(
-    LaporDbContext db, ReportWork work, DeadlineScheduleProvider schedules, UploadInspector inspector, IAttachmentStore store,
+    LaporDbContext db, ReportWork work, DeadlineScheduleProvider schedules, UploadInspector inspector, IAttachmentStore store, Attachments.Staging.Handler staging,
     TimeProvider clock, LaporMetrics metrics, IStringLocalizer<SharedResource> t)
 {
     public sealed record Filing(
@@ -76,12 +76,8 @@ public sealed class ReportFiling(
             uploads.Add((file.FileName, upload));
         }
 
-        var staged = filing.Staged.Count == 0 ? [] : await db.StagedUploads
-            .Where(s => s.FormToken == filing.SubmissionToken && s.Owner == filing.StagedOwner && filing.Staged.Contains(s.Id))
-            .ToListAsync(cancellationToken);
-        if (staged.Count != filing.Staged.Distinct().Count())
+        if (await staging.TakeAsync(filing.SubmissionToken, filing.StagedOwner, filing.Staged, cancellationToken) is not { } staged)
         {
-            // Expired (a day old) or not this browser's: never file without a photo the citizen thinks is attached.
             return new Rejected("Attachments", t["Upload.Gone"]);
         }
 
@@ -104,7 +100,6 @@ public sealed class ReportFiling(
             report.AddAttachment(file.ToAttachment(filing.Actor.Role, now));
         }
 
-        db.StagedUploads.RemoveRange(staged);
         var reporter = new ReporterIdentity(report, filing.ReporterName, filing.ReporterEmail, filing.ReporterPhone, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         if (filing.Reply is var (channel, recipient))
         {
