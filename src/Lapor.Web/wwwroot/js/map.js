@@ -49,6 +49,36 @@
     L.marker(point, { alt: element.dataset.textMarker, interactive: false, keyboard: false }).addTo(map);
   };
 
+  // Leaflet for the filing form, fetched only when the citizen opens the map: most reports need none,
+  // and a slow phone is spared its script, styles and tiles. The addresses come from a <template>.
+  let leaflet = null;
+  const loadLeaflet = (template) => {
+    leaflet ??= new Promise((resolve, reject) => {
+      if (window.L) {
+        resolve();
+        return;
+      }
+
+      const loads = [...template.content.querySelectorAll("link[rel=stylesheet], script[src]")].map((source) => new Promise((done, fail) => {
+        const asset = source.tagName === "LINK" ? document.createElement("link") : document.createElement("script");
+        if (source.tagName === "LINK") {
+          asset.rel = "stylesheet";
+          asset.href = source.getAttribute("href");
+        } else {
+          asset.src = source.getAttribute("src");
+        }
+        asset.onload = done;
+        asset.onerror = fail;
+        document.head.append(asset);
+      }));
+      Promise.all(loads).then(() => resolve(), (error) => {
+        leaflet = null; // a later tap tries again
+        reject(error);
+      });
+    });
+    return leaflet;
+  };
+
   // The filing form: the phone's location, a tap on the map, a dragged pin or the map's centre.
   const pickPoint = (picker) => {
     const latitude = document.querySelector("[data-place-lat]");
@@ -56,18 +86,16 @@
     const status = picker.querySelector("[data-place-status]");
     const clear = picker.querySelector("[data-place-clear]");
     const locate = picker.querySelector("[data-place-locate]");
+    const openMap = picker.querySelector("[data-place-open-map]");
     const pinCenter = picker.querySelector("[data-place-center]");
     const element = picker.querySelector("[data-map]");
+    const assets = picker.querySelector("template[data-leaflet]");
     const text = picker.dataset;
     let map = null;
     let marker = null;
     picker.hidden = false;
 
-    const show = (lat, lng) => {
-      latitude.value = lat === null ? "" : fixed(lat);
-      longitude.value = lng === null ? "" : fixed(lng);
-      status.textContent = lat === null ? text.textNone : format(text.textChosen, `${latitude.value}, ${longitude.value}`);
-      clear.disabled = lat === null;
+    const place = (lat, lng) => {
       if (!map) {
         return;
       }
@@ -88,22 +116,53 @@
       }
     };
 
-    if (element && window.L) {
-      map = baseMap(element);
-      const start = pointOf(element);
-      map.setView(start || center(element), start ? 17 : Number(element.dataset.zoom));
-      map.on("click", (e) => show(e.latlng.lat, e.latlng.lng));
-      if (start) {
-        show(start.lat, start.lng);
-      }
-    }
+    const show = (lat, lng) => {
+      latitude.value = lat === null ? "" : fixed(lat);
+      longitude.value = lng === null ? "" : fixed(lng);
+      status.textContent = lat === null ? text.textNone : format(text.textChosen, `${latitude.value}, ${longitude.value}`);
+      clear.disabled = lat === null;
+      place(lat, lng);
+    };
 
-    if (pinCenter) {
-      pinCenter.hidden = !map;
+    // Draws the map once (at the chosen point, or the region's centre); then the pin follows every choice.
+    const open = () => {
+      if (map || !element || !assets) {
+        return Promise.resolve();
+      }
+
+      openMap.disabled = true;
+      return loadLeaflet(assets).then(() => {
+        map ??= baseMap(element);
+        const chosen = latitude.value && longitude.value ? L.latLng(Number(latitude.value), Number(longitude.value)) : null;
+        map.setView(chosen || center(element), chosen ? 17 : Number(element.dataset.zoom));
+        map.on("click", (e) => show(e.latlng.lat, e.latlng.lng));
+        if (chosen) {
+          place(chosen.lat, chosen.lng);
+        }
+        openMap.hidden = true;
+        pinCenter.hidden = false;
+      }, () => {
+        openMap.disabled = false;
+        const note = element.nextElementSibling;
+        if (note && note.hasAttribute("data-map-offline")) {
+          note.hidden = false;
+        }
+      });
+    };
+
+    if (openMap) {
+      openMap.hidden = !element || !assets;
+      openMap.addEventListener("click", () => open().then(() => map && element.focus()));
+      pinCenter.hidden = true;
       pinCenter.addEventListener("click", () => {
         const at = map.getCenter();
         show(at.lat, at.lng);
       });
+    }
+
+    // A form sent back with its point shows that point on the map, as the citizen left it.
+    if (latitude.value && longitude.value) {
+      open();
     }
 
     clear.addEventListener("click", () => {
@@ -123,9 +182,8 @@
         (position) => {
           locate.disabled = false;
           show(position.coords.latitude, position.coords.longitude);
-          if (map) {
-            map.setView([position.coords.latitude, position.coords.longitude], 17);
-          }
+          // The map opens on the phone's point, so the citizen can see it and move the pin if it is off.
+          open().then(() => map && map.setView([position.coords.latitude, position.coords.longitude], 17));
         },
         (error) => {
           locate.disabled = false;
