@@ -22,6 +22,8 @@ public sealed partial class PhotoUploadTests(BrowserFixture browser)
         await page.GetByLabel("Lampiran").SetInputFilesAsync(photo);
         var thumbnail = page.Locator(".uploader-list img.uploader-thumb");
         await Assertions.Expect(thumbnail).ToHaveCountAsync(1);
+        await Assertions.Expect(thumbnail).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await thumbnail.EvaluateAsync<int>("img => img.naturalWidth") > 0, "The picked photo's own thumbnail did not load (a blob: the page's policy refused?).");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Hapus {Path.GetFileNameWithoutExtension(photo)}.jpg" })).ToBeVisibleAsync();
 
         // The body is missing: the form comes back with an error, the photo with it.
@@ -55,6 +57,12 @@ public sealed partial class PhotoUploadTests(BrowserFixture browser)
 
         await Assertions.Expect(page.Locator(".uploader-errors")).ToContainTextAsync("\"catatan.txt\" tidak dapat dilampirkan: jenis berkas tidak didukung (JPG, PNG, PDF)");
         await Assertions.Expect(page.Locator(".uploader-list li")).ToHaveCountAsync(0);
+
+        // A PDF the server cannot read is refused there, by name; the status line no longer says it is uploading.
+        await page.GetByLabel("Lampiran").SetInputFilesAsync(new FilePayload { Name = "rusak.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 bukan pdf sungguhan"u8.ToArray() });
+        await Assertions.Expect(page.Locator(".uploader-errors")).ToContainTextAsync("rusak.pdf");
+        await Assertions.Expect(page.Locator(".uploader-status")).ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator(".uploader-list li")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -85,6 +93,49 @@ public sealed partial class PhotoUploadTests(BrowserFixture browser)
         using var stored = SKBitmap.Decode(Path.Combine(browser.App.AttachmentsPath, attachment.StoredName));
         Assert.Equal(2048, Math.Max(stored.Width, stored.Height));
         File.Delete(photo);
+    }
+
+    [Fact]
+    public async Task Photo_StagedThenLanguageSwitched_IsStillAttached_AndFiledWithTheReport()
+    {
+        var page = await browser.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await page.GotoAsync($"{browser.BaseUrl}/lapor");
+        await page.GetByLabel("Pengaduan").CheckAsync();
+        await page.GetByLabel("Judul laporan").FillAsync("Saluran air tersumbat di Jl. Anggrek");
+        await page.GetByLabel("Lampiran").SetInputFilesAsync(new FilePayload { Name = "saluran.jpg", MimeType = "image/jpeg", Buffer = TestPhoto() });
+        await Assertions.Expect(page.Locator(".uploader-list .uploader-item[data-id]")).ToHaveCountAsync(1);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Buka atau tutup menu" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        var thumbnail = page.Locator(".uploader-list img.uploader-thumb");
+        await Assertions.Expect(thumbnail).ToHaveCountAsync(1);
+        await Assertions.Expect(thumbnail).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await thumbnail.EvaluateAsync<int>("img => img.naturalWidth") > 0);
+        await Assertions.Expect(page.Locator(".uploader-list")).ToContainTextAsync("saluran.jpg");
+        await page.Locator("#Form_Body").FillAsync("The drain has been blocked for two weeks and the street floods whenever it rains.");
+        await page.GetByLabel("Full name").FillAsync("Dewi Lestari");
+        await page.Locator("#Form_Consent").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
+        await page.WaitForURLAsync(SubmittedUrl());
+
+        var number = (await page.GetByTestId("tracking-number").InnerTextAsync()).Trim();
+        var files = await browser.App.WithDbAsync(db => db.Attachments.Where(a => db.Reports.Any(r => r.Id == a.ReportId && r.TrackingNumber == number)).Select(a => a.OriginalFileName).ToListAsync());
+        Assert.Equal("saluran.jpg", Assert.Single(files));
+    }
+
+    private static byte[] TestPhoto()
+    {
+        using var bitmap = new SKBitmap(640, 480);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.SeaGreen);
+        }
+
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 85);
+        return data.ToArray();
     }
 
     /// <summary>A phone camera's photo: 4000×3000, larger than the 2048 px the browser shrinks it to.</summary>

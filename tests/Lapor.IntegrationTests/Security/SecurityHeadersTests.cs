@@ -41,7 +41,7 @@ public sealed class SecurityHeadersTests(LaporAppFactory app) : IClassFixture<La
         Assert.Contains("geolocation=(self)", permissions, StringComparison.Ordinal);
         Assert.Contains("camera=()", permissions, StringComparison.Ordinal);
         var csp = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains("img-src 'self' data: http://tiles.lapor.test;", csp, StringComparison.Ordinal);
+        Assert.Contains("img-src 'self' data: blob: http://tiles.lapor.test;", csp, StringComparison.Ordinal);
         Assert.Contains("connect-src 'self';", csp, StringComparison.Ordinal);
     }
 
@@ -53,7 +53,7 @@ public sealed class SecurityHeadersTests(LaporAppFactory app) : IClassFixture<La
         var response = await noMap.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") }).GetAsync("/lapor");
 
         var csp = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains("img-src 'self' data:;", csp, StringComparison.Ordinal);
+        Assert.Contains("img-src 'self' data: blob:;", csp, StringComparison.Ordinal);
         var page = await HtmlPage.FromAsync(response);
         Assert.Null(page.Document.QuerySelector("[data-map]"));
         Assert.NotNull(page.Document.QuerySelector("[data-place-locate]"));

@@ -33,9 +33,9 @@ public sealed class MapOptionsTests
     {
         var policy = SecurityHeaders.ContentSecurityPolicy("https://tile.openstreetmap.org");
 
-        Assert.Contains("img-src 'self' data: https://tile.openstreetmap.org;", policy, StringComparison.Ordinal);
+        Assert.Contains("img-src 'self' data: blob: https://tile.openstreetmap.org;", policy, StringComparison.Ordinal);
         Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
         Assert.Contains("connect-src 'self';", policy, StringComparison.Ordinal);
-        Assert.Contains("img-src 'self' data:;", SecurityHeaders.ContentSecurityPolicy(null), StringComparison.Ordinal);
+        Assert.Contains("img-src 'self' data: blob:;", SecurityHeaders.ContentSecurityPolicy(null), StringComparison.Ordinal);
     }
 }

@@ -12,10 +12,11 @@ public static class SecurityHeaders
 {
     /// <summary>
     /// No inline script or style at all: every script and stylesheet is a file served by the app.
-    /// Bootstrap's form icons are data: SVG images; map tiles come from the configured tile server.
+    /// Bootstrap's form icons are data: SVG images; a photo picked for upload shows its thumbnail from a
+    /// blob: of the browser's own; map tiles come from the configured tile server.
     /// </summary>
     public static string ContentSecurityPolicy(string? tileOrigin) =>
-        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{(tileOrigin is null ? "" : " " + tileOrigin)}; font-src 'self'; " +
+        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:{(tileOrigin is null ? "" : " " + tileOrigin)}; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
     /// <summary>Only the portal's own pages may ask for the location ("gunakan lokasi saya" on the filing form).</summary>

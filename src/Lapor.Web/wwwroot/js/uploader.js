@@ -58,6 +58,7 @@
       request.send(data);
     });
 
+  const stagedKey = "lapor.staged";
   document.querySelectorAll(".uploader").forEach((root) => {
     const form = root.closest("form");
     const input = root.querySelector("input[type=file]");
@@ -73,10 +74,12 @@
       status.textContent = text;
     };
 
+    // The reason goes to the error list (read out at once); the status line stops saying "uploading…".
     const refuse = (text) => {
       const item = document.createElement("li");
       item.textContent = text;
       errors.append(item);
+      say("");
     };
 
     const removeButton = (item, name, removeUrl) => {
@@ -101,10 +104,59 @@
     list.querySelectorAll(".uploader-item").forEach((item) => {
       const keep = item.querySelector(".uploader-keep");
       const checkbox = keep.querySelector("input");
-      const name = item.querySelector(".uploader-name").firstChild.textContent.trim();
       const hidden = Object.assign(document.createElement("input"), { type: "hidden", name: checkbox.name, value: checkbox.value });
-      keep.replaceWith(hidden, removeButton(item, name, item.dataset.removeUrl));
+      keep.replaceWith(hidden, removeButton(item, item.dataset.name, item.dataset.removeUrl));
     });
+
+    // A staged file listed as the server lists it (see _Uploader.cshtml), with its remove button.
+    const listStaged = (staged, thumbnailUrl) => {
+      const item = document.createElement("li");
+      item.className = "uploader-item d-flex align-items-center gap-2 py-1";
+      Object.assign(item.dataset, { id: staged.id, name: staged.name, size: staged.size, image: staged.isImage, fileUrl: staged.fileUrl, removeUrl: staged.removeUrl });
+      if (staged.isImage) {
+        const thumb = Object.assign(document.createElement("img"), { src: thumbnailUrl || staged.fileUrl, alt: "", width: 56, height: 56 });
+        thumb.className = "uploader-thumb rounded border";
+        item.append(thumb);
+      } else {
+        const doc = Object.assign(document.createElement("span"), { textContent: "PDF", className: "uploader-thumb uploader-doc rounded border" });
+        doc.setAttribute("aria-hidden", "true");
+        item.append(doc);
+      }
+      const label = Object.assign(document.createElement("span"), { className: "uploader-name text-break flex-grow-1", textContent: staged.name });
+      label.append(Object.assign(document.createElement("span"), { className: "text-body-secondary small", textContent: ` (${Math.max(1, Math.round(staged.size / 1024))} KB)` }));
+      const hidden = Object.assign(document.createElement("input"), { type: "hidden", name: d.stagedField, value: staged.id });
+      item.append(label, hidden, removeButton(item, staged.name, staged.removeUrl));
+      return item;
+    };
+
+    // Switching language reloads the page with a new form: the files staged so far come along, under the
+    // form's token, which the new page then takes over (site.js brings the typed text).
+    const tokenInput = () => form.querySelector(`input[type=hidden][value="${d.formToken}"]`);
+    document.querySelectorAll("form[data-keeps-typing]").forEach((switcher) => {
+      switcher.addEventListener("submit", () => {
+        const files = [...list.querySelectorAll(".uploader-item[data-id]")].map((item) => ({
+          id: item.dataset.id, name: item.dataset.name, size: Number(item.dataset.size), isImage: item.dataset.image === "true",
+          fileUrl: item.dataset.fileUrl, removeUrl: item.dataset.removeUrl,
+        }));
+        try {
+          sessionStorage.setItem(stagedKey, JSON.stringify({ path: location.pathname, token: d.formToken, files }));
+        } catch {
+          // Storage refused: the files stay staged on the server for a day, but this page will not list them.
+        }
+      });
+    });
+    try {
+      const kept = JSON.parse(sessionStorage.getItem(stagedKey) ?? "null");
+      sessionStorage.removeItem(stagedKey);
+      const token = tokenInput();
+      if (kept?.path === location.pathname && kept.files.length > 0 && token) {
+        token.value = kept.token;
+        d.formToken = kept.token;
+        list.replaceChildren(...kept.files.map((staged) => listStaged(staged)));
+      }
+    } catch {
+      // Nothing kept: the page lists what the server sent.
+    }
 
     const stage = async (file) => {
       if (list.children.length >= maxFiles) {
@@ -166,21 +218,8 @@
         }
 
         const staged = answer.body;
-        progress.remove();
-        if (staged.isImage) {
-          const thumb = Object.assign(document.createElement("img"), { src: URL.createObjectURL(sent), alt: "", width: 56, height: 56 });
-          thumb.className = "uploader-thumb rounded border";
-          item.prepend(thumb);
-        } else {
-          const doc = Object.assign(document.createElement("span"), { textContent: "PDF", className: "uploader-thumb uploader-doc rounded border" });
-          doc.setAttribute("aria-hidden", "true");
-          item.prepend(doc);
-        }
-        label.textContent = staged.name;
-        const size = Object.assign(document.createElement("span"), { className: "text-body-secondary small", textContent: ` (${Math.max(1, Math.round(staged.size / 1024))} KB)` });
-        label.append(size);
-        const hidden = Object.assign(document.createElement("input"), { type: "hidden", name: d.stagedField, value: staged.id });
-        item.append(hidden, removeButton(item, staged.name, staged.removeUrl));
+        // The thumbnail from the photo in hand, not downloaded again over the slow link.
+        item.replaceWith(listStaged(staged, staged.isImage ? URL.createObjectURL(sent) : null));
         say(fill(d.textAdded, staged.name));
       } finally {
         pending -= 1;
