@@ -85,6 +85,24 @@ public sealed class FormErrorsTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#Password")).ToHaveValueAsync("");
     }
 
+    /// <summary>The name is marked required, and stops being required (mark and aria-required) once the report is anonymous.</summary>
+    [Fact]
+    public async Task ReporterName_IsMarkedRequired_UnlessTheReportIsAnonymous()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"{browser.BaseUrl}/lapor");
+        var name = page.Locator("#Form_ReporterName");
+        var mark = page.Locator("label[for=Form_ReporterName] .required-mark");
+
+        await Assertions.Expect(name).ToHaveAttributeAsync("aria-required", "true");
+        await Assertions.Expect(mark).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#name-help")).ToHaveTextAsync("Wajib diisi, kecuali Anda melapor secara anonim.");
+
+        await page.Locator("#Form_IsAnonymous").CheckAsync();
+        await Assertions.Expect(name).ToHaveAttributeAsync("aria-required", "false");
+        await Assertions.Expect(mark).ToBeHiddenAsync();
+    }
+
     /// <summary>Tabbing onto the red "Buat laporan" button shows a solid ring (it showed none before).</summary>
     [Fact]
     public async Task RedButton_ShowsAFocusRing_WhenTabbedTo()

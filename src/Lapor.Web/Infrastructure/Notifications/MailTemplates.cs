@@ -90,9 +90,16 @@ public sealed partial class MailTemplates(IStringLocalizerFactory localizers, IO
             ? date.ToString("d MMMM yyyy", reader)
             : value;
 
-    /// <summary>One pass over the text: a filled-in value (a title with "{TrackingNumber}" in it, say) is never filled again.</summary>
+    /// <summary>
+    /// One pass over the text: a filled-in value (a title with "{TrackingNumber}" in it, say) is never filled again.
+    /// A placeholder this event has no value for (the reason of an archive the system made) says nothing,
+    /// and a line left empty by it goes: the reader never sees "{Reason}".
+    /// </summary>
     private static string Fill(string text, Dictionary<string, string> values) =>
-        PlaceholderPattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
+        string.Join('\n', text.ReplaceLineEndings("\n").Split('\n')
+            .Select(line => (Line: line, Filled: PlaceholderPattern().Replace(line, m => values.GetValueOrDefault(m.Groups[1].Value, ""))))
+            .Where(l => l.Filled.Trim().Length > 0 || l.Line.Trim().Length == 0)
+            .Select(l => l.Filled));
 
     [GeneratedRegex(@"\{([A-Za-z]+)\}")]
     private static partial Regex PlaceholderPattern();

@@ -121,3 +121,20 @@ try {
 } catch {
   // Nothing kept, or storage unavailable: the page stays as the server sent it.
 }
+
+// A field required unless a box is ticked (the name, unless the report is anonymous): its mark and aria-required follow the box.
+document.querySelectorAll("[data-required-unless]").forEach((element) => {
+  const box = document.getElementById(element.dataset.requiredUnless);
+  if (!box) {
+    return;
+  }
+  const follow = () => {
+    if (element.matches("input, textarea, select")) {
+      element.setAttribute("aria-required", String(!box.checked));
+    } else {
+      element.hidden = box.checked;
+    }
+  };
+  box.addEventListener("change", follow);
+  follow();
+});

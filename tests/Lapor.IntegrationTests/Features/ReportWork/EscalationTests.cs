@@ -118,6 +118,14 @@ public sealed class EscalationTests(ManualJobsAppFactory app) : IClassFixture<Ma
         var report = await app.WithDbAsync(db => db.Reports.SingleAsync(r => r.Id == id));
         Assert.Equal(ReportStatus.Archived, report.Status);
         Assert.Equal(ArchiveReason.NotCompleted, report.ArchiveReason);
+
+        // The reporter's mail names the reason, and no placeholder the system had no words for.
+        var mail = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.ReportId == id && m.Template == "Archived"));
+        await using var scope = app.Services.CreateAsyncScope();
+        var body = scope.ServiceProvider.GetRequiredService<Lapor.Web.Infrastructure.Notifications.MailTemplates>()
+            .Compose(mail.Template, mail.Recipient, mail.Culture, mail.PayloadJson).TextBody;
+        Assert.Contains("Alasan: Tidak dilengkapi.\n\n", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -71,9 +71,16 @@ public sealed class ReporterInformationTests(LaporAppFactory app) : IClassFixtur
         var (number, reporter) = await FiledAsync();
         await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).ActAsync(number, "verifikasi", ("AgencyIds", world.AgencyA.ToString(CultureInfo.InvariantCulture)));
         await (await Staff.SignInAsync(app, StaffWorld.OfficerA)).ActAsync(number, "minta-keterangan", ("Text", "Di sisi jalan sebelah mana?"));
-        Assert.Contains("Jawab pertanyaan petugas", (await HtmlPage.GetAsync(reporter, $"/lacak/{number}")).Text, StringComparison.Ordinal);
+        var asked = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
+        Assert.Contains("Jawab pertanyaan petugas", asked.Text, StringComparison.Ordinal);
+
+        // Said at the top of the page, with the way to the form below.
+        var waiting = asked.Document.QuerySelector("[data-testid=awaits-you]")!;
+        Assert.Contains("Petugas menunggu jawaban Anda", waiting.TextContent, StringComparison.Ordinal);
+        Assert.Equal("#add", waiting.QuerySelector("a")!.GetAttribute("href"));
 
         await reporter.PostAsync($"/lacak/{number}/informasi", await Citizen.TrackFormAsync(reporter, number, ("Text", "Sisi kiri.")));
+        Assert.Null((await HtmlPage.GetAsync(reporter, $"/lacak/{number}")).Document.QuerySelector("[data-testid=awaits-you]"));
 
         var share = await app.WithDbAsync(db => db.Assignments.AsNoTracking().SingleAsync(a => a.Report!.TrackingNumber == number));
         Assert.Equal(AssignmentState.InProgress, share.State);

@@ -7,9 +7,10 @@ namespace Lapor.Web.Features.Citizen.PublicReports;
 
 /// <summary>
 /// /statistik: the region's figures and each agency's completion rate for a year; numbers only, no
-/// personal data. The on-time rate is the one the home page promises ("ditanggapi tepat waktu"): the
-/// share of agencies' first responses given by their due date, counted as the dashboard counts it
-/// (<see cref="Rates.OnTime"/> over the durations recorded when each share first answered).
+/// personal data. The on-time rate is the one the home page promises ("ditanggapi tepat waktu"): of
+/// the agencies' shares whose first response fell due, those answered by their due date
+/// (<see cref="Rates.OnTime"/>). A share still unanswered after its due date counts as late: leaving
+/// the worst cases out would make an agency that never answers look punctual.
 /// </summary>
 public static class PublicStatistics
 {
@@ -24,12 +25,14 @@ public static class PublicStatistics
     public sealed record View(int Year, int CurrentYear, int Received, IReadOnlyDictionary<ReportStatus, int> ByStatus, decimal? CompletionRate, decimal? OnTimeResponse,
         IReadOnlyList<AgencyRow> Agencies);
 
-    public sealed class Handler(LaporDbContext db, TimeProvider clock)
+    public sealed class Handler(LaporDbContext db, TimeProvider clock, Infrastructure.Web.LocalTime local)
     {
         /// <summary>The figures of <paramref name="requested"/>, or of this year when it names none, a future one or one before <see cref="FirstYear"/>.</summary>
         public async Task<View> HandleAsync(int? requested, CancellationToken cancellationToken)
         {
-            var currentYear = clock.GetUtcNow().Year;
+            var now = clock.GetUtcNow();
+            var today = local.Date(now);
+            var currentYear = now.Year;
             var year = requested is { } y && y >= FirstYear && y <= currentYear ? y : currentYear;
             var start = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero);
             var end = start.AddYears(1);
@@ -43,15 +46,17 @@ public static class PublicStatistics
                 {
                     AgencyId = g.Key, Routed = g.Count(), Completed = g.Count(a => a.State == AssignmentState.Completed),
                     Responded = g.Count(a => a.FirstResponseWorkingDays != null), RespondedOnTime = g.Count(a => a.FirstResponseWorkingDays != null && a.FirstResponseOnTime == true),
+                    UnansweredLate = g.Count(a => a.FirstResponseWorkingDays == null && a.PausedAt == null && a.FirstResponseDueOn < today
+                        && (a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress)),
                 })
-                .Join(db.Agencies, g => g.AgencyId, a => a.Id, (g, a) => new { a.Name, g.Routed, g.Completed, g.Responded, g.RespondedOnTime })
+                .Join(db.Agencies, g => g.AgencyId, a => a.Id, (g, a) => new { a.Name, g.Routed, g.Completed, g.Responded, g.RespondedOnTime, g.UnansweredLate })
                 .ToListAsync(cancellationToken);
 
             var rows = assignments
                 .Select(a => new AgencyRow(a.Name, a.Routed, a.Completed, Rates.Share(a.Completed, a.Routed), a.Routed >= MinimumToRank))
                 .OrderByDescending(a => a.Ranked).ThenByDescending(a => a.Rate).ThenBy(a => a.Agency)
                 .ToList();
-            var onTime = Rates.OnTime(assignments.Sum(a => a.RespondedOnTime), assignments.Sum(a => a.Responded));
+            var onTime = Rates.OnTime(assignments.Sum(a => a.RespondedOnTime), assignments.Sum(a => a.Responded + a.UnansweredLate));
             return new View(year, currentYear, byStatus.Values.Sum(), byStatus, CompletionRate.Of(byStatus), onTime, rows);
         }
     }
