@@ -126,7 +126,8 @@ public sealed class RateLimitTests : IDisposable
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal("Laporan keenam yang tertahan", page.InputValue("Form.Title"));
         Assert.Contains("Silakan kirim lagi setelah pukul", page.Text, StringComparison.Ordinal);
-        Assert.Matches(@"pukul \d{2}[.:]\d{2}", page.Text);
+        Assert.Matches(@"pukul \d{2}[.:]\d{2} WIB", page.Text);
+        Assert.Equal("Formulir belum terkirim.", page.Document.QuerySelector("#error-summary-title")!.TextContent);
         Assert.Contains("bukti.jpg", page.Document.QuerySelector(".uploader-list")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.Document.QuerySelector("input[name='Form.Staged']"));
         Assert.False(await app.WithDbAsync(db => db.Reports.AnyAsync(r => r.Title == "Laporan keenam yang tertahan")));

@@ -70,7 +70,9 @@ public sealed partial class ErrorSummaryTagHelper(IStringLocalizer<SharedResourc
         var html = new StringBuilder();
         var encoder = HtmlEncoder.Default;
         html.Append($"<div id=\"{Id}\" class=\"alert alert-danger error-summary\" role=\"alert\" aria-labelledby=\"{Id}-title\" tabindex=\"-1\">");
-        html.Append($"<h2 id=\"{Id}-title\" class=\"h6 fw-bold\">{encoder.Encode(t["Form.ErrorSummary"])}</h2><ul class=\"mb-0\">");
+        // "Check the fields below" only when there are fields to check (not for a limit reached or a wrong password).
+        var heading = errors.Any(e => e.Key.Length > 0) ? t["Form.ErrorSummary"] : t["Form.NotSent"];
+        html.Append($"<h2 id=\"{Id}-title\" class=\"h6 fw-bold\">{encoder.Encode(heading)}</h2><ul class=\"mb-0\">");
         foreach (var (key, target, messages) in errors)
         {
             // A field without a message of its own beside it is described by its line here.

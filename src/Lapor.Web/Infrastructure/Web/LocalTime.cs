@@ -12,6 +12,15 @@ public sealed class LocalTime(IOptions<DeadlineOptions> options)
     public string Format(DateTimeOffset instant, string format) =>
         TimeZoneInfo.ConvertTime(instant, _zone).ToString(format, CultureInfo.CurrentCulture);
 
+    /// <summary>The zone as Indonesians name it (WIB, WITA, WIT), or its offset from UTC elsewhere: for a time said to a citizen.</summary>
+    public string ZoneName => _zone.Id switch
+    {
+        "Asia/Jakarta" or "Asia/Pontianak" => "WIB",
+        "Asia/Makassar" => "WITA",
+        "Asia/Jayapura" => "WIT",
+        _ => "UTC" + _zone.BaseUtcOffset.ToString(_zone.BaseUtcOffset < TimeSpan.Zero ? "\\-h" : "\\+h", CultureInfo.InvariantCulture),
+    };
+
     /// <summary>ISO 8601 / W3C with the zone's offset, for machines (e.g. 2026-11-02T09:00:00+07:00).</summary>
     public string W3c(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, _zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

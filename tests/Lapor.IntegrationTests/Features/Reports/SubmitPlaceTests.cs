@@ -10,12 +10,17 @@ public sealed class SubmitPlaceTests(LaporAppFactory app) : IClassFixture<LaporA
     [Fact]
     public async Task Submit_WithAPoint_StoresItAsSent()
     {
-        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "Titik: jalan amblas di tikungan",
+        var citizen = app.CreateBrowser();
+        var (number, _) = await Citizen.FileAndConfirmAsync(citizen, "Titik: jalan amblas di tikungan",
             fields: new Dictionary<string, string> { ["Form.Latitude"] = "-6.9174639", ["Form.Longitude"] = "107.6191228" });
 
         var stored = await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => new { r.Latitude, r.Longitude }).SingleAsync());
         Assert.Equal(-6.917464m, stored.Latitude);
         Assert.Equal(107.619123m, stored.Longitude);
+
+        // The reporter sees their own point, exact, on their report's page.
+        var own = await HtmlPage.GetAsync(citizen, $"/lacak/{number}");
+        Assert.Equal("-6.917464, 107.619123", own.Document.QuerySelector(".map-point [data-map-coordinates]")!.TextContent.Trim());
     }
 
     [Fact]

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Localization;
 namespace Lapor.Web.Features.Citizen.Filing;
 
 /// <summary>/lapor: the filing form, and the confirmation with the guest's access code shown until they say they wrote it down.</summary>
-public sealed class FilingController(IStringLocalizer<CitizenResource> t, FilingReceipt receipt) : Controller
+public sealed class FilingController(IStringLocalizer<CitizenResource> t, FilingReceipt receipt, LocalTime time, TimeProvider clock) : Controller
 {
     private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
@@ -130,10 +130,10 @@ public sealed class FilingController(IStringLocalizer<CitizenResource> t, Filing
     private async Task<IActionResult> LimitReachedPage(
         Submit.Form form, Submit.Uploads uploads, DateTimeOffset until, FormOptions.Handler options, SecurityEvents events, CancellationToken cancellationToken)
     {
-        var time = HttpContext.RequestServices.GetRequiredService<LocalTime>();
-        var now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var now = clock.GetUtcNow();
         var today = time.Date(until) == time.Date(now);
-        ModelState.AddModelError("", today ? t["Submit.LimitReachedToday", time.Format(until, "HH:mm")] : t["Submit.LimitReachedLater", time.Format(until, "dddd, d MMMM yyyy HH:mm")]);
+        var at = time.Format(until, today ? "HH:mm" : "dddd, d MMMM yyyy HH:mm") + " " + time.ZoneName;
+        ModelState.AddModelError("", today ? t["Submit.LimitReachedToday", at] : t["Submit.LimitReachedLater", at]);
         Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, (until - now).TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
         Response.StatusCode = StatusCodes.Status429TooManyRequests;
         events.RateLimited(HttpContext);

@@ -44,6 +44,8 @@ public static class Track
         string Body, string? Location, DateOnly? IncidentDate, string? Category, bool IsAnonymous, bool IsConfidential,
         IReadOnlyList<AttachmentItem> Attachments, bool CanAddInformation, bool AwaitsVerdict, bool CanReopen, int? Rating)
     {
+        public Shared.Maps.MapPoint? Point { get; init; }
+
         /// <summary>The completion date passed: the reporter may ask the coordinator to step in.</summary>
         public bool EscalationOffered { get; init; }
 
@@ -114,7 +116,7 @@ public static class Track
                     r.Id, r.Status, r.Classification, r.Title, r.PublicTitle, r.IsConfidential, r.IsPublic, r.IsAnonymous, r.SubmittedAt, r.VerifyDueOn,
                     CompletionDue = r.Assignments.Where(a => a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress)
                         .OrderBy(a => a.CompletionDueOn).Select(a => (DateOnly?)a.CompletionDueOn).FirstOrDefault(),
-                    r.Body, r.Location, r.IncidentDate, r.ReporterUserId, r.Rating, r.CompletedAt,
+                    r.Body, r.Location, r.IncidentDate, r.ReporterUserId, r.Rating, r.CompletedAt, r.Latitude, r.Longitude,
                     AwaitsVerdict = r.Status == ReportStatus.InProgress && r.Assignments.Any(a => a.State == AssignmentState.FinalResponded),
                     AwaitsAnswer = r.Status == ReportStatus.OnHold || r.Assignments.Any(a => a.State == AssignmentState.AwaitingReporter),
                     Category = db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
@@ -178,6 +180,8 @@ public static class Track
                 details = new Details(report.Body, report.Location, report.IncidentDate, report.Category, report.IsAnonymous, report.IsConfidential, attachments, canAdd,
                     report.AwaitsVerdict, report.Status == ReportStatus.Completed, report.Rating)
                 {
+                    // Their own point, exact: it is theirs, and they may want to check the pin.
+                    Point = Shared.Maps.MapPoint.Exact(report.Latitude, report.Longitude),
                     EscalationOffered = open && rungs.Contains(EscalationRung.ReporterOffer) && !rungs.Contains(EscalationRung.ReporterEscalated),
                     AwaitsAnswer = report.AwaitsAnswer,
                     Escalated = open && rungs.Contains(EscalationRung.ReporterEscalated),
