@@ -48,7 +48,7 @@ public sealed partial class PageWeightTests(LaporAppFactory app) : IClassFixture
     {
         var client = app.CreateBrowser();
         var assets = await LinkedAssetsAsync(client, ["/", "/lapor"]);
-        Assert.Contains(assets, a => a.Contains("/bootstrap.min.", StringComparison.Ordinal) && a.EndsWith(".css", StringComparison.Ordinal));
+        Assert.Contains(assets, a => a.Contains("/bootstrap.subset.", StringComparison.Ordinal) && a.EndsWith(".css", StringComparison.Ordinal));
 
         foreach (var asset in assets)
         {
