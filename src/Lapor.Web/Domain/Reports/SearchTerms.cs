@@ -11,11 +11,12 @@ namespace Lapor.Web.Domain.Reports;
 /// <para>
 /// Indonesian: the database cannot stem the reports' words, so the query side does a little, and
 /// only ever widens. The particles and possessive -nya, -lah, -kah, -pun are cut when a stem of four
-/// letters (three for -nya) remains, -kan when five remain ("lampunya" finds "lampu", "perbaikan"
-/// finds "perbaiki", "memakan" stays whole). The prefixes di-, ter-, ber- and the forms of meN- that
+/// letters (three for -nya) remains, -kan when five remain, -an and -i when six remain ("lampunya"
+/// finds "lampu", "perbaikan" and "diperbaiki" find each other, "memakan" stays whole). The prefixes di-, ter-, ber- and the forms of meN- that
 /// keep the root's first letter (me+l/r/w/y, mem+b/p/f, men+c/d/j/t, meng+g/h, meny+vowel → s) add
 /// the root as another form when it keeps four letters: "membuang" also finds "buang", "dijual" finds
-/// "jual", "menyapu" finds "sapu". The meN- forms that swallow a letter (menulis, memukul, mengurus)
+/// "jual", "menyapu" finds "sapu"; and the root's other prefixed forms, so "memperbaiki" finds
+/// "diperbaiki" and "dibuang" finds "membuang". The meN- forms that swallow a letter (menulis, memukul, mengurus)
 /// are left whole: guessing the letter gives unrelated words (mengurus → kurus, memasak → pasak).
 /// Known roots that merely look affixed (sekolah, masalah, menteri, beruang…) are never cut.
 /// </para>
@@ -31,7 +32,7 @@ public static class SearchTerms
         "sekolah", "masalah", "langkah", "sedekah", "tingkah", "istilah", "menteri", "mentega", "beruang", "divisi", "dinding", "terminal",
     };
 
-    private static readonly (string Suffix, int Keep)[] Suffixes = [("nya", 3), ("lah", 4), ("kah", 4), ("pun", 4), ("kan", 5)];
+    private static readonly (string Suffix, int Keep)[] Suffixes = [("nya", 3), ("lah", 4), ("kah", 4), ("pun", 4), ("kan", 5), ("an", 6), ("i", 6)];
 
     /// <summary>Roots that end in -nya themselves.</summary>
     private static readonly string[] NyaRoots = ["tanya", "hanya", "punya"];
@@ -99,7 +100,43 @@ public static class SearchTerms
 
         var stem = WithoutSuffix(word);
         var root = Root(stem);
-        return root is not null && root.Length >= MinRoot && !KnownRoots.Contains(stem) ? [stem, root] : [stem];
+        if (root is null || root.Length < MinRoot || KnownRoots.Contains(stem))
+        {
+            return [stem];
+        }
+
+        // A prefixed word typed: its root, and the root's other prefixed forms ("memperbaiki" finds "diperbaiki").
+        List<string> forms = [stem, root];
+        forms.AddRange(Prefixed(root).Where(f => !forms.Contains(f)));
+        return forms;
+    }
+
+    /// <summary>
+    /// The root with the other prefixes a report's word may carry: di-, ber-, ter-, and the meN- form that
+    /// keeps the root's first letter (the ones that swallow it, as "tulis" → "menulis", are left out like
+    /// in <see cref="Root"/>). Only for a word typed with a prefix: a bare word ("jalan") is not widened to
+    /// other words ("berjalan", "menjalankan").
+    /// </summary>
+    private static IEnumerable<string> Prefixed(string root)
+    {
+        yield return "di" + root;
+        yield return "ber" + root;
+        yield return "ter" + root;
+        var first = root[0];
+        var meN = first switch
+        {
+            'l' or 'r' or 'w' or 'y' or 'm' or 'n' => "me" + root,
+            'b' or 'f' => "mem" + root,
+            'p' when root.StartsWith("per", StringComparison.Ordinal) => "mem" + root,
+            'c' or 'd' or 'j' => "men" + root,
+            'g' or 'h' or 'a' or 'e' or 'i' or 'o' or 'u' => "meng" + root,
+            's' => "meny" + root[1..],
+            _ => null,
+        };
+        if (meN is not null)
+        {
+            yield return meN;
+        }
     }
 
     private static string WithoutSuffix(string word)
@@ -112,9 +149,10 @@ public static class SearchTerms
 
         foreach (var (suffix, keep) in Suffixes)
         {
-            if (word.EndsWith(suffix, StringComparison.Ordinal) && word.Length - suffix.Length >= keep)
+            if (word.EndsWith(suffix, StringComparison.Ordinal))
             {
-                return word[..^suffix.Length];
+                // The first ending that fits decides: a short "-kan" word ("memakan") is not cut to "-an" either.
+                return word.Length - suffix.Length >= keep ? word[..^suffix.Length] : word;
             }
         }
 

@@ -48,6 +48,26 @@ public sealed class PublicSearchTests(LaporAppFactory app) : IClassFixture<Lapor
         Assert.Equal(found.Order(), foundAccented.Order());
     }
 
+    /// <summary>
+    /// A verb typed with its prefix finds the word's other forms ("memperbaiki" finds "perbaikan" and "diperbaiki");
+    /// a bare word finds words that begin with it ("perbaikan" finds "perbaiki…"), not prefixed ones.
+    /// </summary>
+    [Fact]
+    public async Task Search_FindsOtherFormsOfTheSameWord()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var noun = await PublishAsync(world, "Mohon perbaikan jembatan gantung desa");
+        var verb = await PublishAsync(world, "Atap puskesmas belum diperbaiki sejak banjir");
+
+        foreach (var query in new[] { "diperbaiki", "memperbaiki" })
+        {
+            var found = Numbers(await SearchAsync(query));
+            Assert.True(found.Contains(noun) && found.Contains(verb), $"\"{query}\" found {string.Join(", ", found)}");
+        }
+
+        Assert.Contains(noun, Numbers(await SearchAsync("perbaiki")));
+    }
+
     [Fact]
     public async Task Search_FindsWordsOfAPublicAnswer_NotOfAPrivateOne()
     {

@@ -17,7 +17,7 @@ public sealed class SearchTermsTests
     [InlineData("tanya", "tanya")]
     [InlineData("menanyakan", "menanya")]
     [InlineData("airnya", "air")]
-    [InlineData("bertanya", "bertanya|tanya")]
+    [InlineData("bertanya", "bertanya|tanya|ditanya|tertanya")]
     [InlineData("hanya", "hanya")]
     [InlineData("sekolah", "sekolah")]
     [InlineData("masalah", "masalah")]
@@ -25,16 +25,20 @@ public sealed class SearchTermsTests
     [InlineData("meskipun", "meski")]
     [InlineData("laporkan", "lapor")]
     [InlineData("memakan", "memakan")]
-    [InlineData("membuang", "membuang|buang")]
-    [InlineData("dijual", "dijual|jual")]
-    [InlineData("diperbaiki", "diperbaiki|perbaiki")]
-    [InlineData("berlubang", "berlubang|lubang")]
-    [InlineData("terbakar", "terbakar|bakar")]
-    [InlineData("melapor", "melapor|lapor")]
-    [InlineData("mendaftar", "mendaftar|daftar")]
-    [InlineData("menghapus", "menghapus|hapus")]
-    [InlineData("menyapu", "menyapu|sapu")]
-    [InlineData("dibersihkan", "dibersih|bersih")]
+    [InlineData("membuang", "membuang|buang|dibuang|berbuang|terbuang")]
+    [InlineData("dijual", "dijual|jual|berjual|terjual|menjual")]
+    [InlineData("diperbaiki", "diperbaik|perbaik|berperbaik|terperbaik|memperbaik")]
+    [InlineData("memperbaiki", "memperbaik|perbaik|diperbaik|berperbaik|terperbaik")]
+    [InlineData("perbaikan", "perbai")]
+    [InlineData("layanan", "layanan")]
+    [InlineData("lapangan", "lapang")]
+    [InlineData("berlubang", "berlubang|lubang|dilubang|terlubang|melubang")]
+    [InlineData("terbakar", "terbakar|bakar|dibakar|berbakar|membakar")]
+    [InlineData("melapor", "melapor|lapor|dilapor|berlapor|terlapor")]
+    [InlineData("mendaftar", "mendaftar|daftar|didaftar|berdaftar|terdaftar")]
+    [InlineData("menghapus", "menghapus|hapus|dihapus|berhapus|terhapus")]
+    [InlineData("menyapu", "menyapu|sapu|disapu|bersapu|tersapu")]
+    [InlineData("dibersihkan", "dibersih|bersih|berbersih|terbersih|membersih")]
     public void Parse_CasesAccentsAndIndonesianAffixes(string text, string expected) => Assert.Equal(expected, Show(text));
 
     /// <summary>Where cutting a prefix would only guess a letter, or give an unrelated word, the word stays whole.</summary>
@@ -45,7 +49,7 @@ public sealed class SearchTermsTests
     [InlineData("mengurus", "mengurus")]
     [InlineData("memasak", "memasak")]
     [InlineData("beruang", "beruang")]
-    [InlineData("bersama", "bersama|sama")]
+    [InlineData("bersama", "bersama|sama|disama|tersama|menyama")]
     [InlineData("dinas", "dinas")]
     [InlineData("beras", "beras")]
     [InlineData("merah", "merah")]
@@ -82,10 +86,10 @@ public sealed class SearchTermsTests
     {
         var expression = SqliteReportSearch.MatchExpression(SearchTerms.Parse("Lampu membuang NEAR("));
 
-        Assert.Equal("\"lampu\"* AND (\"membuang\"* OR \"buang\"*) AND \"near\"*", expression);
+        Assert.Equal("\"lampu\"* AND (\"membuang\"* OR \"buang\"* OR \"dibuang\"* OR \"berbuang\"* OR \"terbuang\"*) AND \"near\"*", expression);
     }
 
     [Fact]
     public void SqlServerCondition_QuotesEveryForm_AsAPrefix() =>
-        Assert.Equal("\"membuang*\" OR \"buang*\"", SqlServerReportSearch.Condition(SearchTerms.Parse("membuang")[0]));
+        Assert.Equal("\"membuang*\" OR \"buang*\" OR \"dibuang*\" OR \"berbuang*\" OR \"terbuang*\"", SqlServerReportSearch.Condition(SearchTerms.Parse("membuang")[0]));
 }

@@ -247,7 +247,7 @@ public sealed class HistorySentencesTests
 
         var lines = Sentences().Lines(entries, Audience.Citizen);
 
-        Assert.Equal(["Pelapor memberi jawaban", "Tanggapan dari Dinas Pekerjaan Umum", "Pelapor memberi jawaban"], lines.Select(l => l.Text));
+        Assert.Equal(["Pelapor mengirim keterangan tambahan", "Tanggapan dari Dinas Pekerjaan Umum", "Pelapor mengirim keterangan tambahan"], lines.Select(l => l.Text));
         Assert.Equal(Monday, lines[0].At);
     }
 
