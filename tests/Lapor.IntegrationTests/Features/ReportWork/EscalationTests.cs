@@ -78,6 +78,27 @@ public sealed class EscalationTests(ManualJobsAppFactory app) : IClassFixture<Ma
             m => m is { Template: "EscalationReporterOffer", Recipient: "pelapor@contoh.id" });
     }
 
+    /// <summary>Two agencies late on one report: each is escalated, but the reporter gets one offer, not two identical mails.</summary>
+    [Fact]
+    public async Task Ladder_TwoAgenciesLate_OffersTheReporterOnce()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var id = await CreateAsync((report, schedule) =>
+        {
+            report.Verify(new Actor(null, ActorRole.Coordinator), [world.AgencyA, world.AgencyB], ComplaintKind.Ordinary, null, null, schedule, Monday2Nov);
+            report.Respond(Actor.Officer(null!, [world.AgencyA]), "Kami tangani.", MessageVisibility.Public, schedule, Monday2Nov);
+            report.Respond(Actor.Officer(null!, [world.AgencyB]), "Kami juga.", MessageVisibility.Public, schedule, Monday2Nov);
+        });
+
+        await RunAsync(At(23));
+        await RunAsync(At(24));
+
+        var rungs = await RungsAsync(id);
+        Assert.Equal(2, rungs.Count(r => r == (Deadline.Completion, EscalationRung.Breach)));
+        Assert.Equal(1, rungs.Count(r => r.Rung == EscalationRung.ReporterOffer));
+        Assert.Single(await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.ReportId == id && m.Template == "EscalationReporterOffer").ToListAsync()));
+    }
+
     [Fact]
     public async Task TwoRunsAtOnce_StillOneOfEachRung()
     {

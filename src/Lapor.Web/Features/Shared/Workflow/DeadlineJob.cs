@@ -67,11 +67,15 @@ public sealed class DeadlineJob(LaporDbContext db, ReportWork work, LaporMetrics
 
         var done = await db.Escalations.AsNoTracking().Where(e => e.ReportId == report.Id)
             .Select(e => new { e.AssignmentId, e.Deadline, e.Rung, e.DueOn }).ToListAsync(cancellationToken);
+        // The offer to escalate is the reporter's, for the report as a whole: once, however many of its agencies are late.
+        var offered = done.Any(e => e.Rung == EscalationRung.ReporterOffer);
         foreach (var (deadline, assignment, dueOn) in Clocks(report))
         {
             foreach (var rung in EscalationLadder.ReachedRungs(deadline, dueOn, today, schedule.Calendar)
-                .Where(rung => !done.Any(e => e.AssignmentId == assignment?.Id && e.Deadline == deadline && e.Rung == rung && e.DueOn == dueOn)))
+                .Where(rung => !done.Any(e => e.AssignmentId == assignment?.Id && e.Deadline == deadline && e.Rung == rung && e.DueOn == dueOn))
+                .Where(rung => rung != EscalationRung.ReporterOffer || !offered))
             {
+                offered |= rung == EscalationRung.ReporterOffer;
                 var escalation = new Escalation(report.Id, assignment?.Id, deadline, rung, dueOn, now);
                 db.Escalations.Add(escalation);
                 report.RecordEscalation(deadline, rung, assignment, dueOn, schedule, now);
