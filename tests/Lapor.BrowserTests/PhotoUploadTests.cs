@@ -45,6 +45,7 @@ public sealed partial class PhotoUploadTests(BrowserFixture browser)
         Assert.Equal("image/jpeg", attachment.ContentType);
         using var stored = SKBitmap.Decode(Path.Combine(browser.App.AttachmentsPath, attachment.StoredName));
         Assert.Equal(2048, Math.Max(stored.Width, stored.Height));
+        File.Delete(photo);
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed partial class PhotoUploadTests(BrowserFixture browser)
         await page.GotoAsync($"{browser.BaseUrl}/lapor");
         await page.GetByLabel("Pengaduan").CheckAsync();
         await page.GetByLabel("Judul laporan").FillAsync("Saluran air tersumbat di Jl. Anggrek");
-        await page.GetByLabel("Lampiran").SetInputFilesAsync(new FilePayload { Name = "saluran.jpg", MimeType = "image/jpeg", Buffer = TestPhoto() });
+        await page.GetByLabel("Lampiran").SetInputFilesAsync(new FilePayload { Name = "saluran.jpg", MimeType = "image/jpeg", Buffer = Photo(640, 480) });
         await Assertions.Expect(page.Locator(".uploader-list .uploader-item[data-id]")).ToHaveCountAsync(1);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Buka atau tutup menu" }).ClickAsync();
@@ -125,35 +126,27 @@ public sealed partial class PhotoUploadTests(BrowserFixture browser)
         Assert.Equal("saluran.jpg", Assert.Single(files));
     }
 
-    private static byte[] TestPhoto()
-    {
-        using var bitmap = new SKBitmap(640, 480);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.SeaGreen);
-        }
-
-        using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 85);
-        return data.ToArray();
-    }
-
-    /// <summary>A phone camera's photo: 4000×3000, larger than the 2048 px the browser shrinks it to.</summary>
+    /// <summary>A phone camera's photo, in a file: 4000×3000, larger than the 2048 px the browser shrinks it to.</summary>
     private static string BigPhotoFile()
     {
-        using var bitmap = new SKBitmap(4000, 3000);
+        var path = Path.Combine(Path.GetTempPath(), $"lampu-padam-{Guid.NewGuid():N}.jpg");
+        File.WriteAllBytes(path, Photo(4000, 3000));
+        return path;
+    }
+
+    private static byte[] Photo(int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
         using (var canvas = new SKCanvas(bitmap))
         {
             canvas.Clear(SKColors.SteelBlue);
             using var paint = new SKPaint { Color = SKColors.Gold };
-            canvas.DrawCircle(2000, 1500, 900, paint);
+            canvas.DrawCircle(width / 2f, height / 2f, height * 0.3f, paint);
         }
 
         using var image = SKImage.FromBitmap(bitmap);
         using var data = image.Encode(SKEncodedImageFormat.Jpeg, 90);
-        var path = Path.Combine(Path.GetTempPath(), $"lampu-padam-{Guid.NewGuid():N}.jpg");
-        File.WriteAllBytes(path, data.ToArray());
-        return path;
+        return data.ToArray();
     }
 
     [GeneratedRegex("/lapor/terkirim/LPR-")]

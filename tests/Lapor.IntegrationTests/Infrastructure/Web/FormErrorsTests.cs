@@ -27,6 +27,9 @@ public sealed class FormErrorsTests(LaporAppFactory app) : IClassFixture<LaporAp
         var described = field.GetAttribute("aria-describedby")!.Split(' ');
         Assert.All(described, id => Assert.NotNull(page.Document.GetElementById(id)));
         Assert.Contains(described, id => page.Document.GetElementById(id)!.TextContent.Contains("LPR-XXXX-XXXX", StringComparison.Ordinal));
+
+        // Its own message starts, for a screen reader, with "Kesalahan:" like every other.
+        Assert.StartsWith("Kesalahan: ", page.Document.GetElementById("nomor-error")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

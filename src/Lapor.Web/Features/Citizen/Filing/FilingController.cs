@@ -130,7 +130,10 @@ public sealed class FilingController(IStringLocalizer<CitizenResource> t, Filing
     private async Task<IActionResult> LimitReachedPage(
         Submit.Form form, Submit.Uploads uploads, DateTimeOffset until, FormOptions.Handler options, SecurityEvents events, CancellationToken cancellationToken)
     {
+        // Said to the minute, rounded up: at the time named, sending works.
         var now = clock.GetUtcNow();
+        var remainder = until.Ticks % TimeSpan.TicksPerMinute;
+        until = remainder == 0 ? until : until.AddTicks(TimeSpan.TicksPerMinute - remainder);
         var today = time.Date(until) == time.Date(now);
         var at = time.Format(until, today ? "HH:mm" : "dddd, d MMMM yyyy HH:mm") + " " + time.ZoneName;
         ModelState.AddModelError("", today ? t["Submit.LimitReachedToday", at] : t["Submit.LimitReachedLater", at]);

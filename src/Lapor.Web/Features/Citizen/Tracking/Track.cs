@@ -109,6 +109,8 @@ public static class Track
         /// <summary>Null when no report has this number.</summary>
         public async Task<View?> HandleAsync(string trackingNumber, string? userId, bool granted, CancellationToken cancellationToken)
         {
+            // The category in the reader's language, as the form offered it.
+            var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
             var report = await db.Reports.AsNoTracking()
                 .Where(r => r.TrackingNumber == trackingNumber)
                 .Select(r => new
@@ -119,7 +121,7 @@ public static class Track
                     r.Body, r.Location, r.IncidentDate, r.ReporterUserId, r.Rating, r.CompletedAt, r.Latitude, r.Longitude,
                     AwaitsVerdict = r.Status == ReportStatus.InProgress && r.Assignments.Any(a => a.State == AssignmentState.FinalResponded),
                     AwaitsAnswer = r.Status == ReportStatus.OnHold || r.Assignments.Any(a => a.State == AssignmentState.AwaitingReporter),
-                    Category = db.Categories.Where(c => c.Id == r.CategoryId).Select(c => c.Name).FirstOrDefault(),
+                    Category = db.Categories.Where(c => c.Id == r.CategoryId).Select(c => english && c.NameEnglish != "" ? c.NameEnglish : c.Name).FirstOrDefault(),
                 })
                 .FirstOrDefaultAsync(cancellationToken);
             if (report is null)
