@@ -202,6 +202,29 @@ public sealed class ReporterInformationTests(LaporAppFactory app) : IClassFixtur
         Assert.DoesNotContain("milik-orang-lain.jpg", back.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>Someone who has not unlocked the report gets "not found", and their photo is not kept, not even staged.</summary>
+    [Fact]
+    public async Task AddInformation_ByAStrangerWithAPhoto_IsNotFound_AndStoresNothing()
+    {
+        await StaffWorld.CreateAsync(app);
+        var (number, _) = await FiledAsync();
+        var stranger = app.CreateBrowser();
+        var strangerPage = await HtmlPage.GetAsync(stranger, $"/lacak/{number}");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(strangerPage.AntiforgeryToken($"/lacak/{number}/akses")), "__RequestVerificationToken" },
+            { new StringContent("Foto dari orang lain."), "Text" },
+            { new StringContent(Guid.NewGuid().ToString()), "FormToken" },
+        };
+        AddFile(form, TestImages.Jpeg(), "penyusup.jpg");
+
+        var response = await stranger.PostAsync($"/lacak/{number}/informasi", form);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.StagedUploads.AnyAsync(s => s.OriginalFileName == "penyusup.jpg")));
+        Assert.False(await app.WithDbAsync(db => db.Attachments.AnyAsync(a => a.OriginalFileName == "penyusup.jpg")));
+    }
+
     private async Task<(string Number, HttpClient Reporter)> FiledAsync()
     {
         var (number, code) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());

@@ -38,6 +38,12 @@ public sealed class ReporterActionsController(ReportWork work, WorkFeedback feed
         [FromServices] Staging.Handler staging, [FromServices] FilingBrowser browser, [FromServices] SecurityEvents events,
         [FromForm(Name = "Attachments")] List<IFormFile>? attachments)
     {
+        // Only the reporter's files are kept, even for a moment: anyone else gets "not found" before any is stored.
+        if (TrackingNumber.Normalize(trackingNumber) is not { } number || !await MayActAsync(number))
+        {
+            return NotFound();
+        }
+
         var cookie = browser.Read(Request);
         var sent = (attachments ?? []).Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
         var refusals = new List<string>();
@@ -119,6 +125,14 @@ public sealed class ReporterActionsController(ReportWork work, WorkFeedback feed
     public Task<IActionResult> Escalate([FromRoute] string trackingNumber, Track.VerdictForm form, [FromServices] IValidator<Track.VerdictForm> validator, [FromServices] ReporterEscalation.Handler escalation) =>
         RunAsync(trackingNumber, form.Reason, validator.Validate(form), "Track.Escalated",
             (s, actor) => escalation.EscalateAsync(s.Report, actor, form.Reason!, s.Now, HttpContext.RequestAborted));
+
+    /// <summary>The browser unlocked the report, or the signed-in reporter owns it.</summary>
+    private async Task<bool> MayActAsync(string number)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        return access.HasAccess(Request, number)
+            || (userId is not null && await work.ExistsAsync(reports => reports.Where(r => r.TrackingNumber == number && r.ReporterUserId == userId), HttpContext.RequestAborted));
+    }
 
     private RedirectToActionResult BackTo(string trackingNumber) =>
         RedirectToAction(nameof(TrackingController.Track), "Tracking", new { trackingNumber = TrackingNumber.Normalize(trackingNumber) ?? trackingNumber });
