@@ -112,7 +112,7 @@ public sealed class FilingController(IStringLocalizer<CitizenResource> t, Filing
         return RedirectToAction(nameof(Submitted), new { trackingNumber = number });
     }
 
-    private void AddUploadErrors(Submit.Uploads uploads, SecurityEvents events)
+    private void AddUploadErrors(Staging.Kept uploads, SecurityEvents events)
     {
         foreach (var refusal in uploads.Refusals)
         {
@@ -128,7 +128,7 @@ public sealed class FilingController(IStringLocalizer<CitizenResource> t, Filing
 
     /// <summary>429, with everything typed and every staged photo kept, and the local time the citizen may send again.</summary>
     private async Task<IActionResult> LimitReachedPage(
-        Submit.Form form, Submit.Uploads uploads, DateTimeOffset until, FormOptions.Handler options, SecurityEvents events, CancellationToken cancellationToken)
+        Submit.Form form, Staging.Kept uploads, DateTimeOffset until, FormOptions.Handler options, SecurityEvents events, CancellationToken cancellationToken)
     {
         // Said to the minute, rounded up: at the time named, sending works.
         var now = clock.GetUtcNow();

@@ -44,36 +44,15 @@ public static class Submit
         }
     }
 
-    /// <summary>The form's files, staged: what stays across an error, and the reasons for those refused.</summary>
-    public sealed record Uploads(IReadOnlyList<Staging.Item> Staged, IReadOnlyList<string> Refusals, bool SomeGone);
-
     public sealed class Handler(ReportFiling filing, Staging.Handler staging)
     {
-        /// <summary>
-        /// Stages the files sent with the form (the plain way, without script) next to those staged
-        /// before, so an error in any field keeps them all; the form then names only staged files.
-        /// </summary>
-        public async Task<Uploads> StageAsync(Form form, string owner, CancellationToken cancellationToken)
+        /// <summary>Stages the files sent with the form next to those staged before; the form then names only staged files.</summary>
+        public async Task<Staging.Kept> StageAsync(Form form, string owner, CancellationToken cancellationToken)
         {
-            var requested = form.Staged.Distinct().ToList();
-            var staged = (await staging.ListAsync(form.SubmissionToken, owner, requested, cancellationToken)).ToList();
-            var someGone = staged.Count < requested.Count;
-            var refusals = new List<string>();
-            foreach (var outcome in form.Attachments.Count == 0 ? [] : await staging.StageAllAsync(form.SubmissionToken, owner, form.Attachments, cancellationToken))
-            {
-                if (outcome.Staged is { } item)
-                {
-                    staged.Add(item);
-                }
-                else
-                {
-                    refusals.Add(outcome.Refusal!);
-                }
-            }
-
+            var kept = await staging.KeepAsync(form.SubmissionToken, owner, form.Staged, form.Attachments, cancellationToken);
             form.Attachments.Clear();
-            form.Staged = [.. staged.Select(s => s.Id)];
-            return new Uploads(staged, refusals, someGone);
+            form.Staged = [.. kept.Staged.Select(s => s.Id)];
+            return kept;
         }
 
         public Task<ReportFiling.Result> HandleAsync(Form form, string? userId, string owner, CancellationToken cancellationToken) =>

@@ -46,26 +46,17 @@ public sealed class ReporterActionsController(ReportWork work, WorkFeedback feed
 
         var cookie = browser.Read(Request);
         var sent = (attachments ?? []).Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
-        var refusals = new List<string>();
         if (form.FormToken == Guid.Empty)
         {
             form.FormToken = Guid.NewGuid();
         }
 
+        IReadOnlyList<string> refusals = [];
         if (sent.Count > 0)
         {
-            var owner = FilingBrowser.OwnerOf(cookie ??= browser.Ensure(HttpContext));
-            foreach (var outcome in await staging.StageAllAsync(form.FormToken, owner, sent, HttpContext.RequestAborted))
-            {
-                if (outcome.Staged is { } item)
-                {
-                    form.Staged.Add(item.Id);
-                }
-                else
-                {
-                    refusals.Add(outcome.Refusal!);
-                }
-            }
+            var kept = await staging.KeepAsync(form.FormToken, FilingBrowser.OwnerOf(cookie ??= browser.Ensure(HttpContext)), form.Staged, sent, HttpContext.RequestAborted);
+            // The ids posted stay as they are (one gone is refused when the message is saved); the new ones join them.
+            (form.Staged, refusals) = ([.. form.Staged, .. kept.Staged.Select(s => s.Id).Where(id => !form.Staged.Contains(id))], kept.Refusals);
         }
 
         TempData[InformationFormKey] = form.FormToken;

@@ -24,6 +24,9 @@ public static class Staging
 
     public sealed record File(Stream Content, string ContentType, string FileName);
 
+    /// <summary>A form's files after it was sent: those staged (kept and new), the reasons for those refused, and whether some kept ones were gone.</summary>
+    public sealed record Kept(IReadOnlyList<Item> Staged, IReadOnlyList<string> Refusals, bool SomeGone);
+
     /// <summary>The rule broken when a staged file named by a form is gone.</summary>
     public const string GoneCode = "Attachment.Gone";
 
@@ -84,6 +87,31 @@ public static class Staging
             var staged = new StagedUpload(form, owner, name, storedName, upload.ContentType, upload.Content.Length, upload.Sha256, clock.GetUtcNow());
             db.StagedUploads.Add(staged);
             return new Outcome(new Item(staged.Id, staged.OriginalFileName, staged.ContentType, staged.SizeBytes), null);
+        }
+
+        /// <summary>
+        /// The files a form came back with: those of <paramref name="kept"/> still staged, then <paramref name="sent"/> (the
+        /// plain way, without script) staged beside them, so an error anywhere in the form keeps them all.
+        /// </summary>
+        public async Task<Kept> KeepAsync(Guid form, string owner, IReadOnlyCollection<Guid> kept, IReadOnlyList<IFormFile> sent, CancellationToken cancellationToken)
+        {
+            var requested = kept.Distinct().ToList();
+            var staged = (await ListAsync(form, owner, requested, cancellationToken)).ToList();
+            var someGone = staged.Count < requested.Count;
+            var refusals = new List<string>();
+            foreach (var outcome in sent.Count == 0 ? [] : await StageAllAsync(form, owner, sent, cancellationToken))
+            {
+                if (outcome.Staged is { } item)
+                {
+                    staged.Add(item);
+                }
+                else
+                {
+                    refusals.Add(outcome.Refusal!);
+                }
+            }
+
+            return new Kept(staged, refusals, someGone);
         }
 
         /// <summary>Those of <paramref name="ids"/> this browser staged for this form, in the order given; anyone else's are left out.</summary>
