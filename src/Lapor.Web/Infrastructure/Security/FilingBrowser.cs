@@ -36,6 +36,12 @@ public sealed class FilingBrowser(IOptions<SecurityOptions> security)
     /// <summary>What staged uploads store: a hash, so the database alone cannot impersonate a browser.</summary>
     public static string OwnerOf(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(id)));
 
+    /// <summary>The owner of this request's staged files, or null for a browser without the cookie (it has none).</summary>
+    public string? Owner(HttpRequest request) => Read(request) is { } id ? OwnerOf(id) : null;
+
+    /// <summary>The owner of the files this request stages, giving the browser its cookie first when it has none.</summary>
+    public string EnsureOwner(HttpContext http) => OwnerOf(Ensure(http));
+
     private const string ItemKey = "lapor.filing-browser";
 
     private string Issue(HttpContext http)

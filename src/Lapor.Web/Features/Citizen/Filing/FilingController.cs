@@ -39,7 +39,7 @@ public sealed class FilingController(IStringLocalizer<CitizenResource> t, Filing
     {
         form.IsGuest = UserId is null;
         var (address, cookie) = (RateLimitPolicies.ClientAddress(HttpContext), browser.Read(Request));
-        var owner = FilingBrowser.OwnerOf(browser.Ensure(HttpContext));
+        var owner = browser.EnsureOwner(HttpContext);
 
         // Files sent the plain way are staged before anything else is checked: an error anywhere keeps them.
         var uploads = await handler.StageAsync(form, owner, cancellationToken);

@@ -18,7 +18,7 @@ public sealed class StagingController(Staging.Handler staging, FilingBrowser bro
     /// <summary>One file of at most the attachment limit, with the form's few fields.</summary>
     public const long MaxRequestBytes = Domain.Reports.Attachment.MaxBytes + (256 * 1024);
 
-    private string Owner => FilingBrowser.OwnerOf(browser.Ensure(HttpContext));
+    private string Owner => browser.EnsureOwner(HttpContext);
 
     [HttpPost("/lapor/lampiran")]
     [EnableRateLimiting(RateLimitPolicies.Uploads)]
@@ -44,7 +44,7 @@ public sealed class StagingController(Staging.Handler staging, FilingBrowser bro
     [HttpGet("/lapor/lampiran/{attachmentId:guid}")]
     public async Task<IActionResult> Show([FromRoute(Name = "attachmentId")] Guid id, CancellationToken cancellationToken)
     {
-        if (browser.Read(Request) is not { } cookie || await staging.OpenAsync(id, FilingBrowser.OwnerOf(cookie), cancellationToken) is not { } file)
+        if (browser.Owner(Request) is not { } owner || await staging.OpenAsync(id, owner, cancellationToken) is not { } file)
         {
             return NotFound();
         }
@@ -55,7 +55,7 @@ public sealed class StagingController(Staging.Handler staging, FilingBrowser bro
 
     [HttpPost("/lapor/lampiran/{attachmentId:guid}/hapus")]
     public async Task<IActionResult> Remove([FromRoute(Name = "attachmentId")] Guid id, CancellationToken cancellationToken) =>
-        browser.Read(Request) is { } cookie && await staging.RemoveAsync(id, FilingBrowser.OwnerOf(cookie), cancellationToken) ? NoContent() : NotFound();
+        browser.Owner(Request) is { } owner && await staging.RemoveAsync(id, owner, cancellationToken) ? NoContent() : NotFound();
 
     /// <summary>The picker for a form with this token and the files staged for it so far.</summary>
     public static Uploader UploaderFor(IUrlHelper url, string fileField, string stagedField, Guid formToken, IReadOnlyList<Staging.Item> staged) =>

@@ -44,7 +44,7 @@ public sealed class ReporterActionsController(ReportWork work, WorkFeedback feed
             return NotFound();
         }
 
-        var cookie = browser.Read(Request);
+        var owner = browser.Owner(Request);
         var sent = (attachments ?? []).Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
         if (form.FormToken == Guid.Empty)
         {
@@ -54,7 +54,7 @@ public sealed class ReporterActionsController(ReportWork work, WorkFeedback feed
         IReadOnlyList<string> refusals = [];
         if (sent.Count > 0)
         {
-            var kept = await staging.KeepAsync(form.FormToken, FilingBrowser.OwnerOf(cookie ??= browser.Ensure(HttpContext)), form.Staged, sent, HttpContext.RequestAborted);
+            var kept = await staging.KeepAsync(form.FormToken, owner ??= browser.EnsureOwner(HttpContext), form.Staged, sent, HttpContext.RequestAborted);
             // The ids posted stay as they are (one gone is refused when the message is saved); the new ones join them.
             (form.Staged, refusals) = ([.. form.Staged, .. kept.Staged.Select(s => s.Id).Where(id => !form.Staged.Contains(id))], kept.Refusals);
         }
@@ -67,10 +67,9 @@ public sealed class ReporterActionsController(ReportWork work, WorkFeedback feed
             return feedback.Refuse(this, BackTo(trackingNumber), string.Join(" ", refusals), form.Text);
         }
 
-        var stagedOwner = cookie is null ? null : FilingBrowser.OwnerOf(cookie);
         return await RunAsync(trackingNumber, form.Text, validator.Validate(form), "Track.InformationAdded", async (s, actor) =>
         {
-            var files = await staging.TakeAsync(form.FormToken, stagedOwner, form.Staged, HttpContext.RequestAborted)
+            var files = await staging.TakeAsync(form.FormToken, owner, form.Staged, HttpContext.RequestAborted)
                 ?? throw new DomainException(Staging.GoneCode);
             s.Report.AddReporterInformation(actor, form.Text!, s.Schedule, s.Now, [.. files.Select(f => f.ToAttachment(ActorRole.Citizen, s.Now))]);
         });

@@ -63,8 +63,7 @@ public sealed class TrackingController(IStringLocalizer<CitizenResource> t, Trac
     {
         // TempData gives a Guid back as a Guid (its JSON reader recognises one).
         var token = TempData[ReporterActions.ReporterActionsController.InformationFormKey] is Guid kept ? kept : Guid.NewGuid();
-        var owner = browser.Read(Request) is { } cookie ? FilingBrowser.OwnerOf(cookie) : null;
-        var staged = await staging.ListForFormAsync(token, owner, cancellationToken);
+        var staged = await staging.ListForFormAsync(token, browser.Owner(Request), cancellationToken);
         return Filing.StagingController.UploaderFor(Url, "Attachments", "Staged", token, staged) with { Label = t["Track.AddPhotos"], Help = t["Track.AddPhotosHelp"] };
     }
 
