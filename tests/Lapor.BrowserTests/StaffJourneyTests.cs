@@ -186,6 +186,6 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
     [GeneratedRegex(@"Daftar laporan \(CSV\)")]
     private static partial Regex DownloadLink();
 
-    [GeneratedRegex(@"^http://[^/]+/$")]
+    [GeneratedRegex(@"^http://[^/]+/(?!Account/)")]
     private static partial Regex HomeUrl();
 }

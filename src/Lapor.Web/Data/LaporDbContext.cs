@@ -4,6 +4,7 @@ using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Domain.Deadlines;
+using Lapor.Web.Domain.Inbox;
 using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Privacy;
@@ -40,6 +41,8 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ReportSupport> ReportSupports => Set<ReportSupport>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<ReportReading> ReportReadings => Set<ReportReading>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();

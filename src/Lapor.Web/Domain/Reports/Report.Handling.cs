@@ -296,12 +296,30 @@ public sealed partial class Report
             throw new DomainException("Lifecycle.NotAllowed");
         }
 
-        if (actor is { Role: ActorRole.Officer, UserId: { } officer })
+        // The first officer to act takes the share on, unless someone already has it ("ambil"): a colleague
+        // answering while the owner is away does not take it from them.
+        if (actor is { Role: ActorRole.Officer, UserId: { } officer } && share.OfficerUserId is null)
         {
             share.AssignOfficer(officer);
         }
 
         return share;
+    }
+
+    /// <summary>
+    /// Gives an agency's open share an owner: the officer taking it ("ambil"), or a colleague it is handed
+    /// to. <paramref name="actor"/> acts for the share's agency (an officer or the agency head); whether
+    /// <paramref name="officerUserId"/> is an active officer there is the caller's check, against the accounts.
+    /// </summary>
+    public void Entrust(Actor actor, string officerUserId)
+    {
+        if (actor.Role is not (ActorRole.Officer or ActorRole.AgencyHead))
+        {
+            throw new DomainException("Lifecycle.NotAllowed");
+        }
+
+        var share = OpenAssignments().FirstOrDefault(a => actor.Agencies.Contains(a.AgencyId)) ?? throw new DomainException("Assignment.NotOpen");
+        share.AssignOfficer(officerUserId);
     }
 
     private int AgencyWithAccess(Actor actor) =>

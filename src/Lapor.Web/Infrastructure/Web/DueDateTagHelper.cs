@@ -14,6 +14,9 @@ public sealed class DueDateTagHelper(DeadlineScheduleProvider schedules, TimePro
 {
     public DateOnly On { get; set; }
 
+    /// <summary>Day and month only, for a list's one-line rows (the year is this one or the next).</summary>
+    public bool Compact { get; set; }
+
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         var schedule = await schedules.GetAsync(CancellationToken.None);
@@ -28,6 +31,6 @@ public sealed class DueDateTagHelper(DeadlineScheduleProvider schedules, TimePro
         output.TagName = "span";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", left.IsLate ? "due-date text-danger fw-semibold" : "due-date");
-        output.Content.SetContent($"{On.ToString("d MMM yyyy", System.Globalization.CultureInfo.CurrentCulture)} ({words})");
+        output.Content.SetContent($"{On.ToString(Compact ? "d MMM" : "d MMM yyyy", System.Globalization.CultureInfo.CurrentCulture)} ({words})");
     }
 }

@@ -97,14 +97,21 @@ public sealed class SignInController(LaporSignInManager signIn, UserManager<Lapo
     /// Where a completed sign-in goes: the page that asked for it when there is one; otherwise a citizen
     /// (no staff or administrator role) to "Laporan Saya", staff to the home page as before.
     /// </summary>
+    /// <summary>Where a sign-in without a return address lands: a citizen on their reports, staff on their work, an administrator on the users.</summary>
     private async Task<IActionResult> LandAsync(LaporUser user, string? returnUrl)
     {
-        if (string.IsNullOrEmpty(returnUrl) && (await users.GetRolesAsync(user)).All(role => role == Roles.Citizen))
+        if (!string.IsNullOrEmpty(returnUrl))
         {
-            return RedirectToAction("Mine", "MyReports");
+            return LocalRedirect(Url.LocalOrHome(returnUrl));
         }
 
-        return LocalRedirect(Url.LocalOrHome(returnUrl));
+        var roles = await users.GetRolesAsync(user);
+        if (roles.Any(role => role is Roles.Officer or Roles.AgencyHead or Roles.Coordinator or Roles.Oversight))
+        {
+            return RedirectToAction("Index", "Inbox");
+        }
+
+        return roles.Contains(Roles.Administrator) ? RedirectToAction("Index", "Users") : RedirectToAction("Mine", "MyReports");
     }
 
     /// <summary>Logs the attempt as an OWASP-named security event (audited by the handler); returns whether it succeeded.</summary>

@@ -1,9 +1,13 @@
+using System.Globalization;
+using System.Linq.Expressions;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Metrics;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.Forms;
 using Lapor.Web.Features.Shared.Paging;
+using Lapor.Web.Features.Shared.Staffing;
 using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Features.StaffWork.Inbox;
@@ -16,6 +20,7 @@ public static class AgencyInbox
     public sealed class Filter
     {
         public AssignmentState Tab { get; set; } = AssignmentState.Dispositioned;
+        public InboxOwner Owner { get; set; }
         public Classification? Classification { get; set; }
         public int? CategoryId { get; set; }
         public Channel? Channel { get; set; }
@@ -25,29 +30,168 @@ public static class AgencyInbox
         public string? Q { get; set; }
         public InboxSort Sort { get; set; } = InboxSort.Oldest;
         public string? After { get; set; }
+
+        /// <summary>
+        /// The filter as a query string under the names it binds from, defaults left out: the tabs' links, the saved
+        /// views and the list remembered for "back to the list" are all this, so they carry nothing else.
+        /// </summary>
+        public string Query(AssignmentState? tab = null, bool withPage = false, InboxOwner? owner = null)
+        {
+            var whose = owner ?? Owner;
+            var parts = new List<KeyValuePair<string, string?>> { new(nameof(Tab), (tab ?? Tab).ToString()) };
+            void Add(string name, object? value, bool when = true)
+            {
+                if (when && value is not null)
+                {
+                    parts.Add(new(name, Convert.ToString(value, CultureInfo.InvariantCulture)));
+                }
+            }
+
+            Add(nameof(Owner), whose, whose != InboxOwner.All);
+            Add(nameof(Sort), Sort, Sort != InboxSort.Oldest);
+            Add(nameof(Overdue), "true", Overdue);
+            Add(nameof(Q), Q?.Trim(), !string.IsNullOrWhiteSpace(Q));
+            Add(nameof(Classification), Classification);
+            Add(nameof(CategoryId), CategoryId);
+            Add(nameof(Channel), Channel);
+            Add(nameof(From), From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Add(nameof(To), To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Add(nameof(After), After, withPage && tab is null && owner is null);
+            return QueryString.Create(parts).ToString();
+        }
+
+        /// <summary>Whether anything narrows the tab (the filter panel opens by itself then).</summary>
+        public bool Narrows => Owner != InboxOwner.All || Classification is not null || CategoryId is not null || Channel is not null
+            || From is not null || To is not null || Overdue || !string.IsNullOrWhiteSpace(Q);
     }
 
+    /// <summary>
+    /// One line of the list. <paramref name="Stage"/> and <paramref name="NextDueOn"/>: whose move it is and the
+    /// date that counts next (the first response before completion). <paramref name="Unread"/>: changed since this
+    /// user last opened it.
+    /// </summary>
     public sealed record Row(
         long AssignmentId, string TrackingNumber, string Title, Classification Classification, Channel Channel, string Agency,
-        AssignmentState State, DateTimeOffset AssignedAt, DateOnly FirstResponseDueOn, DateOnly CompletionDueOn, bool IsOverdue, bool IsAnonymous, bool IsConfidential);
+        AssignmentState State, DateTimeOffset AssignedAt, ShareStage Stage, DateOnly? NextDueOn, bool IsOverdue, bool IsAnonymous, bool IsConfidential,
+        string? Owner, bool IsMine, bool Unread);
 
-    /// <summary>One page of the inbox, with the categories the filter offers and, for an agency head, the officers' workload.</summary>
+    /// <summary>One page of the inbox, with the categories the filter offers, the user's saved views, the colleagues work can go to and, for an agency head, the officers' workload.</summary>
     public sealed record Page(
         IReadOnlyList<Row> Rows, IReadOnlyDictionary<AssignmentState, int> Counts, string? Next, Filter Filter,
-        IReadOnlyList<FormOptions.Choice> Categories, Workload.View? Workload);
+        IReadOnlyList<FormOptions.Choice> Categories, Workload.View? Workload)
+    {
+        public IReadOnlyList<SavedViews.Item> SavedViews { get; init; } = [];
+
+        public IReadOnlyList<Colleague> Colleagues { get; init; } = [];
+    }
+
+    /// <summary>An active officer of one of the user's agencies: someone a report can be handed to.</summary>
+    public sealed record Colleague(string UserId, string Name);
 
     public static readonly AssignmentState[] Tabs =
         [AssignmentState.Dispositioned, AssignmentState.InProgress, AssignmentState.AwaitingReporter, AssignmentState.AwaitingValidation, AssignmentState.FinalResponded,
             AssignmentState.Completed, AssignmentState.Forwarded, AssignmentState.Returned, AssignmentState.Withdrawn];
 
-    public sealed class Handler(LaporDbContext db, Workload.Handler workloads, FormOptions.Handler options)
+    public sealed class Handler(LaporDbContext db, Workload.Handler workloads, FormOptions.Handler options, SavedViews.Handler views, LocalTime local, TimeProvider clock)
     {
-        public async Task<Page> HandleAsync(ReportScope scope, Filter filter, TimeProvider clock, bool withWorkload, bool english, CancellationToken cancellationToken)
+        public async Task<Page> HandleAsync(ReportScope scope, Filter filter, bool withWorkload, bool english, CancellationToken cancellationToken)
         {
             var workload = withWorkload ? await workloads.HandleAsync(scope, cancellationToken) : null;
             var categories = (await options.HandleAsync(english, cancellationToken)).Categories;
+            var today = local.Date(clock.GetUtcNow());
+            var rows = Filtered(scope, filter, today);
+
+            var counts = await rows.GroupBy(x => x.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            var tab = Ordered(rows.Where(x => x.State == filter.Tab), filter.Sort, Cursor(filter.Sort, filter.After));
+
+            var names = db.Agencies.Select(ag => new { ag.Id, ag.Name });
+            var user = scope.UserId;
+            var page = await tab.Take(PageSize + 1)
+                .Select(x => new
+                {
+                    x.Id,
+                    x.Report!.TrackingNumber,
+                    x.Report.Title,
+                    x.Report.Classification,
+                    x.Report.Channel,
+                    Agency = names.Where(n => n.Id == x.AgencyId).Select(n => n.Name).First(),
+                    x.State,
+                    x.AssignedAt,
+                    Responded = x.FirstRespondedAt != null,
+                    x.FirstResponseDueOn,
+                    x.CompletionDueOn,
+                    x.ReporterWindowEndsOn,
+                    x.IsOverdue,
+                    x.Report.IsAnonymous,
+                    x.Report.IsConfidential,
+                    Owner = db.Users.Where(u => u.Id == x.OfficerUserId).Select(u => u.FullName).FirstOrDefault(),
+                    IsMine = x.OfficerUserId == user,
+                    Unread = !db.ReportReadings.Any(r => r.UserId == user && r.ReportId == x.ReportId && r.Version >= x.Report.Version),
+                })
+                .ToListAsync(cancellationToken);
+
+            string? next = null;
+            if (page.Count > PageSize)
+            {
+                page.RemoveAt(PageSize);
+                var last = page[^1];
+                next = (filter.Sort == InboxSort.DueDate
+                    ? Keyset.After(ShareDeadline.Of(last.State, last.Responded, last.FirstResponseDueOn, last.CompletionDueOn, null).DueOn ?? last.CompletionDueOn, last.Id)
+                    : Keyset.After(last.AssignedAt, last.Id)).ToString();
+            }
+
+            var lines = page.Select(x =>
+            {
+                var (stage, due) = ShareDeadline.Of(x.State, x.Responded, x.FirstResponseDueOn, x.CompletionDueOn, x.ReporterWindowEndsOn);
+                var late = Assignment.IsOpenState(x.State) && (x.IsOverdue || ShareDeadline.IsLate(stage, due, today));
+                return new Row(x.Id, x.TrackingNumber, x.Title, x.Classification, x.Channel, x.Agency, x.State, x.AssignedAt, stage, due, late,
+                    x.IsAnonymous, x.IsConfidential, x.Owner, x.IsMine, x.Unread);
+            }).ToList();
+            return new Page(lines, counts, next, filter, categories, workload)
+            {
+                SavedViews = await views.ListAsync(user, cancellationToken),
+                Colleagues = await ColleaguesAsync(scope, cancellationToken),
+            };
+        }
+
+        /// <summary>
+        /// The report that follows <paramref name="trackingNumber"/> in the list <paramref name="filter"/> describes
+        /// (its tab, narrowing and order), whether or not the current one is still in it: "simpan &amp; berikutnya".
+        /// </summary>
+        public async Task<string?> NextAfterAsync(ReportScope scope, Filter filter, string trackingNumber, CancellationToken cancellationToken)
+        {
+            var agencies = scope.AssignedAgencies.ToArray();
+            var current = await db.Assignments.AsNoTracking()
+                .Where(a => agencies.Contains(a.AgencyId) && a.Report!.TrackingNumber == trackingNumber)
+                .OrderByDescending(a => a.Id)
+                .Select(a => new { a.Id, a.ReportId, a.AssignedAt, a.State, a.FirstRespondedAt, a.FirstResponseDueOn, a.CompletionDueOn })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+
+            // The position is the one the report had in the list when it was opened: its due date as it was then
+            // (the first response, for a share that was waiting for it), so answering does not move it down the list.
+            var position = filter.Sort == InboxSort.DueDate
+                ? Keyset.After(filter.Tab == AssignmentState.Dispositioned ? current.FirstResponseDueOn : current.CompletionDueOn, current.Id)
+                : Keyset.After(current.AssignedAt, current.Id);
+            var rows = Filtered(scope, filter, local.Date(clock.GetUtcNow())).Where(x => x.State == filter.Tab && x.ReportId != current.ReportId);
+            return await Ordered(rows, filter.Sort, position).Select(x => x.Report!.TrackingNumber).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        /// <summary>The user's agencies' assignments narrowed by everything but the tab and the page.</summary>
+        private IQueryable<Assignment> Filtered(ReportScope scope, Filter filter, DateOnly today)
+        {
             var agencies = scope.AssignedAgencies.ToArray();
             var rows = db.Assignments.AsNoTracking().Where(a => agencies.Contains(a.AgencyId));
+            var user = scope.UserId;
+            rows = filter.Owner switch
+            {
+                InboxOwner.Mine => rows.Where(x => x.OfficerUserId == user),
+                InboxOwner.Unowned => rows.Where(x => x.OfficerUserId == null),
+                _ => rows,
+            };
 
             if (filter.Classification is { } classification)
             {
@@ -77,8 +221,9 @@ public static class AgencyInbox
 
             if (filter.Overdue)
             {
-                var due = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-                rows = rows.Where(x => x.IsOverdue || x.CompletionDueOn < due);
+                rows = rows.Where(x => x.IsOverdue
+                    || (x.State == AssignmentState.Dispositioned && x.FirstRespondedAt == null && x.FirstResponseDueOn < today)
+                    || ((x.State == AssignmentState.Dispositioned || x.State == AssignmentState.InProgress) && x.CompletionDueOn < today));
             }
 
             if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -89,35 +234,17 @@ public static class AgencyInbox
                 rows = rows.Where(x => x.Report!.TrackingNumber == number || x.Report!.Title.Contains(text) || x.Report!.Body.Contains(text));
             }
 
-            var counts = await rows.GroupBy(x => x.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-
-            var tab = rows.Where(x => x.State == filter.Tab);
-            var after = filter.Sort == InboxSort.DueDate ? Keyset.ParseDay(filter.After) : Keyset.ParseInstant(filter.After);
-            tab = filter.Sort switch
-            {
-                InboxSort.Newest => AfterNewest(tab, after).OrderByDescending(x => x.AssignedAt).ThenByDescending(x => x.Id),
-                InboxSort.DueDate => AfterDue(tab, after).OrderBy(x => x.CompletionDueOn).ThenBy(x => x.Id),
-                _ => AfterOldest(tab, after).OrderBy(x => x.AssignedAt).ThenBy(x => x.Id),
-            };
-
-            var names = db.Agencies.Select(ag => new { ag.Id, ag.Name });
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var page = await tab.Take(PageSize + 1)
-                .Select(x => new Row(x.Id, x.Report!.TrackingNumber, x.Report!.Title, x.Report!.Classification, x.Report!.Channel,
-                    names.Where(n => n.Id == x.AgencyId).Select(n => n.Name).First(), x.State, x.AssignedAt,
-                    x.FirstResponseDueOn, x.CompletionDueOn, x.IsOverdue || (x.CompletionDueOn < today && (x.State == AssignmentState.Dispositioned || x.State == AssignmentState.InProgress)), x.Report!.IsAnonymous, x.Report!.IsConfidential))
-                .ToListAsync(cancellationToken);
-
-            string? next = null;
-            if (page.Count > PageSize)
-            {
-                page.RemoveAt(PageSize);
-                var last = page[^1];
-                next = (filter.Sort == InboxSort.DueDate ? Keyset.After(last.CompletionDueOn, last.AssignmentId) : Keyset.After(last.AssignedAt, last.AssignmentId)).ToString();
-            }
-
-            return new Page(page, counts, next, filter, categories, workload);
+            return rows;
         }
+
+        private static Keyset? Cursor(InboxSort sort, string? after) => sort == InboxSort.DueDate ? Keyset.ParseDay(after) : Keyset.ParseInstant(after);
+
+        private static IQueryable<Assignment> Ordered(IQueryable<Assignment> rows, InboxSort sort, Keyset? after) => sort switch
+        {
+            InboxSort.Newest => AfterNewest(rows, after).OrderByDescending(x => x.AssignedAt).ThenByDescending(x => x.Id),
+            InboxSort.DueDate => AfterDue(rows, after).OrderBy(ShareDeadline.NextDueOn).ThenBy(x => x.Id),
+            _ => AfterOldest(rows, after).OrderBy(x => x.AssignedAt).ThenBy(x => x.Id),
+        };
 
         private static IQueryable<Assignment> AfterOldest(IQueryable<Assignment> rows, Keyset? after) => after is not { Instant: var at, Id: var id } ? rows : rows.Where(x =>
             x.AssignedAt > at || (x.AssignedAt == at && x.Id > id));
@@ -125,8 +252,27 @@ public static class AgencyInbox
         private static IQueryable<Assignment> AfterNewest(IQueryable<Assignment> rows, Keyset? after) => after is not { Instant: var at, Id: var id } ? rows : rows.Where(x =>
             x.AssignedAt < at || (x.AssignedAt == at && x.Id < id));
 
-        private static IQueryable<Assignment> AfterDue(IQueryable<Assignment> rows, Keyset? after) => after is not { Day: var day, Id: var id } ? rows : rows.Where(x =>
-            x.CompletionDueOn > day || (x.CompletionDueOn == day && x.Id > id));
+        /// <summary>After a position in next-due order; the due date is <see cref="ShareDeadline.NextDueOn"/>, written out so the database can compare it.</summary>
+        private static IQueryable<Assignment> AfterDue(IQueryable<Assignment> rows, Keyset? after)
+        {
+            if (after is not { Day: var day, Id: var id })
+            {
+                return rows;
+            }
+
+            Expression<Func<Assignment, bool>> later = x =>
+                (x.FirstRespondedAt == null && x.State == AssignmentState.Dispositioned ? x.FirstResponseDueOn : x.CompletionDueOn) > day
+                || ((x.FirstRespondedAt == null && x.State == AssignmentState.Dispositioned ? x.FirstResponseDueOn : x.CompletionDueOn) == day && x.Id > id);
+            return rows.Where(later);
+        }
+
+        private async Task<IReadOnlyList<Colleague>> ColleaguesAsync(ReportScope scope, CancellationToken cancellationToken)
+        {
+            var agencies = scope.AssignedAgencies.ToArray();
+            var officers = UnstaffedWork.ActiveOfficers(db).Where(m => agencies.Contains(m.AgencyId)).Select(m => m.UserId);
+            return await db.Users.AsNoTracking().Where(u => u.Id != scope.UserId && officers.Contains(u.Id)).OrderBy(u => u.FullName)
+                .Select(u => new Colleague(u.Id, u.FullName)).ToListAsync(cancellationToken);
+        }
     }
 }
 
@@ -134,5 +280,15 @@ public enum InboxSort
 {
     Oldest,
     Newest,
+
+    /// <summary>By the next due date: the first response while it is awaited, then completion.</summary>
     DueDate,
+}
+
+/// <summary>Whose work the list shows: everyone's, the user's own, or what nobody has taken yet.</summary>
+public enum InboxOwner
+{
+    All,
+    Mine,
+    Unowned,
 }

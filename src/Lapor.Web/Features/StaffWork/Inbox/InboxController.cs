@@ -1,14 +1,16 @@
 using Lapor.Web.Features.StaffWork.ReportPage;
 using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.StaffWork.Inbox;
 
-/// <summary>/inbox: the coordinator's queue, or the OPD's inbox.</summary>
+/// <summary>/inbox: the coordinator's queue, or the OPD's inbox with its saved views and bulk steps.</summary>
 [Authorize(Policy = Policies.Staff)]
 [Route("inbox")]
-public sealed class InboxController(StaffScopeProvider scopes, TimeProvider clock) : Controller
+public sealed class InboxController(StaffScopeProvider scopes, IStringLocalizer<StaffWorkResource> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(
@@ -17,12 +19,66 @@ public sealed class InboxController(StaffScopeProvider scopes, TimeProvider cloc
     {
         var roles = StaffRoles.Of(User);
         var scope = await scopes.GetAsync(cancellationToken);
+        InboxMemory.Remember(HttpContext);
         if (roles.IsCoordinator || roles.IsOversight)
         {
             return View("Queue", await coordinatorQueue.HandleAsync(scope, queue, cancellationToken));
         }
 
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        return View("AgencyInbox", await agencyInbox.HandleAsync(scope, inbox, clock, roles.IsAgencyHead, english, cancellationToken));
+        return View("AgencyInbox", await agencyInbox.HandleAsync(scope, inbox, roles.IsAgencyHead, english, cancellationToken));
     }
+
+    /// <summary>Saves the list in view (as last shown) under a name.</summary>
+    [HttpPost("tampilan")]
+    public async Task<IActionResult> SaveView(string? name, [FromServices] SavedViews.Handler views, CancellationToken cancellationToken)
+    {
+        var scope = await scopes.GetAsync(cancellationToken);
+        var outcome = await views.SaveAsync(scope.UserId, name, InboxMemory.Filter(HttpContext), cancellationToken);
+        TempData[outcome == SavedViews.Outcome.Saved ? FlashMessage.SuccessKey : FlashMessage.ErrorKey] = outcome switch
+        {
+            SavedViews.Outcome.Saved => t["Inbox.View.Saved", name!.Trim()].Value,
+            SavedViews.Outcome.TooMany => t["Inbox.View.TooMany", Domain.Inbox.SavedView.MaxPerUser].Value,
+            _ => t["Validation.Required", t["Inbox.View.Name"]].Value,
+        };
+        return BackToList();
+    }
+
+    [HttpPost("tampilan/{id:long}/hapus")]
+    public async Task<IActionResult> DeleteView(long id, [FromServices] SavedViews.Handler views, CancellationToken cancellationToken)
+    {
+        await views.DeleteAsync((await scopes.GetAsync(cancellationToken)).UserId, id, cancellationToken);
+        TempData[FlashMessage.SuccessKey] = t["Inbox.View.Deleted"].Value;
+        return BackToList();
+    }
+
+    /// <summary>One safe step for the ticked rows: take them, hand them to a colleague, add the same internal note, mark them read.</summary>
+    [HttpPost("massal")]
+    public async Task<IActionResult> Bulk(Ownership.BulkForm form, [FromServices] Ownership.Handler ownership, CancellationToken cancellationToken)
+    {
+        if (Refusal(form) is { } refusal)
+        {
+            TempData[FlashMessage.ErrorKey] = refusal;
+            return BackToList();
+        }
+
+        var outcome = await ownership.BulkAsync(await scopes.GetAsync(cancellationToken), StaffRoles.Of(User), form, cancellationToken);
+        TempData[FlashMessage.SuccessKey] = t["Inbox.Bulk.Done", outcome.Done, form.Reports.Count].Value;
+        if (outcome.Refused.Count > 0)
+        {
+            TempData[FlashMessage.ErrorKey] = string.Join(" ", outcome.Refused.Select(r => $"{r.TrackingNumber}: {t[r.Code]}"));
+        }
+
+        return BackToList();
+    }
+
+    private string? Refusal(Ownership.BulkForm form) =>
+        form.Reports.Count == 0 ? t["Inbox.Bulk.NoneChosen"].Value
+        : form.Action is null ? t["Validation.Required", t["Inbox.Bulk.Action"]].Value
+        : form.Action == Ownership.BulkAction.Assign && string.IsNullOrEmpty(form.OfficerUserId) ? t["Validation.Required", t["Inbox.Bulk.Colleague"]].Value
+        : form.Action == Ownership.BulkAction.Note && string.IsNullOrWhiteSpace(form.Text) ? t["Validation.Required", t["Inbox.Note"]].Value
+        : form.Action == Ownership.BulkAction.Note && form.Text!.Length > 5000 ? t["Validation.MaxLength", t["Inbox.Note"], 5000].Value
+        : null;
+
+    private RedirectResult BackToList() => Redirect(Url.Action(nameof(Index))! + InboxMemory.Recall(HttpContext));
 }

@@ -11,4 +11,7 @@ public sealed record MessageAction(
 {
     /// <summary>The form also takes photos or PDFs (a final response's evidence), so it is sent as multipart.</summary>
     public bool AcceptsFiles { get; init; }
+
+    /// <summary>Offers "simpan &amp; berikutnya" beside the plain save: the officer's answers, worked through a list.</summary>
+    public bool OfferNext { get; init; }
 }

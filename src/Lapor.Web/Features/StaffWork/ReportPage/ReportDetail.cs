@@ -3,11 +3,13 @@ using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.Agencies;
 using Lapor.Web.Features.Shared.History;
 using Lapor.Web.Features.Shared.Maps;
+using Lapor.Web.Features.Shared.Staffing;
 using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Features.StaffWork.Templates;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.StaffWork.ReportPage;
 
@@ -24,13 +26,28 @@ public static class ReportDetail
     {
         /// <summary>The exact point the reporter set (or a channel sent), if any.</summary>
         public MapPoint? Point { get; init; }
+
+        public long ReportId { get; init; }
+
+        /// <summary>A question to the reporter still unanswered: shown first, so nobody asks again or archives it by mistake.</summary>
+        public OpenQuestion? OpenQuestion { get; init; }
     }
+
+    /// <summary>The last question put to the reporter (by an officer, or the coordinator's hold), with no reply after it.</summary>
+    public sealed record OpenQuestion(DateTimeOffset At, ActorRole Role, string? Agency, string Body);
+
+    /// <summary>Who the agency's open share can be handed to, and who has it now.</summary>
+    public sealed record Ownership(string TrackingNumber, int Version, string? Owner, bool OwnedByMe, bool MayTake, IReadOnlyList<Inbox.AgencyInbox.Colleague> Colleagues);
 
     /// <summary>
     /// The staff page: the report, the agencies its pickers offer (only when one is shown), the acting
     /// agency's response templates, and what was typed into a form whose action failed.
     /// </summary>
-    public sealed record Page(View Report, IReadOnlyList<AgencyDirectory.Group> Agencies, IReadOnlyList<ResponseTemplates.Item> Templates, Draft Draft);
+    public sealed record Page(View Report, IReadOnlyList<AgencyDirectory.Group> Agencies, IReadOnlyList<ResponseTemplates.Item> Templates, Draft Draft)
+    {
+        /// <summary>For an officer or agency head whose agency holds an open share: its owner and the colleagues it can go to.</summary>
+        public Ownership? Owner { get; init; }
+    }
 
     /// <summary>Why a report is back in the queue (an agency returned it, or it was withdrawn): shown first, so nobody routes it there again.</summary>
     public sealed record ReturnNote(string? Agency, DateTimeOffset At, string? Reason, bool Withdrawn);
@@ -42,6 +59,16 @@ public static class ReportDetail
         DateOnly FirstResponseDueOn, DateOnly CompletionDueOn, bool IsOverdue, int RejectionCount, int ValidationRefusals, bool HasOfficer)
     {
         public bool IsOpen => Assignment.IsOpenState(State);
+
+        public string? OfficerUserId { get; init; }
+
+        /// <summary>The officer who has taken this share on, if any.</summary>
+        public string? Owner { get; init; }
+
+        public bool Responded { get; init; }
+
+        /// <summary>The due date this share works to next (the first response before completion).</summary>
+        public (ShareStage Stage, DateOnly? DueOn) Next => ShareDeadline.Of(State, Responded, FirstResponseDueOn, CompletionDueOn, null);
     }
 
     /// <summary>A message with the files sent with it (a final response's evidence).</summary>
@@ -61,7 +88,8 @@ public static class ReportDetail
     }
 
     public sealed class Handler(
-        LaporDbContext db, ReferenceData reference, HistorySentences history, AgencyStaffing staffing, AgencyDirectory agencies, ResponseTemplates templates)
+        LaporDbContext db, ReferenceData reference, HistorySentences history, AgencyStaffing staffing, AgencyDirectory agencies, ResponseTemplates templates,
+        IStringLocalizer<StaffWorkResource> t)
     {
         public async Task<Page?> HandleAsync(string trackingNumber, ReportScope scope, StaffRoles roles, Draft draft, CancellationToken cancellationToken)
         {
@@ -70,11 +98,44 @@ public static class ReportDetail
                 return null;
             }
 
-            IReadOnlyList<ResponseTemplates.Item> offered = view.Can.ActingAgencyId is { } acting
-                ? (await templates.ForAgencyAsync(acting, cancellationToken)).ToList()
+            var acting = view.Can.ActingAgencyId is { } agency ? view.Assignments.First(a => a.AgencyId == agency && a.IsOpen) : null;
+            IReadOnlyList<ResponseTemplates.Item> offered = acting is not null
+                ? [.. (await templates.ForAgencyAsync(acting.AgencyId, cancellationToken)).Select(item => item with { Body = TemplateFill.Fill(item.Body, Values(view, acting)) })]
                 : [];
             var tree = view.Can.Verify || view.Can.Forward || view.Can.Steer ? await agencies.TreeAsync(cancellationToken) : [];
-            return new Page(view, tree, offered, draft);
+            return new Page(view, tree, offered, draft) { Owner = await OwnershipAsync(view, scope, roles, cancellationToken) };
+        }
+
+        /// <summary>
+        /// What a template's placeholders become for this report. The reporter is named only where the report is
+        /// neither anonymous nor confidential: a response may be shown publicly, and the officer may not notice the name in it.
+        /// </summary>
+        private TemplateFill.Values Values(View view, AssignmentItem acting)
+        {
+            var named = view is { IsAnonymous: false, IsConfidential: false } && view.Reporter?.Name is { Length: > 0 } name ? name : null;
+            var due = acting.Next.DueOn?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
+            return new TemplateFill.Values(named is null ? t["Templates.SalutationUnnamed"] : t["Templates.Salutation", named], view.TrackingNumber, acting.AgencyName, due);
+        }
+
+        /// <summary>An officer may take the share or hand it on; an agency head may hand it to one of their officers.</summary>
+        private async Task<Ownership?> OwnershipAsync(View view, ReportScope scope, StaffRoles roles, CancellationToken cancellationToken)
+        {
+            if (!roles.IsOfficer && !roles.IsAgencyHead)
+            {
+                return null;
+            }
+
+            var share = view.Assignments.FirstOrDefault(a => a.IsOpen && scope.AssignedAgencies.Contains(a.AgencyId));
+            if (share is null)
+            {
+                return null;
+            }
+
+            var officers = UnstaffedWork.ActiveOfficers(db).Where(m => m.AgencyId == share.AgencyId).Select(m => m.UserId);
+            var colleagues = await db.Users.AsNoTracking().Where(u => u.Id != scope.UserId && officers.Contains(u.Id)).OrderBy(u => u.FullName)
+                .Select(u => new Inbox.AgencyInbox.Colleague(u.Id, u.FullName)).ToListAsync(cancellationToken);
+            var mine = share.OfficerUserId == scope.UserId;
+            return new Ownership(view.TrackingNumber, view.Version, share.Owner, mine, roles.IsOfficer && !mine, colleagues);
         }
 
         private async Task<View?> ReadAsync(string trackingNumber, ReportScope scope, StaffRoles roles, CancellationToken cancellationToken)
@@ -102,7 +163,11 @@ public static class ReportDetail
                         .Where(d => d.CategoryId == r.CategoryId && (r.RegionAgencyId == null || d.RegionAgencyId == r.RegionAgencyId))
                         .OrderBy(d => d.RegionAgencyId).Select(d => (int?)d.AgencyId).FirstOrDefault(),
                     Assignments = r.Assignments.OrderBy(a => a.Id)
-                        .Select(a => new { a.Id, a.AgencyId, a.Kind, a.State, a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount, a.ValidationRefusals })
+                        .Select(a => new
+                        {
+                            a.Id, a.AgencyId, a.Kind, a.State, a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount, a.ValidationRefusals,
+                            a.OfficerUserId, Owner = db.Users.Where(u => u.Id == a.OfficerUserId).Select(u => u.FullName).FirstOrDefault(), Responded = a.FirstRespondedAt != null,
+                        })
                         .ToList(),
                     Attachments = r.Attachments.OrderBy(a => a.UploadedAt)
                         .Select(a => new { a.MessageId, Item = new AttachmentItem(a.Id, a.OriginalFileName, a.ContentType, a.SizeBytes) })
@@ -120,7 +185,12 @@ public static class ReportDetail
             var staffed = await staffing.StaffedAsync(cancellationToken);
             var assignments = report.Assignments
                 .Select(a => new AssignmentItem(a.Id, a.AgencyId, Name(a.AgencyId)!, a.Kind, a.State, a.AssignedAt, a.FirstResponseDueOn, a.CompletionDueOn, a.IsOverdue, a.RejectionCount, a.ValidationRefusals,
-                    staffed.Contains(a.AgencyId)))
+                    staffed.Contains(a.AgencyId))
+                {
+                    OfficerUserId = a.OfficerUserId,
+                    Owner = a.Owner,
+                    Responded = a.Responded,
+                })
                 .ToList();
             var entries = await db.RoutingEntries.AsNoTracking().Where(e => e.ReportId == report.Id).OrderBy(e => e.Id)
                 .Select(e => new { e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, e.FromAgencyId, e.ToAgencyId, e.Reason })
@@ -140,6 +210,9 @@ public static class ReportDetail
                     .ToListAsync(cancellationToken))
                 .Select(m => new MessageItem(m.CreatedAt, m.Kind, m.Visibility, m.AuthorRole, Name(m.AgencyId), m.Body, [.. files[m.Id]]))
                 .ToList();
+            var question = messages.LastOrDefault(m => m.Kind == MessageKind.Question);
+            var open = question is not null && !messages.Any(m => m.Kind == MessageKind.ReporterReply && m.At > question.At)
+                && (report.Status == ReportStatus.OnHold || assignments.Any(a => a.State == AssignmentState.AwaitingReporter));
 
             var reporter = report.HasReporter ? new Reporter(report.ReporterName, report.ReporterEmail, report.ReporterPhone, report.ReporterUserId != null) : null;
             var category = report.CategoryId is { } categoryId
@@ -161,6 +234,8 @@ public static class ReportDetail
                 gaveBack.Contains(suggested) ? null : suggested, assignments, timeline, messages, [.. files[null]], can, returned)
             {
                 Point = MapPoint.Exact(report.Latitude, report.Longitude),
+                ReportId = report.Id,
+                OpenQuestion = open ? new OpenQuestion(question!.At, question.Role, question.Agency, question.Body) : null,
             };
         }
 

@@ -13,9 +13,11 @@ namespace Lapor.Web.Features.StaffWork.ReportPage;
 [Route("inbox/{trackingNumber}")]
 public sealed class ReportPageController(StaffScopeProvider scopes, IStringLocalizer<StaffWorkResource> t) : Controller
 {
+
     [HttpGet("")]
     public async Task<IActionResult> Detail(
-        string trackingNumber, [FromServices] ReportDetail.Handler handler, [FromServices] OutOfScopeProbes probes, CancellationToken cancellationToken)
+        string trackingNumber, [FromServices] ReportDetail.Handler handler, [FromServices] OutOfScopeProbes probes, [FromServices] Inbox.Readings readings,
+        CancellationToken cancellationToken)
     {
         if (Domain.Reports.TrackingNumber.Normalize(trackingNumber) is not { } number)
         {
@@ -30,7 +32,19 @@ public sealed class ReportPageController(StaffScopeProvider scopes, IStringLocal
             return NotFound();
         }
 
+        await readings.SawAsync(scope.UserId, page.Report.ReportId, page.Report.Version, cancellationToken);
         return View(page);
+    }
+
+    /// <summary>Asked by the open page every 20 seconds: who else has it open, and the report's version now.</summary>
+    [HttpGet("kehadiran")]
+    public async Task<IActionResult> Presence(string trackingNumber, [FromServices] ReportPresence presence, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        return Domain.Reports.TrackingNumber.Normalize(trackingNumber) is { } number
+            && await presence.HereAsync(number, await scopes.GetAsync(cancellationToken), cancellationToken) is { } answer
+            ? Json(new { others = answer.Others, version = answer.Version })
+            : NotFound();
     }
 
     [Authorize(Policy = Policies.Coordinator)]

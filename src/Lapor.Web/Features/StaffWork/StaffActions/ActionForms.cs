@@ -9,6 +9,16 @@ namespace Lapor.Web.Features.StaffWork.StaffActions;
 public abstract class ActionForm
 {
     public int Version { get; set; }
+
+    /// <summary>"Simpan &amp; berikutnya": after saving, open the next report of the list the user came from.</summary>
+    public bool Next { get; set; }
+}
+
+/// <summary>Officer or agency head: the share goes to this colleague (the user themself to take it).</summary>
+public sealed class EntrustForm : ActionForm
+{
+    [Display(Name = "Inbox.Bulk.Colleague")]
+    public string? OfficerUserId { get; set; }
 }
 
 /// <summary>Coordinator: verify and route to one or more agencies.</summary>
@@ -121,4 +131,10 @@ public sealed class AgencyFormValidator : AbstractValidator<AgencyForm>
         RuleFor(f => f.AgencyId).NotNull().WithMessage(_ => t["Validation.Required", t["Common.Agency"]]);
         RuleFor(f => f.Text).MaximumLength(2000).WithMessage(_ => t["Validation.MaxLength", t["Common.Reason"], 2000]);
     }
+}
+
+public sealed class EntrustFormValidator : AbstractValidator<EntrustForm>
+{
+    public EntrustFormValidator(IStringLocalizer<StaffWorkResource> t) =>
+        RuleFor(f => f.OfficerUserId).NotEmpty().WithMessage(_ => t["Validation.Required", t["Inbox.Bulk.Colleague"]]);
 }

@@ -4,6 +4,7 @@ using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.Agencies;
 using Lapor.Web.Features.Shared.Attachments;
 using Lapor.Web.Features.Shared.Workflow;
+using Lapor.Web.Features.StaffWork.Inbox;
 using Lapor.Web.Features.StaffWork.ReportPage;
 using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,8 @@ namespace Lapor.Web.Features.StaffWork.StaffActions;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 [Route("inbox/{trackingNumber}")]
-public sealed class StaffActionsController(ReportWork work, WorkFeedback feedback, StaffScopeProvider scopes, OutOfScopeProbes probes, IStringLocalizer<StaffWorkResource> t) : Controller
+public sealed class StaffActionsController(
+    ReportWork work, WorkFeedback feedback, StaffScopeProvider scopes, OutOfScopeProbes probes, AgencyInbox.Handler inbox, IStringLocalizer<StaffWorkResource> t) : Controller
 {
     [Authorize(Policy = Policies.Coordinator)]
     [HttpPost("verifikasi")]
@@ -158,6 +160,38 @@ public sealed class StaffActionsController(ReportWork work, WorkFeedback feedbac
             s.Report.Forward(Officer(scope), new AgencyRef(to.Id, to.ParentId), form.Text!, s.Schedule, s.Now);
         });
 
+    /// <summary>"Ambil": the officer takes the agency's share of this report on.</summary>
+    [Authorize(Policy = Policies.Officer)]
+    [HttpPost("ambil")]
+    public async Task<IActionResult> Take([FromRoute] string trackingNumber, EntrustForm form, [FromServices] Ownership.Handler ownership)
+    {
+        var scope = await scopes.GetAsync(HttpContext.RequestAborted);
+        var result = await ownership.EntrustAsync(scope, StaffRoles.Of(User), trackingNumber, form.Version, scope.UserId, HttpContext.RequestAborted);
+        return await AnswerAsync(trackingNumber, form, result, null, scope);
+    }
+
+    /// <summary>Hands the agency's share to a colleague: an officer to another officer of the agency, or the agency head to one of theirs.</summary>
+    [HttpPost("serahkan")]
+    public async Task<IActionResult> Entrust([FromRoute] string trackingNumber, EntrustForm form, [FromServices] IValidator<EntrustForm> validator, [FromServices] Ownership.Handler ownership)
+    {
+        var roles = StaffRoles.Of(User);
+        if (!roles.IsOfficer && !roles.IsAgencyHead)
+        {
+            return Forbid();
+        }
+
+        var scope = await scopes.GetAsync(HttpContext.RequestAborted);
+        var back = RedirectToAction(nameof(ReportPageController.Detail), "ReportPage", new { trackingNumber });
+        var validation = await validator.ValidateAsync(form, HttpContext.RequestAborted);
+        if (!validation.IsValid)
+        {
+            return feedback.Refuse(this, back, validation.Errors[0].ErrorMessage, null);
+        }
+
+        var result = await ownership.EntrustAsync(scope, roles, trackingNumber, form.Version, form.OfficerUserId!, HttpContext.RequestAborted);
+        return await AnswerAsync(trackingNumber, form, result, null, scope);
+    }
+
     private Task<IActionResult> RunAsync<TForm>(string trackingNumber, TForm form, IValidator<TForm> validator, string? typed, Action<ReportWork.Step, ReportScope> change)
         where TForm : ActionForm =>
         RunAsync(trackingNumber, form, validator, typed, (s, scope) =>
@@ -178,15 +212,35 @@ public sealed class StaffActionsController(ReportWork work, WorkFeedback feedbac
             return NotFound();
         }
 
-        var back = RedirectToAction(nameof(ReportPageController.Detail), "ReportPage", new { trackingNumber });
         var validation = await validator.ValidateAsync(form, HttpContext.RequestAborted);
         if (!validation.IsValid)
         {
-            return feedback.Refuse(this, back, validation.Errors[0].ErrorMessage, typed);
+            return feedback.Refuse(this, RedirectToAction(nameof(ReportPageController.Detail), "ReportPage", new { trackingNumber }), validation.Errors[0].ErrorMessage, typed);
         }
 
         var result = await work.RunAsync(Find, form.Version, s => change(s, scope), HttpContext.RequestAborted);
-        return feedback.Answer(this, result, back, t["Common.Saved"], typed, WorkFeedback.Reader.Staff);
+        return await AnswerAsync(trackingNumber, form, result, typed, scope);
+    }
+
+    /// <summary>Back to the report with the outcome; after "simpan &amp; berikutnya" that worked, on to the next report of the remembered list (or to the list when it has none).</summary>
+    private async Task<IActionResult> AnswerAsync(string trackingNumber, ActionForm form, WorkResult result, string? typed, ReportScope scope)
+    {
+        IActionResult back = RedirectToAction(nameof(ReportPageController.Detail), "ReportPage", new { trackingNumber });
+        var done = t["Common.Saved"].Value;
+        if (result.Succeeded && form.Next)
+        {
+            var next = await inbox.NextAfterAsync(scope, InboxMemory.Filter(HttpContext), trackingNumber, HttpContext.RequestAborted);
+            if (next is null)
+            {
+                (back, done) = (Redirect(Url.Action(nameof(InboxController.Index), "Inbox") + InboxMemory.Recall(HttpContext)), t["Inbox.SavedListDone", trackingNumber].Value);
+            }
+            else
+            {
+                (back, done) = (RedirectToAction(nameof(ReportPageController.Detail), "ReportPage", new { trackingNumber = next }), t["Inbox.SavedNext", trackingNumber].Value);
+            }
+        }
+
+        return feedback.Answer(this, result, back, done, typed, WorkFeedback.Reader.Staff);
     }
 
     private static void InScope(ReportScope scope, IEnumerable<int> agencyIds)
