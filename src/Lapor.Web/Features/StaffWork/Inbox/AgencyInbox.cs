@@ -3,6 +3,7 @@ using Lapor.Web.Domain.Metrics;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.Forms;
 using Lapor.Web.Features.Shared.Paging;
+using Lapor.Web.Features.Shared.Staffing;
 using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 
