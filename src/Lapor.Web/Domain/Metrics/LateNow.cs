@@ -30,10 +30,6 @@ public static class LateNow
     public static Expression<Func<Report, bool>> Verification(DateOnly today) =>
         r => r.Status == ReportStatus.Unverified && r.VerifyDueOn != null && r.VerifyDueOn < today;
 
-    /// <summary>Assignments with a running clock: routed or in progress, not waiting on the reporter.</summary>
-    public static Expression<Func<Assignment, bool>> Running() =>
-        a => (a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress) && a.PausedAt == null;
-
     /// <summary>Assignments whose first response is late: running, unanswered, past the first-response due day.</summary>
     public static Expression<Func<Assignment, bool>> FirstResponse(DateOnly today) =>
         a => (a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress) && a.PausedAt == null
