@@ -1,3 +1,5 @@
+using Lapor.Web.Domain.Reports;
+
 namespace Lapor.Web.Domain.Metrics;
 
 /// <summary>
@@ -30,8 +32,24 @@ public sealed record BacklogAgeing(int UpTo5, int From6To14, int From15To60, int
     {
         var list = ages.ToList();
         int Sum(Func<int, bool> inBucket) => list.Where(a => inBucket(a.AgeInWorkingDays)).Sum(a => a.Count);
-        return new BacklogAgeing(Sum(a => a <= 5), Sum(a => a is >= 6 and <= 14), Sum(a => a is >= 15 and <= 60), Sum(a => a > 60));
+        int In(int group) => Sum(a => a >= Groups[group].Min && (Groups[group].Max is not { } max || a <= max));
+        return new BacklogAgeing(In(0), In(1), In(2), In(3));
     }
 
+    /// <summary>The groups' bounds in working days, in order; the last has no upper bound.</summary>
+    public static IReadOnlyList<(int Min, int? Max)> Groups { get; } = [(0, 5), (6, 14), (15, 60), (61, null)];
+
+    /// <summary>The statuses of reports still waiting: the ones counted here.</summary>
+    public static IReadOnlyList<ReportStatus> Open { get; } = [ReportStatus.Unverified, ReportStatus.OnHold, ReportStatus.Dispositioned, ReportStatus.InProgress];
+
     public int Total => UpTo5 + From6To14 + From15To60 + Over60;
+
+    /// <summary>The count of one group, by its position in <see cref="Groups"/>.</summary>
+    public int this[int group] => group switch
+    {
+        0 => UpTo5,
+        1 => From6To14,
+        2 => From15To60,
+        _ => Over60,
+    };
 }

@@ -45,8 +45,4 @@ public static class ShareDeadline
             AssignmentState.FinalResponded => (ShareStage.ReporterWindow, reporterWindowEndsOn),
             _ => (ShareStage.Closed, null),
         };
-
-    /// <summary>Late: the officer's own due date has passed on a share still waiting for their move.</summary>
-    public static bool IsLate(ShareStage stage, DateOnly? dueOn, DateOnly today) =>
-        stage is ShareStage.FirstResponse or ShareStage.Completion && dueOn < today;
 }

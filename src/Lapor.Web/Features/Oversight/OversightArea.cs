@@ -12,6 +12,7 @@ public static class OversightArea
         .AddScoped<PeriodReport.Handler>()
         .AddScoped<Overview.Handler>()
         .AddScoped<DrillDown.Handler>()
+        .AddScoped<OverdueNow.Handler>()
         .AddScoped<ReportList.Handler>()
         .AddScoped<PeriodFile.Handler>();
 }

@@ -35,6 +35,7 @@ public static class SharedServices
         services.AddSingleton<HistorySentences>();
         services.AddScoped<AgencyDirectory>();
         services.AddScoped<AgencyStaffing>();
+        services.AddScoped<Staffing.Workload.Handler>();
         services.AddScoped<DuplicateLookup>();
 
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)

@@ -13,7 +13,6 @@ public static class StaffWorkArea
         .AddAreaTexts<StaffWorkResource>()
         .AddScoped<AgencyInbox.Handler>()
         .AddScoped<CoordinatorQueue.Handler>()
-        .AddScoped<Workload.Handler>()
         .AddScoped<SavedViews.Handler>()
         .AddScoped<Readings>()
         .AddScoped<Ownership.Handler>()

@@ -9,8 +9,9 @@ namespace Lapor.Web.Features.Citizen.PublicReports;
 /// /statistik: the region's figures and each agency's completion rate for a year; numbers only, no
 /// personal data. The on-time rate is the one the home page promises ("ditanggapi tepat waktu"): of
 /// the agencies' shares whose first response fell due, those answered by their due date
-/// (<see cref="Rates.OnTime"/>). A share still unanswered after its due date counts as late: leaving
-/// the worst cases out would make an agency that never answers look punctual.
+/// (<see cref="LateNow.OnTimeShare"/>). A share still unanswered after its due date counts as late
+/// (<see cref="LateNow.FirstResponse"/>, the dashboard's rule): leaving the worst cases out would make
+/// an agency that never answers look punctual.
 /// </summary>
 public static class PublicStatistics
 {
@@ -39,24 +40,24 @@ public static class PublicStatistics
             var reports = db.Reports.AsNoTracking().Where(r => r.SubmittedAt >= start && r.SubmittedAt < end);
             var byStatus = await reports.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-            var assignments = await db.Assignments.AsNoTracking()
-                .Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn && a.Report!.SubmittedAt >= start && a.Report.SubmittedAt < end)
+            var inYear = db.Assignments.AsNoTracking().Where(a => a.Report!.SubmittedAt >= start && a.Report.SubmittedAt < end);
+            var unansweredLate = await inYear.Where(LateNow.FirstResponse(today)).CountAsync(cancellationToken);
+            var assignments = await inYear
+                .Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn)
                 .GroupBy(a => a.AgencyId)
                 .Select(g => new
                 {
                     AgencyId = g.Key, Routed = g.Count(), Completed = g.Count(a => a.State == AssignmentState.Completed),
                     Responded = g.Count(a => a.FirstResponseWorkingDays != null), RespondedOnTime = g.Count(a => a.FirstResponseWorkingDays != null && a.FirstResponseOnTime == true),
-                    UnansweredLate = g.Count(a => a.FirstResponseWorkingDays == null && a.PausedAt == null && a.FirstResponseDueOn < today
-                        && (a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress)),
                 })
-                .Join(db.Agencies, g => g.AgencyId, a => a.Id, (g, a) => new { a.Name, g.Routed, g.Completed, g.Responded, g.RespondedOnTime, g.UnansweredLate })
+                .Join(db.Agencies, g => g.AgencyId, a => a.Id, (g, a) => new { a.Name, g.Routed, g.Completed, g.Responded, g.RespondedOnTime })
                 .ToListAsync(cancellationToken);
 
             var rows = assignments
                 .Select(a => new AgencyRow(a.Name, a.Routed, a.Completed, Rates.Share(a.Completed, a.Routed), a.Routed >= MinimumToRank))
                 .OrderByDescending(a => a.Ranked).ThenByDescending(a => a.Rate).ThenBy(a => a.Agency)
                 .ToList();
-            var onTime = Rates.OnTime(assignments.Sum(a => a.RespondedOnTime), assignments.Sum(a => a.Responded + a.UnansweredLate));
+            var onTime = LateNow.OnTimeShare(assignments.Sum(a => a.RespondedOnTime), assignments.Sum(a => a.Responded), unansweredLate);
             return new View(year, currentYear, byStatus.Values.Sum(), byStatus, CompletionRate.Of(byStatus), onTime, rows);
         }
     }

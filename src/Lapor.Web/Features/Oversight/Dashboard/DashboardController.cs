@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Lapor.Web.Features.Oversight.Dashboard;
 
-/// <summary>/dashboard: the period report for the viewer's area, its print version and the reports behind its numbers. For coordinators, oversight and agency heads.</summary>
+/// <summary>/dashboard: the period report for the viewer's area, its print version, the reports behind its numbers and what is late now. For coordinators, oversight and agency heads.</summary>
 [Authorize(Policy = Policies.Dashboard)]
 [Route("dashboard")]
 public sealed class DashboardController(StaffScopeProvider scopes) : Controller
@@ -21,5 +21,10 @@ public sealed class DashboardController(StaffScopeProvider scopes) : Controller
 
     [HttpGet("laporan")]
     public async Task<IActionResult> DrillDown([FromQuery] DrillDown.Filter filter, [FromServices] DrillDown.Handler handler, CancellationToken cancellationToken) =>
+        View(await handler.HandleAsync(await scopes.GetAsync(cancellationToken), filter, cancellationToken));
+
+    /// <summary>What is late now behind one of the overdue table's numbers: a stage, an agency, or all, most late first.</summary>
+    [HttpGet("terlambat")]
+    public async Task<IActionResult> Overdue([FromQuery] OverdueNow.Filter filter, [FromServices] OverdueNow.Handler handler, CancellationToken cancellationToken) =>
         View(await handler.HandleAsync(await scopes.GetAsync(cancellationToken), filter, cancellationToken));
 }

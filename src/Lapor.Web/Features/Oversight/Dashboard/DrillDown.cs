@@ -22,11 +22,14 @@ public static class DrillDown
         public Classification? Classification { get; set; }
         public Channel? Channel { get; set; }
 
+        /// <summary>Open reports of one ageing group (its position in <see cref="BacklogAgeing.Groups"/>): waiting that many working days today.</summary>
+        public int? Ageing { get; set; }
+
         /// <summary>The dashboard's agency scope (its subtree), kept apart from the agency row being drilled into.</summary>
         public int? ScopeAgencyId { get; set; }
 
         /// <summary>The reports behind one of the period report's numbers: its period and narrowing, plus a status or an agency row.</summary>
-        public static Filter Within(PeriodReport.View period, ReportStatus? status = null, int? agencyId = null) => new()
+        public static Filter Within(PeriodReport.View period, ReportStatus? status = null, int? agencyId = null, int? ageing = null) => new()
         {
             From = period.From,
             To = period.To,
@@ -36,6 +39,7 @@ public static class DrillDown
             ScopeAgencyId = period.Filter.AgencyId,
             Status = status,
             AgencyId = agencyId,
+            Ageing = ageing,
         };
 
         /// <summary>The filter under the names it binds from, for the drill-down's address; empty ones are left out.</summary>
@@ -49,7 +53,7 @@ public static class DrillDown
             foreach (var (name, value) in new (string, object?)[]
             {
                 (nameof(CategoryId), CategoryId), (nameof(Classification), Classification), (nameof(Channel), Channel), (nameof(ScopeAgencyId), ScopeAgencyId),
-                (nameof(Status), Status), (nameof(AgencyId), AgencyId),
+                (nameof(Status), Status), (nameof(AgencyId), AgencyId), (nameof(Ageing), Ageing),
             })
             {
                 if (value is not null)
@@ -89,6 +93,23 @@ public static class DrillDown
             if (filter.AgencyId is { } agency)
             {
                 reports = reports.Where(r => r.Assignments.Any(a => a.AgencyId == agency && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn));
+            }
+
+            if (filter.Ageing is { } group && group >= 0 && group < BacklogAgeing.Groups.Count)
+            {
+                var (min, max) = BacklogAgeing.Groups[group];
+                var (after, onOrBefore) = Ageing.Filed(min, max, today, schedule.Calendar);
+                var open = BacklogAgeing.Open.ToArray();
+                reports = reports.Where(r => open.Contains(r.Status));
+                if (after is { } a)
+                {
+                    reports = reports.Where(r => r.SubmittedOn > a);
+                }
+
+                if (onOrBefore is { } b)
+                {
+                    reports = reports.Where(r => r.SubmittedOn <= b);
+                }
             }
 
             var rows = await reports.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(Limit + 1)

@@ -85,9 +85,23 @@ public static class PeriodReport
         }
     }
 
+    /// <summary>One stage's times: <paramref name="OnTime"/> counts what is late now as well as what finished late (<see cref="Domain.Metrics.LateNow.OnTimeShare"/>).</summary>
     public sealed record Stage(decimal? OnTime, decimal? Median, decimal? Mean)
     {
-        public static Stage Of(DurationTally tally) => new(tally.OnTime, tally.Median, tally.Mean);
+        /// <summary>Of the period's reports, how many are late at this stage now.</summary>
+        public int LateNow { get; init; }
+
+        public int Finished { get; init; }
+
+        public int FinishedOnTime { get; init; }
+
+        public static Stage Of(DurationTally tally, int lateNow) =>
+            new(Domain.Metrics.LateNow.OnTimeShare(tally.OnTimeCount, tally.Count, lateNow), tally.Median, tally.Mean)
+            {
+                LateNow = lateNow,
+                Finished = tally.Count,
+                FinishedOnTime = tally.OnTimeCount,
+            };
     }
 
     /// <summary>Reports of one filing day, status and verification time, counted.</summary>
@@ -102,13 +116,20 @@ public static class PeriodReport
         public DurationTally Completion { get; } = new();
     }
 
-    /// <summary>One month of the trend: reports received in it, and how many of those are completed now.</summary>
+    /// <summary>One month of the trend: reports received in it (filing day) and reports completed in it (local day of completion), each counted in the month it happened.</summary>
     public sealed record MonthPoint(DateOnly Month, int Received, int Completed);
+
+    /// <summary>An OPD in scope with nobody to work its inbox: no active officer, or none signed in within 30 days (<paramref name="LastSignIn"/>: the latest of its officers).</summary>
+    public sealed record IdleAgency(int AgencyId, string Agency, bool Staffed, DateTimeOffset? LastSignIn);
 
     /// <summary><paramref name="Refusals"/>: final responses the coordinators refused ("tindak lanjut ditolak"), summed over the agency's assignments.</summary>
     public sealed record AgencyRow(
         int AgencyId, string Agency, int Routed, int Completed, decimal? CompletionRate, decimal? FollowUpRate, decimal? OnTimeCompletion, decimal? MedianDaysToComplete, bool Ranked,
-        int Refusals);
+        int Refusals)
+    {
+        /// <summary>The agency's assignments of the period whose completion is late now (counted in <see cref="OnTimeCompletion"/>).</summary>
+        public int LateNow { get; init; }
+    }
 
     public sealed record View(
         DateOnly From, DateOnly To, int Received, IReadOnlyDictionary<ReportStatus, int> ByStatus, decimal? CompletionRate, decimal? FollowUpRate,
@@ -124,6 +145,12 @@ public static class PeriodReport
 
         /// <summary>Whether the per-agency figures show refused final responses: where the region validates them, or any was refused.</summary>
         public bool ShowRefusals { get; init; }
+
+        /// <summary>OPDs in scope without an active officer, or whose officers have not signed in for 30 days.</summary>
+        public IReadOnlyList<IdleAgency> IdleAgencies { get; init; } = [];
+
+        /// <summary>The day "now" is measured on (local): the overdue figures and ages are as of this day.</summary>
+        public DateOnly Today { get; init; }
     }
 
     public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, AgencyTree tree, ReferenceData reference, TimeProvider clock)
@@ -178,6 +205,13 @@ public static class PeriodReport
                 }
             }
 
+            // What is late now among the period's reports, per stage (and per agency for completion), by the one rule in LateNow.
+            var verifyLate = await inPeriod.CountAsync(LateNow.Verification(today), cancellationToken);
+            var routedShares = from r in inPeriod join a in db.Assignments on r.Id equals a.ReportId select a;
+            var firstLate = await routedShares.Where(LateNow.FirstResponse(today)).CountAsync(cancellationToken);
+            var completionLate = await routedShares.Where(LateNow.Completion(today)).GroupBy(a => a.AgencyId)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
             var byStatus = reportGroups.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
             var routed = reportGroups.Where(g => g.Status is ReportStatus.Dispositioned or ReportStatus.InProgress or ReportStatus.Completed).ToList();
 
@@ -193,30 +227,33 @@ public static class PeriodReport
                 completion.Add(agency.Completion);
             }
 
-            var open = reportGroups.Where(g => g.Status is ReportStatus.Unverified or ReportStatus.OnHold or ReportStatus.Dispositioned or ReportStatus.InProgress);
+            var open = reportGroups.Where(g => BacklogAgeing.Open.Contains(g.Status));
             var backlog = BacklogAgeing.Of(open.GroupBy(g => g.SubmittedOn).Select(g => (schedule.Calendar.WorkingDaysBetween(g.Key, today), g.Sum(x => x.Count))));
 
             var names = await reference.AgencyNamesAsync(cancellationToken);
             var rows = perAgency.Select(p =>
                 {
                     var (agency, done) = (p.Value, p.Value.Completion);
+                    var late = completionLate.GetValueOrDefault(p.Key);
                     return new AgencyRow(p.Key, names.GetValueOrDefault(p.Key, "?"), agency.Assigned, done.Count, Rates.Share(done.Count, agency.Assigned),
-                        Rates.FollowUp(agency.Responded, agency.Assigned), done.OnTime, done.Median, agency.Assigned >= MinimumToRank, agency.Refusals);
+                        Rates.FollowUp(agency.Responded, agency.Assigned), LateNow.OnTimeShare(done.OnTimeCount, done.Count, late), done.Median,
+                        agency.Assigned >= MinimumToRank, agency.Refusals) { LateNow = late };
                 })
                 .OrderByDescending(r => r.Ranked).ThenByDescending(r => r.CompletionRate).ThenByDescending(r => r.OnTimeCompletion).ThenBy(r => r.Agency)
                 .ToList();
 
+            var completedOn = await CompletedOnAsync(await ScopedAsync(scope, filter, cancellationToken), schedule, from, to, cancellationToken);
             var trend = new List<MonthPoint>();
             for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
             {
                 var inMonth = reportGroups.Where(g => g.SubmittedOn.Year == month.Year && g.SubmittedOn.Month == month.Month).ToList();
-                trend.Add(new MonthPoint(month, inMonth.Sum(g => g.Count), inMonth.Where(g => g.Status == ReportStatus.Completed).Sum(g => g.Count)));
+                trend.Add(new MonthPoint(month, inMonth.Sum(g => g.Count), completedOn.Count(d => d.Year == month.Year && d.Month == month.Month)));
             }
 
-            var (connected, active, total, unstaffedWork) = await AgencyStaffingAsync(scope, now, cancellationToken);
+            var (connected, active, total, unstaffedWork, idle) = await AgencyStaffingAsync(scope, now, names, cancellationToken);
             return new View(from, to, reportGroups.Sum(g => g.Count), byStatus, CompletionRate.Of(byStatus),
                 Rates.FollowUp(routed.Sum(g => g.WithFirstResponse), routed.Sum(g => g.Count)),
-                Stage.Of(verify), Stage.Of(firstResponse), Stage.Of(completion), backlog,
+                Stage.Of(verify, verifyLate), Stage.Of(firstResponse, firstLate), Stage.Of(completion, completionLate.Values.Sum()), backlog,
                 Rates.Satisfaction(reportGroups.Sum(g => g.Accepted), reportGroups.Sum(g => g.Rejected)),
                 Rates.OfAgencies(connected, total), Rates.OfAgencies(active, total), rows)
             {
@@ -224,12 +261,28 @@ public static class PeriodReport
                 Filter = filter,
                 UnstaffedWork = unstaffedWork,
                 ShowRefusals = validates || rows.Any(r => r.Refusals > 0),
+                IdleAgencies = idle,
+                Today = today,
             };
         }
 
         /// <summary>The viewer's reports filed on the period's local days, narrowed by the filter (the drill-down lists and the report-list export use it too).</summary>
         public Task<IQueryable<Report>> InPeriodAsync(ReportScope scope, Filter filter, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
             WithinAgencyAsync(Narrow(scope.Apply(db.Reports.AsNoTracking()).Where(r => r.SubmittedOn >= from && r.SubmittedOn <= to), filter), filter, cancellationToken);
+
+        /// <summary>The viewer's reports of any filing day, narrowed by the filter's agency, category, classification and channel (what is late now has no period).</summary>
+        public Task<IQueryable<Report>> ScopedAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken) =>
+            WithinAgencyAsync(Narrow(scope.Apply(db.Reports.AsNoTracking()), filter), filter, cancellationToken);
+
+        /// <summary>The local days on which reports were completed within the period, whenever they were filed.</summary>
+        private static async Task<List<DateOnly>> CompletedOnAsync(IQueryable<Report> reports, Domain.Deadlines.DeadlineSchedule schedule, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        {
+            // Stored instants are UTC: a day either side covers any time zone, the local day decides.
+            var (start, end) = ReportingPeriod.Instants(from.AddDays(-1), to.AddDays(1));
+            var instants = await reports.Where(r => r.Status == ReportStatus.Completed && r.CompletedAt != null && r.CompletedAt >= start && r.CompletedAt < end)
+                .Select(r => r.CompletedAt!.Value).ToListAsync(cancellationToken);
+            return [.. instants.Select(schedule.LocalDate).Where(d => d >= from && d <= to)];
+        }
 
         /// <summary>Reports routed to the chosen agency or any agency below it.</summary>
         private async Task<IQueryable<Report>> WithinAgencyAsync(IQueryable<Report> reports, Filter filter, CancellationToken cancellationToken)
@@ -264,7 +317,8 @@ public static class PeriodReport
         /// days; and how much open work in the viewer's scope lies at agencies with no active officer.
         /// One row per agency (a province has a few hundred), narrowed here rather than with hundreds of parameters.
         /// </summary>
-        private async Task<(int Connected, int Active, int Total, int UnstaffedWork)> AgencyStaffingAsync(ReportScope scope, DateTimeOffset now, CancellationToken cancellationToken)
+        private async Task<(int Connected, int Active, int Total, int UnstaffedWork, List<IdleAgency> Idle)> AgencyStaffingAsync(
+            ReportScope scope, DateTimeOffset now, IReadOnlyDictionary<int, string> names, CancellationToken cancellationToken)
         {
             var inScope = (scope.Subtree.Count > 0 ? scope.Subtree : scope.AssignedAgencies).ToHashSet();
             var agencies = (await reference.AgenciesAsync(cancellationToken))
@@ -282,13 +336,17 @@ public static class PeriodReport
                     g.Id,
                     Staffed = officers.Any(o => o.AgencyId == g.Id),
                     SignedIn = officers.Any(o => o.AgencyId == g.Id && db.Users.Any(u => u.Id == o.UserId && u.LastSignInAt >= since)),
+                    LastSignIn = db.Users.Where(u => officers.Any(o => o.AgencyId == g.Id && o.UserId == u.Id)).Max(u => u.LastSignInAt),
                     Unstaffed = officers.Any(o => o.AgencyId == g.Id) ? 0 : open.Count(a => a.AgencyId == g.Id && reports.Any(r => r.Id == a.ReportId)),
                 })
                 .ToListAsync(cancellationToken);
             return (staffing.Count(s => s.Staffed && agencies.Contains(s.Id)),
                 staffing.Count(s => s.SignedIn && agencies.Contains(s.Id)),
                 agencies.Count,
-                staffing.Sum(s => s.Unstaffed));
+                staffing.Sum(s => s.Unstaffed),
+                [.. staffing.Where(s => agencies.Contains(s.Id) && !s.SignedIn)
+                    .Select(s => new IdleAgency(s.Id, names.GetValueOrDefault(s.Id, "?"), s.Staffed, s.LastSignIn))
+                    .OrderBy(s => s.Staffed).ThenBy(s => s.LastSignIn).ThenBy(s => s.Agency)]);
         }
     }
 }

@@ -121,7 +121,8 @@ public static class AgencyInbox
                     x.FirstResponseDueOn,
                     x.CompletionDueOn,
                     x.ReporterWindowEndsOn,
-                    x.IsOverdue,
+                    x.PausedAt,
+                    x.FirstRespondedAt,
                     x.Report.IsAnonymous,
                     x.Report.IsConfidential,
                     Owner = db.Users.Where(u => u.Id == x.OfficerUserId).Select(u => u.FullName).FirstOrDefault(),
@@ -143,7 +144,7 @@ public static class AgencyInbox
             var lines = page.Select(x =>
             {
                 var (stage, due) = ShareDeadline.Of(x.State, x.Responded, x.FirstResponseDueOn, x.CompletionDueOn, x.ReporterWindowEndsOn);
-                var late = Assignment.IsOpenState(x.State) && (x.IsOverdue || ShareDeadline.IsLate(stage, due, today));
+                var late = LateNow.StagesOf(x.State, x.PausedAt, x.FirstRespondedAt, x.FirstResponseDueOn, x.CompletionDueOn, today).Any();
                 return new Row(x.Id, x.TrackingNumber, x.Title, x.Classification, x.Channel, x.Agency, x.State, x.AssignedAt, stage, due, late,
                     x.IsAnonymous, x.IsConfidential, x.Owner, x.IsMine, x.Unread);
             }).ToList();
@@ -221,9 +222,9 @@ public static class AgencyInbox
 
             if (filter.Overdue)
             {
-                rows = rows.Where(x => x.IsOverdue
-                    || (x.State == AssignmentState.Dispositioned && x.FirstRespondedAt == null && x.FirstResponseDueOn < today)
-                    || ((x.State == AssignmentState.Dispositioned || x.State == AssignmentState.InProgress) && x.CompletionDueOn < today));
+                // Late now, by the rule the dashboard counts with: either clock of a running share has passed its due day.
+                var late = db.Assignments.Where(LateNow.FirstResponse(today)).Select(a => a.Id).Concat(db.Assignments.Where(LateNow.Completion(today)).Select(a => a.Id));
+                rows = rows.Where(x => late.Contains(x.Id));
             }
 
             if (!string.IsNullOrWhiteSpace(filter.Q))

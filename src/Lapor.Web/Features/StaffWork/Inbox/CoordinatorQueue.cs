@@ -1,5 +1,8 @@
+using System.Globalization;
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Metrics;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.Forms;
 using Lapor.Web.Features.Shared.Paging;
 using Lapor.Web.Features.Shared.Staffing;
 using Lapor.Web.Infrastructure.Authorization;
@@ -37,6 +40,30 @@ public static class CoordinatorQueue
         public Tab Tab { get; set; } = Tab.New;
         public string? Q { get; set; }
         public string? After { get; set; }
+
+        /// <summary>The inbox's narrowing: a category, a channel, the agency the reporter aimed at, and an age (filed more than so many working days ago).</summary>
+        public int? CategoryId { get; set; }
+        public Channel? Channel { get; set; }
+        public int? TargetAgencyId { get; set; }
+        public int? OlderThan { get; set; }
+
+        /// <summary>The search and narrowing, for links between tabs and pages (the tab and page position are the link's own).</summary>
+        public Dictionary<string, string> RouteValues()
+        {
+            var values = new Dictionary<string, string>();
+            foreach (var (name, value) in new (string, object?)[]
+            {
+                (nameof(Q), Q), (nameof(CategoryId), CategoryId), (nameof(Channel), Channel), (nameof(TargetAgencyId), TargetAgencyId), (nameof(OlderThan), OlderThan),
+            })
+            {
+                if (value is not null && (value is not string text || !string.IsNullOrWhiteSpace(text)))
+                {
+                    values[name] = value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value.ToString()!;
+                }
+            }
+
+            return values;
+        }
     }
 
     public sealed record Row(long Id, string TrackingNumber, string Title, Classification Classification, Channel Channel, ReportStatus Status,
@@ -49,9 +76,16 @@ public static class CoordinatorQueue
 
         /// <summary>Working days from <see cref="WaitingSince"/> to today.</summary>
         public int? WaitingDays { get; init; }
+
+        /// <summary>On the Escalated tab: the most working days one of the report's agencies is late now (<see cref="LateNow"/>), 0 when none is.</summary>
+        public int? DaysLate { get; init; }
     }
 
-    public sealed record Page(IReadOnlyList<Row> Rows, IReadOnlyDictionary<Tab, int> Counts, string? Next, Filter Filter);
+    public sealed record Page(IReadOnlyList<Row> Rows, IReadOnlyDictionary<Tab, int> Counts, string? Next, Filter Filter)
+    {
+        /// <summary>The categories and agencies the narrowing offers.</summary>
+        public FormOptions.View Options { get; init; } = new([], []);
+    }
 
     /// <summary>One line of a tab with its sort position: a report by filing time, or one agency's share of it by how long it waits.</summary>
     private sealed class Item
@@ -62,11 +96,17 @@ public static class CoordinatorQueue
         public int? AgencyId { get; init; }
     }
 
-    public sealed class Handler(LaporDbContext db, ReferenceData reference, DeadlineScheduleProvider schedules, TimeProvider clock)
+    public sealed class Handler(LaporDbContext db, ReferenceData reference, DeadlineScheduleProvider schedules, FormOptions.Handler options, TimeProvider clock)
     {
         public async Task<Page> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
         {
-            var reports = scope.Apply(db.Reports.AsNoTracking());
+            var page = await ListAsync(scope, filter, cancellationToken);
+            return page with { Options = await options.HandleAsync(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", cancellationToken) };
+        }
+
+        private async Task<Page> ListAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
+        {
+            var reports = Narrow(scope.Apply(db.Reports.AsNoTracking()), filter, await schedules.GetAsync(cancellationToken));
             if (!string.IsNullOrWhiteSpace(filter.Q))
             {
                 var number = TrackingNumber.Normalize(filter.Q);
@@ -111,6 +151,33 @@ public static class CoordinatorQueue
             return await PageAsync(items, counts, filter, cancellationToken);
         }
 
+        /// <summary>The category, channel, target agency and age filters (the age on the local filing day, in working days).</summary>
+        private IQueryable<Report> Narrow(IQueryable<Report> reports, Filter filter, Domain.Deadlines.DeadlineSchedule schedule)
+        {
+            if (filter.CategoryId is { } category)
+            {
+                reports = reports.Where(r => r.CategoryId == category);
+            }
+
+            if (filter.Channel is { } channel)
+            {
+                reports = reports.Where(r => r.Channel == channel);
+            }
+
+            if (filter.TargetAgencyId is { } target)
+            {
+                reports = reports.Where(r => r.TargetAgencyId == target);
+            }
+
+            if (filter.OlderThan is { } days and >= 0 and <= 3650)
+            {
+                var filedBy = Ageing.LatestFiledOlderThan(days, schedule.LocalDate(clock.GetUtcNow()), schedule.Calendar);
+                reports = reports.Where(r => r.SubmittedOn <= filedBy);
+            }
+
+            return reports;
+        }
+
         private static IQueryable<Item> Reports(IQueryable<Report> reports) =>
             reports.Select(r => new Item { Report = r, Since = r.SubmittedAt, Key = r.Id, AgencyId = null });
 
@@ -141,6 +208,11 @@ public static class CoordinatorQueue
                 next = Keyset.After(page[^1].Since, page[^1].Key).ToString();
             }
 
+            if (filter.Tab == Tab.Escalated)
+            {
+                return new Page(await LateAgenciesAsync([.. page.Select(p => p.Row)], cancellationToken), counts, next, filter);
+            }
+
             if (filter.Tab is not (Tab.Unstaffed or Tab.AwaitingValidation))
             {
                 return new Page([.. page.Select(p => p.Row)], counts, next, filter);
@@ -156,6 +228,38 @@ public static class CoordinatorQueue
                 WaitingDays = schedule.WorkingDaysBetween(p.Since, now),
             }).ToList();
             return new Page(rows, counts, next, filter);
+        }
+
+        /// <summary>
+        /// For escalated reports: the agencies responsible (those the escalation named, else those late now) and how many
+        /// working days the latest of their running stages is late today.
+        /// </summary>
+        private async Task<List<Row>> LateAgenciesAsync(List<Row> rows, CancellationToken cancellationToken)
+        {
+            var ids = rows.Select(r => r.Id).ToArray();
+            var shares = await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.ReportId))
+                .Select(a => new
+                {
+                    a.Id, a.ReportId, a.AgencyId, a.State, a.PausedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.CompletionDueOn,
+                    Escalated = db.Escalations.Any(e => e.AssignmentId == a.Id && (e.Rung == EscalationRung.AgencyHeadAlert || e.Rung == EscalationRung.ReporterEscalated)),
+                })
+                .ToListAsync(cancellationToken);
+            var schedule = await schedules.GetAsync(cancellationToken);
+            var names = await reference.AgencyNamesAsync(cancellationToken);
+            var today = schedule.LocalDate(clock.GetUtcNow());
+            return [.. rows.Select(row =>
+            {
+                var late = shares.Where(a => a.ReportId == row.Id)
+                    .Select(a => (a.AgencyId, a.Escalated, Days: LateNow.StagesOf(a.State, a.PausedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.CompletionDueOn, today)
+                        .Select(s => LateNow.WorkingDaysLate(s.DueOn, today, schedule.Calendar)).DefaultIfEmpty(0).Max()))
+                    .ToList();
+                var responsible = late.Where(a => a.Escalated).ToList() is { Count: > 0 } named ? named : late.Where(a => a.Days > 0).ToList();
+                return row with
+                {
+                    Agency = string.Join(", ", responsible.Select(a => names.GetValueOrDefault(a.AgencyId, "?")).Distinct()),
+                    DaysLate = late.Select(a => a.Days).DefaultIfEmpty(0).Max(),
+                };
+            })];
         }
 
         private static bool InTab(Tab tab, ReportStatus status, bool returned) => tab switch

@@ -1,0 +1,158 @@
+using System.Globalization;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Metrics;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Authorization;
+using Lapor.Web.Infrastructure.Caching;
+using Lapor.Web.Infrastructure.Deadlines;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.Web.Features.Oversight.Dashboard;
+
+/// <summary>
+/// Who is late, and where: every stage late now (<see cref="LateNow"/>) in the viewer's scope, whatever
+/// the period: unverified reports past their verification day (the coordinators'), and per agency the
+/// first responses and completions past their day. Rows are agencies' shares the viewer may see: an
+/// agency head only their agencies', a coordinator or overseer those in their subtree. Nothing about
+/// the reporter is read. The dashboard's table, its lists and the exports all come from <see cref="Handler.RowsAsync"/>.
+/// </summary>
+public static class OverdueNow
+{
+    public const int Limit = 500;
+
+    public sealed class Filter
+    {
+        /// <summary>One stage, or every stage.</summary>
+        public Deadline? Stage { get; set; }
+
+        /// <summary>One agency's shares (first response, completion); verification belongs to no agency.</summary>
+        public int? AgencyId { get; set; }
+
+        /// <summary>The dashboard's narrowing: its agency scope (subtree), category, classification, channel.</summary>
+        public int? ScopeAgencyId { get; set; }
+        public int? CategoryId { get; set; }
+        public Classification? Classification { get; set; }
+        public Channel? Channel { get; set; }
+
+        /// <summary>The overdue list behind a dashboard figure: the dashboard's narrowing, one stage, one agency.</summary>
+        public static Filter Within(PeriodReport.Filter dashboard, Deadline? stage = null, int? agencyId = null) => new()
+        {
+            ScopeAgencyId = dashboard.AgencyId,
+            CategoryId = dashboard.CategoryId,
+            Classification = dashboard.Classification,
+            Channel = dashboard.Channel,
+            Stage = stage,
+            AgencyId = agencyId,
+        };
+
+        public PeriodReport.Filter Narrowing() => new() { AgencyId = ScopeAgencyId, CategoryId = CategoryId, Classification = Classification, Channel = Channel };
+
+        /// <summary>The filter under the names it binds from; empty ones are left out.</summary>
+        public RouteValueDictionary RouteValues()
+        {
+            var values = new RouteValueDictionary();
+            foreach (var (name, value) in new (string, object?)[]
+            {
+                (nameof(Stage), Stage), (nameof(AgencyId), AgencyId), (nameof(ScopeAgencyId), ScopeAgencyId), (nameof(CategoryId), CategoryId),
+                (nameof(Classification), Classification), (nameof(Channel), Channel),
+            })
+            {
+                if (value is not null)
+                {
+                    values[name] = value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value;
+                }
+            }
+
+            return values;
+        }
+    }
+
+    /// <summary>One late stage: <paramref name="AgencyId"/> is null for verification (the coordinators' stage), <paramref name="Agency"/> then names the agency the reporter aimed at, if any.</summary>
+    public sealed record Row(string TrackingNumber, string Title, int? AgencyId, string? Agency, Deadline Stage, DateOnly DueOn, int WorkingDaysLate);
+
+    /// <summary>How many stages are late now for one agency (null: verification, the coordinators').</summary>
+    public sealed record Count(int? AgencyId, string? Agency, int Verify, int FirstResponse, int Completion)
+    {
+        public int Total => Verify + FirstResponse + Completion;
+
+        public int Of(Deadline stage) => stage switch
+        {
+            Deadline.Verify => Verify,
+            Deadline.FirstResponse => FirstResponse,
+            _ => Completion,
+        };
+    }
+
+    /// <summary>The list page: the rows (most late first, at most <see cref="Limit"/>), and how many there are in all.</summary>
+    public sealed record View(Filter Filter, string? Agency, DateOnly Today, IReadOnlyList<Row> Rows, int Total);
+
+    public sealed class Handler(LaporDbContext db, PeriodReport.Handler report, DeadlineScheduleProvider schedules, ReferenceData reference, TimeProvider clock)
+    {
+        /// <summary>Every late stage in the viewer's scope matching the filter, most working days late first (then by tracking number).</summary>
+        public async Task<IReadOnlyList<Row>> RowsAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
+        {
+            var schedule = await schedules.GetAsync(cancellationToken);
+            var today = schedule.LocalDate(clock.GetUtcNow());
+            var reports = await report.ScopedAsync(scope, filter.Narrowing(), cancellationToken);
+            var names = await reference.AgencyNamesAsync(cancellationToken);
+            var rows = new List<Row>();
+
+            // Verification is the coordinators' and the overseers': an agency head's scope has no unverified work to answer for.
+            if (scope.Subtree.Count > 0 && filter.Stage is null or Deadline.Verify && filter.AgencyId is null)
+            {
+                var unverified = await reports.Where(LateNow.Verification(today))
+                    .Select(r => new { r.TrackingNumber, r.Title, r.TargetAgencyId, DueOn = r.VerifyDueOn!.Value })
+                    .ToListAsync(cancellationToken);
+                rows.AddRange(unverified.Select(r => new Row(r.TrackingNumber, r.Title, null, r.TargetAgencyId is { } target ? names.GetValueOrDefault(target) : null,
+                    Deadline.Verify, r.DueOn, LateNow.WorkingDaysLate(r.DueOn, today, schedule.Calendar))));
+            }
+
+            // Shares at agencies the viewer answers for: their own (agency head) or their subtree (coordinator, overseer).
+            var visible = (scope.Subtree.Count > 0 ? scope.Subtree : scope.AssignedAgencies).ToHashSet();
+            var shares = db.Assignments.AsNoTracking().Where(a => reports.Any(r => r.Id == a.ReportId));
+            if (filter.AgencyId is { } agency)
+            {
+                shares = shares.Where(a => a.AgencyId == agency);
+            }
+
+            foreach (var (stage, late) in new[] { (Deadline.FirstResponse, LateNow.FirstResponse(today)), (Deadline.Completion, LateNow.Completion(today)) })
+            {
+                if (filter.Stage is { } wanted && wanted != stage)
+                {
+                    continue;
+                }
+
+                var found = await shares.Where(late)
+                    .Select(a => new { a.Report!.TrackingNumber, a.Report.Title, a.AgencyId, a.FirstResponseDueOn, a.CompletionDueOn })
+                    .ToListAsync(cancellationToken);
+                foreach (var a in found.Where(a => visible.Contains(a.AgencyId)))
+                {
+                    var dueOn = stage == Deadline.FirstResponse ? a.FirstResponseDueOn : a.CompletionDueOn;
+                    rows.Add(new Row(a.TrackingNumber, a.Title, a.AgencyId, names.GetValueOrDefault(a.AgencyId, "?"), stage, dueOn, LateNow.WorkingDaysLate(dueOn, today, schedule.Calendar)));
+                }
+            }
+
+            return [.. rows.OrderByDescending(r => r.WorkingDaysLate).ThenBy(r => r.DueOn).ThenBy(r => r.TrackingNumber, StringComparer.Ordinal).ThenBy(r => r.Stage)];
+        }
+
+        /// <summary>The dashboard's table: per agency (and a verification line), how many stages are late now, the most loaded first.</summary>
+        public async Task<IReadOnlyList<Count>> CountsAsync(ReportScope scope, PeriodReport.Filter dashboard, CancellationToken cancellationToken)
+        {
+            var rows = await RowsAsync(scope, Filter.Within(dashboard), cancellationToken);
+            return [.. rows.GroupBy(r => r.AgencyId)
+                .Select(g => new Count(g.Key, g.Key is null ? null : g.First().Agency, g.Count(r => r.Stage == Deadline.Verify),
+                    g.Count(r => r.Stage == Deadline.FirstResponse), g.Count(r => r.Stage == Deadline.Completion)))
+                .OrderBy(c => c.AgencyId is not null).ThenByDescending(c => c.Total).ThenBy(c => c.Agency, StringComparer.CurrentCulture)];
+        }
+
+        /// <summary>The list behind one of the table's numbers.</summary>
+        public async Task<View> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
+        {
+            var rows = await RowsAsync(scope, filter, cancellationToken);
+            var schedule = await schedules.GetAsync(cancellationToken);
+            var names = await reference.AgencyNamesAsync(cancellationToken);
+            var agency = filter.AgencyId is { } id ? names.GetValueOrDefault(id) : null;
+            return new View(filter, agency, schedule.LocalDate(clock.GetUtcNow()), [.. rows.Take(Limit)], rows.Count);
+        }
+    }
+}
