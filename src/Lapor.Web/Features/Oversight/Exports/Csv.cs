@@ -20,6 +20,9 @@ public sealed class CsvDialect
     /// <summary>Local times as Excel reads a date-time in any regional setting: ISO date, 24-hour time (the colon quoted, as Indonesian formatting would write a dot).</summary>
     public const string DateTimeFormat = "yyyy-MM-dd HH':'mm";
 
+    /// <summary>Lines end in CR LF (RFC 4180).</summary>
+    public const string LineBreak = "\r\n";
+
     public static readonly CsvDialect Comma = new(',', CultureInfo.InvariantCulture);
     public static readonly CsvDialect Semicolon = new(';', CultureInfo.GetCultureInfo("id"));
 

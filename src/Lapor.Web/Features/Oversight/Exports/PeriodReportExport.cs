@@ -41,7 +41,7 @@ public static class PeriodReportExport
         {
             if (text.Length > 0)
             {
-                text.AppendLine();
+                text.Append(CsvDialect.LineBreak);
             }
 
             // The summary (first) reads as label and value, the others as tables with a header line.
@@ -49,16 +49,16 @@ public static class PeriodReportExport
             {
                 foreach (var (label, value, kind) in PeriodTables.Figures(table))
                 {
-                    text.AppendLine(csv.Line([label, Format(csv, value, kind)]));
+                    text.Append(csv.Line([label, Format(csv, value, kind)])).Append(CsvDialect.LineBreak);
                 }
 
                 continue;
             }
 
-            text.AppendLine(csv.Line(table.Columns.Select(c => c.Header)));
+            text.Append(csv.Line(table.Columns.Select(c => c.Header))).Append(CsvDialect.LineBreak);
             foreach (var row in table.Rows)
             {
-                text.AppendLine(csv.Line(row.Select((value, i) => Format(csv, value, table.Columns[i].Kind))));
+                text.Append(csv.Line(row.Select((value, i) => Format(csv, value, table.Columns[i].Kind)))).Append(CsvDialect.LineBreak);
             }
         }
 

@@ -56,7 +56,7 @@ public static class ReportList
     /// </summary>
     public static async Task WriteAsync(Stream body, IAsyncEnumerable<Row> rows, CsvDialect csv, IStringLocalizer t, LocalTime local, CancellationToken cancellationToken)
     {
-        await using var writer = new StreamWriter(body, CsvDialect.Encoding, bufferSize: 64 * 1024);
+        await using var writer = new StreamWriter(body, CsvDialect.Encoding, bufferSize: 64 * 1024) { NewLine = CsvDialect.LineBreak };
         var zone = local.ZoneName;
         await writer.WriteLineAsync(csv.Line(
         [
