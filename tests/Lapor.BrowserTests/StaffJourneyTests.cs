@@ -106,7 +106,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
         var path = await download.PathAsync();
         Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
         var firstLine = File.ReadLines(path).First();
-        Assert.Contains("tracking_number", firstLine, StringComparison.Ordinal);
+        Assert.StartsWith("Nomor pelacakan,Waktu masuk (WIB),", firstLine, StringComparison.Ordinal); // Indonesian headers, local times
     }
 
     private static async Task RouteAsync(IPage coordinator, string number, string agency)

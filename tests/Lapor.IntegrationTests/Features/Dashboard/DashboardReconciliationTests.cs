@@ -87,7 +87,7 @@ public sealed class DashboardReconciliationTests(StoppedClockAppFactory app) : I
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(expected.Received + 1, lines.Length);
         Assert.Equal(expected.Received, lines.Count(l => l.Contains("Oktober laporan", StringComparison.Ordinal)));
-        Assert.Contains(lines, l => l.Contains("Dinas A", StringComparison.Ordinal) && l.Contains("Completed", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Dinas A", StringComparison.Ordinal) && l.Contains("Selesai", StringComparison.Ordinal));
         Assert.DoesNotContain("Uji,", csv, StringComparison.Ordinal); // the reporter name seeded for every report
 
         // Scope narrowed to agency B: only the reports routed there (every odd report that was verified).

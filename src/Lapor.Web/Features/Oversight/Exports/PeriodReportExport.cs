@@ -1,117 +1,116 @@
+using System.Data;
 using System.Globalization;
 using System.Text;
-using Lapor.Web.Features.Oversight.Dashboard;
-using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
 
 namespace Lapor.Web.Features.Oversight.Exports;
 
-/// <summary>The period report as a workbook (summary and per-agency sheets) or as CSV. Numbers only: no reporter appears.</summary>
+/// <summary>The period report's tables (<see cref="PeriodTables"/>) as an XLSX workbook, one sheet per table, or as CSV, one block per table.</summary>
 public static class PeriodReportExport
 {
-    public static async Task<byte[]> XlsxAsync(PeriodReport.View view, IStringLocalizer t, CancellationToken cancellationToken)
+    /// <summary>
+    /// One sheet per table, headers in the reader's language. Cells keep their numbers and carry a number
+    /// format, so a rate is 0.333 in the cell and 33.3% (33,3% in Indonesian Excel) on screen.
+    /// </summary>
+    public static async Task<byte[]> XlsxAsync(IReadOnlyList<PeriodTables.Table> tables, CancellationToken cancellationToken)
     {
-        var sheets = new Dictionary<string, object>
+        var sheets = new Dictionary<string, object>();
+        foreach (var table in tables)
         {
-            [t["Dashboard.Summary"]] = Summary(view, t).Select(row => new Dictionary<string, object?> { [t["Dashboard.Figure"]] = row.Label, [t["Dashboard.Value"]] = row.Value }).ToList(),
-            [t["Stats.PerAgency"]] = view.Agencies.Select(a => AgencyRow(view, a, t)).ToList(),
+            sheets[SheetName(table.Name)] = DataTable(table);
+        }
+
+        // MiniExcel applies a column's format by its header, in every sheet: one header, one kind.
+        var formats = tables.SelectMany(t => t.Columns).Where(c => NumberFormat(c.Kind) is not null).DistinctBy(c => c.Header).ToList();
+        var configuration = new OpenXmlConfiguration
+        {
+            DynamicColumns = [.. formats.Select(c => new DynamicExcelColumn(c.Header) { Format = NumberFormat(c.Kind), Width = c.Kind == PeriodTables.Kind.Rate ? 16 : 12 })],
         };
         using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, cancellationToken: cancellationToken);
+        await stream.SaveAsAsync(sheets, configuration: configuration, cancellationToken: cancellationToken);
         return stream.ToArray();
     }
 
-    public static byte[] Csv(PeriodReport.View view, IStringLocalizer t)
+    /// <summary>The tables one after another, a blank line between; the summary as label and value.</summary>
+    public static byte[] Csv(IReadOnlyList<PeriodTables.Table> tables, CsvDialect csv)
     {
-        var csv = new StringBuilder();
-        foreach (var (label, value) in Summary(view, t))
+        var text = new StringBuilder();
+        foreach (var table in tables)
         {
-            Line(csv, [label, Format(value)]);
+            if (text.Length > 0)
+            {
+                text.Append(CsvDialect.LineBreak);
+            }
+
+            // The summary (first) reads as label and value, the others as tables with a header line.
+            if (table == tables[0])
+            {
+                foreach (var (label, value, kind) in PeriodTables.Figures(table))
+                {
+                    text.Append(csv.Line([label, Format(csv, value, kind)])).Append(CsvDialect.LineBreak);
+                }
+
+                continue;
+            }
+
+            text.Append(csv.Line(table.Columns.Select(c => c.Header))).Append(CsvDialect.LineBreak);
+            foreach (var row in table.Rows)
+            {
+                text.Append(csv.Line(row.Select((value, i) => Format(csv, value, table.Columns[i].Kind)))).Append(CsvDialect.LineBreak);
+            }
         }
 
-        csv.AppendLine();
-        var rows = view.Agencies.Select(a => AgencyRow(view, a, t)).ToList();
-        if (rows.Count > 0)
-        {
-            Line(csv, [.. rows[0].Keys]);
-            rows.ForEach(row => Line(csv, [.. row.Values.Select(Format)]));
-        }
-
-        // A BOM so that spreadsheet programs read the Indonesian text as UTF-8.
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return [.. CsvDialect.Encoding.GetPreamble(), .. CsvDialect.Encoding.GetBytes(text.ToString())];
     }
 
-    /// <summary>Writes the report list as CSV while rows arrive; memory stays flat whatever the period's size.</summary>
-    public static async Task WriteReportListAsync(Stream body, IAsyncEnumerable<ReportList.Row> rows, CancellationToken cancellationToken)
-    {
-        await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024);
-        await writer.WriteLineAsync("tracking_number,submitted_at,classification,channel,status,title,category,agencies,first_response_at,completed_at");
-        await foreach (var r in rows.WithCancellation(cancellationToken))
-        {
-            string[] fields =
-            [
-                r.TrackingNumber, r.SubmittedAt.ToString("o", CultureInfo.InvariantCulture), r.Classification.ToString(), r.Channel.ToString(), r.Status.ToString(),
-                r.Title ?? "", r.Category ?? "", r.Agencies, r.FirstResponseAt?.ToString("o", CultureInfo.InvariantCulture) ?? "", r.CompletedAt?.ToString("o", CultureInfo.InvariantCulture) ?? "",
-            ];
-            await writer.WriteLineAsync(string.Join(',', fields.Select(Field)));
-        }
-    }
-
-    /// <summary>
-    /// One CSV field, safe against formula injection: text starting with = + - @ or a control
-    /// character is prefixed with an apostrophe so a spreadsheet shows it instead of running it.
-    /// </summary>
-    internal static string Field(string value)
-    {
-        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\n', '\r', ';']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
-    }
-
-    private static void Line(StringBuilder csv, IEnumerable<string> fields) => csv.AppendLine(string.Join(',', fields.Select(Field)));
-
-    private static string Format(object? value) => value switch
+    private static string Format(CsvDialect csv, object? value, PeriodTables.Kind kind) => value switch
     {
         null => "",
-        decimal d => d.ToString(CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        decimal rate when kind == PeriodTables.Kind.Rate => csv.Percent(rate),
+        decimal number => csv.Number(number),
+        int count => csv.Number(count),
+        DateOnly month => month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
 
-    private static List<(string Label, object? Value)> Summary(PeriodReport.View view, IStringLocalizer t) =>
-    [
-        (t["Dashboard.Period"], $"{view.From:yyyy-MM-dd}..{view.To:yyyy-MM-dd}"),
-        (t["Stats.Received"], view.Received),
-        (t["Common.CompletionRate"], view.CompletionRate),
-        (t["Dashboard.FollowUpRate"], view.FollowUpRate),
-        (t["Dashboard.OnTimeVerify"], view.Verify.OnTime),
-        (t["Dashboard.OnTimeFirstResponse"], view.FirstResponse.OnTime),
-        (t["Dashboard.OnTimeCompletion"], view.Completion.OnTime),
-        (t["Dashboard.MedianVerify"], view.Verify.Median),
-        (t["Dashboard.MedianFirstResponse"], view.FirstResponse.Median),
-        (t["Dashboard.MedianCompletion"], view.Completion.Median),
-        (t["Dashboard.Satisfaction"], view.Satisfaction),
-        (t["Dashboard.Connectedness"], view.Connectedness),
-        (t["Dashboard.OfficerActivity"], view.OfficerActivity),
-        (t["Dashboard.Backlog"], view.Backlog.Total),
-    ];
-
-    private static Dictionary<string, object?> AgencyRow(PeriodReport.View view, PeriodReport.AgencyRow a, IStringLocalizer t)
+    private static string? NumberFormat(PeriodTables.Kind kind) => kind switch
     {
-        var row = new Dictionary<string, object?>
+        PeriodTables.Kind.Rate => "0.0%",
+        PeriodTables.Kind.Days => "0.0",
+        PeriodTables.Kind.Count => "#,##0",
+        PeriodTables.Kind.Month => "yyyy-mm",
+        _ => null,
+    };
+
+    private static DataTable DataTable(PeriodTables.Table table)
+    {
+        // A DataTable, so that a sheet without rows still has its headers.
+        var data = new DataTable(table.Name);
+        foreach (var column in table.Columns)
         {
-            [t["Common.Agency"]] = a.Agency,
-            [t["Stats.Routed"]] = a.Routed,
-            [t["Stats.Completed"]] = a.Completed,
-            [t["Common.CompletionRate"]] = a.Ranked ? a.CompletionRate : null,
-            [t["Dashboard.FollowUpRate"]] = a.FollowUpRate,
-            [t["Dashboard.OnTimeCompletion"]] = a.OnTimeCompletion,
-            [t["Dashboard.MedianCompletion"]] = a.MedianDaysToComplete,
-        };
-        if (view.ShowRefusals)
-        {
-            row[t["Dashboard.Refusals"]] = a.Refusals;
+            data.Columns.Add(column.Header, column.Kind switch
+            {
+                PeriodTables.Kind.Rate or PeriodTables.Kind.Days => typeof(decimal),
+                PeriodTables.Kind.Count => typeof(int),
+                PeriodTables.Kind.Month => typeof(DateTime),
+                _ => typeof(object),
+            });
         }
 
-        return row;
+        foreach (var row in table.Rows)
+        {
+            data.Rows.Add([.. row.Select(v => v switch { null => DBNull.Value, DateOnly month => month.ToDateTime(TimeOnly.MinValue), _ => v })]);
+        }
+
+        return data;
+    }
+
+    /// <summary>Excel's rules for a sheet name: at most 31 characters, none of : \ / ? * [ ].</summary>
+    private static string SheetName(string name)
+    {
+        var clean = new string([.. name.Where(c => !@":\/?*[]".Contains(c, StringComparison.Ordinal))]).Trim();
+        return clean.Length > 31 ? clean[..31] : clean;
     }
 }
