@@ -109,7 +109,7 @@ public sealed class PeriodReportExportTests
     private static IReadOnlyList<PeriodTables.Table> Tables(PeriodReport.View view, string culture)
     {
         CultureInfo.CurrentCulture = new CultureInfo(culture);
-        return PeriodTables.Of(view, culture == "en" ? "Whole area" : "Seluruh wilayah", Localizer.Create<OversightResource>(culture));
+        return PeriodTables.Of(view, [new OverdueNow.Row("LPR-AAAA-BBBB", "Judul", 1, "Dinas A", Deadline.Completion, new DateOnly(2026, 11, 2), 3)], culture == "en" ? "Whole area" : "Seluruh wilayah", Localizer.Create<OversightResource>(culture));
     }
 
     private static PeriodReport.View View(int agencies) =>

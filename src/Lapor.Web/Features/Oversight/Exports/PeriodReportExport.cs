@@ -71,6 +71,7 @@ public static class PeriodReportExport
         decimal rate when kind == PeriodTables.Kind.Rate => csv.Percent(rate),
         decimal number => csv.Number(number),
         int count => csv.Number(count),
+        DateOnly day when kind == PeriodTables.Kind.Day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateOnly month => month.ToString("yyyy-MM", CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
@@ -81,6 +82,7 @@ public static class PeriodReportExport
         PeriodTables.Kind.Days => "0.0",
         PeriodTables.Kind.Count => "#,##0",
         PeriodTables.Kind.Month => "yyyy-mm",
+        PeriodTables.Kind.Day => "yyyy-mm-dd",
         _ => null,
     };
 
@@ -94,7 +96,7 @@ public static class PeriodReportExport
             {
                 PeriodTables.Kind.Rate or PeriodTables.Kind.Days => typeof(decimal),
                 PeriodTables.Kind.Count => typeof(int),
-                PeriodTables.Kind.Month => typeof(DateTime),
+                PeriodTables.Kind.Month or PeriodTables.Kind.Day => typeof(DateTime),
                 _ => typeof(object),
             });
         }

@@ -22,18 +22,18 @@ public static class PeriodTables
 
         /// <summary>The first day of a month (a <see cref="DateOnly"/>).</summary>
         Month,
+
+        /// <summary>A day (a <see cref="DateOnly"/>): a due date.</summary>
+        Day,
     }
 
     public sealed record Column(string Header, Kind Kind);
 
     public sealed record Table(string Name, IReadOnlyList<Column> Columns, IReadOnlyList<object?[]> Rows);
 
-    /// <summary>
-    /// Summary, per agency and trend, in that order. The overdue list (reports past a deadline now, per agency and stage)
-    /// goes in after the per-agency table once <see cref="PeriodReport.View"/> carries it: one more <see cref="Table"/> here
-    /// gives it a sheet, a CSV block and a PDF table.
-    /// </summary>
-    public static IReadOnlyList<Table> Of(PeriodReport.View view, string scope, IStringLocalizer t) => [Summary(view, scope, t), PerAgency(view, t), Trend(view, t)];
+    /// <summary>Summary, per agency, what is late now (whatever the period) and the trend, in that order.</summary>
+    public static IReadOnlyList<Table> Of(PeriodReport.View view, IReadOnlyList<OverdueNow.Row> overdue, string scope, IStringLocalizer t) =>
+        [Summary(view, scope, t), PerAgency(view, t), Overdue(overdue, t), Trend(view, t)];
 
     /// <summary>"1 Januari 2026 – 31 Desember 2026" in the reader's language.</summary>
     public static string Period(PeriodReport.View view) =>
@@ -46,6 +46,7 @@ public static class PeriodTables
         (decimal rate, Kind.Rate) => rate.ToString("P1", CultureInfo.CurrentCulture),
         (decimal days, Kind.Days or Kind.General) => days.ToString("0.#", CultureInfo.CurrentCulture),
         (DateOnly month, Kind.Month) => month.ToString("MMMM yyyy", CultureInfo.CurrentCulture),
+        (DateOnly day, Kind.Day) => day.ToString("d MMM yyyy", CultureInfo.CurrentCulture),
         (IFormattable number, _) => number.ToString(null, CultureInfo.CurrentCulture),
         _ => value.ToString() ?? "",
     };
@@ -101,6 +102,13 @@ public static class PeriodTables
             .ToList();
         return new Table(t["Stats.PerAgency"], columns, rows);
     }
+
+    /// <summary>Every stage late now, most late first: the tracking number names the report (no title: the file travels, a title can identify a reporter).</summary>
+    private static Table Overdue(IReadOnlyList<OverdueNow.Row> overdue, IStringLocalizer t) =>
+        new(t["Export.Overdue"],
+            [new(t["Export.TrackingNumber"], Kind.General), new(t["Common.Agency"], Kind.General), new(t["Export.Stage"], Kind.General),
+                new(t["Export.DueOn"], Kind.Day), new(t["Export.WorkingDaysLate"], Kind.Count)],
+            [.. overdue.Select(r => new object?[] { r.TrackingNumber, r.Agency ?? "–", t[$"Deadline.{r.Stage}"].Value, r.DueOn, r.WorkingDaysLate })]);
 
     private static Table Trend(PeriodReport.View view, IStringLocalizer t) =>
         new(t["Export.Trend"], [new(t["Dashboard.Month"], Kind.Month), new(t["Stats.Received"], Kind.Count), new(t["Stats.Completed"], Kind.Count)],
