@@ -1,4 +1,8 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
 using Lapor.Web.Features.Administration.Holidays;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Lapor.Web.Features.Administration;
 
@@ -20,4 +24,18 @@ public sealed record Confirmation(
     public HolidayChange.Moves? Moves { get; init; }
 
     public const string View = "~/Features/Administration/Confirm.cshtml";
+
+    /// <summary>A bound form's values as fields to post again (lists as repeated fields; dates as yyyy-MM-dd; never a [BindNever] property).</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> FieldsOf(object form) =>
+        [.. form.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite && p.GetCustomAttribute<BindNeverAttribute>() is null)
+            .SelectMany(p => (p.GetValue(form) is IEnumerable values and not string ? values.Cast<object?>() : [p.GetValue(form)])
+                .Where(v => v is not null)
+                .Select(v => KeyValuePair.Create(p.Name, v switch
+                {
+                    DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    bool flag => flag ? "true" : "false",
+                    IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
+                    _ => v!.ToString() ?? "",
+                })))];
 }

@@ -113,6 +113,52 @@ public sealed class ConfirmationsTests(LaporAppFactory app) : IClassFixture<Lapo
         Assert.Equal(HttpStatusCode.OK, (await (await Staff.SignInAsync(app, StaffWorld.OfficerA)).OpenAsync("/inbox")).Status);
     }
 
+    [Fact]
+    public async Task DeactivatingAgencyOrCategory_AsksFirst_ConfirmedDeactivates()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+        await admin.SubmitAsync("/admin/kategori", ("Name", "Kategori uji nonaktif"), ("NameEnglish", "Test category"), ("IsActive", "true"));
+        var category = await app.WithDbAsync(db => db.Categories.Where(c => c.Name == "Kategori uji nonaktif").Select(c => new { c.Id, c.Name, c.NameEnglish }).SingleAsync());
+        (string, string)[] agency = [("Name", "Dinas B"), ("Code", "UJI-B"), ("Kind", "Opd"), ("ParentId", Id(world.Region)), ("IsActive", "false")];
+        (string, string)[] categoryForm = [("Name", category.Name), ("NameEnglish", category.NameEnglish), ("IsActive", "false")];
+
+        var askedAgency = await HtmlPage.FromAsync(await admin.SubmitAsync($"/admin/instansi/{world.AgencyB}", agency));
+        var askedCategory = await HtmlPage.FromAsync(await admin.SubmitAsync($"/admin/kategori/{category.Id}", categoryForm));
+
+        Assert.Contains("tidak lagi ditawarkan di formulir laporan", askedAgency.Text, StringComparison.Ordinal);
+        Assert.Contains("tidak lagi dapat dipilih di formulir laporan", askedCategory.Text, StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.Agencies.Where(a => a.Id == world.AgencyB).Select(a => a.IsActive).SingleAsync()));
+        Assert.True(await app.WithDbAsync(db => db.Categories.Where(c => c.Id == category.Id).Select(c => c.IsActive).SingleAsync()));
+
+        await admin.SubmitAsync($"/admin/instansi/{world.AgencyB}", [.. agency, ("confirmed", "true")]);
+        await admin.SubmitAsync($"/admin/kategori/{category.Id}", [.. categoryForm, ("confirmed", "true")]);
+
+        Assert.False(await app.WithDbAsync(db => db.Agencies.Where(a => a.Id == world.AgencyB).Select(a => a.IsActive).SingleAsync()));
+        Assert.False(await app.WithDbAsync(db => db.Categories.Where(c => c.Id == category.Id).Select(c => c.IsActive).SingleAsync()));
+        await admin.SubmitAsync($"/admin/instansi/{world.AgencyB}", [.. agency[..^1], ("IsActive", "true")]);
+        await admin.SubmitAsync($"/admin/kategori/{category.Id}", [.. categoryForm[..^1], ("IsActive", "true")]);
+    }
+
+    [Fact]
+    public async Task AuditLog_HolidayChangeAndActionFilter_InBothLanguages()
+    {
+        await StaffWorld.CreateAsync(app);
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+        await HolidayImportTests.PostFormAsync(admin, await HtmlPage.FromAsync(await admin.SubmitAsync("/admin/libur", ("Date", "2034-05-01"), ("Name", "Libur audit"), ("Kind", "National"))),
+            "/admin/libur/impor/simpan");
+
+        var indonesian = await admin.OpenAsync("/admin/audit?action=SettingsChanged");
+        var english = await admin.OpenAsync("/admin/audit?action=SettingsChanged&culture=en");
+
+        Assert.Contains("1 hari libur ditambahkan; 0 tenggat laporan bergeser", indonesian.Text, StringComparison.Ordinal);
+        Assert.Contains("1 holidays added; 0 report due dates moved", english.Text, StringComparison.Ordinal);
+        Assert.Equal("Pengaturan diubah", indonesian.Document.QuerySelector("#action option[selected]")!.TextContent);
+        Assert.Equal("Settings changed", english.Document.QuerySelector("#action option[selected]")!.TextContent);
+        Assert.DoesNotContain(indonesian.Document.QuerySelectorAll("#action option"), o => o.GetAttribute("value") is { Length: > 0 } value && o.TextContent == value);
+        Assert.All(english.Document.QuerySelectorAll("tbody tr td:nth-child(2)"), cell => Assert.Equal("Settings changed", cell.TextContent));
+    }
+
     [Theory]
     [InlineData(StaffWorld.Coordinator)]
     [InlineData(StaffWorld.OfficerA)]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using FluentValidation;
 using Lapor.Web.Infrastructure.Authorization;
@@ -57,8 +56,7 @@ public sealed class UsersController(IStringLocalizer<AdministrationResource> t, 
         {
             return View(Confirmation.View, new Confirmation(t["Access.EditTitle", person.Name], consequences, "Users", nameof(Edit), Route(id), t["Administration.Save"], nameof(Edit))
             {
-                Fields = [.. form.Roles.Select(r => KeyValuePair.Create("roles", r)), .. form.AgencyIds.Select(a => KeyValuePair.Create("agencyIds", a.ToString(CultureInfo.InvariantCulture))),
-                    KeyValuePair.Create("disabled", form.Disabled ? "true" : "false")],
+                Fields = Confirmation.FieldsOf(form),
             });
         }
 
