@@ -90,7 +90,7 @@ public sealed class AccountRecoveryTests(LaporAppFactory app) : IClassFixture<La
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
         var officerId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == StaffWorld.OfficerB).Select(u => u.Id).SingleAsync());
 
-        var sent = await admin.SubmitAsync($"/admin/pengguna/{officerId}/reset-kata-sandi");
+        var sent = await admin.SubmitAsync($"/admin/pengguna/{officerId}/reset-kata-sandi", ("confirmed", "true"));
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await officer.Client.GetAsync("/inbox")).StatusCode);
@@ -119,9 +119,9 @@ public sealed class AccountRecoveryTests(LaporAppFactory app) : IClassFixture<La
         await StaffWorld.CreateAsync(app);
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
         var edit = await admin.OpenAsync($"/admin/pengguna/{userId}");
-        Assert.NotNull(edit.Document.QuerySelector($"form[action='/admin/pengguna/{userId}/reset-dua-faktor']"));
+        Assert.NotNull(edit.Document.QuerySelector($"a[href='/admin/pengguna/{userId}/reset-dua-faktor']"));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"/admin/pengguna/{userId}/reset-dua-faktor")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync($"/admin/pengguna/{userId}/reset-dua-faktor", ("confirmed", "true"))).StatusCode);
 
         Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.TwoFactorEnabled).SingleAsync()));
         Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Recipient == "hp.hilang@contoh.id" && m.Template == "TwoFactorReset")));
@@ -136,8 +136,8 @@ public sealed class AccountRecoveryTests(LaporAppFactory app) : IClassFixture<La
         var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
         var officerId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == StaffWorld.OfficerA).Select(u => u.Id).SingleAsync());
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.SubmitAsync($"/admin/pengguna/{officerId}/reset-kata-sandi")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.SubmitAsync($"/admin/pengguna/{officerId}/reset-dua-faktor")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.SubmitAsync($"/admin/pengguna/{officerId}/reset-kata-sandi", ("confirmed", "true"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.SubmitAsync($"/admin/pengguna/{officerId}/reset-dua-faktor", ("confirmed", "true"))).StatusCode);
         Assert.Empty(await LinksAsync(StaffWorld.OfficerA, "PasswordResetByAdministrator"));
     }
 

@@ -11,6 +11,9 @@ public sealed class WorkingDayCalendar
 
     public static WorkingDayCalendar WeekendsOnly { get; } = new([]);
 
+    /// <summary>The calendar after holidays are added to or taken out of the table.</summary>
+    public WorkingDayCalendar With(IEnumerable<DateOnly> added, IEnumerable<DateOnly> removed) => new(_holidays.Union(added).Except(removed));
+
     public bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(date);
 

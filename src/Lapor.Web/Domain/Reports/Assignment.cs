@@ -183,6 +183,27 @@ public sealed class Assignment
     private void TimeCompletion(DeadlineSchedule schedule, DateTimeOffset at) =>
         (CompletionWorkingDays, CompletedOnTime) = (schedule.WorkingDaysBetween(AssignedAt, at), schedule.IsOnTime(at, CompletionDueOn));
 
+    /// <summary>Moves this share's stored due dates after a change to the holiday table (<see cref="Report.FollowCalendar"/>).</summary>
+    internal IEnumerable<DueDateMove> FollowCalendar(CalendarChange change)
+    {
+        var moves = new List<DueDateMove>();
+        DateOnly Follow(DueDateStage stage, DateOnly due)
+        {
+            var moved = change.Move(due);
+            if (moved != due)
+            {
+                moves.Add(new DueDateMove(stage, AgencyId, due, moved));
+            }
+
+            return moved;
+        }
+
+        FirstResponseDueOn = FirstRespondedAt is null ? Follow(DueDateStage.FirstResponse, FirstResponseDueOn) : FirstResponseDueOn;
+        CompletionDueOn = Follow(DueDateStage.Completion, CompletionDueOn);
+        ReporterWindowEndsOn = ReporterWindowEndsOn is { } window ? Follow(DueDateStage.ReporterWindow, window) : null;
+        return moves;
+    }
+
     internal void Close(AssignmentState closedAs, DateTimeOffset now)
     {
         State = closedAs;

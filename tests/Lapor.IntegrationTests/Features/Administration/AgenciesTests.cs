@@ -21,7 +21,7 @@ public sealed class AgenciesTests(LaporAppFactory app) : IClassFixture<LaporAppF
         var created = await app.WithDbAsync(db => db.Agencies.SingleAsync(a => a.ShortCode == "UJI-PAR"));
         Assert.Equal((world.Region, "188/12/2026", true), (created.ParentId!.Value, created.LiaisonDecreeNumber!, created.IsActive));
 
-        await admin.SubmitAsync($"/admin/instansi/{created.Id}", ("Name", "Dinas Pariwisata dan Kebudayaan"), ("Code", "UJI-PAR"), ("Kind", "Opd"), ("ParentId", Id(world.Region)), ("IsActive", "false"));
+        await admin.SubmitAsync($"/admin/instansi/{created.Id}", ("Name", "Dinas Pariwisata dan Kebudayaan"), ("Code", "UJI-PAR"), ("Kind", "Opd"), ("ParentId", Id(world.Region)), ("IsActive", "false"), ("confirmed", "true"));
 
         var updated = await app.WithDbAsync(db => db.Agencies.SingleAsync(a => a.Id == created.Id));
         Assert.Equal(("Dinas Pariwisata dan Kebudayaan", false), (updated.Name, updated.IsActive));

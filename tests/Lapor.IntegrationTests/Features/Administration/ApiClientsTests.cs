@@ -30,7 +30,7 @@ public sealed class ApiClientsTests(LaporAppFactory app) : IClassFixture<LaporAp
         Assert.False(client.Allows(ApiOperations.CreateRequests));
         Assert.DoesNotContain(key, (await admin.OpenAsync("/admin/api")).Html, StringComparison.Ordinal);
 
-        await admin.Client.PostAsync($"/admin/api/{client.Id}/cabut", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await admin.TokenAsync() }));
+        await admin.Client.PostAsync($"/admin/api/{client.Id}/cabut", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await admin.TokenAsync(), ["confirmed"] = "true" }));
 
         Assert.NotNull(await app.WithDbAsync(db => db.ApiClients.Where(c => c.Id == client.Id).Select(c => c.RevokedAt).SingleAsync()));
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).OpenAsync("/admin/api")).Status);

@@ -21,18 +21,33 @@ public sealed class HolidaysAndPolicyTests(LaporAppFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task Admin_AddsAndRemovesHoliday_Audited()
+    public async Task Admin_AddsHolidayAfterPreview_RemovesItAfterConfirmation_Audited()
     {
         await StaffWorld.CreateAsync(app);
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
 
-        var added = await admin.SubmitAsync("/admin/libur", ("Date", "2027-04-12"), ("Name", "Hari Jadi Kabupaten Uji"), ("Kind", "Regional"));
+        var preview = await HtmlPage.FromAsync(await admin.SubmitAsync("/admin/libur", ("Date", "2027-04-12"), ("Name", "Hari Jadi Kabupaten Uji"), ("Kind", "Regional")));
+
+        Assert.Equal(HttpStatusCode.OK, preview.Status);
+        Assert.Contains("Senin, 12 April 2027", preview.Text, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Holidays.AnyAsync(h => h.Name == "Hari Jadi Kabupaten Uji")));
+        var added = await HolidayImportTests.PostFormAsync(admin, preview, "/admin/libur/impor/simpan");
         var page = await admin.OpenAsync("/admin/libur?tahun=2027");
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Contains("Hari Jadi Kabupaten Uji", page.Text, StringComparison.Ordinal);
         var id = await app.WithDbAsync(db => db.Holidays.Where(h => h.Name == "Hari Jadi Kabupaten Uji").Select(h => h.Id).SingleAsync());
-        await admin.SubmitAsync($"/admin/libur/{id}/hapus");
+
+        var unconfirmed = await admin.SubmitAsync($"/admin/libur/{id}/hapus");
+        var confirm = await admin.OpenAsync($"/admin/libur/{id}/hapus");
+
+        Assert.Equal(HttpStatusCode.Redirect, unconfirmed.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.Holidays.AnyAsync(h => h.Id == id)));
+        Assert.Contains("Senin, 12 April 2027 menjadi hari kerja lagi.", confirm.Text, StringComparison.Ordinal);
+        Assert.Contains("Tidak ada tenggat laporan yang sedang berjalan yang bergeser.", confirm.Text, StringComparison.Ordinal);
+
+        await admin.SubmitAsync($"/admin/libur/{id}/hapus", ("confirmed", "true"));
+
         Assert.False(await app.WithDbAsync(db => db.Holidays.AnyAsync(h => h.Id == id)));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.SettingsChanged && a.TargetType == "Holiday")) >= 2);
     }
@@ -43,12 +58,13 @@ public sealed class HolidaysAndPolicyTests(LaporAppFactory app) : IClassFixture<
     {
         await StaffWorld.CreateAsync(app);
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
-        await admin.SubmitAsync("/admin/libur", ("Date", "2027-08-20"), ("Name", "Libur dua klik"), ("Kind", "Regional"));
+        await HolidayImportTests.PostFormAsync(admin, await HtmlPage.FromAsync(await admin.SubmitAsync("/admin/libur", ("Date", "2027-08-20"), ("Name", "Libur dua klik"), ("Kind", "Regional"))),
+            "/admin/libur/impor/simpan");
         var id = await app.WithDbAsync(db => db.Holidays.Where(h => h.Name == "Libur dua klik").Select(h => h.Id).SingleAsync());
         var token = await admin.TokenAsync();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => admin.Client.PostAsync($"/admin/libur/{id}/hapus",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }))));
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["confirmed"] = "true" }))));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Redirect), r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
@@ -63,14 +79,15 @@ public sealed class HolidaysAndPolicyTests(LaporAppFactory app) : IClassFixture<
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes("tanggal,nama,jenis\n2026-12-25,Natal,National\n2028-01-03,Libur uji impor,Regional\n"));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
 
-        var response = await admin.Client.PostAsync("/admin/libur/impor", new MultipartFormDataContent
+        var preview = await HtmlPage.FromAsync(await admin.Client.PostAsync("/admin/libur/impor", new MultipartFormDataContent
         {
             { new StringContent(await admin.TokenAsync()), "__RequestVerificationToken" },
             { file, "file", "libur.csv" },
-        });
+        }));
+        var response = await HolidayImportTests.PostFormAsync(admin, preview, "/admin/libur/impor/simpan");
         var page = await admin.OpenAsync(response.Headers.Location!.OriginalString);
 
-        Assert.Contains("1 hari libur ditambahkan, 1 sudah ada.", page.Text, StringComparison.Ordinal);
+        Assert.Contains("1 hari libur ditambahkan, 1 sudah ada; 0 tenggat laporan bergeser.", page.Text, StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(db => db.Holidays.AnyAsync(h => h.Name == "Libur uji impor")));
     }
 

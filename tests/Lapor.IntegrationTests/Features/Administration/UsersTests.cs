@@ -18,7 +18,7 @@ public sealed class UsersTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         var id = await UserIdAsync(StaffWorld.OfficerB);
         var agency = await app.WithDbAsync(db => db.AgencyMemberships.Where(m => m.UserId == id).Select(m => m.AgencyId).SingleAsync());
 
-        await admin.SubmitAsync($"/admin/pengguna/{id}", ("roles", Roles.Officer), ("agencyIds", agency.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("disabled", "true"));
+        await admin.SubmitAsync($"/admin/pengguna/{id}", ("roles", Roles.Officer), ("agencyIds", agency.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("disabled", "true"), ("confirmed", "true"));
 
         var after = await victim.Client.GetAsync("/inbox");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
@@ -40,11 +40,11 @@ public sealed class UsersTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         Assert.Equal(HttpStatusCode.NotFound, (await officer.OpenAsync($"/inbox/{number}")).Status);
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
 
-        await admin.SubmitAsync($"/admin/pengguna/{await UserIdAsync(StaffWorld.OfficerA1)}", ("roles", Roles.Officer), ("agencyIds", world.AgencyB.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await admin.SubmitAsync($"/admin/pengguna/{await UserIdAsync(StaffWorld.OfficerA1)}", ("roles", Roles.Officer), ("agencyIds", world.AgencyB.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("confirmed", "true"));
 
         var again = await Staff.SignInAsync(app, StaffWorld.OfficerA1);
         Assert.Equal(HttpStatusCode.OK, (await again.OpenAsync($"/inbox/{number}")).Status);
-        await admin.SubmitAsync($"/admin/pengguna/{await UserIdAsync(StaffWorld.OfficerA1)}", ("roles", Roles.Officer), ("agencyIds", world.AgencyA1.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await admin.SubmitAsync($"/admin/pengguna/{await UserIdAsync(StaffWorld.OfficerA1)}", ("roles", Roles.Officer), ("agencyIds", world.AgencyA1.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("confirmed", "true"));
     }
 
     [Fact]

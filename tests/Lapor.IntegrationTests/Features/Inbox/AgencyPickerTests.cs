@@ -112,7 +112,7 @@ public sealed class AgencyPickerTests(LaporAppFactory app) : IClassFixture<Lapor
         await admin.SubmitAsync("/admin/pengguna/undang", ("email", "satu.petugas@uji.id"), ("name", "Satu Petugas"), ("role", Roles.Officer), ("agencyId", Id(agency)));
         var staffed = Option(await coordinator.OpenAsync($"/inbox/{number}"), "verify-agencies", agency);
         var officer = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "satu.petugas@uji.id").Select(u => u.Id).SingleAsync());
-        var disabled = await admin.SubmitAsync($"/admin/pengguna/{officer}", ("roles", Roles.Officer), ("agencyIds", Id(agency)), ("disabled", "true"));
+        var disabled = await admin.SubmitAsync($"/admin/pengguna/{officer}", ("roles", Roles.Officer), ("agencyIds", Id(agency)), ("disabled", "true"), ("confirmed", "true"));
         var unstaffed = Option(await coordinator.OpenAsync($"/inbox/{number}"), "verify-agencies", agency);
 
         Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);

@@ -197,7 +197,7 @@ public sealed class CoordinatorQueueTests(LaporAppFactory app) : IClassFixture<L
         var id = await Citizen.CreateAccountAsync(app, email);
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
         (string, string)[] fields = [("roles", Roles.Officer), ("agencyIds", Id(agency))];
-        var saved = await admin.SubmitAsync($"/admin/pengguna/{id}", disabled ? [.. fields, ("disabled", "true")] : fields);
+        var saved = await admin.SubmitAsync($"/admin/pengguna/{id}", disabled ? [.. fields, ("disabled", "true"), ("confirmed", "true")] : [.. fields, ("confirmed", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
     }
 

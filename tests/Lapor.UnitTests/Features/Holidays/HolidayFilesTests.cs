@@ -10,7 +10,7 @@ public sealed class HolidayFilesTests
     {
         const string Csv = "tanggal,nama,jenis\n2027-01-01,Tahun Baru 2027 Masehi,National\n2027-02-08,\"Cuti bersama Imlek, 2578\",JointLeave\n2027-03-10;Hari Jadi Kabupaten;Regional\n";
 
-        var entries = HolidayFiles.Read("libur-2027.csv", Csv);
+        var entries = HolidayFiles.Read("libur-2027.csv", Csv)?.Days;
 
         Assert.NotNull(entries);
         Assert.Equal(
@@ -53,10 +53,53 @@ public sealed class HolidayFilesTests
             END:VCALENDAR
             """;
 
-        var entries = HolidayFiles.Read("libur.ics", Ics.Replace("\n", "\r\n", StringComparison.Ordinal));
+        var entries = HolidayFiles.Read("libur.ics", Ics.Replace("\n", "\r\n", StringComparison.Ordinal))?.Days;
 
         Assert.NotNull(entries);
         Assert.Equal([new DateOnly(2027, 1, 1), new DateOnly(2027, 3, 9), new DateOnly(2027, 3, 10)], entries.Select(e => e.Date));
         Assert.Equal([HolidayKind.National, HolidayKind.JointLeave, HolidayKind.JointLeave], entries.Select(e => e.Kind));
+    }
+
+    /// <summary>A shared office calendar: a 09:00–11:00 meeting once became a national holiday.</summary>
+    [Fact]
+    public void Read_ICalendar_TimedEventsAreSkippedWithTheReason_WholeDaySpansAndAllDayEventsAreKept()
+    {
+        const string Ics = """
+            BEGIN:VCALENDAR
+            VERSION:2.0
+            PRODID:-//Uji//Kantor//ID
+            BEGIN:VEVENT
+            UID:rapat@uji
+            DTSTART;TZID=Asia/Jakarta:20270112T090000
+            DTEND;TZID=Asia/Jakarta:20270112T110000
+            SUMMARY:Rapat koordinasi
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:libur@uji
+            DTSTART;VALUE=DATE:20270113
+            SUMMARY:Hari Jadi Kabupaten
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:sehari@uji
+            DTSTART:20270114T000000
+            DTEND:20270116T000000
+            SUMMARY:Libur daerah dua hari
+            END:VEVENT
+            BEGIN:VEVENT
+            UID:ulang@uji
+            DTSTART;VALUE=DATE:20270201
+            RRULE:FREQ=YEARLY
+            SUMMARY:Hari berulang
+            END:VEVENT
+            END:VCALENDAR
+            """;
+
+        var reading = HolidayFiles.Read("kantor.ics", Ics.Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        Assert.NotNull(reading);
+        Assert.Equal([new DateOnly(2027, 1, 13), new DateOnly(2027, 1, 14), new DateOnly(2027, 1, 15)], reading.Days.Select(e => e.Date));
+        Assert.Equal(
+            [("Rapat koordinasi", HolidayFiles.SkipReason.Timed, new DateTime(2027, 1, 12, 9, 0, 0)), ("Hari berulang", HolidayFiles.SkipReason.Recurring, new DateTime(2027, 2, 1))],
+            reading.Skipped.Select(s => (s.Name, s.Reason, s.Start)));
     }
 }

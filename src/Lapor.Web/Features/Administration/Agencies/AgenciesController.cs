@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using FluentValidation;
 using Lapor.Web.Infrastructure.Authorization;
@@ -25,11 +26,25 @@ public sealed class AgenciesController(IStringLocalizer<AdministrationResource> 
         CancellationToken cancellationToken) =>
         SaveAsync(null, form, validator, handler, list, cancellationToken);
 
+    /// <summary>Saves an agency; turning an active one off is confirmed first, on a page that says what it leaves behind.</summary>
     [HttpPost("{id:int}")]
-    public Task<IActionResult> Update(
-        [FromRoute] int id, SaveAgency.Form form, [FromServices] IValidator<SaveAgency.Form> validator, [FromServices] SaveAgency.Handler handler,
-        [FromServices] AgencyList.Handler list, CancellationToken cancellationToken) =>
-        SaveAsync(id, form, validator, handler, list, cancellationToken);
+    public async Task<IActionResult> Update(
+        [FromRoute] int id, SaveAgency.Form form, bool confirmed, [FromServices] IValidator<SaveAgency.Form> validator, [FromServices] SaveAgency.Handler handler,
+        [FromServices] AgencyList.Handler list, CancellationToken cancellationToken)
+    {
+        if (confirmed || (await validator.ValidateAsync(form, cancellationToken)).IsValid is false || await handler.DeactivatingAsync(id, form, cancellationToken) is not { } off)
+        {
+            return await SaveAsync(id, form, validator, handler, list, cancellationToken);
+        }
+
+        var route = new Dictionary<string, string> { ["id"] = id.ToString(CultureInfo.InvariantCulture) };
+        return View(Confirmation.View, new Confirmation(
+            t["Agencies.DeactivateTitle", off.Name], [t["Agencies.DeactivateNotOffered", off.Name], t["Agencies.DeactivateOpen", off.OpenAssignments], t["Agencies.DeactivateUnits", off.ActiveUnits]],
+            "Agencies", nameof(Update), route, t["Administration.Save"], nameof(Index), new Dictionary<string, string> { ["edit"] = route["id"] })
+        {
+            Fields = Confirmation.FieldsOf(form),
+        });
+    }
 
     [HttpPost("impor")]
     [RequestSizeLimit(2 * 1024 * 1024)]

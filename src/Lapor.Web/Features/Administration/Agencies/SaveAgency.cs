@@ -2,6 +2,7 @@ using FluentValidation;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Auditing;
+using Lapor.Web.Features.Shared.Staffing;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
@@ -38,8 +39,17 @@ public static class SaveAgency
         }
     }
 
+    /// <summary>What deactivating an agency leaves behind: its open shares of reports and its active units.</summary>
+    public sealed record Deactivation(string Name, int OpenAssignments, int ActiveUnits);
+
     public sealed class Handler(LaporDbContext db, AgencyTree tree, ReferenceData reference, TimeProvider clock)
     {
+        /// <summary>Null unless the form turns an active agency off.</summary>
+        public async Task<Deactivation?> DeactivatingAsync(int id, Form form, CancellationToken cancellationToken) =>
+            form.IsActive ? null : await db.Agencies.AsNoTracking().Where(a => a.Id == id && a.IsActive)
+                .Select(a => new Deactivation(a.Name, UnstaffedWork.Open(db).Count(s => s.AgencyId == id), db.Agencies.Count(u => u.ParentId == id && u.IsActive)))
+                .FirstOrDefaultAsync(cancellationToken);
+
         /// <summary>Creates (id null) or updates a validated form; returns an error resource key, or null when saved.</summary>
         public async Task<string?> HandleAsync(int? id, Form form, string adminId, CancellationToken cancellationToken)
         {

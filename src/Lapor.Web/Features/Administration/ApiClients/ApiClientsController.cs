@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Claims;
 using FluentValidation;
+using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +13,7 @@ namespace Lapor.Web.Features.Administration.ApiClients;
 /// <summary>/admin/api: the systems allowed to call Lapor's API. A new key is shown once, then only its prefix.</summary>
 [Authorize(Policy = Policies.Administrator)]
 [Route("admin/api")]
-public sealed class ApiClientsController(IStringLocalizer<AdministrationResource> t) : Controller
+public sealed class ApiClientsController(IStringLocalizer<AdministrationResource> t, LocalTime localTime) : Controller
 {
     private string? AdminId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
@@ -40,9 +42,33 @@ public sealed class ApiClientsController(IStringLocalizer<AdministrationResource
         return View(nameof(Index), result.Page);
     }
 
+    /// <summary>Which client stops working, and from when, before its key is revoked.</summary>
+    [HttpGet("{id:int}/cabut")]
+    public async Task<IActionResult> Revoke([FromRoute] int id, [FromServices] RevokeClient.Handler handler, CancellationToken cancellationToken)
+    {
+        if (await handler.FindAsync(id, cancellationToken) is not { Active: true } client)
+        {
+            return NotFound();
+        }
+
+        var operations = string.Join(", ", Enum.GetValues<ApiOperations>().Where(o => o != ApiOperations.None && client.Operations.HasFlag(o)).Select(o => t[$"ApiOperations.{o}"].Value));
+        var used = client.LastUsedAt is { } at ? t["ApiClients.RevokeLastUsed", localTime.Format(at, "d MMMM yyyy HH:mm")] : t["ApiClients.RevokeNeverUsed"];
+        return View(Confirmation.View, new Confirmation(
+            t["ApiClients.RevokeTitle", client.Name], [t["ApiClients.RevokeStops", client.Name, client.KeyPrefix, operations], used, t["ApiClients.RevokeFinal"]],
+            "ApiClients", nameof(Revoke), new Dictionary<string, string> { ["id"] = id.ToString(CultureInfo.InvariantCulture) }, t["ApiClients.Revoke"], nameof(Index),
+            new Dictionary<string, string>()));
+    }
+
     [HttpPost("{id:int}/cabut")]
-    public async Task<IActionResult> Revoke([FromRoute] int id, [FromServices] RevokeClient.Handler handler, CancellationToken cancellationToken) =>
-        await handler.HandleAsync(id, AdminId, cancellationToken) ? Back(FlashMessage.SuccessKey, t["ApiClients.Revoked"]) : NotFound();
+    public async Task<IActionResult> Revoke([FromRoute] int id, bool confirmed, [FromServices] RevokeClient.Handler handler, CancellationToken cancellationToken)
+    {
+        if (!confirmed)
+        {
+            return RedirectToAction(nameof(Revoke), new { id });
+        }
+
+        return await handler.HandleAsync(id, AdminId, cancellationToken) ? Back(FlashMessage.SuccessKey, t["ApiClients.Revoked"]) : NotFound();
+    }
 
     private RedirectToActionResult Back(string key, string message)
     {

@@ -9,6 +9,12 @@ public static class RevokeClient
 {
     public sealed class Handler(LaporDbContext db, TimeProvider clock)
     {
+        /// <summary>The client as listed, for the confirmation; null when no client has this id.</summary>
+        public async Task<ClientList.Row?> FindAsync(int id, CancellationToken cancellationToken) =>
+            await db.ApiClients.AsNoTracking().Where(c => c.Id == id)
+                .Select(c => new ClientList.Row(c.Id, c.Name, c.KeyPrefix, c.Operations, c.RequestsPerMinute, c.CreatedAt, c.LastUsedAt, c.RevokedAt == null))
+                .FirstOrDefaultAsync(cancellationToken);
+
         /// <summary>False when no client has this id.</summary>
         public async Task<bool> HandleAsync(int id, string? adminId, CancellationToken cancellationToken)
         {

@@ -12,8 +12,9 @@ namespace Lapor.Web.Features.Administration.Audit;
 [Route("admin/audit")]
 public sealed class AuditController : Controller
 {
+    /// <summary>The filter comes from the query string only: bound by name alone, "action" would be the route's own value ("Index").</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(AuditAction? action, long? before, [FromServices] AuditLog.Handler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([FromQuery(Name = "action")] AuditAction? action, long? before, [FromServices] AuditLog.Handler handler, CancellationToken cancellationToken)
     {
         var page = await handler.HandleAsync(action, before, cancellationToken);
         return View(page.Next is { } next ? page with { NextLink = NextLink(page.Action, next) } : page);

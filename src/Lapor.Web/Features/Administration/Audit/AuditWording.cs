@@ -68,8 +68,8 @@ public sealed partial class AuditWording(IStringLocalizer<AdministrationResource
         {
             { Success: false } => reason,
             var m when m.Groups["imported"].Success => t["AuditReason.Imported", m.Groups["imported"].Value],
-            var m when m.Groups["added"].Success => t["AuditReason.HolidaysAdded", m.Groups["added"].Value],
-            var m when m.Groups["removed"].Success => t["AuditReason.HolidayRemoved", Day(m.Groups["removed"].Value)],
+            var m when m.Groups["added"].Success => Moved(t["AuditReason.HolidaysAdded", m.Groups["added"].Value], m.Groups["moved"]),
+            var m when m.Groups["removed"].Success => Moved(t["AuditReason.HolidayRemoved", Day(m.Groups["removed"].Value)], m.Groups["moved"]),
             var m when m.Groups["invited"].Success => t["AuditReason.InvitedAs", Role(m.Groups["invited"].Value)],
             var m when m.Groups["agencies"].Success => m.Groups["agencies"].Value.Length == 0
                 ? t["AuditReason.NoAgencies"]
@@ -82,6 +82,9 @@ public sealed partial class AuditWording(IStringLocalizer<AdministrationResource
         };
     }
 
+    /// <summary>A holiday change and the due dates it moved (notes written before due dates moved say nothing of them).</summary>
+    private string Moved(string change, Group moved) => moved.Success ? t["AuditReason.DueDatesMoved", change, moved.Value] : change;
+
     private string Role(string name) => Find($"Role.{name}") ?? name;
 
     private string? Find(string key) => t[key] is { ResourceNotFound: false } found ? found.Value : null;
@@ -90,7 +93,7 @@ public sealed partial class AuditWording(IStringLocalizer<AdministrationResource
         DateOnly.ParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("d MMMM yyyy", CultureInfo.CurrentUICulture);
 
     // The notes the app writes (the holiday, user and agency use cases, RetentionJob, the exports); a bare word list is a role list.
-    [GeneratedRegex(@"^(?:imported (?<imported>\d+)|holidays added: (?<added>\d+)|holiday removed: (?<removed>\d{4}-\d{2}-\d{2})|invited as (?<invited>[A-Za-z]+)"
+    [GeneratedRegex(@"^(?:imported (?<imported>\d+)|holidays added: (?<added>\d+)(?:, due dates moved: (?<moved>\d+))?|holiday removed: (?<removed>\d{4}-\d{2}-\d{2})(?:, due dates moved: (?<moved>\d+))?|invited as (?<invited>[A-Za-z]+)"
         + @"|agencies: (?<agencies>\d+(?:,\d+)*|)|(?<erased>\d+) erased, closed before (?<before>\d{4}-\d{2}-\d{2})|(?<format>csv|xlsx)|[A-Za-z]+(?:,[A-Za-z]+)*)$")]
     private static partial Regex Note();
 

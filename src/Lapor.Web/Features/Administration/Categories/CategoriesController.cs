@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using FluentValidation;
 using Lapor.Web.Infrastructure.Authorization;
@@ -23,11 +24,25 @@ public sealed class CategoriesController(IStringLocalizer<AdministrationResource
         [FromServices] CategoryList.Handler list, CancellationToken cancellationToken) =>
         SaveAsync(null, form, validator, handler, list, cancellationToken);
 
+    /// <summary>Saves a category; turning an active one off is confirmed first, on a page that says what it does.</summary>
     [HttpPost("{id:int}")]
-    public Task<IActionResult> Update(
-        [FromRoute] int id, SaveCategory.Form form, [FromServices] IValidator<SaveCategory.Form> validator, [FromServices] SaveCategory.Handler handler,
-        [FromServices] CategoryList.Handler list, CancellationToken cancellationToken) =>
-        SaveAsync(id, form, validator, handler, list, cancellationToken);
+    public async Task<IActionResult> Update(
+        [FromRoute] int id, SaveCategory.Form form, bool confirmed, [FromServices] IValidator<SaveCategory.Form> validator, [FromServices] SaveCategory.Handler handler,
+        [FromServices] CategoryList.Handler list, CancellationToken cancellationToken)
+    {
+        if (confirmed || (await validator.ValidateAsync(form, cancellationToken)).IsValid is false || await handler.DeactivatingAsync(id, form, cancellationToken) is not { } off)
+        {
+            return await SaveAsync(id, form, validator, handler, list, cancellationToken);
+        }
+
+        var route = new Dictionary<string, string> { ["id"] = id.ToString(CultureInfo.InvariantCulture) };
+        return View(Confirmation.View, new Confirmation(
+            t["Categories.DeactivateTitle", off.Name], [t["Categories.DeactivateNotOffered", off.Name], t["Categories.DeactivateReports", off.Reports]],
+            "Categories", nameof(Update), route, t["Administration.Save"], nameof(Index), new Dictionary<string, string> { ["edit"] = route["id"] })
+        {
+            Fields = Confirmation.FieldsOf(form),
+        });
+    }
 
     private async Task<IActionResult> SaveAsync(
         int? id, SaveCategory.Form form, IValidator<SaveCategory.Form> validator, SaveCategory.Handler handler, CategoryList.Handler list, CancellationToken cancellationToken)

@@ -34,8 +34,17 @@ public static class SaveCategory
         }
     }
 
+    /// <summary>What deactivating a category touches: the reports filed under it.</summary>
+    public sealed record Deactivation(string Name, int Reports);
+
     public sealed class Handler(LaporDbContext db, ReferenceData reference, TimeProvider clock)
     {
+        /// <summary>Null unless the form turns an active category off.</summary>
+        public async Task<Deactivation?> DeactivatingAsync(int id, Form form, CancellationToken cancellationToken) =>
+            form.IsActive ? null : await db.Categories.AsNoTracking().Where(c => c.Id == id && c.IsActive)
+                .Select(c => new Deactivation(c.Name, db.Reports.Count(r => r.CategoryId == id)))
+                .FirstOrDefaultAsync(cancellationToken);
+
         /// <summary>Creates (id null) or updates a validated form; returns an error resource key, or null when saved.</summary>
         public async Task<string?> HandleAsync(int? id, Form form, string adminId, CancellationToken cancellationToken)
         {

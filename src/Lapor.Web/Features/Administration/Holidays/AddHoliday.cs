@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.Administration.Holidays;
 
-/// <summary>Adding holidays: one typed in, or many from a file (<see cref="ImportHolidays"/>); days already in the table are left as they are.</summary>
+/// <summary>Adding holidays, one typed in or many from a file, after a preview (<see cref="ImportHolidays"/>); days already in the table are left as they are.</summary>
 public static class AddHoliday
 {
     public sealed class Form
@@ -35,23 +35,34 @@ public static class AddHoliday
         }
     }
 
-    public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, TimeProvider clock)
-    {
-        /// <summary>False when the day is a holiday already.</summary>
-        public async Task<bool> HandleAsync(Form form, string userId, CancellationToken cancellationToken) =>
-            await AddAsync([new HolidayFiles.Entry(form.Date!.Value, form.Name!.Trim(), form.Kind)], userId, cancellationToken) == 1;
+    /// <summary>How many days were new and already there, and the due dates their adding moved.</summary>
+    public sealed record Added(int New, int AlreadyThere, HolidayChange.Moves Moves);
 
-        /// <summary>Adds the days not yet in the table, audited, and resets the cached calendar; returns how many were new.</summary>
-        public async Task<int> AddAsync(IReadOnlyCollection<HolidayFiles.Entry> entries, string userId, CancellationToken cancellationToken)
+    public sealed class Handler(LaporDbContext db, HolidayChange.Handler change, DeadlineScheduleProvider schedules, TimeProvider clock)
+    {
+        /// <summary>
+        /// Adds the days not yet in the table and moves the due dates they fall before, audited, in one
+        /// transaction; then resets the cached calendar. Null when a report changed meanwhile (nothing saved).
+        /// </summary>
+        public async Task<Added?> AddAsync(IReadOnlyCollection<HolidayFiles.Entry> entries, string userId, CancellationToken cancellationToken)
         {
             var dates = entries.Select(e => e.Date).ToArray();
             var existing = (await db.Holidays.Where(h => dates.Contains(h.Date)).Select(h => h.Date).ToListAsync(cancellationToken)).ToHashSet();
             var added = entries.Where(e => existing.Add(e.Date)).Select(e => new Holiday(e.Date, e.Name, e.Kind)).ToList();
+            var moves = await change.ApplyAsync([.. added.Select(h => h.Date)], [], cancellationToken);
             db.Holidays.AddRange(added);
-            db.AuditEntries.Add(new AuditEntry(AuditAction.SettingsChanged, userId, "Holiday", null, $"holidays added: {added.Count}", null, clock.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
+            db.AuditEntries.Add(new AuditEntry(AuditAction.SettingsChanged, userId, "Holiday", null, $"holidays added: {added.Count}, due dates moved: {moves.Count}", null, clock.GetUtcNow()));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return null;
+            }
+
             await schedules.InvalidateAsync(cancellationToken);
-            return added.Count;
+            return new Added(added.Count, entries.Count - added.Count, moves);
         }
     }
 }

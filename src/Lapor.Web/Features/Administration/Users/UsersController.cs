@@ -38,9 +38,11 @@ public sealed class UsersController(IStringLocalizer<AdministrationResource> t, 
     public async Task<IActionResult> Edit([FromRoute] string id, [FromServices] EditUser.QueryHandler handler, CancellationToken cancellationToken) =>
         await handler.HandleAsync(id, cancellationToken) is { } page ? View(page) : NotFound();
 
+    /// <summary>Saves the account's roles, agencies and disabled flag; a change that takes access away is confirmed first.</summary>
     [HttpPost("{id}")]
     public async Task<IActionResult> Edit(
-        [FromRoute] string id, EditUser.Form form, [FromServices] IValidator<EditUser.Form> validator, [FromServices] EditUser.Handler handler, CancellationToken cancellationToken)
+        [FromRoute] string id, EditUser.Form form, bool confirmed, [FromServices] IValidator<EditUser.Form> validator, [FromServices] EditUser.Handler handler,
+        [FromServices] AccessLoss.Handler loss, CancellationToken cancellationToken)
     {
         form.IsOwnAccount = id == User.FindFirstValue(ClaimTypes.NameIdentifier);
         var validation = await validator.ValidateAsync(form, cancellationToken);
@@ -48,6 +50,14 @@ public sealed class UsersController(IStringLocalizer<AdministrationResource> t, 
         {
             TempData[FlashMessage.ErrorKey] = validation.Errors[0].ErrorMessage;
             return RedirectToAction(nameof(Edit), new { id });
+        }
+
+        if (!confirmed && await loss.FindAsync(id) is { } person && await loss.OfEditAsync(id, form, cancellationToken) is { Count: > 0 } consequences)
+        {
+            return View(Confirmation.View, new Confirmation(t["Access.EditTitle", person.Name], consequences, "Users", nameof(Edit), Route(id), t["Administration.Save"], nameof(Edit))
+            {
+                Fields = Confirmation.FieldsOf(form),
+            });
         }
 
         if (!await handler.HandleAsync(id, form, AdminId, cancellationToken))
@@ -59,15 +69,47 @@ public sealed class UsersController(IStringLocalizer<AdministrationResource> t, 
         return Back(FlashMessage.SuccessKey, t["Common.Saved"]);
     }
 
-    /// <summary>Mails the person a link to choose a new password, and signs them out everywhere.</summary>
-    [HttpPost("{id}/reset-kata-sandi")]
-    public async Task<IActionResult> SendPasswordReset([FromRoute] string id, [FromServices] SendResetLink.Handler handler, CancellationToken cancellationToken) =>
-        await handler.HandleAsync(id, AdminId, cancellationToken) ? Changed(id, t["Users.ResetLinkSent"]) : NotFound();
+    /// <summary>What a new-password link does to the person, before it is sent.</summary>
+    [HttpGet("{id}/reset-kata-sandi")]
+    public async Task<IActionResult> SendPasswordReset([FromRoute] string id, [FromServices] AccessLoss.Handler loss) =>
+        await loss.FindAsync(id) is { } p
+            ? View(Confirmation.View, new Confirmation(t["Access.ResetLinkTitle", p.Name], [t["Access.PasswordStops", p.Name], t["Access.SignedOutNow", p.Name], t["Access.LinkSent", p.Email]],
+                "Users", nameof(SendPasswordReset), Route(id), t["Users.SendResetLink"], nameof(Edit)))
+            : NotFound();
 
-    /// <summary>Turns the person's second factor off (lost phone); they are told by mail and signed out.</summary>
+    /// <summary>Mails the person a link to choose a new password, and signs them out everywhere; asked first (<c>confirmed</c>).</summary>
+    [HttpPost("{id}/reset-kata-sandi")]
+    public async Task<IActionResult> SendPasswordReset([FromRoute] string id, bool confirmed, [FromServices] SendResetLink.Handler handler, CancellationToken cancellationToken)
+    {
+        if (!confirmed)
+        {
+            return RedirectToAction(nameof(SendPasswordReset), new { id });
+        }
+
+        return await handler.HandleAsync(id, AdminId, cancellationToken) ? Changed(id, t["Users.ResetLinkSent"]) : NotFound();
+    }
+
+    /// <summary>What turning the second factor off does, before it is done.</summary>
+    [HttpGet("{id}/reset-dua-faktor")]
+    public async Task<IActionResult> ResetTwoFactor([FromRoute] string id, [FromServices] AccessLoss.Handler loss) =>
+        await loss.FindAsync(id) is { } p
+            ? View(Confirmation.View, new Confirmation(t["Access.TwoFactorTitle", p.Name], [t["Access.AuthenticatorStops", p.Name], t["Access.SignedOutNow", p.Name], t["Access.TwoFactorNext", p.Name]],
+                "Users", nameof(ResetTwoFactor), Route(id), t["Users.ResetTwoFactor"], nameof(Edit)))
+            : NotFound();
+
+    /// <summary>Turns the person's second factor off (lost phone); they are told by mail and signed out; asked first (<c>confirmed</c>).</summary>
     [HttpPost("{id}/reset-dua-faktor")]
-    public async Task<IActionResult> ResetTwoFactor([FromRoute] string id, [FromServices] TurnOffTwoFactor.Handler handler, CancellationToken cancellationToken) =>
-        await handler.HandleAsync(id, AdminId, cancellationToken) ? Changed(id, t["Users.TwoFactorReset"]) : NotFound();
+    public async Task<IActionResult> ResetTwoFactor([FromRoute] string id, bool confirmed, [FromServices] TurnOffTwoFactor.Handler handler, CancellationToken cancellationToken)
+    {
+        if (!confirmed)
+        {
+            return RedirectToAction(nameof(ResetTwoFactor), new { id });
+        }
+
+        return await handler.HandleAsync(id, AdminId, cancellationToken) ? Changed(id, t["Users.TwoFactorReset"]) : NotFound();
+    }
+
+    private static Dictionary<string, string> Route(string id) => new() { ["id"] = id };
 
     /// <summary>After a change to someone's access: logged as a security event, then back to their page.</summary>
     private RedirectToActionResult Changed(string id, string message)
