@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Lapor.TestSupport;
 using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Agencies;
@@ -12,7 +13,7 @@ namespace Lapor.IntegrationTests.Features.Inbox;
 /// offers exactly the agencies the action accepts. DESIGN §5: an agency without an active liaison officer
 /// is marked in words, so nobody routes a report there without knowing that no one will read it.
 /// </summary>
-public sealed class AgencyPickerTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+public sealed partial class AgencyPickerTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
 {
     private const string NoOfficer = "(belum ada pejabat penghubung)";
 
@@ -30,9 +31,9 @@ public sealed class AgencyPickerTests(LaporAppFactory app) : IClassFixture<Lapor
 
         var empty = Choice(page, "verify-agencies", unstaffed);
         var staffed = Choice(page, "verify-agencies", world.AgencyA);
-        Assert.Equal($"Dinas Tanpa Petugas {NoOfficer}", empty.TextContent);
+        Assert.Equal($"Dinas Tanpa Petugas {NoOfficer}", Text(empty));
         Assert.NotNull(empty.QuerySelector(".no-officer"));
-        Assert.Equal("Dinas A", staffed.TextContent);
+        Assert.Equal("Dinas A", Text(staffed));
         Assert.Null(staffed.QuerySelector(".no-officer"));
         Assert.Contains(NoOfficer, page.Document.QuerySelector("#verify-agencies-help")!.TextContent, StringComparison.Ordinal);
     }
@@ -70,7 +71,7 @@ public sealed class AgencyPickerTests(LaporAppFactory app) : IClassFixture<Lapor
 
         var suggested = Choice(page, "verify-agencies", unstaffed);
         Assert.True(suggested.QuerySelector("input")!.HasAttribute("checked"));
-        Assert.Equal($"Dinas Tanpa Petugas (disarankan) {NoOfficer}", suggested.TextContent);
+        Assert.Equal($"Dinas Tanpa Petugas (disarankan) {NoOfficer}", Text(suggested));
         Assert.Single(page.Document.QuerySelectorAll("#verify-agencies input[checked]"));
         var warning = page.Document.QuerySelector("#verify-agencies-warning")!;
         Assert.False(warning.HasAttribute("hidden"));
@@ -92,8 +93,8 @@ public sealed class AgencyPickerTests(LaporAppFactory app) : IClassFixture<Lapor
 
         foreach (var (page, picker, field) in new[] { (steering, "add-agency", "AgencyId"), (steering, "reroute-to", "ToAgencyId"), (forwarding, "forward-to", "ToAgencyId") })
         {
-            Assert.Contains(NoOfficer, Choice(page, picker, unstaffed).TextContent, StringComparison.Ordinal);
-            Assert.DoesNotContain(NoOfficer, Choice(page, picker, world.AgencyB).TextContent, StringComparison.Ordinal);
+            Assert.Contains(NoOfficer, Text(Choice(page, picker, unstaffed)), StringComparison.Ordinal);
+            Assert.DoesNotContain(NoOfficer, Text(Choice(page, picker, world.AgencyB)), StringComparison.Ordinal);
             Assert.All(page.Document.QuerySelectorAll($"#{picker} .agency-tree input"), i => Assert.Equal(("radio", field), (i.GetAttribute("type"), i.GetAttribute("name"))));
             Assert.Empty(page.Document.QuerySelectorAll($"#{picker} input[checked]"));
 
@@ -101,7 +102,7 @@ public sealed class AgencyPickerTests(LaporAppFactory app) : IClassFixture<Lapor
             Assert.True(Choice(page, picker, world.AgencyA).QuerySelector("input")!.HasAttribute("disabled"));
         }
 
-        Assert.Equal("Bidang A1 (sub-unit)", Choice(forwarding, "forward-to", world.AgencyA1).TextContent);
+        Assert.Equal("Bidang A1 (sub-unit)", Text(Choice(forwarding, "forward-to", world.AgencyA1)));
     }
 
     /// <summary>
@@ -158,9 +159,15 @@ public sealed class AgencyPickerTests(LaporAppFactory app) : IClassFixture<Lapor
         var unstaffed = Choice(await coordinator.OpenAsync($"/inbox/{number}"), "verify-agencies", agency);
 
         Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
-        Assert.Equal("Dinas Satu Petugas", staffed.TextContent);
-        Assert.Equal($"Dinas Satu Petugas {NoOfficer}", unstaffed.TextContent);
+        Assert.Equal("Dinas Satu Petugas", Text(staffed));
+        Assert.Equal($"Dinas Satu Petugas {NoOfficer}", Text(unstaffed));
     }
+
+    /// <summary>An element's text as a browser shows it: runs of white space as one space.</summary>
+    private static string Text(AngleSharp.Dom.IElement element) => Whitespace().Replace(element.TextContent, " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     /// <summary>The label of an agency's checkbox or radio button: its name and its marks in words.</summary>
     private static AngleSharp.Dom.IElement Choice(HtmlPage page, string picker, int agencyId) =>
