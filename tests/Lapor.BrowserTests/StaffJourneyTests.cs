@@ -81,7 +81,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Dikembalikan" }).First.ClickAsync();
         await coordinator.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
         Assert.Contains("kewenangan Dinas Kesehatan", await coordinator.InnerTextAsync("main"), StringComparison.Ordinal);
-        await coordinator.GetByLabel("Instansi tujuan").SelectOptionAsync(new SelectOptionValue { Label = StaffWorld.AgencyBName });
+        await AgencyTreeTests.TickOnlyAsync(coordinator, StaffWorld.AgencyBName);
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Verifikasi dan teruskan" }).ClickAsync();
         await coordinator.WaitForSelectorAsync("text=Tersimpan.");
 
@@ -113,7 +113,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
     {
         await coordinator.GotoAsync(new Uri(new Uri(coordinator.Url), $"/inbox/{number}").ToString());
         await Accessibility.AssertNoViolationsAsync(coordinator);
-        await coordinator.GetByLabel("Instansi tujuan").SelectOptionAsync(new SelectOptionValue { Label = agency });
+        await AgencyTreeTests.TickOnlyAsync(coordinator, agency);
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Verifikasi dan teruskan" }).ClickAsync();
         await coordinator.WaitForSelectorAsync("text=Tersimpan.");
         Assert.Contains("Terdisposisi", await coordinator.InnerTextAsync("main"), StringComparison.Ordinal);

@@ -188,7 +188,7 @@ public sealed class WorkingDayTests(LaporAppFactory app) : IClassFixture<LaporAp
         var alert = page.Document.QuerySelector("main .alert-warning, .alert-warning")!.TextContent;
         Assert.Contains("Dinas A", alert, StringComparison.Ordinal);
         Assert.Contains("Jalan provinsi, bukan kewenangan kami.", alert, StringComparison.Ordinal);
-        Assert.Empty(page.Document.QuerySelectorAll("#verify-agencies option[selected]"));
+        Assert.Empty(page.Document.QuerySelectorAll("#verify-agencies input[checked]"));
     }
 
     [Fact]
