@@ -72,7 +72,7 @@ public sealed partial class InboxThroughputTests(BrowserFixture browser)
         // After the tenth, the eleventh is open; "back to the list" is the list as it was left: same tab, search and
         // sort, the six still to answer.
         await officer.WaitForURLAsync($"{browser.BaseUrl}/inbox/{newestFirst[Answered]}");
-        await Assertions.Expect(officer.Locator("#flash-success")).ToContainTextAsync("Ini laporan berikutnya");
+        await Assertions.Expect(officer.Locator(".alert-success")).ToContainTextAsync("Ini laporan berikutnya");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Kembali ke daftar" }).ClickAsync();
         await officer.WaitForURLAsync(list);
         Assert.Equal(list, officer.Url);

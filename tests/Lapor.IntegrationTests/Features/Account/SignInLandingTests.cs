@@ -36,14 +36,17 @@ public sealed class SignInLandingTests(LaporAppFactory app) : IClassFixture<Lapo
     }
 
     [Theory]
-    [InlineData(StaffWorld.OfficerA)]
-    [InlineData(StaffWorld.Coordinator)]
-    public async Task SignIn_Staff_LandsOnTheHomePageAsBefore(string email)
+    [InlineData(StaffWorld.OfficerA, "/inbox")]
+    [InlineData(StaffWorld.HeadA, "/inbox")]
+    [InlineData(StaffWorld.Coordinator, "/inbox")]
+    [InlineData(StaffWorld.Overseer, "/inbox")]
+    [InlineData(StaffWorld.Admin, "/admin/pengguna")]
+    public async Task SignIn_Staff_LandsOnTheirWork(string email, string landing)
     {
         await StaffWorld.CreateAsync(app);
 
         var response = await Citizen.SignInAsync(app.CreateBrowser(), email);
 
-        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        Assert.Equal(landing, response.Headers.Location!.OriginalString);
     }
 }

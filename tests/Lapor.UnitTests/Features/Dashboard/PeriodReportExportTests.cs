@@ -47,7 +47,7 @@ public sealed class PeriodReportExportTests
         var xlsx = await PeriodReportExport.XlsxAsync(tables, CancellationToken.None);
 
         var workbook = Workbook.Open(xlsx);
-        Assert.Equal(["Ringkasan", "Per instansi", "Tren"], workbook.SheetNames);
+        Assert.Equal(["Ringkasan", "Per instansi", "Terlambat sekarang", "Tren"], workbook.SheetNames);
         Assert.Equal("Tingkat Penyelesaian", workbook.Cell("Per instansi", "D1").Value);
         var rate = workbook.Cell("Per instansi", "D2");
         Assert.Equal(0.3333m, decimal.Parse(rate.Value, CultureInfo.InvariantCulture));
@@ -56,6 +56,8 @@ public sealed class PeriodReportExportTests
         Assert.Equal("0.0%", workbook.Cell("Ringkasan", "C5").Format); // the completion rate's row
         Assert.Equal("Tingkat Penyelesaian", workbook.Cell("Ringkasan", "A5").Value);
         Assert.Equal("yyyy-mm", workbook.Cell("Tren", "A2").Format);
+        Assert.Equal("LPR-AAAA-BBBB", workbook.Cell("Terlambat sekarang", "A2").Value);
+        Assert.Equal("yyyy-mm-dd", workbook.Cell("Terlambat sekarang", "D2").Format);
     }
 
     [Fact]
@@ -64,7 +66,7 @@ public sealed class PeriodReportExportTests
         var xlsx = await PeriodReportExport.XlsxAsync(Tables(View(agencies: 0), "en"), CancellationToken.None);
 
         var workbook = Workbook.Open(xlsx);
-        Assert.Equal(["Summary", "Per agency", "Trend"], workbook.SheetNames);
+        Assert.Equal(["Summary", "Per agency", "Overdue now", "Trend"], workbook.SheetNames);
         Assert.Equal("Agency", workbook.Cell("Per agency", "A1").Value); // headers even without rows
     }
 

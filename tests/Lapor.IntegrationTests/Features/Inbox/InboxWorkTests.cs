@@ -1,0 +1,221 @@
+using System.Net;
+using Lapor.TestSupport;
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Deadlines;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lapor.IntegrationTests.Features.Inbox;
+
+/// <summary>The officer's inbox beyond one report: owners, bulk steps, saved views, "save &amp; next", unread marks, presence; each rule tried from the wrong side too.</summary>
+public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+{
+    [Fact]
+    public async Task Take_ThenHandToAColleague_ChangesTheOwner_AndMineShowsIt()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var number = (await RoutedAsync(world.AgencyA, "Pompa air mati")).Single();
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.ActAsync(number, "ambil")).StatusCode);
+        Assert.Equal(await UserIdAsync(StaffWorld.OfficerA), await OwnerAsync(number));
+        Assert.Contains(number, (await officer.OpenAsync($"/inbox?Owner=Mine&Q={number}")).Text, StringComparison.Ordinal);
+
+        var colleague = await UserIdAsync(StaffWorld.OfficerA1);
+        var handed = await officer.ActAsync(number, "serahkan", ("OfficerUserId", colleague));
+
+        Assert.Equal(HttpStatusCode.Redirect, handed.StatusCode);
+        Assert.Equal(colleague, await OwnerAsync(number));
+        Assert.DoesNotContain(number, (await officer.OpenAsync($"/inbox?Owner=Mine&Q={number}")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandingToSomeoneWhoIsNotAnOfficerOfTheAgency_IsRefused_AndNothingChanges()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var number = (await RoutedAsync(world.AgencyA, "Gorong-gorong tersumbat")).Single();
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+
+        foreach (var stranger in new[] { StaffWorld.OfficerB, StaffWorld.CitizenX, StaffWorld.Coordinator })
+        {
+            await officer.ActAsync(number, "serahkan", ("OfficerUserId", await UserIdAsync(stranger)));
+            Assert.Null(await OwnerAsync(number));
+        }
+
+        var page = await officer.OpenAsync($"/inbox/{number}");
+        Assert.Contains("pejabat penghubung aktif", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherAgencysOfficer_CannotTakeHandOnOrBulkTheReport()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var number = (await RoutedAsync(world.AgencyA, "Taman kota gelap")).Single();
+        var outsider = await Staff.SignInAsync(app, StaffWorld.OfficerB);
+
+        var token = await outsider.TokenAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsync(number, "ambil", token, "1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsync(number, "serahkan", token, "1", ("OfficerUserId", await UserIdAsync(StaffWorld.OfficerB)))).StatusCode);
+        await outsider.SubmitAsync("/inbox/massal", ("Reports", number), ("Action", "Take"));
+        await outsider.SubmitAsync("/inbox/massal", ("Reports", number), ("Action", "Note"), ("Text", "Catatan dari instansi lain"));
+
+        Assert.Null(await OwnerAsync(number));
+        Assert.False(await app.WithDbAsync(db => db.Messages.AnyAsync(m => m.Body == "Catatan dari instansi lain")));
+    }
+
+    [Fact]
+    public async Task Bulk_TakesAndNotesTheTickedReports_AndACitizenCannotBulk()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var numbers = await RoutedAsync(world.AgencyA, "Lampu taman mati", "Bangku taman patah", "Air mancur kering");
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+
+        var taken = await officer.SubmitAsync("/inbox/massal", ("Reports", numbers[0]), ("Reports", numbers[1]), ("Action", "Take"));
+        var noted = await officer.SubmitAsync("/inbox/massal", ("Reports", numbers[0]), ("Reports", numbers[1]), ("Action", "Note"), ("Text", "Cek bersama tim taman Senin."));
+
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, noted.StatusCode);
+        var me = await UserIdAsync(StaffWorld.OfficerA);
+        Assert.Equal(me, await OwnerAsync(numbers[0]));
+        Assert.Equal(me, await OwnerAsync(numbers[1]));
+        Assert.Null(await OwnerAsync(numbers[2]));
+        foreach (var number in numbers[..2])
+        {
+            Assert.True(await app.WithDbAsync(db => db.Messages.AnyAsync(m => db.Reports.Any(r => r.Id == m.ReportId && r.TrackingNumber == number)
+                && m.Kind == MessageKind.Note && m.Body == "Cek bersama tim taman Senin.")));
+        }
+
+        var citizen = await Staff.SignInAsync(app, StaffWorld.CitizenX);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.SubmitAsync("/inbox/massal", ("Reports", numbers[2]), ("Action", "MarkRead"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Unread_UntilOpenedOrMarked_AndUnreadAgainAfterAColleaguesChange()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var numbers = await RoutedAsync(world.AgencyA, "Trotoar amblas", "Pohon tumbang");
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+        bool Unread(HtmlPage page, string number) =>
+            page.Document.QuerySelectorAll("tr[data-row]").Single(r => r.TextContent.Contains(number, StringComparison.Ordinal)).ClassList.Contains("fw-semibold");
+
+        var list = await officer.OpenAsync($"/inbox?Q={Uri.EscapeDataString("Trotoar amblas")}");
+        Assert.True(Unread(list, numbers[0]));
+        await officer.OpenAsync($"/inbox/{numbers[0]}");
+        await officer.SubmitAsync("/inbox/massal", ("Reports", numbers[1]), ("Action", "MarkRead"));
+        Assert.False(Unread(await officer.OpenAsync($"/inbox?Q={Uri.EscapeDataString("Trotoar amblas")}"), numbers[0]));
+        Assert.False(Unread(await officer.OpenAsync($"/inbox?Q={Uri.EscapeDataString("Pohon tumbang")}"), numbers[1]));
+
+        var colleague = await Staff.SignInAsync(app, StaffWorld.OfficerA1);
+        await colleague.ActAsync(numbers[0], "catatan", ("Text", "Sudah saya cek ke lokasi."));
+        Assert.True(Unread(await officer.OpenAsync($"/inbox?Q={Uri.EscapeDataString("Trotoar amblas")}"), numbers[0]));
+    }
+
+    [Fact]
+    public async Task SavedView_KeepsTheListInView_AndOnlyItsOwnerCanDeleteIt()
+    {
+        await StaffWorld.CreateAsync(app);
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+        await officer.OpenAsync("/inbox?Tab=InProgress&Overdue=true&Sort=DueDate");
+
+        var saved = await officer.SubmitAsync("/inbox/tampilan", ("name", "Terlambat, sedang diproses"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("/inbox?Tab=InProgress&Overdue=true&Sort=DueDate", saved.Headers.Location!.OriginalString);
+        var view = await app.WithDbAsync(db => db.SavedViews.SingleAsync(v => v.Name == "Terlambat, sedang diproses"));
+        Assert.Equal("?Tab=InProgress&Sort=DueDate&Overdue=true", view.Query);
+        var link = (await officer.OpenAsync("/inbox")).Document.QuerySelectorAll("a").Single(a => a.TextContent == "Terlambat, sedang diproses");
+        Assert.Equal("/inbox?Tab=InProgress&Sort=DueDate&Overdue=true", link.GetAttribute("href"));
+
+        var other = await Staff.SignInAsync(app, StaffWorld.OfficerA1);
+        await other.SubmitAsync($"/inbox/tampilan/{view.Id}/hapus");
+        Assert.True(await app.WithDbAsync(db => db.SavedViews.AnyAsync(v => v.Id == view.Id)));
+        await officer.SubmitAsync($"/inbox/tampilan/{view.Id}/hapus");
+        Assert.False(await app.WithDbAsync(db => db.SavedViews.AnyAsync(v => v.Id == view.Id)));
+    }
+
+    [Fact]
+    public async Task SaveAndNext_OpensTheNextReportOfTheList_AndAfterTheLastGoesBackToTheList()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var word = $"berikut{Guid.NewGuid():N}"[..14];
+        var oldestFirst = await RoutedAsync(world.AgencyA, $"Jembatan retak {word}", $"Jembatan goyang {word}");
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+        await officer.OpenAsync($"/inbox?Q={word}");
+
+        var first = await officer.ActAsync(oldestFirst[0], "tanggapi", ("Text", "Sudah kami terima."), ("Next", "true"));
+        var last = await officer.ActAsync(oldestFirst[1], "tanggapi", ("Text", "Sudah kami terima."), ("Next", "true"));
+
+        Assert.Equal($"/inbox/{oldestFirst[1]}", first.Headers.Location!.OriginalString);
+        Assert.Equal($"/inbox?Q={word}", last.Headers.Location!.OriginalString);
+        Assert.Contains("Tidak ada laporan berikutnya", (await officer.OpenAsync(last.Headers.Location.OriginalString)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Template_IsFilledForTheReport_NamingTheReporterOnlyWhenNotConfidential()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Lapor.Web.Features.StaffWork.Templates.ResponseTemplates>().CreateAsync([world.AgencyA], new()
+            {
+                AgencyId = world.AgencyA, Title = "Salam pembuka", Body = "{Sapaan}, laporan {NomorLaporan} diterima {Instansi}. {Lainnya}",
+            }, CancellationToken.None);
+        }
+
+        var (named, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "Saluran air meluap", fields: new Dictionary<string, string> { ["Form.ReporterName"] = "Rina Wijaya" });
+        var (confidential, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "Pungutan liar di loket", fields: new Dictionary<string, string> { ["Form.ReporterName"] = "Rina Wijaya", ["Form.IsConfidential"] = "true" });
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        foreach (var number in new[] { named, confidential })
+        {
+            await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", world.AgencyA.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("ComplaintKind", "Ordinary"));
+        }
+
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+        string Filled(HtmlPage page) => page.Document.QuerySelectorAll("#template-tanggapi option").Single(o => o.TextContent == "Salam pembuka").GetAttribute("value")!;
+
+        Assert.Equal($"Bapak/Ibu Rina Wijaya, laporan {named} diterima Dinas A. {{Lainnya}}", Filled(await officer.OpenAsync($"/inbox/{named}")));
+        Assert.Equal($"Bapak/Ibu Pelapor, laporan {confidential} diterima Dinas A. {{Lainnya}}", Filled(await officer.OpenAsync($"/inbox/{confidential}")));
+    }
+
+    [Fact]
+    public async Task Presence_NamesTheColleagueWithThePageOpen_AndIsNotFoundOutOfScope()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var number = (await RoutedAsync(world.AgencyA, "Halte rusak")).Single();
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+        var colleague = await Staff.SignInAsync(app, StaffWorld.OfficerA1);
+        var outsider = await Staff.SignInAsync(app, StaffWorld.OfficerB);
+
+        await colleague.Client.GetAsync($"/inbox/{number}/kehadiran");
+        var seen = await officer.Client.GetStringAsync($"/inbox/{number}/kehadiran");
+        var colleagueName = await app.WithDbAsync(db => db.Users.Where(u => u.Email == StaffWorld.OfficerA1).Select(u => u.FullName).SingleAsync());
+
+        Assert.Contains(colleagueName, seen, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.Client.GetAsync($"/inbox/{number}/kehadiran")).StatusCode);
+    }
+
+    /// <summary>Reports routed to one agency a minute apart through the real domain methods; oldest first.</summary>
+    private async Task<List<string>> RoutedAsync(int agency, params string[] titles)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LaporDbContext>();
+        var schedule = await scope.ServiceProvider.GetRequiredService<DeadlineScheduleProvider>().GetAsync(CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        var reports = titles.Select((title, i) =>
+        {
+            var report = Report.Submit(new ReportDraft(Classification.Complaint, title, "Mohon segera ditangani.", null, null, null, null, null, null, false, false),
+                Actor.Guest, Channel.Web, Guid.NewGuid(), null, schedule, now.AddMinutes(-30 + i));
+            report.Verify(StoredReports.Coordinator, [agency], ComplaintKind.Ordinary, null, null, schedule, now.AddMinutes(-20 + i));
+            return report;
+        }).ToList();
+        db.Reports.AddRange(reports);
+        await db.SaveChangesAsync();
+        return [.. reports.Select(r => r.TrackingNumber)];
+    }
+
+    private Task<string> UserIdAsync(string email) => app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    private Task<string?> OwnerAsync(string number) =>
+        app.WithDbAsync(db => db.Assignments.Where(a => a.Report!.TrackingNumber == number).Select(a => a.OfficerUserId).SingleAsync());
+}
