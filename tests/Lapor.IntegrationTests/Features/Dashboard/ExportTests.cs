@@ -84,7 +84,7 @@ public sealed class ExportTests(LaporAppFactory app) : IClassFixture<LaporAppFac
         var bytes = await coordinator.Client.GetByteArrayAsync($"/dashboard/ekspor.xlsx?{Month}");
 
         using var stream = new MemoryStream(bytes);
-        Assert.Equal(["Ringkasan", "Per instansi", "Tren"], stream.GetSheetNames());
+        Assert.Equal(["Ringkasan", "Per instansi", "Terlambat sekarang", "Tren"], stream.GetSheetNames());
         var agency = stream.Query(useHeaderRow: true, sheetName: "Per instansi").Cast<IDictionary<string, object?>>().Single(r => (string?)r["Instansi"] == StaffWorld.AgencyAName);
         Assert.IsType<double>(agency["Tingkat Tindak Lanjut"]); // a number, shown as a percentage by its format
         var trend = stream.Query(useHeaderRow: true, sheetName: "Tren").Cast<IDictionary<string, object?>>().ToList();

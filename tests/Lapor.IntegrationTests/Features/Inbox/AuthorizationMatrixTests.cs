@@ -36,6 +36,8 @@ public sealed class AuthorizationMatrixTests(LaporAppFactory app) : IClassFixtur
         ["tindak-lanjut-akhir"] = [StaffWorld.OfficerA],
         ["kembalikan"] = [StaffWorld.OfficerA],
         ["teruskan"] = [StaffWorld.OfficerA],
+        ["ambil"] = [StaffWorld.OfficerA],
+        ["serahkan"] = [StaffWorld.OfficerA, StaffWorld.HeadA],
     };
 
     private static readonly string[] Everyone =
@@ -46,7 +48,8 @@ public sealed class AuthorizationMatrixTests(LaporAppFactory app) : IClassFixtur
     {
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => e.RoutePattern.RawText ?? "")
-            .Where(p => p.StartsWith("inbox/{trackingNumber}/", StringComparison.Ordinal) && !p.Contains("lampiran", StringComparison.Ordinal))
+            .Where(p => p.StartsWith("inbox/{trackingNumber}/", StringComparison.Ordinal) && !p.Contains("lampiran", StringComparison.Ordinal)
+                && !p.EndsWith("kehadiran", StringComparison.Ordinal))
             .Select(p => p["inbox/{trackingNumber}/".Length..])
             .ToHashSet();
 

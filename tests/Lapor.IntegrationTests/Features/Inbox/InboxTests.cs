@@ -274,7 +274,7 @@ public sealed class InboxTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         var detail = await head.OpenAsync($"/inbox/{number}");
 
         Assert.Contains(number, inbox.Text, StringComparison.Ordinal);
-        var workloadRow = inbox.Document.QuerySelectorAll("section[aria-labelledby=workload] tbody tr")
+        var workloadRow = inbox.Document.QuerySelectorAll("details.workload tbody tr")
             .Single(tr => tr.TextContent.Contains(StaffWorld.OfficerA, StringComparison.Ordinal));
         Assert.Equal("1", workloadRow.QuerySelectorAll("td")[1].TextContent.Trim());
         Assert.Null(detail.Document.QuerySelector("section.actions"));

@@ -1,6 +1,7 @@
 using System.Net;
 using Lapor.TestSupport;
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Deadlines;
 using Microsoft.EntityFrameworkCore;
@@ -11,33 +12,37 @@ namespace Lapor.IntegrationTests.Features.Inbox;
 /// <summary>The officer's inbox beyond one report: owners, bulk steps, saved views, "save &amp; next", unread marks, presence; each rule tried from the wrong side too.</summary>
 public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
 {
+    /// <summary>A second liaison officer of Dinas A: someone to hand work to, and a colleague with the page open.</summary>
+    private const string Colleague = "petugas.a2@uji.id";
+
     [Fact]
     public async Task Take_ThenHandToAColleague_ChangesTheOwner_AndMineShowsIt()
     {
-        var world = await StaffWorld.CreateAsync(app);
+        var world = await WorldAsync();
         var number = (await RoutedAsync(world.AgencyA, "Pompa air mati")).Single();
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
 
         Assert.Equal(HttpStatusCode.Redirect, (await officer.ActAsync(number, "ambil")).StatusCode);
         Assert.Equal(await UserIdAsync(StaffWorld.OfficerA), await OwnerAsync(number));
-        Assert.Contains(number, (await officer.OpenAsync($"/inbox?Owner=Mine&Q={number}")).Text, StringComparison.Ordinal);
+        Assert.Contains(number, Rows(await officer.OpenAsync($"/inbox?Owner=Mine&Q={number}")));
 
-        var colleague = await UserIdAsync(StaffWorld.OfficerA1);
+        var colleague = await UserIdAsync(Colleague);
         var handed = await officer.ActAsync(number, "serahkan", ("OfficerUserId", colleague));
 
         Assert.Equal(HttpStatusCode.Redirect, handed.StatusCode);
         Assert.Equal(colleague, await OwnerAsync(number));
-        Assert.DoesNotContain(number, (await officer.OpenAsync($"/inbox?Owner=Mine&Q={number}")).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(number, Rows(await officer.OpenAsync($"/inbox?Owner=Mine&Q={number}")));
+        Assert.Contains(number, Rows(await (await Staff.SignInAsync(app, Colleague)).OpenAsync($"/inbox?Owner=Mine&Q={number}")));
     }
 
     [Fact]
     public async Task HandingToSomeoneWhoIsNotAnOfficerOfTheAgency_IsRefused_AndNothingChanges()
     {
-        var world = await StaffWorld.CreateAsync(app);
+        var world = await WorldAsync();
         var number = (await RoutedAsync(world.AgencyA, "Gorong-gorong tersumbat")).Single();
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
 
-        foreach (var stranger in new[] { StaffWorld.OfficerB, StaffWorld.CitizenX, StaffWorld.Coordinator })
+        foreach (var stranger in new[] { StaffWorld.OfficerB, StaffWorld.OfficerA1, StaffWorld.CitizenX, StaffWorld.Coordinator })
         {
             await officer.ActAsync(number, "serahkan", ("OfficerUserId", await UserIdAsync(stranger)));
             Assert.Null(await OwnerAsync(number));
@@ -50,7 +55,7 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
     [Fact]
     public async Task AnotherAgencysOfficer_CannotTakeHandOnOrBulkTheReport()
     {
-        var world = await StaffWorld.CreateAsync(app);
+        var world = await WorldAsync();
         var number = (await RoutedAsync(world.AgencyA, "Taman kota gelap")).Single();
         var outsider = await Staff.SignInAsync(app, StaffWorld.OfficerB);
 
@@ -67,7 +72,7 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
     [Fact]
     public async Task Bulk_TakesAndNotesTheTickedReports_AndACitizenCannotBulk()
     {
-        var world = await StaffWorld.CreateAsync(app);
+        var world = await WorldAsync();
         var numbers = await RoutedAsync(world.AgencyA, "Lampu taman mati", "Bangku taman patah", "Air mancur kering");
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
 
@@ -93,7 +98,7 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
     [Fact]
     public async Task Unread_UntilOpenedOrMarked_AndUnreadAgainAfterAColleaguesChange()
     {
-        var world = await StaffWorld.CreateAsync(app);
+        var world = await WorldAsync();
         var numbers = await RoutedAsync(world.AgencyA, "Trotoar amblas", "Pohon tumbang");
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
         bool Unread(HtmlPage page, string number) =>
@@ -106,7 +111,7 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
         Assert.False(Unread(await officer.OpenAsync($"/inbox?Q={Uri.EscapeDataString("Trotoar amblas")}"), numbers[0]));
         Assert.False(Unread(await officer.OpenAsync($"/inbox?Q={Uri.EscapeDataString("Pohon tumbang")}"), numbers[1]));
 
-        var colleague = await Staff.SignInAsync(app, StaffWorld.OfficerA1);
+        var colleague = await Staff.SignInAsync(app, Colleague);
         await colleague.ActAsync(numbers[0], "catatan", ("Text", "Sudah saya cek ke lokasi."));
         Assert.True(Unread(await officer.OpenAsync($"/inbox?Q={Uri.EscapeDataString("Trotoar amblas")}"), numbers[0]));
     }
@@ -114,7 +119,7 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
     [Fact]
     public async Task SavedView_KeepsTheListInView_AndOnlyItsOwnerCanDeleteIt()
     {
-        await StaffWorld.CreateAsync(app);
+        await WorldAsync();
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
         await officer.OpenAsync("/inbox?Tab=InProgress&Overdue=true&Sort=DueDate");
 
@@ -137,7 +142,7 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
     [Fact]
     public async Task SaveAndNext_OpensTheNextReportOfTheList_AndAfterTheLastGoesBackToTheList()
     {
-        var world = await StaffWorld.CreateAsync(app);
+        var world = await WorldAsync();
         var word = $"berikut{Guid.NewGuid():N}"[..14];
         var oldestFirst = await RoutedAsync(world.AgencyA, $"Jembatan retak {word}", $"Jembatan goyang {word}");
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
@@ -154,7 +159,7 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
     [Fact]
     public async Task Template_IsFilledForTheReport_NamingTheReporterOnlyWhenNotConfidential()
     {
-        var world = await StaffWorld.CreateAsync(app);
+        var world = await WorldAsync();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<Lapor.Web.Features.StaffWork.Templates.ResponseTemplates>().CreateAsync([world.AgencyA], new()
@@ -181,18 +186,19 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
     [Fact]
     public async Task Presence_NamesTheColleagueWithThePageOpen_AndIsNotFoundOutOfScope()
     {
-        var world = await StaffWorld.CreateAsync(app);
+        var world = await WorldAsync();
         var number = (await RoutedAsync(world.AgencyA, "Halte rusak")).Single();
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
-        var colleague = await Staff.SignInAsync(app, StaffWorld.OfficerA1);
+        var colleague = await Staff.SignInAsync(app, Colleague);
         var outsider = await Staff.SignInAsync(app, StaffWorld.OfficerB);
 
         await colleague.Client.GetAsync($"/inbox/{number}/kehadiran");
         var seen = await officer.Client.GetStringAsync($"/inbox/{number}/kehadiran");
-        var colleagueName = await app.WithDbAsync(db => db.Users.Where(u => u.Email == StaffWorld.OfficerA1).Select(u => u.FullName).SingleAsync());
 
-        Assert.Contains(colleagueName, seen, StringComparison.Ordinal);
+        Assert.Contains(Colleague, seen, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.Client.GetAsync($"/inbox/{number}/kehadiran")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await Staff.SignInAsync(app, StaffWorld.CitizenX)).Client.GetAsync($"/inbox/{number}/kehadiran")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.CreateBrowser().GetAsync($"/inbox/{number}/kehadiran")).StatusCode);
     }
 
     /// <summary>Reports routed to one agency a minute apart through the real domain methods; oldest first.</summary>
@@ -212,6 +218,16 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
         db.Reports.AddRange(reports);
         await db.SaveChangesAsync();
         return [.. reports.Select(r => r.TrackingNumber)];
+    }
+
+    /// <summary>The tracking numbers the list shows.</summary>
+    private static List<string> Rows(HtmlPage list) => [.. list.Document.QuerySelectorAll("tr[data-row] a[data-open]").Select(a => a.TextContent.Trim())];
+
+    private async Task<StaffWorld> WorldAsync()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        await TestAgencies.AccountAsync(app, Colleague, [Roles.Officer], world.AgencyA);
+        return world;
     }
 
     private Task<string> UserIdAsync(string email) => app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());

@@ -44,6 +44,10 @@ public static class Ownership
         public Task<WorkResult> EntrustAsync(ReportScope scope, StaffRoles roles, string trackingNumber, int? version, string officerUserId, CancellationToken cancellationToken) =>
             work.RunAsync(Find(scope, trackingNumber), version, s => EntrustAsync(s, scope, roles, officerUserId, cancellationToken), cancellationToken);
 
+        /// <summary>Whether the report has a share at one of the user's agencies (is in their inbox at all).</summary>
+        public Task<bool> InInboxAsync(ReportScope scope, string trackingNumber, CancellationToken cancellationToken) =>
+            work.ExistsAsync(Find(scope, trackingNumber), cancellationToken);
+
         public async Task<Outcome> BulkAsync(ReportScope scope, StaffRoles roles, BulkForm form, CancellationToken cancellationToken)
         {
             var refused = new List<(string, string)>();

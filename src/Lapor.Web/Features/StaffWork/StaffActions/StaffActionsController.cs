@@ -180,12 +180,18 @@ public sealed class StaffActionsController(
             return Forbid();
         }
 
+        // Out of the user's inbox is 404 before the form is read, as for every other action.
         var scope = await scopes.GetAsync(HttpContext.RequestAborted);
-        var back = RedirectToAction(nameof(ReportPageController.Detail), "ReportPage", new { trackingNumber });
+        if (!await ownership.InInboxAsync(scope, trackingNumber, HttpContext.RequestAborted))
+        {
+            await probes.RecordAsync(HttpContext, trackingNumber, HttpContext.RequestAborted);
+            return NotFound();
+        }
+
         var validation = await validator.ValidateAsync(form, HttpContext.RequestAborted);
         if (!validation.IsValid)
         {
-            return feedback.Refuse(this, back, validation.Errors[0].ErrorMessage, null);
+            return feedback.Refuse(this, RedirectToAction(nameof(ReportPageController.Detail), "ReportPage", new { trackingNumber }), validation.Errors[0].ErrorMessage, null);
         }
 
         var result = await ownership.EntrustAsync(scope, roles, trackingNumber, form.Version, form.OfficerUserId!, HttpContext.RequestAborted);
