@@ -157,7 +157,7 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
     }
 
     [Fact]
-    public async Task Template_IsFilledForTheReport_NamingTheReporterOnlyWhenNotConfidential()
+    public async Task Template_IsFilledForTheReport_AndNeverNamesTheReporter()
     {
         var world = await WorldAsync();
         await using (var scope = app.Services.CreateAsyncScope())
@@ -179,7 +179,8 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
         string Filled(HtmlPage page) => page.Document.QuerySelectorAll("#template-tanggapi option").Single(o => o.TextContent == "Salam pembuka").GetAttribute("value")!;
 
-        Assert.Equal($"Bapak/Ibu Rina Wijaya, laporan {named} diterima Dinas A. {{Lainnya}}", Filled(await officer.OpenAsync($"/inbox/{named}")));
+        // A response is public by default: a name in it would reach the public page (named reports too).
+        Assert.Equal($"Bapak/Ibu Pelapor, laporan {named} diterima Dinas A. {{Lainnya}}", Filled(await officer.OpenAsync($"/inbox/{named}")));
         Assert.Equal($"Bapak/Ibu Pelapor, laporan {confidential} diterima Dinas A. {{Lainnya}}", Filled(await officer.OpenAsync($"/inbox/{confidential}")));
     }
 

@@ -19,6 +19,16 @@ public sealed class AgencyStaffing(LaporDbContext db, SharedCache cache)
         await cache.GetOrCreateAsync<IReadOnlySet<int>>(Region, "staffed", async ct =>
             (await UnstaffedWork.ActiveOfficers(db).Select(m => m.AgencyId).Distinct().ToListAsync(ct)).ToHashSet(), cancellationToken);
 
+    /// <summary>The active liaison officers of each agency, by name: whom a share can be handed to. Cached like the staffed set.</summary>
+    public async Task<IReadOnlyList<Officer>> OfficersAsync(CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync<IReadOnlyList<Officer>>(Region, "officers", async ct =>
+            await (from m in UnstaffedWork.ActiveOfficers(db)
+                   join u in db.Users on m.UserId equals u.Id
+                   orderby u.FullName
+                   select new Officer(m.AgencyId, u.Id, u.FullName)).ToListAsync(ct), cancellationToken);
+
+    public sealed record Officer(int AgencyId, string UserId, string Name);
+
     /// <summary>Called after an account's roles, agencies or disabled flag changed (and were saved).</summary>
     public Task InvalidateAsync(CancellationToken cancellationToken) => cache.InvalidateAsync(Region, cancellationToken);
 }

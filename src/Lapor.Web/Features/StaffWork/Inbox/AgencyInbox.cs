@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Metrics;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.Agencies;
 using Lapor.Web.Features.Shared.Forms;
 using Lapor.Web.Features.Shared.Paging;
 using Lapor.Web.Features.Shared.Staffing;
@@ -92,7 +93,8 @@ public static class AgencyInbox
         [AssignmentState.Dispositioned, AssignmentState.InProgress, AssignmentState.AwaitingReporter, AssignmentState.AwaitingValidation, AssignmentState.FinalResponded,
             AssignmentState.Completed, AssignmentState.Forwarded, AssignmentState.Returned, AssignmentState.Withdrawn];
 
-    public sealed class Handler(LaporDbContext db, Workload.Handler workloads, FormOptions.Handler options, SavedViews.Handler views, LocalTime local, TimeProvider clock)
+    public sealed class Handler(
+        LaporDbContext db, Workload.Handler workloads, FormOptions.Handler options, SavedViews.Handler views, AgencyStaffing staffing, LocalTime local, TimeProvider clock)
     {
         public async Task<Page> HandleAsync(ReportScope scope, Filter filter, bool withWorkload, bool english, CancellationToken cancellationToken)
         {
@@ -267,13 +269,9 @@ public static class AgencyInbox
             return rows.Where(later);
         }
 
-        private async Task<IReadOnlyList<Colleague>> ColleaguesAsync(ReportScope scope, CancellationToken cancellationToken)
-        {
-            var agencies = scope.AssignedAgencies.ToArray();
-            var officers = UnstaffedWork.ActiveOfficers(db).Where(m => agencies.Contains(m.AgencyId)).Select(m => m.UserId);
-            return await db.Users.AsNoTracking().Where(u => u.Id != scope.UserId && officers.Contains(u.Id)).OrderBy(u => u.FullName)
-                .Select(u => new Colleague(u.Id, u.FullName)).ToListAsync(cancellationToken);
-        }
+        private async Task<IReadOnlyList<Colleague>> ColleaguesAsync(ReportScope scope, CancellationToken cancellationToken) =>
+            [.. (await staffing.OfficersAsync(cancellationToken)).Where(o => o.UserId != scope.UserId && scope.AssignedAgencies.Contains(o.AgencyId))
+                .DistinctBy(o => o.UserId).Select(o => new Colleague(o.UserId, o.Name))];
     }
 }
 

@@ -20,6 +20,10 @@ public sealed class InboxController(StaffScopeProvider scopes, IStringLocalizer<
         var roles = StaffRoles.Of(User);
         var scope = await scopes.GetAsync(cancellationToken);
         InboxMemory.Remember(HttpContext);
+
+        // Both lists bind from the same query string and each has its own "Tab": the one not shown always fails
+        // to bind its tab. Unknown values fall back to the defaults; nothing here is a form error to show.
+        ModelState.Clear();
         if (roles.IsCoordinator || roles.IsOversight)
         {
             return View("Queue", await coordinatorQueue.HandleAsync(scope, queue, cancellationToken));

@@ -67,6 +67,8 @@ public static class Ownership
                 };
                 if (result.Outcome == WorkOutcome.Done)
                 {
+                    // The user's own step does not make the report unread for them.
+                    await readings.SawAsync(scope.UserId, number, cancellationToken);
                     done++;
                 }
                 else

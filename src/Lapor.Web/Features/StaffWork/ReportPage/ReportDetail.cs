@@ -3,7 +3,6 @@ using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.Agencies;
 using Lapor.Web.Features.Shared.History;
 using Lapor.Web.Features.Shared.Maps;
-using Lapor.Web.Features.Shared.Staffing;
 using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Features.StaffWork.Templates;
 using Lapor.Web.Infrastructure.Authorization;
@@ -28,6 +27,9 @@ public static class ReportDetail
         public MapPoint? Point { get; init; }
 
         public long ReportId { get; init; }
+
+        /// <summary>The version of the report this viewer last opened (null: never).</summary>
+        public int? SeenVersion { get; init; }
 
         /// <summary>A question to the reporter still unanswered: shown first, so nobody asks again or archives it by mistake.</summary>
         public OpenQuestion? OpenQuestion { get; init; }
@@ -107,14 +109,13 @@ public static class ReportDetail
         }
 
         /// <summary>
-        /// What a template's placeholders become for this report. The reporter is named only where the report is
-        /// neither anonymous nor confidential: a response may be shown publicly, and the officer may not notice the name in it.
+        /// What a template's placeholders become for this report. The salutation never names the reporter: a response
+        /// is public by default, and a name the officer did not type would reach the public page unnoticed.
         /// </summary>
         private TemplateFill.Values Values(View view, AssignmentItem acting)
         {
-            var named = view is { IsAnonymous: false, IsConfidential: false } && view.Reporter?.Name is { Length: > 0 } name ? name : null;
             var due = acting.Next.DueOn?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("id-ID"));
-            return new TemplateFill.Values(named is null ? t["Templates.SalutationUnnamed"] : t["Templates.Salutation", named], view.TrackingNumber, acting.AgencyName, due);
+            return new TemplateFill.Values(t["Templates.SalutationUnnamed"], view.TrackingNumber, acting.AgencyName, due);
         }
 
         /// <summary>An officer may take the share or hand it on; an agency head may hand it to one of their officers.</summary>
@@ -131,9 +132,8 @@ public static class ReportDetail
                 return null;
             }
 
-            var officers = UnstaffedWork.ActiveOfficers(db).Where(m => m.AgencyId == share.AgencyId).Select(m => m.UserId);
-            var colleagues = await db.Users.AsNoTracking().Where(u => u.Id != scope.UserId && officers.Contains(u.Id)).OrderBy(u => u.FullName)
-                .Select(u => new Inbox.AgencyInbox.Colleague(u.Id, u.FullName)).ToListAsync(cancellationToken);
+            var colleagues = (await staffing.OfficersAsync(cancellationToken)).Where(o => o.AgencyId == share.AgencyId && o.UserId != scope.UserId)
+                .Select(o => new Inbox.AgencyInbox.Colleague(o.UserId, o.Name)).ToList();
             var mine = share.OfficerUserId == scope.UserId;
             return new Ownership(view.TrackingNumber, view.Version, share.Owner, mine, roles.IsOfficer && !mine, colleagues);
         }
@@ -156,6 +156,9 @@ public static class ReportDetail
                     r.IncidentDate, r.Location, r.CategoryId, r.Channel, r.IsAnonymous, r.IsConfidential, r.IsReturned, r.SubmittedAt,
                     r.VerifyDueOn, r.ReporterUserId, r.TargetAgencyId, r.Latitude, r.Longitude,
                     HasReporter = seesReporter && !r.IsAnonymous && i != null,
+
+                    // The version this viewer last saw, in the same round trip: the page marks it seen only when it is older.
+                    SeenVersion = db.ReportReadings.Where(x => x.UserId == scope.UserId && x.ReportId == r.Id).Select(x => (int?)x.Version).FirstOrDefault(),
                     ReporterName = seesReporter && !r.IsAnonymous ? i!.FullName : null,
                     ReporterEmail = seesReporter && !r.IsAnonymous ? i!.Email : null,
                     ReporterPhone = seesReporter && !r.IsAnonymous ? i!.Phone : null,
@@ -235,6 +238,7 @@ public static class ReportDetail
             {
                 Point = MapPoint.Exact(report.Latitude, report.Longitude),
                 ReportId = report.Id,
+                SeenVersion = report.SeenVersion,
                 OpenQuestion = open ? new OpenQuestion(question!.At, question.Role, question.Agency, question.Body) : null,
             };
         }

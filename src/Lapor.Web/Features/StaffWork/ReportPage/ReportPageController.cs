@@ -32,7 +32,10 @@ public sealed class ReportPageController(StaffScopeProvider scopes, IStringLocal
             return NotFound();
         }
 
-        await readings.SawAsync(scope.UserId, page.Report.ReportId, page.Report.Version, cancellationToken);
+        if (page.Report.SeenVersion is not { } seen || seen < page.Report.Version)
+        {
+            await readings.SawAsync(scope.UserId, page.Report.ReportId, page.Report.Version, cancellationToken);
+        }
         return View(page);
     }
 

@@ -20,7 +20,8 @@ namespace Lapor.Web.Features.StaffWork.StaffActions;
 [Authorize(Policy = Policies.Staff)]
 [Route("inbox/{trackingNumber}")]
 public sealed class StaffActionsController(
-    ReportWork work, WorkFeedback feedback, StaffScopeProvider scopes, OutOfScopeProbes probes, AgencyInbox.Handler inbox, IStringLocalizer<StaffWorkResource> t) : Controller
+    ReportWork work, WorkFeedback feedback, StaffScopeProvider scopes, OutOfScopeProbes probes, AgencyInbox.Handler inbox, Readings readings,
+    IStringLocalizer<StaffWorkResource> t) : Controller
 {
     [Authorize(Policy = Policies.Coordinator)]
     [HttpPost("verifikasi")]
@@ -233,6 +234,11 @@ public sealed class StaffActionsController(
     {
         IActionResult back = RedirectToAction(nameof(ReportPageController.Detail), "ReportPage", new { trackingNumber });
         var done = t["Common.Saved"].Value;
+        if (result.Succeeded)
+        {
+            await readings.SawAsync(scope.UserId, trackingNumber, HttpContext.RequestAborted);
+        }
+
         if (result.Succeeded && form.Next)
         {
             var next = await inbox.NextAfterAsync(scope, InboxMemory.Filter(HttpContext), trackingNumber, HttpContext.RequestAborted);
