@@ -105,7 +105,8 @@ public sealed partial class EndpointBoundaryTests(LaporAppFactory app, ITestOutp
         // A case that ended its session would have turned the rest of that role's cases into anonymous ones.
         foreach (var session in sessions.Where(s => s.Roles.Length > 0))
         {
-            Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/akun")).StatusCode);
+            var account = await session.Client.GetAsync("/akun");
+            Assert.True(account.StatusCode == HttpStatusCode.OK, $"{session.Name}'s session ended: /akun answers {(int)account.StatusCode} {account.Headers.Location}");
         }
     }
 
