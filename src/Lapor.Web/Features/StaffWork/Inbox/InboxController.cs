@@ -38,10 +38,11 @@ public sealed class InboxController(StaffScopeProvider scopes, IStringLocalizer<
     public async Task<IActionResult> SaveView(string? name, [FromServices] SavedViews.Handler views, CancellationToken cancellationToken)
     {
         var scope = await scopes.GetAsync(cancellationToken);
-        var outcome = await views.SaveAsync(scope.UserId, name, InboxMemory.Filter(HttpContext), cancellationToken);
+        // The flash names the view as saved (cut to its length): never the whole text sent, which may be any size.
+        var (outcome, saved) = await views.SaveAsync(scope.UserId, name, InboxMemory.Filter(HttpContext), cancellationToken);
         TempData[outcome == SavedViews.Outcome.Saved ? FlashMessage.SuccessKey : FlashMessage.ErrorKey] = outcome switch
         {
-            SavedViews.Outcome.Saved => t["Inbox.View.Saved", name!.Trim()].Value,
+            SavedViews.Outcome.Saved => t["Inbox.View.Saved", saved].Value,
             SavedViews.Outcome.TooMany => t["Inbox.View.TooMany", Domain.Inbox.SavedView.MaxPerUser].Value,
             _ => t["Validation.Required", t["Inbox.View.Name"]].Value,
         };

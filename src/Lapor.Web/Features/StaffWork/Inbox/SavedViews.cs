@@ -22,13 +22,13 @@ public static class SavedViews
             await db.SavedViews.AsNoTracking().Where(v => v.UserId == userId).OrderBy(v => v.Name).ThenBy(v => v.Id)
                 .Select(v => new Item(v.Id, v.Name, v.Query)).ToListAsync(cancellationToken);
 
-        /// <summary>Saves the filter under a name; the same name again replaces that view.</summary>
-        public async Task<Outcome> SaveAsync(string userId, string? name, AgencyInbox.Filter filter, CancellationToken cancellationToken)
+        /// <summary>Saves the filter under a name (cut to its longest); the same name again replaces that view. Returns the name as saved.</summary>
+        public async Task<(Outcome Outcome, string Name)> SaveAsync(string userId, string? name, AgencyInbox.Filter filter, CancellationToken cancellationToken)
         {
             name = name?.Trim();
             if (string.IsNullOrEmpty(name))
             {
-                return Outcome.NameMissing;
+                return (Outcome.NameMissing, "");
             }
 
             name = name.Length > SavedView.MaxNameLength ? name[..SavedView.MaxNameLength] : name;
@@ -36,7 +36,7 @@ public static class SavedViews
             var same = mine.FirstOrDefault(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase));
             if (same is null && mine.Count >= SavedView.MaxPerUser)
             {
-                return Outcome.TooMany;
+                return (Outcome.TooMany, name);
             }
 
             if (same is not null)
@@ -47,7 +47,7 @@ public static class SavedViews
             var query = filter.Query();
             db.SavedViews.Add(new SavedView(userId, name, query.Length > SavedView.MaxQueryLength ? query[..SavedView.MaxQueryLength] : query, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
-            return Outcome.Saved;
+            return (Outcome.Saved, name);
         }
 
         /// <summary>Removes one of the user's own views; another user's id removes nothing.</summary>
