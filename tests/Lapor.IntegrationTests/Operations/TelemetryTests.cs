@@ -27,8 +27,10 @@ public sealed class TelemetryTests : IDisposable
     {
         await Citizen.FileAndConfirmAsync(_app.CreateBrowser());
 
+        // Up to a minute: the exporter sends on its own interval, and a loaded CI machine delays it well past ten seconds.
+        // The loop ends as soon as the export is in, so a healthy run waits no longer than before.
         string? export = null;
-        for (var waited = 0; waited < 100 && export is null; waited++)
+        for (var waited = 0; waited < 600 && export is null; waited++)
         {
             export = _received.Select(Encoding.UTF8.GetString).FirstOrDefault(body => body.Contains("lapor.reports.filed", StringComparison.Ordinal));
             await Task.Delay(100);
