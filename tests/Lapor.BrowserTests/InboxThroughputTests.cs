@@ -4,7 +4,6 @@ using Lapor.TestSupport;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.StaffWork.Templates;
-using Lapor.Web.Infrastructure.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -25,7 +24,7 @@ public sealed partial class InboxThroughputTests(BrowserFixture browser)
 
         // A word only these reports carry, so the list is theirs whatever other tests left at Dinas A.
         var word = $"uji{Guid.NewGuid():N}"[..11];
-        var oldestFirst = await RoutedReportsAsync(world, word);
+        var oldestFirst = await StoredReports.RoutedAsync(browser.App, world.AgencyA, Enumerable.Range(1, Reports).Select(i => $"Lampu jalan padam tiang {i} {word}"));
         var template = await TemplateAsync(world, word);
 
         var officer = await browser.NewPageAsync(new ViewportSize { Width = 1366, Height = 768 });
@@ -95,25 +94,6 @@ public sealed partial class InboxThroughputTests(BrowserFixture browser)
             var bodies = await db.Messages.Where(m => m.ReportId == id && m.Kind == MessageKind.Response).Select(m => m.Body).ToListAsync();
             Assert.Contains($"Laporan {number} sudah diterima", Assert.Single(bodies), StringComparison.Ordinal);
         }
-    }
-
-    /// <summary>Reports routed to Dinas A a minute apart, through the real domain methods; oldest first.</summary>
-    private async Task<List<string>> RoutedReportsAsync(StaffWorld world, string word)
-    {
-        await using var scope = browser.App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LaporDbContext>();
-        var schedule = await scope.ServiceProvider.GetRequiredService<DeadlineScheduleProvider>().GetAsync(CancellationToken.None);
-        var now = DateTimeOffset.UtcNow;
-        var reports = Enumerable.Range(1, Reports).Select(i =>
-        {
-            var draft = new ReportDraft(Classification.Complaint, $"Lampu jalan padam tiang {i} {word}", "Sudah tiga malam gelap.", null, null, null, null, null, null, false, false);
-            var report = Report.Submit(draft, Actor.Guest, Channel.Web, Guid.NewGuid(), null, schedule, now.AddMinutes(-60 + i));
-            report.Verify(StoredReports.Coordinator, [world.AgencyA], ComplaintKind.Ordinary, null, null, schedule, now.AddMinutes(-40 + i));
-            return report;
-        }).ToList();
-        db.Reports.AddRange(reports);
-        await db.SaveChangesAsync();
-        return [.. reports.Select(r => r.TrackingNumber)];
     }
 
     /// <summary>A template of Dinas A with every placeholder, saved as the templates page saves it.</summary>

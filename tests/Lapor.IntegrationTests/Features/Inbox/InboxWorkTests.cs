@@ -1,9 +1,7 @@
 using System.Net;
 using Lapor.TestSupport;
-using Lapor.Web.Data;
 using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Infrastructure.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +17,7 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
     public async Task Take_ThenHandToAColleague_ChangesTheOwner_AndMineShowsIt()
     {
         var world = await WorldAsync();
-        var number = (await RoutedAsync(world.AgencyA, "Pompa air mati")).Single();
+        var number = (await StoredReports.RoutedAsync(app, world.AgencyA, ["Pompa air mati"])).Single();
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
 
         Assert.Equal(HttpStatusCode.Redirect, (await officer.ActAsync(number, "ambil")).StatusCode);
@@ -39,7 +37,7 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
     public async Task HandingToSomeoneWhoIsNotAnOfficerOfTheAgency_IsRefused_AndNothingChanges()
     {
         var world = await WorldAsync();
-        var number = (await RoutedAsync(world.AgencyA, "Gorong-gorong tersumbat")).Single();
+        var number = (await StoredReports.RoutedAsync(app, world.AgencyA, ["Gorong-gorong tersumbat"])).Single();
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
 
         foreach (var stranger in new[] { StaffWorld.OfficerB, StaffWorld.OfficerA1, StaffWorld.CitizenX, StaffWorld.Coordinator })
@@ -56,7 +54,7 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
     public async Task AnotherAgencysOfficer_CannotTakeHandOnOrBulkTheReport()
     {
         var world = await WorldAsync();
-        var number = (await RoutedAsync(world.AgencyA, "Taman kota gelap")).Single();
+        var number = (await StoredReports.RoutedAsync(app, world.AgencyA, ["Taman kota gelap"])).Single();
         var outsider = await Staff.SignInAsync(app, StaffWorld.OfficerB);
 
         var token = await outsider.TokenAsync();
@@ -73,7 +71,7 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
     public async Task Bulk_TakesAndNotesTheTickedReports_AndACitizenCannotBulk()
     {
         var world = await WorldAsync();
-        var numbers = await RoutedAsync(world.AgencyA, "Lampu taman mati", "Bangku taman patah", "Air mancur kering");
+        var numbers = await StoredReports.RoutedAsync(app, world.AgencyA, ["Lampu taman mati", "Bangku taman patah", "Air mancur kering"]);
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
 
         var taken = await officer.SubmitAsync("/inbox/massal", ("Reports", numbers[0]), ("Reports", numbers[1]), ("Action", "Take"));
@@ -99,7 +97,7 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
     public async Task Unread_UntilOpenedOrMarked_AndUnreadAgainAfterAColleaguesChange()
     {
         var world = await WorldAsync();
-        var numbers = await RoutedAsync(world.AgencyA, "Trotoar amblas", "Pohon tumbang");
+        var numbers = await StoredReports.RoutedAsync(app, world.AgencyA, ["Trotoar amblas", "Pohon tumbang"]);
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
         bool Unread(HtmlPage page, string number) =>
             page.Document.QuerySelectorAll("tr[data-row]").Single(r => r.TextContent.Contains(number, StringComparison.Ordinal)).ClassList.Contains("fw-semibold");
@@ -144,7 +142,7 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
     {
         var world = await WorldAsync();
         var word = $"berikut{Guid.NewGuid():N}"[..14];
-        var oldestFirst = await RoutedAsync(world.AgencyA, $"Jembatan retak {word}", $"Jembatan goyang {word}");
+        var oldestFirst = await StoredReports.RoutedAsync(app, world.AgencyA, [$"Jembatan retak {word}", $"Jembatan goyang {word}"]);
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
         await officer.OpenAsync($"/inbox?Q={word}");
 
@@ -188,7 +186,7 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
     public async Task Presence_NamesTheColleagueWithThePageOpen_AndIsNotFoundOutOfScope()
     {
         var world = await WorldAsync();
-        var number = (await RoutedAsync(world.AgencyA, "Halte rusak")).Single();
+        var number = (await StoredReports.RoutedAsync(app, world.AgencyA, ["Halte rusak"])).Single();
         var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
         var colleague = await Staff.SignInAsync(app, Colleague);
         var outsider = await Staff.SignInAsync(app, StaffWorld.OfficerB);
@@ -200,25 +198,6 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.Client.GetAsync($"/inbox/{number}/kehadiran")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await Staff.SignInAsync(app, StaffWorld.CitizenX)).Client.GetAsync($"/inbox/{number}/kehadiran")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await app.CreateBrowser().GetAsync($"/inbox/{number}/kehadiran")).StatusCode);
-    }
-
-    /// <summary>Reports routed to one agency a minute apart through the real domain methods; oldest first.</summary>
-    private async Task<List<string>> RoutedAsync(int agency, params string[] titles)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LaporDbContext>();
-        var schedule = await scope.ServiceProvider.GetRequiredService<DeadlineScheduleProvider>().GetAsync(CancellationToken.None);
-        var now = DateTimeOffset.UtcNow;
-        var reports = titles.Select((title, i) =>
-        {
-            var report = Report.Submit(new ReportDraft(Classification.Complaint, title, "Mohon segera ditangani.", null, null, null, null, null, null, false, false),
-                Actor.Guest, Channel.Web, Guid.NewGuid(), null, schedule, now.AddMinutes(-30 + i));
-            report.Verify(StoredReports.Coordinator, [agency], ComplaintKind.Ordinary, null, null, schedule, now.AddMinutes(-20 + i));
-            return report;
-        }).ToList();
-        db.Reports.AddRange(reports);
-        await db.SaveChangesAsync();
-        return [.. reports.Select(r => r.TrackingNumber)];
     }
 
     /// <summary>The tracking numbers the list shows.</summary>
