@@ -30,6 +30,8 @@ public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFi
     [InlineData(Coordinator, "/inbox?Tab=Unstaffed")]
     [InlineData(Coordinator, "/inbox?Tab=AwaitingValidation")]
     [InlineData(Coordinator, "/dashboard")]
+    [InlineData(Coordinator, "/dashboard/siapa-terlambat")]
+    [InlineData(Coordinator, "/dashboard/terlambat")]
     [InlineData(Coordinator, "/dashboard/laporan?From=2026-01-01&To=2026-12-31&Status=Completed")]
     public async Task Page_NeedsAtMostFiveQueries(string? email, string url)
     {

@@ -19,8 +19,13 @@ public sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignmen
         builder.HasIndex(a => new { a.AgencyId, a.State, a.AssignedAt });
         builder.HasIndex(a => new { a.State, a.CompletionDueOn });
 
-        // A report's assignments (its page, and the dashboard, which reads these columns from the index alone).
-        builder.HasIndex(a => new { a.ReportId, a.State, a.AgencyId, a.FirstResponseWorkingDays, a.FirstResponseOnTime, a.CompletionWorkingDays, a.CompletedOnTime, a.ValidationRefusals })
+        // A report's assignments (its page, and the dashboard, which reads these columns from the index alone:
+        // the stages' durations and, for what is late now, the running clocks and due days).
+        builder.HasIndex(a => new
+            {
+                a.ReportId, a.State, a.AgencyId, a.FirstResponseWorkingDays, a.FirstResponseOnTime, a.CompletionWorkingDays, a.CompletedOnTime, a.ValidationRefusals,
+                a.PausedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.CompletionDueOn,
+            })
             .HasDatabaseName("IX_Assignments_Dashboard");
     }
 }

@@ -30,6 +30,9 @@ public static class LateNow
     public static Expression<Func<Report, bool>> Verification(DateOnly today) =>
         r => r.Status == ReportStatus.Unverified && r.VerifyDueOn != null && r.VerifyDueOn < today;
 
+    /// <summary>The same rule in memory, on a report's status and verification due day (kept by the dashboard's grouped counts).</summary>
+    public static bool IsVerificationLate(ReportStatus status, DateOnly? verifyDueOn, DateOnly today) => status == ReportStatus.Unverified && IsPast(verifyDueOn, today);
+
     /// <summary>Assignments whose first response is late: running, unanswered, past the first-response due day.</summary>
     public static Expression<Func<Assignment, bool>> FirstResponse(DateOnly today) =>
         a => (a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress) && a.PausedAt == null
@@ -39,23 +42,36 @@ public static class LateNow
     public static Expression<Func<Assignment, bool>> Completion(DateOnly today) =>
         a => (a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress) && a.PausedAt == null && a.CompletionDueOn < today;
 
+    /// <summary>Assignments with any stage late now: <see cref="FirstResponse"/> or <see cref="Completion"/> in one test (one read for both lists).</summary>
+    public static Expression<Func<Assignment, bool>> AnyStage(DateOnly today) =>
+        a => (a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress) && a.PausedAt == null
+            && ((a.FirstRespondedAt == null && a.FirstResponseDueOn < today) || a.CompletionDueOn < today);
+
     /// <summary>The same rules for one assignment in memory: its late stages with their due days.</summary>
     public static IEnumerable<(Deadline Stage, DateOnly DueOn)> StagesOf(AssignmentState state, DateTimeOffset? pausedAt, DateTimeOffset? firstRespondedAt,
-        DateOnly firstResponseDueOn, DateOnly completionDueOn, DateOnly today)
+        DateOnly firstResponseDueOn, DateOnly completionDueOn, DateOnly today) =>
+        StagesOf(state, pausedAt is not null, firstRespondedAt is not null, IsPast(firstResponseDueOn, today), IsPast(completionDueOn, today))
+            .Select(stage => (stage, stage == Deadline.FirstResponse ? firstResponseDueOn : completionDueOn));
+
+    /// <summary>
+    /// The rules on what a grouped count keeps of an assignment: its state, whether it is paused or
+    /// answered, and whether each due day has passed (so a workload can be counted in SQL by these keys).
+    /// </summary>
+    public static IEnumerable<Deadline> StagesOf(AssignmentState state, bool paused, bool answered, bool firstResponsePast, bool completionPast)
     {
-        if (state is not (AssignmentState.Dispositioned or AssignmentState.InProgress) || pausedAt is not null)
+        if (state is not (AssignmentState.Dispositioned or AssignmentState.InProgress) || paused)
         {
             yield break;
         }
 
-        if (firstRespondedAt is null && IsPast(firstResponseDueOn, today))
+        if (!answered && firstResponsePast)
         {
-            yield return (Deadline.FirstResponse, firstResponseDueOn);
+            yield return Deadline.FirstResponse;
         }
 
-        if (IsPast(completionDueOn, today))
+        if (completionPast)
         {
-            yield return (Deadline.Completion, completionDueOn);
+            yield return Deadline.Completion;
         }
     }
 }

@@ -6,13 +6,14 @@ namespace Lapor.Web.Features.Oversight;
 
 public static class OversightArea
 {
-    /// <summary>The coordinator dashboard: period figures, drill-down, print and exports.</summary>
+    /// <summary>The coordinator dashboard: period figures, who is late now, drill-down, print and exports.</summary>
     public static IServiceCollection AddOversightArea(this IServiceCollection services) => services
         .AddAreaTexts<OversightResource>()
         .AddScoped<PeriodReport.Handler>()
         .AddScoped<Overview.Handler>()
         .AddScoped<DrillDown.Handler>()
         .AddScoped<OverdueNow.Handler>()
+        .AddScoped<WhoIsLate.Handler>()
         .AddScoped<ReportList.Handler>()
         .AddScoped<PeriodFile.Handler>();
 }

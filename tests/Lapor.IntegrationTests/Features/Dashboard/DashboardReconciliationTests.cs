@@ -120,9 +120,12 @@ public sealed class DashboardReconciliationTests(StoppedClockAppFactory app) : I
         Assert.Contains(expected.Shares, s => s.Stage == "FirstResponse");
         Assert.Contains(expected.Shares, s => s.Stage == "Completion");
 
+        // The dashboard's tab "who is late now" holds the table.
         var page = await coordinator.OpenAsync("/dashboard?Year=2026");
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        var table = page.Document.QuerySelector("[data-testid=overdue-table]")!;
+        var now = await coordinator.OpenAsync(page.Document.QuerySelector("[data-testid=who-is-late-tab]")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, now.Status);
+        var table = now.Document.QuerySelector("[data-testid=overdue-table]")!;
         var shown = table.QuerySelectorAll("tbody tr").ToDictionary(r => r.QuerySelector("th")!.TextContent.Trim(),
             r => (Verify: Cell(r, "Verify"), FirstResponse: Cell(r, "FirstResponse"), Completion: Cell(r, "Completion"), Total: Cell(r, "Total")));
         var recounted = expected.Shares.GroupBy(s => s.Agency)
@@ -177,10 +180,13 @@ public sealed class DashboardReconciliationTests(StoppedClockAppFactory app) : I
         var overseer = await Staff.SignInAsync(app, StaffWorld.Overseer);
 
         var page = await overseer.OpenAsync("/dashboard?Year=2026");
+        var now = await overseer.OpenAsync("/dashboard/siapa-terlambat");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.NotNull(page.Document.QuerySelector("[data-testid=workload]"));
-        var links = page.Document.QuerySelectorAll("[data-testid=overdue-table] a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(HttpStatusCode.OK, now.Status);
+        Assert.NotNull(now.Document.QuerySelector("[data-testid=workload]"));
+        Assert.Empty(now.Document.QuerySelectorAll("main form[method=post], main button:not([type=submit])"));
+        var links = now.Document.QuerySelectorAll("[data-testid=overdue-table] a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.NotEmpty(links);
         foreach (var href in links.Append(page.Document.QuerySelector("a[href*='Ageing=2']")!.GetAttribute("href")!))
         {
@@ -199,6 +205,7 @@ public sealed class DashboardReconciliationTests(StoppedClockAppFactory app) : I
         }
 
         Assert.DoesNotContain(ReporterName, page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReporterName, now.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(ReporterName, verification.Html, StringComparison.Ordinal);
     }
 
@@ -211,7 +218,7 @@ public sealed class DashboardReconciliationTests(StoppedClockAppFactory app) : I
 
         var list = await head.OpenAsync("/dashboard/terlambat");
         var agencies = list.Document.QuerySelectorAll("[data-testid=overdue-list] tbody tr").Select(r => r.QuerySelectorAll("td")[2].TextContent.Trim()).ToList();
-        var table = (await head.OpenAsync("/dashboard")).Document.QuerySelectorAll("[data-testid=overdue-table] tbody th").Select(t => t.TextContent.Trim()).ToList();
+        var table = (await head.OpenAsync("/dashboard/siapa-terlambat")).Document.QuerySelectorAll("[data-testid=overdue-table] tbody th").Select(t => t.TextContent.Trim()).ToList();
         var otherAgency = await head.OpenAsync($"/dashboard/terlambat?AgencyId={world.AgencyB}");
         var verification = await head.OpenAsync("/dashboard/terlambat?Stage=Verify");
 
@@ -220,6 +227,63 @@ public sealed class DashboardReconciliationTests(StoppedClockAppFactory app) : I
         Assert.Equal([StaffWorld.AgencyAName], table);
         Assert.Empty(otherAgency.Document.QuerySelectorAll("[data-testid=overdue-list] tbody tr"));
         Assert.Empty(verification.Document.QuerySelectorAll("[data-testid=overdue-list] tbody tr"));
+    }
+
+    [Fact]
+    public async Task WhoIsLate_NamesTheOpdsNobodyWorks_AndReconcilesReadinessAndUnclaimedWork()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        await SeedLateAsync();
+        var idleAgency = await SeedUnstaffedAgencyAsync(world);
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+
+        // Dinas B's officer last signed in 40 days ago; A's and A1's this week.
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var (email, daysAgo) in new[] { (StaffWorld.OfficerB, 40), (StaffWorld.OfficerA, 1), (StaffWorld.OfficerA1, 2) })
+            {
+                var at = StoppedClockAppFactory.Now.AddDays(-daysAgo);
+                await db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.LastSignInAt, at));
+            }
+        });
+
+        var page = await coordinator.OpenAsync("/dashboard/siapa-terlambat");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var idle = page.Document.QuerySelectorAll("[data-testid=idle-agencies] tbody tr")
+            .ToDictionary(r => r.QuerySelectorAll("td")[0].TextContent.Trim(), r => r.QuerySelectorAll("td")[1].TextContent.Trim());
+        Assert.Equal(new Dictionary<string, string> { [StaffWorld.AgencyBName] = "16 Okt 2026", [idleAgency] = "Tidak ada petugas aktif" }, idle);
+
+        // Recounted from the rows: OPDs and sub-units under the region, those with an active officer, those whose officers signed in within 30 days.
+        var expected = await app.WithDbAsync(async db =>
+        {
+            var agencies = await db.Agencies.Select(a => new { a.Id, a.ParentId, a.Kind, a.IsActive }).ToListAsync();
+            var under = new HashSet<int> { world.Region };
+            for (var grew = true; grew;)
+            {
+                grew = agencies.Where(a => a.ParentId is { } parent && under.Contains(parent)).Aggregate(false, (g, a) => under.Add(a.Id) || g);
+            }
+
+            var opds = agencies.Where(a => under.Contains(a.Id) && a.IsActive && a.Kind is Lapor.Web.Domain.Agencies.AgencyKind.Opd or Lapor.Web.Domain.Agencies.AgencyKind.SubUnit).Select(a => a.Id).ToList();
+            var officerRole = await db.Roles.Where(r => r.Name == "Officer").Select(r => r.Id).SingleAsync();
+            var officers = await (from m in db.AgencyMemberships
+                                  join u in db.Users on m.UserId equals u.Id
+                                  where !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == officerRole)
+                                  select new { m.AgencyId, u.LastSignInAt }).ToListAsync();
+            var since = StoppedClockAppFactory.Now.AddDays(-30);
+            var open = (await db.Assignments.Where(a => a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress || a.State == AssignmentState.AwaitingReporter
+                    || a.State == AssignmentState.AwaitingValidation || a.State == AssignmentState.FinalResponded)
+                .Select(a => new { a.AgencyId, a.OfficerUserId }).ToListAsync()).Where(a => under.Contains(a.AgencyId)).ToList();
+            return (Connected: (decimal)opds.Count(id => officers.Any(o => o.AgencyId == id)) / opds.Count,
+                Active: (decimal)opds.Count(id => officers.Any(o => o.AgencyId == id && o.LastSignInAt >= since)) / opds.Count,
+                Unstaffed: open.Count(a => !officers.Any(o => o.AgencyId == a.AgencyId)),
+                Unclaimed: open.Count(a => a.OfficerUserId == null));
+        });
+        Assert.Equal(expected.Connected.ToString("P1", Indonesian), Card(page, "Instansi terhubung"));
+        Assert.Equal(expected.Active.ToString("P1", Indonesian), Card(page, "Petugas aktif (30 hari)"));
+        Assert.Equal(1, expected.Unstaffed);
+        Assert.Equal("1", page.Document.QuerySelector("[data-testid=unstaffed-work]")!.TextContent.Trim());
+        Assert.Contains($"{expected.Unclaimed} laporan terbuka belum ditangani", page.Text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -339,6 +403,33 @@ public sealed class DashboardReconciliationTests(StoppedClockAppFactory app) : I
         shared.Verify(coordinator, [world.AgencyA, world.AgencyB], ComplaintKind.Ordinary, null, null, schedule, On(11, 3).AddHours(1));
         shared.Respond(Officer(world.AgencyA), "Ditangani", MessageVisibility.Public, schedule, On(11, 4));
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>An OPD without any officer, with one report routed to it (work nobody can see). Returns its name.</summary>
+    private async Task<string> SeedUnstaffedAgencyAsync(StaffWorld world)
+    {
+        const string name = "Dinas Tanpa Petugas";
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LaporDbContext>();
+        if (await db.Agencies.AnyAsync(a => a.Name == name))
+        {
+            return name;
+        }
+
+        var agency = new Lapor.Web.Domain.Agencies.Agency(name, "UJI-TP", Lapor.Web.Domain.Agencies.AgencyKind.Opd, world.Region);
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<Lapor.Web.Infrastructure.Caching.ReferenceData>().InvalidateAsync(CancellationToken.None);
+
+        var schedule = await scope.ServiceProvider.GetRequiredService<DeadlineScheduleProvider>().GetAsync(CancellationToken.None);
+        var at = StoppedClockAppFactory.Now.AddDays(-1);
+        var report = Report.Submit(new ReportDraft(Classification.Complaint, "Tanpa petugas", "Isi laporan uji instansi tanpa petugas.", null, null, null, null, null, null, false, false),
+            Actor.Guest, Channel.Web, Guid.NewGuid(), null, schedule, at);
+        report.Verify(new Actor(null, ActorRole.Coordinator), [agency.Id], ComplaintKind.Ordinary, null, null, schedule, at.AddHours(1));
+        db.Reports.Add(report);
+        db.ReporterIdentities.Add(new ReporterIdentity(report, "Uji", null, null));
+        await db.SaveChangesAsync();
+        return name;
     }
 
     private static string Card(HtmlPage page, string title) =>

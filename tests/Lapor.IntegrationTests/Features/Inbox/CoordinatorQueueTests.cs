@@ -177,7 +177,7 @@ public sealed class CoordinatorQueueTests(LaporAppFactory app) : IClassFixture<L
         int.Parse(page.Document.QuerySelector("a.nav-link[href*='Tab=Unstaffed'] .badge")!.TextContent, CultureInfo.InvariantCulture);
 
     private static async Task<int> DashboardCountAsync(Staff staff) =>
-        int.Parse((await staff.OpenAsync("/dashboard")).Document.QuerySelector("[data-testid=unstaffed-work]")!.TextContent, CultureInfo.InvariantCulture);
+        int.Parse((await staff.OpenAsync("/dashboard/siapa-terlambat")).Document.QuerySelector("[data-testid=unstaffed-work]")!.TextContent, CultureInfo.InvariantCulture);
 
     /// <summary>An OPD of the test regency with nobody in it, written as the agency admin page would (and its cached list dropped).</summary>
     private async Task<int> AgencyAsync(StaffWorld world, string name, string code)

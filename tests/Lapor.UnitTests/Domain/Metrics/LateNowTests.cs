@@ -37,7 +37,14 @@ public sealed class LateNowTests
     public void Verification_LateFromTheDayAfterItsDueDay_UntilVerified()
     {
         var report = ReportBuilder.Submitted();
-        var late = LateNow.Verification(Thursday5.AddDays(1)).Compile();
+        var query = LateNow.Verification(Thursday5.AddDays(1)).Compile();
+
+        // The query rule and the in-memory one the dashboard's grouped counts use agree on every case.
+        bool late(Report r)
+        {
+            Assert.Equal(query(r), LateNow.IsVerificationLate(r.Status, r.VerifyDueOn, Thursday5.AddDays(1)));
+            return query(r);
+        }
 
         Assert.Equal(Thursday5, report.VerifyDueOn);
         Assert.False(LateNow.Verification(Thursday5).Compile()(report));
@@ -81,6 +88,11 @@ public sealed class LateNowTests
 
         var inMemory = LateNow.StagesOf(a.State, a.PausedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.CompletionDueOn, today).Select(s => s.Stage).ToList();
         Assert.Equal(byQuery, inMemory);
+        Assert.Equal(byQuery.Count > 0, LateNow.AnyStage(today).Compile()(a));
+
+        // A grouped count keeps only these keys of the share, and must find the same stages.
+        var grouped = LateNow.StagesOf(a.State, a.PausedAt is not null, a.FirstRespondedAt is not null, a.FirstResponseDueOn < today, a.CompletionDueOn < today).ToList();
+        Assert.Equal(byQuery, grouped);
         return byQuery;
     }
 }

@@ -111,12 +111,12 @@ public sealed class PeriodReportExportTests
     private static IReadOnlyList<PeriodTables.Table> Tables(PeriodReport.View view, string culture)
     {
         CultureInfo.CurrentCulture = new CultureInfo(culture);
-        return PeriodTables.Of(view, [new OverdueNow.Row("LPR-AAAA-BBBB", "Judul", 1, "Dinas A", Deadline.Completion, new DateOnly(2026, 11, 2), 3)], culture == "en" ? "Whole area" : "Seluruh wilayah", Localizer.Create<OversightResource>(culture));
+        return PeriodTables.Of(view, new WhoIsLate.Readiness(0.5m, 0.4m, 0, []), [new OverdueNow.Row("LPR-AAAA-BBBB", "Judul", 1, "Dinas A", Deadline.Completion, new DateOnly(2026, 11, 2), 3)], culture == "en" ? "Whole area" : "Seluruh wilayah", Localizer.Create<OversightResource>(culture));
     }
 
     private static PeriodReport.View View(int agencies) =>
         new(new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), 40, new Dictionary<ReportStatus, int> { [ReportStatus.Completed] = 10 }, 0.5m, 0.75m,
-            new PeriodReport.Stage(0.9m, 1, 1.5m), new PeriodReport.Stage(0.8m, 2, 2.5m), new PeriodReport.Stage(0.7m, 4.5m, 5), BacklogAgeing.Of([(3, 2)]), 0.6m, 0.5m, 0.4m,
+            new PeriodReport.Stage(0.9m, 1, 1.5m), new PeriodReport.Stage(0.8m, 2, 2.5m), new PeriodReport.Stage(0.7m, 4.5m, 5), BacklogAgeing.Of([(3, 2)]), 0.6m,
             [.. Enumerable.Range(0, agencies).Select(i => new PeriodReport.AgencyRow(i, $"Dinas Nomor {i}", 20, 5 + i, 0.3333m, 0.5m, 0.25m, 3.5m, true, 0))])
         {
             Trend = [new(new DateOnly(2026, 1, 1), 7, 3), new(new DateOnly(2026, 2, 1), 8, 4), new(new DateOnly(2026, 3, 1), 9, 1)],

@@ -711,7 +711,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "State", "AssignedAt");
 
-                    b.HasIndex("ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime", "ValidationRefusals")
+                    b.HasIndex("ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime", "ValidationRefusals", "PausedAt", "FirstRespondedAt", "FirstResponseDueOn", "CompletionDueOn")
                         .HasDatabaseName("IX_Assignments_Dashboard");
 
                     b.ToTable("Assignments");
@@ -1045,7 +1045,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "IsReturned", "SubmittedAt");
 
-                    b.HasIndex("SubmittedOn", "Status", "VerifyWorkingDays", "VerifiedOnTime", "FirstResponseAt", "TimesAccepted", "TimesRejected")
+                    b.HasIndex("SubmittedOn", "Status", "VerifyWorkingDays", "VerifiedOnTime", "FirstResponseAt", "TimesAccepted", "TimesRejected", "VerifyDueOn")
                         .HasDatabaseName("IX_Reports_Dashboard");
 
                     b.ToTable("Reports");

@@ -14,7 +14,8 @@ namespace Lapor.Web.Features.Oversight.Dashboard;
 /// the period: unverified reports past their verification day (the coordinators'), and per agency the
 /// first responses and completions past their day. Rows are agencies' shares the viewer may see: an
 /// agency head only their agencies', a coordinator or overseer those in their subtree. Nothing about
-/// the reporter is read. The dashboard's table, its lists and the exports all come from <see cref="Handler.RowsAsync"/>.
+/// the reporter is read. The lists and the exports come from <see cref="Handler.RowsAsync"/>; the counts of the
+/// "who is late" page (<see cref="WhoIsLate"/>) count the same shares of the same agencies by the same rule.
 /// </summary>
 public static class OverdueNow
 {
@@ -86,7 +87,7 @@ public static class OverdueNow
     /// <summary>The list page: the rows (most late first, at most <see cref="Limit"/>), and how many there are in all.</summary>
     public sealed record View(Filter Filter, string? Agency, DateOnly Today, IReadOnlyList<Row> Rows, int Total);
 
-    public sealed class Handler(LaporDbContext db, PeriodReport.Handler report, DeadlineScheduleProvider schedules, ReferenceData reference, TimeProvider clock)
+    public sealed class Handler(LaporDbContext db, PeriodReport.Handler report, AgencyTree tree, DeadlineScheduleProvider schedules, ReferenceData reference, TimeProvider clock)
     {
         /// <summary>Every late stage in the viewer's scope matching the filter, most working days late first (then by tracking number).</summary>
         public async Task<IReadOnlyList<Row>> RowsAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
@@ -97,8 +98,7 @@ public static class OverdueNow
             var names = await reference.AgencyNamesAsync(cancellationToken);
             var rows = new List<Row>();
 
-            // Verification is the coordinators' and the overseers': an agency head's scope has no unverified work to answer for.
-            if (scope.Subtree.Count > 0 && filter.Stage is null or Deadline.Verify && filter.AgencyId is null)
+            if (WatchesVerification(scope) && filter.Stage is null or Deadline.Verify && filter.AgencyId is null)
             {
                 var unverified = await reports.Where(LateNow.Verification(today))
                     .Select(r => new { r.TrackingNumber, r.Title, r.TargetAgencyId, DueOn = r.VerifyDueOn!.Value })
@@ -107,45 +107,56 @@ public static class OverdueNow
                     Deadline.Verify, r.DueOn, LateNow.WorkingDaysLate(r.DueOn, today, schedule.Calendar))));
             }
 
-            // Shares at agencies the viewer answers for: their own (agency head) or their subtree (coordinator, overseer).
-            var visible = (scope.Subtree.Count > 0 ? scope.Subtree : scope.AssignedAgencies).ToHashSet();
-            var shares = db.Assignments.AsNoTracking().Where(a => reports.Any(r => r.Id == a.ReportId));
-            if (filter.AgencyId is { } agency)
+            if (filter.Stage is Deadline.Verify)
             {
-                shares = shares.Where(a => a.AgencyId == agency);
+                return rows;
             }
 
-            foreach (var (stage, late) in new[] { (Deadline.FirstResponse, LateNow.FirstResponse(today)), (Deadline.Completion, LateNow.Completion(today)) })
+            var agencies = (await AgenciesAsync(scope, filter, cancellationToken)).ToArray();
+            if (filter.AgencyId is { } agency)
             {
-                if (filter.Stage is { } wanted && wanted != stage)
-                {
-                    continue;
-                }
+                agencies = agencies.Contains(agency) ? [agency] : [];
+            }
 
-                var found = await shares.Where(late)
-                    .Select(a => new { a.Report!.TrackingNumber, a.Report.Title, a.AgencyId, a.FirstResponseDueOn, a.CompletionDueOn })
-                    .ToListAsync(cancellationToken);
-                foreach (var a in found.Where(a => visible.Contains(a.AgencyId)))
+            // Both stages in one read; which of them is late is decided per share by the same rule in memory.
+            var shares = await db.Assignments.AsNoTracking()
+                .Where(a => agencies.Contains(a.AgencyId) && reports.Any(r => r.Id == a.ReportId))
+                .Where(LateNow.AnyStage(today))
+                .Select(a => new { a.Report!.TrackingNumber, a.Report.Title, a.AgencyId, a.State, a.PausedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.CompletionDueOn })
+                .ToListAsync(cancellationToken);
+            foreach (var a in shares)
+            {
+                foreach (var (stage, dueOn) in LateNow.StagesOf(a.State, a.PausedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.CompletionDueOn, today))
                 {
-                    var dueOn = stage == Deadline.FirstResponse ? a.FirstResponseDueOn : a.CompletionDueOn;
-                    rows.Add(new Row(a.TrackingNumber, a.Title, a.AgencyId, names.GetValueOrDefault(a.AgencyId, "?"), stage, dueOn, LateNow.WorkingDaysLate(dueOn, today, schedule.Calendar)));
+                    if (filter.Stage is null || filter.Stage == stage)
+                    {
+                        rows.Add(new Row(a.TrackingNumber, a.Title, a.AgencyId, names.GetValueOrDefault(a.AgencyId, "?"), stage, dueOn, LateNow.WorkingDaysLate(dueOn, today, schedule.Calendar)));
+                    }
                 }
             }
 
             return [.. rows.OrderByDescending(r => r.WorkingDaysLate).ThenBy(r => r.DueOn).ThenBy(r => r.TrackingNumber, StringComparer.Ordinal).ThenBy(r => r.Stage)];
         }
 
-        /// <summary>The dashboard's table: per agency (and a verification line), how many stages are late now, the most loaded first.</summary>
-        public async Task<IReadOnlyList<Count>> CountsAsync(ReportScope scope, PeriodReport.Filter dashboard, CancellationToken cancellationToken)
+        /// <summary>
+        /// The agencies whose shares the viewer answers for: their own (agency head) or their subtree
+        /// (coordinator, overseer), narrowed to the filter's agency and everything below it.
+        /// </summary>
+        public async Task<IReadOnlyCollection<int>> AgenciesAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
         {
-            var rows = await RowsAsync(scope, Filter.Within(dashboard), cancellationToken);
-            return [.. rows.GroupBy(r => r.AgencyId)
-                .Select(g => new Count(g.Key, g.Key is null ? null : g.First().Agency, g.Count(r => r.Stage == Deadline.Verify),
-                    g.Count(r => r.Stage == Deadline.FirstResponse), g.Count(r => r.Stage == Deadline.Completion)))
-                .OrderBy(c => c.AgencyId is not null).ThenByDescending(c => c.Total).ThenBy(c => c.Agency, StringComparer.CurrentCulture)];
+            IEnumerable<int> visible = scope.Subtree.Count > 0 ? scope.Subtree : scope.AssignedAgencies;
+            if (filter.ScopeAgencyId is { } root)
+            {
+                visible = visible.Intersect(await tree.SubtreeOfAsync([root], cancellationToken));
+            }
+
+            return [.. visible];
         }
 
-        /// <summary>The list behind one of the table's numbers.</summary>
+        /// <summary>Verification is the coordinators' and the overseers': an agency head's scope has no unverified work to answer for.</summary>
+        public static bool WatchesVerification(ReportScope scope) => scope.Subtree.Count > 0;
+
+        /// <summary>The list behind one of the "who is late" page's numbers.</summary>
         public async Task<View> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
         {
             var rows = await RowsAsync(scope, filter, cancellationToken);

@@ -1,25 +1,22 @@
 using Lapor.Web.Features.Shared.Forms;
-using Lapor.Web.Features.Shared.Staffing;
 using Lapor.Web.Infrastructure.Authorization;
 
 namespace Lapor.Web.Features.Oversight.Dashboard;
 
-/// <summary>The dashboard page: the period report, what is late now per agency, the officers' workload, and the agencies and categories its filter offers.</summary>
+/// <summary>The dashboard's first page: the period report, and the agencies and categories its filter offers. What is late now has its own page (<see cref="WhoIsLate"/>).</summary>
 public static class Overview
 {
-    public sealed record Page(PeriodReport.View Report, FormOptions.View Options, IReadOnlyList<OverdueNow.Count> Overdue, Workload.View Workload);
+    public sealed record Page(PeriodReport.View Report, FormOptions.View Options);
 
-    public sealed class Handler(PeriodReport.Handler report, OverdueNow.Handler overdue, Workload.Handler workload, FormOptions.Handler options)
+    /// <summary>The dashboard's two pages as tabs; each link keeps the narrowing (agency, category, classification, channel) of the page it leaves.</summary>
+    public sealed record Tabs(bool Now, PeriodReport.Filter Narrowing);
+
+    /// <summary>The narrowing fields of a dashboard page's filter form; the agency binds to <paramref name="AgencyField"/> (the period report's and the overdue lists' names differ).</summary>
+    public sealed record Narrowing(PeriodReport.Filter Values, FormOptions.View Options, string AgencyField);
+
+    public sealed class Handler(PeriodReport.Handler report, FormOptions.Handler options)
     {
-        public async Task<Page> HandleAsync(ReportScope scope, PeriodReport.Filter filter, bool english, CancellationToken cancellationToken)
-        {
-            var choices = await options.HandleAsync(english, cancellationToken);
-            var period = await report.HandleAsync(scope, filter, cancellationToken);
-            var late = await overdue.CountsAsync(scope, filter, cancellationToken);
-
-            // The officers of the agencies the viewer answers for: an agency head's own, a coordinator's or overseer's subtree.
-            var officers = await workload.ForAgenciesAsync(scope.Subtree.Count > 0 ? scope.Subtree : scope.AssignedAgencies, cancellationToken);
-            return new Page(period, choices, late, officers);
-        }
+        public async Task<Page> HandleAsync(ReportScope scope, PeriodReport.Filter filter, bool english, CancellationToken cancellationToken) =>
+            new(await report.HandleAsync(scope, filter, cancellationToken), await options.HandleAsync(english, cancellationToken));
     }
 }

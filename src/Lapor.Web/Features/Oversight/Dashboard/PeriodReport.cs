@@ -1,9 +1,7 @@
 using System.Globalization;
 using Lapor.Web.Data;
-using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Metrics;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Features.Shared.Staffing;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Caching;
 using Lapor.Web.Infrastructure.Deadlines;
@@ -104,23 +102,22 @@ public static class PeriodReport
             };
     }
 
-    /// <summary>Reports of one filing day, status and verification time, counted.</summary>
-    private sealed record ReportGroup(DateOnly SubmittedOn, ReportStatus Status, int? VerifyWorkingDays, bool? VerifiedOnTime, int Count, int WithFirstResponse, int Accepted, int Rejected);
+    /// <summary>Reports of one filing day, status, verification time and verification due day, counted.</summary>
+    private sealed record ReportGroup(
+        DateOnly SubmittedOn, ReportStatus Status, int? VerifyWorkingDays, bool? VerifiedOnTime, DateOnly? VerifyDueOn, int Count, int WithFirstResponse, int Accepted, int Rejected);
 
-    /// <summary>One agency's assignments in the period: how many, how many answered, and its completion times.</summary>
+    /// <summary>One agency's assignments in the period: how many, how many answered, its completion times and how many are late to complete now.</summary>
     private sealed class AgencyTally
     {
         public int Assigned { get; set; }
         public int Responded { get; set; }
         public int Refusals { get; set; }
+        public int CompletionLate { get; set; }
         public DurationTally Completion { get; } = new();
     }
 
     /// <summary>One month of the trend: reports received in it (filing day) and reports completed in it (local day of completion), each counted in the month it happened.</summary>
     public sealed record MonthPoint(DateOnly Month, int Received, int Completed);
-
-    /// <summary>An OPD in scope with nobody to work its inbox: no active officer, or none signed in within 30 days (<paramref name="LastSignIn"/>: the latest of its officers).</summary>
-    public sealed record IdleAgency(int AgencyId, string Agency, bool Staffed, DateTimeOffset? LastSignIn);
 
     /// <summary><paramref name="Refusals"/>: final responses the coordinators refused ("tindak lanjut ditolak"), summed over the agency's assignments.</summary>
     public sealed record AgencyRow(
@@ -133,23 +130,16 @@ public static class PeriodReport
 
     public sealed record View(
         DateOnly From, DateOnly To, int Received, IReadOnlyDictionary<ReportStatus, int> ByStatus, decimal? CompletionRate, decimal? FollowUpRate,
-        Stage Verify, Stage FirstResponse, Stage Completion, BacklogAgeing Backlog, decimal? Satisfaction, decimal? Connectedness, decimal? OfficerActivity,
-        IReadOnlyList<AgencyRow> Agencies)
+        Stage Verify, Stage FirstResponse, Stage Completion, BacklogAgeing Backlog, decimal? Satisfaction, IReadOnlyList<AgencyRow> Agencies)
     {
         public IReadOnlyList<MonthPoint> Trend { get; init; } = [];
 
         public Filter Filter { get; init; } = new();
 
-        /// <summary>Open assignments in the viewer's scope at agencies without an active officer, now (not for the period): the queue's "Unstaffed" tab.</summary>
-        public int UnstaffedWork { get; init; }
-
         /// <summary>Whether the per-agency figures show refused final responses: where the region validates them, or any was refused.</summary>
         public bool ShowRefusals { get; init; }
 
-        /// <summary>OPDs in scope without an active officer, or whose officers have not signed in for 30 days.</summary>
-        public IReadOnlyList<IdleAgency> IdleAgencies { get; init; } = [];
-
-        /// <summary>The day "now" is measured on (local): the overdue figures and ages are as of this day.</summary>
+        /// <summary>The day "now" is measured on (local): the late-now figures and ages are as of this day.</summary>
         public DateOnly Today { get; init; }
     }
 
@@ -158,16 +148,16 @@ public static class PeriodReport
         public async Task<View> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
         {
             var schedule = await schedules.GetAsync(cancellationToken);
-            var now = clock.GetUtcNow();
-            var today = schedule.LocalDate(now);
+            var today = schedule.LocalDate(clock.GetUtcNow());
             var (from, to) = filter.Range(today);
 
             // No date maths per row: the working days each stage took were recorded when it ended, and the
-            // local filing day with the report. Reports are grouped in SQL (a few thousand groups a year).
+            // local filing day with the report. Reports are grouped in SQL (a few thousand groups a year; the
+            // verification due day follows the filing day, so keeping it, for what is late now, adds few).
             var inPeriod = await InPeriodAsync(scope, filter, from, to, cancellationToken);
             var reportGroups = await inPeriod
-                .GroupBy(r => new { r.SubmittedOn, r.Status, r.VerifyWorkingDays, r.VerifiedOnTime })
-                .Select(g => new ReportGroup(g.Key.SubmittedOn, g.Key.Status, g.Key.VerifyWorkingDays, g.Key.VerifiedOnTime,
+                .GroupBy(r => new { r.SubmittedOn, r.Status, r.VerifyWorkingDays, r.VerifiedOnTime, r.VerifyDueOn })
+                .Select(g => new ReportGroup(g.Key.SubmittedOn, g.Key.Status, g.Key.VerifyWorkingDays, g.Key.VerifiedOnTime, g.Key.VerifyDueOn,
                     g.Count(), g.Count(r => r.FirstResponseAt != null), g.Sum(r => r.TimesAccepted), g.Sum(r => r.TimesRejected)))
                 .ToListAsync(cancellationToken);
 
@@ -176,13 +166,19 @@ public static class PeriodReport
             // sorts them all, twice (per agency and for the first-response times), which costs more.
             // Refusals are in the covering index too; the column shows where the region validates
             // follow-ups or any agency was refused before (a region that switched validation off).
+            // So are the columns that say which stages are late now (LateNow, decided per share here).
             var validates = schedule.Policy.RequireFollowUpValidation;
             var firstResponse = new DurationTally();
+            var firstResponseLate = 0;
             var perAgency = new Dictionary<int, AgencyTally>();
             var counted = from r in inPeriod
                           join a in db.Assignments on r.Id equals a.ReportId
                           where a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn
-                          select new { a.AgencyId, a.FirstResponseWorkingDays, a.FirstResponseOnTime, a.CompletionWorkingDays, a.CompletedOnTime, Refusals = a.ValidationRefusals };
+                          select new
+                          {
+                              a.AgencyId, a.FirstResponseWorkingDays, a.FirstResponseOnTime, a.CompletionWorkingDays, a.CompletedOnTime, Refusals = a.ValidationRefusals,
+                              a.State, a.PausedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.CompletionDueOn,
+                          };
             await foreach (var a in counted.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 if (!perAgency.TryGetValue(a.AgencyId, out var agency))
@@ -203,14 +199,13 @@ public static class PeriodReport
                 {
                     agency.Completion.Add(completionDays, a.CompletedOnTime == true);
                 }
+
+                var late = LateNow.StagesOf(a.State, a.PausedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.CompletionDueOn, today).Select(s => s.Stage).ToList();
+                firstResponseLate += late.Contains(Deadline.FirstResponse) ? 1 : 0;
+                agency.CompletionLate += late.Contains(Deadline.Completion) ? 1 : 0;
             }
 
-            // What is late now among the period's reports, per stage (and per agency for completion), by the one rule in LateNow.
-            var verifyLate = await inPeriod.CountAsync(LateNow.Verification(today), cancellationToken);
-            var routedShares = from r in inPeriod join a in db.Assignments on r.Id equals a.ReportId select a;
-            var firstLate = await routedShares.Where(LateNow.FirstResponse(today)).CountAsync(cancellationToken);
-            var completionLate = await routedShares.Where(LateNow.Completion(today)).GroupBy(a => a.AgencyId)
-                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            var verifyLate = reportGroups.Where(g => LateNow.IsVerificationLate(g.Status, g.VerifyDueOn, today)).Sum(g => g.Count);
 
             var byStatus = reportGroups.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
             var routed = reportGroups.Where(g => g.Status is ReportStatus.Dispositioned or ReportStatus.InProgress or ReportStatus.Completed).ToList();
@@ -234,7 +229,7 @@ public static class PeriodReport
             var rows = perAgency.Select(p =>
                 {
                     var (agency, done) = (p.Value, p.Value.Completion);
-                    var late = completionLate.GetValueOrDefault(p.Key);
+                    var late = agency.CompletionLate;
                     return new AgencyRow(p.Key, names.GetValueOrDefault(p.Key, "?"), agency.Assigned, done.Count, Rates.Share(done.Count, agency.Assigned),
                         Rates.FollowUp(agency.Responded, agency.Assigned), LateNow.OnTimeShare(done.OnTimeCount, done.Count, late), done.Median,
                         agency.Assigned >= MinimumToRank, agency.Refusals) { LateNow = late };
@@ -250,18 +245,14 @@ public static class PeriodReport
                 trend.Add(new MonthPoint(month, inMonth.Sum(g => g.Count), completedOn.Count(d => d.Year == month.Year && d.Month == month.Month)));
             }
 
-            var (connected, active, total, unstaffedWork, idle) = await AgencyStaffingAsync(scope, now, names, cancellationToken);
             return new View(from, to, reportGroups.Sum(g => g.Count), byStatus, CompletionRate.Of(byStatus),
                 Rates.FollowUp(routed.Sum(g => g.WithFirstResponse), routed.Sum(g => g.Count)),
-                Stage.Of(verify, verifyLate), Stage.Of(firstResponse, firstLate), Stage.Of(completion, completionLate.Values.Sum()), backlog,
-                Rates.Satisfaction(reportGroups.Sum(g => g.Accepted), reportGroups.Sum(g => g.Rejected)),
-                Rates.OfAgencies(connected, total), Rates.OfAgencies(active, total), rows)
+                Stage.Of(verify, verifyLate), Stage.Of(firstResponse, firstResponseLate), Stage.Of(completion, perAgency.Values.Sum(a => a.CompletionLate)), backlog,
+                Rates.Satisfaction(reportGroups.Sum(g => g.Accepted), reportGroups.Sum(g => g.Rejected)), rows)
             {
                 Trend = trend,
                 Filter = filter,
-                UnstaffedWork = unstaffedWork,
                 ShowRefusals = validates || rows.Any(r => r.Refusals > 0),
-                IdleAgencies = idle,
                 Today = today,
             };
         }
@@ -310,43 +301,6 @@ public static class PeriodReport
             }
 
             return filter.Channel is { } channel ? reports.Where(r => r.Channel == channel) : reports;
-        }
-
-        /// <summary>
-        /// Of the OPDs in scope: how many have an active officer, and how many one who signed in within 30
-        /// days; and how much open work in the viewer's scope lies at agencies with no active officer.
-        /// One row per agency (a province has a few hundred), narrowed here rather than with hundreds of parameters.
-        /// </summary>
-        private async Task<(int Connected, int Active, int Total, int UnstaffedWork, List<IdleAgency> Idle)> AgencyStaffingAsync(
-            ReportScope scope, DateTimeOffset now, IReadOnlyDictionary<int, string> names, CancellationToken cancellationToken)
-        {
-            var inScope = (scope.Subtree.Count > 0 ? scope.Subtree : scope.AssignedAgencies).ToHashSet();
-            var agencies = (await reference.AgenciesAsync(cancellationToken))
-                .Where(a => inScope.Contains(a.Id) && a.IsActive && a.Kind is AgencyKind.Opd or AgencyKind.SubUnit)
-                .Select(a => a.Id).ToHashSet();
-
-            // Stored instants are UTC, so comparing them in SQL keeps their order.
-            var since = now.AddDays(-30);
-            var officers = UnstaffedWork.ActiveOfficers(db);
-            var open = UnstaffedWork.Open(db);
-            var reports = scope.Apply(db.Reports);
-            var staffing = await db.Agencies.AsNoTracking()
-                .Select(g => new
-                {
-                    g.Id,
-                    Staffed = officers.Any(o => o.AgencyId == g.Id),
-                    SignedIn = officers.Any(o => o.AgencyId == g.Id && db.Users.Any(u => u.Id == o.UserId && u.LastSignInAt >= since)),
-                    LastSignIn = db.Users.Where(u => officers.Any(o => o.AgencyId == g.Id && o.UserId == u.Id)).Max(u => u.LastSignInAt),
-                    Unstaffed = officers.Any(o => o.AgencyId == g.Id) ? 0 : open.Count(a => a.AgencyId == g.Id && reports.Any(r => r.Id == a.ReportId)),
-                })
-                .ToListAsync(cancellationToken);
-            return (staffing.Count(s => s.Staffed && agencies.Contains(s.Id)),
-                staffing.Count(s => s.SignedIn && agencies.Contains(s.Id)),
-                agencies.Count,
-                staffing.Sum(s => s.Unstaffed),
-                [.. staffing.Where(s => agencies.Contains(s.Id) && !s.SignedIn)
-                    .Select(s => new IdleAgency(s.Id, names.GetValueOrDefault(s.Id, "?"), s.Staffed, s.LastSignIn))
-                    .OrderBy(s => s.Staffed).ThenBy(s => s.LastSignIn).ThenBy(s => s.Agency)]);
         }
     }
 }

@@ -18,7 +18,8 @@ public static class PeriodFile
     public sealed record Download(byte[] Content, string ContentType, string FileName);
 
     public sealed class Handler(
-        LaporDbContext db, PeriodReport.Handler report, OverdueNow.Handler overdue, ReferenceData reference, IStringLocalizer<OversightResource> t, LocalTime local, TimeProvider clock)
+        LaporDbContext db, PeriodReport.Handler report, OverdueNow.Handler overdue, WhoIsLate.Handler now, ReferenceData reference, IStringLocalizer<OversightResource> t,
+        LocalTime local, TimeProvider clock)
     {
         /// <summary>The file in <c>xlsx</c>, <c>csv</c> or <c>pdf</c> (the route allows nothing else); the CSV with <paramref name="separator"/>.</summary>
         public async Task<Download> HandleAsync(
@@ -31,7 +32,8 @@ public static class PeriodFile
             await db.SaveChangesAsync(cancellationToken);
 
             var covered = await ScopeAsync(filter, english, cancellationToken);
-            var tables = PeriodTables.Of(view, await overdue.RowsAsync(scope, OverdueNow.Filter.Within(filter), cancellationToken), covered, t);
+            var late = OverdueNow.Filter.Within(filter);
+            var tables = PeriodTables.Of(view, await now.ReadinessAsync(scope, late, cancellationToken), await overdue.RowsAsync(scope, late, cancellationToken), covered, t);
             var name = string.Create(CultureInfo.InvariantCulture, $"lapor-{view.From:yyyyMMdd}-{view.To:yyyyMMdd}.{format}");
             return format switch
             {

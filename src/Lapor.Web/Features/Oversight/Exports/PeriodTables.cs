@@ -31,9 +31,9 @@ public static class PeriodTables
 
     public sealed record Table(string Name, IReadOnlyList<Column> Columns, IReadOnlyList<object?[]> Rows);
 
-    /// <summary>Summary, per agency, what is late now (whatever the period) and the trend, in that order.</summary>
-    public static IReadOnlyList<Table> Of(PeriodReport.View view, IReadOnlyList<OverdueNow.Row> overdue, string scope, IStringLocalizer t) =>
-        [Summary(view, scope, t), PerAgency(view, t), Overdue(overdue, t), Trend(view, t)];
+    /// <summary>Summary (with the OPDs' readiness as of today), per agency, what is late now (whatever the period) and the trend, in that order.</summary>
+    public static IReadOnlyList<Table> Of(PeriodReport.View view, WhoIsLate.Readiness readiness, IReadOnlyList<OverdueNow.Row> overdue, string scope, IStringLocalizer t) =>
+        [Summary(view, readiness, scope, t), PerAgency(view, t), Overdue(overdue, t), Trend(view, t)];
 
     /// <summary>"1 Januari 2026 – 31 Desember 2026" in the reader's language.</summary>
     public static string Period(PeriodReport.View view) =>
@@ -56,7 +56,7 @@ public static class PeriodTables
         summary.Rows.Select(row => Enumerable.Range(1, row.Length - 1).Where(i => row[i] is not null).Select(i => ((string)row[0]!, row[i], summary.Columns[i].Kind))
             .DefaultIfEmpty(((string)row[0]!, null, Kind.General)).First());
 
-    private static Table Summary(PeriodReport.View view, string scope, IStringLocalizer t)
+    private static Table Summary(PeriodReport.View view, WhoIsLate.Readiness readiness, string scope, IStringLocalizer t)
     {
         // Rates in their own column, so a spreadsheet shows them as percentages and the counts as counts.
         List<object?[]> rows =
@@ -73,8 +73,8 @@ public static class PeriodTables
             [t["Dashboard.MedianFirstResponse"].Value, view.FirstResponse.Median, null],
             [t["Dashboard.MedianCompletion"].Value, view.Completion.Median, null],
             [t["Dashboard.Satisfaction"].Value, null, view.Satisfaction],
-            [t["Dashboard.Connectedness"].Value, null, view.Connectedness],
-            [t["Dashboard.OfficerActivity"].Value, null, view.OfficerActivity],
+            [t["Dashboard.Connectedness"].Value, null, readiness.Connectedness],
+            [t["Dashboard.OfficerActivity"].Value, null, readiness.OfficerActivity],
             [t["Dashboard.Backlog"].Value, view.Backlog.Total, null],
         ];
         rows.AddRange(Enum.GetValues<ReportStatus>().Select(s => new object?[] { $"{t["Mine.Status"]}: {t[$"Status.{s}"]}", view.ByStatus.GetValueOrDefault(s), null }));

@@ -1,0 +1,54 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Lapor.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class DashboardLateNowColumns : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_Dashboard",
+                table: "Reports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Assignments_Dashboard",
+                table: "Assignments");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_Dashboard",
+                table: "Reports",
+                columns: new[] { "SubmittedOn", "Status", "VerifyWorkingDays", "VerifiedOnTime", "FirstResponseAt", "TimesAccepted", "TimesRejected", "VerifyDueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_Dashboard",
+                table: "Assignments",
+                columns: new[] { "ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime", "ValidationRefusals", "PausedAt", "FirstRespondedAt", "FirstResponseDueOn", "CompletionDueOn" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_Dashboard",
+                table: "Reports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Assignments_Dashboard",
+                table: "Assignments");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_Dashboard",
+                table: "Reports",
+                columns: new[] { "SubmittedOn", "Status", "VerifyWorkingDays", "VerifiedOnTime", "FirstResponseAt", "TimesAccepted", "TimesRejected" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_Dashboard",
+                table: "Assignments",
+                columns: new[] { "ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime", "ValidationRefusals" });
+        }
+    }
+}
