@@ -103,6 +103,7 @@ check inbox_vs_raw "<=" 3
 check deep_page_vs_first "<=" 1.5
 check queries_per_page "<=" 5
 check dashboard_p95_ms "<=" 300
+check who_is_late_p95_ms "<=" 300
 check submissions_per_s ">=" 50
 check submission_failures "<=" 0
 check database_locked "<=" 0

@@ -29,7 +29,7 @@ if (options.Get("phase") == "queries")
     [
         ("home", null, "/"), ("public list", null, "/laporan"), ("public search", null, "/laporan?Q=jalan+berlubang"), ("public report", null, $"/laporan/{publicReport}"), ("statistics", null, "/statistik"),
         ("officer inbox", officer, "/inbox"), ("officer inbox, completed", officer, $"/inbox?Tab={Tab}"), ("officer report", officer, $"/inbox/{officerReport}"),
-        ("coordinator queue", coordinator, "/inbox"), ("coordinator dashboard", coordinator, "/dashboard"),
+        ("coordinator queue", coordinator, "/inbox"), ("coordinator dashboard", coordinator, "/dashboard"), ("who is late now", coordinator, "/dashboard/siapa-terlambat"),
     ];
     var most = 0;
     foreach (var (name, session, url) in pages)
@@ -85,6 +85,7 @@ var queue = await Latency.MeasureAsync("coordinator queue", samples, () => coord
 var publicList = await Latency.MeasureAsync("public list", samples, () => visitor.GetAsync("/laporan"));
 var publicSearch = await Latency.MeasureAsync("public search, common words", samples, () => visitor.GetAsync("/laporan?Q=jalan+berlubang"));
 var dashboard = await Latency.MeasureAsync("coordinator dashboard (province)", Math.Max(20, samples / 4), () => coordinator.GetAsync("/dashboard"));
+var whoIsLate = await Latency.MeasureAsync("who is late now (province)", Math.Max(20, samples / 4), () => coordinator.GetAsync("/dashboard/siapa-terlambat"));
 using var rawDashboard = new RawDashboard(databasePath, DateTime.UtcNow.AddHours(7).Year); // the portal's year, in WIB
 var dashboardRaw = await Latency.MeasureAsync("raw SQL, dashboard", Math.Max(20, samples / 4), rawDashboard.RunAsync);
 
@@ -111,6 +112,7 @@ Result("public_search_p95_ms", publicSearch.P95);
 Result("dashboard_p95_ms", dashboard.P95);
 Result("dashboard_raw_p95_ms", dashboardRaw.P95);
 Result("dashboard_vs_raw", dashboard.P95 / dashboardRaw.P95);
+Result("who_is_late_p95_ms", whoIsLate.P95);
 Result("submissions_per_s", filed.PerSecond);
 Result("submission_failures", filed.Failed);
 Result("submission_p95_ms", filed.P95Ms);

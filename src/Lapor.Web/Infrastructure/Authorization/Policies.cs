@@ -20,7 +20,7 @@ public static class Policies
     /// <summary>Response templates: officers for their agencies, administrators for all.</summary>
     public const string Templates = nameof(Templates);
 
-    /// <summary>Internal notes on a report: its agencies' officers, coordinators and oversight.</summary>
+    /// <summary>Internal notes on a report: its agencies' officers and coordinators (oversight reads them, DESIGN §2: read-only but for validation).</summary>
     public const string Notes = nameof(Notes);
 
     /// <summary>Entering reports received by letter, phone, walk-in or social media.</summary>
@@ -39,7 +39,7 @@ public static class Policies
             .AddPolicy(Oversight, p => p.RequireRole(Roles.Oversight, Roles.Coordinator))
             .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Intake, p => p.RequireRole(Roles.Officer, Roles.Coordinator))
-            .AddPolicy(Notes, p => p.RequireRole(Roles.Officer, Roles.Coordinator, Roles.Oversight))
+            .AddPolicy(Notes, p => p.RequireRole(Roles.Officer, Roles.Coordinator))
             .AddPolicy(Templates, p => p.RequireRole(Roles.Officer, Roles.Administrator))
             .AddPolicy(Dashboard, p => p.RequireRole(Roles.Coordinator, Roles.Oversight, Roles.AgencyHead));
 

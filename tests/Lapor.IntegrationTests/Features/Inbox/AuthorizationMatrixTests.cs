@@ -31,7 +31,7 @@ public sealed class AuthorizationMatrixTests(LaporAppFactory app) : IClassFixtur
         ["validasi"] = [StaffWorld.Coordinator, StaffWorld.Overseer],
         ["tolak-tindak-lanjut"] = [StaffWorld.Coordinator, StaffWorld.Overseer],
         ["tanggapi"] = [StaffWorld.OfficerA],
-        ["catatan"] = [StaffWorld.OfficerA, StaffWorld.Coordinator, StaffWorld.Overseer],
+        ["catatan"] = [StaffWorld.OfficerA, StaffWorld.Coordinator], // oversight is read-only (DESIGN §2)
         ["minta-keterangan"] = [StaffWorld.OfficerA],
         ["tindak-lanjut-akhir"] = [StaffWorld.OfficerA],
         ["kembalikan"] = [StaffWorld.OfficerA],

@@ -1076,6 +1076,8 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ReporterUserId", "SubmittedAt");
 
+                    b.HasIndex("Status", "CompletedAt");
+
                     b.HasIndex("Status", "IsReturned", "SubmittedAt");
 
                     b.HasIndex("SubmittedOn", "Status", "VerifyWorkingDays", "VerifiedOnTime", "FirstResponseAt", "TimesAccepted", "TimesRejected", "VerifyDueOn")

@@ -1043,6 +1043,8 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ReporterUserId", "SubmittedAt");
 
+                    b.HasIndex("Status", "CompletedAt");
+
                     b.HasIndex("Status", "IsReturned", "SubmittedAt");
 
                     b.HasIndex("SubmittedOn", "Status", "VerifyWorkingDays", "VerifiedOnTime", "FirstResponseAt", "TimesAccepted", "TimesRejected", "VerifyDueOn")

@@ -177,7 +177,9 @@ public static class PeriodReport
                           select new
                           {
                               a.AgencyId, a.FirstResponseWorkingDays, a.FirstResponseOnTime, a.CompletionWorkingDays, a.CompletedOnTime, Refusals = a.ValidationRefusals,
-                              a.State, a.PausedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.CompletionDueOn,
+                              // The keys LateNow decides on, as flags: instants and days are not parsed per row.
+                              a.State, Paused = a.PausedAt != null, Answered = a.FirstRespondedAt != null,
+                              FirstResponsePast = a.FirstResponseDueOn < today, CompletionPast = a.CompletionDueOn < today,
                           };
             await foreach (var a in counted.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
@@ -200,9 +202,17 @@ public static class PeriodReport
                     agency.Completion.Add(completionDays, a.CompletedOnTime == true);
                 }
 
-                var late = LateNow.StagesOf(a.State, a.PausedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.CompletionDueOn, today).Select(s => s.Stage).ToList();
-                firstResponseLate += late.Contains(Deadline.FirstResponse) ? 1 : 0;
-                agency.CompletionLate += late.Contains(Deadline.Completion) ? 1 : 0;
+                foreach (var stage in LateNow.StagesOf(a.State, a.Paused, a.Answered, a.FirstResponsePast, a.CompletionPast))
+                {
+                    if (stage == Deadline.FirstResponse)
+                    {
+                        firstResponseLate++;
+                    }
+                    else
+                    {
+                        agency.CompletionLate++;
+                    }
+                }
             }
 
             var verifyLate = reportGroups.Where(g => LateNow.IsVerificationLate(g.Status, g.VerifyDueOn, today)).Sum(g => g.Count);

@@ -223,8 +223,8 @@ public static class ReportDetail
                 : null;
             var acting = roles.IsOfficer ? assignments.FirstOrDefault(a => scope.AssignedAgencies.Contains(a.AgencyId) && a.IsOpen) : null;
 
-            // An agency that handed the work on keeps its notes (and read access); so do coordinators and overseers.
-            var notes = acting is not null || roles.IsCoordinator || roles.IsOversight
+            // An agency that handed the work on keeps its notes (and read access); so do coordinators. Overseers read them.
+            var notes = acting is not null || roles.IsCoordinator
                 || (roles.IsOfficer && assignments.Any(a => scope.AssignedAgencies.Contains(a.AgencyId)));
             var can = Allowed(report.Status, report.IsAnonymous, roles, acting, notes, assignments);
 

@@ -100,7 +100,7 @@ public sealed class StaffActionsController(
     public Task<IActionResult> Respond([FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
         RunAsync(trackingNumber, form, validator, form.Text, (s, scope) => s.Report.Respond(Officer(scope), form.Text!, Visibility(form), s.Schedule, s.Now));
 
-    /// <summary>Officers note for their agency (also after handing the work on); coordinators and overseers for the coordination.</summary>
+    /// <summary>Officers note for their agency (also after handing the work on); coordinators for the coordination. Oversight reads (DESIGN §2).</summary>
     [Authorize(Policy = Policies.Notes)]
     [HttpPost("catatan")]
     public Task<IActionResult> Note([FromRoute] string trackingNumber, MessageForm form, [FromServices] IValidator<MessageForm> validator) =>
@@ -109,7 +109,6 @@ public sealed class StaffActionsController(
             var roles = StaffRoles.Of(User);
             var actor = roles.IsOfficer && s.Report.AgenciesWithAccess().Any(scope.AssignedAgencies.Contains) ? Officer(scope)
                 : roles.IsCoordinator ? Coordinator(scope)
-                : roles.IsOversight ? new Actor(scope.UserId, ActorRole.Oversight)
                 : throw new DomainException("Assignment.NotOpen");
             s.Report.AddNote(actor, form.Text!, s.Now);
         });

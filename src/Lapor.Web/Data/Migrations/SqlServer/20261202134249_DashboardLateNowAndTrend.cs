@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Lapor.Web.Data.Migrations.Sqlite
+namespace Lapor.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class DashboardLateNowColumns : Migration
+    public partial class DashboardLateNowAndTrend : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -24,6 +24,11 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                 columns: new[] { "SubmittedOn", "Status", "VerifyWorkingDays", "VerifiedOnTime", "FirstResponseAt", "TimesAccepted", "TimesRejected", "VerifyDueOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Reports_Status_CompletedAt",
+                table: "Reports",
+                columns: new[] { "Status", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Assignments_Dashboard",
                 table: "Assignments",
                 columns: new[] { "ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime", "ValidationRefusals", "PausedAt", "FirstRespondedAt", "FirstResponseDueOn", "CompletionDueOn" });
@@ -34,6 +39,10 @@ namespace Lapor.Web.Data.Migrations.Sqlite
         {
             migrationBuilder.DropIndex(
                 name: "IX_Reports_Dashboard",
+                table: "Reports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reports_Status_CompletedAt",
                 table: "Reports");
 
             migrationBuilder.DropIndex(

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lapor.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLaporDbContext))]
-    [Migration("20261202133107_DashboardLateNowColumns")]
-    partial class DashboardLateNowColumns
+    [Migration("20261202134216_DashboardLateNowAndTrend")]
+    partial class DashboardLateNowAndTrend
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1045,6 +1045,8 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.HasIndex("IsPublic", "SubmittedAt");
 
                     b.HasIndex("ReporterUserId", "SubmittedAt");
+
+                    b.HasIndex("Status", "CompletedAt");
 
                     b.HasIndex("Status", "IsReturned", "SubmittedAt");
 

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lapor.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLaporDbContext))]
-    [Migration("20261202133153_DashboardLateNowColumns")]
-    partial class DashboardLateNowColumns
+    [Migration("20261202134249_DashboardLateNowAndTrend")]
+    partial class DashboardLateNowAndTrend
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1078,6 +1078,8 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.HasIndex("IsPublic", "SubmittedAt");
 
                     b.HasIndex("ReporterUserId", "SubmittedAt");
+
+                    b.HasIndex("Status", "CompletedAt");
 
                     b.HasIndex("Status", "IsReturned", "SubmittedAt");
 
