@@ -1,5 +1,4 @@
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Features.Shared.Workflow;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -17,7 +16,7 @@ namespace Lapor.Web.Features.Integrations.Intake;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [Route("intake")]
-public sealed class IntakeController(ReportFiling filing, IOptions<IntakeOptions> options, TimeProvider clock, IStringLocalizer<IntegrationsResource> t, ILogger<IntakeController> logger)
+public sealed class IntakeController(Conversation conversation, IOptions<IntakeOptions> options, TimeProvider clock, IStringLocalizer<IntegrationsResource> t, ILogger<IntakeController> logger)
     : ControllerBase
 {
     private const int MaxBodyBytes = 64 * 1024;
@@ -72,15 +71,11 @@ public sealed class IntakeController(ReportFiling filing, IOptions<IntakeOptions
             return Problem(statusCode: StatusCodes.Status400BadRequest, title: t["Validation.MaxLength", "text", 5000]);
         }
 
-        var draft = new ReportDraft(Classification.Complaint, ReportDraft.TitleFrom(message.Text), message.Text, null, null, null, null, null, null, false, false);
-        var result = await filing.FileAsync(
-            new ReportFiling.Filing(draft, Actor.System, message.Channel, message.Token, GiveAccessCode: false, message.Name, null, message.Phone, [])
-            {
-                Reply = (message.ReplyChannel, message.ReplyTo),
-            },
-            cancellationToken);
-        return result is ReportFiling.Filed filed
-            ? Ok(new Receipt(filed.TrackingNumber))
-            : Problem(statusCode: StatusCodes.Status400BadRequest, title: ((ReportFiling.Rejected)result).Message);
+        return await conversation.ReceiveAsync(message, cancellationToken) switch
+        {
+            Conversation.Filed filed => Ok(new Receipt(filed.TrackingNumber)),
+            Conversation.Refused refused => Problem(statusCode: StatusCodes.Status400BadRequest, title: refused.Message),
+            _ => throw new InvalidOperationException("Unknown conversation outcome."),
+        };
     }
 }

@@ -7,9 +7,15 @@ using Lapor.Web.Features.Shared.Workflow;
 
 namespace Lapor.Web.Features.Integrations.Intake;
 
+/// <summary>A photo or document sent with a message, already fetched from the platform; it goes through the web form's checks before it is kept.</summary>
+public sealed record IncomingMedia(string FileName, string ContentType, byte[] Content);
+
 /// <summary>One incoming message, whatever the platform: who, what, where to answer, and a token that makes a retry file once.</summary>
 public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, string? Name, string? Phone, NotificationChannel ReplyChannel, string ReplyTo)
 {
+    /// <summary>Photos or documents that came with the text.</summary>
+    public IReadOnlyList<IncomingMedia> Media { get; init; } = [];
+
     private const int MaxNameLength = 150;
 
     /// <summary>An SMS or WhatsApp gateway's message; null when it lacks an id, a sender or text.</summary>
