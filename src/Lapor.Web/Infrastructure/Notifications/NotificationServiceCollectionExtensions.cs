@@ -12,6 +12,7 @@ public static class NotificationServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.PickupDirectory) || !string.IsNullOrWhiteSpace(o.SmtpHost), "Set Mail:PickupDirectory or Mail:SmtpHost.")
             .Validate(o => o.DigestInterval > TimeSpan.Zero, "Mail:DigestInterval must be positive.")
             .ValidateOnStart();
+        services.AddOptions<Channels.ChannelOptions>().BindConfiguration(Channels.ChannelOptions.Section);
         services.AddSingleton<MailTemplates>();
         services.AddSingleton<IMailSender>(provider =>
             string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.PickupDirectory)
