@@ -155,6 +155,33 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
     }
 
     [Fact]
+    public async Task VerifyAndNext_OpensTheNextNewReportOfTheCoordinatorsSearch_AndAfterTheLastGoesBackToTheQueue()
+    {
+        var world = await WorldAsync();
+        var word = $"verif{Guid.NewGuid():N}"[..12];
+        var oldestFirst = new List<string>();
+        foreach (var title in new[] { $"Lampu jalan padam {word}", $"Lampu taman padam {word}", $"Lampu pasar padam {word}" })
+        {
+            oldestFirst.Add((await Citizen.FileAndConfirmAsync(app.CreateBrowser(), title)).Number);
+        }
+
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        await coordinator.OpenAsync($"/inbox?Tab=New&Q={word}");
+        var agency = ("AgencyIds", world.AgencyA.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Verifying the middle one moves on to the newest; verifying that one, with nothing after it, goes back to the search.
+        var middle = await coordinator.ActAsync(oldestFirst[1], "verifikasi", agency, ("ComplaintKind", "Ordinary"), ("Next", "true"));
+        var last = await coordinator.ActAsync(oldestFirst[2], "verifikasi", agency, ("ComplaintKind", "Ordinary"), ("Next", "true"));
+        var queue = await coordinator.OpenAsync(last.Headers.Location!.OriginalString);
+
+        Assert.Equal($"/inbox/{oldestFirst[2]}", middle.Headers.Location!.OriginalString);
+        Assert.Equal($"/inbox?Tab=New&Q={word}", last.Headers.Location.OriginalString);
+        Assert.Contains("Tidak ada laporan berikutnya", queue.Text, StringComparison.Ordinal);
+        Assert.Contains(oldestFirst[0], queue.Text, StringComparison.Ordinal); // still waiting: the list says so
+        Assert.Equal(2, await app.WithDbAsync(db => db.Reports.CountAsync(r => r.Title.Contains(word) && r.Status == Lapor.Web.Domain.Reports.ReportStatus.Dispositioned)));
+    }
+
+    [Fact]
     public async Task Template_IsFilledForTheReport_AndNeverNamesTheReporter()
     {
         var world = await WorldAsync();

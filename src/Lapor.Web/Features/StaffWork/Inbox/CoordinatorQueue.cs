@@ -104,7 +104,33 @@ public static class CoordinatorQueue
             return page with { Options = await options.HandleAsync(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en", cancellationToken) };
         }
 
-        private async Task<Page> ListAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
+        /// <summary>
+        /// The report after <paramref name="trackingNumber"/> in the tab <paramref name="filter"/> describes (with its search
+        /// and narrowing, by filing time), whether or not the current one is still in it: "verifikasi &amp; berikutnya". Only
+        /// the tabs of reports waiting for the coordinator (new, returned, on hold) have a next one; null otherwise.
+        /// </summary>
+        public async Task<string?> NextAfterAsync(ReportScope scope, Filter filter, string trackingNumber, CancellationToken cancellationToken)
+        {
+            if (filter.Tab is not (Tab.New or Tab.Returned or Tab.OnHold))
+            {
+                return null;
+            }
+
+            var reports = await SearchedAsync(scope, filter, cancellationToken);
+            var current = await reports.Where(r => r.TrackingNumber == trackingNumber).Select(r => new { r.Id, r.SubmittedAt }).FirstOrDefaultAsync(cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+
+            return await InTab(reports, filter.Tab)
+                .Where(r => r.SubmittedAt > current.SubmittedAt || (r.SubmittedAt == current.SubmittedAt && r.Id > current.Id))
+                .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
+                .Select(r => r.TrackingNumber).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        /// <summary>The viewer's reports narrowed by the filter and matched by its search.</summary>
+        private async Task<IQueryable<Report>> SearchedAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
         {
             var reports = Narrow(scope.Apply(db.Reports.AsNoTracking()), filter, await schedules.GetAsync(cancellationToken));
             if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -114,6 +140,23 @@ public static class CoordinatorQueue
                 // An eight-letter word can look like a tracking number: match either.
                 reports = reports.Where(r => r.TrackingNumber == number || r.Title.Contains(text) || r.Body.Contains(text));
             }
+
+            return reports;
+        }
+
+        /// <summary>The reports of a tab that lists reports by their status.</summary>
+        private static IQueryable<Report> InTab(IQueryable<Report> reports, Tab tab) => tab switch
+        {
+            Tab.New => reports.Where(r => r.Status == ReportStatus.Unverified && !r.IsReturned),
+            Tab.Returned => reports.Where(r => r.Status == ReportStatus.Unverified && r.IsReturned),
+            Tab.OnHold => reports.Where(r => r.Status == ReportStatus.OnHold),
+            Tab.Archived => reports.Where(r => r.Status == ReportStatus.Archived),
+            _ => reports.Where(r => r.Status == ReportStatus.Dispositioned || r.Status == ReportStatus.InProgress || r.Status == ReportStatus.Completed),
+        };
+
+        private async Task<Page> ListAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
+        {
+            var reports = await SearchedAsync(scope, filter, cancellationToken);
 
             var byStatus = await reports.GroupBy(r => new { r.Status, r.IsReturned }).Select(g => new { g.Key.Status, g.Key.IsReturned, Count = g.Count() })
                 .ToListAsync(cancellationToken);
@@ -141,11 +184,7 @@ public static class CoordinatorQueue
                 Tab.Unstaffed => unstaffed.Select(a => new Item { Report = a.Report!, Since = a.AssignedAt, Key = a.Id, AgencyId = a.AgencyId }),
                 Tab.AwaitingValidation => awaiting.Select(a => new Item { Report = a.Report!, Since = a.FinalRespondedAt!.Value, Key = a.Id, AgencyId = a.AgencyId }),
                 Tab.Escalated => Reports(escalated),
-                Tab.New => Reports(reports.Where(r => r.Status == ReportStatus.Unverified && !r.IsReturned)),
-                Tab.Returned => Reports(reports.Where(r => r.Status == ReportStatus.Unverified && r.IsReturned)),
-                Tab.OnHold => Reports(reports.Where(r => r.Status == ReportStatus.OnHold)),
-                Tab.Archived => Reports(reports.Where(r => r.Status == ReportStatus.Archived)),
-                _ => Reports(reports.Where(r => r.Status == ReportStatus.Dispositioned || r.Status == ReportStatus.InProgress || r.Status == ReportStatus.Completed)),
+                _ => Reports(InTab(reports, filter.Tab)),
             };
 
             return await PageAsync(items, counts, filter, cancellationToken);

@@ -34,6 +34,23 @@ public static class InboxMemory
     public static string Recall(HttpContext http) =>
         http.Request.Cookies[CookieName] is { Length: > 1 and <= MaxLength } query && query[0] == '?' ? query : "";
 
+    /// <summary>The remembered list as the coordinator's queue reads it; unknown or garbled values fall back to the defaults.</summary>
+    public static CoordinatorQueue.Filter QueueFilter(HttpContext http)
+    {
+        var values = QueryHelpers.ParseQuery(Recall(http));
+        string? Get(string name) => values.TryGetValue(name, out var v) ? v.ToString() : null;
+        int? Number(string name) => int.TryParse(Get(name), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        return new CoordinatorQueue.Filter
+        {
+            Tab = System.Enum.TryParse<CoordinatorQueue.Tab>(Get(nameof(CoordinatorQueue.Filter.Tab)), out var tab) && System.Enum.IsDefined(tab) ? tab : CoordinatorQueue.Tab.New,
+            Q = Get(nameof(CoordinatorQueue.Filter.Q)),
+            CategoryId = Number(nameof(CoordinatorQueue.Filter.CategoryId)),
+            Channel = System.Enum.TryParse<Channel>(Get(nameof(CoordinatorQueue.Filter.Channel)), out var channel) && System.Enum.IsDefined(channel) ? channel : null,
+            TargetAgencyId = Number(nameof(CoordinatorQueue.Filter.TargetAgencyId)),
+            OlderThan = Number(nameof(CoordinatorQueue.Filter.OlderThan)),
+        };
+    }
+
     /// <summary>The remembered list as the agency inbox reads it; unknown or garbled values fall back to the defaults.</summary>
     public static AgencyInbox.Filter Filter(HttpContext http)
     {

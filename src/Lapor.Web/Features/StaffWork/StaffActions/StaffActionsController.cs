@@ -20,7 +20,7 @@ namespace Lapor.Web.Features.StaffWork.StaffActions;
 [Authorize(Policy = Policies.Staff)]
 [Route("inbox/{trackingNumber}")]
 public sealed class StaffActionsController(
-    ReportWork work, WorkFeedback feedback, StaffScopeProvider scopes, OutOfScopeProbes probes, AgencyInbox.Handler inbox, Readings readings,
+    ReportWork work, WorkFeedback feedback, StaffScopeProvider scopes, OutOfScopeProbes probes, AgencyInbox.Handler inbox, CoordinatorQueue.Handler queue, Readings readings,
     IStringLocalizer<StaffWorkResource> t) : Controller
 {
     [Authorize(Policy = Policies.Coordinator)]
@@ -240,7 +240,10 @@ public sealed class StaffActionsController(
 
         if (result.Succeeded && form.Next)
         {
-            var next = await inbox.NextAfterAsync(scope, InboxMemory.Filter(HttpContext), trackingNumber, HttpContext.RequestAborted);
+            // Coordinators move through their queue (whose list the memory then holds), officers through their agency's inbox.
+            var next = StaffRoles.Of(User).IsCoordinator
+                ? await queue.NextAfterAsync(scope, InboxMemory.QueueFilter(HttpContext), trackingNumber, HttpContext.RequestAborted)
+                : await inbox.NextAfterAsync(scope, InboxMemory.Filter(HttpContext), trackingNumber, HttpContext.RequestAborted);
             if (next is null)
             {
                 (back, done) = (Redirect(Url.Action(nameof(InboxController.Index), "Inbox") + InboxMemory.Recall(HttpContext)), t["Inbox.SavedListDone", trackingNumber].Value);
