@@ -68,7 +68,12 @@ builder.Services.AddOversightArea();
 builder.Services.AddAdministrationArea();
 builder.Services.AddIntegrationsArea(builder.Configuration);
 builder.Services.AddAccountArea();
-builder.Services.AddOpenApi(o => o.ShouldInclude = description => description.HttpMethod != HttpMethods.Head); // GET answers HEAD too; not worth a second operation each
+builder.Services.AddOpenApi(o =>
+{
+    o.ShouldInclude = description => description.HttpMethod != HttpMethods.Head; // GET answers HEAD too; not worth a second operation each
+    o.AddDocumentTransformer<Lapor.Web.Features.Integrations.OpenApi.ApiDescription>();
+    o.AddOperationTransformer<Lapor.Web.Features.Integrations.OpenApi.ApiDescription>();
+});
 
 var app = builder.Build();
 
