@@ -23,8 +23,9 @@ if [ -n "$missing" ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
 fi
 
-# s3rver (an S3-protocol server for the S3 attachment store's tests), pinned in tests/tools/package-lock.json.
-if [ ! -x tests/tools/node_modules/.bin/s3rver ]; then
+# s3rver (an S3-protocol server for the S3 attachment store's tests) and Redocly CLI (the OpenAPI lint),
+# pinned in tests/tools/package-lock.json.
+if [ ! -x tests/tools/node_modules/.bin/s3rver ] || [ ! -x tests/tools/node_modules/.bin/redocly ]; then
   npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
