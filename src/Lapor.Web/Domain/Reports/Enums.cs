@@ -168,6 +168,9 @@ public enum RoutingAction
 
     /// <summary>Coordinator: the work goes from one agency to another (one step, one history line).</summary>
     Reroute,
+
+    /// <summary>Officer or agency head: a share gets its owner, the officer who works it ("ambil", "serahkan"); staff history only.</summary>
+    Entrust,
 }
 
 /// <summary>Which clock a due date belongs to.</summary>

@@ -34,16 +34,24 @@ public sealed partial class Report
     /// Gives an agency's open share an owner: the officer taking it ("ambil"), or a colleague it is handed
     /// to. <paramref name="actor"/> acts for the share's agency (an officer or the agency head); whether
     /// <paramref name="officerUserId"/> is an active officer there is the caller's check, against the accounts.
+    /// The staff history names the new owner (<paramref name="officerName"/>); giving it to its owner again changes nothing.
     /// </summary>
-    public void Entrust(Actor actor, string officerUserId)
+    public void Entrust(Actor actor, string officerUserId, string officerName, DateTimeOffset now)
     {
         if (actor.Role is not (ActorRole.Officer or ActorRole.AgencyHead))
         {
             throw new DomainException("Lifecycle.NotAllowed");
         }
 
+        var target = Guard(RoutingAction.Entrust);
         var share = OpenAssignments().FirstOrDefault(a => actor.Agencies.Contains(a.AgencyId)) ?? throw new DomainException("Assignment.NotOpen");
+        if (share.OfficerUserId == officerUserId)
+        {
+            return;
+        }
+
         share.AssignOfficer(officerUserId);
+        Record(actor, RoutingAction.Entrust, target, now, officerName, share.AgencyId, share.AgencyId);
     }
 
     private int AgencyWithAccess(Actor actor) =>

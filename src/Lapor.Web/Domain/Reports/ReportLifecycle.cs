@@ -54,6 +54,7 @@ public static class ReportLifecycle
         Allow(Routed, RoutingAction.Withdraw, LifecycleTarget.Assignments);
         Allow(Routed, RoutingAction.Reroute, LifecycleTarget.Assignments);
         Allow(Routed, RoutingAction.Remind, LifecycleTarget.Same);
+        Allow(Routed, RoutingAction.Entrust, LifecycleTarget.Same);
         Allow([ReportStatus.InProgress], RoutingAction.ValidateFinal, LifecycleTarget.Assignments);
         Allow([ReportStatus.InProgress], RoutingAction.RefuseFinal, LifecycleTarget.Assignments);
         Allow([ReportStatus.Completed], RoutingAction.Reopen, LifecycleTarget.To(ReportStatus.InProgress));

@@ -31,6 +31,11 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
         Assert.Equal(colleague, await OwnerAsync(number));
         Assert.DoesNotContain(number, Rows(await officer.OpenAsync($"/inbox?Owner=Mine&Q={number}")));
         Assert.Contains(number, Rows(await (await Staff.SignInAsync(app, Colleague)).OpenAsync($"/inbox?Owner=Mine&Q={number}")));
+
+        // Both steps stand in the staff history, naming the owner; the reporter's history leaves them out.
+        var history = (await officer.OpenAsync($"/inbox/{number}")).Text;
+        Assert.Contains($"Penanggung jawab di Dinas A: {StaffWorld.OfficerA}", history, StringComparison.Ordinal);
+        Assert.Contains($"Penanggung jawab di Dinas A: {Colleague}", history, StringComparison.Ordinal);
     }
 
     [Fact]

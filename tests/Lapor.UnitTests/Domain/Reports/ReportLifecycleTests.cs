@@ -35,6 +35,8 @@ public sealed class ReportLifecycleTests
         [(ReportStatus.InProgress, RoutingAction.Refer)] = Assignments,
         [(ReportStatus.Dispositioned, RoutingAction.Remind)] = Same,
         [(ReportStatus.InProgress, RoutingAction.Remind)] = Same,
+        [(ReportStatus.Dispositioned, RoutingAction.Entrust)] = Same,
+        [(ReportStatus.InProgress, RoutingAction.Entrust)] = Same,
         [(ReportStatus.InProgress, RoutingAction.ValidateFinal)] = Assignments,
         [(ReportStatus.InProgress, RoutingAction.RefuseFinal)] = Assignments,
         [(ReportStatus.InProgress, RoutingAction.Accept)] = Assignments,

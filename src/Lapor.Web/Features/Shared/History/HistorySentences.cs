@@ -57,7 +57,7 @@ public sealed partial class HistorySentences(IStringLocalizer<SharedResource> t)
             var entry = entries[i];
             switch (entry.Action)
             {
-                case RoutingAction.RefuseFinal:
+                case RoutingAction.RefuseFinal or RoutingAction.Entrust:
                     continue;
                 case RoutingAction.ValidateFinal:
                     yield return entry with { Action = RoutingAction.FinalResponse };

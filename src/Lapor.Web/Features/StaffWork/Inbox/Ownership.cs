@@ -86,12 +86,10 @@ public static class Ownership
             var share = s.Report.OpenAssignments().FirstOrDefault(a => actor.Agencies.Contains(a.AgencyId)) ?? throw new DomainException("Assignment.NotOpen");
 
             // Only to an active liaison officer of that agency: not to a disabled account, a citizen or another agency's officer.
-            if (!await UnstaffedWork.ActiveOfficers(db).AnyAsync(m => m.AgencyId == share.AgencyId && m.UserId == officerUserId, cancellationToken))
-            {
-                throw new DomainException("Entrust.NotAColleague");
-            }
-
-            s.Report.Entrust(actor, officerUserId);
+            var name = await UnstaffedWork.ActiveOfficers(db).Where(m => m.AgencyId == share.AgencyId && m.UserId == officerUserId)
+                .Join(db.Users, m => m.UserId, u => u.Id, (_, u) => u.FullName).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new DomainException("Entrust.NotAColleague");
+            s.Report.Entrust(actor, officerUserId, name, s.Now);
         }
 
         private async Task<WorkResult> MarkReadAsync(ReportScope scope, string number, CancellationToken cancellationToken)
