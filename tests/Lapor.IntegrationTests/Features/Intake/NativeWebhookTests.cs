@@ -104,6 +104,20 @@ public sealed class NativeWebhookTests(ChannelIntakeAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task WhatsApp_PhotoWithoutCaption_IsFiledWithItAndASayingTitle()
+    {
+        app.WhatsApp.Add("2002003004", "image/jpeg", TestImages.Jpeg());
+        var body = Notification(new { from = "6281234560008", id = "wamid.tanpa-teks", timestamp = "1750030075", type = "image", image = new { mime_type = "image/jpeg", sha256 = "uji", id = "2002003004" } });
+
+        var response = await PostWhatsAppAsync(body, HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, body));
+
+        var number = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("tracking_number").GetString();
+        var report = await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => new { r.Id, r.Title }).SingleAsync());
+        Assert.Equal("(Foto dikirim tanpa keterangan)", report.Title);
+        Assert.Equal("image/jpeg", await app.WithDbAsync(db => db.Attachments.Where(a => a.ReportId == report.Id).Select(a => a.ContentType).SingleAsync()));
+    }
+
+    [Fact]
     public async Task WhatsApp_SeveralMessagesInOnePost_EachFiledOnce_AnUnfetchablePhotoKeepsItsText()
     {
         var body = Notification(

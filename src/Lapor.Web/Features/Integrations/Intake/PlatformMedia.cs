@@ -72,7 +72,7 @@ public sealed class PlatformMedia(IHttpClientFactory clients, IOptions<ChannelOp
 
         var content = await GetAsync(client, url, settings.AccessToken, cancellationToken);
         var type = info!.MimeType ?? reference.ContentType ?? "application/octet-stream";
-        return new IncomingMedia(reference.FileName ?? $"whatsapp-{Shorten(reference.Id)}{Extension(type)}", type, content);
+        return new IncomingMedia(FileName(reference.FileName, $"whatsapp-{Shorten(reference.Id)}{Extension(type)}"), type, content);
     }
 
     /// <summary>Bot API: getFile (addresses start with "./": the token's colon would otherwise read as a scheme) gives the file's path, fetched from {base}/file/bot{token}/{path}.</summary>
@@ -95,7 +95,7 @@ public sealed class PlatformMedia(IHttpClientFactory clients, IOptions<ChannelOp
 
         var content = await GetAsync(client, new Uri(settings.ApiBaseUrl, $"./file/bot{settings.BotToken}/{path}"), null, cancellationToken);
         var type = reference.ContentType ?? "image/jpeg";
-        return new IncomingMedia(reference.FileName ?? Path.GetFileName(path), type, content);
+        return new IncomingMedia(FileName(reference.FileName, Path.GetFileName(path)), type, content);
     }
 
     /// <summary>A GET whose body is read up to <see cref="MaxBytes"/>; a failure status or a larger body throws.</summary>
@@ -134,6 +134,19 @@ public sealed class PlatformMedia(IHttpClientFactory clients, IOptions<ChannelOp
         }
 
         return copy.ToArray();
+    }
+
+    /// <summary>The sender's file name without any folder and at most 100 characters (the column holds 255), or the fallback.</summary>
+    private static string FileName(string? given, string fallback)
+    {
+        var name = Path.GetFileName(given?.Replace('\\', '/') ?? "").Trim();
+        if (name.Length == 0)
+        {
+            return fallback;
+        }
+
+        var extension = Path.GetExtension(name);
+        return name.Length <= 100 ? name : string.Concat(name.AsSpan(0, 100 - Math.Min(extension.Length, 10)), extension.Length <= 10 ? extension : "");
     }
 
     private static string Shorten(string id) => id.Length <= 24 ? id : id[..24];
