@@ -94,6 +94,7 @@ public sealed class WhatsAppMediaStandIn : IAsyncDisposable
 
         _served.Enqueue(mediaId);
         context.Response.ContentType = media.MimeType;
+        context.Response.ContentLength = media.Content.Length;
         await context.Response.Body.WriteAsync(media.Content);
     }
 

@@ -145,6 +145,24 @@ public sealed class NativeWebhookTests(ChannelIntakeAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task WhatsApp_PhotoOverTheWebFormsLimit_IsNotKept_TheTextIs()
+    {
+        app.WhatsApp.Add("3003004005", "image/jpeg", [.. TestImages.Jpeg(), .. new byte[10 * 1024 * 1024]]);
+        var body = Notification(new
+        {
+            from = "6281234560010", id = "wamid.besar", timestamp = "1750030076", type = "image",
+            image = new { caption = "Foto terlalu besar dari jembatan", mime_type = "image/jpeg", sha256 = "uji", id = "3003004005" },
+        });
+
+        var response = await PostWhatsAppAsync(body, HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, body));
+
+        var number = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("tracking_number").GetString();
+        var report = await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => new { r.Id, r.Title }).SingleAsync());
+        Assert.Equal("Foto terlalu besar dari jembatan", report.Title);
+        Assert.False(await app.WithDbAsync(db => db.Attachments.AnyAsync(a => a.ReportId == report.Id)));
+    }
+
+    [Fact]
     public async Task Telegram_Photo_LargestSizeFetchedThroughGetFile_WithoutExif()
     {
         app.Telegram.Add("AgACAgUAAxkBAAIBbGZ-besar", "photos/file_7.jpg", TestImages.JpegWithExif(320, 240));
