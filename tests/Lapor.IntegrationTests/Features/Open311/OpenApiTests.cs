@@ -16,7 +16,9 @@ public sealed class OpenApiTests(LaporAppFactory app) : IClassFixture<LaporAppFa
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("/open311/v2/services.{format}", paths);
         Assert.Contains("/open311/v2/requests.{format}", paths);
-        Assert.Contains("/intake/{channel}", paths);
+        Assert.Contains("/intake/sms", paths);
+        Assert.Contains("/intake/whatsapp", paths);
+        Assert.Contains("/intake/telegram", paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/inbox", StringComparison.Ordinal) || p.StartsWith("/dashboard", StringComparison.Ordinal));
         Assert.DoesNotContain(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("paths").EnumerateObject(),
             path => path.Value.TryGetProperty("head", out _)); // every GET answers HEAD too; one operation says it

@@ -45,4 +45,36 @@ public sealed class IntakeSignatureTests
         Assert.False(IntakeSignature.IsSameSecret("token-telegram", "token-telegram "));
         Assert.False(IntakeSignature.IsSameSecret("token-telegram", null));
     }
+
+    private static readonly byte[] MetaBody = Encoding.UTF8.GetBytes("""{"object":"whatsapp_business_account","entry":[]}""");
+
+    [Fact]
+    public void IsValidHubSignature_HandWorked_IsTheHmacOfTheRawBody()
+    {
+        // printf '%s' '{"object":"whatsapp_business_account","entry":[]}' | openssl dgst -sha256 -hmac rahasia-meta
+        Assert.True(IntakeSignature.IsValidHubSignature("rahasia-meta", "sha256=894470816895f92883940a9ab2b6c1358babcc7ea1bdb954155efe77b1c3f44b", MetaBody));
+        Assert.True(IntakeSignature.IsValidHubSignature("rahasia-meta", "sha256=894470816895F92883940A9AB2B6C1358BABCC7EA1BDB954155EFE77B1C3F44B", MetaBody));
+    }
+
+    [Theory]
+    [InlineData("rahasia-lain", "sha256=894470816895f92883940a9ab2b6c1358babcc7ea1bdb954155efe77b1c3f44b")] // another app's secret
+    [InlineData("rahasia-meta", "sha256=894470816895f92883940a9ab2b6c1358babcc7ea1bdb954155efe77b1c3f44c")] // one digit off
+    [InlineData("rahasia-meta", "894470816895f92883940a9ab2b6c1358babcc7ea1bdb954155efe77b1c3f44b")]        // no prefix
+    [InlineData("rahasia-meta", "sha1=894470816895f92883940a9ab2b6c1358babcc7ea1bdb954155efe77b1c3f44b")]   // another algorithm
+    [InlineData("rahasia-meta", "sha256=894470816895f92883940a9ab2b6c1358babcc7ea1bdb954155efe77b1c3f4")]   // cut short
+    [InlineData("rahasia-meta", "sha256=zz4470816895f92883940a9ab2b6c1358babcc7ea1bdb954155efe77b1c3f44b")]  // not hex
+    [InlineData("rahasia-meta", "")]
+    [InlineData("rahasia-meta", null)]
+    public void IsValidHubSignature_AnythingElse_Fails(string secret, string? signature)
+    {
+        Assert.False(IntakeSignature.IsValidHubSignature(secret, signature, MetaBody));
+    }
+
+    [Fact]
+    public void IsValidHubSignature_BodyChangedAfterSigning_Fails()
+    {
+        var changed = Encoding.UTF8.GetBytes("""{"object":"whatsapp_business_account","entry":[ ]}""");
+
+        Assert.False(IntakeSignature.IsValidHubSignature("rahasia-meta", "sha256=894470816895f92883940a9ab2b6c1358babcc7ea1bdb954155efe77b1c3f44b", changed));
+    }
 }

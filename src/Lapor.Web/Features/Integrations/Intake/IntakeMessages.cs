@@ -10,6 +10,20 @@ namespace Lapor.Web.Features.Integrations.Intake;
 /// <summary>A photo or document sent with a message, already fetched from the platform; it goes through the web form's checks before it is kept.</summary>
 public sealed record IncomingMedia(string FileName, string ContentType, byte[] Content);
 
+/// <summary>A photo or document a platform keeps for a message, to be fetched with Lapor's credentials before filing.</summary>
+public sealed record MediaReference(string Id, string? FileName, string? ContentType)
+{
+    /// <summary>At most this many files per message, as on the web form.</summary>
+    public const int MaxPerMessage = 5;
+
+    /// <summary>The types the web form takes; anything else would refuse the whole report, so it is not fetched.</summary>
+    public static bool IsAccepted(string? contentType) =>
+        contentType?.Split(';')[0].Trim().ToLowerInvariant() is "image/jpeg" or "image/png" or "application/pdf";
+}
+
+/// <summary>A message as its webhook delivered it: the message, and the platform's photos not fetched yet.</summary>
+public sealed record WebhookMessage(IncomingMessage Message, IReadOnlyList<MediaReference> Media);
+
 /// <summary>One incoming message, whatever the platform: who, what, where to answer, and a token that makes a retry file once.</summary>
 public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, string? Name, string? Phone, NotificationChannel ReplyChannel, string ReplyTo)
 {
@@ -18,38 +32,79 @@ public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, s
 
     private const int MaxNameLength = 150;
 
-    /// <summary>An SMS or WhatsApp gateway's message; null when it lacks an id, a sender or text.</summary>
+    /// <summary>An SMS or WhatsApp gateway's message in Lapor's JSON; null when it lacks an id, a sender or text.</summary>
     public static IncomingMessage? FromGateway(byte[] body, Channel channel)
     {
         var message = Parse<GatewayMessage>(body);
-        if (message is not { MessageId.Length: > 0 and <= 100, From.Length: > 0 and <= 30 } || string.IsNullOrWhiteSpace(message.Text))
+        return message is null ? null : FromSender(channel, message.MessageId, message.From, message.Name, message.Text);
+    }
+
+    /// <summary>An SMS gateway's form callback (<c>application/x-www-form-urlencoded</c>, UTF-8), read through the configured field names.</summary>
+    public static IncomingMessage? FromSmsForm(byte[] body, SmsFormOptions fields)
+    {
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
+        string? Field(string? name) => !string.IsNullOrEmpty(name) && form.TryGetValue(name, out var value) && value.Count == 1 ? value[0] : null;
+        return FromSender(Channel.Sms, Field(fields.MessageIdField), Field(fields.FromField), Field(fields.NameField), Field(fields.TextField));
+    }
+
+    /// <summary>One message from a phone number (SMS or WhatsApp); null when it lacks an id, a sender, or text (unless a photo comes with it).</summary>
+    public static IncomingMessage? FromSender(Channel channel, string? messageId, string? from, string? name, string? text, bool withMedia = false)
+    {
+        if (messageId is not { Length: > 0 and <= 100 } || from?.Trim() is not { Length: > 0 and <= 30 } sender || (string.IsNullOrWhiteSpace(text) && !withMedia))
         {
             return null;
         }
 
-        var from = message.From.Trim();
-        return new IncomingMessage(channel, ReportFiling.TokenFrom($"intake:{channel}:{message.MessageId}"), message.Text.Trim(), Clip(message.Name), from,
-            channel == Channel.Sms ? NotificationChannel.Sms : NotificationChannel.WhatsApp, from);
+        return new IncomingMessage(channel, TokenOf(channel, messageId), text?.Trim() ?? "", Clip(name), sender,
+            channel == Channel.Sms ? NotificationChannel.Sms : NotificationChannel.WhatsApp, sender);
     }
 
-    /// <summary>A Telegram update; null unless it is text in a private chat that is not a command such as /start (every new user's first message).</summary>
-    public static IncomingMessage? FromTelegram(byte[] body)
+    /// <summary>
+    /// The filing token of a platform's message id: the same message delivered twice (a retry, or
+    /// through a relay and natively) files once.
+    /// </summary>
+    public static Guid TokenOf(Channel channel, string messageId) => ReportFiling.TokenFrom($"intake:{channel}:{messageId}");
+
+    /// <summary>A Telegram update; null unless it is text, a photo or a document in a private chat and not a command such as /start (every new user's first message).</summary>
+    public static WebhookMessage? FromTelegram(byte[] body)
     {
         var update = Parse<TelegramUpdate>(body);
-        if (update?.Message is not { Chat: { Type: "private" } chat } message || string.IsNullOrWhiteSpace(message.Text) || message.Text.TrimStart().StartsWith('/'))
+        if (update?.Message is not { Chat: { Type: "private" } chat } message)
         {
             return null;
         }
 
-        return new IncomingMessage(Channel.Telegram, ReportFiling.TokenFrom($"intake:{Channel.Telegram}:{chat.Id}:{message.MessageId}"), message.Text.Trim(),
+        var text = (message.Text ?? message.Caption ?? "").Trim();
+        var media = TelegramMedia(message);
+        if ((text.Length == 0 && media.Count == 0) || text.StartsWith('/'))
+        {
+            return null;
+        }
+
+        var incoming = new IncomingMessage(Channel.Telegram, ReportFiling.TokenFrom($"intake:{Channel.Telegram}:{chat.Id}:{message.MessageId}"), text,
             Clip(string.Join(' ', new[] { message.From?.FirstName, message.From?.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)))),
             null, NotificationChannel.Telegram, chat.Id.ToString(CultureInfo.InvariantCulture));
+        return new WebhookMessage(incoming, media);
     }
 
-    private static string? Clip(string? name) =>
+    /// <summary>The largest size of a photo (Telegram sends several), or a document of a type the web form takes.</summary>
+    private static IReadOnlyList<MediaReference> TelegramMedia(TelegramMessage message)
+    {
+        if (message.Photo?.Where(p => !string.IsNullOrEmpty(p.FileId)).MaxBy(p => (long)p.Width * p.Height) is { } largest)
+        {
+            // Telegram re-encodes every photo as JPEG.
+            return [new MediaReference(largest.FileId!, null, "image/jpeg")];
+        }
+
+        return message.Document is { FileId.Length: > 0 } document && MediaReference.IsAccepted(document.MimeType)
+            ? [new MediaReference(document.FileId, document.FileName, document.MimeType)]
+            : [];
+    }
+
+    internal static string? Clip(string? name) =>
         string.IsNullOrWhiteSpace(name) ? null : name.Trim()[..Math.Min(MaxNameLength, name.Trim().Length)];
 
-    private static T? Parse<T>(byte[] body) where T : class
+    internal static T? Parse<T>(byte[] body) where T : class
     {
         try
         {
@@ -90,6 +145,28 @@ public sealed class TelegramMessage
     [JsonPropertyName("from")] public TelegramUser? From { get; set; }
     [JsonPropertyName("chat")] public TelegramChat? Chat { get; set; }
     [JsonPropertyName("text")] public string? Text { get; set; }
+
+    /// <summary>The text that comes with a photo or document.</summary>
+    [JsonPropertyName("caption")] public string? Caption { get; set; }
+
+    /// <summary>The same photo in several sizes.</summary>
+    [JsonPropertyName("photo")] public List<TelegramPhotoSize>? Photo { get; set; }
+
+    [JsonPropertyName("document")] public TelegramDocument? Document { get; set; }
+}
+
+public sealed class TelegramPhotoSize
+{
+    [JsonPropertyName("file_id")] public string? FileId { get; set; }
+    [JsonPropertyName("width")] public int Width { get; set; }
+    [JsonPropertyName("height")] public int Height { get; set; }
+}
+
+public sealed class TelegramDocument
+{
+    [JsonPropertyName("file_id")] public string? FileId { get; set; }
+    [JsonPropertyName("file_name")] public string? FileName { get; set; }
+    [JsonPropertyName("mime_type")] public string? MimeType { get; set; }
 }
 
 public sealed class TelegramUser

@@ -38,7 +38,36 @@ public static class IntakeSignature
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, seconds, body)), Encoding.ASCII.GetBytes(signature.Trim()));
     }
 
-    /// <summary>Telegram's secret-token header, compared in constant time.</summary>
+    /// <summary>WhatsApp Cloud API's (Meta's) signature header.</summary>
+    public const string HubSignatureHeader = "X-Hub-Signature-256";
+
+    /// <summary>
+    /// Meta's <c>X-Hub-Signature-256: sha256=&lt;hex&gt;</c>: the HMAC-SHA256 of the raw body with the app
+    /// secret, compared in constant time. Meta signs no timestamp; a replayed call repeats a message id,
+    /// which files once.
+    /// </summary>
+    public static bool IsValidHubSignature(string appSecret, string? signature, ReadOnlySpan<byte> body)
+    {
+        const string Prefix = "sha256=";
+        if (signature is null || !signature.StartsWith(Prefix, StringComparison.Ordinal) || signature.Length != Prefix.Length + 64)
+        {
+            return false;
+        }
+
+        byte[] given;
+        try
+        {
+            given = Convert.FromHexString(signature.AsSpan(Prefix.Length));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body), given);
+    }
+
+    /// <summary>Telegram's secret-token header (or a form gateway's token), compared in constant time.</summary>
     public static bool IsSameSecret(string expected, string? given) =>
         given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(given));
 }

@@ -1,0 +1,330 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Lapor.TestSupport;
+using Lapor.Web.Domain.Notifications;
+using Lapor.Web.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.IntegrationTests.Features.Intake;
+
+/// <summary>
+/// The platforms' own webhooks on real Kestrel, without a relay: WhatsApp Cloud API (verification and
+/// signed notifications, photos fetched from a Graph API stand-in), Telegram photos through a getFile
+/// stand-in, and an SMS gateway's form callback with its own field names.
+/// </summary>
+public sealed class NativeWebhookTests(ChannelIntakeAppFactory app) : IClassFixture<ChannelIntakeAppFactory>
+{
+    [Fact]
+    public async Task WhatsApp_Verification_AnswersTheChallengeAsText_OnlyWithTheVerifyToken()
+    {
+        using var client = app.CreateHttpClient();
+
+        var verified = await client.GetAsync($"/intake/whatsapp?hub.mode=subscribe&hub.verify_token={ChannelIntakeAppFactory.WhatsAppVerifyToken}&hub.challenge=1158201444");
+        var wrongToken = await client.GetAsync("/intake/whatsapp?hub.mode=subscribe&hub.verify_token=tebakan&hub.challenge=1158201444");
+        var wrongMode = await client.GetAsync($"/intake/whatsapp?hub.mode=unsubscribe&hub.verify_token={ChannelIntakeAppFactory.WhatsAppVerifyToken}&hub.challenge=1158201444");
+        var noToken = await client.GetAsync("/intake/whatsapp?hub.mode=subscribe&hub.challenge=1158201444");
+
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        Assert.Equal("text/plain", verified.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("1158201444", await verified.Content.ReadAsStringAsync());
+        Assert.All([wrongToken, wrongMode, noToken], r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
+        Assert.DoesNotContain("1158201444", await wrongToken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhatsApp_SignedTextMessage_FilesAWhatsAppReport_ForgeriesFileNothing()
+    {
+        var body = Notification(TextMessage("6281234560001", "wamid.teks-001", "Jembatan di Desa Sukamaju retak.\nMohon segera diperiksa."), ("6281234560001", "Rina"));
+        var before = await app.WithDbAsync(db => db.Reports.CountAsync());
+
+        var otherSecret = await PostWhatsAppAsync(body, HubSignature("rahasia-lain", body));
+        var unsigned = await PostWhatsAppAsync(body, null);
+        var tampered = await PostWhatsAppAsync(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace("retak", "bagus", StringComparison.Ordinal)), HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, body));
+        Assert.All([otherSecret, unsigned, tampered], r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+        Assert.Equal("application/problem+json", otherSecret.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Reports.CountAsync()));
+
+        var response = await PostWhatsAppAsync(body, HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await app.WithDbAsync(db => db.Reports.Where(r => r.SubmissionToken == Web.Features.Integrations.Intake.IncomingMessage.TokenOf(Channel.WhatsApp, "wamid.teks-001"))
+            .Select(r => new { r.Id, r.Channel, r.Status, r.Title, r.TrackingNumber }).SingleAsync());
+        Assert.Equal((Channel.WhatsApp, ReportStatus.Unverified, "Jembatan di Desa Sukamaju retak."), (report.Channel, report.Status, report.Title));
+        Assert.Equal(report.TrackingNumber, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("tracking_number").GetString());
+        var identity = await app.WithDbAsync(db => db.ReporterIdentities.Where(i => i.ReportId == report.Id).Select(i => new { i.FullName, i.Phone, i.ReplyChannel, i.ReplyTo }).SingleAsync());
+        Assert.Equal(("Rina", "+6281234560001", NotificationChannel.WhatsApp), (identity.FullName, identity.Phone, identity.ReplyChannel));
+        var reply = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Channel == NotificationChannel.WhatsApp && m.Recipient == identity.ReplyTo));
+        Assert.Contains(report.TrackingNumber, reply.PayloadJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhatsApp_StatusCallbacksAndStickers_AreAcknowledged_NothingFiled()
+    {
+        var statuses = Encoding.UTF8.GetBytes("""
+            {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{"messaging_product":"whatsapp",
+            "metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+            "statuses":[{"id":"wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA","status":"delivered","timestamp":"1750030073","recipient_id":"6281234560009"}]},
+            "field":"messages"}]}]}
+            """);
+        var sticker = Notification(new { from = "6281234560009", id = "wamid.stiker-1", timestamp = "1750030073", type = "sticker", sticker = new { id = "1", mime_type = "image/webp" } });
+        var before = await app.WithDbAsync(db => db.Reports.CountAsync());
+
+        foreach (var body in new[] { statuses, sticker })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await PostWhatsAppAsync(body, HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, body))).StatusCode);
+        }
+
+        Assert.Equal(before, await app.WithDbAsync(db => db.Reports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task WhatsApp_ImageMessage_AttachmentComesFromTheGraphApi_WithoutExif()
+    {
+        app.WhatsApp.Add("1013859600285441", "image/jpeg", TestImages.JpegWithExif());
+        var body = Notification(new
+        {
+            from = "6281234560002", id = "wamid.foto-001", timestamp = "1750030073", type = "image",
+            image = new { caption = "Tiang listrik miring di Jl. Merdeka", mime_type = "image/jpeg", sha256 = "uji", id = "1013859600285441" },
+        });
+
+        var response = await PostWhatsAppAsync(body, HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var number = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("tracking_number").GetString();
+        var attachment = await app.WithDbAsync(db => db.Attachments.SingleAsync(a => db.Reports.Any(r => r.Id == a.ReportId && r.TrackingNumber == number)));
+        Assert.Equal("image/jpeg", attachment.ContentType);
+        var stored = await File.ReadAllBytesAsync(Path.Combine(app.AttachmentsPath, attachment.StoredName));
+        Assert.Equal([0xFF, 0xD8], stored[..2]);
+        Assert.DoesNotContain(TestImages.ExifCanary, Encoding.ASCII.GetString(stored), StringComparison.Ordinal);
+        Assert.Contains("1013859600285441", app.WhatsApp.Served);
+        Assert.Equal(0, app.WhatsApp.Unauthorized);
+    }
+
+    [Fact]
+    public async Task WhatsApp_PhotoWithoutCaption_IsFiledWithItAndASayingTitle()
+    {
+        app.WhatsApp.Add("2002003004", "image/jpeg", TestImages.Jpeg());
+        var body = Notification(new { from = "6281234560008", id = "wamid.tanpa-teks", timestamp = "1750030075", type = "image", image = new { mime_type = "image/jpeg", sha256 = "uji", id = "2002003004" } });
+
+        var response = await PostWhatsAppAsync(body, HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, body));
+
+        var number = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("tracking_number").GetString();
+        var report = await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => new { r.Id, r.Title }).SingleAsync());
+        Assert.Equal("(Foto dikirim tanpa keterangan)", report.Title);
+        Assert.Equal("image/jpeg", await app.WithDbAsync(db => db.Attachments.Where(a => a.ReportId == report.Id).Select(a => a.ContentType).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task WhatsApp_SeveralMessagesInOnePost_EachFiledOnce_AnUnfetchablePhotoKeepsItsText()
+    {
+        var body = Notification(
+            [
+                TextMessage("6281234560003", "wamid.banyak-1", "Sampah menumpuk di Pasar Baru."),
+                new
+                {
+                    from = "6281234560004", id = "wamid.banyak-2", timestamp = "1750030074", type = "image",
+                    image = new { caption = "Pohon tumbang menutup jalan", mime_type = "image/jpeg", sha256 = "uji", id = "999000111" }, // not on the Graph API
+                },
+            ],
+            ("6281234560003", "Budi"), ("6281234560004", "Sari"));
+        var signature = HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, body);
+
+        var first = await PostWhatsAppAsync(body, signature);
+        var again = await PostWhatsAppAsync(body, signature); // Meta's retry of the same notification
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
+        var reports = await app.WithDbAsync(db => db.Reports
+            .Where(r => db.ReporterIdentities.Any(i => i.ReportId == r.Id && (i.Phone == "+6281234560003" || i.Phone == "+6281234560004")))
+            .Select(r => new { r.Title, Attachments = db.Attachments.Count(a => a.ReportId == r.Id) }).ToListAsync());
+        Assert.Equal(["Pohon tumbang menutup jalan", "Sampah menumpuk di Pasar Baru."], reports.Select(r => r.Title).Order(StringComparer.Ordinal));
+        Assert.All(reports, r => Assert.Equal(0, r.Attachments));
+        Assert.Equal(2, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Recipient == "+6281234560003" || m.Recipient == "+6281234560004")));
+    }
+
+    [Fact]
+    public async Task WhatsApp_PhotoOverTheWebFormsLimit_IsNotKept_TheTextIs()
+    {
+        app.WhatsApp.Add("3003004005", "image/jpeg", [.. TestImages.Jpeg(), .. new byte[10 * 1024 * 1024]]);
+        var body = Notification(new
+        {
+            from = "6281234560010", id = "wamid.besar", timestamp = "1750030076", type = "image",
+            image = new { caption = "Foto terlalu besar dari jembatan", mime_type = "image/jpeg", sha256 = "uji", id = "3003004005" },
+        });
+
+        var response = await PostWhatsAppAsync(body, HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, body));
+
+        var number = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("tracking_number").GetString();
+        var report = await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => new { r.Id, r.Title }).SingleAsync());
+        Assert.Equal("Foto terlalu besar dari jembatan", report.Title);
+        Assert.False(await app.WithDbAsync(db => db.Attachments.AnyAsync(a => a.ReportId == report.Id)));
+    }
+
+    [Fact]
+    public async Task Telegram_Photo_LargestSizeFetchedThroughGetFile_WithoutExif()
+    {
+        app.Telegram.Add("AgACAgUAAxkBAAIBbGZ-besar", "photos/file_7.jpg", TestImages.JpegWithExif(320, 240));
+        var update = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            update_id = 910001,
+            message = new
+            {
+                message_id = 301, from = new { id = 4242, first_name = "Dewi" }, chat = new { id = 4242, type = "private" }, date = 1764547200,
+                photo = new[]
+                {
+                    new { file_id = "AgACAgUAAxkBAAIBbGZ-kecil", file_unique_id = "AQADk", width = 90, height = 67, file_size = 1200 },
+                    new { file_id = "AgACAgUAAxkBAAIBbGZ-besar", file_unique_id = "AQADb", width = 320, height = 240, file_size = 9000 },
+                },
+                caption = "Saluran air tersumbat di Gang Melati",
+            },
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/intake/telegram") { Content = new ByteArrayContent(update) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", LaporAppFactory.IntakeSecret);
+        using var client = app.CreateHttpClient();
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var number = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("tracking_number").GetString();
+        var report = await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => new { r.Id, r.Title, r.Channel }).SingleAsync());
+        Assert.Equal(("Saluran air tersumbat di Gang Melati", Channel.Telegram), (report.Title, report.Channel));
+        var attachment = await app.WithDbAsync(db => db.Attachments.SingleAsync(a => a.ReportId == report.Id));
+        Assert.Equal("file_7.jpg", attachment.OriginalFileName);
+        Assert.DoesNotContain(TestImages.ExifCanary, Encoding.ASCII.GetString(await File.ReadAllBytesAsync(Path.Combine(app.AttachmentsPath, attachment.StoredName))), StringComparison.Ordinal);
+        Assert.Equal(["AgACAgUAAxkBAAIBbGZ-besar"], app.Telegram.Served);
+    }
+
+    [Fact]
+    public async Task SmsForm_WithTheGatewaysFieldNames_FilesOnce_TokenInHeaderOrQuery()
+    {
+        var fields = new Dictionary<string, string>
+        {
+            [ChannelIntakeAppFactory.SmsMessageIdField] = "SM-form-001",
+            [ChannelIntakeAppFactory.SmsFromField] = "+6281234560005",
+            [ChannelIntakeAppFactory.SmsTextField] = "Lampu jalan mati di Jl. Ahmad Yani & sekitarnya",
+        };
+
+        var first = await PostSmsFormAsync("/intake/sms", fields, ChannelIntakeAppFactory.SmsFormToken);
+        var again = await PostSmsFormAsync($"/intake/sms?token={ChannelIntakeAppFactory.SmsFormToken}", fields, null);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
+        var number = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("tracking_number").GetString();
+        Assert.Equal(number, JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement.GetProperty("tracking_number").GetString());
+        var report = await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => new { r.Id, r.Title, r.Channel }).SingleAsync());
+        Assert.Equal(("Lampu jalan mati di Jl. Ahmad Yani & sekitarnya", Channel.Sms), (report.Title, report.Channel));
+        Assert.Equal("+6281234560005", await app.WithDbAsync(db => db.ReporterIdentities.Where(i => i.ReportId == report.Id).Select(i => i.Phone).SingleAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Channel == NotificationChannel.Sms && m.Recipient == "+6281234560005")));
+    }
+
+    [Theory]
+    [InlineData("/intake/sms", "salah")]
+    [InlineData("/intake/sms", null)]
+    [InlineData("/intake/sms?token=salah", null)]
+    [InlineData("/intake/sms?token=token-gerbang-sms-uji", "salah")] // a wrong header is not rescued by the query
+    public async Task SmsForm_WrongOrMissingToken_Is401AndFilesNothing(string path, string? token)
+    {
+        var fields = new Dictionary<string, string> { ["MessageSid"] = $"SM-palsu-{path}-{token}", ["From"] = "+6281234560006", ["Body"] = "Laporan palsu" };
+        var before = await app.WithDbAsync(db => db.Reports.CountAsync());
+
+        var response = await PostSmsFormAsync(path, fields, token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Reports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task SmsForm_WithoutTheConfiguredFields_Is400()
+    {
+        // Lapor's JSON field names are not this gateway's.
+        var response = await PostSmsFormAsync("/intake/sms", new Dictionary<string, string> { ["message_id"] = "x-1", ["from"] = "+6281234560007", ["text"] = "Halo" },
+            ChannelIntakeAppFactory.SmsFormToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/intake/sms", "text/plain")]
+    [InlineData("/intake/sms", "multipart/form-data; boundary=x")]
+    [InlineData("/intake/sms", null)]
+    [InlineData("/intake/whatsapp", "application/x-www-form-urlencoded")]
+    [InlineData("/intake/whatsapp", "text/xml")]
+    [InlineData("/intake/telegram", "application/x-www-form-urlencoded")]
+    [InlineData("/intake/telegram", "text/plain")]
+    public async Task WrongContentType_Is415ProblemDetails(string path, string? contentType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent("{}"u8.ToArray()) };
+        request.Content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
+        using var client = app.CreateHttpClient();
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    private static object TextMessage(string from, string id, string text) => new { from, id, timestamp = "1750030073", type = "text", text = new { body = text } };
+
+    private static byte[] Notification(object message, params (string WaId, string Name)[] contacts) => Notification([message], contacts);
+
+    /// <summary>A messages notification as Meta documents it.</summary>
+    private static byte[] Notification(object[] messages, params (string WaId, string Name)[] contacts) => JsonSerializer.SerializeToUtf8Bytes(new
+    {
+        @object = "whatsapp_business_account",
+        entry = new[]
+        {
+            new
+            {
+                id = "102290129340398",
+                changes = new[]
+                {
+                    new
+                    {
+                        value = new
+                        {
+                            messaging_product = "whatsapp",
+                            metadata = new { display_phone_number = "15550783881", phone_number_id = "106540352242922" },
+                            contacts = contacts.Select(c => new { profile = new { name = c.Name }, wa_id = c.WaId }).ToArray(),
+                            messages,
+                        },
+                        field = "messages",
+                    },
+                },
+            },
+        },
+    });
+
+    private static string HubSignature(string secret, byte[] body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    private async Task<HttpResponseMessage> PostWhatsAppAsync(byte[] body, string? signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/intake/whatsapp") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (signature is not null)
+        {
+            request.Headers.Add("X-Hub-Signature-256", signature);
+        }
+
+        using var client = app.CreateHttpClient();
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    private async Task<HttpResponseMessage> PostSmsFormAsync(string path, Dictionary<string, string> fields, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
+        if (token is not null)
+        {
+            request.Headers.Add("X-Lapor-Token", token);
+        }
+
+        using var client = app.CreateHttpClient();
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+}
