@@ -1,4 +1,5 @@
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Channels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -16,7 +17,7 @@ namespace Lapor.Web.Features.Integrations.Intake;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [Route("intake")]
-public sealed class IntakeController(Conversation conversation, IOptions<IntakeOptions> options, TimeProvider clock, IStringLocalizer<IntegrationsResource> t, ILogger<IntakeController> logger)
+public sealed class IntakeController(Conversation conversation, ChannelContacts contacts, IOptions<IntakeOptions> options, TimeProvider clock, IStringLocalizer<IntegrationsResource> t, ILogger<IntakeController> logger)
     : ControllerBase
 {
     private const int MaxBodyBytes = 64 * 1024;
@@ -71,6 +72,8 @@ public sealed class IntakeController(Conversation conversation, IOptions<IntakeO
             return Problem(statusCode: StatusCodes.Status400BadRequest, title: t["Validation.MaxLength", "text", 5000]);
         }
 
+        // When the reporter last wrote: WhatsApp's 24-hour window for free-text replies starts there.
+        await contacts.RecordInboundAsync(message.ReplyChannel, message.ReplyTo, cancellationToken);
         return await conversation.ReceiveAsync(message, cancellationToken) switch
         {
             Conversation.Filed filed => Ok(new Receipt(filed.TrackingNumber)),
