@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
+using Lapor.IntegrationTests.Security;
 using Lapor.TestSupport;
 using Lapor.TestSupport.Providers;
 using Lapor.Web.Domain.Notifications;
@@ -10,6 +11,7 @@ using Lapor.Web.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
 
 namespace Lapor.IntegrationTests.Infrastructure.Channels;
 
@@ -31,6 +33,9 @@ public sealed class ChannelSenderTests(ChannelSenderTests.ConnectedApp app, Manu
 
         public SmsGatewayStandIn Sms { get; } = new("POST", """{"to":"{to}","message":"{text}","sender":"LAPOR"}""", json: true);
 
+        /// <summary>Every log event, down to Debug for the HTTP client and Polly, to prove no token or number leaks.</summary>
+        public LogCapture Logs { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
@@ -50,6 +55,11 @@ public sealed class ChannelSenderTests(ChannelSenderTests.ConnectedApp app, Manu
             builder.UseSetting("Channels:Sms:AuthHeaderName", SmsGatewayStandIn.AuthHeaderName);
             builder.UseSetting("Channels:Sms:AuthHeaderValue", SmsGatewayStandIn.AuthHeaderValue);
             builder.UseSetting("Channels:Sms:SuccessBodyContains", "\"status\":\"1\"");
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Debug");
+            builder.UseSetting("Serilog:MinimumLevel:Override:System.Net.Http", "Debug");
+            builder.UseSetting("Serilog:MinimumLevel:Override:Polly", "Debug");
+            builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft", "Debug");
+            builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
         }
 
         protected override void Dispose(bool disposing)
@@ -159,8 +169,8 @@ public sealed class ChannelSenderTests(ChannelSenderTests.ConnectedApp app, Manu
 
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
         var page = await admin.OpenAsync("/admin/surat");
-        var line = page.Document.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("bot was blocked by the user", StringComparison.Ordinal));
-        Assert.Contains("***9876", line.TextContent, StringComparison.Ordinal);
+        var line = page.Document.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("***9876", StringComparison.Ordinal));
+        Assert.Contains("Telegram 403: Forbidden: bot was blocked by the user", line.TextContent, StringComparison.Ordinal);
         Assert.Contains("Telegram", line.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("5550009876", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(TelegramBotApiStandIn.Token, page.Html, StringComparison.Ordinal);
@@ -223,6 +233,28 @@ public sealed class ChannelSenderTests(ChannelSenderTests.ConnectedApp app, Manu
         Assert.Single(app.Telegram.Delivered, m => m.Text.Contains("LPR-RTRY-2345", StringComparison.Ordinal));
         Assert.Equal(before + 2, app.Telegram.RequestCount);
         Assert.NotNull((await RowAsync(app, id)).SentAt);
+    }
+
+    [Fact]
+    public async Task Logs_NeverCarryTheTokensNumbersOrChatIds()
+    {
+        app.Telegram.FailNextWithBadGateway();
+        app.Telegram.BlockedBy("5550008642");
+        app.WhatsApp.Undeliverable("6281234568642");
+        await EnqueueAsync(app, NotificationChannel.Telegram, "5550007531", "LPR-LOGA-2345");
+        await EnqueueAsync(app, NotificationChannel.Telegram, "5550008642", "LPR-LOGB-2345");
+        await EnqueueAsync(app, NotificationChannel.WhatsApp, "6281234568642", "LPR-LOGC-2345");
+        await EnqueueAsync(app, NotificationChannel.Sms, "081234568642", "LPR-LOGD-2345");
+
+        await DispatchAsync(app);
+
+        var logged = app.Logs.Lines;
+        Assert.Contains(logged, line => line.Contains("bot was blocked by the user", StringComparison.Ordinal));
+        Assert.Contains(logged, line => line.Contains("code 131026", StringComparison.Ordinal));
+        foreach (var secret in new[] { TelegramBotApiStandIn.Token, WhatsAppCloudApiStandIn.AccessToken, SmsGatewayStandIn.AuthHeaderValue, "5550007531", "5550008642", "6281234568642", "081234568642" })
+        {
+            Assert.DoesNotContain(logged, line => line.Contains(secret, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
