@@ -10,7 +10,7 @@ namespace Lapor.Web.Infrastructure.Channels;
 /// A generic HTTP SMS gateway: one request as configured (<see cref="SmsGatewayOptions"/>), the
 /// number and text put into the body template (or, for GET, the address), encoded for where they go.
 /// A 2xx answer (holding <see cref="SmsGatewayOptions.SuccessBodyContains"/> when set) is success; a
-/// 4xx other than 408 and 429 is the gateway refusing this message (a wrong number, say): permanent.
+/// 4xx other than 401, 403 (the key), 408 and 429 is the gateway refusing this message (a wrong number, say): permanent.
 /// </summary>
 public sealed class SmsGatewaySender(HttpClient http, IOptions<ChannelOptions> options)
 {
@@ -31,7 +31,8 @@ public sealed class SmsGatewaySender(HttpClient http, IOptions<ChannelOptions> o
 
         var summary = $"SMS gateway {(int)response.StatusCode}: {ChannelHttp.Cut(answer.ReplaceLineEndings(" "), 300)}";
         var status = (int)response.StatusCode;
-        var permanent = status is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
+        // 401/403 are Lapor's key, fixable by an administrator: retried like a server error, as a Telegram or WhatsApp token error is.
+        var permanent = status is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
         throw new ChannelDeliveryException(summary, permanent, response.StatusCode == HttpStatusCode.TooManyRequests ? ChannelHttp.RetryAfter(response) : null, status);
     }
 
