@@ -41,6 +41,7 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ReportSupport> ReportSupports => Set<ReportSupport>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
+    public DbSet<ChannelContact> ChannelContacts => Set<ChannelContact>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
     public DbSet<ReportReading> ReportReadings => Set<ReportReading>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

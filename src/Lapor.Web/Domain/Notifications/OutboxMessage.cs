@@ -66,19 +66,39 @@ public sealed class OutboxMessage
     public const int MaxAttempts = 12;
 
     /// <summary>
-    /// Exponential backoff: 1, 2, 4 … minutes, capped at six hours; dead-lettered after <see cref="MaxAttempts"/>.
+    /// Exponential backoff: 1, 2, 4 … minutes, capped at six hours; dead-lettered after <see cref="MaxAttempts"/>,
+    /// or at once when the failure is <paramref name="permanent"/> (a blocked bot, an invalid number: trying
+    /// again cannot help, an administrator may still send it again). A provider's <paramref name="retryAfter"/>
+    /// (HTTP 429) postpones the next try at least that long, up to six hours.
     /// The error is stored with addresses and numbers masked: a bounce quotes the recipient.
     /// </summary>
-    public void MarkFailed(string error, DateTimeOffset now)
+    public void MarkFailed(string error, DateTimeOffset now, bool permanent = false, TimeSpan? retryAfter = null)
     {
         Attempts++;
         var masked = ContactMask.Text(error, Recipient);
         LastError = masked.Length > 500 ? masked[..500] : masked;
-        NextAttemptAt = now.AddMinutes(Math.Min(360, Math.Pow(2, Attempts - 1)));
+        var backoff = TimeSpan.FromMinutes(Math.Min(360, Math.Pow(2, Attempts - 1)));
+        NextAttemptAt = now.Add(retryAfter is { } asked && asked > backoff ? TimeSpan.FromTicks(Math.Min(asked.Ticks, MaxRetryAfter.Ticks)) : backoff);
         (ClaimedBy, ClaimedUntil) = (null, null);
-        if (Attempts >= MaxAttempts)
+        if (permanent || Attempts >= MaxAttempts)
         {
             DeadLetteredAt = now;
         }
     }
+
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromHours(6);
+
+    /// <summary>What <see cref="LastError"/> says while a message waits for its channel to be connected.</summary>
+    public const string ChannelNotConnected = "Channel not connected";
+
+    /// <summary>True while the message waits for its channel (see <see cref="WaitForChannel"/>).</summary>
+    public bool WaitsForChannel => SentAt is null && DeadLetteredAt is null && LastError == ChannelNotConnected;
+
+    /// <summary>
+    /// No sender is configured for this channel: the message is not sent, not counted as an attempt and
+    /// never given up, but looked at again at <paramref name="retryAt"/>, so it leaves once the channel is
+    /// connected. Administrators see it waiting in /admin/surat.
+    /// </summary>
+    public void WaitForChannel(DateTimeOffset retryAt) =>
+        (LastError, NextAttemptAt, ClaimedBy, ClaimedUntil) = (ChannelNotConnected, retryAt, null, null);
 }

@@ -18,6 +18,9 @@ public sealed class OutboxDispatcher(
     : IPeriodicJob
 {
     private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often a message for a channel that is not connected is looked at again.</summary>
+    private static readonly TimeSpan ChannelWait = TimeSpan.FromMinutes(30);
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>Sends every due message once; returns how many were delivered.</summary>
@@ -57,7 +60,9 @@ public sealed class OutboxDispatcher(
             }
             else
             {
-                await chat.SendAsync(message.Channel, message.Recipient, templates.ComposeText(message.Template, message.Culture, message.PayloadJson), cancellationToken);
+                await chat.SendAsync(
+                    new ChannelMessage(message.Channel, message.Recipient, templates.ComposeText(message.Template, message.Culture, message.PayloadJson), TrackingNumberIn(message.PayloadJson)),
+                    cancellationToken);
             }
 
             message.MarkSent(clock.GetUtcNow());
@@ -65,21 +70,42 @@ public sealed class OutboxDispatcher(
             metrics.MessageSent(message.Channel.ToString());
             return true;
         }
+        catch (ChannelNotConnectedException)
+        {
+            // Nothing is configured for the channel: not sent, not an attempt; looked at again later, so it
+            // leaves once the channel is connected, and shown waiting in /admin/surat meanwhile.
+            logger.LogInformation("Outbox message {OutboxId} ({Template}) waits: {Channel} is not connected", id, message.Template, message.Channel);
+            message.WaitForChannel(clock.GetUtcNow().Add(ChannelWait));
+            await db.SaveChangesAsync(CancellationToken.None);
+            return false;
+        }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             // A masked summary, never the exception itself: a bounce's message (and MailKit's
             // SmtpCommandException.Mailbox) carry the recipient, and logs never carry reporter contacts.
             var summary = Describe(error, message.Recipient);
             logger.LogWarning("Outbox message {OutboxId} ({Template}) failed on attempt {Attempt}: {Error}", id, message.Template, message.Attempts + 1, summary);
-            message.MarkFailed(summary, clock.GetUtcNow());
+            var refusal = error as ChannelDeliveryException;
+            message.MarkFailed(summary, clock.GetUtcNow(), refusal?.Permanent ?? false, refusal?.RetryAfter);
             await db.SaveChangesAsync(CancellationToken.None);
             metrics.MessageFailed(message.Channel.ToString());
             return false;
         }
     }
 
+    private static string? TrackingNumberIn(string payloadJson)
+    {
+        using var payload = System.Text.Json.JsonDocument.Parse(payloadJson);
+        return payload.RootElement.TryGetProperty("TrackingNumber", out var number) && number.ValueKind == System.Text.Json.JsonValueKind.String ? number.GetString() : null;
+    }
+
     /// <summary>What went wrong, with the SMTP reply code when there is one, and no address or number in clear.</summary>
     internal static string Describe(Exception error, string recipient) => ContactMask.Text(
-        error is SmtpCommandException smtp ? $"SMTP {(int)smtp.StatusCode} {smtp.ErrorCode}: {smtp.Message}" : $"{error.GetType().Name}: {error.Message}",
+        error switch
+        {
+            SmtpCommandException smtp => $"SMTP {(int)smtp.StatusCode} {smtp.ErrorCode}: {smtp.Message}",
+            ChannelDeliveryException refusal => refusal.Message,
+            _ => $"{error.GetType().Name}: {error.Message}",
+        },
         recipient);
 }

@@ -515,6 +515,26 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.ToTable("ApiClients");
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Notifications.ChannelContact", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("LastInboundAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Channel", "AddressHash");
+
+                    b.HasIndex("LastInboundAt");
+
+                    b.ToTable("ChannelContacts");
+                });
+
             modelBuilder.Entity("Lapor.Web.Domain.Notifications.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -495,6 +495,26 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.ToTable("ApiClients");
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Notifications.ChannelContact", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastInboundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Channel", "AddressHash");
+
+                    b.HasIndex("LastInboundAt");
+
+                    b.ToTable("ChannelContacts");
+                });
+
             modelBuilder.Entity("Lapor.Web.Domain.Notifications.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

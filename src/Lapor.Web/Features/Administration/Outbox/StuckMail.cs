@@ -4,19 +4,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Features.Administration.Outbox;
 
-/// <summary>Mail the dispatcher gave up on, and mail still retrying, newest first, with addresses masked.</summary>
+/// <summary>
+/// Messages not delivered — mail and replies on SMS, WhatsApp and Telegram: given up, still retrying,
+/// or waiting for their channel to be connected — newest first, with addresses and numbers masked.
+/// </summary>
 public static class StuckMail
 {
-    public sealed record Row(long Id, string Template, string Recipient, int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, bool Dead);
+    public sealed record Row(
+        long Id, NotificationChannel Channel, string Template, string Recipient, int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, bool Dead)
+    {
+        public bool WaitsForChannel => !Dead && LastError == OutboxMessage.ChannelNotConnected;
+    }
 
     public sealed class Handler(LaporDbContext db)
     {
         public async Task<List<Row>> HandleAsync(CancellationToken cancellationToken)
         {
             var rows = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.SentAt == null && (m.DeadLetteredAt != null || m.Attempts > 0))
+                .Where(m => m.SentAt == null && (m.DeadLetteredAt != null || m.Attempts > 0 || m.LastError != null))
                 .OrderByDescending(m => m.Id).Take(200)
-                .Select(m => new Row(m.Id, m.Template, m.Recipient, m.Attempts, m.LastError, m.CreatedAt, m.NextAttemptAt, m.DeadLetteredAt != null))
+                .Select(m => new Row(m.Id, m.Channel, m.Template, m.Recipient, m.Attempts, m.LastError, m.CreatedAt, m.NextAttemptAt, m.DeadLetteredAt != null))
                 .ToListAsync(cancellationToken);
 
             // Errors are masked when stored; masking again on the way out covers rows stored before that.

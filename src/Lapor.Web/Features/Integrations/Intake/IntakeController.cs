@@ -1,5 +1,6 @@
 using System.Net.Mime;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Channels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -21,7 +22,7 @@ namespace Lapor.Web.Features.Integrations.Intake;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [Route("intake")]
-public sealed class IntakeController(Conversation conversation, PlatformMedia platformMedia, IOptions<IntakeOptions> options, TimeProvider clock,
+public sealed class IntakeController(Conversation conversation, PlatformMedia platformMedia, ChannelContacts contacts, IOptions<IntakeOptions> options, TimeProvider clock,
     IStringLocalizer<IntegrationsResource> t, ILogger<IntakeController> logger)
     : ControllerBase
 {
@@ -223,6 +224,8 @@ public sealed class IntakeController(Conversation conversation, PlatformMedia pl
             };
         }
 
+        // When the reporter last wrote: WhatsApp's 24-hour window for free-text replies starts there.
+        await contacts.RecordInboundAsync(message.ReplyChannel, message.ReplyTo, cancellationToken);
         var outcome = await conversation.ReceiveAsync(message, cancellationToken);
         if (outcome is Conversation.Refused refused)
         {

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Lapor.Web.Infrastructure.Notifications;
+using Microsoft.Extensions.Options;
+
+namespace Lapor.Web.Infrastructure.Channels;
+
+/// <summary>
+/// A generic HTTP SMS gateway: one request as configured (<see cref="SmsGatewayOptions"/>), the
+/// number and text put into the body template (or, for GET, the address), encoded for where they go.
+/// A 2xx answer (holding <see cref="SmsGatewayOptions.SuccessBodyContains"/> when set) is success; a
+/// 4xx other than 401, 403 (the key), 408 and 429 is the gateway refusing this message (a wrong number, say): permanent.
+/// </summary>
+public sealed class SmsGatewaySender(HttpClient http, IOptions<ChannelOptions> options)
+{
+    public async Task SendAsync(ChannelMessage message, CancellationToken cancellationToken)
+    {
+        var sms = options.Value.Sms;
+        if (!sms.Connected)
+        {
+            throw new ChannelNotConnectedException(message.Channel);
+        }
+
+        using var response = await ChannelHttp.SendAsync(http, () => Request(sms, message.Recipient, message.Text), sms.AuthHeaderValue, cancellationToken);
+        var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (response.IsSuccessStatusCode && (string.IsNullOrEmpty(sms.SuccessBodyContains) || answer.Contains(sms.SuccessBodyContains, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        var summary = $"SMS gateway {(int)response.StatusCode}: {ChannelHttp.Cut(answer.ReplaceLineEndings(" "), 300)}";
+        var status = (int)response.StatusCode;
+        // 401/403 are Lapor's key, fixable by an administrator: retried like a server error, as a Telegram or WhatsApp token error is.
+        var permanent = status is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
+        throw new ChannelDeliveryException(summary, permanent, response.StatusCode == HttpStatusCode.TooManyRequests ? ChannelHttp.RetryAfter(response) : null, status);
+    }
+
+    /// <summary>The request the configuration describes, for <paramref name="to"/> and <paramref name="text"/>.</summary>
+    public static HttpRequestMessage Request(SmsGatewayOptions sms, string to, string text)
+    {
+        var method = sms.HttpMethod;
+        HttpRequestMessage request;
+        if (method == HttpMethod.Get)
+        {
+            // The placeholders as written, or as Uri escaped them; the rest of the address is left as configured.
+            var template = sms.Url!.OriginalString.Replace("%7Bto%7D", "{to}", StringComparison.OrdinalIgnoreCase).Replace("%7Btext%7D", "{text}", StringComparison.OrdinalIgnoreCase);
+            var address = Fill(template, to, text, Uri.EscapeDataString);
+            request = new HttpRequestMessage(method, new Uri(address));
+        }
+        else
+        {
+            var json = sms.BodyEncoding == SmsBodyEncoding.Json;
+            Func<string, string> encode = json ? JsonStringContent : Uri.EscapeDataString;
+            var mediaType = json ? "application/json" : "application/x-www-form-urlencoded";
+            request = new HttpRequestMessage(method, sms.Url) { Content = new StringContent(Fill(sms.BodyTemplate, to, text, encode), Encoding.UTF8, mediaType) };
+        }
+
+        if (!string.IsNullOrWhiteSpace(sms.AuthHeaderName))
+        {
+            request.Headers.TryAddWithoutValidation(sms.AuthHeaderName, sms.AuthHeaderValue);
+        }
+
+        return request;
+    }
+
+    private static string Fill(string template, string to, string text, Func<string, string> encode) =>
+        template.Replace("{to}", encode(to.Trim()), StringComparison.Ordinal).Replace("{text}", encode(text), StringComparison.Ordinal);
+
+    /// <summary>A value inside a JSON string: the template holds the quotes.</summary>
+    private static string JsonStringContent(string value)
+    {
+        var quoted = JsonSerializer.Serialize(value);
+        return quoted[1..^1];
+    }
+}
