@@ -46,6 +46,10 @@ public sealed class ChannelIntakeAppFactory : LaporAppFactory, IAsyncLifetime
         builder.UseSetting("Intake:SmsForm:MessageIdField", SmsMessageIdField);
         builder.UseSetting("Channels:WhatsApp:AccessToken", WhatsAppMediaStandIn.AccessToken);
         builder.UseSetting("Channels:WhatsApp:ApiBaseUrl", WhatsApp.ApiBaseUrl.ToString());
+
+        // A connected WhatsApp number also names its sending number and the template for replies outside the 24-hour window.
+        builder.UseSetting("Channels:WhatsApp:PhoneNumberId", "106540352242922");
+        builder.UseSetting("Channels:WhatsApp:TemplateName", "lapor_pembaruan");
         builder.UseSetting("Channels:Telegram:BotToken", TelegramFileStandIn.BotToken);
         builder.UseSetting("Channels:Telegram:ApiBaseUrl", Telegram.ApiBaseUrl.ToString());
     }
