@@ -43,7 +43,7 @@ public sealed class ConfirmationsTests(LaporAppFactory app) : IClassFixture<Lapo
     {
         await StaffWorld.CreateAsync(app);
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
-        var (client, _) = ApiClient.Create("Gerbang WA Kecamatan", ApiOperations.ChannelIntake, 60, DateTimeOffset.UtcNow);
+        var (client, _) = ApiClient.Create("Gerbang WA Kecamatan", ApiOperations.ReadRequests, 60, DateTimeOffset.UtcNow);
         await app.WithDbAsync(async db => { db.ApiClients.Add(client); await db.SaveChangesAsync(); });
 
         var list = await admin.OpenAsync("/admin/api");
