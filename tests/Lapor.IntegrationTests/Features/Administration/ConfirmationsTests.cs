@@ -51,7 +51,7 @@ public sealed class ConfirmationsTests(LaporAppFactory app) : IClassFixture<Lapo
         await admin.SubmitAsync($"/admin/api/{client.Id}/cabut");
 
         Assert.NotNull(list.Document.QuerySelector($"a[href='/admin/api/{client.Id}/cabut']"));
-        Assert.Contains($"Gerbang WA Kecamatan berhenti bekerja (Menerima dari kanal SMS/WA/Telegram)", confirm.Text, StringComparison.Ordinal);
+        Assert.Contains($"Gerbang WA Kecamatan berhenti bekerja (Membaca laporan (yang publik, dan yang diajukannya sendiri))", confirm.Text, StringComparison.Ordinal);
         Assert.Contains(client.KeyPrefix, confirm.Text, StringComparison.Ordinal);
         Assert.Contains("Kunci ini belum pernah dipakai.", confirm.Text, StringComparison.Ordinal);
         Assert.Null(await RevokedAtAsync(client.Id));

@@ -11,7 +11,7 @@ namespace Lapor.Web.Features.Integrations.Open311;
 /// <summary>
 /// Open311 GeoReport v2 under /open311/v2/: every method in JSON and XML, chosen by the address's
 /// extension as the specification writes it. One jurisdiction: <c>jurisdiction_id</c> is accepted and ignored.
-/// The GET methods also answer HEAD, and OPTIONS and CORS (any origin, no credentials) for web pages.
+/// The GET methods also answer HEAD (as every GET does), and OPTIONS and CORS (any origin, no credentials) for web pages.
 /// </summary>
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = false)] // in the OpenAPI description, though not an [ApiController] (its errors follow the specification)
@@ -25,7 +25,6 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
 
     [ProducesResponseType<Discovery>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [HttpGet("discovery." + Format)]
-    [HttpHead("discovery." + Format)]
     [EnableCors(ReadPolicy)]
     public IActionResult Discovery([FromRoute] string format, [FromServices] IOptions<Infrastructure.Notifications.MailOptions> site)
     {
@@ -42,7 +41,6 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
 
     [ProducesResponseType<List<Service>>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [HttpGet("services." + Format)]
-    [HttpHead("services." + Format)]
     [EnableCors(ReadPolicy)]
     public async Task<IActionResult> Services([FromRoute] string format, CancellationToken cancellationToken) =>
         new Open311Result(format, new ServiceList { Items = [.. await catalogue.ServicesAsync(English, cancellationToken)] });
@@ -50,7 +48,6 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
     [ProducesResponseType<ServiceDefinition>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status404NotFound, "application/json", "text/xml")]
     [HttpGet("services/{serviceCode}." + Format)]
-    [HttpHead("services/{serviceCode}." + Format)]
     [EnableCors(ReadPolicy)]
     public async Task<IActionResult> ServiceDefinition([FromRoute] string serviceCode, [FromRoute] string format, CancellationToken cancellationToken)
     {
@@ -65,7 +62,6 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
     [ProducesResponseType<List<ServiceRequest>>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status400BadRequest, "application/json", "text/xml")]
     [HttpGet("requests." + Format)]
-    [HttpHead("requests." + Format)]
     [EnableCors(ReadPolicy)]
     public async Task<IActionResult> Requests(
         [FromRoute] string format, [FromServices] ServiceRequests.Handler requests,
@@ -85,7 +81,6 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
     [ProducesResponseType<List<ServiceRequest>>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status404NotFound, "application/json", "text/xml")]
     [HttpGet("requests/{serviceRequestId}." + Format)]
-    [HttpHead("requests/{serviceRequestId}." + Format)]
     [EnableCors(ReadPolicy)]
     public async Task<IActionResult> RequestById(
         [FromRoute] string serviceRequestId, [FromRoute] string format, [FromServices] ServiceRequests.Handler requests,
@@ -113,21 +108,28 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
     [ProducesResponseType<List<Error>>(StatusCodes.Status404NotFound, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status409Conflict, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status413PayloadTooLarge, "application/json", "text/xml")]
+    [ProducesResponseType<List<Error>>(StatusCodes.Status415UnsupportedMediaType, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status429TooManyRequests, "application/json", "text/xml")]
     [HttpPost("requests." + Format)]
     [IgnoreAntiforgeryToken]
+    [QuotedBoundary]
     [RequestSizeLimit(NewServiceRequest.MaxRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = NewServiceRequest.MaxRequestBytes)]
     public async Task<IActionResult> Create(
         [FromRoute] string format, [FromForm] NewServiceRequest.Form? form, [FromServices] NewServiceRequest.Handler handler,
         [FromServices] IOptions<MailOptions> site, CancellationToken cancellationToken)
     {
+        if (!Request.HasFormContentType)
+        {
+            return Error(format, StatusCodes.Status415UnsupportedMediaType, "Open311.Error.BadForm");
+        }
+
         if (form is null)
         {
             return await UnreadableFormAsync(cancellationToken);
         }
 
-        var fields = Request.Form.SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? "")));
+        var fields = (await Request.ReadFormAsync(cancellationToken)).SelectMany(f => f.Value.Select(v => KeyValuePair.Create(f.Key, v ?? "")));
         var outcome = await handler.HandleAsync(form, fields, Request.Headers["Idempotency-Key"].ToString(), cancellationToken);
         switch (outcome)
         {
@@ -160,7 +162,6 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
     [ProducesResponseType<List<ServiceRequest>>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status404NotFound, "application/json", "text/xml")]
     [HttpGet("tokens/{token}." + Format)]
-    [HttpHead("tokens/{token}." + Format)]
     [EnableCors(ReadPolicy)]
     public async Task<IActionResult> Token([FromRoute] string token, [FromRoute] string format, [FromServices] RequestByToken.Handler handler, CancellationToken cancellationToken)
     {
