@@ -44,7 +44,7 @@ public static class NewServiceRequest
         [FromForm(Name = "attribute")] public Dictionary<string, string> Attributes { get; set; } = [];
 
         /// <summary>Attribute codes the service definition does not list (a misspelling must not quietly file with less privacy).</summary>
-        public IEnumerable<string> UnknownAttributes => Attributes.Keys.Where(code => !ServiceCatalogue.AttributeCodes.Contains(code));
+        public IEnumerable<string> UnknownAttributes() => Attributes.Keys.Where(code => !ServiceCatalogue.AttributeCodes.Contains(code));
 
         /// <summary>
         /// Trims the optional fields and drops empty ones. USF's open311-client writes a missing value as the
@@ -108,7 +108,7 @@ public static class NewServiceRequest
             RuleFor(f => f.DeviceId).MaximumLength(ApiSubmission.MaxIdLength).WithMessage(_ => t["Validation.MaxLength", "device_id", ApiSubmission.MaxIdLength]);
             RuleFor(f => f.AccountId).MaximumLength(ApiSubmission.MaxIdLength).WithMessage(_ => t["Validation.MaxLength", "account_id", ApiSubmission.MaxIdLength]);
             RuleFor(f => f.Media).Must(m => m is null || m.Length <= Attachment.MaxBytes).WithName("media").WithMessage(_ => t["Open311.Error.MediaTooLarge"]);
-            RuleForEach(f => f.UnknownAttributes).Must(_ => false).WithName("attribute")
+            RuleForEach(f => f.UnknownAttributes()).Must(_ => false).WithName("attribute")
                 .WithMessage((_, code) => t["Open311.Error.UnknownAttribute", code, string.Join(", ", ServiceCatalogue.AttributeCodes)]);
             RuleFor(f => f.MediaUrl).MaximumLength(500).WithMessage(_ => t["Validation.MaxLength", "media_url", 500]);
             RuleFor(f => f.MediaUrl).Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
