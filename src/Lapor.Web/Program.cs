@@ -120,6 +120,7 @@ app.UseSerilogRequestLogging(o =>
 app.UseLaporHttpsOnly();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseCors(); // only endpoints that name a policy (Open311's GET methods)
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseTwoFactorEnforcement();

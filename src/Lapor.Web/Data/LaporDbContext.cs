@@ -46,6 +46,7 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ReportReading> ReportReadings => Set<ReportReading>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<ApiSubmission> ApiSubmissions => Set<ApiSubmission>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<PrivacyNotice> PrivacyNotices => Set<PrivacyNotice>();
 

@@ -58,7 +58,7 @@ public sealed partial class DemoData(LaporDbContext db, UserManager<LaporUser> u
             new ResponseTemplate(agencies["PUPR"].Id, "Survei lokasi", "Terima kasih atas laporan Anda. Tim teknis kami akan melakukan survei lokasi dalam 3 hari kerja dan menyampaikan hasilnya di sini."),
             new ResponseTemplate(agencies["PUPR"].Id, "Perbaikan selesai", "Perbaikan telah selesai dilaksanakan. Mohon konfirmasi apakah kondisi di lapangan sudah sesuai harapan Anda."));
         db.ApiClients.Add(ApiClient.WithKnownKey("Aplikasi demo (Open311)", ApiKey,
-            ApiOperations.ReadRequests | ApiOperations.CreateRequests | ApiOperations.ChannelIntake, 120, clock.GetUtcNow()));
+            ApiOperations.ReadRequests | ApiOperations.CreateRequests, 120, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Lapor.TestSupport;
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Features.Shared.Privacy;
 using Lapor.Web.Infrastructure.Notifications;
@@ -93,6 +94,19 @@ public sealed class PersonalDataTests(ManualJobsAppFactory app) : IClassFixture<
             await db.SaveChangesAsync();
             return waiting.Id;
         });
+        await app.WithDbAsync(async db =>
+        {
+            var (apiClient, _) = ApiClient.Create("Aplikasi retensi", ApiOperations.CreateRequests, 60, DateTimeOffset.UtcNow);
+            db.ApiClients.Add(apiClient);
+            await db.SaveChangesAsync();
+            foreach (var number in new[] { closed, open })
+            {
+                var reportId = await db.Reports.Where(r => r.TrackingNumber == number).Select(r => r.Id).SingleAsync();
+                db.ApiSubmissions.Add(new ApiSubmission(apiClient.Id, reportId, new string('0', 64), null, $"perangkat-{number}", "akun-1", DateTimeOffset.UtcNow));
+            }
+
+            await db.SaveChangesAsync();
+        });
         var sixYearsLater = new FakeTimeProvider(DateTimeOffset.UtcNow.AddYears(6));
         var startedAt = DateTimeOffset.UtcNow;
         int Run(LaporDbContext db) => new RetentionJob(db, Options.Create(new RetentionOptions { ReporterIdentityRetentionDays = 5 * 365 }), sixYearsLater)
@@ -106,6 +120,10 @@ public sealed class PersonalDataTests(ManualJobsAppFactory app) : IClassFixture<
         Assert.Equal(0, second);
         Assert.Null(names[closed]);
         Assert.Equal("Masih Berjalan", names[open]);
+        var devices = await app.WithDbAsync(db => db.ApiSubmissions.Join(db.Reports, s => s.ReportId, r => r.Id, (s, r) => new { r.TrackingNumber, s.DeviceId, s.AccountId })
+            .Where(x => x.TrackingNumber == closed || x.TrackingNumber == open).ToDictionaryAsync(x => x.TrackingNumber, x => (x.DeviceId, x.AccountId)));
+        Assert.Equal(((string?)null, (string?)null), devices[closed]);
+        Assert.Equal(($"perangkat-{open}", "akun-1"), devices[open]);
         Assert.True(await app.WithDbAsync(db => db.Reports.AnyAsync(r => r.TrackingNumber == closed)));
 
         // Every message sent before the run (the filing confirmations among them) left the outbox with its address.

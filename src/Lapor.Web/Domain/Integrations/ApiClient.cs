@@ -3,13 +3,18 @@ using System.Text;
 
 namespace Lapor.Web.Domain.Integrations;
 
+/// <summary>
+/// What a client's key may do. Reading: GET requests with an api_key (optional there, the public reports
+/// being public) must have it, and such a client may also read the reports it filed before they are
+/// public. Value 4 was "channel intake", never checked: the SMS, WhatsApp and Telegram webhooks prove
+/// themselves with their own secrets, not API keys. Stored clients may still carry the bit; it means nothing.
+/// </summary>
 [Flags]
 public enum ApiOperations
 {
     None = 0,
     ReadRequests = 1,
     CreateRequests = 2,
-    ChannelIntake = 4,
 }
 
 /// <summary>

@@ -13,7 +13,11 @@ public static class IntegrationsArea
     {
         services.AddAreaTexts<IntegrationsResource>();
         services.AddOptions<Open311Options>().Bind(configuration.GetSection(Open311Options.Section))
-            .Validate(o => o.PageSize is >= 1 and <= 1000, "Open311:PageSize must be between 1 and 1000.").ValidateOnStart();
+            .Validate(o => o.PageSize is >= 1 and <= 1000, "Open311:PageSize must be between 1 and 1000.")
+            .Validate(o => o.RetryWindow >= TimeSpan.Zero && o.RetryWindow <= TimeSpan.FromDays(1), "Open311:RetryWindow must be between 00:00:00 and 1.00:00:00.").ValidateOnStart();
+
+        // The GET methods are public data: any web page may read them, without cookies (none are needed).
+        services.AddCors(o => o.AddPolicy(Open311Controller.ReadPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()));
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section))
             .Validate(o => new[] { o.SmsForm.FromField, o.SmsForm.TextField, o.SmsForm.MessageIdField, o.SmsForm.TokenHeader }.All(f => !string.IsNullOrWhiteSpace(f)),
                 "Intake:SmsForm:FromField, TextField, MessageIdField and TokenHeader must not be empty.")

@@ -17,7 +17,7 @@ public sealed class ApiClientsTests(LaporAppFactory app) : IClassFixture<LaporAp
         {
             ["__RequestVerificationToken"] = await admin.TokenAsync(),
             ["name"] = "Gerbang SMS Uji",
-            ["operations"] = "ChannelIntake",
+            ["operations"] = "ReadRequests",
             ["requestsPerMinute"] = "120",
         })));
         var key = created.Document.QuerySelector("[data-testid=api-key]")!.TextContent.Trim();
@@ -26,7 +26,7 @@ public sealed class ApiClientsTests(LaporAppFactory app) : IClassFixture<LaporAp
         Assert.StartsWith("lpr_", key, StringComparison.Ordinal);
         Assert.Equal(ApiClient.Hash(key), client.KeyHash);
         Assert.DoesNotContain(key, client.KeyHash, StringComparison.Ordinal);
-        Assert.True(client.Allows(ApiOperations.ChannelIntake));
+        Assert.True(client.Allows(ApiOperations.ReadRequests));
         Assert.False(client.Allows(ApiOperations.CreateRequests));
         Assert.DoesNotContain(key, (await admin.OpenAsync("/admin/api")).Html, StringComparison.Ordinal);
 

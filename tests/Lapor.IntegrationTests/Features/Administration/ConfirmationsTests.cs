@@ -43,7 +43,7 @@ public sealed class ConfirmationsTests(LaporAppFactory app) : IClassFixture<Lapo
     {
         await StaffWorld.CreateAsync(app);
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
-        var (client, _) = ApiClient.Create("Gerbang WA Kecamatan", ApiOperations.ChannelIntake, 60, DateTimeOffset.UtcNow);
+        var (client, _) = ApiClient.Create("Gerbang WA Kecamatan", ApiOperations.ReadRequests, 60, DateTimeOffset.UtcNow);
         await app.WithDbAsync(async db => { db.ApiClients.Add(client); await db.SaveChangesAsync(); });
 
         var list = await admin.OpenAsync("/admin/api");
@@ -51,7 +51,7 @@ public sealed class ConfirmationsTests(LaporAppFactory app) : IClassFixture<Lapo
         await admin.SubmitAsync($"/admin/api/{client.Id}/cabut");
 
         Assert.NotNull(list.Document.QuerySelector($"a[href='/admin/api/{client.Id}/cabut']"));
-        Assert.Contains($"Gerbang WA Kecamatan berhenti bekerja (Menerima dari kanal SMS/WA/Telegram)", confirm.Text, StringComparison.Ordinal);
+        Assert.Contains($"Gerbang WA Kecamatan berhenti bekerja (Membaca laporan (yang publik, dan yang diajukannya sendiri))", confirm.Text, StringComparison.Ordinal);
         Assert.Contains(client.KeyPrefix, confirm.Text, StringComparison.Ordinal);
         Assert.Contains("Kunci ini belum pernah dipakai.", confirm.Text, StringComparison.Ordinal);
         Assert.Null(await RevokedAtAsync(client.Id));

@@ -59,13 +59,19 @@ public sealed class Open311PostTests(LaporAppFactory app) : IClassFixture<LaporA
         fields["phone"] = "081234567890";
         fields["media_url"] = "https://aplikasi.contoh.id/foto/123.jpg";
         fields["attribute[classification]"] = "Complaint";
+        fields["device_id"] = "perangkat-7";
+        fields["account_id"] = "akun-99";
 
         var response = await PostAsync("json", fields);
         var created = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement[0];
         var number = created.GetProperty("service_request_id").GetString()!;
 
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        // 200, not 201: USF's open311-client reads nothing else (and the specification's example answers 200).
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(string.IsNullOrEmpty(created.GetProperty("token").GetString()));
+        Assert.Equal("akun-99", created.GetProperty("account_id").GetString());
+        var kept = await app.WithDbAsync(db => db.ApiSubmissions.Where(s => db.Reports.Any(r => r.Id == s.ReportId && r.TrackingNumber == number)).Select(s => new { s.DeviceId, s.AccountId }).SingleAsync());
+        Assert.Equal(("perangkat-7", "akun-99"), (kept.DeviceId, kept.AccountId));
         var stored = await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number)
             .Select(r => new { r.Channel, r.Status, r.Title, r.Body, r.Latitude, r.CategoryId, r.IsAnonymous, r.EnteredByUserId }).SingleAsync());
         Assert.Equal((Channel.Api, ReportStatus.Unverified), (stored.Channel, stored.Status));
@@ -123,17 +129,24 @@ public sealed class Open311PostTests(LaporAppFactory app) : IClassFixture<LaporA
 
     [Theory]
     [InlineData("service_code", "", "service_code")]
-    [InlineData("service_code", "999999", "service_code")]
     [InlineData("description", "", "description")]
     [InlineData("lat", "-6,2", "lat")]
     [InlineData("attribute[classification]", "Gosip", "attribute[classification]")]
     [InlineData("media_url", "javascript:alert(1)", "media_url")]
     [InlineData("address_id", "x", "address_id")]
+    [InlineData("description", "4001", "description")]
+    [InlineData("attribute[anonymus]", "true", "attribute[anonymus]")] // a misspelling must never file a named report
+    [InlineData("attribute[anonymous]", "ya", "attribute[anonymous]")]
     public async Task Post_BadField_Is400WithAClearDescription_AndCreatesNothing(string field, string value, string named)
     {
         var (code, key) = await ArrangeAsync();
         var fields = Fields(code, key);
-        fields[field] = field == "address_id" ? new string('x', 301) : value;
+        fields[field] = (field, value) switch
+        {
+            ("address_id", _) => new string('x', 301),
+            ("description", "4001") => new string('x', 4001),
+            _ => value,
+        };
         var before = await CountAsync();
 
         var response = await PostAsync("json", fields);
@@ -143,6 +156,112 @@ public sealed class Open311PostTests(LaporAppFactory app) : IClassFixture<LaporA
         Assert.All(errors, e => Assert.Equal(400, e.GetProperty("code").GetInt32()));
         Assert.Contains(errors, e => e.GetProperty("description").GetString()!.Contains(named, StringComparison.Ordinal));
         Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Post_DescriptionOfExactly4000Characters_IsFiled()
+    {
+        var (code, key) = await ArrangeAsync();
+        var fields = Fields(code, key);
+        fields["description"] = new string('x', 4000);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync("json", fields)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("xml")]
+    public async Task Post_UnknownServiceCode_Is404AndCreatesNothing(string format)
+    {
+        var (code, key) = await ArrangeAsync();
+        var fields = Fields(code, key);
+        fields["service_code"] = "999999";
+        var before = await CountAsync();
+
+        var response = await PostAsync(format, fields);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("service_code", body, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Post_RetryWithoutIdempotencyKey_SameClientSameBody_FilesOnce_ADifferentBodyOrClientFilesAgain()
+    {
+        var (code, key) = await ArrangeAsync();
+        var other = await KeyAsync("Aplikasi lain", ApiOperations.CreateRequests, perMinute: 1000);
+        var before = await CountAsync();
+
+        var first = await NumberAsync(await PostAsync("json", Fields(code, key)));
+        var retry = await NumberAsync(await PostAsync("json", Fields(code, key)));
+        var changed = Fields(code, key);
+        changed["description"] = "Jalan berlubang dekat pasar, sekarang dua lubang.";
+        var another = await NumberAsync(await PostAsync("json", changed));
+        var otherClient = await NumberAsync(await PostAsync("json", Fields(code, other)));
+
+        Assert.Equal(first, retry);
+        Assert.Equal(3, new[] { first, another, otherClient }.Distinct().Count());
+        Assert.Equal(before + 3, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Post_RetryAfterTheWindow_FilesAgain()
+    {
+        var (code, key) = await ArrangeAsync();
+        var first = await NumberAsync(await PostAsync("json", Fields(code, key)));
+        // The earlier submission as if it had arrived ten minutes ago (the window is five).
+        var tenMinutesAgo = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddMinutes(-10);
+        await app.WithDbAsync(db => db.ApiSubmissions.Where(s => db.Reports.Any(r => r.Id == s.ReportId && r.TrackingNumber == first))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ReceivedAt, tenMinutesAgo)));
+
+        Assert.NotEqual(first, await NumberAsync(await PostAsync("json", Fields(code, key))));
+    }
+
+    [Fact]
+    public async Task Post_IdempotencyKeyReusedForADifferentBody_Is409AndFilesNothing()
+    {
+        var (code, key) = await ArrangeAsync();
+        await PostAsync("json", Fields(code, key), idempotencyKey: "kunci-409");
+        var before = await CountAsync();
+        var changed = Fields(code, key);
+        changed["description"] = "Isi yang lain sama sekali.";
+
+        var response = await PostAsync("xml", changed, idempotencyKey: "kunci-409");
+        var error = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!.Element("error")!;
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("409", error.Element("code")!.Value);
+        Assert.Contains("Idempotency-Key", error.Element("description")!.Value, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Post_AnswerGivesTheAccessCodeAndLink_AndTheTokenOpensTheUnverifiedReport_NothingElseDoes()
+    {
+        var (code, key) = await ArrangeAsync();
+        var readOnly = await KeyAsync("Pembaca lain", ApiOperations.ReadRequests);
+        var writeOnly = await KeyAsync("Penulis saja", ApiOperations.CreateRequests);
+        var created = JsonDocument.Parse(await (await PostAsync("json", Fields(code, key))).Content.ReadAsStringAsync()).RootElement[0];
+        var number = created.GetProperty("service_request_id").GetString()!;
+        var token = created.GetProperty("token").GetString()!;
+        var notice = created.GetProperty("service_notice").GetString()!;
+
+        Assert.Contains($"http://localhost:5084/lacak/{number}", notice, StringComparison.Ordinal);
+        var accessCode = System.Text.RegularExpressions.Regex.Match(notice, "(?:kode akses|access code) ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})").Groups[1].Value;
+        Assert.True(AccessCode.Verify(accessCode, await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => r.AccessCodeHash).SingleAsync())), notice);
+
+        var mine = await app.CreateClient().GetAsync($"/open311/v2/requests/{number}.json?token={token}");
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        var request = JsonDocument.Parse(await mine.Content.ReadAsStringAsync()).RootElement[0];
+        Assert.Equal(("open", "Jalan berlubang dekat pasar."), (request.GetProperty("status").GetString(), request.GetProperty("description").GetString()));
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync($"/open311/v2/requests/{number}.xml?api_key={key}")).StatusCode); // the filing client's own key
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/open311/v2/requests/{number}.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/open311/v2/requests/{number}.json?token={Guid.NewGuid():N}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/open311/v2/requests/{number}.json?api_key={readOnly}")).StatusCode); // another client's
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.CreateClient().GetAsync($"/open311/v2/requests/{number}.json?api_key={writeOnly}")).StatusCode); // no read permission
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.CreateClient().GetAsync("/open311/v2/requests.json?api_key=lpr_tidak_dikenal")).StatusCode);
     }
 
     [Fact]
@@ -171,7 +290,24 @@ public sealed class Open311PostTests(LaporAppFactory app) : IClassFixture<LaporA
             statuses.Add((await PostAsync("json", Fields(code, slow))).StatusCode);
         }
 
-        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task OverTheClientsOwnRate_429CarriesRetryAfter_OnPostAndOnGetWithTheKey()
+    {
+        var (code, _) = await ArrangeAsync();
+        var slow = await KeyAsync("Lambat sekali", ApiOperations.CreateRequests | ApiOperations.ReadRequests, perMinute: 1);
+
+        await PostAsync("json", Fields(code, slow));
+        var post = await PostAsync("json", Fields(code, slow));
+        var get = await app.CreateClient().GetAsync($"/open311/v2/requests.json?api_key={slow}");
+
+        foreach (var response in new[] { post, get })
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+            Assert.InRange(int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
+        }
     }
 
     private static Dictionary<string, string> Fields(string serviceCode, string? key)
@@ -198,6 +334,13 @@ public sealed class Open311PostTests(LaporAppFactory app) : IClassFixture<LaporA
         }
 
         return await app.CreateClient().SendAsync(request);
+    }
+
+    private static async Task<string> NumberAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement[0].GetProperty("service_request_id").GetString()!;
     }
 
     private Task<int> CountAsync() => app.WithDbAsync(db => db.Reports.CountAsync());

@@ -33,12 +33,18 @@ public sealed class Open311RequestsTests(LaporAppFactory app) : IClassFixture<La
         Assert.DoesNotContain(seeded.Confidential, ids);
         Assert.DoesNotContain(seeded.Unverified, ids);
 
+        Open311Schema.AssertRequests(JsonDocument.Parse(json).RootElement);
         var open = requests.Single(r => r.GetProperty("service_request_id").GetString() == seeded.Open);
         Assert.Equal("open", open.GetProperty("status").GetString());
         Assert.Equal("Dinas A", open.GetProperty("agency_responsible").GetString());
         Assert.Equal(seeded.ServiceCode, open.GetProperty("service_code").GetString());
-        // Like the public page: no address or coordinates (they can point at a reporter's home).
-        Assert.False(open.TryGetProperty("lat", out _) || open.TryGetProperty("long", out _) || open.TryGetProperty("address", out _));
+        // Like the public map: the point rounded to about 100 m (the exact one is the staff's), and the address.
+        Assert.Equal((-6.212m, 106.846m), (open.GetProperty("lat").GetDecimal(), open.GetProperty("long").GetDecimal()));
+        Assert.Equal("Jl. Uji 1", open.GetProperty("address").GetString());
+        Assert.False(open.TryGetProperty("media_url", out _)); // no public address serves a report's files
+        // Nothing of where an anonymous reporter was: a point can name a house.
+        var anonymous = requests.Single(r => r.GetProperty("service_request_id").GetString() == seeded.Anonymous);
+        Assert.False(anonymous.TryGetProperty("lat", out _) || anonymous.TryGetProperty("long", out _) || anonymous.TryGetProperty("address", out _));
         Assert.EndsWith("+07:00", open.GetProperty("requested_datetime").GetString(), StringComparison.Ordinal);
         Assert.True(open.TryGetProperty("expected_datetime", out _));
         Assert.Equal("closed", requests.Single(r => r.GetProperty("service_request_id").GetString() == seeded.Closed).GetProperty("status").GetString());
@@ -52,8 +58,10 @@ public sealed class Open311RequestsTests(LaporAppFactory app) : IClassFixture<La
         Assert.DoesNotContain(Canary, json, StringComparison.Ordinal);
         Assert.DoesNotContain(Canary, xml, StringComparison.Ordinal);
         Assert.DoesNotContain("rahasia open311", json, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("Jl. Uji 1", json, StringComparison.Ordinal);
-        Assert.DoesNotContain("<lat>", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jl. Anonim 9", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jl. Anonim 9", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("6.21234", json, StringComparison.Ordinal);
+        Assert.Contains("<lat>-6.212</lat>", xml, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,6 +117,57 @@ public sealed class Open311RequestsTests(LaporAppFactory app) : IClassFixture<La
         }
     }
 
+    [Fact]
+    public async Task GetMethods_AnswerHeadOptionsAndCors_ForAnyOriginWithoutCredentials()
+    {
+        var seeded = await SeedAsync();
+        var client = app.CreateClient();
+
+        foreach (var url in new[] { "/open311/v2/requests.json", $"/open311/v2/requests/{seeded.Open}.xml", "/open311/v2/services.json", "/open311/v2/discovery.json" })
+        {
+            using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.NotNull(head.Content.Headers.ContentType);
+
+            using var get = new HttpRequestMessage(HttpMethod.Get, url);
+            get.Headers.Add("Origin", "https://peta.kota-contoh.id");
+            using var answer = await client.SendAsync(get);
+            Assert.Equal("*", answer.Headers.GetValues("Access-Control-Allow-Origin").Single());
+            Assert.False(answer.Headers.Contains("Access-Control-Allow-Credentials"));
+        }
+
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/open311/v2/requests.json");
+        preflight.Headers.Add("Origin", "https://peta.kota-contoh.id");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        using var allowed = await client.SendAsync(preflight);
+        Assert.True(allowed.IsSuccessStatusCode);
+        Assert.Equal("*", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("GET", string.Join(",", allowed.Headers.GetValues("Access-Control-Allow-Methods")), StringComparison.Ordinal);
+
+        // A web page may read, never file: no cross-origin POST (nor an api_key in a page's script).
+        using var postPreflight = new HttpRequestMessage(HttpMethod.Options, "/open311/v2/requests.json");
+        postPreflight.Headers.Add("Origin", "https://peta.kota-contoh.id");
+        postPreflight.Headers.Add("Access-Control-Request-Method", "POST");
+        using var refused = await client.SendAsync(postPreflight);
+        Assert.False(refused.Headers.TryGetValues("Access-Control-Allow-Methods", out var methods) && methods.Any(m => m.Contains("POST", StringComparison.Ordinal)));
+
+        using var options = await client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/open311/v2/requests.json"));
+        Assert.Equal(HttpStatusCode.NoContent, options.StatusCode);
+        Assert.Equal("GET, HEAD, POST, OPTIONS", string.Join(", ", options.Content.Headers.Allow));
+    }
+
+    [Fact]
+    public async Task Responses_ValidateAgainstTheCommunitySchemas_EvenForATextOverTheLimit()
+    {
+        var seeded = await SeedAsync();
+        await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == seeded.Closed).ExecuteUpdateAsync(u => u.SetProperty(r => r.Body, new string('y', 5000))));
+
+        Open311Schema.AssertRequests(JsonDocument.Parse(await GetAsync("/open311/v2/requests.json")).RootElement);
+        Open311Schema.AssertRequests(JsonDocument.Parse(await GetAsync($"/open311/v2/requests/{seeded.Closed}.json")).RootElement);
+        Open311Schema.AssertServices(JsonDocument.Parse(await GetAsync("/open311/v2/services.json")).RootElement);
+        Open311Schema.AssertServiceDefinition(JsonDocument.Parse(await GetAsync($"/open311/v2/services/{seeded.ServiceCode}.json")).RootElement);
+    }
+
     private async Task<string> GetAsync(string url)
     {
         var response = await app.CreateClient().GetAsync(url);
@@ -150,7 +209,7 @@ public sealed class Open311RequestsTests(LaporAppFactory app) : IClassFixture<La
         var officer = new Actor(null, ActorRole.Officer);
         var at = FiledAt(app);
         Report File(string title, bool anonymous = false, bool confidential = false) =>
-            Report.Submit(new ReportDraft(Classification.Complaint, title, $"Isi {title}.", null, "Jl. Uji 1", -6.2m, 106.8m, category.Id, null, anonymous, confidential),
+            Report.Submit(new ReportDraft(Classification.Complaint, title, $"Isi {title}.", null, anonymous ? "Jl. Anonim 9" : "Jl. Uji 1", -6.21234m, 106.84567m, category.Id, null, anonymous, confidential),
                 Actor.Guest, Channel.Web, Guid.NewGuid(), null, schedule, at);
 
         var open = File("Terbuka open311");

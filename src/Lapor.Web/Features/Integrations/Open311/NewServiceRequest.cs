@@ -1,18 +1,22 @@
 using System.Globalization;
 using FluentValidation;
+using Lapor.Web.Data;
 using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Infrastructure.Integrations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Lapor.Web.Features.Integrations.Open311;
 
 /// <summary>
 /// POST requests: an app files a report for a citizen. It arrives Unverified with channel "API",
-/// through the same filing as the web form; the reporter's contact details go to the protected
-/// identity record only, and an anonymous report stays anonymous.
+/// through the same filing as the web form (a <c>media</c> photo gets the same checks and metadata
+/// stripping); the reporter's contact details go to the protected identity record only, and an
+/// anonymous report stays anonymous. A retry files nothing twice, with or without an Idempotency-Key.
 /// </summary>
 public static class NewServiceRequest
 {
@@ -36,7 +40,33 @@ public static class NewServiceRequest
         [FromForm(Name = "phone")] public string? Phone { get; set; }
         [FromForm(Name = "description")] public string? Description { get; set; }
         [FromForm(Name = "media_url")] public string? MediaUrl { get; set; }
+        [FromForm(Name = "media")] public IFormFile? Media { get; set; }
         [FromForm(Name = "attribute")] public Dictionary<string, string> Attributes { get; set; } = [];
+
+        /// <summary>Attribute codes the service definition does not list (a misspelling must not quietly file with less privacy).</summary>
+        public IEnumerable<string> UnknownAttributes() => Attributes.Keys.Where(code => !ServiceCatalogue.AttributeCodes.Contains(code));
+
+        /// <summary>
+        /// Trims the optional fields and drops empty ones. USF's open311-client writes a missing value as the
+        /// text "null" (e-mail always, last name beside a first name), and sends a CR LF after the last field.
+        /// </summary>
+        public Form Cleaned()
+        {
+            static string? Clean(string? value) => value?.Trim() is { Length: > 0 } text && text != "null" ? text : null;
+            Email = Clean(Email);
+            Phone = Clean(Phone);
+            FirstName = Clean(FirstName);
+            LastName = Clean(LastName);
+            DeviceId = Clean(DeviceId);
+            AccountId = Clean(AccountId);
+            AddressString = Clean(AddressString);
+            AddressId = Clean(AddressId);
+            MediaUrl = Clean(MediaUrl);
+            ServiceCode = ServiceCode?.Trim();
+            LatitudeText = LatitudeText?.Trim();
+            LongitudeText = LongitudeText?.Trim();
+            return this;
+        }
 
         public decimal? Latitude => Number(LatitudeText);
 
@@ -50,6 +80,12 @@ public static class NewServiceRequest
             decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
+    /// <summary>GeoReport v2 limits description to 4,000 characters (and so do the community schemas).</summary>
+    public const int MaxDescription = 4000;
+
+    /// <summary>One photo at the attachment limit, with the fields around it.</summary>
+    public const long MaxRequestBytes = Attachment.MaxBytes + (256 * 1024);
+
     public sealed class Validator : AbstractValidator<Form>
     {
         public Validator(IStringLocalizer<IntegrationsResource> t)
@@ -62,13 +98,18 @@ public static class NewServiceRequest
             RuleFor(f => f.LatitudeText).Must((f, text) => string.IsNullOrWhiteSpace(text) || f.Latitude is not null).WithName("lat").WithMessage(_ => t["Open311.Error.BadCoordinates"]);
             RuleFor(f => f.LongitudeText).Must((f, text) => string.IsNullOrWhiteSpace(text) || f.Longitude is not null).WithName("long").WithMessage(_ => t["Open311.Error.BadCoordinates"]);
             RuleFor(f => f.Description).NotEmpty().WithMessage(_ => t["Open311.Error.DescriptionMissing"])
-                .MaximumLength(5000).WithMessage(_ => t["Validation.MaxLength", "description", 5000]);
+                .MaximumLength(MaxDescription).WithMessage(_ => t["Validation.MaxLength", "description", MaxDescription]);
             RuleFor(f => f.AddressString).MaximumLength(300).WithMessage(_ => t["Validation.MaxLength", "address_string", 300]);
             RuleFor(f => f.AddressId).MaximumLength(300).WithMessage(_ => t["Validation.MaxLength", "address_id", 300]);
             RuleFor(f => f.ReporterName).MaximumLength(150).WithName("first_name").WithMessage(_ => t["Validation.MaxLength", "first_name + last_name", 150]);
             RuleFor(f => f.Email).EmailAddress().When(f => !string.IsNullOrWhiteSpace(f.Email)).WithMessage(_ => t["Validation.Email"])
                 .MaximumLength(256).WithMessage(_ => t["Validation.MaxLength", "email", 256]);
             RuleFor(f => f.Phone).MaximumLength(30).WithMessage(_ => t["Validation.MaxLength", "phone", 30]);
+            RuleFor(f => f.DeviceId).MaximumLength(ApiSubmission.MaxIdLength).WithMessage(_ => t["Validation.MaxLength", "device_id", ApiSubmission.MaxIdLength]);
+            RuleFor(f => f.AccountId).MaximumLength(ApiSubmission.MaxIdLength).WithMessage(_ => t["Validation.MaxLength", "account_id", ApiSubmission.MaxIdLength]);
+            RuleFor(f => f.Media).Must(m => m is null || m.Length <= Attachment.MaxBytes).WithName("media").WithMessage(_ => t["Open311.Error.MediaTooLarge"]);
+            RuleForEach(f => f.UnknownAttributes()).Must(_ => false).WithName("attribute")
+                .WithMessage((_, code) => t["Open311.Error.UnknownAttribute", code, string.Join(", ", ServiceCatalogue.AttributeCodes)]);
             RuleFor(f => f.MediaUrl).MaximumLength(500).WithMessage(_ => t["Validation.MaxLength", "media_url", 500]);
             RuleFor(f => f.MediaUrl).Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
                 .When(f => !string.IsNullOrWhiteSpace(f.MediaUrl)).WithMessage(_ => t["Open311.Error.BadMediaUrl"]);
@@ -84,54 +125,121 @@ public static class NewServiceRequest
 
     public abstract record Outcome;
 
-    public sealed record Created(string ServiceRequestId, string Token) : Outcome;
+    /// <summary>Filed (or found again for a retry); the access code only the first time.</summary>
+    public sealed record Created(string ServiceRequestId, string Token, string? AccessCode, string? AccountId) : Outcome;
 
     /// <summary>Refused: the HTTP status and the messages for the specification's error list.</summary>
-    public sealed record Refused(int Status, IReadOnlyList<string> Messages) : Outcome;
+    public sealed record Refused(int Status, IReadOnlyList<string> Messages, int? RetryAfterSeconds = null) : Outcome;
 
-    public sealed class Handler(ApiClientGate gate, ServiceCatalogue catalogue, ReportFiling filing, IValidator<Form> validator, IStringLocalizer<IntegrationsResource> t)
+    public sealed class Handler(
+        ApiClientGate gate, ServiceCatalogue catalogue, ReportFiling filing, IValidator<Form> validator, LaporDbContext db,
+        IOptions<Open311Options> options, TimeProvider clock, IStringLocalizer<IntegrationsResource> t)
     {
-        public async Task<Outcome> HandleAsync(Form form, string? idempotencyKey, CancellationToken cancellationToken)
+        /// <summary>Files the request; <paramref name="fields"/> are every text field as sent, for the fingerprint that recognises a retry.</summary>
+        public async Task<Outcome> HandleAsync(Form form, IEnumerable<KeyValuePair<string, string>> fields, string? idempotencyKey, CancellationToken cancellationToken)
         {
-            var (access, client) = await gate.CheckAsync(form.ApiKey, ApiOperations.CreateRequests, cancellationToken);
-            switch (access)
+            var check = await gate.CheckKeyAsync(form.ApiKey, ApiOperations.CreateRequests, cancellationToken);
+            switch (check.Outcome)
             {
                 case ApiKeyOutcome.Missing or ApiKeyOutcome.Unknown or ApiKeyOutcome.NotAllowed:
                     return new Refused(StatusCodes.Status403Forbidden, [t["Open311.Error.ApiKey"]]);
                 case ApiKeyOutcome.TooManyRequests:
-                    return new Refused(StatusCodes.Status429TooManyRequests, [t["Open311.Error.TooManyRequests"]]);
+                    return new Refused(StatusCodes.Status429TooManyRequests, [t["Open311.Error.TooManyRequests"]], check.RetryAfterSeconds);
             }
 
-            var validation = await validator.ValidateAsync(form, cancellationToken);
+            var client = check.Client!;
+            var validation = await validator.ValidateAsync(form.Cleaned(), cancellationToken);
             if (!validation.IsValid)
             {
                 return new Refused(StatusCodes.Status400BadRequest, [.. validation.Errors.Select(e => e.ErrorMessage).Distinct()]);
             }
 
-            if (await catalogue.FindAsync(form.ServiceCode!.Trim(), english: false, cancellationToken) is null)
+            if (await catalogue.FindAsync(form.ServiceCode!, english: false, cancellationToken) is null)
             {
-                return new Refused(StatusCodes.Status400BadRequest, [t["Open311.Error.ServiceNotFound"]]);
+                return new Refused(StatusCodes.Status404NotFound, [t["Open311.Error.ServiceNotFound"]]);
+            }
+
+            var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+            if (key is { Length: > ApiSubmission.MaxKeyLength })
+            {
+                return new Refused(StatusCodes.Status400BadRequest, [t["Open311.Error.KeyTooLong"]]);
+            }
+
+            byte[] media = [];
+            if (form.Media is { Length: > 0 } file)
+            {
+                await using var stream = file.OpenReadStream();
+                using var copy = new MemoryStream();
+                await stream.CopyToAsync(copy, cancellationToken);
+                media = copy.ToArray();
+            }
+
+            var bodyHash = ApiSubmission.Fingerprint(fields, media);
+            var now = clock.GetUtcNow();
+            if (await EarlierAsync(client.Id, key, bodyHash, now, cancellationToken) is { } earlier)
+            {
+                return earlier;
             }
 
             var description = form.Description!.Trim();
-            var body = string.IsNullOrWhiteSpace(form.MediaUrl) ? description : $"{description}\n\n{t["Open311.Media"]}: {form.MediaUrl.Trim()}";
-            var address = string.IsNullOrWhiteSpace(form.AddressString) ? form.AddressId?.Trim() : form.AddressString.Trim();
+            var body = form.MediaUrl is null ? description : $"{description}\n\n{t["Open311.Media"]}: {form.MediaUrl}";
+            var address = form.AddressString ?? form.AddressId;
             var draft = new ReportDraft(
                 Enum.TryParse<Classification>(form.Attribute(ServiceCatalogue.ClassificationAttribute), ignoreCase: true, out var classification) ? classification : Classification.Complaint,
                 form.Attribute(ServiceCatalogue.TitleAttribute) ?? ReportDraft.TitleFrom(description), body, null,
-                address is { Length: > 0 } ? address : null, form.Latitude, form.Longitude, int.Parse(form.ServiceCode.Trim(), CultureInfo.InvariantCulture), null,
+                address, form.Latitude, form.Longitude, int.Parse(form.ServiceCode!, CultureInfo.InvariantCulture), null,
                 form.Attribute(ServiceCatalogue.AnonymousAttribute) == "true", form.Attribute(ServiceCatalogue.ConfidentialAttribute) == "true");
 
-            // The same Idempotency-Key from the same client files once: a retried POST gets the first report back.
+            // The same Idempotency-Key from the same client files once, even when two copies race past the lookup above.
             // The client's key hash (known only to the server) is part of it: nobody can work out another client's token from guessable keys.
-            var token = idempotencyKey is { Length: > 0 } key ? ReportFiling.TokenFrom($"open311:{client!.KeyHash}:{key}") : Guid.NewGuid();
-            var result = await filing.FileAsync(new ReportFiling.Filing(draft, Actor.System, Channel.Api, token, GiveAccessCode: false,
-                form.ReporterName, form.Email?.Trim(), form.Phone?.Trim(), []), cancellationToken);
-            return result switch
+            var token = key is not null ? ReportFiling.TokenFrom($"open311:{client.KeyHash}:{key}") : Guid.NewGuid();
+            var result = await filing.FileAsync(new ReportFiling.Filing(draft, Actor.System, Channel.Api, token, GiveAccessCode: true,
+                form.ReporterName, form.Email, form.Phone, form.Media is { Length: > 0 } ? [form.Media] : []), cancellationToken);
+            switch (result)
             {
-                ReportFiling.Filed filed => new Created(filed.TrackingNumber, token.ToString("N")),
-                ReportFiling.Rejected rejected => new Refused(StatusCodes.Status400BadRequest, [rejected.Message]),
-                _ => throw new InvalidOperationException("Unknown filing result."),
+                case ReportFiling.Filed filed:
+                    if (filed.IsNew)
+                    {
+                        var reportId = await db.Reports.Where(r => r.TrackingNumber == filed.TrackingNumber).Select(r => r.Id).SingleAsync(cancellationToken);
+                        db.ApiSubmissions.Add(new ApiSubmission(client.Id, reportId, bodyHash, key, form.DeviceId, form.AccountId, now));
+                        await db.SaveChangesAsync(cancellationToken);
+                    }
+
+                    return new Created(filed.TrackingNumber, token.ToString("N"), filed.AccessCode, form.AccountId);
+                case ReportFiling.Rejected rejected:
+                    return new Refused(StatusCodes.Status400BadRequest, [rejected.Field == "Attachments" ? t["Open311.Error.MediaRefused", rejected.Message].Value : rejected.Message]);
+                default:
+                    throw new InvalidOperationException("Unknown filing result.");
+            }
+        }
+
+        /// <summary>
+        /// What an earlier request of this client already filed: the same Idempotency-Key (refused when the body differs),
+        /// or, without a key, the same body within the retry window (apps that resend after a lost answer send no key).
+        /// </summary>
+        private async Task<Outcome?> EarlierAsync(int clientId, string? key, string bodyHash, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var submissions = db.ApiSubmissions.AsNoTracking().Where(s => s.ApiClientId == clientId);
+            if (key is not null)
+            {
+                submissions = submissions.Where(s => s.IdempotencyKey == key);
+            }
+            else
+            {
+                var since = now - options.Value.RetryWindow;
+                submissions = submissions.Where(s => s.BodyHash == bodyHash && s.ReceivedAt >= since);
+            }
+
+            var earlier = await (
+                from s in submissions
+                join r in db.Reports on s.ReportId equals r.Id
+                orderby s.Id descending
+                select new { s.BodyHash, s.AccountId, r.TrackingNumber, r.SubmissionToken }).FirstOrDefaultAsync(cancellationToken);
+            return earlier switch
+            {
+                null => null,
+                _ when earlier.BodyHash != bodyHash => new Refused(StatusCodes.Status409Conflict, [t["Open311.Error.KeyReused"]]),
+                _ => new Created(earlier.TrackingNumber, earlier.SubmissionToken.ToString("N"), null, earlier.AccountId),
             };
         }
     }

@@ -125,6 +125,9 @@ public sealed class ServiceRequest
     [JsonPropertyName("long"), XmlElement("long")] public decimal? Longitude { get; set; }
     [JsonPropertyName("media_url"), XmlElement("media_url")] public string? MediaUrl { get; set; }
 
+    /// <summary>In a POST's answer: the account_id the app sent, as the specification's answer carries it.</summary>
+    [JsonPropertyName("account_id"), XmlElement("account_id")] public string? AccountId { get; set; }
+
     // XmlSerializer cannot leave out an empty number by itself; these tell it when to.
     public bool ShouldSerializeLatitude() => Latitude is not null;
 

@@ -14,6 +14,12 @@ public sealed class Open311Options
     /// <summary>Service requests per answer of GET requests (more with the <c>page</c> parameter, an extension).</summary>
     public int PageSize { get; set; } = 200;
 
+    /// <summary>
+    /// A POST without an Idempotency-Key whose body (fields and photo) repeats one of the same client's within
+    /// this time is a retry: it answers with the report already filed. Apps resend after a lost answer within seconds.
+    /// </summary>
+    public TimeSpan RetryWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>When this API last changed, in the specification's date-time format.</summary>
     public string Changeset { get; set; } = "2026-12-01T00:00:00Z";
 }

@@ -14,6 +14,9 @@ public sealed class ServiceCatalogue(ReferenceData reference)
     public const string ConfidentialAttribute = "confidential";
     public const string TitleAttribute = "title";
 
+    /// <summary>Every attribute code a POST may carry; any other is refused, never ignored.</summary>
+    public static readonly IReadOnlyList<string> AttributeCodes = [ClassificationAttribute, TitleAttribute, AnonymousAttribute, ConfidentialAttribute];
+
     /// <summary>
     /// Active sub-categories (a report is filed under one, as on the web form), in the order of their
     /// group (the parent category) and name.

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Lapor.Web.Features.Shared.Privacy;
 
 /// <summary>
-/// Erases reporter identities of reports closed longer than the retention period, and deletes
+/// Erases reporter identities (and the device and account ids an app sent) of reports closed longer than the retention period, and deletes
 /// outbox messages sent or given up longer ago than theirs (they carry recipients' addresses).
 /// Idempotent: a second run finds nothing left to do.
 /// </summary>
@@ -67,6 +67,11 @@ public sealed class RetentionJob(LaporDbContext db, IOptions<RetentionOptions> o
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
+
+        // The device and account ids an app sent with the report point at the reporter as well.
+        var closedLongAgo = db.Reports.Where(r => (r.Status == ReportStatus.Completed || r.Status == ReportStatus.Archived) && r.UpdatedAt < cutoff).Select(r => r.Id);
+        await db.ApiSubmissions.Where(s => closedLongAgo.Contains(s.ReportId) && (s.DeviceId != null || s.AccountId != null))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.DeviceId, (string?)null).SetProperty(s => s.AccountId, (string?)null), cancellationToken);
 
         if (erased > 0)
         {

@@ -1,0 +1,68 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Lapor.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Open311Submissions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ApiSubmissions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApiClientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportId = table.Column<long>(type: "INTEGER", nullable: false),
+                    BodyHash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DeviceId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiSubmissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiSubmissions_ApiClients_ApiClientId",
+                        column: x => x.ApiClientId,
+                        principalTable: "ApiClients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ApiSubmissions_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiSubmissions_ApiClientId_BodyHash_ReceivedAt",
+                table: "ApiSubmissions",
+                columns: new[] { "ApiClientId", "BodyHash", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiSubmissions_ApiClientId_IdempotencyKey",
+                table: "ApiSubmissions",
+                columns: new[] { "ApiClientId", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiSubmissions_ReportId",
+                table: "ApiSubmissions",
+                column: "ReportId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ApiSubmissions");
+        }
+    }
+}
