@@ -15,7 +15,7 @@ public static class IntegrationsArea
             .Validate(o => o.PageSize is >= 1 and <= 1000, "Open311:PageSize must be between 1 and 1000.").ValidateOnStart();
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
         services.AddSingleton<ApiClientRateLimits>().AddScoped<ApiClientGate>();
-        services.AddScoped<Conversation>();
+        services.AddScoped<Conversation>().AddScoped<IncomingPhotos>();
         return services.AddScoped<ServiceCatalogue>().AddScoped<ServiceRequests.Handler>().AddScoped<NewServiceRequest.Handler>().AddScoped<RequestByToken.Handler>()
             .AddProblemDetails();
     }
