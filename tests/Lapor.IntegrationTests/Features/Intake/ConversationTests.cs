@@ -151,10 +151,49 @@ public sealed class ConversationTests(ManualJobsAppFactory app) : IClassFixture<
         var held = await LastReplyAsync(phone, "ConversationReport");
         Assert.Contains("Tertunda", held, StringComparison.Ordinal);
         Assert.Contains("Petugas menunggu jawaban Anda", held, StringComparison.Ordinal);
+    }
 
-        // An English reporter is answered in English.
-        var english = await LastReplyAsync(phone, "ConversationReport", "en");
-        Assert.Contains("waiting for your answer", english, StringComparison.Ordinal);
+    [Fact]
+    public async Task Cek_ForAReporterWhoFiledInEnglish_AnswersInEnglish()
+    {
+        await StaffWorld.CreateAsync(app);
+        const string phone = "+6281237700014";
+        var previous = CultureInfo.CurrentUICulture;
+        Conversation.Outcome filed;
+        try
+        {
+            // The filing keeps the language it was made in, as the web form does.
+            CultureInfo.CurrentUICulture = new CultureInfo("en");
+            filed = await ReceiveAsync(new IncomingMessage(Channel.Sms, Guid.NewGuid(), "Broken streetlight on Jl. Melati.", null, phone, NotificationChannel.Sms, phone));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+
+        var number = Assert.IsType<Conversation.Filed>(filed).TrackingNumber!;
+        await SmsAsync(phone, $"CEK {number}");
+
+        var answer = await LastReplyAsync(phone, "ConversationReport");
+        Assert.Contains($"Report {number}", answer, StringComparison.Ordinal);
+        Assert.Contains("Not yet verified", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Message_FromAnotherNumberOrAnotherChannel_NeverGoesToSomeoneElsesReport()
+    {
+        await StaffWorld.CreateAsync(app);
+        const string phone = "+6281237700015";
+        var number = await FiledAsync(phone, "Parit di belakang pasar meluap.");
+
+        var otherNumber = await FiledAsync("+6281237700016", "Parit di belakang pasar meluap juga.");
+        var sameDigitsOnWhatsApp = Assert.IsType<Conversation.Filed>(
+            await ReceiveAsync(new IncomingMessage(Channel.WhatsApp, Guid.NewGuid(), "Airnya sudah masuk rumah.", null, phone, NotificationChannel.WhatsApp, phone)));
+
+        Assert.NotEqual(number, otherNumber);
+        Assert.NotEqual(number, sameDigitsOnWhatsApp.TrackingNumber);
+        Assert.IsNotType<Conversation.FollowedUp>(sameDigitsOnWhatsApp);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Messages.CountAsync(m => db.Reports.Any(r => r.Id == m.ReportId && r.TrackingNumber == number))));
     }
 
     [Fact]
@@ -255,10 +294,13 @@ public sealed class ConversationTests(ManualJobsAppFactory app) : IClassFixture<
         Assert.Contains(unanswered, await LastReplyAsync("+6281237700012", "Archived"), StringComparison.Ordinal);
     }
 
-    private async Task<Conversation.Outcome> ReceiveAsync(string chat, string text, params IncomingMedia[] media)
+    /// <summary>A Telegram message with its photos, as the webhook hands it over once it fetched them.</summary>
+    private Task<Conversation.Outcome> ReceiveAsync(string chat, string text, params IncomingMedia[] media) =>
+        ReceiveAsync(new IncomingMessage(Channel.Telegram, Guid.NewGuid(), text, "Rina", null, NotificationChannel.Telegram, chat) { Media = media });
+
+    private async Task<Conversation.Outcome> ReceiveAsync(IncomingMessage message)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var message = new IncomingMessage(Channel.Telegram, Guid.NewGuid(), text, "Rina", null, NotificationChannel.Telegram, chat) { Media = media };
         return await scope.ServiceProvider.GetRequiredService<Conversation>().ReceiveAsync(message, CancellationToken.None);
     }
 
@@ -284,12 +326,12 @@ public sealed class ConversationTests(ManualJobsAppFactory app) : IClassFixture<
         app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == recipient).OrderBy(m => m.Id).LastAsync());
 
     /// <summary>The text of the last message with this template queued for the recipient on SMS or Telegram, as the channel sends it.</summary>
-    private async Task<string> LastReplyAsync(string recipient, string template, string? culture = null)
+    private async Task<string> LastReplyAsync(string recipient, string template)
     {
         var row = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
             .Where(m => m.Recipient == recipient && m.Template == template && m.Channel != NotificationChannel.Email).OrderBy(m => m.Id).LastAsync());
         await using var scope = app.Services.CreateAsyncScope();
-        return scope.ServiceProvider.GetRequiredService<MailTemplates>().ComposeText(row.Template, culture ?? row.Culture, row.PayloadJson);
+        return scope.ServiceProvider.GetRequiredService<MailTemplates>().ComposeText(row.Template, row.Culture, row.PayloadJson);
     }
 
     private static byte[] Json(object value) => JsonSerializer.SerializeToUtf8Bytes(value);
