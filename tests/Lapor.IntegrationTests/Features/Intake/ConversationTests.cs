@@ -258,11 +258,19 @@ public sealed class ConversationTests(ManualJobsAppFactory app) : IClassFixture<
         Assert.DoesNotContain(TestImages.ExifCanary, Encoding.ASCII.GetString(await File.ReadAllBytesAsync(Path.Combine(app.AttachmentsPath, attachment.StoredName))), StringComparison.Ordinal);
         Assert.Contains("jembatan.jpg", (await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).OpenAsync($"/inbox/{number}")).Text, StringComparison.Ordinal);
 
-        // A file that is not what it claims is refused with its name, and nothing of the message is kept.
+        // A file that is not what it claims refuses the message: nothing of it is kept, and the reporter hears why on the
+        // channel (the platform gets its 200, so it does not resend for hours).
         var refused = await ReceiveAsync(chat, "Dan ini berkasnya.", new IncomingMedia("bukan-foto.jpg", "image/jpeg", "MZ this is not an image"u8.ToArray()));
 
-        Assert.Contains("bukan-foto.jpg", Assert.IsType<Conversation.Refused>(refused).Message, StringComparison.Ordinal);
+        Assert.IsType<Conversation.Answered>(refused);
         Assert.False(await app.WithDbAsync(db => db.Messages.AnyAsync(m => m.Body == "Dan ini berkasnya.")));
+        Assert.Contains("\"bukan-foto.jpg\" bukan JPEG, PNG atau PDF", await LastReplyAsync(chat, "ConversationRefused"), StringComparison.Ordinal);
+
+        // So is a first message whose file is refused: no report is filed.
+        var reports = await app.WithDbAsync(db => db.Reports.CountAsync());
+        Assert.IsType<Conversation.Answered>(await ReceiveAsync("880012", "Jembatan retak, lihat berkas.", new IncomingMedia("x.jpg", "image/jpeg", "MZ"u8.ToArray())));
+        Assert.Equal(reports, await app.WithDbAsync(db => db.Reports.CountAsync()));
+        Assert.Contains("x.jpg", await LastReplyAsync("880012", "ConversationRefused"), StringComparison.Ordinal);
     }
 
     /// <summary>A hold waits for the reply that came by SMS: the 10-working-day archive does not take a report the reporter answered.</summary>

@@ -43,10 +43,10 @@ public sealed class Conversation(
     /// <summary>A follow-up, added to the sender's open report.</summary>
     public sealed record FollowedUp(string TrackingNumber) : Filed(TrackingNumber);
 
-    /// <summary>A question about the sender's reports (CEK, STATUS, BANTUAN), answered on the channel.</summary>
+    /// <summary>Answered on the channel without a report changing: a question about the sender's reports (CEK, STATUS, BANTUAN), or why a message was refused.</summary>
     public sealed record Answered() : Filed((string?)null);
 
-    /// <summary>Refused, with a message for the gateway's caller.</summary>
+    /// <summary>Not taken, with a message for the gateway's caller (the report kept changing under a follow-up).</summary>
     public sealed record Refused(string Message) : Outcome;
 
     /// <summary>Who wrote: the channel and the number or chat id their reports are answered at.</summary>
@@ -116,7 +116,19 @@ public sealed class Conversation(
                 Reply = (message.ReplyChannel, message.ReplyTo),
             },
             cancellationToken);
-        return result is ReportFiling.Filed filed ? new Filed(filed.TrackingNumber) : new Refused(((ReportFiling.Rejected)result).Message);
+        return result is ReportFiling.Filed filed
+            ? new Filed(filed.TrackingNumber)
+            : await RefuseAsync(message, new Sender(message.ReplyChannel, message.ReplyTo), ((ReportFiling.Rejected)result).Message, cancellationToken);
+    }
+
+    /// <summary>
+    /// A message that cannot be taken as it is (a file that is not a photo, too many files): the reporter hears why on
+    /// the channel, and the platform gets a 200 — WhatsApp and Telegram resend anything else, for hours.
+    /// </summary>
+    private async Task<Outcome> RefuseAsync(IncomingMessage message, Sender sender, string reason, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Channel message from {Sender} refused: {Reason}", ContactMask.Recipient(sender.Address), reason);
+        return await AnswerAsync(message, sender, "ConversationRefused", new Dictionary<string, string> { ["Reason"] = reason }, await CultureOfAsync(sender, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -129,7 +141,7 @@ public sealed class Conversation(
         var kept = await photos.KeepAsync(message.Media, cancellationToken);
         if (kept is IncomingPhotos.Refusal refusal)
         {
-            return new Refused(refusal.Message);
+            return await RefuseAsync(message, sender, refusal.Message, cancellationToken);
         }
 
         var files = ((IncomingPhotos.Kept)kept).Files;
@@ -150,7 +162,7 @@ public sealed class Conversation(
             await photos.ForgetAsync(files);
             if (result.Outcome == WorkOutcome.Refused)
             {
-                return new Refused(t[$"Domain.{result.Code}"]);
+                return await RefuseAsync(message, sender, t[$"Domain.{result.Code}"], cancellationToken);
             }
 
             // Lost a race: with this very message (a resend at the same moment), or with a staff member's change.
