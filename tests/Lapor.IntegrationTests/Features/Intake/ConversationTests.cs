@@ -114,6 +114,20 @@ public sealed class ConversationTests(ManualJobsAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Telegram_SecondMessageInTheSameChat_GoesToTheReportTheFirstFiled()
+    {
+        await StaffWorld.CreateAsync(app);
+
+        var first = await NumberOfAsync(await PostTelegramAsync(881234, 1, "Pipa air bocor di Jl. Cempaka."));
+        var second = await PostTelegramAsync(881234, 2, "Bocornya makin besar sejak pagi.");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(first, await NumberOfAsync(second));
+        Assert.True(await app.WithDbAsync(db => db.Messages.AnyAsync(m => m.Body == "Bocornya makin besar sejak pagi." && db.Reports.Any(r => r.Id == m.ReportId && r.TrackingNumber == first))));
+        Assert.Contains(first!, await LastReplyAsync("881234", "ConversationAdded"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sms_FollowUpSentTwice_IsAddedOnceAndAnsweredOnce()
     {
         await StaffWorld.CreateAsync(app);
@@ -340,6 +354,15 @@ public sealed class ConversationTests(ManualJobsAppFactory app) : IClassFixture<
             .Where(m => m.Recipient == recipient && m.Template == template && m.Channel != NotificationChannel.Email).OrderBy(m => m.Id).LastAsync());
         await using var scope = app.Services.CreateAsyncScope();
         return scope.ServiceProvider.GetRequiredService<MailTemplates>().ComposeText(row.Template, row.Culture, row.PayloadJson);
+    }
+
+    private Task<HttpResponseMessage> PostTelegramAsync(long chat, long messageId, string text)
+    {
+        var update = Json(new { update_id = 910000 + messageId, message = new { message_id = messageId, from = new { id = chat, first_name = "Dewi" }, chat = new { id = chat, type = "private" }, date = 1764547200, text } });
+        var request = new HttpRequestMessage(HttpMethod.Post, "/intake/telegram") { Content = new ByteArrayContent(update) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", LaporAppFactory.IntakeSecret);
+        return app.CreateClient().SendAsync(request);
     }
 
     private static byte[] Json(object value) => JsonSerializer.SerializeToUtf8Bytes(value);
