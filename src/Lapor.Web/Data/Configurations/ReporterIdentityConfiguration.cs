@@ -15,5 +15,8 @@ public sealed class ReporterIdentityConfiguration : IEntityTypeConfiguration<Rep
         builder.Property(i => i.Phone).HasMaxLength(32);
         builder.Property(i => i.ReplyTo).HasMaxLength(64);
         builder.Property(i => i.Culture).HasMaxLength(8).IsUnicode(false);
+
+        // A channel message finds its sender's reports (follow-ups, CEK, STATUS) by the number or chat it came from.
+        builder.HasIndex(i => new { i.ReplyChannel, i.ReplyTo });
     }
 }

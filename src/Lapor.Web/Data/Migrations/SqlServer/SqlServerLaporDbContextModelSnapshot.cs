@@ -820,6 +820,25 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.ConversationReceipt", b =>
+                {
+                    b.Property<Guid>("Token")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ConversationReceipts");
+                });
+
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Escalation", b =>
                 {
                     b.Property<long>("Id")
@@ -1155,6 +1174,8 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)");
 
                     b.HasKey("ReportId");
+
+                    b.HasIndex("ReplyChannel", "ReplyTo");
 
                     b.ToTable("ReporterIdentities");
                 });
@@ -1567,6 +1588,14 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Message");
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.ConversationReceipt", b =>
+                {
+                    b.HasOne("Lapor.Web.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Escalation", b =>

@@ -794,6 +794,25 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.ConversationReceipt", b =>
+                {
+                    b.Property<Guid>("Token")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ConversationReceipts");
+                });
+
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Escalation", b =>
                 {
                     b.Property<long>("Id")
@@ -1122,6 +1141,8 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("ReportId");
+
+                    b.HasIndex("ReplyChannel", "ReplyTo");
 
                     b.ToTable("ReporterIdentities");
                 });
@@ -1525,6 +1546,14 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Message");
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.ConversationReceipt", b =>
+                {
+                    b.HasOne("Lapor.Web.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Escalation", b =>
