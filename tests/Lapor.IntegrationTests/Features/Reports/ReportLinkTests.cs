@@ -246,7 +246,7 @@ public sealed partial class ReportLinkTests(ManualJobsAppFactory app) : IClassFi
             ["api_key"] = key, ["service_code"] = serviceCode, ["description"] = description, ["email"] = "pelapor.api.tautan@contoh.id",
             ["lat"] = "-6.2", ["long"] = "106.8",
         }));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         var row = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Recipient == "pelapor.api.tautan@contoh.id" && m.Template == "FilingConfirmation"));
         var mail = app.Services.GetRequiredService<MailTemplates>().Compose(row.Template, row.Recipient, row.Culture, row.PayloadJson);

@@ -515,6 +515,54 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.ToTable("ApiClients");
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Integrations.ApiSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ApiClientId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("ApiClientId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("[IdempotencyKey] IS NOT NULL");
+
+                    b.HasIndex("ApiClientId", "BodyHash", "ReceivedAt");
+
+                    b.ToTable("ApiSubmissions");
+                });
+
             modelBuilder.Entity("Lapor.Web.Domain.Notifications.ChannelContact", b =>
                 {
                     b.Property<string>("Channel")
@@ -1535,6 +1583,21 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Integrations.ApiSubmission", b =>
+                {
+                    b.HasOne("Lapor.Web.Domain.Integrations.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lapor.Web.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

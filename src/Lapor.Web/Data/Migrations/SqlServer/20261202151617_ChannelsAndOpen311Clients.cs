@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Lapor.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class Open311Submissions : Migration
+    public partial class ChannelsAndOpen311Clients : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -42,6 +42,43 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ChannelContacts",
+                columns: table => new
+                {
+                    Channel = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    AddressHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    LastInboundAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelContacts", x => new { x.Channel, x.AddressHash });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationReceipts",
+                columns: table => new
+                {
+                    Token = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReportId = table.Column<long>(type: "bigint", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationReceipts", x => x.Token);
+                    table.ForeignKey(
+                        name: "FK_ConversationReceipts_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReporterIdentities_ReplyChannel_ReplyTo",
+                table: "ReporterIdentities",
+                columns: new[] { "ReplyChannel", "ReplyTo" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiSubmissions_ApiClientId_BodyHash_ReceivedAt",
                 table: "ApiSubmissions",
@@ -58,6 +95,16 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                 name: "IX_ApiSubmissions_ReportId",
                 table: "ApiSubmissions",
                 column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelContacts_LastInboundAt",
+                table: "ChannelContacts",
+                column: "LastInboundAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationReceipts_ReportId",
+                table: "ConversationReceipts",
+                column: "ReportId");
         }
 
         /// <inheritdoc />
@@ -65,6 +112,16 @@ namespace Lapor.Web.Data.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "ApiSubmissions");
+
+            migrationBuilder.DropTable(
+                name: "ChannelContacts");
+
+            migrationBuilder.DropTable(
+                name: "ConversationReceipts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReporterIdentities_ReplyChannel_ReplyTo",
+                table: "ReporterIdentities");
         }
     }
 }

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lapor.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLaporDbContext))]
-    [Migration("20261202141911_ChannelSenders")]
-    partial class ChannelSenders
+    [Migration("20261202151617_ChannelsAndOpen311Clients")]
+    partial class ChannelsAndOpen311Clients
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -518,6 +518,54 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.ToTable("ApiClients");
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Integrations.ApiSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ApiClientId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("ApiClientId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("[IdempotencyKey] IS NOT NULL");
+
+                    b.HasIndex("ApiClientId", "BodyHash", "ReceivedAt");
+
+                    b.ToTable("ApiSubmissions");
+                });
+
             modelBuilder.Entity("Lapor.Web.Domain.Notifications.ChannelContact", b =>
                 {
                     b.Property<string>("Channel")
@@ -821,6 +869,25 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.ConversationReceipt", b =>
+                {
+                    b.Property<Guid>("Token")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ConversationReceipts");
                 });
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Escalation", b =>
@@ -1158,6 +1225,8 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)");
 
                     b.HasKey("ReportId");
+
+                    b.HasIndex("ReplyChannel", "ReplyTo");
 
                     b.ToTable("ReporterIdentities");
                 });
@@ -1521,6 +1590,21 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Integrations.ApiSubmission", b =>
+                {
+                    b.HasOne("Lapor.Web.Domain.Integrations.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lapor.Web.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lapor.Web.Domain.Notifications.StaffNotification", b =>
                 {
                     b.HasOne("Lapor.Web.Data.Identity.LaporUser", null)
@@ -1570,6 +1654,14 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Message");
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.ConversationReceipt", b =>
+                {
+                    b.HasOne("Lapor.Web.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Escalation", b =>

@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Lapor.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Open311Submissions : Migration
+    public partial class ChannelsAndOpen311Clients : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -41,6 +42,43 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ChannelContacts",
+                columns: table => new
+                {
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AddressHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LastInboundAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelContacts", x => new { x.Channel, x.AddressHash });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationReceipts",
+                columns: table => new
+                {
+                    Token = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationReceipts", x => x.Token);
+                    table.ForeignKey(
+                        name: "FK_ConversationReceipts_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReporterIdentities_ReplyChannel_ReplyTo",
+                table: "ReporterIdentities",
+                columns: new[] { "ReplyChannel", "ReplyTo" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiSubmissions_ApiClientId_BodyHash_ReceivedAt",
                 table: "ApiSubmissions",
@@ -56,6 +94,16 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                 name: "IX_ApiSubmissions_ReportId",
                 table: "ApiSubmissions",
                 column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelContacts_LastInboundAt",
+                table: "ChannelContacts",
+                column: "LastInboundAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationReceipts_ReportId",
+                table: "ConversationReceipts",
+                column: "ReportId");
         }
 
         /// <inheritdoc />
@@ -63,6 +111,16 @@ namespace Lapor.Web.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "ApiSubmissions");
+
+            migrationBuilder.DropTable(
+                name: "ChannelContacts");
+
+            migrationBuilder.DropTable(
+                name: "ConversationReceipts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReporterIdentities_ReplyChannel_ReplyTo",
+                table: "ReporterIdentities");
         }
     }
 }
