@@ -23,6 +23,7 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
 
     private const string Format = "{format:regex(^(json|xml)$)}";
 
+    /// <summary>Discovery: the endpoint, its specification and formats, and whom to contact.</summary>
     [ProducesResponseType<Discovery>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [HttpGet("discovery." + Format)]
     [EnableCors(ReadPolicy)]
@@ -39,12 +40,14 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
         });
     }
 
+    /// <summary>The services (report categories) a request can be filed under.</summary>
     [ProducesResponseType<List<Service>>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [HttpGet("services." + Format)]
     [EnableCors(ReadPolicy)]
     public async Task<IActionResult> Services([FromRoute] string format, CancellationToken cancellationToken) =>
         new Open311Result(format, new ServiceList { Items = [.. await catalogue.ServicesAsync(English, cancellationToken)] });
 
+    /// <summary>One service's definition: the attributes a request may carry (anonymous, confidential, classification).</summary>
     [ProducesResponseType<ServiceDefinition>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status404NotFound, "application/json", "text/xml")]
     [HttpGet("services/{serviceCode}." + Format)]
@@ -59,6 +62,7 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
         return new Open311Result(format, new ServiceDefinition { ServiceCode = service.ServiceCode, Attributes = ServiceCatalogue.Attributes(key => t[key].Value) });
     }
 
+    /// <summary>Public service requests, newest first, narrowed by ids, service, status and dates.</summary>
     [ProducesResponseType<List<ServiceRequest>>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status400BadRequest, "application/json", "text/xml")]
     [HttpGet("requests." + Format)]
@@ -78,6 +82,7 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
             : new Open311Result(format, new ServiceRequestList { Items = [.. result.Requests] });
     }
 
+    /// <summary>One service request: a public one, or the filing app's own through its token or key.</summary>
     [ProducesResponseType<List<ServiceRequest>>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status404NotFound, "application/json", "text/xml")]
     [HttpGet("requests/{serviceRequestId}." + Format)]
