@@ -507,6 +507,14 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("WebhookSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("KeyHash")
@@ -908,6 +916,9 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(100)");
 
+                    b.Property<int?>("ApiClientId")
+                        .HasColumnType("int");
+
                     b.Property<string>("ArchiveReason")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
@@ -1054,6 +1065,8 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApiClientId");
+
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("DuplicateOfReportId");
@@ -1187,6 +1200,8 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
 
                     b.HasIndex("ReportId", "OccurredAt");
 
@@ -1579,6 +1594,11 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Report", b =>
                 {
+                    b.HasOne("Lapor.Web.Domain.Integrations.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Lapor.Web.Domain.Agencies.Category", null)
                         .WithMany()
                         .HasForeignKey("CategoryId")

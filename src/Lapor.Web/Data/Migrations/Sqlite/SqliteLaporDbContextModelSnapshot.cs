@@ -487,6 +487,14 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WebhookSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("KeyHash")
@@ -875,6 +883,9 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ApiClientId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ArchiveReason")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1021,6 +1032,8 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApiClientId");
+
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("DuplicateOfReportId");
@@ -1152,6 +1165,8 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
 
                     b.HasIndex("ReportId", "OccurredAt");
 
@@ -1537,6 +1552,11 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Report", b =>
                 {
+                    b.HasOne("Lapor.Web.Domain.Integrations.ApiClient", null)
+                        .WithMany()
+                        .HasForeignKey("ApiClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Lapor.Web.Domain.Agencies.Category", null)
                         .WithMany()
                         .HasForeignKey("CategoryId")

@@ -126,7 +126,7 @@ public static class NewServiceRequest
             // The client's key hash (known only to the server) is part of it: nobody can work out another client's token from guessable keys.
             var token = idempotencyKey is { Length: > 0 } key ? ReportFiling.TokenFrom($"open311:{client!.KeyHash}:{key}") : Guid.NewGuid();
             var result = await filing.FileAsync(new ReportFiling.Filing(draft, Actor.System, Channel.Api, token, GiveAccessCode: false,
-                form.ReporterName, form.Email?.Trim(), form.Phone?.Trim(), []), cancellationToken);
+                form.ReporterName, form.Email?.Trim(), form.Phone?.Trim(), []) { ApiClientId = client!.Id }, cancellationToken);
             return result switch
             {
                 ReportFiling.Filed filed => new Created(filed.TrackingNumber, token.ToString("N")),
