@@ -16,6 +16,7 @@ public static class IntegrationsArea
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
         services.AddSingleton<ApiClientRateLimits>().AddScoped<ApiClientGate>();
         services.AddScoped<Conversation>();
+        services.AddScoped<RequestUpdates.Handler>();
         return services.AddScoped<ServiceCatalogue>().AddScoped<ServiceRequests.Handler>().AddScoped<NewServiceRequest.Handler>().AddScoped<RequestByToken.Handler>()
             .AddProblemDetails();
     }
