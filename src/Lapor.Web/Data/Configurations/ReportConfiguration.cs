@@ -26,7 +26,6 @@ public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.HasOne<Agency>().WithMany().HasForeignKey(r => r.TargetAgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agency>().WithMany().HasForeignKey(r => r.RegionAgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Category>().WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Domain.Integrations.ApiClient>().WithMany().HasForeignKey(r => r.ApiClientId).OnDelete(DeleteBehavior.Restrict);
         // No database cascades from users: SQL Server refuses multiple cascade paths, and erasing an account is an explicit UU PDP step.
         builder.HasOne<LaporUser>().WithMany().HasForeignKey(r => r.ReporterUserId).OnDelete(DeleteBehavior.ClientSetNull);
         builder.HasOne<LaporUser>().WithMany().HasForeignKey(r => r.EnteredByUserId).OnDelete(DeleteBehavior.Restrict);

@@ -1065,8 +1065,6 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApiClientId");
-
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("DuplicateOfReportId");
@@ -1594,11 +1592,6 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Report", b =>
                 {
-                    b.HasOne("Lapor.Web.Domain.Integrations.ApiClient", null)
-                        .WithMany()
-                        .HasForeignKey("ApiClientId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Lapor.Web.Domain.Agencies.Category", null)
                         .WithMany()
                         .HasForeignKey("CategoryId")

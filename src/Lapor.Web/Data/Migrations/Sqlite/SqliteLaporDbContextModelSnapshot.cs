@@ -1032,8 +1032,6 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApiClientId");
-
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("DuplicateOfReportId");
@@ -1552,11 +1550,6 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Report", b =>
                 {
-                    b.HasOne("Lapor.Web.Domain.Integrations.ApiClient", null)
-                        .WithMany()
-                        .HasForeignKey("ApiClientId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Lapor.Web.Domain.Agencies.Category", null)
                         .WithMany()
                         .HasForeignKey("CategoryId")

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Lapor.Web.Data.Migrations.SqlServer
+namespace Lapor.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ClientUpdates : Migration
@@ -13,20 +13,20 @@ namespace Lapor.Web.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<int>(
                 name: "ApiClientId",
                 table: "Reports",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "WebhookSecret",
                 table: "ApiClients",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "WebhookUrl",
                 table: "ApiClients",
-                type: "nvarchar(500)",
+                type: "TEXT",
                 maxLength: 500,
                 nullable: true);
 
@@ -34,35 +34,14 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                 name: "IX_RoutingEntries_OccurredAt",
                 table: "RoutingEntries",
                 column: "OccurredAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Reports_ApiClientId",
-                table: "Reports",
-                column: "ApiClientId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Reports_ApiClients_ApiClientId",
-                table: "Reports",
-                column: "ApiClientId",
-                principalTable: "ApiClients",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Reports_ApiClients_ApiClientId",
-                table: "Reports");
-
             migrationBuilder.DropIndex(
                 name: "IX_RoutingEntries_OccurredAt",
                 table: "RoutingEntries");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Reports_ApiClientId",
-                table: "Reports");
 
             migrationBuilder.DropColumn(
                 name: "ApiClientId",
