@@ -13,7 +13,7 @@ public static class ReportWorkClock
 {
     public static ReportWork ReportWorkAt(this IServiceProvider services, DateTimeOffset now) =>
         new(services.GetRequiredService<LaporDbContext>(), services.GetRequiredService<DeadlineScheduleProvider>(),
-            services.GetRequiredService<ReportNotices>(), new FakeTimeProvider(now), NullLogger<ReportWork>.Instance);
+            services.GetRequiredService<ReportNotices>(), services.GetRequiredService<StatusWebhooks>(), new FakeTimeProvider(now), NullLogger<ReportWork>.Instance);
 
     public static DeadlineJob DeadlineJobAt(this IServiceProvider services, DateTimeOffset now) =>
         new(services.GetRequiredService<LaporDbContext>(), services.ReportWorkAt(now), services.GetRequiredService<LaporMetrics>(), NullLogger<DeadlineJob>.Instance);

@@ -14,5 +14,7 @@ public sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClient>
         builder.Property(c => c.KeyHash).HasMaxLength(64).IsUnicode(false);
         builder.HasIndex(c => c.KeyHash).IsUnique();
         builder.Property(c => c.Operations).HasConversion<int>();
+        builder.Property(c => c.WebhookUrl).HasMaxLength(500);
+        builder.Property(c => c.WebhookSecret).HasMaxLength(200);
     }
 }

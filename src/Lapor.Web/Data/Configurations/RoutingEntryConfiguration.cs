@@ -11,5 +11,8 @@ public sealed class RoutingEntryConfiguration : IEntityTypeConfiguration<Routing
         builder.Property(e => e.Reason).HasMaxLength(2000);
         builder.Property(e => e.ActorUserId).HasMaxLength(450);
         builder.HasIndex(e => new { e.ReportId, e.OccurredAt });
+
+        // The Open311 servicerequestupdates feed reads the history by date, across reports.
+        builder.HasIndex(e => e.OccurredAt);
     }
 }

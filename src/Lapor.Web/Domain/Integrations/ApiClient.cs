@@ -35,6 +35,12 @@ public sealed class ApiClient
     public DateTimeOffset? RevokedAt { get; private set; }
     public DateTimeOffset? LastUsedAt { get; private set; }
 
+    /// <summary>Where the status changes of the reports this client filed are POSTed (see <see cref="WebhookSignature"/>); null for none.</summary>
+    public string? WebhookUrl { get; private set; }
+
+    /// <summary>The HMAC key of the webhook's signature. Kept as given (it must sign), never shown again after it is set.</summary>
+    public string? WebhookSecret { get; private set; }
+
     public bool IsActive => RevokedAt is null;
 
     /// <summary>Creates a client and returns it with its plain key, which is never stored.</summary>
@@ -61,4 +67,36 @@ public sealed class ApiClient
     public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 
     public void MarkUsed(DateTimeOffset now) => LastUsedAt = now;
+
+    /// <summary>The shortest webhook secret accepted: 128 bits written as hex, or as long a passphrase.</summary>
+    public const int MinimumSecretLength = 32;
+
+    /// <summary>
+    /// Sets the webhook: an absolute http(s) address without credentials in it (https when
+    /// <paramref name="requireHttps"/>, as everywhere but Development) and a secret of at least
+    /// <see cref="MinimumSecretLength"/> characters. Throws the broken rule's code.
+    /// </summary>
+    public void SetWebhook(string? url, string? secret, bool requireHttps)
+    {
+        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var address)
+            || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp)
+            || !string.IsNullOrEmpty(address.UserInfo) || !string.IsNullOrEmpty(address.Fragment) || address.OriginalString.Length > 500)
+        {
+            throw new DomainException("ApiClient.WebhookUrl");
+        }
+
+        if (requireHttps && address.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new DomainException("ApiClient.WebhookHttps");
+        }
+
+        if (string.IsNullOrWhiteSpace(secret) || secret.Trim().Length is < MinimumSecretLength or > 200)
+        {
+            throw new DomainException("ApiClient.WebhookSecret");
+        }
+
+        (WebhookUrl, WebhookSecret) = (address.AbsoluteUri, secret.Trim());
+    }
+
+    public void RemoveWebhook() => (WebhookUrl, WebhookSecret) = (null, null);
 }

@@ -7,6 +7,9 @@ public enum NotificationChannel
     Sms,
     WhatsApp,
     Telegram,
+
+    /// <summary>A signed POST to an API client's webhook; the recipient is the client's id.</summary>
+    Webhook,
 }
 
 /// <summary>

@@ -42,6 +42,9 @@ public sealed partial class Report
     public Channel Channel { get; private set; }
     public string? EnteredByUserId { get; private set; }
     public string? ReporterUserId { get; private set; }
+
+    /// <summary>The API client that filed the report (Open311): its webhook hears of the report's status changes.</summary>
+    public int? ApiClientId { get; private set; }
     public ReportStatus Status { get; private set; }
 
     /// <summary>Back in the coordinator's queue because every agency said "not our authority".</summary>
@@ -101,6 +104,9 @@ public sealed partial class Report
     /// reporter's account. Erase the <see cref="ReporterIdentity"/> with it.
     /// </summary>
     public void ForgetReporter() => ReporterUserId = null;
+
+    /// <summary>Remembers which API client filed a report that came by the API.</summary>
+    public void FiledThrough(int apiClientId) => ApiClientId = Channel == Channel.Api ? apiClientId : throw new DomainException("Report.NotFromApi");
 
     /// <summary>Files a new report. Returns it Unverified with the verification clock running.</summary>
     public static Report Submit(

@@ -38,6 +38,7 @@ public static class AdministrationArea
         .AddScoped<ClientList.Handler>()
         .AddScoped<CreateClient.Handler>()
         .AddScoped<RevokeClient.Handler>()
+        .AddScoped<SetWebhook.Handler>()
         .AddScoped<StuckMail.Handler>()
         .AddScoped<RequeueMail.Handler>()
         .AddScoped<AuditLog.Handler>()

@@ -21,6 +21,8 @@ public static class SharedServices
     {
         services.AddScoped<ReportWork>();
         services.AddScoped<ReportNotices>();
+        services.AddScoped<StatusWebhooks>();
+        services.AddSingleton<StatusUpdates>();
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<WorkFeedback>();
         services.AddScoped<ReportFiling>();

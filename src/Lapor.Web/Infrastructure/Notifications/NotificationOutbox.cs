@@ -31,4 +31,12 @@ public sealed class NotificationOutbox(LaporDbContext db)
     public void ToReporter(
         NotificationChannel channel, string recipient, string culture, string template, IReadOnlyDictionary<string, string> payload, long? reportId, DateTimeOffset now) =>
         db.OutboxMessages.Add(new OutboxMessage(channel, template, recipient, culture, JsonSerializer.Serialize(payload), reportId, now));
+
+    /// <summary>The template name of webhook deliveries (their recipient is the API client's id).</summary>
+    public const string WebhookTemplate = "Webhook";
+
+    /// <summary>An API client's webhook: the JSON body as it will be POSTed and signed, sent at once.</summary>
+    public void ToWebhook(int apiClientId, string bodyJson, long? reportId, DateTimeOffset now) =>
+        db.OutboxMessages.Add(new OutboxMessage(
+            NotificationChannel.Webhook, WebhookTemplate, apiClientId.ToString(System.Globalization.CultureInfo.InvariantCulture), "id", bodyJson, reportId, now));
 }

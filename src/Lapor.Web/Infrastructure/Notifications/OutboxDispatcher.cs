@@ -14,7 +14,7 @@ namespace Lapor.Web.Infrastructure.Notifications;
 /// Rows held for the daily digest are left to the digest job (Features/Shared/Workflow/MailDigestJob).
 /// </summary>
 public sealed class OutboxDispatcher(
-    LaporDbContext db, IMailSender sender, IChannelMessageSender chat, MailTemplates templates, TimeProvider clock, LaporMetrics metrics, ILogger<OutboxDispatcher> logger)
+    LaporDbContext db, IMailSender sender, IChannelMessageSender chat, WebhookSender webhooks, MailTemplates templates, TimeProvider clock, LaporMetrics metrics, ILogger<OutboxDispatcher> logger)
     : IPeriodicJob
 {
     private static readonly TimeSpan ClaimLifetime = TimeSpan.FromMinutes(5);
@@ -57,6 +57,10 @@ public sealed class OutboxDispatcher(
             if (message.Channel == NotificationChannel.Email)
             {
                 await sender.SendAsync(templates.Compose(message.Template, message.Recipient, message.Culture, message.PayloadJson), cancellationToken);
+            }
+            else if (message.Channel == NotificationChannel.Webhook)
+            {
+                await webhooks.SendAsync(message, cancellationToken);
             }
             else
             {

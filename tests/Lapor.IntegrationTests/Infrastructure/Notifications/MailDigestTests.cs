@@ -171,7 +171,7 @@ public sealed class MailDigestTests(ManualJobsAppFactory app) : IClassFixture<Ma
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        return await new OutboxDispatcher(services.GetRequiredService<LaporDbContext>(), Smtp(), services.GetRequiredService<IChannelMessageSender>(),
+        return await new OutboxDispatcher(services.GetRequiredService<LaporDbContext>(), Smtp(), services.GetRequiredService<IChannelMessageSender>(), services.GetRequiredService<WebhookSender>(),
             services.GetRequiredService<MailTemplates>(), _clock, services.GetRequiredService<LaporMetrics>(), NullLogger<OutboxDispatcher>.Instance).RunOnceAsync(CancellationToken.None);
     }
 

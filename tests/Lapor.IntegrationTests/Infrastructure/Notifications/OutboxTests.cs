@@ -161,7 +161,7 @@ public sealed class OutboxTests(ManualJobsAppFactory app) : IClassFixture<Manual
     private async Task<int> DispatchAsync(IMailSender? sender = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var dispatcher = new OutboxDispatcher(scope.ServiceProvider.GetRequiredService<LaporDbContext>(), sender ?? Smtp(), scope.ServiceProvider.GetRequiredService<IChannelMessageSender>(),
+        var dispatcher = new OutboxDispatcher(scope.ServiceProvider.GetRequiredService<LaporDbContext>(), sender ?? Smtp(), scope.ServiceProvider.GetRequiredService<IChannelMessageSender>(), scope.ServiceProvider.GetRequiredService<WebhookSender>(),
             scope.ServiceProvider.GetRequiredService<MailTemplates>(), _clock, scope.ServiceProvider.GetRequiredService<LaporMetrics>(), NullLogger<OutboxDispatcher>.Instance);
         return await dispatcher.RunOnceAsync(CancellationToken.None);
     }

@@ -507,6 +507,14 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("WebhookSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("KeyHash")
@@ -995,6 +1003,9 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(100)");
 
+                    b.Property<int?>("ApiClientId")
+                        .HasColumnType("int");
+
                     b.Property<string>("ArchiveReason")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
@@ -1276,6 +1287,8 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
 
                     b.HasIndex("ReportId", "OccurredAt");
 

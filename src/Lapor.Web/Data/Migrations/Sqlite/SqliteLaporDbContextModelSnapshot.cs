@@ -487,6 +487,14 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WebhookSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("KeyHash")
@@ -959,6 +967,9 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ApiClientId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ArchiveReason")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1238,6 +1249,8 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
 
                     b.HasIndex("ReportId", "OccurredAt");
 

@@ -70,6 +70,21 @@ public sealed class ApiClientsController(IStringLocalizer<AdministrationResource
         return await handler.HandleAsync(id, AdminId, cancellationToken) ? Back(FlashMessage.SuccessKey, t["ApiClients.Revoked"]) : NotFound();
     }
 
+    /// <summary>Sets or (with an empty address) removes the client's webhook; a refused address or secret comes back as the page's error.</summary>
+    [HttpPost("{id:int}/webhook")]
+    public async Task<IActionResult> Webhook([FromRoute] int id, SetWebhook.Form form, [FromServices] SetWebhook.Handler handler, CancellationToken cancellationToken)
+    {
+        var result = await handler.HandleAsync(id, form, AdminId, cancellationToken);
+        if (!result.Found)
+        {
+            return NotFound();
+        }
+
+        return result.Error is { } error
+            ? Back(FlashMessage.ErrorKey, t[error])
+            : Back(FlashMessage.SuccessKey, t[result.Removed ? "ApiClients.WebhookRemoved" : "ApiClients.WebhookSaved"]);
+    }
+
     private RedirectToActionResult Back(string key, string message)
     {
         TempData[key] = message;

@@ -7,7 +7,11 @@ namespace Lapor.Web.Features.Administration.ApiClients;
 /// <summary>The systems allowed to call Lapor's API, by name; a key shows only its prefix, except right after it is made.</summary>
 public static class ClientList
 {
-    public sealed record Row(int Id, string Name, string KeyPrefix, ApiOperations Operations, int RequestsPerMinute, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, bool Active);
+    public sealed record Row(int Id, string Name, string KeyPrefix, ApiOperations Operations, int RequestsPerMinute, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, bool Active)
+    {
+        /// <summary>Where status changes of its reports go (the secret is never shown).</summary>
+        public string? WebhookUrl { get; init; }
+    }
 
     public sealed record Page(IReadOnlyList<Row> Clients, string? NewKey);
 
@@ -15,7 +19,7 @@ public static class ClientList
     {
         public async Task<Page> HandleAsync(string? newKey, CancellationToken cancellationToken) =>
             new(await db.ApiClients.AsNoTracking().OrderBy(c => c.Name)
-                    .Select(c => new Row(c.Id, c.Name, c.KeyPrefix, c.Operations, c.RequestsPerMinute, c.CreatedAt, c.LastUsedAt, c.RevokedAt == null))
+                    .Select(c => new Row(c.Id, c.Name, c.KeyPrefix, c.Operations, c.RequestsPerMinute, c.CreatedAt, c.LastUsedAt, c.RevokedAt == null) { WebhookUrl = c.WebhookUrl })
                     .ToListAsync(cancellationToken),
                 newKey);
     }

@@ -194,7 +194,7 @@ public static class NewServiceRequest
             // The client's key hash (known only to the server) is part of it: nobody can work out another client's token from guessable keys.
             var token = key is not null ? ReportFiling.TokenFrom($"open311:{client.KeyHash}:{key}") : Guid.NewGuid();
             var result = await filing.FileAsync(new ReportFiling.Filing(draft, Actor.System, Channel.Api, token, GiveAccessCode: true,
-                form.ReporterName, form.Email, form.Phone, form.Media is { Length: > 0 } ? [form.Media] : []), cancellationToken);
+                form.ReporterName, form.Email, form.Phone, form.Media is { Length: > 0 } ? [form.Media] : []) { ApiClientId = client.Id }, cancellationToken);
             switch (result)
             {
                 case ReportFiling.Filed filed:

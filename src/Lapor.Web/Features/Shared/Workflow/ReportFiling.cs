@@ -30,6 +30,9 @@ public sealed class ReportFiling(
         public IReadOnlyList<Guid> Staged { get; init; } = [];
 
         public string? StagedOwner { get; init; }
+
+        /// <summary>The API client filing the report (Open311): its webhook hears of the report's status changes.</summary>
+        public int? ApiClientId { get; init; }
     }
 
     public abstract record Result;
@@ -85,6 +88,10 @@ public sealed class ReportFiling(
         var accessCode = filing.GiveAccessCode ? AccessCode.New() : null;
         var report = Report.Submit(filing.Draft, filing.Actor, filing.Channel, filing.SubmissionToken,
             accessCode is null ? null : AccessCode.Hash(accessCode), await schedules.GetAsync(cancellationToken), now);
+        if (filing.ApiClientId is { } apiClient)
+        {
+            report.FiledThrough(apiClient);
+        }
 
         var stored = new List<string>();
         foreach (var (fileName, upload) in uploads)

@@ -10,10 +10,11 @@ namespace Lapor.Web.Features.Shared.Workflow;
 /// <summary>
 /// The one place a report is changed: staff buttons, reporter steps, filings from every channel and
 /// the deadline job all come here. It loads the report with its concurrency token, runs the domain
-/// method, turns the events it recorded into messages (<see cref="ReportNotices"/>) and saves the
+/// method, turns the events it recorded into messages (<see cref="ReportNotices"/>) and status changes into
+/// webhook deliveries (<see cref="StatusWebhooks"/>), and saves the
 /// change, its history and its outbox rows in one transaction.
 /// </summary>
-public sealed class ReportWork(LaporDbContext db, DeadlineScheduleProvider schedules, ReportNotices notices, TimeProvider clock, ILogger<ReportWork> logger)
+public sealed class ReportWork(LaporDbContext db, DeadlineScheduleProvider schedules, ReportNotices notices, StatusWebhooks webhooks, TimeProvider clock, ILogger<ReportWork> logger)
 {
     /// <summary>What a change gets: the loaded report, the schedule and the clock reading.</summary>
     public sealed record Step(Report Report, DeadlineSchedule Schedule, DateTimeOffset Now);
@@ -70,6 +71,7 @@ public sealed class ReportWork(LaporDbContext db, DeadlineScheduleProvider sched
     private async Task<WorkResult> SaveAsync(Report report, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await notices.QueueAsync(report, now, cancellationToken);
+        await webhooks.QueueAsync(report, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -11,6 +11,26 @@ namespace Lapor.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ApiClientId",
+                table: "Reports",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "WebhookSecret",
+                table: "ApiClients",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "WebhookUrl",
+                table: "ApiClients",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ApiSubmissions",
                 columns: table => new
@@ -75,6 +95,11 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RoutingEntries_OccurredAt",
+                table: "RoutingEntries",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReporterIdentities_ReplyChannel_ReplyTo",
                 table: "ReporterIdentities",
                 columns: new[] { "ReplyChannel", "ReplyTo" });
@@ -119,8 +144,24 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                 name: "ConversationReceipts");
 
             migrationBuilder.DropIndex(
+                name: "IX_RoutingEntries_OccurredAt",
+                table: "RoutingEntries");
+
+            migrationBuilder.DropIndex(
                 name: "IX_ReporterIdentities_ReplyChannel_ReplyTo",
                 table: "ReporterIdentities");
+
+            migrationBuilder.DropColumn(
+                name: "ApiClientId",
+                table: "Reports");
+
+            migrationBuilder.DropColumn(
+                name: "WebhookSecret",
+                table: "ApiClients");
+
+            migrationBuilder.DropColumn(
+                name: "WebhookUrl",
+                table: "ApiClients");
         }
     }
 }

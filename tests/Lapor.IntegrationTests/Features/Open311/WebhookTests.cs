@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text.Json;
+using Lapor.TestSupport;
+using Lapor.TestSupport.Providers;
+using Lapor.Web.Domain.Agencies;
+using Lapor.Web.Domain.Integrations;
+using Lapor.Web.Domain.Notifications;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Caching;
+using Lapor.Web.Infrastructure.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Lapor.IntegrationTests.Features.Open311;
+
+/// <summary>An API client's webhook: a status change of a report it filed reaches a local receiver, signed; a failure shows in /admin/surat and a retry delivers.</summary>
+public sealed class WebhookTests(ManualJobsAppFactory app) : IClassFixture<ManualJobsAppFactory>
+{
+    private const string Secret = "rahasia-webhook-uji-0123456789abcdef";
+
+    [Fact]
+    public async Task StatusChange_OfAClientsReport_IsDeliveredSigned_FailureShownInOutbox_RetryDelivers()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        var (serviceCode, key, clientId) = await ArrangeAsync(receiver.WebhookUrl);
+
+        using var post = await app.CreateClient().PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = key, ["service_code"] = serviceCode, ["description"] = "Lampu jalan padam di depan sekolah.", ["email"] = "kanari.webhook@contoh.id",
+            ["lat"] = "-6.2", ["long"] = "106.8", ["first_name"] = "Budi", ["last_name"] = "Santoso",
+        }));
+        Assert.True(post.IsSuccessStatusCode, await post.Content.ReadAsStringAsync());
+        var number = await app.WithDbAsync(db => db.Reports.Where(r => r.ApiClientId == clientId).Select(r => r.TrackingNumber).SingleAsync());
+
+        // The coordinator verifies it: Unverified → Dispositioned, through the workflow like the staff screen.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.ReportWorkAt(DateTimeOffset.UtcNow).RunAsync(q => q.Where(r => r.TrackingNumber == number), null, step =>
+            {
+                step.Report.Verify(StoredReports.Coordinator, [world.AgencyA], ComplaintKind.Ordinary, null, null, step.Schedule, step.Now);
+                return Task.CompletedTask;
+            }, CancellationToken.None);
+            Assert.Equal(Lapor.Web.Features.Shared.Workflow.WorkResult.Done, result);
+        }
+
+        var delivery = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Channel == NotificationChannel.Webhook && m.ReportId != null
+            && db.Reports.Any(r => r.Id == m.ReportId && r.TrackingNumber == number)));
+
+        // The receiver is down: the delivery fails, stays unsent and shows in /admin/surat under the client's name.
+        receiver.FailNext(1);
+        await DispatchAsync(DateTimeOffset.UtcNow);
+        var failed = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Id == delivery.Id));
+        Assert.Null(failed.SentAt);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Contains("503", failed.LastError, StringComparison.Ordinal);
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+        var outbox = await admin.OpenAsync("/admin/surat");
+        Assert.Contains("Webhook: Aplikasi kota webhook", outbox.Html, StringComparison.Ordinal);
+        Assert.Empty(receiver.Accepted);
+
+        // The outbox's backoff: due again a minute later, and then delivered.
+        await DispatchAsync(DateTimeOffset.UtcNow.AddMinutes(2));
+        Assert.NotNull((await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Id == delivery.Id))).SentAt);
+        var accepted = Assert.Single(receiver.Accepted);
+        Assert.Empty(receiver.Refused);
+        Assert.Equal(delivery.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), accepted.Id);
+
+        var body = JsonDocument.Parse(accepted.Body).RootElement;
+        Assert.Equal(number, body.GetProperty("service_request_id").GetString());
+        Assert.Equal("action_scheduled", body.GetProperty("status").GetString());
+        Assert.StartsWith(number + "-", body.GetProperty("update_id").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("kanari.webhook", accepted.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Receiver_RefusesAWrongSignature()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        using var request = new HttpRequestMessage(HttpMethod.Post, receiver.WebhookUrl) { Content = new StringContent("""{"status":"closed"}""", System.Text.Encoding.UTF8, "application/json") };
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign("rahasia-lain-yang-salah-0123456789", timestamp, """{"status":"closed"}"""u8));
+        request.Headers.Add(WebhookSignature.DeliveryHeader, "1");
+
+        using var response = await new HttpClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(["signature mismatch"], receiver.Refused);
+    }
+
+    private async Task DispatchAsync(DateTimeOffset now)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await ActivatorUtilities.CreateInstance<OutboxDispatcher>(scope.ServiceProvider, new FakeTimeProvider(now)).RunOnceAsync(CancellationToken.None);
+    }
+
+    /// <summary>A service code, and an API client allowed to file with its webhook at the receiver (http: this test runs outside Development with https relaxed in the database only).</summary>
+    private async Task<(string ServiceCode, string Key, int ClientId)> ArrangeAsync(string webhookUrl)
+    {
+        var code = await app.WithDbAsync(async db =>
+        {
+            if (await db.Categories.FirstOrDefaultAsync(c => c.Name == "Lampu Jalan Webhook") is not { } category)
+            {
+                var group = new Category("Fasilitas Webhook", "Facilities webhook");
+                db.Categories.Add(group);
+                await db.SaveChangesAsync();
+                category = new Category("Lampu Jalan Webhook", "Street lights webhook", group.Id);
+                db.Categories.Add(category);
+                await db.SaveChangesAsync();
+            }
+
+            return category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        });
+        await app.Services.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
+        var (client, key) = ApiClient.Create("Aplikasi kota webhook", ApiOperations.CreateRequests, 1000, DateTimeOffset.UtcNow);
+        client.SetWebhook(webhookUrl, Secret, requireHttps: false);
+        var id = await app.WithDbAsync(async db =>
+        {
+            db.ApiClients.Add(client);
+            await db.SaveChangesAsync();
+            return client.Id;
+        });
+        return (code, key, id);
+    }
+}
