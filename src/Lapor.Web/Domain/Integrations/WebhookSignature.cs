@@ -8,7 +8,8 @@ namespace Lapor.Web.Domain.Integrations;
 /// How Lapor signs what it POSTs to an API client's webhook, the same way gateways sign what they
 /// send to Lapor: <c>X-Lapor-Timestamp</c> (Unix seconds) and <c>X-Lapor-Signature: sha256=&lt;hex&gt;</c>,
 /// the lowercase hex HMAC-SHA256 of <c>{timestamp}.{raw body}</c> keyed with the client's webhook
-/// secret (UTF-8). Signing the time too lets a receiver refuse a replayed delivery.
+/// secret (UTF-8). Signing the time too lets a receiver refuse a replayed delivery. The intake checks
+/// SMS and WhatsApp relays' calls with the same functions (<c>IntakeSignature</c>).
 /// </summary>
 public static class WebhookSignature
 {

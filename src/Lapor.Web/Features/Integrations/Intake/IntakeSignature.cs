@@ -1,42 +1,24 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Lapor.Web.Domain.Integrations;
 
 namespace Lapor.Web.Features.Integrations.Intake;
 
 /// <summary>
-/// The gateways' signature: <c>X-Lapor-Timestamp</c> (Unix seconds) and <c>X-Lapor-Signature:
-/// sha256=&lt;hex&gt;</c>, the HMAC-SHA256 of <c>{timestamp}.{raw body}</c> with the channel's secret.
-/// Signing the time too means a captured call cannot be replayed after the allowed skew.
+/// The signatures the intake checks. A gateway or relay signs as Lapor signs its own webhooks
+/// (<see cref="WebhookSignature"/>: <c>X-Lapor-Timestamp</c> and <c>X-Lapor-Signature</c> over
+/// <c>{timestamp}.{raw body}</c>, so a captured call cannot be replayed after the allowed skew);
+/// WhatsApp's Cloud API signs with Meta's header, Telegram sends back a secret token.
 /// </summary>
 public static class IntakeSignature
 {
-    public const string TimestampHeader = "X-Lapor-Timestamp";
-    public const string SignatureHeader = "X-Lapor-Signature";
+    public const string TimestampHeader = WebhookSignature.TimestampHeader;
+    public const string SignatureHeader = WebhookSignature.SignatureHeader;
 
-    public static string Sign(string secret, long timestamp, ReadOnlySpan<byte> body)
-    {
-        var prefix = Encoding.UTF8.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture) + ".");
-        var signed = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(signed, 0);
-        body.CopyTo(signed.AsSpan(prefix.Length));
-        return "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed));
-    }
+    public static string Sign(string secret, long timestamp, ReadOnlySpan<byte> body) => WebhookSignature.Sign(secret, timestamp, body);
 
-    public static bool IsValid(string secret, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan maxSkew)
-    {
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || signature is null)
-        {
-            return false;
-        }
-
-        if ((now - DateTimeOffset.FromUnixTimeSeconds(Math.Min(seconds, 253402300799))).Duration() > maxSkew)
-        {
-            return false;
-        }
-
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, seconds, body)), Encoding.ASCII.GetBytes(signature.Trim()));
-    }
+    public static bool IsValid(string secret, string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now, TimeSpan maxSkew) =>
+        WebhookSignature.IsValid(secret, timestamp, signature, body, now, maxSkew);
 
     /// <summary>WhatsApp Cloud API's (Meta's) signature header.</summary>
     public const string HubSignatureHeader = "X-Hub-Signature-256";
