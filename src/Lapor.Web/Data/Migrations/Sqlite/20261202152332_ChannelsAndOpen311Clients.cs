@@ -151,9 +151,8 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                 name: "IX_ReporterIdentities_ReplyChannel_ReplyTo",
                 table: "ReporterIdentities");
 
-            migrationBuilder.DropColumn(
-                name: "ApiClientId",
-                table: "Reports");
+            // SQLite's own DROP COLUMN, not EF's rebuild of Reports: a rebuild would trip the search triggers (PublicSearch) on the table it renames.
+            migrationBuilder.Sql("""ALTER TABLE "Reports" DROP COLUMN "ApiClientId";""");
 
             migrationBuilder.DropColumn(
                 name: "WebhookSecret",
