@@ -51,7 +51,9 @@ public static class RequestUpdates
                 return new Result([], "Open311.Error.BadDate");
             }
 
-            var from = start ?? (end ?? clock.GetUtcNow()).Subtract(DefaultWindow);
+            // A day before the end, or from the beginning of time for an end within the first day (0001-01-01).
+            var until = end ?? clock.GetUtcNow();
+            var from = start ?? (until - DateTimeOffset.MinValue < DefaultWindow ? DateTimeOffset.MinValue : until.Subtract(DefaultWindow));
             var entries = db.RoutingEntries.AsNoTracking()
                 .Where(e => e.OccurredAt >= from && e.FromStatus != null && e.FromStatus != e.ToStatus && e.Action != RoutingAction.Note);
             entries = end is { } to ? entries.Where(e => e.OccurredAt <= to) : entries;
