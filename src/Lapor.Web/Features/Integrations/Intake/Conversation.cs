@@ -2,6 +2,7 @@ using System.Globalization;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Shared.Attachments;
 using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ namespace Lapor.Web.Features.Integrations.Intake;
 /// Every answer goes back on the same channel through the outbox, in the reporter's language.
 /// </summary>
 public sealed class Conversation(
-    LaporDbContext db, ReportFiling filing, ReportWork work, IncomingPhotos photos, NotificationOutbox outbox,
+    LaporDbContext db, ReportFiling filing, ReportWork work, MessageUploads uploads, NotificationOutbox outbox,
     TimeProvider clock, IStringLocalizer<SharedResource> t, ILogger<Conversation> logger)
 {
     /// <summary>The most reports a STATUS answer lists: an SMS stays short.</summary>
@@ -111,7 +112,7 @@ public sealed class Conversation(
     {
         var draft = new ReportDraft(Classification.Complaint, ReportDraft.TitleFrom(message.Text), message.Text, null, null, null, null, null, null, false, false);
         var result = await filing.FileAsync(
-            new ReportFiling.Filing(draft, Actor.System, message.Channel, message.Token, GiveAccessCode: false, message.Name, null, message.Phone, [.. message.Media.Select(IncomingPhotos.AsFile)])
+            new ReportFiling.Filing(draft, Actor.System, message.Channel, message.Token, GiveAccessCode: false, message.Name, null, message.Phone, [.. message.Media.Select(AsFile)])
             {
                 Reply = (message.ReplyChannel, message.ReplyTo),
             },
@@ -138,28 +139,26 @@ public sealed class Conversation(
     /// </summary>
     private async Task<Outcome?> FollowUpAsync(IncomingMessage message, Sender sender, long reportId, string trackingNumber, CancellationToken cancellationToken)
     {
-        var kept = await photos.KeepAsync(message.Media, cancellationToken);
-        if (kept is IncomingPhotos.Refusal refusal)
-        {
-            return await RefuseAsync(message, sender, refusal.Message, cancellationToken);
-        }
-
-        var files = ((IncomingPhotos.Kept)kept).Files;
+        // The web form's checks and metadata stripping; files of a message that is not stored are removed again.
+        await using var upload = uploads.For([.. message.Media.Select(AsFile)], ActorRole.Citizen);
         var culture = await CultureOfAsync(sender, cancellationToken);
-        var result = await work.RunAsync(reports => reports.Where(r => r.Id == reportId), null, s =>
+        var result = await work.RunAsync(reports => reports.Where(r => r.Id == reportId), null, async s =>
         {
             var answers = s.Report.Status == ReportStatus.OnHold || s.Report.AwaitsReporterAnswer;
-            s.Report.AddReporterInformation(Actor.Guest, message.Text, s.Schedule, s.Now, [.. files.Select(f => f.ToAttachment(s.Now))]);
+            s.Report.AddReporterInformation(Actor.Guest, message.Text, s.Schedule, s.Now, await upload.CheckAsync(s.Now, cancellationToken));
             db.ConversationReceipts.Add(new ConversationReceipt(message.Token, reportId, s.Now));
             outbox.ToReporter(sender.Channel, sender.Address, culture, answers ? "ConversationAnswered" : "ConversationAdded",
                 new Dictionary<string, string> { ["TrackingNumber"] = trackingNumber }, reportId, s.Now);
-            return Task.CompletedTask;
+            await upload.StoreAsync(cancellationToken);
         }, cancellationToken);
+
+        if (upload.Refusal is { } refusal)
+        {
+            return await RefuseAsync(message, sender, refusal, cancellationToken);
+        }
 
         if (!result.Succeeded)
         {
-            // Files of a message that was not stored would be orphans.
-            await photos.ForgetAsync(files);
             if (result.Outcome == WorkOutcome.Refused)
             {
                 return await RefuseAsync(message, sender, t[$"Domain.{result.Code}"], cancellationToken);
@@ -268,4 +267,8 @@ public sealed class Conversation(
             CultureInfo.CurrentUICulture = previous;
         }
     }
+
+    /// <summary>The media as the web form's upload, so it meets the same checks and metadata stripping.</summary>
+    private static IFormFile AsFile(IncomingMedia media) =>
+        new FormFile(new MemoryStream(media.Content), 0, media.Content.Length, "Attachments", media.FileName) { Headers = new HeaderDictionary(), ContentType = media.ContentType };
 }
