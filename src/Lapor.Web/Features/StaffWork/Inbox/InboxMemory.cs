@@ -37,39 +37,46 @@ public static class InboxMemory
     /// <summary>The remembered list as the coordinator's queue reads it; unknown or garbled values fall back to the defaults.</summary>
     public static CoordinatorQueue.Filter QueueFilter(HttpContext http)
     {
-        var values = QueryHelpers.ParseQuery(Recall(http));
-        string? Get(string name) => values.TryGetValue(name, out var v) ? v.ToString() : null;
-        int? Number(string name) => int.TryParse(Get(name), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        var values = new Remembered(QueryHelpers.ParseQuery(Recall(http)));
         return new CoordinatorQueue.Filter
         {
-            Tab = System.Enum.TryParse<CoordinatorQueue.Tab>(Get(nameof(CoordinatorQueue.Filter.Tab)), out var tab) && System.Enum.IsDefined(tab) ? tab : CoordinatorQueue.Tab.New,
-            Q = Get(nameof(CoordinatorQueue.Filter.Q)),
-            CategoryId = Number(nameof(CoordinatorQueue.Filter.CategoryId)),
-            Channel = System.Enum.TryParse<Channel>(Get(nameof(CoordinatorQueue.Filter.Channel)), out var channel) && System.Enum.IsDefined(channel) ? channel : null,
-            TargetAgencyId = Number(nameof(CoordinatorQueue.Filter.TargetAgencyId)),
-            OlderThan = Number(nameof(CoordinatorQueue.Filter.OlderThan)),
+            Tab = values.Enum<CoordinatorQueue.Tab>(nameof(CoordinatorQueue.Filter.Tab)) ?? CoordinatorQueue.Tab.New,
+            Q = values.Get(nameof(CoordinatorQueue.Filter.Q)),
+            CategoryId = values.Number(nameof(CoordinatorQueue.Filter.CategoryId)),
+            Channel = values.Enum<Channel>(nameof(CoordinatorQueue.Filter.Channel)),
+            TargetAgencyId = values.Number(nameof(CoordinatorQueue.Filter.TargetAgencyId)),
+            OlderThan = values.Number(nameof(CoordinatorQueue.Filter.OlderThan)),
         };
     }
 
     /// <summary>The remembered list as the agency inbox reads it; unknown or garbled values fall back to the defaults.</summary>
     public static AgencyInbox.Filter Filter(HttpContext http)
     {
-        var values = QueryHelpers.ParseQuery(Recall(http));
-        string? Get(string name) => values.TryGetValue(name, out var v) ? v.ToString() : null;
-        T? Enum<T>(string name) where T : struct, System.Enum => System.Enum.TryParse<T>(Get(name), out var e) && System.Enum.IsDefined(e) ? e : null;
-        DateOnly? Day(string name) => DateOnly.TryParseExact(Get(name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        var values = new Remembered(QueryHelpers.ParseQuery(Recall(http)));
         return new AgencyInbox.Filter
         {
-            Tab = Enum<AssignmentState>(nameof(AgencyInbox.Filter.Tab)) ?? AssignmentState.Dispositioned,
-            Owner = Enum<InboxOwner>(nameof(AgencyInbox.Filter.Owner)) ?? InboxOwner.All,
-            Sort = Enum<InboxSort>(nameof(AgencyInbox.Filter.Sort)) ?? InboxSort.Oldest,
-            Classification = Enum<Classification>(nameof(AgencyInbox.Filter.Classification)),
-            Channel = Enum<Channel>(nameof(AgencyInbox.Filter.Channel)),
-            CategoryId = int.TryParse(Get(nameof(AgencyInbox.Filter.CategoryId)), NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : null,
-            From = Day(nameof(AgencyInbox.Filter.From)),
-            To = Day(nameof(AgencyInbox.Filter.To)),
-            Overdue = bool.TryParse(Get(nameof(AgencyInbox.Filter.Overdue)), out var o) && o,
-            Q = Get(nameof(AgencyInbox.Filter.Q)),
+            Tab = values.Enum<AssignmentState>(nameof(AgencyInbox.Filter.Tab)) ?? AssignmentState.Dispositioned,
+            Owner = values.Enum<InboxOwner>(nameof(AgencyInbox.Filter.Owner)) ?? InboxOwner.All,
+            Sort = values.Enum<InboxSort>(nameof(AgencyInbox.Filter.Sort)) ?? InboxSort.Oldest,
+            Classification = values.Enum<Classification>(nameof(AgencyInbox.Filter.Classification)),
+            Channel = values.Enum<Channel>(nameof(AgencyInbox.Filter.Channel)),
+            CategoryId = values.Number(nameof(AgencyInbox.Filter.CategoryId)),
+            From = values.Day(nameof(AgencyInbox.Filter.From)),
+            To = values.Day(nameof(AgencyInbox.Filter.To)),
+            Overdue = bool.TryParse(values.Get(nameof(AgencyInbox.Filter.Overdue)), out var o) && o,
+            Q = values.Get(nameof(AgencyInbox.Filter.Q)),
         };
+    }
+
+    /// <summary>The remembered query's values; a value that does not parse reads as absent.</summary>
+    private readonly record struct Remembered(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Values)
+    {
+        public string? Get(string name) => Values.TryGetValue(name, out var v) ? v.ToString() : null;
+
+        public T? Enum<T>(string name) where T : struct, System.Enum => System.Enum.TryParse<T>(Get(name), out var e) && System.Enum.IsDefined(e) ? e : null;
+
+        public int? Number(string name) => int.TryParse(Get(name), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+        public DateOnly? Day(string name) => DateOnly.TryParseExact(Get(name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
     }
 }
