@@ -68,6 +68,26 @@ public sealed partial class ResourceFilesTests
         Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
     }
 
+    /// <summary>
+    /// /admin/surat names each undelivered message by its kind: every template a message can be sent with
+    /// (its mail subject or chat text) and every channel has a label there, or an operator reads a code.
+    /// </summary>
+    [Fact]
+    public void EveryMessageTemplateAndChannel_HasAnOutboxLabel()
+    {
+        var shared = Keys("SharedResource.resx");
+        var labels = Keys(Path.Combine("Features", "Administration", "AdministrationResource.resx"));
+        var templates = shared.Select(k => MessageTemplate().Match(k)).Where(m => m.Success).Select(m => m.Groups["t"].Value)
+            .Append(Lapor.Web.Infrastructure.Notifications.NotificationOutbox.WebhookTemplate).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("FilingConfirmation", templates);
+        Assert.Contains("ConversationOpenList", templates);
+        var unlabelled = templates.Select(t => $"Outbox.Kind.{t}")
+            .Concat(Enum.GetNames<Lapor.Web.Domain.Notifications.NotificationChannel>().Select(c => $"Outbox.Via.{c}"))
+            .Where(k => !labels.Contains(k)).ToList();
+        Assert.True(unlabelled.Count == 0, string.Join(", ", unlabelled));
+    }
+
     private static readonly string[] Areas = ["Citizen", "StaffWork", "Oversight", "Administration", "Integrations", "Account"];
 
     private static string? AreaOf(string file)
@@ -87,6 +107,9 @@ public sealed partial class ResourceFilesTests
 
     private static HashSet<string> Keys(string file) =>
         XDocument.Load(Path.Combine(Resources, file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex("^(?:Mail\\.(?<t>[A-Za-z]+)\\.Subject|Chat\\.(?<t>[A-Za-z]+))$")]
+    private static partial Regex MessageTemplate();
 
     [GeneratedRegex("(?<!\\$)\"([A-Z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+)\"")]
     private static partial Regex Quoted();

@@ -294,6 +294,11 @@ public sealed class ChannelSenderTests(ChannelSenderTests.ConnectedApp app, Manu
         var page = await (await Staff.SignInAsync(unconnected, StaffWorld.Admin)).OpenAsync("/admin/surat");
         var line = page.Document.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("***1357", StringComparison.Ordinal));
         Assert.Contains("Menunggu kanal tersambung", line.TextContent, StringComparison.Ordinal);
+
+        // The operator reads the kind of message and the channel in their language, not a template id or an English reason.
+        Assert.Contains("Konfirmasi laporan diterima", line.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("FilingConfirmation", line.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(OutboxMessage.ChannelNotConnected, line.TextContent, StringComparison.Ordinal);
     }
 
     private static async Task<int> DispatchAsync(LaporAppFactory factory)
