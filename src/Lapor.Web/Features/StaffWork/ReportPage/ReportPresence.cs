@@ -23,8 +23,10 @@ public sealed class ReportPresence(LaporDbContext db, IDistributedCache cache, T
 
     public async Task<Answer?> HereAsync(string trackingNumber, ReportScope scope, CancellationToken cancellationToken)
     {
+        // One statement a heartbeat: the report's version and the asking colleague's name as others will read it.
         var report = await scope.Apply(db.Reports.AsNoTracking()).Where(r => r.TrackingNumber == trackingNumber)
-            .Select(r => new { r.Version }).FirstOrDefaultAsync(cancellationToken);
+            .Select(r => new { r.Version, Name = db.Users.Where(u => u.Id == scope.UserId).Select(u => u.FullName).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken);
         if (report is null)
         {
             return null;
@@ -34,10 +36,9 @@ public sealed class ReportPresence(LaporDbContext db, IDistributedCache cache, T
         var now = clock.GetUtcNow();
         var since = (now - Window).UtcTicks;
         var seen = await ReadAsync(key, cancellationToken);
-        var name = await db.Users.Where(u => u.Id == scope.UserId).Select(u => u.FullName).FirstOrDefaultAsync(cancellationToken) ?? "";
 
         // Last writer wins between two pages asking at the same instant: the other one is back 20 seconds later.
-        var kept = seen.Where(s => s.At >= since && s.UserId != scope.UserId).Append(new Seen(scope.UserId, name, now.UtcTicks)).ToList();
+        var kept = seen.Where(s => s.At >= since && s.UserId != scope.UserId).Append(new Seen(scope.UserId, report.Name ?? "", now.UtcTicks)).ToList();
         await cache.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(kept), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = Window }, cancellationToken);
         return new Answer([.. kept.Where(s => s.UserId != scope.UserId).Select(s => s.Name).Distinct()], report.Version);
     }
