@@ -105,7 +105,7 @@ public sealed class ChannelSenderTests(ChannelSenderTests.ConnectedApp app, Manu
         await DispatchAsync(app);
 
         var sent = Assert.Single(app.Sms.Delivered, m => m.Text.Contains("LPR-SMSA-2345", StringComparison.Ordinal));
-        Assert.Equal("+62 812-3456-0001", sent.To);
+        Assert.Equal("+6281234560001", sent.To); // in E.164, Channels:Sms:NumberFormat's default, however it was stored
         Assert.Empty(app.Sms.Violations);
         Assert.NotNull((await RowAsync(app, id)).SentAt);
     }
