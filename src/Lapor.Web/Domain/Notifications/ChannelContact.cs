@@ -24,13 +24,15 @@ public sealed class ChannelContact
     public DateTimeOffset LastInboundAt { get; private set; }
 
     /// <summary>
-    /// A phone number by its digits only ("+62 812-3456" and "628123456" are one reporter), a chat id as
-    /// given; hashed so the table never holds a contact.
+    /// A phone number by the digits of its E.164 form ("+62 812-3456-7890", "6281234567890" and "081234567890"
+    /// are one reporter, <see cref="PhoneNumber"/>), a chat id as given; hashed so the table never holds a contact.
     /// </summary>
     public static string HashOf(NotificationChannel channel, string address)
     {
         var trimmed = address.Trim();
-        var normalised = channel is NotificationChannel.Sms or NotificationChannel.WhatsApp ? new string([.. trimmed.Where(char.IsAsciiDigit)]) : trimmed;
+        var normalised = channel is NotificationChannel.Sms or NotificationChannel.WhatsApp
+            ? new string([.. (PhoneNumber.Canonical(trimmed) ?? trimmed).Where(char.IsAsciiDigit)])
+            : trimmed;
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{channel}:{normalised}")));
     }
 }

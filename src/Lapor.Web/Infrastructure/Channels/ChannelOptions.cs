@@ -1,3 +1,5 @@
+using Lapor.Web.Domain.Notifications;
+
 namespace Lapor.Web.Infrastructure.Channels;
 
 /// <summary>
@@ -162,6 +164,12 @@ public sealed class SmsGatewayOptions
 
     public SmsBodyEncoding BodyEncoding { get; set; } = SmsBodyEncoding.Json;
 
+    /// <summary>
+    /// How <c>{to}</c> is written: <c>E164</c> (+6281234567890, the default), <c>National</c> (081234567890, for
+    /// gateways that take only Indonesian numbers; a foreign number stays E.164) or <c>DigitsOnly</c> (6281234567890).
+    /// </summary>
+    public PhoneNumberFormat NumberFormat { get; set; } = PhoneNumberFormat.E164;
+
     /// <summary>The authentication header's name (e.g. <c>Authorization</c>, <c>X-API-Key</c>); empty: none.</summary>
     public string? AuthHeaderName { get; set; }
 
@@ -200,6 +208,11 @@ public sealed class SmsGatewayOptions
         else if (HttpMethod == HttpMethod.Get ? !HasPlaceholders(Url!.OriginalString.Replace("%7B", "{", StringComparison.OrdinalIgnoreCase).Replace("%7D", "}", StringComparison.OrdinalIgnoreCase)) : !HasPlaceholders(BodyTemplate))
         {
             yield return "Channels:Sms:BodyTemplate (or, for GET, Channels:Sms:Url) must contain {to} and {text}.";
+        }
+
+        if (!Enum.IsDefined(NumberFormat))
+        {
+            yield return "Channels:Sms:NumberFormat must be E164, National or DigitsOnly.";
         }
 
         if (string.IsNullOrWhiteSpace(AuthHeaderName) != string.IsNullOrWhiteSpace(AuthHeaderValue))

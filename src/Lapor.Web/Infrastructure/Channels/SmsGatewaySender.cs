@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,7 @@ namespace Lapor.Web.Infrastructure.Channels;
 
 /// <summary>
 /// A generic HTTP SMS gateway: one request as configured (<see cref="SmsGatewayOptions"/>), the
-/// number and text put into the body template (or, for GET, the address), encoded for where they go.
+/// number (in the spelling the gateway wants, <see cref="SmsGatewayOptions.NumberFormat"/>) and text put into the body template (or, for GET, the address), encoded for where they go.
 /// A 2xx answer (holding <see cref="SmsGatewayOptions.SuccessBodyContains"/> when set) is success; a
 /// 4xx other than 401, 403 (the key), 408 and 429 is the gateway refusing this message (a wrong number, say): permanent.
 /// </summary>
@@ -36,9 +37,10 @@ public sealed class SmsGatewaySender(HttpClient http, IOptions<ChannelOptions> o
         throw new ChannelDeliveryException(summary, permanent, response.StatusCode == HttpStatusCode.TooManyRequests ? ChannelHttp.RetryAfter(response) : null, status);
     }
 
-    /// <summary>The request the configuration describes, for <paramref name="to"/> and <paramref name="text"/>.</summary>
+    /// <summary>The request the configuration describes, for <paramref name="to"/> (written as <see cref="SmsGatewayOptions.NumberFormat"/> says) and <paramref name="text"/>.</summary>
     public static HttpRequestMessage Request(SmsGatewayOptions sms, string to, string text)
     {
+        to = PhoneNumber.Format(to, sms.NumberFormat);
         var method = sms.HttpMethod;
         HttpRequestMessage request;
         if (method == HttpMethod.Get)

@@ -44,7 +44,8 @@ public sealed class WhatsAppCloudSender(HttpClient http, IOptions<ChannelOptions
     /// <summary>The request body as the Cloud API documents it for a text or a template message.</summary>
     public static Dictionary<string, object> Body(WhatsAppChannelOptions settings, ChannelMessage message, WhatsAppMessageKind kind)
     {
-        var to = new string([.. message.Recipient.Where(char.IsAsciiDigit)]);
+        // The Cloud API takes the number with or without "+"; digits only, E.164 (an older report's 0812… too).
+        var to = new string([.. PhoneNumber.Format(message.Recipient, PhoneNumberFormat.DigitsOnly).Where(char.IsAsciiDigit)]);
         var body = new Dictionary<string, object> { ["messaging_product"] = "whatsapp", ["recipient_type"] = "individual", ["to"] = to };
         if (kind == WhatsAppMessageKind.Text)
         {

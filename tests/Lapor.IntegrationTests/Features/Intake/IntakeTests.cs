@@ -123,7 +123,7 @@ public sealed class IntakeTests(ManualJobsAppFactory app) : IClassFixture<Manual
         Assert.Equal("Andi Wijaya", await app.WithDbAsync(db => db.ReporterIdentities.Where(i => i.ReportId == report.Id).Select(i => i.FullName).SingleAsync()));
         Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Channel == NotificationChannel.Telegram && m.Recipient == "777")));
 
-        // Not a report: a sticker, /start, a group chat. Acknowledged so Telegram stops retrying, nothing filed.
+        // Not a report: a sticker, /start (answered with a welcome), a group chat. Acknowledged so Telegram stops retrying, nothing filed.
         foreach (var ignored in new[]
         {
             Json(new { update_id = 900002, message = new { message_id = 56, chat = new { id = 777, type = "private" } } }),
@@ -135,6 +135,7 @@ public sealed class IntakeTests(ManualJobsAppFactory app) : IClassFixture<Manual
         }
 
         Assert.Equal(before + 1, await app.WithDbAsync(db => db.Reports.CountAsync()));
+        Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Channel == NotificationChannel.Telegram && m.Recipient == "777" && m.Template == "ConversationWelcome")));
     }
 
     private static byte[] Json(object value) => JsonSerializer.SerializeToUtf8Bytes(value);

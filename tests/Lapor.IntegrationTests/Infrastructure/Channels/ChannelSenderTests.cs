@@ -105,7 +105,7 @@ public sealed class ChannelSenderTests(ChannelSenderTests.ConnectedApp app, Manu
         await DispatchAsync(app);
 
         var sent = Assert.Single(app.Sms.Delivered, m => m.Text.Contains("LPR-SMSA-2345", StringComparison.Ordinal));
-        Assert.Equal("+62 812-3456-0001", sent.To);
+        Assert.Equal("+6281234560001", sent.To); // in E.164, Channels:Sms:NumberFormat's default, however it was stored
         Assert.Empty(app.Sms.Violations);
         Assert.NotNull((await RowAsync(app, id)).SentAt);
     }
@@ -193,7 +193,7 @@ public sealed class ChannelSenderTests(ChannelSenderTests.ConnectedApp app, Manu
     [Fact]
     public async Task Sms_GatewayRefusesTheNumber_FailsForGood_NotSentTwice()
     {
-        app.Sms.RefuseNumber("081234560006");
+        app.Sms.RefuseNumber("+6281234560006"); // the gateway gets E.164, Channels:Sms:NumberFormat's default
         var before = app.Sms.RequestCount;
         var id = await EnqueueAsync(app, NotificationChannel.Sms, "081234560006", "LPR-SMSX-2345");
 
@@ -251,7 +251,7 @@ public sealed class ChannelSenderTests(ChannelSenderTests.ConnectedApp app, Manu
         var logged = app.Logs.Lines;
         Assert.Contains(logged, line => line.Contains("bot was blocked by the user", StringComparison.Ordinal));
         Assert.Contains(logged, line => line.Contains("code 131026", StringComparison.Ordinal));
-        foreach (var secret in new[] { TelegramBotApiStandIn.Token, WhatsAppCloudApiStandIn.AccessToken, SmsGatewayStandIn.AuthHeaderValue, "5550007531", "5550008642", "6281234568642", "081234568642" })
+        foreach (var secret in new[] { TelegramBotApiStandIn.Token, WhatsAppCloudApiStandIn.AccessToken, SmsGatewayStandIn.AuthHeaderValue, "5550007531", "5550008642", "6281234568642", "081234568642", "+6281234568642" })
         {
             Assert.DoesNotContain(logged, line => line.Contains(secret, StringComparison.Ordinal));
         }

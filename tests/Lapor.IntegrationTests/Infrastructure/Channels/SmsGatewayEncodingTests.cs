@@ -32,15 +32,16 @@ public sealed class SmsGatewayEncodingTests
     }
 
     [Fact]
-    public async Task Get_ArrivesAsConfigured()
+    public async Task Get_ArrivesAsConfigured_InTheNumberFormatAsked()
     {
         await using var gateway = new SmsGatewayStandIn("GET", "to={to}&text={text}", json: false);
         var sender = Sender(new SmsGatewayOptions
         {
             Url = gateway.Url, Method = "GET", AuthHeaderName = SmsGatewayStandIn.AuthHeaderName, AuthHeaderValue = SmsGatewayStandIn.AuthHeaderValue,
+            NumberFormat = PhoneNumberFormat.National,
         });
 
-        await sender.SendAsync(new ChannelMessage(NotificationChannel.Sms, "081234567002", Awkward, null), CancellationToken.None);
+        await sender.SendAsync(new ChannelMessage(NotificationChannel.Sms, "+6281234567002", Awkward, null), CancellationToken.None);
 
         Assert.Empty(gateway.Violations);
         Assert.Equal(("081234567002", Awkward), Assert.Single(gateway.Delivered));

@@ -42,6 +42,8 @@ public sealed class CustomerServiceWindowTests
         var hash = ChannelContact.HashOf(NotificationChannel.WhatsApp, "+62 812-3456-7890");
 
         Assert.Equal(hash, ChannelContact.HashOf(NotificationChannel.WhatsApp, "6281234567890"));
+        Assert.Equal(hash, ChannelContact.HashOf(NotificationChannel.WhatsApp, "081234567890"));
+        Assert.Equal(hash, ChannelContact.HashOf(NotificationChannel.WhatsApp, "+6281234567890"));
         Assert.NotEqual(hash, ChannelContact.HashOf(NotificationChannel.Sms, "6281234567890"));
         Assert.DoesNotContain("7890", hash, StringComparison.Ordinal);
     }

@@ -66,4 +66,52 @@ public sealed class ConversationCommandTests
     [InlineData("Barusan ada motor jatuh")]
     public void AnythingElse_IsAMessage(string text) =>
         Assert.Equal(new ConversationCommand.Message(text), ConversationCommand.Parse(text));
+
+    [Theory]
+    [InlineData("/cek LPR-ABCD-EFGH")]
+    [InlineData("/CEK lpr-abcd-efgh")]
+    [InlineData("/check@LaporKotaBot LPR-ABCD-EFGH")]
+    [InlineData("/status LPR-ABCD-EFGH")]
+    [InlineData("/start LPR-ABCD-EFGH")]
+    [InlineData("/start lprabcdefgh")]
+    public void BotCommand_Check_NamesTheReport(string text) =>
+        Assert.Equal("LPR-ABCD-EFGH", Assert.IsType<ConversationCommand.Check>(ConversationCommand.Parse(text)).TrackingNumber);
+
+    [Theory]
+    [InlineData("/status")]
+    [InlineData("/status@LaporKotaBot")]
+    [InlineData("/cek")]
+    [InlineData(" /STATUS ")]
+    public void BotCommand_Status_ListsTheOpenReports(string text) =>
+        Assert.IsType<ConversationCommand.Status>(ConversationCommand.Parse(text));
+
+    [Theory]
+    [InlineData("/start")]
+    [InlineData("/start@LaporKotaBot")]
+    [InlineData("/start kampanye_banjir_2026")]
+    public void BotCommand_Start_Greets(string text) =>
+        Assert.IsType<ConversationCommand.Welcome>(ConversationCommand.Parse(text));
+
+    [Theory]
+    [InlineData("/help")]
+    [InlineData("/bantuan")]
+    [InlineData("/baru")]
+    [InlineData("/settings")]
+    [InlineData("/status jalan rusak di depan rumah")]
+    [InlineData("/info@LaporKotaBot")]
+    public void BotCommand_HelpOrUnknownOrNothingToDo_AnswersHowItWorks_NeverFiles(string text) =>
+        Assert.IsType<ConversationCommand.Help>(ConversationCommand.Parse(text));
+
+    [Theory]
+    [InlineData("/baru Lampu jalan mati", "Lampu jalan mati")]
+    [InlineData("/lapor@LaporKotaBot sampah menumpuk", "sampah menumpuk")]
+    public void BotCommand_NewReport_FilesTheRest(string text, string rest) =>
+        Assert.Equal(new ConversationCommand.NewReport(rest), ConversationCommand.Parse(text));
+
+    [Theory]
+    [InlineData("/ jalan rusak")]
+    [InlineData("//cek")]
+    [InlineData("/jalan-rusak di depan pasar")]
+    public void SlashThatIsNoBotCommand_IsAMessage(string text) =>
+        Assert.Equal(new ConversationCommand.Message(text), ConversationCommand.Parse(text));
 }

@@ -87,13 +87,42 @@ public sealed class WebhookPayloadTests
     }
 
     [Fact]
-    public void Telegram_PdfDocumentWithoutCaption_IsAMessage_OtherDocumentsAndCommandsAreNot()
+    public void Telegram_PdfDocumentWithoutCaption_IsAMessage_OtherDocumentsAreNot()
     {
         var pdf = IncomingMessage.FromTelegram(Utf8("""{"update_id":2,"message":{"message_id":8,"chat":{"id":42,"type":"private"},"document":{"file_id":"dok","file_name":"bukti.pdf","mime_type":"application/pdf"}}}"""))!;
 
         Assert.Equal(("", new MediaReference("dok", "bukti.pdf", "application/pdf")), (pdf.Message.Text, Assert.Single(pdf.Media)));
         Assert.Null(IncomingMessage.FromTelegram(Utf8("""{"update_id":3,"message":{"message_id":9,"chat":{"id":42,"type":"private"},"document":{"file_id":"v","mime_type":"video/mp4"}}}""")));
-        Assert.Null(IncomingMessage.FromTelegram(Utf8("""{"update_id":4,"message":{"message_id":10,"chat":{"id":42,"type":"private"},"caption":"/start","photo":[{"file_id":"p","width":1,"height":1}]}}""")));
+    }
+
+    [Fact]
+    public void Telegram_BotCommand_IsReadAsItsText_ForTheConversationToAnswer()
+    {
+        var command = IncomingMessage.FromTelegram(Utf8("""{"update_id":4,"message":{"message_id":10,"chat":{"id":42,"type":"private"},"text":"/cek@LaporKotaBot LPR-ABCD-EFGH","entities":[{"type":"bot_command","offset":0,"length":17}]}}"""))!;
+
+        Assert.Equal(("/cek@LaporKotaBot LPR-ABCD-EFGH", "42"), (command.Message.Text, command.Message.ReplyTo));
+        Assert.Equal("LPR-ABCD-EFGH", Assert.IsType<ConversationCommand.Check>(ConversationCommand.Parse(command.Message.Text)).TrackingNumber);
+    }
+
+    [Theory]
+    [InlineData("+6281234567890")]
+    [InlineData("6281234567890")]
+    [InlineData("081234567890")]
+    [InlineData("0812-3456-7890")]
+    public void SmsSender_InEverySpelling_IsAnsweredAtOneE164Number(string from)
+    {
+        var message = IncomingMessage.FromGateway(Utf8($$"""{"message_id":"m1","from":"{{from}}","text":"Halo"}"""), Channel.Sms)!;
+
+        Assert.Equal(("+6281234567890", "+6281234567890"), (message.Phone, message.ReplyTo));
+    }
+
+    [Theory]
+    [InlineData("TELKOMSEL")]
+    [InlineData("3636")]
+    [InlineData("81234567890")]
+    public void SmsSender_ThatIsNoPhoneNumber_IsNoMessage(string from)
+    {
+        Assert.Null(IncomingMessage.FromGateway(Utf8($$"""{"message_id":"m1","from":"{{from}}","text":"Halo"}"""), Channel.Sms));
     }
 
     [Fact]
@@ -107,10 +136,10 @@ public sealed class WebhookPayloadTests
     }
 
     [Theory]
-    [InlineData("message_id=SM1&from=%2B62812&text=Halo")]               // Lapor's names, not the configured ones
-    [InlineData("MessageSid=SM1&From=%2B62812&Body=+")]                   // no text
-    [InlineData("MessageSid=SM1&MessageSid=SM2&From=%2B62812&Body=Halo")] // an ambiguous id
-    [InlineData("From=%2B62812&Body=Halo")]                               // no id
+    [InlineData("message_id=SM1&from=%2B6281234567890&text=Halo")]               // Lapor's names, not the configured ones
+    [InlineData("MessageSid=SM1&From=%2B6281234567890&Body=+")]                   // no text
+    [InlineData("MessageSid=SM1&MessageSid=SM2&From=%2B6281234567890&Body=Halo")] // an ambiguous id
+    [InlineData("From=%2B6281234567890&Body=Halo")]                               // no id
     public void SmsForm_Incomplete_IsNull(string form)
     {
         Assert.Null(IncomingMessage.FromSmsForm(Utf8(form), new SmsFormOptions { FromField = "From", TextField = "Body", MessageIdField = "MessageSid" }));

@@ -33,11 +33,11 @@ public sealed class ChannelRequestTests
     {
         var sms = new SmsGatewayOptions { Url = new Uri("https://sms.example.id/send"), BodyTemplate = """{"to":"{to}","msg":"{text}"}""", AuthHeaderName = "X-Key", AuthHeaderValue = "k" };
 
-        using var request = SmsGatewaySender.Request(sms, "0812", "Kata \"jalan\"\nrusak");
+        using var request = SmsGatewaySender.Request(sms, "081234567890", "Kata \"jalan\"\nrusak");
 
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal("application/json", request.Content!.Headers.ContentType!.MediaType);
-        Assert.Equal("""{"to":"0812","msg":"Kata \u0022jalan\u0022\nrusak"}""", await request.Content.ReadAsStringAsync());
+        Assert.Equal("""{"to":"\u002B6281234567890","msg":"Kata \u0022jalan\u0022\nrusak"}""", await request.Content.ReadAsStringAsync());
         Assert.Equal("k", request.Headers.GetValues("X-Key").Single());
     }
 
@@ -46,10 +46,10 @@ public sealed class ChannelRequestTests
     {
         var sms = new SmsGatewayOptions { Url = new Uri("https://sms.example.id/send"), BodyTemplate = "userkey=abc&nohp={to}&pesan={text}", BodyEncoding = SmsBodyEncoding.Form };
 
-        using var request = SmsGatewaySender.Request(sms, "+62812", "A&B = 100%");
+        using var request = SmsGatewaySender.Request(sms, "+6281234567890", "A&B = 100%");
 
         Assert.Equal("application/x-www-form-urlencoded", request.Content!.Headers.ContentType!.MediaType);
-        Assert.Equal("userkey=abc&nohp=%2B62812&pesan=A%26B%20%3D%20100%25", await request.Content.ReadAsStringAsync());
+        Assert.Equal("userkey=abc&nohp=%2B6281234567890&pesan=A%26B%20%3D%20100%25", await request.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -57,14 +57,38 @@ public sealed class ChannelRequestTests
     {
         var sms = new SmsGatewayOptions { Url = new Uri("https://sms.example.id/send?key=a%2Bb&to={to}&text={text}"), Method = "GET" };
 
-        using var request = SmsGatewaySender.Request(sms, "0812", "jalan rusak");
+        using var request = SmsGatewaySender.Request(sms, "+6281234567890", "jalan rusak");
 
         Assert.Equal(HttpMethod.Get, request.Method);
         Assert.Null(request.Content);
-        Assert.Equal("https://sms.example.id/send?key=a%2Bb&to=0812&text=jalan%20rusak", request.RequestUri!.AbsoluteUri);
+        Assert.Equal("https://sms.example.id/send?key=a%2Bb&to=%2B6281234567890&text=jalan%20rusak", request.RequestUri!.AbsoluteUri);
     }
 
     [Theory]
+    [InlineData("+6281234567890", PhoneNumberFormat.E164, "+6281234567890")]
+    [InlineData("6281234567890", PhoneNumberFormat.National, "081234567890")]
+    [InlineData("0812-3456-7890", PhoneNumberFormat.DigitsOnly, "6281234567890")]
+    [InlineData("+14155552671", PhoneNumberFormat.National, "+14155552671")]
+    public async Task SmsNumber_IsWrittenAsTheGatewayWantsIt(string recipient, PhoneNumberFormat format, string sent)
+    {
+        var sms = new SmsGatewayOptions { Url = new Uri("https://sms.example.id/send"), BodyTemplate = """{"to":"{to}","text":"{text}"}""", NumberFormat = format };
+
+        using var request = SmsGatewaySender.Request(sms, recipient, "halo");
+
+        using var body = JsonDocument.Parse(await request.Content!.ReadAsStringAsync());
+        Assert.Equal(sent, body.RootElement.GetProperty("to").GetString());
+    }
+
+    [Fact]
+    public void WhatsAppNumber_OfAnOlderNationalSpelling_GoesInInternationalForm()
+    {
+        var body = WhatsAppCloudSender.Body(WhatsApp, new ChannelMessage(NotificationChannel.WhatsApp, "081234567890", "Halo", "LPR-1"), WhatsAppMessageKind.Text);
+
+        Assert.Equal("6281234567890", body["to"]);
+    }
+
+    [Theory]
+    [InlineData("Sms:NumberFormat", "7", "NumberFormat")]
     [InlineData("Telegram:BotToken", "bukan token/../x", "BotToken")]
     [InlineData("WhatsApp:AccessToken", "EAAG", "PhoneNumberId")]
     [InlineData("Sms:Method", "DELETE", "Method")]
@@ -81,6 +105,7 @@ public sealed class ChannelRequestTests
             case "Sms:Method": options.Sms.Method = value; break;
             case "Sms:BodyTemplate": options.Sms.BodyTemplate = value; break;
             case "Sms:AuthHeaderName": options.Sms.AuthHeaderName = value; break;
+            case "Sms:NumberFormat": options.Sms.NumberFormat = (PhoneNumberFormat)int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             default: options.Retries = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
         }
 

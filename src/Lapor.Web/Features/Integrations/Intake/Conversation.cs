@@ -69,6 +69,9 @@ public sealed class Conversation(
                 return await StatusAsync(message, sender, cancellationToken);
             case ConversationCommand.Help:
                 return await AnswerAsync(message, sender, "ConversationHelp", new Dictionary<string, string>(), await CultureOfAsync(sender, cancellationToken), cancellationToken);
+            case ConversationCommand.Welcome:
+                return await AnswerAsync(message, sender, "ConversationWelcome", new Dictionary<string, string> { ["HelpKey"] = "Chat.ConversationHelp" },
+                    await CultureOfAsync(sender, cancellationToken), cancellationToken);
             case ConversationCommand.NewReport fresh:
                 return await FileAsync(message with { Text = fresh.Text }, cancellationToken);
             default:

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Lapor.Web.Domain.Reports;
 
 namespace Lapor.Web.Features.Integrations.Intake;
@@ -11,8 +12,12 @@ namespace Lapor.Web.Features.Integrations.Intake;
 /// <item><c>BANTUAN</c>, <c>HELP</c>, or a keyword with nothing after it: how to use the channel.</item>
 /// <item>anything else: a message — a follow-up on the sender's open report, or a new report when none is open.</item>
 /// </list>
+/// Telegram users type the same words as bot commands (https://core.telegram.org/bots/features#commands):
+/// <c>/status</c>, <c>/cek LPR-…</c>, <c>/status@LaporBot</c> as a group writes it. <c>/start</c> is every new
+/// user's first message (<see cref="Welcome"/>), <c>/start LPR-XXXX-XXXX</c> a deep link to a report's status,
+/// and a command Lapor does not know answers how it works: a command never files a report unless it is <c>/baru …</c>.
 /// </summary>
-public abstract record ConversationCommand
+public abstract partial record ConversationCommand
 {
     private static readonly string[] CheckWords = ["CEK", "CHECK"];
     private static readonly string[] NewWords = ["BARU", "LAPOR", "NEW"];
@@ -27,11 +32,33 @@ public abstract record ConversationCommand
 
     public sealed record Help : ConversationCommand;
 
+    /// <summary>A greeting with how it works: Telegram's <c>/start</c>.</summary>
+    public sealed record Welcome : ConversationCommand;
+
     public sealed record Message(string Text) : ConversationCommand;
 
     public static ConversationCommand Parse(string text)
     {
         var trimmed = text.Trim();
+        return BotCommand().Match(trimmed) is { Success: true } command
+            ? FromBotCommand(command.Groups["command"].Value.ToUpperInvariant(), command.Groups["rest"].Value.Trim())
+            : FromWords(trimmed);
+    }
+
+    private static ConversationCommand FromBotCommand(string command, string rest)
+    {
+        if (command == "START")
+        {
+            // A deep link (t.me/LaporBot?start=LPR-ABCD-EFGH) carries its payload after /start; any other payload just greets.
+            return TrackingNumber.Normalize(rest) is { } number ? new Check(number, Clip(rest)) : new Welcome();
+        }
+
+        var known = command == "STATUS" || CheckWords.Contains(command) || NewWords.Contains(command) || HelpWords.Contains(command);
+        return known && FromWords(rest.Length > 0 ? $"{command} {rest}" : command) is var parsed and not Message ? parsed : new Help();
+    }
+
+    private static ConversationCommand FromWords(string trimmed)
+    {
         var end = trimmed.IndexOfAny([' ', '\t', '\r', '\n', ':', ',', '.', '!', '?']);
         var word = (end < 0 ? trimmed : trimmed[..end]).ToUpperInvariant();
         var rest = end < 0 ? "" : trimmed[end..].TrimStart(' ', '\t', '\r', '\n', ':', ',', '.', '!', '?', '-').TrimEnd();
@@ -55,6 +82,10 @@ public abstract record ConversationCommand
 
         return HelpWords.Contains(word) && restIsEmpty ? new Help() : new Message(trimmed);
     }
+
+    /// <summary>"/command", a bot's name after "@" (commands in groups), then what was typed after it.</summary>
+    [GeneratedRegex(@"^/(?<command>[A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]{1,64})?(?:\s+(?<rest>[\s\S]*))?$")]
+    private static partial Regex BotCommand();
 
     /// <summary>What was typed after CEK, as the "not found" answer repeats it: short, so a long text is not sent back whole.</summary>
     private static string Clip(string typed) => typed.Length <= 20 ? typed : typed[..20];

@@ -47,10 +47,15 @@ public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, s
         return FromSender(Channel.Sms, Field(fields.MessageIdField), Field(fields.FromField), Field(fields.NameField), Field(fields.TextField));
     }
 
-    /// <summary>One message from a phone number (SMS or WhatsApp); null when it lacks an id, a sender, or text (unless a photo comes with it).</summary>
+    /// <summary>
+    /// One message from a phone number (SMS or WhatsApp); null when it lacks an id, a sender that is a phone number,
+    /// or text (unless a photo comes with it). The number becomes its one E.164 spelling here, the single place a
+    /// sender turns into a reply address: storage, the conversation's matching, WhatsApp's window and the senders
+    /// all see "+62812…", whether the gateway wrote 0812…, 62812… or +62 812-….
+    /// </summary>
     public static IncomingMessage? FromSender(Channel channel, string? messageId, string? from, string? name, string? text, bool withMedia = false)
     {
-        if (messageId is not { Length: > 0 and <= 100 } || from?.Trim() is not { Length: > 0 and <= 30 } sender || (string.IsNullOrWhiteSpace(text) && !withMedia))
+        if (messageId is not { Length: > 0 and <= 100 } || PhoneNumber.Canonical(from) is not { } sender || (string.IsNullOrWhiteSpace(text) && !withMedia))
         {
             return null;
         }
@@ -65,7 +70,7 @@ public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, s
     /// </summary>
     public static Guid TokenOf(Channel channel, string messageId) => ReportFiling.TokenFrom($"intake:{channel}:{messageId}");
 
-    /// <summary>A Telegram update; null unless it is text, a photo or a document in a private chat and not a command such as /start (every new user's first message).</summary>
+    /// <summary>A Telegram update; null unless it is text (bot commands such as /start and /status too, <see cref="ConversationCommand"/>), a photo or a document in a private chat.</summary>
     public static WebhookMessage? FromTelegram(byte[] body)
     {
         var update = Parse<TelegramUpdate>(body);
@@ -76,7 +81,7 @@ public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, s
 
         var text = (message.Text ?? message.Caption ?? "").Trim();
         var media = TelegramMedia(message);
-        if ((text.Length == 0 && media.Count == 0) || text.StartsWith('/'))
+        if (text.Length == 0 && media.Count == 0)
         {
             return null;
         }
@@ -123,7 +128,7 @@ public sealed class GatewayMessage
     /// <summary>The gateway's own id of the message: a repeated id files once.</summary>
     [JsonPropertyName("message_id")] public string? MessageId { get; set; }
 
-    /// <summary>The sender's number (international form, e.g. +6281234567890); replies go there.</summary>
+    /// <summary>The sender's number, e.g. +6281234567890, 6281234567890 or 081234567890 (kept as +62…); replies go there.</summary>
     [JsonPropertyName("from")] public string? From { get; set; }
 
     /// <summary>The sender's name when the platform knows it (WhatsApp profile name).</summary>

@@ -42,7 +42,7 @@ public sealed class WhatsAppWebhook
 
     private static WebhookMessage? Read(WhatsAppMessage message, List<WhatsAppContact>? contacts)
     {
-        // WhatsApp ids are the number in international form without "+": stored and answered with it, as SMS numbers are.
+        // WhatsApp ids are the number in international form without "+": with it, any country's number is E.164 (PhoneNumber).
         if (message.From is not { Length: > 0 and <= 20 } from || !from.All(char.IsAsciiDigit))
         {
             return null;
