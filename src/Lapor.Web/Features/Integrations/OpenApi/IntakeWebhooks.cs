@@ -170,7 +170,8 @@ internal static class IntakeWebhooks
                     {
                         "hub.mode" => ("Always subscribe.", OneOf("Always subscribe.", "subscribe")),
                         "hub.verify_token" => ("The verify token typed into Meta's webhook settings (Intake:WhatsAppVerifyToken).", Text("The verify token.")),
-                        _ => ("Any text of 1–200 characters, answered back.", new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 200 }),
+                        "hub.challenge" => ("Any text of 1–200 characters, answered back.", new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 200 }),
+                        _ => (parameter.Description, parameter.Schema),
                     };
                 }
 

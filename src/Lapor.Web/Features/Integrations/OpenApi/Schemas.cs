@@ -26,7 +26,7 @@ internal static class Schemas
 
     public static OpenApiParameter Header(string name, string description, int? maxLength = null) => new()
     {
-        Name = name, In = ParameterLocation.Header, Required = false, Description = description, Schema = Text(description, maxLength),
+        Name = name, In = ParameterLocation.Header, Required = false, Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = maxLength },
     };
 
     /// <summary>An answer of the intake: an RFC 9457 problem, described by when the code gives it.</summary>

@@ -51,7 +51,7 @@ internal static class ServiceRequestForm
             Name = "Idempotency-Key", In = ParameterLocation.Header, Required = false,
             Description = "Any text of up to 200 characters that makes a retried POST file once: the same key from the same client answers the first " +
                 "request's service_request_id again, or 409 when the body differs. Without it, the same body within Open311:RetryWindow is taken for a retry.",
-            Schema = Text("The idempotency key.", ApiSubmission.MaxKeyLength),
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ApiSubmission.MaxKeyLength },
         });
 
         // The key is a form field (GeoReport v2), which no security scheme can name: described there, not here.
