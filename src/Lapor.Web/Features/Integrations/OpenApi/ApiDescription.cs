@@ -66,6 +66,26 @@ public sealed class ApiDescription(IOptions<IntakeOptions> intake) : IOpenApiDoc
                 break;
         }
 
+        DescribeQuery(operation);
         return Task.CompletedTask;
+    }
+
+    /// <summary>The list filters of requests and servicerequestupdates, as their handlers read them.</summary>
+    private static void DescribeQuery(OpenApiOperation operation)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query))
+        {
+            switch (parameter.Name)
+            {
+                case "start_date" or "end_date":
+                    parameter.Description = "A W3C (ISO 8601) date-time; without an offset it is UTC. One that cannot be read answers 400.";
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" };
+                    break;
+                case "page":
+                    parameter.Description = "An extension (the specification has no paging): which page of Open311:PageSize items, from 1.";
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" };
+                    break;
+            }
+        }
     }
 }

@@ -48,6 +48,11 @@ internal static class IntakeWebhooks
         }
 
         var schemas = document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        if (schemas.TryGetValue(nameof(IntakeController.Receipt), out var receipt) && receipt is OpenApiSchema answer)
+        {
+            answer.Description = "What became of the message: tracking_number is the report it filed or went to, null when it changed no report.";
+        }
+
         schemas[GatewayMessage] = Object(
             "One incoming message in Lapor's own JSON, posted by an SMS gateway or a WhatsApp relay and signed with X-Lapor-Signature. " +
             "A message id seen before files nothing again.",
@@ -198,7 +203,7 @@ internal static class IntakeWebhooks
                 ];
                 Answers(operation, document, new()
                 {
-                    ["200"] = "Filed as a new report or added to the sender's open one: its tracking number.",
+                    ["200"] = "Taken: filed as a new report or added to the sender's open one (its tracking_number), or a question such as CEK answered by a reply on the channel (null).",
                     ["400"] = "The message lacks an id, a sender or text, its text is too long, or the conversation refused it (the title says why).",
                     ["401"] = "The signature, its timestamp (more than Intake:MaxClockSkew from now) or the form token is missing or wrong.",
                     ["404"] = "This way in is switched off: Intake:SmsSecret (JSON) or Intake:SmsForm:Token (forms) is empty.",
@@ -224,7 +229,7 @@ internal static class IntakeWebhooks
                 operation.Security = [];
                 Answers(operation, document, new()
                 {
-                    ["200"] = "Authentic. A notification's text, image and document messages are filed (tracking_number: the last one filed, null when it held none, e.g. delivery statuses); a relay's message as an SMS.",
+                    ["200"] = "Authentic. A notification's text, image and document messages are taken as an SMS is (tracking_number: that of the last message taken; null when it changed no report, e.g. a CEK answered on the channel, or when the notification held no message, e.g. delivery statuses); a relay's message as an SMS.",
                     ["400"] = "Not a WhatsApp Business notification, a relay's message without id, sender or text, or refused by the conversation.",
                     ["401"] = "The signature (or a relay's timestamp) is missing or wrong.",
                     ["404"] = "This way in is switched off: Intake:WhatsAppAppSecret (Meta) or Intake:WhatsAppSecret (relay) is empty.",
@@ -238,7 +243,7 @@ internal static class IntakeWebhooks
                 operation.Security = [Requirement(TelegramSecret, document)];
                 Answers(operation, document, new()
                 {
-                    ["200"] = "Filed or added to the chat's open report (tracking_number), or acknowledged and dropped (null): not a private chat's text, photo or document, a command, or not readable. Telegram retries anything else.",
+                    ["200"] = "Taken as an SMS is (tracking_number, or null for a question such as CEK answered in the chat), or acknowledged and dropped (null): not a private chat's text, photo or document, a /command, or not readable. Telegram retries anything else.",
                     ["400"] = "The text is too long or the conversation refused the message (the title says why).",
                     ["401"] = "X-Telegram-Bot-Api-Secret-Token is missing or wrong.",
                     ["404"] = "Telegram's webhook is switched off (Intake:TelegramSecretToken is empty).",
