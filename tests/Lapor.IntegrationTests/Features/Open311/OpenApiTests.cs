@@ -2,6 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Lapor.TestSupport;
+using Lapor.Web.Domain.Agencies;
+using Lapor.Web.Domain.Integrations;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Caching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.IntegrationTests.Features.Open311;
 
@@ -26,15 +32,112 @@ public sealed class OpenApiTests(LaporAppFactory app) : IClassFixture<LaporAppFa
     }
 
     [Fact]
-    public async Task Document_PostRequest_NamesTheSpecificationsFormFields()
+    public async Task Document_PostRequest_NamesEveryFormFieldTheCodeReads_InBothEncodings_AndNoOther()
     {
-        var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+        var document = await DocumentAsync();
         var post = document.GetProperty("paths").GetProperty("/open311/v2/requests.{format}").GetProperty("post");
-        var text = post.GetRawText();
+        var content = post.GetProperty("requestBody").GetProperty("content");
+        var form = OpenApiDocumentReader.Resolve(document, content.GetProperty("application/x-www-form-urlencoded").GetProperty("schema"));
+        var multipart = OpenApiDocumentReader.Resolve(document, content.GetProperty("multipart/form-data").GetProperty("schema"));
+        string[] fields =
+        [
+            "api_key", "jurisdiction_id", "service_code", "lat", "long", "address_string", "address_id", "email", "device_id", "account_id",
+            "first_name", "last_name", "phone", "description", "media_url",
+            "attribute[classification]", "attribute[title]", "attribute[anonymous]", "attribute[confidential]",
+        ];
 
-        foreach (var field in new[] { "api_key", "service_code", "lat", "long", "address_string", "description", "media_url" })
+        Assert.Equal(fields.Order(), OpenApiDocumentReader.PropertyNames(form).Order());
+        Assert.Equal(fields.Append("media").Order(), OpenApiDocumentReader.PropertyNames(multipart).Order());
+        Assert.Equal(["api_key", "description", "service_code"], form.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
+        Assert.Equal("binary", multipart.GetProperty("properties").GetProperty("media").GetProperty("format").GetString());
+        Assert.Contains("image/jpeg", content.GetProperty("multipart/form-data").GetProperty("encoding").GetProperty("media").GetProperty("contentType").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["Aspiration", "Complaint", "InformationRequest"],
+            form.GetProperty("properties").GetProperty("attribute[classification]").GetProperty("enum").EnumerateArray().Select(v => v.GetString()).Order());
+        var key = Assert.Single(post.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key");
+        Assert.Equal("header", key.GetProperty("in").GetString());
+        Assert.Equal(200, key.GetProperty("schema").GetProperty("maxLength").GetInt32());
+        Assert.Empty(post.GetProperty("security").EnumerateArray()); // api_key is a form field: a query-string scheme would send it where the POST never reads it
+        Assert.False(document.GetProperty("components").GetProperty("schemas").TryGetProperty("IFormFile", out _));
+    }
+
+    /// <summary>A client that sends exactly the fields the document names (attribute[...] as written there) files a report in either encoding.</summary>
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data")]
+    public async Task Post_WithTheDocumentsFieldNames_FilesTheReport_WithItsAttributes(string encoding)
+    {
+        var document = await DocumentAsync();
+        var schema = OpenApiDocumentReader.Resolve(document,
+            document.GetProperty("paths").GetProperty("/open311/v2/requests.{format}").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty(encoding).GetProperty("schema"));
+        var names = OpenApiDocumentReader.PropertyNames(schema).ToHashSet();
+        var (serviceCode, key) = await ArrangeAsync();
+        var title = $"Lampu padam {encoding}";
+        var values = new Dictionary<string, string>
         {
-            Assert.Contains($"\"{field}\"", text, StringComparison.Ordinal);
+            ["api_key"] = key, ["service_code"] = serviceCode, ["description"] = "Lampu jalan di depan pasar padam sejak kemarin.",
+            ["lat"] = "-7.25", ["long"] = "112.75", ["attribute[title]"] = title, ["attribute[classification]"] = "Aspiration",
+        };
+        Assert.Subset(names, values.Keys.ToHashSet());
+        HttpContent body = encoding == "multipart/form-data"
+            ? values.Aggregate(new MultipartFormDataContent(), (multipart, field) => { multipart.Add(new StringContent(field.Value), field.Key); return multipart; })
+            : new FormUrlEncodedContent(values);
+
+        var response = await app.CreateClient().PostAsync("/open311/v2/requests.json", body);
+        var number = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement[0].GetProperty("service_request_id").GetString();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await app.WithDbAsync(db => db.Reports.SingleAsync(r => r.TrackingNumber == number));
+        Assert.Equal(title, report.Title);
+        Assert.Equal(Classification.Aspiration, report.Classification);
+    }
+
+    [Fact]
+    public async Task Document_IntakeWebhooks_NameTheirBodiesHeadersSecretsAndAnswers()
+    {
+        var document = await DocumentAsync();
+        var paths = document.GetProperty("paths");
+
+        var sms = paths.GetProperty("/intake/sms").GetProperty("post");
+        var smsBody = sms.GetProperty("requestBody").GetProperty("content");
+        var gateway = OpenApiDocumentReader.Resolve(document, smsBody.GetProperty("application/json").GetProperty("schema"));
+        Assert.Equal(["from", "message_id", "name", "text"], OpenApiDocumentReader.PropertyNames(gateway).Order());
+        Assert.Equal(["from", "message_id", "text"], gateway.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
+        var smsForm = OpenApiDocumentReader.Resolve(document, smsBody.GetProperty("application/x-www-form-urlencoded").GetProperty("schema"));
+        Assert.Equal(["from", "message_id", "text"], OpenApiDocumentReader.PropertyNames(smsForm).Order()); // the defaults of Intake:SmsForm
+        Assert.Equal(["X-Lapor-Signature", "X-Lapor-Timestamp"], HeaderNames(sms).Order());
+        Assert.Equal(["sms_form_token"], OpenApiDocumentReader.SecuritySchemes(sms).Order());
+        AssertScheme(document, "sms_form_token", "header", "X-Lapor-Token");
+        Assert.Equal(["200", "400", "401", "404", "413", "415"], Answers(sms));
+
+        var whatsApp = paths.GetProperty("/intake/whatsapp").GetProperty("post");
+        var kinds = whatsApp.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("oneOf")
+            .EnumerateArray().Select(s => s.GetProperty("$ref").GetString()).ToList();
+        Assert.Equal(["#/components/schemas/GatewayMessage", "#/components/schemas/WhatsAppNotification"], kinds.Order());
+        var notification = OpenApiDocumentReader.Resolve(document, JsonDocument.Parse("{\"$ref\":\"#/components/schemas/WhatsAppNotification\"}").RootElement);
+        var message = notification.GetProperty("properties").GetProperty("entry").GetProperty("items").GetProperty("properties").GetProperty("changes").GetProperty("items")
+            .GetProperty("properties").GetProperty("value").GetProperty("properties").GetProperty("messages").GetProperty("items");
+        Assert.Equal(["document", "from", "id", "image", "text", "type"], OpenApiDocumentReader.PropertyNames(message).Order());
+        Assert.Equal(["X-Hub-Signature-256", "X-Lapor-Signature", "X-Lapor-Timestamp"], HeaderNames(whatsApp).Order());
+        Assert.Equal(["200", "400", "401", "404", "413", "415"], Answers(whatsApp));
+
+        var verification = paths.GetProperty("/intake/whatsapp").GetProperty("get");
+        Assert.All(verification.GetProperty("parameters").EnumerateArray(), p => Assert.True(p.GetProperty("required").GetBoolean()));
+        Assert.Equal(["hub.challenge", "hub.mode", "hub.verify_token"], verification.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order());
+        Assert.Equal(["application/problem+json"], verification.GetProperty("responses").GetProperty("403").GetProperty("content").EnumerateObject().Select(c => c.Name));
+
+        var telegram = paths.GetProperty("/intake/telegram").GetProperty("post");
+        var update = OpenApiDocumentReader.Resolve(document, telegram.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        var telegramMessage = update.GetProperty("properties").GetProperty("message");
+        Assert.Equal(["caption", "chat", "document", "from", "message_id", "photo", "text"], OpenApiDocumentReader.PropertyNames(telegramMessage).Order());
+        Assert.Equal(["telegram_secret_token"], OpenApiDocumentReader.SecuritySchemes(telegram));
+        AssertScheme(document, "telegram_secret_token", "header", "X-Telegram-Bot-Api-Secret-Token");
+        Assert.Equal(["200", "400", "401", "404", "413", "415"], Answers(telegram));
+
+        // No intake answer is rate-limited, and a receipt is JSON only.
+        foreach (var operation in new[] { sms, whatsApp, telegram })
+        {
+            Assert.Equal(["application/json"], operation.GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name));
+            Assert.Equal("application/problem+json", Assert.Single(operation.GetProperty("responses").GetProperty("401").GetProperty("content").EnumerateObject()).Name);
         }
     }
 
@@ -85,5 +188,47 @@ public sealed class OpenApiTests(LaporAppFactory app) : IClassFixture<LaporAppFa
         {
             File.Delete(file);
         }
+    }
+
+    private async Task<JsonElement> DocumentAsync() => JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+
+    private static IEnumerable<string> HeaderNames(JsonElement operation) =>
+        operation.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header").Select(p => p.GetProperty("name").GetString()!);
+
+    private static List<string> Answers(JsonElement operation) => [.. operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order()];
+
+    private static void AssertScheme(JsonElement document, string scheme, string where, string name)
+    {
+        var described = document.GetProperty("components").GetProperty("securitySchemes").GetProperty(scheme);
+        Assert.Equal("apiKey", described.GetProperty("type").GetString());
+        Assert.Equal(where, described.GetProperty("in").GetString());
+        Assert.Equal(name, described.GetProperty("name").GetString());
+    }
+
+    private async Task<(string ServiceCode, string Key)> ArrangeAsync()
+    {
+        await StaffWorld.CreateAsync(app);
+        var code = await app.WithDbAsync(async db =>
+        {
+            if (await db.Categories.FirstOrDefaultAsync(c => c.Name == "Penerangan Jalan OpenAPI") is not { } category)
+            {
+                var group = new Category("Fasilitas Umum OpenAPI", "Public facilities OpenAPI");
+                db.Categories.Add(group);
+                await db.SaveChangesAsync();
+                category = new Category("Penerangan Jalan OpenAPI", "Street lights OpenAPI", group.Id);
+                db.Categories.Add(category);
+                await db.SaveChangesAsync();
+            }
+
+            return category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        });
+        await app.Services.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
+        return (code, await app.WithDbAsync(async db =>
+        {
+            var (client, key) = ApiClient.Create("Aplikasi OpenAPI", ApiOperations.CreateRequests, 1000, DateTimeOffset.UtcNow);
+            db.ApiClients.Add(client);
+            await db.SaveChangesAsync();
+            return key;
+        }));
     }
 }

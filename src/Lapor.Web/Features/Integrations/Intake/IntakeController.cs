@@ -57,10 +57,11 @@ public sealed class IntakeController(Conversation conversation, PlatformMedia pl
 
     /// <summary>An SMS: JSON signed with <c>X-Lapor-Signature</c>, or a form callback with the shared token (field names from <c>Intake:SmsForm</c>).</summary>
     [HttpPost("sms")]
-    [ProducesResponseType<Receipt>(StatusCodes.Status200OK)]
+    [ProducesResponseType<Receipt>(StatusCodes.Status200OK, MediaTypeNames.Application.Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     [RequestSizeLimit(MaxBodyBytes)]
     public async Task<IActionResult> ReceiveSms()
@@ -106,10 +107,11 @@ public sealed class IntakeController(Conversation conversation, PlatformMedia pl
     /// <c>X-Lapor-Signature</c> like an SMS gateway's.
     /// </summary>
     [HttpPost("whatsapp")]
-    [ProducesResponseType<Receipt>(StatusCodes.Status200OK)]
+    [ProducesResponseType<Receipt>(StatusCodes.Status200OK, MediaTypeNames.Application.Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     [RequestSizeLimit(MaxBodyBytes)]
     public async Task<IActionResult> ReceiveWhatsApp()
@@ -166,10 +168,11 @@ public sealed class IntakeController(Conversation conversation, PlatformMedia pl
 
     /// <summary>A Telegram update, with the webhook's secret token in <c>X-Telegram-Bot-Api-Secret-Token</c>.</summary>
     [HttpPost("telegram")]
-    [ProducesResponseType<Receipt>(StatusCodes.Status200OK)]
+    [ProducesResponseType<Receipt>(StatusCodes.Status200OK, MediaTypeNames.Application.Json)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     [RequestSizeLimit(MaxBodyBytes)]
     public async Task<IActionResult> ReceiveTelegram()

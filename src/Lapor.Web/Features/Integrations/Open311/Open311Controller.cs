@@ -65,6 +65,8 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
     /// <summary>Public service requests, newest first, narrowed by ids, service, status and dates.</summary>
     [ProducesResponseType<List<ServiceRequest>>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status400BadRequest, "application/json", "text/xml")]
+    [ProducesResponseType<List<Error>>(StatusCodes.Status403Forbidden, "application/json", "text/xml")]
+    [ProducesResponseType<List<Error>>(StatusCodes.Status429TooManyRequests, "application/json", "text/xml")]
     [HttpGet("requests." + Format)]
     [EnableCors(ReadPolicy)]
     public async Task<IActionResult> Requests(
@@ -84,7 +86,9 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
 
     /// <summary>One service request: a public one, or the filing app's own through its token or key.</summary>
     [ProducesResponseType<List<ServiceRequest>>(StatusCodes.Status200OK, "application/json", "text/xml")]
+    [ProducesResponseType<List<Error>>(StatusCodes.Status403Forbidden, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status404NotFound, "application/json", "text/xml")]
+    [ProducesResponseType<List<Error>>(StatusCodes.Status429TooManyRequests, "application/json", "text/xml")]
     [HttpGet("requests/{serviceRequestId}." + Format)]
     [EnableCors(ReadPolicy)]
     public async Task<IActionResult> RequestById(

@@ -1,23 +1,21 @@
+using Lapor.Web.Features.Integrations.Intake;
+using Lapor.Web.Features.Integrations.Open311;
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Lapor.Web.Features.Integrations.OpenApi;
 
 /// <summary>
 /// The parts of the OpenAPI document (<c>/openapi/v1.json</c>) ASP.NET Core cannot infer, so that client
-/// generators and linters (Redocly's recommended rules) accept it: what the API is and its licence,
-/// the tags, how each operation is authenticated, and a stable operation id for every operation.
+/// generators and linters (Redocly's recommended rules) accept it: what the API is and its licence, the tags,
+/// the bodies and headers of the intake webhooks (<see cref="IntakeWebhooks"/>) and of a new service request
+/// (<see cref="ServiceRequestForm"/>), how each operation is authenticated, and a stable operation id for each.
 /// </summary>
-public sealed class ApiDescription : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
+public sealed class ApiDescription(IOptions<IntakeOptions> intake) : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
-    /// <summary>Open311 writes: the API client's key, sent as the specification says, as the <c>api_key</c> field.</summary>
-    public const string ApiKey = "api_key";
-
-    /// <summary>SMS and WhatsApp gateways: <c>X-Lapor-Timestamp</c> and <c>X-Lapor-Signature</c> (HMAC-SHA256 of <c>{timestamp}.{body}</c>).</summary>
-    public const string GatewaySignature = "gateway_signature";
-
-    /// <summary>Telegram: the <c>secret_token</c> given to setWebhook, sent back in <c>X-Telegram-Bot-Api-Secret-Token</c>.</summary>
-    public const string TelegramSecret = "telegram_secret_token";
+    private const string Open311Tag = "Open311";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -35,25 +33,12 @@ public sealed class ApiDescription : IOpenApiDocumentTransformer, IOpenApiOperat
 
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-        document.Components.SecuritySchemes[ApiKey] = new OpenApiSecurityScheme
-        {
-            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Query, Name = "api_key",
-            Description = "The API client's key (issued at /admin/api). The specification sends it as the api_key field: in the form body of a POST, or in the query.",
-        };
-        document.Components.SecuritySchemes[GatewaySignature] = new OpenApiSecurityScheme
-        {
-            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-Lapor-Signature",
-            Description = "sha256=<hex HMAC-SHA256 of \"{X-Lapor-Timestamp}.{raw body}\" with the channel's secret>; X-Lapor-Timestamp holds Unix seconds and must be within five minutes of the server's clock.",
-        };
-        document.Components.SecuritySchemes[TelegramSecret] = new OpenApiSecurityScheme
-        {
-            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-Telegram-Bot-Api-Secret-Token",
-            Description = "The secret_token given to Telegram's setWebhook; Telegram sends it with every update.",
-        };
+        IntakeWebhooks.AddComponents(document, intake.Value);
+        ServiceRequestForm.AddComponents(document);
 
         document.Tags = new HashSet<OpenApiTag>
         {
-            new() { Name = "Open311", Description = "GeoReport v2: services, service requests, tokens and updates. JSON or XML by the {format} suffix." },
+            new() { Name = Open311Tag, Description = "GeoReport v2: services, service requests, tokens and updates. JSON or XML by the {format} suffix. Reading is public; api_key (a form field when filing, a query parameter when reading) identifies an API client." },
             new() { Name = "Intake", Description = "Webhooks of the channel gateways: each incoming message becomes a report or joins the sender's open one." },
         };
         return Task.CompletedTask;
@@ -64,12 +49,43 @@ public sealed class ApiDescription : IOpenApiDocumentTransformer, IOpenApiOperat
         var route = context.Description.ActionDescriptor.RouteValues;
         operation.OperationId ??= $"{route["controller"]}_{route["action"]}_{context.Description.HttpMethod}".ToLowerInvariant();
 
-        // Reading is public; writing to Open311 takes an API key; the intake takes the gateway's signature or Telegram's secret.
-        var path = context.Description.RelativePath ?? "";
-        IEnumerable<string> schemes = path.StartsWith("intake", StringComparison.Ordinal) ? [GatewaySignature, TelegramSecret]
-            : HttpMethods.IsPost(context.Description.HttpMethod ?? "") ? [ApiKey]
-            : [];
-        operation.Security = [.. schemes.Select(scheme => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] })];
+        // Reading Open311 is public, and its api_key is a field or parameter (no security scheme can name a form field).
+        operation.Security = [];
+        var action = context.Description.ActionDescriptor as ControllerActionDescriptor;
+        switch (action?.ControllerTypeInfo.AsType())
+        {
+            case var type when type == typeof(IntakeController):
+                IntakeWebhooks.Describe(operation, action!.ActionName, context.Document!, intake.Value);
+                break;
+            case var type when type == typeof(Open311Controller) && action!.ActionName == nameof(Open311Controller.Create):
+                ServiceRequestForm.Describe(operation, context.Document!);
+                break;
+            case var type when type == typeof(Open311UpdatesController):
+                // FixMyStreet's extension is part of the same API: one tag, not one per controller.
+                operation.Tags = new HashSet<OpenApiTagReference> { new(Open311Tag, context.Document) };
+                break;
+        }
+
+        DescribeQuery(operation);
         return Task.CompletedTask;
+    }
+
+    /// <summary>The list filters of requests and servicerequestupdates, as their handlers read them.</summary>
+    private static void DescribeQuery(OpenApiOperation operation)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query))
+        {
+            switch (parameter.Name)
+            {
+                case "start_date" or "end_date":
+                    parameter.Description = "A W3C (ISO 8601) date-time; without an offset it is UTC. One that cannot be read answers 400.";
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" };
+                    break;
+                case "page":
+                    parameter.Description = "An extension (the specification has no paging): which page of Open311:PageSize items, from 1.";
+                    parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1" };
+                    break;
+            }
+        }
     }
 }
