@@ -46,6 +46,7 @@ public static class DatabaseStartup
         await EnsureReferenceDataAsync(db, services.GetRequiredService<RoleManager<IdentityRole>>());
         await EnsurePrivacyNoticeAsync(db, services.GetRequiredService<IStringLocalizer<SharedResource>>(), services.GetRequiredService<TimeProvider>());
         await services.GetRequiredService<StageDurationBackfill>().RunAsync(CancellationToken.None);
+        await services.GetRequiredService<WebhookSecretBackfill>().RunAsync(CancellationToken.None);
 
         if (seedDemoData)
         {

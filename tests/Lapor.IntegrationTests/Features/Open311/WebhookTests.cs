@@ -7,6 +7,7 @@ using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Caching;
+using Lapor.Web.Infrastructure.Integrations;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,6 +91,36 @@ public sealed class WebhookTests(ManualJobsAppFactory app) : IClassFixture<Manua
         Assert.Equal(["signature mismatch"], receiver.Refused);
     }
 
+    [Fact]
+    public async Task ASecretStoredInClear_IsProtectedAtStartUp_AndStillSigns()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        var (client, _) = ApiClient.Create("Aplikasi kota lama " + Guid.NewGuid().ToString("N")[..6], ApiOperations.CreateRequests, 60, DateTimeOffset.UtcNow);
+        client.SetWebhook(receiver.WebhookUrl, Secret, requireHttps: false, clear => clear); // as rows were kept before secrets were protected
+        var delivery = await app.WithDbAsync(async db =>
+        {
+            db.ApiClients.Add(client);
+            await db.SaveChangesAsync();
+            var outbox = new NotificationOutbox(db);
+            outbox.ToWebhook(client.Id, """{"update_id":"lama-1","status":"open"}""", null, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+            return await db.OutboxMessages.Where(m => m.Channel == NotificationChannel.Webhook && m.Recipient == client.Id.ToString()).Select(m => m.Id).SingleAsync();
+        });
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Lapor.Web.Operations.WebhookSecretBackfill>().RunAsync(CancellationToken.None) >= 1);
+        }
+
+        var stored = await app.WithDbAsync(db => db.ApiClients.Where(c => c.Id == client.Id).Select(c => c.WebhookSecret).SingleAsync());
+        Assert.DoesNotContain(Secret, stored, StringComparison.Ordinal);
+        await DispatchAsync(DateTimeOffset.UtcNow);
+
+        Assert.NotNull((await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Id == delivery))).SentAt);
+        Assert.Equal(delivery.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(receiver.Accepted).Id);
+        Assert.Empty(receiver.Refused);
+    }
+
     private async Task DispatchAsync(DateTimeOffset now)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -115,7 +146,7 @@ public sealed class WebhookTests(ManualJobsAppFactory app) : IClassFixture<Manua
         });
         await app.Services.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
         var (client, key) = ApiClient.Create("Aplikasi kota webhook", ApiOperations.CreateRequests, 1000, DateTimeOffset.UtcNow);
-        client.SetWebhook(webhookUrl, Secret, requireHttps: false);
+        client.SetWebhook(webhookUrl, Secret, requireHttps: false, app.Services.GetRequiredService<WebhookSecrets>().Protect);
         var id = await app.WithDbAsync(async db =>
         {
             db.ApiClients.Add(client);
