@@ -92,6 +92,66 @@ public sealed class WebhookTests(ManualJobsAppFactory app) : IClassFixture<Manua
     }
 
     [Fact]
+    public async Task ResponsesWithoutAStatusChange_ReachTheFilingClientOnce_NotesAndReasonsNever_OtherClientsNothing()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        await using var bystander = await WebhookReceiver.StartAsync(Secret);
+        var (serviceCode, key, clientId) = await ArrangeAsync(receiver.WebhookUrl);
+        await ArrangeAsync(bystander.WebhookUrl);
+
+        using var post = await app.CreateClient().PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = key, ["service_code"] = serviceCode, ["description"] = "Jalan berlubang di depan pasar.", ["email"] = "kanari.tanggapan@contoh.id", ["lat"] = "-6.2", ["long"] = "106.8",
+        }));
+        Assert.True(post.IsSuccessStatusCode, await post.Content.ReadAsStringAsync());
+        var number = await app.WithDbAsync(db => db.Reports.Where(r => r.ApiClientId == clientId).OrderByDescending(r => r.Id).Select(r => r.TrackingNumber).FirstAsync());
+
+        var officer = new Actor(null, ActorRole.Officer) { Agencies = [world.AgencyA] };
+        var start = DateTimeOffset.UtcNow;
+        await WorkAsync(number, start, s => s.Report.Verify(StoredReports.Coordinator, [world.AgencyA], ComplaintKind.Ordinary, null, null, s.Schedule, s.Now));
+        await WorkAsync(number, start.AddSeconds(1), s => s.Report.Respond(officer, "Petugas sudah survei lokasi.", MessageVisibility.Public, s.Schedule, s.Now));
+        await WorkAsync(number, start.AddSeconds(2), s => s.Report.Respond(officer, "Perbaikan dijadwalkan pekan depan.", MessageVisibility.Public, s.Schedule, s.Now));
+        await WorkAsync(number, start.AddSeconds(3), s => s.Report.AddNote(officer, "Kanari catatan internal webhook", s.Now));
+        await WorkAsync(number, start.AddSeconds(4), s => s.Report.Forward(officer, new AgencyRef(world.AgencyB, null), "Kanari alasan terusan webhook", s.Schedule, s.Now));
+
+        // The dispatcher takes 50 due messages a run, and this fixture's other mail may come first.
+        for (var run = 0; run < 20 && receiver.Accepted.Count < 3; run++)
+        {
+            await DispatchAsync(DateTimeOffset.UtcNow.AddMinutes(1));
+        }
+
+        var bodies = receiver.Accepted.Select(d => d.Body).ToList();
+        var updates = bodies.Select(b => JsonDocument.Parse(b).RootElement).ToList();
+        Assert.True(updates.Count >= 3, string.Join(" | ", updates.Select(u => u.GetProperty("description").GetString()))); // verified, two responses (the forward: see the branch report)
+        Assert.All(updates, u => Assert.Equal(number, u.GetProperty("service_request_id").GetString()));
+        Assert.Single(updates, u => u.GetProperty("description").GetString() == "Petugas sudah survei lokasi.");
+        var second = Assert.Single(updates, u => u.GetProperty("description").GetString() == "Perbaikan dijadwalkan pekan depan.");
+        Assert.Equal("in_progress", second.GetProperty("status").GetString());
+        Assert.Equal(updates.Count, updates.Select(u => u.GetProperty("update_id").GetString()).Distinct().Count());
+        Assert.DoesNotContain(bodies, b => b.Contains("Kanari", StringComparison.Ordinal) || b.Contains("kanari", StringComparison.Ordinal));
+        Assert.Empty(receiver.Refused);
+        Assert.Empty(bystander.Accepted);
+
+        // The feed tells the same updates, with the same ids.
+        using var feed = await app.CreateClient().GetAsync($"/open311/v2/servicerequestupdates.json?start_date={Uri.EscapeDataString(start.AddSeconds(-1).ToString("O"))}");
+        var listed = JsonDocument.Parse(await feed.Content.ReadAsStringAsync()).RootElement.EnumerateArray()
+            .Where(u => u.GetProperty("service_request_id").GetString() == number).Select(u => u.GetProperty("update_id").GetString()).ToList();
+        Assert.All(updates, u => Assert.Contains(u.GetProperty("update_id").GetString(), listed));
+    }
+
+    private async Task WorkAsync(string number, DateTimeOffset at, Action<Lapor.Web.Features.Shared.Workflow.ReportWork.Step> change)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.ReportWorkAt(at).RunAsync(q => q.Where(r => r.TrackingNumber == number), null, step =>
+        {
+            change(step);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+        Assert.Equal(Lapor.Web.Features.Shared.Workflow.WorkResult.Done, result);
+    }
+
+    [Fact]
     public async Task ASecretStoredInClear_IsProtectedAtStartUp_AndStillSigns()
     {
         await using var receiver = await WebhookReceiver.StartAsync(Secret);
