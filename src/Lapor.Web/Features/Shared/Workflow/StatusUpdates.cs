@@ -68,7 +68,9 @@ public sealed class StatusUpdates(HistorySentences history, LocalTime localTime)
         var updates = new List<Anchored>();
         var perInstant = new Dictionary<DateTimeOffset, int>();
         StatusUpdate? previous = null;
-        foreach (var (first, agencies) in HistorySentences.Events(report.Entries, Audience.Citizen, report.HeldFor))
+        // Internal notes are never an update, whoever passes them in.
+        var entries = report.Entries.Where(e => e.Action != RoutingAction.Note);
+        foreach (var (first, agencies) in HistorySentences.Events(entries, Audience.Citizen, report.HeldFor))
         {
             // The filing is the POST's own answer, not an update (nor was it when only status changes were).
             if (first.FromStatus is null)

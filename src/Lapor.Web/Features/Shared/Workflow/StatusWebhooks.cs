@@ -32,6 +32,8 @@ public sealed class StatusWebhooks(LaporDbContext db, StatusUpdates updates, Pub
     public async Task QueueAsync(Report report, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Only what this change appended: the history is not loaded for a change, but a context that read it before holds it.
+        // New entries in the report's collections are known to the context only once it has looked (SaveChanges looks later).
+        db.ChangeTracker.DetectChanges();
         var appended = report.Routing.Where(e => db.Entry(e).State == EntityState.Added).ToList();
         if (report.ApiClientId is not { } clientId || appended.Count == 0
             || !await db.ApiClients.AnyAsync(c => c.Id == clientId && c.RevokedAt == null && c.WebhookUrl != null, cancellationToken))
