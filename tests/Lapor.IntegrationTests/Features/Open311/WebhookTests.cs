@@ -141,6 +141,35 @@ public sealed class WebhookTests(ManualJobsAppFactory app) : IClassFixture<Manua
         Assert.Equal(updates.Select(u => u.GetProperty("update_id").GetString()).Order(), listed.Order());
     }
 
+    [Fact]
+    public async Task AConfidentialReport_TellsItsClientTheEvents_NeverAnAnswersText_AndTheFeedNothing()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        var (serviceCode, key, clientId) = await ArrangeAsync(receiver.WebhookUrl);
+        using var post = await app.CreateClient().PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = key, ["service_code"] = serviceCode, ["description"] = "Pungutan liar di loket kelurahan.", ["email"] = "pelapor.rahasia@contoh.id",
+            ["lat"] = "-6.2", ["long"] = "106.8", ["attribute[confidential]"] = "true",
+        }));
+        Assert.True(post.IsSuccessStatusCode, await post.Content.ReadAsStringAsync());
+        var number = await app.WithDbAsync(db => db.Reports.Where(r => r.ApiClientId == clientId).Select(r => r.TrackingNumber).SingleAsync());
+
+        var officer = new Actor(null, ActorRole.Officer) { Agencies = [world.AgencyA] };
+        var start = DateTimeOffset.UtcNow;
+        await WorkAsync(number, start, s => s.Report.Verify(StoredReports.Coordinator, [world.AgencyA], ComplaintKind.Ordinary, null, null, s.Schedule, s.Now));
+        await WorkAsync(number, start.AddSeconds(1), s => s.Report.Respond(officer, "Kanari jawaban laporan rahasia", MessageVisibility.Public, s.Schedule, s.Now));
+        for (var run = 0; run < 20 && receiver.Accepted.Count < 2; run++)
+        {
+            await DispatchAsync(DateTimeOffset.UtcNow.AddMinutes(1));
+        }
+
+        Assert.Equal(2, receiver.Accepted.Count);
+        Assert.All(receiver.Accepted, d => Assert.DoesNotContain("Kanari", d.Body, StringComparison.Ordinal));
+        using var feed = await app.CreateClient().GetAsync($"/open311/v2/servicerequestupdates.json?start_date={Uri.EscapeDataString(start.AddSeconds(-1).ToString("O"))}");
+        Assert.DoesNotContain(number, await feed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private async Task WorkAsync(string number, DateTimeOffset at, Action<Lapor.Web.Features.Shared.Workflow.ReportWork.Step> change)
     {
         await using var scope = app.Services.CreateAsyncScope();
