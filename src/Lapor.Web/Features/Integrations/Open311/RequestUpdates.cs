@@ -71,8 +71,11 @@ public static class RequestUpdates
 
             // Whether an entry starts an event depends on the report's history around it, so each report's is read whole.
             var histories = await history.ReadAsync([.. page.Select(x => x.ReportId).Distinct()], cancellationToken);
-            var found = histories.SelectMany(updates.From).Where(u => onPage.Contains(u.EntryId)).OrderBy(u => u.At).ThenBy(u => u.EntryId);
-            return new Result([.. found.Select(u => u.Update).Select(u => { u.Description = Open311Result.XmlSafe(u.Description); return u; })], null);
+            var found = histories.SelectMany(updates.From).Where(u => onPage.Contains(u.EntryId)).OrderBy(u => u.At).ThenBy(u => u.EntryId).Select(u => u.Update).ToList();
+
+            // An answer as typed may hold control characters that XML cannot carry; they go in both formats.
+            found.ForEach(u => u.Description = Open311Result.XmlSafe(u.Description));
+            return new Result(found, null);
         }
 
         /// <summary>A W3C date-time (with an offset, or a date alone); empty means "not given". In UTC, as the instants are stored.</summary>
