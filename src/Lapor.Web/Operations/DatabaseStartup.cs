@@ -47,6 +47,7 @@ public static class DatabaseStartup
         await EnsurePrivacyNoticeAsync(db, services.GetRequiredService<IStringLocalizer<SharedResource>>(), services.GetRequiredService<TimeProvider>());
         await services.GetRequiredService<StageDurationBackfill>().RunAsync(CancellationToken.None);
         await services.GetRequiredService<ReplyAddressBackfill>().RunAsync(CancellationToken.None);
+        await services.GetRequiredService<WebhookSecretBackfill>().RunAsync(CancellationToken.None);
 
         if (seedDemoData)
         {

@@ -9,6 +9,7 @@ public static class OperationsServiceCollectionExtensions
     public static IServiceCollection AddLaporOperations(this IServiceCollection services) => services
         .AddScoped<StageDurationBackfill>()
         .AddScoped<ReplyAddressBackfill>()
+        .AddScoped<WebhookSecretBackfill>()
         .AddScoped<SqliteBackup>()
         .AddScoped<DemoData>()
         .AddScoped<DataGenerator>();

@@ -15,6 +15,8 @@ public sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClient>
         builder.HasIndex(c => c.KeyHash).IsUnique();
         builder.Property(c => c.Operations).HasConversion<int>();
         builder.Property(c => c.WebhookUrl).HasMaxLength(500);
-        builder.Property(c => c.WebhookSecret).HasMaxLength(200);
+        
+        // Protected (Data Protection's payload in base64url): a 200-character secret takes about 400.
+        builder.Property(c => c.WebhookSecret).HasMaxLength(1000).IsUnicode(false);
     }
 }

@@ -38,7 +38,10 @@ public sealed class ApiClient
     /// <summary>Where the status changes of the reports this client filed are POSTed (see <see cref="WebhookSignature"/>); null for none.</summary>
     public string? WebhookUrl { get; private set; }
 
-    /// <summary>The HMAC key of the webhook's signature. Kept as given (it must sign), never shown again after it is set.</summary>
+    /// <summary>
+    /// The HMAC key of the webhook's signature, as stored: protected at rest by whoever set it (it must sign, so it
+    /// cannot be hashed like the key), never the secret itself; shown to the administrator once, when it is set.
+    /// </summary>
     public string? WebhookSecret { get; private set; }
 
     public bool IsActive => RevokedAt is null;
@@ -71,13 +74,18 @@ public sealed class ApiClient
     /// <summary>The shortest webhook secret accepted: 128 bits written as hex, or as long a passphrase.</summary>
     public const int MinimumSecretLength = 32;
 
+    /// <summary>A fresh webhook secret (256 bits), for an administrator who does not bring one.</summary>
+    public static string NewWebhookSecret() => "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
     /// <summary>
     /// Sets the webhook: an absolute http(s) address without credentials in it (https when
     /// <paramref name="requireHttps"/>, as everywhere but Development) and a secret of at least
-    /// <see cref="MinimumSecretLength"/> characters. Throws the broken rule's code.
+    /// <see cref="MinimumSecretLength"/> characters, kept only as <paramref name="protect"/> turns it.
+    /// Throws the broken rule's code.
     /// </summary>
-    public void SetWebhook(string? url, string? secret, bool requireHttps)
+    public void SetWebhook(string? url, string? secret, bool requireHttps, Func<string, string> protect)
     {
+        ArgumentNullException.ThrowIfNull(protect);
         if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var address)
             || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp)
             || !string.IsNullOrEmpty(address.UserInfo) || !string.IsNullOrEmpty(address.Fragment) || address.OriginalString.Length > 500)
@@ -95,8 +103,11 @@ public sealed class ApiClient
             throw new DomainException("ApiClient.WebhookSecret");
         }
 
-        (WebhookUrl, WebhookSecret) = (address.AbsoluteUri, secret.Trim());
+        (WebhookUrl, WebhookSecret) = (address.AbsoluteUri, protect(secret.Trim()));
     }
+
+    /// <summary>Replaces the stored secret with its protected form (a secret stored before secrets were protected).</summary>
+    public void ProtectStoredWebhookSecret(Func<string, string> protect) => WebhookSecret = WebhookSecret is { } stored ? protect(stored) : null;
 
     public void RemoveWebhook() => (WebhookUrl, WebhookSecret) = (null, null);
 }

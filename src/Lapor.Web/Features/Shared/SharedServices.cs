@@ -22,6 +22,7 @@ public static class SharedServices
         services.AddScoped<ReportWork>();
         services.AddScoped<ReportNotices>();
         services.AddScoped<StatusWebhooks>();
+        services.AddScoped<PublicHistories>();
         services.AddSingleton<StatusUpdates>();
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<WorkFeedback>();

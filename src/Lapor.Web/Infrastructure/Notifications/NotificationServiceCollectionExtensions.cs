@@ -33,6 +33,7 @@ public static class NotificationServiceCollectionExtensions
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddScoped<WebhookSender>();
+        services.AddSingleton<Integrations.WebhookSecrets>();
         services.AddScoped<Recipients>();
         services.AddScoped<NotificationOutbox>();
         services.AddPeriodicJob<OutboxDispatcher, MailOptions>(o => o.DispatchEnabled, o => o.PollInterval);

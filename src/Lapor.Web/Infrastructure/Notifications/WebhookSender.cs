@@ -4,16 +4,18 @@ using System.Text;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Notifications;
+using Lapor.Web.Infrastructure.Integrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Infrastructure.Notifications;
 
 /// <summary>
 /// POSTs a webhook delivery from the outbox to its API client's current address, signed with the
-/// client's current secret (<see cref="WebhookSignature"/>), so a changed address or secret applies to
+/// client's current secret (<see cref="WebhookSignature"/>, read back from its protected form by
+/// <see cref="WebhookSecrets"/>), so a changed address or secret applies to
 /// deliveries still waiting. Anything but a 2xx answer throws, and the outbox retries with its backoff.
 /// </summary>
-public sealed class WebhookSender(LaporDbContext db, IHttpClientFactory clients, TimeProvider clock)
+public sealed class WebhookSender(LaporDbContext db, IHttpClientFactory clients, WebhookSecrets secrets, TimeProvider clock)
 {
     public const string HttpClientName = "Webhooks";
 
@@ -22,11 +24,12 @@ public sealed class WebhookSender(LaporDbContext db, IHttpClientFactory clients,
         var clientId = int.Parse(delivery.Recipient, CultureInfo.InvariantCulture);
         var client = await db.ApiClients.AsNoTracking().Where(c => c.Id == clientId)
             .Select(c => new { c.WebhookUrl, c.WebhookSecret, c.RevokedAt }).FirstOrDefaultAsync(cancellationToken);
-        if (client is not { RevokedAt: null, WebhookUrl: { } url, WebhookSecret: { } secret })
+        if (client is not { RevokedAt: null, WebhookUrl: { } url, WebhookSecret: { } stored })
         {
             throw new InvalidOperationException("The API client is revoked or has no webhook any more.");
         }
 
+        var secret = secrets.Reveal(stored);
         var body = Encoding.UTF8.GetBytes(delivery.PayloadJson);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };

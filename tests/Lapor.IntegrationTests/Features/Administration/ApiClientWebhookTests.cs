@@ -1,6 +1,8 @@
 using Lapor.TestSupport;
 using Lapor.Web.Domain.Integrations;
+using Lapor.Web.Infrastructure.Integrations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.IntegrationTests.Features.Administration;
 
@@ -27,21 +29,45 @@ public sealed class ApiClientWebhookTests(LaporAppFactory app) : IClassFixture<L
     }
 
     [Fact]
-    public async Task Webhook_IsSet_ShownWithoutItsSecret_ThenRemoved()
+    public async Task Webhook_IsSet_SecretShownOnce_StoredProtected_ThenRemoved()
     {
         await StaffWorld.CreateAsync(app);
         var id = await ClientAsync();
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
 
-        await admin.SubmitAsync($"/admin/api/{id}/webhook", ("webhookUrl", "https://hooks.contoh.id/lapor"), ("webhookSecret", Secret));
+        using var set = await admin.SubmitAsync($"/admin/api/{id}/webhook", ("webhookUrl", "https://hooks.contoh.id/lapor"), ("webhookSecret", Secret));
+        var once = await set.Content.ReadAsStringAsync();
+        Assert.Contains(Secret, once, StringComparison.Ordinal);
+        Assert.Contains("no-store", set.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
         var page = await admin.OpenAsync("/admin/api");
 
         Assert.Contains("https://hooks.contoh.id/lapor", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, page.Html, StringComparison.Ordinal);
-        Assert.Equal(Secret, await app.WithDbAsync(db => db.ApiClients.Where(c => c.Id == id).Select(c => c.WebhookSecret).SingleAsync()));
+
+        // The row holds no clear secret, not even a part of it; the app's key ring reads it back to sign.
+        var stored = await app.WithDbAsync(db => db.ApiClients.Where(c => c.Id == id).Select(c => c.WebhookSecret).SingleAsync());
+        Assert.DoesNotContain(Secret[..16], stored, StringComparison.Ordinal);
+        Assert.Equal(Secret, app.Services.GetRequiredService<WebhookSecrets>().Reveal(stored!));
 
         await admin.SubmitAsync($"/admin/api/{id}/webhook", ("webhookUrl", ""), ("webhookSecret", ""));
         Assert.Null(await app.WithDbAsync(db => db.ApiClients.Where(c => c.Id == id).Select(c => c.WebhookUrl).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Webhook_WithoutASecret_GetsAFreshOne_ShownOnce()
+    {
+        await StaffWorld.CreateAsync(app);
+        var id = await ClientAsync();
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+
+        using var set = await admin.SubmitAsync($"/admin/api/{id}/webhook", ("webhookUrl", "https://hooks.contoh.id/baru"), ("webhookSecret", ""));
+        var shown = (await HtmlPage.FromAsync(set)).Document.QuerySelector("[data-testid=webhook-secret]")!.TextContent.Trim();
+
+        Assert.StartsWith("whsec_", shown, StringComparison.Ordinal);
+        var stored = await app.WithDbAsync(db => db.ApiClients.Where(c => c.Id == id).Select(c => c.WebhookSecret).SingleAsync());
+        Assert.DoesNotContain(shown, stored, StringComparison.Ordinal);
+        Assert.Equal(shown, app.Services.GetRequiredService<WebhookSecrets>().Reveal(stored!));
+        Assert.DoesNotContain(shown, (await admin.OpenAsync("/admin/api")).Html, StringComparison.Ordinal);
     }
 
     private Task<int> ClientAsync() => app.WithDbAsync(async db =>

@@ -10,11 +10,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.IntegrationTests.Features.Open311;
 
-/// <summary>GET servicerequestupdates (FixMyStreet's extension): public reports' status changes, never notes or identities, by date, in JSON and XML.</summary>
+/// <summary>
+/// GET servicerequestupdates (FixMyStreet's extension): every public event of public reports — status changes, responses with
+/// their public text, questions as the timeline tells them — never notes, forwarding reasons, questions' text or identities, by date, in JSON and XML.
+/// </summary>
 public sealed class Open311UpdatesTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
 {
     private const string Note = "Catatan internal kanari pembaruan";
     private const string Canary = "Kanari Pelapor Pembaruan";
+    private const string Survey = "Petugas sudah survei lokasi kanari.";
+    private const string Question = "Kanari pertanyaan: di mana persisnya?";
+    private const string ForwardReason = "Kanari alasan internal terusan";
+    private const string ConfidentialAnswer = "Kanari jawaban laporan rahasia";
 
     [Fact]
     public async Task Updates_ListStatusChangesOfPublicReports_NotNotesOrConfidential_SameInJsonAndXml()
@@ -27,24 +34,38 @@ public sealed class Open311UpdatesTests(LaporAppFactory app) : IClassFixture<Lap
 
         var updates = JsonDocument.Parse(json).RootElement.EnumerateArray().ToList();
         var mine = updates.Where(u => u.GetProperty("service_request_id").GetString() == seeded.Public).ToList();
-        Assert.Equal(["action_scheduled", "in_progress"], mine.Select(u => u.GetProperty("status").GetString()));
-        Assert.Equal(["Dispositioned", "InProgress"], mine.Select(u => u.GetProperty("external_status_code").GetString()));
+        Assert.Equal(["action_scheduled", "in_progress", "in_progress", "in_progress", "in_progress"], mine.Select(u => u.GetProperty("status").GetString()));
+        Assert.Equal("Dispositioned", mine[0].GetProperty("external_status_code").GetString());
         Assert.All(mine, u => Assert.EndsWith("+07:00", u.GetProperty("updated_datetime").GetString(), StringComparison.Ordinal));
         Assert.Equal($"{seeded.Public}-{seeded.At.AddHours(1).ToUnixTimeMilliseconds()}", mine[0].GetProperty("update_id").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(mine[0].GetProperty("description").GetString()));
-        Assert.DoesNotContain(updates, u => u.GetProperty("service_request_id").GetString() == seeded.Confidential);
+        Assert.Equal(mine.Count, mine.Select(u => u.GetProperty("update_id").GetString()).Distinct().Count());
+        Assert.All(mine, u => Assert.False(string.IsNullOrWhiteSpace(u.GetProperty("description").GetString())));
 
-        // The note changed no status and is never told; nor what the officer wrote, nor the reporter.
+        // The first response changed the status, the second did not: both are updates, each once, with the agency's public text.
+        Assert.Equal("Sedang kami kerjakan.", mine[1].GetProperty("description").GetString());
+        Assert.Equal(Survey, mine[2].GetProperty("description").GetString());
+        Assert.Single(updates, u => u.GetProperty("description").GetString() == Survey);
+
+        // The question is told as the timeline tells it, never its text (the reporter's); the forward without its reason.
+        Assert.Contains(StaffWorld.AgencyAName, mine[3].GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains(StaffWorld.AgencyBName, mine[4].GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Question, json, StringComparison.Ordinal);
+        Assert.DoesNotContain(ForwardReason, json, StringComparison.Ordinal);
+
+        // A confidential report tells nothing, its public answer included; nor does a note or the reporter.
+        Assert.DoesNotContain(updates, u => u.GetProperty("service_request_id").GetString() == seeded.Confidential);
+        Assert.DoesNotContain(ConfidentialAnswer, json, StringComparison.Ordinal);
         Assert.DoesNotContain(Note, json, StringComparison.Ordinal);
-        Assert.DoesNotContain("Sedang kami kerjakan", json, StringComparison.Ordinal);
         Assert.DoesNotContain(Canary, json, StringComparison.Ordinal);
 
         var root = XDocument.Parse(xml).Root!;
         Assert.Equal("service_request_updates", root.Name.LocalName);
         var items = root.Elements("request_update").Where(u => u.Element("service_request_id")!.Value == seeded.Public).ToList();
         Assert.Equal(mine.Select(u => u.GetProperty("update_id").GetString()), items.Select(u => u.Element("update_id")!.Value));
-        Assert.Equal(["action_scheduled", "in_progress"], items.Select(u => u.Element("status")!.Value));
+        Assert.Equal(mine.Select(u => u.GetProperty("status").GetString()), items.Select(u => u.Element("status")!.Value));
+        Assert.Equal(Survey, items[2].Element("description")!.Value);
         Assert.DoesNotContain(Note, xml, StringComparison.Ordinal);
+        Assert.DoesNotContain(ForwardReason, xml, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +77,7 @@ public sealed class Open311UpdatesTests(LaporAppFactory app) : IClassFixture<Lap
         var untilVerification = await StatusesAsync($"start_date={W3c(seeded.At)}&end_date={W3c(seeded.At.AddHours(2))}", seeded.Public);
         var dayBefore = await StatusesAsync($"start_date={W3c(seeded.At.AddDays(-2))}&end_date={W3c(seeded.At.AddDays(-1))}", seeded.Public);
 
-        Assert.Equal(["in_progress"], afterVerification);
+        Assert.Equal(["in_progress", "in_progress", "in_progress", "in_progress"], afterVerification);
         Assert.Equal(["action_scheduled"], untilVerification);
         Assert.Empty(dayBefore);
     }
@@ -93,7 +114,9 @@ public sealed class Open311UpdatesTests(LaporAppFactory app) : IClassFixture<Lap
 
     /// <summary>
     /// 300 days ago (alone in that window): a public report verified after an hour, given an internal note after
-    /// two and a first response after three; a confidential one verified after an hour.
+    /// two, a first response after three, a second one (no status change) after four, a question to the reporter
+    /// after five and forwarded to another agency with a reason after six; a confidential one verified after an
+    /// hour and answered in public after three.
     /// </summary>
     private async Task<Seeded> SeedAsync()
     {
@@ -119,6 +142,10 @@ public sealed class Open311UpdatesTests(LaporAppFactory app) : IClassFixture<Lap
         confidential.Verify(coordinator, [world.AgencyA], ComplaintKind.Ordinary, null, null, schedule, at.AddHours(1));
         open.AddNote(officer, Note, at.AddHours(2));
         open.Respond(officer, "Sedang kami kerjakan.", MessageVisibility.Public, schedule, at.AddHours(3));
+        open.Respond(officer, Survey, MessageVisibility.Public, schedule, at.AddHours(4));
+        open.RequestInformation(officer, Question, at.AddHours(5));
+        open.Forward(officer, new AgencyRef(world.AgencyB, null), ForwardReason, schedule, at.AddHours(6));
+        confidential.Respond(officer, ConfidentialAnswer, MessageVisibility.Public, schedule, at.AddHours(3));
         db.Reports.AddRange(open, confidential);
         await db.SaveChangesAsync();
         db.ReporterIdentities.Add(new ReporterIdentity(open, Canary, "kanari.pembaruan@contoh.id", null));

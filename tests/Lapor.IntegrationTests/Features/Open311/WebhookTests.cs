@@ -7,6 +7,7 @@ using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Caching;
+using Lapor.Web.Infrastructure.Integrations;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,6 +91,126 @@ public sealed class WebhookTests(ManualJobsAppFactory app) : IClassFixture<Manua
         Assert.Equal(["signature mismatch"], receiver.Refused);
     }
 
+    [Fact]
+    public async Task ResponsesWithoutAStatusChange_ReachTheFilingClientOnce_NotesAndReasonsNever_OtherClientsNothing()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        await using var bystander = await WebhookReceiver.StartAsync(Secret);
+        var (serviceCode, key, clientId) = await ArrangeAsync(receiver.WebhookUrl);
+        await ArrangeAsync(bystander.WebhookUrl);
+
+        using var post = await app.CreateClient().PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = key, ["service_code"] = serviceCode, ["description"] = "Jalan berlubang di depan pasar.", ["email"] = "kanari.tanggapan@contoh.id", ["lat"] = "-6.2", ["long"] = "106.8",
+        }));
+        Assert.True(post.IsSuccessStatusCode, await post.Content.ReadAsStringAsync());
+        var number = await app.WithDbAsync(db => db.Reports.Where(r => r.ApiClientId == clientId).OrderByDescending(r => r.Id).Select(r => r.TrackingNumber).FirstAsync());
+
+        var officer = new Actor(null, ActorRole.Officer) { Agencies = [world.AgencyA] };
+        var start = DateTimeOffset.UtcNow;
+        await WorkAsync(number, start, s => s.Report.Verify(StoredReports.Coordinator, [world.AgencyA], ComplaintKind.Ordinary, null, null, s.Schedule, s.Now));
+        await WorkAsync(number, start.AddSeconds(1), s => s.Report.Respond(officer, "Petugas sudah survei lokasi.", MessageVisibility.Public, s.Schedule, s.Now));
+        await WorkAsync(number, start.AddSeconds(2), s => s.Report.Respond(officer, "Perbaikan dijadwalkan pekan depan.", MessageVisibility.Public, s.Schedule, s.Now));
+        await WorkAsync(number, start.AddSeconds(3), s => s.Report.AddNote(officer, "Kanari catatan internal webhook", s.Now));
+        await WorkAsync(number, start.AddSeconds(4), s => s.Report.Forward(officer, new AgencyRef(world.AgencyB, null), "Kanari alasan terusan webhook", s.Schedule, s.Now));
+
+        // The dispatcher takes 50 due messages a run, and this fixture's other mail may come first.
+        for (var run = 0; run < 20 && receiver.Accepted.Count < 4; run++)
+        {
+            await DispatchAsync(DateTimeOffset.UtcNow.AddMinutes(1));
+        }
+
+        var bodies = receiver.Accepted.Select(d => d.Body).ToList();
+        var updates = bodies.Select(b => JsonDocument.Parse(b).RootElement).ToList();
+        Assert.Equal(4, updates.Count); // verified, two responses, forwarded: the note is no update
+        Assert.All(updates, u => Assert.Equal(number, u.GetProperty("service_request_id").GetString()));
+        Assert.Single(updates, u => u.GetProperty("description").GetString() == "Petugas sudah survei lokasi.");
+        var second = Assert.Single(updates, u => u.GetProperty("description").GetString() == "Perbaikan dijadwalkan pekan depan.");
+        Assert.Equal("in_progress", second.GetProperty("status").GetString());
+        Assert.Equal(4, updates.Select(u => u.GetProperty("update_id").GetString()).Distinct().Count());
+        Assert.Single(updates, u => u.GetProperty("description").GetString()!.Contains(StaffWorld.AgencyBName, StringComparison.Ordinal)); // the forward, without its reason
+        Assert.DoesNotContain(bodies, b => b.Contains("Kanari", StringComparison.Ordinal) || b.Contains("kanari", StringComparison.Ordinal));
+        Assert.Empty(receiver.Refused);
+        Assert.Empty(bystander.Accepted);
+
+        // The feed tells the same updates, with the same ids.
+        using var feed = await app.CreateClient().GetAsync($"/open311/v2/servicerequestupdates.json?start_date={Uri.EscapeDataString(start.AddSeconds(-1).ToString("O"))}");
+        var listed = JsonDocument.Parse(await feed.Content.ReadAsStringAsync()).RootElement.EnumerateArray()
+            .Where(u => u.GetProperty("service_request_id").GetString() == number).Select(u => u.GetProperty("update_id").GetString()).ToList();
+        Assert.Equal(updates.Select(u => u.GetProperty("update_id").GetString()).Order(), listed.Order());
+    }
+
+    [Fact]
+    public async Task AConfidentialReport_TellsItsClientTheEvents_NeverAnAnswersText_AndTheFeedNothing()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        var (serviceCode, key, clientId) = await ArrangeAsync(receiver.WebhookUrl);
+        using var post = await app.CreateClient().PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["api_key"] = key, ["service_code"] = serviceCode, ["description"] = "Pungutan liar di loket kelurahan.", ["email"] = "pelapor.rahasia@contoh.id",
+            ["lat"] = "-6.2", ["long"] = "106.8", ["attribute[confidential]"] = "true",
+        }));
+        Assert.True(post.IsSuccessStatusCode, await post.Content.ReadAsStringAsync());
+        var number = await app.WithDbAsync(db => db.Reports.Where(r => r.ApiClientId == clientId).Select(r => r.TrackingNumber).SingleAsync());
+
+        var officer = new Actor(null, ActorRole.Officer) { Agencies = [world.AgencyA] };
+        var start = DateTimeOffset.UtcNow;
+        await WorkAsync(number, start, s => s.Report.Verify(StoredReports.Coordinator, [world.AgencyA], ComplaintKind.Ordinary, null, null, s.Schedule, s.Now));
+        await WorkAsync(number, start.AddSeconds(1), s => s.Report.Respond(officer, "Kanari jawaban laporan rahasia", MessageVisibility.Public, s.Schedule, s.Now));
+        for (var run = 0; run < 20 && receiver.Accepted.Count < 2; run++)
+        {
+            await DispatchAsync(DateTimeOffset.UtcNow.AddMinutes(1));
+        }
+
+        Assert.Equal(2, receiver.Accepted.Count);
+        Assert.All(receiver.Accepted, d => Assert.DoesNotContain("Kanari", d.Body, StringComparison.Ordinal));
+        using var feed = await app.CreateClient().GetAsync($"/open311/v2/servicerequestupdates.json?start_date={Uri.EscapeDataString(start.AddSeconds(-1).ToString("O"))}");
+        Assert.DoesNotContain(number, await feed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task WorkAsync(string number, DateTimeOffset at, Action<Lapor.Web.Features.Shared.Workflow.ReportWork.Step> change)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.ReportWorkAt(at).RunAsync(q => q.Where(r => r.TrackingNumber == number), null, step =>
+        {
+            change(step);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+        Assert.Equal(Lapor.Web.Features.Shared.Workflow.WorkResult.Done, result);
+    }
+
+    [Fact]
+    public async Task ASecretStoredInClear_IsProtectedAtStartUp_AndStillSigns()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        var (client, _) = ApiClient.Create("Aplikasi kota lama " + Guid.NewGuid().ToString("N")[..6], ApiOperations.CreateRequests, 60, DateTimeOffset.UtcNow);
+        client.SetWebhook(receiver.WebhookUrl, Secret, requireHttps: false, clear => clear); // as rows were kept before secrets were protected
+        var delivery = await app.WithDbAsync(async db =>
+        {
+            db.ApiClients.Add(client);
+            await db.SaveChangesAsync();
+            var outbox = new NotificationOutbox(db);
+            outbox.ToWebhook(client.Id, """{"update_id":"lama-1","status":"open"}""", null, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+            return await db.OutboxMessages.Where(m => m.Channel == NotificationChannel.Webhook && m.Recipient == client.Id.ToString()).Select(m => m.Id).SingleAsync();
+        });
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Lapor.Web.Operations.WebhookSecretBackfill>().RunAsync(CancellationToken.None) >= 1);
+        }
+
+        var stored = await app.WithDbAsync(db => db.ApiClients.Where(c => c.Id == client.Id).Select(c => c.WebhookSecret).SingleAsync());
+        Assert.DoesNotContain(Secret, stored, StringComparison.Ordinal);
+        await DispatchAsync(DateTimeOffset.UtcNow);
+
+        Assert.NotNull((await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Id == delivery))).SentAt);
+        Assert.Equal(delivery.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(receiver.Accepted).Id);
+        Assert.Empty(receiver.Refused);
+    }
+
     private async Task DispatchAsync(DateTimeOffset now)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -115,7 +236,7 @@ public sealed class WebhookTests(ManualJobsAppFactory app) : IClassFixture<Manua
         });
         await app.Services.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
         var (client, key) = ApiClient.Create("Aplikasi kota webhook", ApiOperations.CreateRequests, 1000, DateTimeOffset.UtcNow);
-        client.SetWebhook(webhookUrl, Secret, requireHttps: false);
+        client.SetWebhook(webhookUrl, Secret, requireHttps: false, app.Services.GetRequiredService<WebhookSecrets>().Protect);
         var id = await app.WithDbAsync(async db =>
         {
             db.ApiClients.Add(client);

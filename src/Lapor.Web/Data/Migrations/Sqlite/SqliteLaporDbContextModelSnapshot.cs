@@ -488,7 +488,8 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("WebhookSecret")
-                        .HasMaxLength(200)
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WebhookUrl")

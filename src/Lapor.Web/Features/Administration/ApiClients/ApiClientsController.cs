@@ -70,7 +70,10 @@ public sealed class ApiClientsController(IStringLocalizer<AdministrationResource
         return await handler.HandleAsync(id, AdminId, cancellationToken) ? Back(FlashMessage.SuccessKey, t["ApiClients.Revoked"]) : NotFound();
     }
 
-    /// <summary>Sets or (with an empty address) removes the client's webhook; a refused address or secret comes back as the page's error.</summary>
+    /// <summary>
+    /// Sets or (with an empty address) removes the client's webhook; a refused address or secret comes back as the page's error.
+    /// A secret set is shown on this response only, like a new key.
+    /// </summary>
     [HttpPost("{id:int}/webhook")]
     public async Task<IActionResult> Webhook([FromRoute] int id, SetWebhook.Form form, [FromServices] SetWebhook.Handler handler, CancellationToken cancellationToken)
     {
@@ -80,9 +83,18 @@ public sealed class ApiClientsController(IStringLocalizer<AdministrationResource
             return NotFound();
         }
 
-        return result.Error is { } error
-            ? Back(FlashMessage.ErrorKey, t[error])
-            : Back(FlashMessage.SuccessKey, t[result.Removed ? "ApiClients.WebhookRemoved" : "ApiClients.WebhookSaved"]);
+        if (result.Error is { } error)
+        {
+            return Back(FlashMessage.ErrorKey, t[error]);
+        }
+
+        if (result.Page is not { } page)
+        {
+            return Back(FlashMessage.SuccessKey, t["ApiClients.WebhookRemoved"]);
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        return View(nameof(Index), page);
     }
 
     private RedirectToActionResult Back(string key, string message)

@@ -13,7 +13,13 @@ public static class ClientList
         public string? WebhookUrl { get; init; }
     }
 
-    public sealed record Page(IReadOnlyList<Row> Clients, string? NewKey);
+    public sealed record Page(IReadOnlyList<Row> Clients, string? NewKey)
+    {
+        /// <summary>A webhook secret just set, for the response that sets it only: it is stored protected and never shown again.</summary>
+        public ShownSecret? NewWebhookSecret { get; init; }
+    }
+
+    public sealed record ShownSecret(string ClientName, string Secret);
 
     public sealed class Handler(LaporDbContext db)
     {

@@ -1,13 +1,19 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain;
 using Lapor.Web.Domain.Auditing;
+using Lapor.Web.Domain.Integrations;
+using Lapor.Web.Infrastructure.Integrations;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Lapor.Web.Features.Administration.ApiClients;
 
-/// <summary>An API client's webhook is set (address and secret) or, with an empty address, removed.</summary>
+/// <summary>
+/// An API client's webhook is set (address and secret) or, with an empty address, removed. A secret left
+/// empty is made here; either way it is stored protected (<see cref="WebhookSecrets"/>) and shown once,
+/// on the page this answers, like a new API key.
+/// </summary>
 public static class SetWebhook
 {
     /// <summary>Bound from the fields <c>webhookUrl</c> and <c>webhookSecret</c>.</summary>
@@ -17,10 +23,10 @@ public static class SetWebhook
         public string? WebhookSecret { get; set; }
     }
 
-    /// <summary>What happened: not found, refused (the resource key of the rule), set or removed.</summary>
-    public sealed record Result(bool Found, string? Error = null, bool Removed = false);
+    /// <summary>What happened: not found, refused (the resource key of the rule), removed, or set (with the list showing the secret once).</summary>
+    public sealed record Result(bool Found, string? Error = null, bool Removed = false, ClientList.Page? Page = null);
 
-    public sealed class Handler(LaporDbContext db, IOptions<WebhookOptions> options, TimeProvider clock)
+    public sealed class Handler(LaporDbContext db, ClientList.Handler list, WebhookSecrets secrets, IOptions<WebhookOptions> options, TimeProvider clock)
     {
         public async Task<Result> HandleAsync(int id, Form form, string? adminId, CancellationToken cancellationToken)
         {
@@ -31,6 +37,7 @@ public static class SetWebhook
             }
 
             var remove = string.IsNullOrWhiteSpace(form.WebhookUrl);
+            var secret = string.IsNullOrWhiteSpace(form.WebhookSecret) ? ApiClient.NewWebhookSecret() : form.WebhookSecret.Trim();
             try
             {
                 if (remove)
@@ -39,7 +46,7 @@ public static class SetWebhook
                 }
                 else
                 {
-                    client.SetWebhook(form.WebhookUrl, form.WebhookSecret, options.Value.RequireHttps);
+                    client.SetWebhook(form.WebhookUrl, secret, options.Value.RequireHttps, secrets.Protect);
                 }
             }
             catch (DomainException rule)
@@ -51,7 +58,7 @@ public static class SetWebhook
             var reason = remove ? "webhook removed" : $"webhook set ({new Uri(client.WebhookUrl!).Host})";
             db.AuditEntries.Add(new AuditEntry(AuditAction.SettingsChanged, adminId, "ApiClient", client.KeyPrefix, reason, null, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
-            return new Result(true, Removed: remove);
+            return remove ? new Result(true, Removed: true) : new Result(true, Page: await list.HandleAsync(null, cancellationToken) with { NewWebhookSecret = new(client.Name, secret) });
         }
     }
 }

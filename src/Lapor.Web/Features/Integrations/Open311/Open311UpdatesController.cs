@@ -6,8 +6,9 @@ using Microsoft.Extensions.Localization;
 namespace Lapor.Web.Features.Integrations.Open311;
 
 /// <summary>
-/// FixMyStreet's Open311 extension beside GeoReport v2: GET servicerequestupdates, the status changes
-/// of public reports since a date, in XML (what FixMyStreet reads) or JSON.
+/// FixMyStreet's Open311 extension beside GeoReport v2: GET servicerequestupdates, the public updates
+/// of public reports (status changes, responses, questions to the reporter) since a date, in XML (what
+/// FixMyStreet reads) or JSON.
 /// </summary>
 [AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = false)]
@@ -16,7 +17,7 @@ public sealed class Open311UpdatesController(IStringLocalizer<IntegrationsResour
 {
     /// <summary>
     /// Updates between <c>start_date</c> and <c>end_date</c> (W3C date-times; without a start, the last day), oldest first,
-    /// one page of at most <c>Open311:PageSize</c> (<c>page</c>, an extension, for more). <c>api_key</c> and <c>jurisdiction_id</c> are accepted and ignored.
+    /// one page of <c>Open311:PageSize</c> history entries (<c>page</c>, an extension, for more, until a page is empty). <c>api_key</c> and <c>jurisdiction_id</c> are accepted and ignored.
     /// </summary>
     [ProducesResponseType<List<StatusUpdate>>(StatusCodes.Status200OK, "application/json", "text/xml")]
     [ProducesResponseType<List<Error>>(StatusCodes.Status400BadRequest, "application/json", "text/xml")]

@@ -7,7 +7,14 @@ namespace Lapor.Web.Features.Shared.History;
 
 /// <summary>One routing entry as a page loads it, with agency ids already turned into names.</summary>
 public sealed record HistoryEntry(
-    DateTimeOffset At, RoutingAction Action, ActorRole Role, ReportStatus? FromStatus, ReportStatus ToStatus, string? FromAgency, string? ToAgency, string? Reason);
+    DateTimeOffset At, RoutingAction Action, ActorRole Role, ReportStatus? FromStatus, ReportStatus ToStatus, string? FromAgency, string? ToAgency, string? Reason)
+{
+    /// <summary>The routing entry's id, where a reader needs to know which entry an event starts from (the Open311 updates).</summary>
+    public long Id { get; init; }
+
+    /// <summary>The id behind <see cref="ToAgency"/>, where a reader matches the entry with that agency's message.</summary>
+    public int? ToAgencyId { get; init; }
+}
 
 /// <summary>
 /// One line of a report's history as shown: a sentence, when, the status after it in the reader's
@@ -34,8 +41,7 @@ public sealed partial class HistorySentences(IStringLocalizer<SharedResource> t)
     public IReadOnlyList<HistoryLine> Lines(IEnumerable<HistoryEntry> entries, Audience audience, IReadOnlyCollection<string>? heldFor = null)
     {
         var lines = new List<HistoryLine>();
-        var shown = audience == Audience.Citizen ? AsTheReporterSawIt([.. entries], heldFor ?? []) : entries;
-        foreach (var (entry, agencies) in Events(shown))
+        foreach (var (entry, agencies) in Events(entries, audience, heldFor))
         {
             var line = new HistoryLine(entry.At, Sentence(entry with { ToAgency = agencies }, audience), audience == Audience.Staff ? entry.Role : null, entry.ToStatus,
                 t[StatusLabels.Key(entry.ToStatus, audience)].Value);
@@ -49,6 +55,14 @@ public sealed partial class HistorySentences(IStringLocalizer<SharedResource> t)
 
         return lines;
     }
+
+    /// <summary>
+    /// The events of a history as <paramref name="audience"/> reads them (for citizens: no refused or held final
+    /// responses, a validated one as that agency's final response), each as its first entry with the agencies of
+    /// all its entries, before any line that repeats another is dropped.
+    /// </summary>
+    public static IReadOnlyList<(HistoryEntry First, string? Agencies)> Events(IEnumerable<HistoryEntry> entries, Audience audience, IReadOnlyCollection<string>? heldFor = null) =>
+        Grouped(audience == Audience.Citizen ? AsTheReporterSawIt([.. entries], heldFor ?? []) : entries);
 
     private static IEnumerable<HistoryEntry> AsTheReporterSawIt(IReadOnlyList<HistoryEntry> entries, IReadOnlyCollection<string> heldFor)
     {
@@ -125,7 +139,7 @@ public sealed partial class HistorySentences(IStringLocalizer<SharedResource> t)
     /// escalation (deadline, rung, due date) however many agencies or runs recorded it. Each event
     /// keeps its first entry, with the agencies of all its entries.
     /// </summary>
-    private static IEnumerable<(HistoryEntry First, string? Agencies)> Events(IEnumerable<HistoryEntry> entries)
+    private static List<(HistoryEntry First, string? Agencies)> Grouped(IEnumerable<HistoryEntry> entries)
     {
         var events = new List<(HistoryEntry First, List<string> Agencies)>();
         var escalations = new Dictionary<EscalationCode, int>();
@@ -158,7 +172,7 @@ public sealed partial class HistorySentences(IStringLocalizer<SharedResource> t)
             }
         }
 
-        return events.Select(e => (e.First, e.Agencies.Count == 0 ? null : string.Join(", ", e.Agencies)));
+        return [.. events.Select(e => (e.First, e.Agencies.Count == 0 ? null : string.Join(", ", e.Agencies)))];
     }
 
     private static bool SameTransition(HistoryEntry a, HistoryEntry b) =>

@@ -9,8 +9,9 @@ using Lapor.Web.Infrastructure.Web;
 namespace Lapor.Web.Features.Shared.Workflow;
 
 /// <summary>
-/// One status change of a report as FixMyStreet's Open311 extension writes a service request update
-/// (<c>request_update</c>): the Open311 <c>servicerequestupdates</c> feed lists them and an API
+/// One public update of a report as FixMyStreet's Open311 extension writes a service request update
+/// (<c>request_update</c>): a status change, an agency's response, a question to the reporter — whatever
+/// the public tracking page tells. The Open311 <c>servicerequestupdates</c> feed lists them and an API
 /// client's webhook receives them one by one, with the same fields. Null fields are left out.
 /// </summary>
 public sealed class StatusUpdate
@@ -29,73 +30,93 @@ public sealed class StatusUpdate
 }
 
 /// <summary>
-/// Makes <see cref="StatusUpdate"/>s from routing entries. A status change is an update; entries one
-/// transition writes at the same instant (one per agency) are one update, from the first entry's
-/// status to the last one's. The text is the sentence the public timeline shows for the step: it
-/// never carries what staff or the reporter wrote, nor who acted.
+/// Makes <see cref="StatusUpdate"/>s from a report's history, by the rule of the public tracking page
+/// (<see cref="HistorySentences.Events"/> for citizens): every event of its public timeline after the
+/// filing is an update, and nothing else — no internal note, no refused or held final response, no
+/// owner entrusted. The text is the agency's own answer when the public page shows it (a response or
+/// final response published as public on a public report), otherwise the timeline's sentence, which
+/// never carries what staff or the reporter wrote (a forward's or return's reason included), nor who acted.
 /// </summary>
 public sealed class StatusUpdates(HistorySentences history, LocalTime localTime)
 {
-    /// <summary>One routing entry, with the report's number and agency names already looked up.</summary>
-    public sealed record Change(string TrackingNumber, HistoryEntry Entry);
+    /// <summary>An agency's response or final response, and whether the public page shows its text.</summary>
+    public sealed record Answer(MessageKind Kind, int? AgencyId, DateTimeOffset At, string Body, bool Public);
 
     /// <summary>
-    /// The update's id: the report's tracking number and the instant of the change in Unix
-    /// milliseconds. It is known before the change is saved, so the webhook's delivery and the
-    /// feed's item carry the same id.
+    /// One report's history (every routing entry but internal notes, in id order, agency names looked up
+    /// and <see cref="HistoryEntry.Id"/> set), its agencies' answers, and the agencies whose final answer
+    /// waits for validation now.
     /// </summary>
-    public static string UpdateId(string trackingNumber, DateTimeOffset at) =>
-        $"{trackingNumber}-{at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}";
+    public sealed record ReportHistory(string TrackingNumber, IReadOnlyList<HistoryEntry> Entries, IReadOnlyList<Answer> Answers, IReadOnlyCollection<string> HeldFor);
 
-    /// <summary>The updates among these entries (in history order): the transitions whose status differs before and after.</summary>
-    public IReadOnlyList<StatusUpdate> From(IEnumerable<Change> changes)
+    /// <summary>An update and the id of the routing entry its event starts from (a feed page or a change holds it).</summary>
+    public sealed record Anchored(long EntryId, DateTimeOffset At, StatusUpdate Update);
+
+    /// <summary>
+    /// The update's id: the report's tracking number and the instant of the event in Unix milliseconds,
+    /// with <c>-2</c>, <c>-3</c>… for a second or third public event of the report at the same instant. It
+    /// is known before the change is saved, so the webhook's delivery and the feed's item carry the same id,
+    /// and a status change keeps the id it had when only status changes were updates.
+    /// </summary>
+    public static string UpdateId(string trackingNumber, DateTimeOffset at, int sameInstant = 1) =>
+        $"{trackingNumber}-{at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}"
+        + (sameInstant > 1 ? "-" + sameInstant.ToString(CultureInfo.InvariantCulture) : "");
+
+    /// <summary>The report's updates, oldest first.</summary>
+    public IReadOnlyList<Anchored> From(ReportHistory report)
     {
-        var updates = new List<StatusUpdate>();
-        foreach (var transition in Transitions(changes))
+        var updates = new List<Anchored>();
+        var perInstant = new Dictionary<DateTimeOffset, int>();
+        StatusUpdate? previous = null;
+        // Internal notes are never an update, whoever passes them in.
+        var entries = report.Entries.Where(e => e.Action != RoutingAction.Note);
+        foreach (var (first, agencies) in HistorySentences.Events(entries, Audience.Citizen, report.HeldFor))
         {
-            var (first, last) = (transition[0].Entry, transition[^1].Entry);
-            if (first.FromStatus is not { } from || from == last.ToStatus)
+            // The filing is the POST's own answer, not an update (nor was it when only status changes were).
+            if (first.FromStatus is null)
             {
                 continue;
             }
 
-            var archiveReason = last.ToStatus == ReportStatus.Archived && Enum.TryParse<ArchiveReason>(last.Reason, out var reason) ? reason : (ArchiveReason?)null;
-            updates.Add(new StatusUpdate
+            var answer = PublicAnswer(first, report.Answers);
+            var description = answer ?? history.Sentence(first with { ToAgency = agencies }, Audience.Citizen);
+
+            // As on the public page, a line that only repeats the one before is one line (two supports in a row).
+            if (answer is null && previous is not null && previous.Description == description && previous.ExternalStatusCode == first.ToStatus.ToString())
             {
-                UpdateId = UpdateId(transition[0].TrackingNumber, first.At),
-                ServiceRequestId = transition[0].TrackingNumber,
-                Status = Open311Status.Of(last.ToStatus, archiveReason),
-                ExternalStatusCode = last.ToStatus.ToString(),
+                continue;
+            }
+
+            var sameInstant = perInstant[first.At] = perInstant.GetValueOrDefault(first.At) + 1;
+            var archiveReason = first.ToStatus == ReportStatus.Archived && Enum.TryParse<ArchiveReason>(first.Reason, out var reason) ? reason : (ArchiveReason?)null;
+            previous = new StatusUpdate
+            {
+                UpdateId = UpdateId(report.TrackingNumber, first.At, sameInstant),
+                ServiceRequestId = report.TrackingNumber,
+                Status = Open311Status.Of(first.ToStatus, archiveReason),
+                ExternalStatusCode = first.ToStatus.ToString(),
                 UpdatedDatetime = localTime.W3c(first.At),
-                Description = history.Sentence(first, Audience.Citizen),
-            });
+                Description = description,
+            };
+            updates.Add(new Anchored(first.Id, first.At, previous));
         }
 
         return updates;
     }
 
-    private static IEnumerable<List<Change>> Transitions(IEnumerable<Change> changes)
+    /// <summary>
+    /// The text of the answer an event published, when the public may read it: the agency's latest answer
+    /// of that kind at the event (a validated final response was written before its validation).
+    /// </summary>
+    private static string? PublicAnswer(HistoryEntry entry, IReadOnlyList<Answer> answers)
     {
-        List<Change>? current = null;
-        foreach (var change in changes)
+        MessageKind? kind = entry.Action switch
         {
-            if (current is [var head, ..] && head.TrackingNumber == change.TrackingNumber && head.Entry.At == change.Entry.At)
-            {
-                current.Add(change);
-                continue;
-            }
-
-            if (current is not null)
-            {
-                yield return current;
-            }
-
-            current = [change];
-        }
-
-        if (current is not null)
-        {
-            yield return current;
-        }
+            RoutingAction.FirstResponse => MessageKind.Response,
+            RoutingAction.FinalResponse => MessageKind.FinalResponse,
+            _ => null,
+        };
+        var answer = kind is null ? null : answers.Where(a => a.Kind == kind && a.AgencyId == entry.ToAgencyId && a.At <= entry.At).MaxBy(a => a.At);
+        return answer is { Public: true } ? answer.Body : null;
     }
 }

@@ -11,12 +11,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Lapor.Web.Features.Shared.Workflow;
 
 /// <summary>
-/// The webhook row of the "who is told" table: every status change of a report an API client filed
-/// becomes one outbox delivery to that client's webhook, queued with the change in its transaction
-/// (the dispatcher signs, sends and retries it). The body is one <see cref="StatusUpdate"/>, the same
-/// item the Open311 servicerequestupdates feed lists, in Indonesian, the portal's language.
+/// The webhook row of the "who is told" table: every public update (<see cref="StatusUpdates"/>: a status
+/// change, a response, a question to the reporter…) of a report an API client filed becomes one outbox
+/// delivery to that client's webhook, queued with the change in its transaction (the dispatcher signs,
+/// sends and retries it). The body is one <see cref="StatusUpdate"/>, the same item the Open311
+/// servicerequestupdates feed lists, in Indonesian, the portal's language; only its own reports reach a
+/// client, and an answer's text only where the public page shows it (never for a confidential report).
 /// </summary>
-public sealed class StatusWebhooks(LaporDbContext db, StatusUpdates updates, ReferenceData reference, NotificationOutbox outbox)
+public sealed class StatusWebhooks(LaporDbContext db, StatusUpdates updates, PublicHistories histories, ReferenceData reference, NotificationOutbox outbox)
 {
     /// <summary>The language of a delivery's <c>description</c>.</summary>
     public const string Culture = "id";
@@ -30,30 +32,51 @@ public sealed class StatusWebhooks(LaporDbContext db, StatusUpdates updates, Ref
     public async Task QueueAsync(Report report, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Only what this change appended: the history is not loaded for a change, but a context that read it before holds it.
+        // New entries in the report's collections are known to the context only once it has looked (SaveChanges looks later).
+        db.ChangeTracker.DetectChanges();
         var appended = report.Routing.Where(e => db.Entry(e).State == EntityState.Added).ToList();
-        if (report.ApiClientId is not { } clientId || !appended.Any(e => e.FromStatus is { } from && from != e.ToStatus)
+        if (report.ApiClientId is not { } clientId || appended.Count == 0
             || !await db.ApiClients.AnyAsync(c => c.Id == clientId && c.RevokedAt == null && c.WebhookUrl != null, cancellationToken))
         {
             return;
         }
 
-        var names = await reference.AgencyNamesAsync(cancellationToken);
-        string? Name(int? agency) => agency is { } id ? names.GetValueOrDefault(id) : null;
-        var changes = appended.Select(e => new StatusUpdates.Change(report.TrackingNumber,
-            new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, Name(e.FromAgencyId), Name(e.ToAgencyId), e.Reason)));
-
+        var history = await WithChangeAsync(report, appended, cancellationToken);
         var previous = CultureInfo.CurrentUICulture;
         try
         {
             CultureInfo.CurrentUICulture = new CultureInfo(Culture);
-            foreach (var update in updates.From(changes))
+
+            // Entries not saved yet are known by negative stand-in ids: the updates this change starts.
+            foreach (var update in updates.From(history).Where(u => u.EntryId < 0))
             {
-                outbox.ToWebhook(clientId, JsonSerializer.Serialize(update, Json), report.Id == 0 ? null : report.Id, now);
+                outbox.ToWebhook(clientId, JsonSerializer.Serialize(update.Update, Json), report.Id == 0 ? null : report.Id, now);
             }
         }
         finally
         {
             CultureInfo.CurrentUICulture = previous;
         }
+    }
+
+    /// <summary>
+    /// The stored history with this change on top: its new entries, its new answers, and an answer it
+    /// published (a validated final response) as it is now. A whole history, so an event is told once:
+    /// an escalation another run recorded before is not news again.
+    /// </summary>
+    private async Task<StatusUpdates.ReportHistory> WithChangeAsync(Report report, List<RoutingEntry> appended, CancellationToken cancellationToken)
+    {
+        var names = await reference.AgencyNamesAsync(cancellationToken);
+        var stored = report.Id == 0 ? null : (await histories.ReadAsync([report.Id], cancellationToken)).SingleOrDefault();
+        var tracked = report.Messages.Where(m => m.Kind is MessageKind.Response or MessageKind.FinalResponse && db.Entry(m).State is EntityState.Added or EntityState.Modified)
+            .Select(m => new StatusUpdates.Answer(m.Kind, m.AgencyId, m.CreatedAt, m.Body, report.IsPublic && m.Visibility == MessageVisibility.Public))
+            .ToList();
+
+        // A tracked answer replaces its stored self (same agency, kind and instant).
+        var answers = (stored?.Answers ?? []).Where(a => !tracked.Any(t => t.Kind == a.Kind && t.AgencyId == a.AgencyId && t.At == a.At))
+            .Select(a => a with { Public = a.Public && report.IsPublic }).Concat(tracked).ToList();
+        var held = report.Assignments.Where(a => a.State == AssignmentState.AwaitingValidation).Select(a => names.GetValueOrDefault(a.AgencyId, "")).ToList();
+        List<HistoryEntry> entries = [.. stored?.Entries ?? [], .. appended.Select((e, i) => PublicHistories.Entry(e, -(i + 1), names))];
+        return new StatusUpdates.ReportHistory(report.TrackingNumber, entries, answers, held);
     }
 }
