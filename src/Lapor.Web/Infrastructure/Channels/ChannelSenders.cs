@@ -24,4 +24,12 @@ public sealed class ChannelSenders(
             _ => throw new ChannelNotConnectedException(message.Channel),
         };
     }
+
+    public bool IsConnected(NotificationChannel channel) => channel switch
+    {
+        NotificationChannel.Telegram => options.Value.Telegram.Connected,
+        NotificationChannel.WhatsApp => options.Value.WhatsApp.Connected,
+        NotificationChannel.Sms => options.Value.Sms.Connected,
+        _ => false,
+    };
 }

@@ -14,6 +14,9 @@ public sealed record ChannelMessage(NotificationChannel Channel, string Recipien
 public interface IChannelMessageSender
 {
     Task SendAsync(ChannelMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Whether a sender is configured for the channel now (messages waiting for it can leave).</summary>
+    bool IsConnected(NotificationChannel channel);
 }
 
 /// <summary>No sender is configured for the channel: the message was not sent and must wait.</summary>
@@ -50,6 +53,8 @@ public sealed partial class LoggingChannelMessageSender(ILogger<LoggingChannelMe
         Log(logger, message.Channel, ContactMask.Recipient(message.Recipient), ContactMask.Text(message.Text, message.Recipient));
         throw new ChannelNotConnectedException(message.Channel);
     }
+
+    public bool IsConnected(NotificationChannel channel) => false;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reply on {Channel} to {Recipient} (not sent: the channel is not connected): {Text}")]
     private static partial void Log(ILogger logger, NotificationChannel channel, string recipient, string text);

@@ -21,14 +21,21 @@ public sealed class OutboxDispatcher(
 
     /// <summary>How often a message for a channel that is not connected is looked at again.</summary>
     private static readonly TimeSpan ChannelWait = TimeSpan.FromMinutes(30);
+    private static readonly NotificationChannel[] ChatChannels = [NotificationChannel.Sms, NotificationChannel.WhatsApp, NotificationChannel.Telegram];
+
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>Sends every due message once; returns how many were delivered.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+
+        // Messages that waited for a channel connected since (the portal restarted with its sender configured)
+        // leave on this run, not when their next look was planned.
+        var connected = ChatChannels.Where(chat.IsConnected).ToList();
         var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.SentAt == null && m.DeadLetteredAt == null && m.Channel != NotificationChannel.InApp && !m.HeldForDigest && m.NextAttemptAt <= now
+            .Where(m => m.SentAt == null && m.DeadLetteredAt == null && m.Channel != NotificationChannel.InApp && !m.HeldForDigest
+                && (m.NextAttemptAt <= now || (m.LastError == OutboxMessage.ChannelNotConnected && connected.Contains(m.Channel)))
                 && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(cancellationToken);
 

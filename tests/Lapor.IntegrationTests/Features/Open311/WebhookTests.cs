@@ -58,7 +58,9 @@ public sealed class WebhookTests(ManualJobsAppFactory app) : IClassFixture<Manua
         Assert.Contains("503", failed.LastError, StringComparison.Ordinal);
         var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
         var outbox = await admin.OpenAsync("/admin/surat");
-        Assert.Contains("Webhook: Aplikasi kota webhook", outbox.Html, StringComparison.Ordinal);
+        var line = outbox.Document.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Aplikasi kota webhook", StringComparison.Ordinal));
+        Assert.Contains("Pemberitahuan webhook ke aplikasi", line.TextContent, StringComparison.Ordinal);
+        Assert.Contains(number, line.TextContent, StringComparison.Ordinal);
         Assert.Empty(receiver.Accepted);
 
         // The outbox's backoff: due again a minute later, and then delivered.

@@ -301,6 +301,27 @@ public sealed class ChannelSenderTests(ChannelSenderTests.ConnectedApp app, Manu
         Assert.DoesNotContain(OutboxMessage.ChannelNotConnected, line.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MessageThatWaitedForItsChannel_LeavesOnTheFirstRunOnceTheChannelIsConnected()
+    {
+        // As an instance without an SMS sender left it: waiting, its next look half an hour away.
+        var id = await EnqueueAsync(app, NotificationChannel.Sms, "+6281234569911", "LPR-WAIT-9911");
+        await app.WithDbAsync(async db =>
+        {
+            var row = await db.OutboxMessages.SingleAsync(m => m.Id == id);
+            row.WaitForChannel(DateTimeOffset.UtcNow.AddMinutes(30));
+            await db.SaveChangesAsync();
+        });
+
+        // The portal now runs with the gateway configured: the message does not wait out its half hour.
+        await DispatchAsync(app);
+
+        Assert.Single(app.Sms.Delivered, m => m.Text.Contains("LPR-WAIT-9911", StringComparison.Ordinal));
+        var sent = await RowAsync(app, id);
+        Assert.NotNull(sent.SentAt);
+        Assert.False(sent.WaitsForChannel);
+    }
+
     private static async Task<int> DispatchAsync(LaporAppFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -11,7 +11,8 @@ namespace Lapor.Web.Features.Administration.Outbox;
 public static class StuckMail
 {
     public sealed record Row(
-        long Id, NotificationChannel Channel, string Template, string Recipient, int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, bool Dead)
+        long Id, NotificationChannel Channel, string Template, string Recipient, int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, bool Dead,
+        string? TrackingNumber)
     {
         public bool WaitsForChannel => !Dead && LastError == OutboxMessage.ChannelNotConnected;
     }
@@ -25,7 +26,8 @@ public static class StuckMail
             var rows = await db.OutboxMessages.AsNoTracking()
                 .Where(m => m.SentAt == null && (m.DeadLetteredAt != null || m.Attempts > 0 || m.LastError != null))
                 .OrderByDescending(m => m.Id).Take(200)
-                .Select(m => new Row(m.Id, m.Channel, m.Template, m.Recipient, m.Attempts, m.LastError, m.CreatedAt, m.NextAttemptAt, m.DeadLetteredAt != null))
+                .Select(m => new Row(m.Id, m.Channel, m.Template, m.Recipient, m.Attempts, m.LastError, m.CreatedAt, m.NextAttemptAt, m.DeadLetteredAt != null,
+                    db.Reports.Where(r => r.Id == m.ReportId).Select(r => r.TrackingNumber).FirstOrDefault()))
                 .ToListAsync(cancellationToken);
 
             // A webhook's recipient is an API client's id, not a contact: it reads as the client's name.
@@ -36,7 +38,7 @@ public static class StuckMail
             // Errors are masked when stored; masking again on the way out covers rows stored before that.
             return [.. rows.Select(r => r with
             {
-                Recipient = r.Template == Webhook ? $"Webhook: {clients.GetValueOrDefault(r.Recipient, r.Recipient)}" : ContactMask.Recipient(r.Recipient),
+                Recipient = r.Template == Webhook ? clients.GetValueOrDefault(r.Recipient, r.Recipient) : ContactMask.Recipient(r.Recipient),
                 LastError = r.LastError is null ? null : ContactMask.Text(r.LastError, r.Recipient),
             })];
         }
