@@ -19,8 +19,11 @@ public static class ChatText
     /// <summary>The longest answer an SMS carries, whatever room is left: a feature phone shows the rest badly.</summary>
     public const int MaxSmsAnswerLength = 300;
 
-    /// <summary>The WhatsApp template's message parameter takes at most this (Meta's limit).</summary>
-    public const int MaxWhatsAppTemplateMessageLength = CustomerServiceWindow.MaxParameterLength;
+    /// <summary>
+    /// Room for the message in the WhatsApp template's parameter (Meta's limit, 1024), less what joining
+    /// its lines with " · " adds (<see cref="CustomerServiceWindow.AsParameter"/>), so its end — the link — is never cut.
+    /// </summary>
+    public const int MaxWhatsAppTemplateMessageLength = CustomerServiceWindow.MaxParameterLength - 24;
 
     /// <summary>
     /// <paramref name="text"/> in at most <paramref name="maxLength"/> characters: cut at the last

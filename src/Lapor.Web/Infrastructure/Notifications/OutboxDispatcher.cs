@@ -103,7 +103,7 @@ public sealed class OutboxDispatcher(
         return new ChannelMessage(message.Channel, message.Recipient, text, TrackingNumberIn(message.PayloadJson))
         {
             TemplateText = message.Channel == NotificationChannel.WhatsApp
-                ? templates.ComposeText(message.Template, message.Culture, message.PayloadJson, ChatText.MaxWhatsAppTemplateMessageLength - 24)
+                ? templates.ComposeText(message.Template, message.Culture, message.PayloadJson, ChatText.MaxWhatsAppTemplateMessageLength)
                 : null,
         };
     }

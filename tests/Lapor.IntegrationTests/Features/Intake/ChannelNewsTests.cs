@@ -76,6 +76,31 @@ public sealed partial class ChannelNewsTests(ChannelSenderTests.ConnectedApp app
         Assert.True(PrivateLink().IsMatch(telegram), telegram);
     }
 
+    [Fact]
+    public async Task WhatsAppTemplate_ReadsWell_WithAndWithoutAReport()
+    {
+        // Neither number ever wrote on WhatsApp: outside the 24-hour window, only the template goes.
+        await app.WithDbAsync(async db =>
+        {
+            var completed = new Dictionary<string, string> { ["TrackingNumber"] = "LPR-WATP-2345", ["Title"] = "Uji", ["LinkToken"] = "tok" };
+            db.OutboxMessages.Add(new OutboxMessage(NotificationChannel.WhatsApp, "Completed", "6281237790011", "id", JsonSerializer.Serialize(completed), null, DateTimeOffset.UtcNow));
+            db.OutboxMessages.Add(new OutboxMessage(NotificationChannel.WhatsApp, "ConversationNoneOpen", "6281237790012", "id", "{}", null, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        });
+
+        await DispatchAsync();
+
+        var news = Assert.Single(app.WhatsApp.Delivered, m => m.To == "6281237790011");
+        var status = Assert.Single(app.WhatsApp.Delivered, m => m.To == "6281237790012");
+        Assert.Equal("template", news.Type);
+        Assert.Equal("LPR-WATP-2345", news.Parameters[0]);
+        Assert.StartsWith("Laporan selesai. Terima kasih telah melapor. http", news.Parameters[1], StringComparison.Ordinal);
+        Assert.EndsWith("/lacak/LPR-WATP-2345/tautan?t=tok", news.Parameters[1], StringComparison.Ordinal);
+        Assert.Equal("Anda", status.Parameters[0]);
+        Assert.DoesNotContain(app.WhatsApp.Delivered, m => m.Parameters.Count > 0 && m.Parameters[0] == "-");
+        Assert.Empty(app.WhatsApp.Violations);
+    }
+
     private IEnumerable<string> Delivered(string phone) => app.Sms.Delivered.Where(m => m.To == phone).Select(m => m.Text);
 
     /// <summary>The chat text of the reporter's row as a Telegram reporter would get it (the same payload, another channel's room).</summary>
