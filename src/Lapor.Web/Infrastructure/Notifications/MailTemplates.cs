@@ -44,6 +44,12 @@ public sealed partial class MailTemplates(IStringLocalizerFactory localizers, IO
         InCulture(culture, payloadJson, values =>
         {
             var text = _t[$"Chat.{template}"].Value;
+            if (!values.ContainsKey("LinkToken"))
+            {
+                // A row queued before chat news carried the private link (one waiting for its channel, say): the plain page, never a broken link.
+                text = text.Replace("/tautan?t={LinkToken}", "", StringComparison.Ordinal);
+            }
+
             if (!values.TryGetValue(AnswerEntry, out var answer))
             {
                 return Fill(text, values);

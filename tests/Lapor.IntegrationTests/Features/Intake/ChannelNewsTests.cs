@@ -85,6 +85,10 @@ public sealed partial class ChannelNewsTests(ChannelSenderTests.ConnectedApp app
             var completed = new Dictionary<string, string> { ["TrackingNumber"] = "LPR-WATP-2345", ["Title"] = "Uji", ["LinkToken"] = "tok" };
             db.OutboxMessages.Add(new OutboxMessage(NotificationChannel.WhatsApp, "Completed", "6281237790011", "id", JsonSerializer.Serialize(completed), null, DateTimeOffset.UtcNow));
             db.OutboxMessages.Add(new OutboxMessage(NotificationChannel.WhatsApp, "ConversationNoneOpen", "6281237790012", "id", "{}", null, DateTimeOffset.UtcNow));
+
+            // Queued before the news carried the private link: the plain page, not a link with no token.
+            var older = new Dictionary<string, string> { ["TrackingNumber"] = "LPR-WAOL-2345", ["Title"] = "Uji" };
+            db.OutboxMessages.Add(new OutboxMessage(NotificationChannel.WhatsApp, "Completed", "6281237790013", "id", JsonSerializer.Serialize(older), null, DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         });
 
@@ -97,6 +101,7 @@ public sealed partial class ChannelNewsTests(ChannelSenderTests.ConnectedApp app
         Assert.StartsWith("Laporan selesai. Terima kasih telah melapor. http", news.Parameters[1], StringComparison.Ordinal);
         Assert.EndsWith("/lacak/LPR-WATP-2345/tautan?t=tok", news.Parameters[1], StringComparison.Ordinal);
         Assert.Equal("Anda", status.Parameters[0]);
+        Assert.EndsWith("/lacak/LPR-WAOL-2345", Assert.Single(app.WhatsApp.Delivered, m => m.To == "6281237790013").Parameters[1], StringComparison.Ordinal);
         Assert.DoesNotContain(app.WhatsApp.Delivered, m => m.Parameters.Count > 0 && m.Parameters[0] == "-");
         Assert.Empty(app.WhatsApp.Violations);
     }
