@@ -69,6 +69,13 @@ public sealed class SmsGatewayStandIn : ProviderStandIn
         }
 
         var raw = _method == "GET" ? request.QueryString.Value?.TrimStart('?') ?? "" : body;
+
+        // Valid JSON, but the simple gateways regions buy pass "\u002B6281…" on as typed: a number they cannot dial.
+        if (_json && Regex.IsMatch(raw, @"(?<!\\)(\\\\)*\\u[0-9A-Fa-f]{4}"))
+        {
+            Violation($"a \\u escape in the JSON body, which simple gateways do not decode: {raw}");
+        }
+
         var match = _body.Match(raw);
         if (!match.Success)
         {

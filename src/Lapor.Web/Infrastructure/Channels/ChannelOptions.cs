@@ -104,6 +104,12 @@ public sealed class WhatsAppChannelOptions
     /// <summary>The template's language code as approved in WhatsApp Manager (e.g. <c>id</c>, <c>en_US</c>).</summary>
     public string TemplateLanguage { get; set; } = "id";
 
+    /// <summary>
+    /// {{1}} of a reply about no single report (the STATUS list, the help text): with the suggested body
+    /// "Kabar laporan {{1}}: {{2}}" it reads "Kabar laporan Anda: …". A template in another language needs its own word.
+    /// </summary>
+    public string TemplateNoReportWord { get; set; } = "Anda";
+
     public bool Connected => !string.IsNullOrWhiteSpace(AccessToken);
 
     internal IEnumerable<string> Problems()
@@ -111,6 +117,11 @@ public sealed class WhatsAppChannelOptions
         if (!ChannelOptions.IsWebAddress(ApiBaseUrl))
         {
             yield return "Channels:WhatsApp:ApiBaseUrl must be an absolute http(s) address.";
+        }
+
+        if (string.IsNullOrWhiteSpace(TemplateNoReportWord) || TemplateNoReportWord.Any(char.IsControl))
+        {
+            yield return "Channels:WhatsApp:TemplateNoReportWord must be a word on one line.";
         }
 
         if (!Connected)

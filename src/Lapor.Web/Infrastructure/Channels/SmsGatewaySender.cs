@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Infrastructure.Notifications;
@@ -23,7 +24,9 @@ public sealed class SmsGatewaySender(HttpClient http, IOptions<ChannelOptions> o
             throw new ChannelNotConnectedException(message.Channel);
         }
 
-        using var response = await ChannelHttp.SendAsync(http, () => Request(sms, message.Recipient, message.Text), sms.AuthHeaderValue, cancellationToken);
+        // In the GSM 7-bit alphabet: one "—" would send the whole text as UCS-2, in twice the segments.
+        var text = GsmText.Fold(message.Text);
+        using var response = await ChannelHttp.SendAsync(http, () => Request(sms, message.Recipient, text), sms.AuthHeaderValue, cancellationToken);
         var answer = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.IsSuccessStatusCode && (string.IsNullOrEmpty(sms.SuccessBodyContains) || answer.Contains(sms.SuccessBodyContains, StringComparison.Ordinal)))
         {
@@ -69,10 +72,18 @@ public sealed class SmsGatewaySender(HttpClient http, IOptions<ChannelOptions> o
     private static string Fill(string template, string to, string text, Func<string, string> encode) =>
         template.Replace("{to}", encode(to.Trim()), StringComparison.Ordinal).Replace("{text}", encode(text), StringComparison.Ordinal);
 
+    /// <summary>
+    /// Escapes only what JSON requires (quotes, backslashes, control characters), not "+" or non-ASCII
+    /// as <c>\u002B</c>: valid JSON either way, but simple gateways pass such escapes on as typed. The
+    /// default encoder escapes those for JSON that may end up inside HTML; this body goes to the
+    /// gateway and nowhere else, so the relaxed one is safe here.
+    /// </summary>
+    private static readonly JsonSerializerOptions GatewayJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>A value inside a JSON string: the template holds the quotes.</summary>
     private static string JsonStringContent(string value)
     {
-        var quoted = JsonSerializer.Serialize(value);
+        var quoted = JsonSerializer.Serialize(value, GatewayJson);
         return quoted[1..^1];
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.Extensions.Options;
@@ -64,15 +65,40 @@ public sealed class WhatsAppCloudSender(HttpClient http, IOptions<ChannelOptions
                 new Dictionary<string, object>
                 {
                     ["type"] = "body",
-                    ["parameters"] = new[]
-                    {
-                        new Dictionary<string, string> { ["type"] = "text", ["text"] = string.IsNullOrWhiteSpace(message.TrackingNumber) ? "-" : message.TrackingNumber },
-                        new Dictionary<string, string> { ["type"] = "text", ["text"] = CustomerServiceWindow.AsParameter(message.Text) },
-                    },
+                    ["parameters"] = TemplateParameters(message, settings.TemplateNoReportWord)
+                        .Select(text => new Dictionary<string, string> { ["type"] = "text", ["text"] = text }).ToArray(),
                 },
             },
         };
         return body;
+    }
+
+    /// <summary>
+    /// {{1}} and {{2}} of the template "Kabar laporan {{1}}: {{2}}": the tracking number and the message
+    /// without its first mention of that number (which {{1}} already says; the one in the link stays),
+    /// or <paramref name="noReportWord"/> and the whole message for a reply about no single report.
+    /// The message is the variant whose answer fits the parameter (<see cref="ChannelMessage.TemplateText"/>).
+    /// </summary>
+    public static string[] TemplateParameters(ChannelMessage message, string noReportWord)
+    {
+        var text = message.TemplateText ?? message.Text;
+        if (string.IsNullOrWhiteSpace(message.TrackingNumber))
+        {
+            return [noReportWord.Trim(), CustomerServiceWindow.AsParameter(text)];
+        }
+
+        // The number as a word, not inside the link's path.
+        var mention = Regex.Match(text, $@"(?<=^|\s){Regex.Escape(message.TrackingNumber)}(?![/\w-])");
+        if (mention.Success)
+        {
+            // With the space before it, when what follows is a space or punctuation ("laporan LPR-… selesai", "laporan LPR-…:").
+            var at = mention.Index;
+            var next = at + mention.Length < text.Length ? text[at + mention.Length] : ' ';
+            var withSpace = at > 0 && text[at - 1] is ' ' && (next is ' ' or ':' or '.' or ',' or ';' or ')' or '\n');
+            text = withSpace ? text.Remove(at - 1, mention.Length + 1) : text.Remove(at, mention.Length);
+        }
+
+        return [message.TrackingNumber, CustomerServiceWindow.AsParameter(text)];
     }
 
     private async Task PostAsync(WhatsAppChannelOptions settings, Dictionary<string, object> body, CancellationToken cancellationToken)

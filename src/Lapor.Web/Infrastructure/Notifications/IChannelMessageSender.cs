@@ -2,8 +2,15 @@ using Lapor.Web.Domain.Notifications;
 
 namespace Lapor.Web.Infrastructure.Notifications;
 
-/// <summary>One reply to a reporter on SMS, WhatsApp or Telegram; the tracking number, when known, goes into WhatsApp's template.</summary>
-public sealed record ChannelMessage(NotificationChannel Channel, string Recipient, string Text, string? TrackingNumber);
+/// <summary>
+/// One reply to a reporter on SMS, WhatsApp or Telegram; the tracking number, when known, goes into
+/// WhatsApp's template, with <see cref="TemplateText"/> (the same message with its answer clipped to
+/// the template parameter's room) when there is one.
+/// </summary>
+public sealed record ChannelMessage(NotificationChannel Channel, string Recipient, string Text, string? TrackingNumber)
+{
+    public string? TemplateText { get; init; }
+}
 
 /// <summary>
 /// Delivers a short text to a reporter on SMS, WhatsApp or Telegram. Returns only when the platform

@@ -31,9 +31,40 @@ public sealed partial class MailTemplates(IStringLocalizerFactory localizers, IO
     public string Subject(string template, string culture, string payloadJson) =>
         InCulture(culture, payloadJson, values => Fill(_t[$"Mail.{template}.Subject"], values));
 
-    /// <summary>A short text for a chat or SMS reply: <c>Chat.{Template}</c> in the recipient's language.</summary>
-    public string ComposeText(string template, string culture, string payloadJson) =>
-        InCulture(culture, payloadJson, values => Fill(_t[$"Chat.{template}"], values));
+    /// <summary>The payload entry holding a staff answer's text, which a chat reply carries as far as there is room.</summary>
+    public const string AnswerEntry = "Response";
+
+    /// <summary>
+    /// A short text for a chat or SMS reply: <c>Chat.{Template}</c> in the recipient's language. When
+    /// it is longer than <paramref name="maxLength"/>, the answer in it (<see cref="AnswerEntry"/>,
+    /// also kept to <paramref name="maxAnswerLength"/>) is clipped (<see cref="ChatText.Clip"/>), never
+    /// the wording or the link after it.
+    /// </summary>
+    public string ComposeText(string template, string culture, string payloadJson, int maxLength = int.MaxValue, int maxAnswerLength = int.MaxValue) =>
+        InCulture(culture, payloadJson, values =>
+        {
+            var text = _t[$"Chat.{template}"].Value;
+            if (!values.ContainsKey("LinkToken"))
+            {
+                // A row queued before chat news carried the private link (one waiting for its channel, say): the plain page, never a broken link.
+                text = text.Replace("/tautan?t={LinkToken}", "", StringComparison.Ordinal);
+            }
+
+            if (!values.TryGetValue(AnswerEntry, out var answer))
+            {
+                return Fill(text, values);
+            }
+
+            values[AnswerEntry] = ChatText.Clip(answer, maxAnswerLength);
+            var filled = Fill(text, values);
+            if (filled.Length > maxLength)
+            {
+                values[AnswerEntry] = ChatText.Clip(answer, Math.Max(0, values[AnswerEntry].Length - (filled.Length - maxLength)));
+                filled = Fill(text, values);
+            }
+
+            return filled;
+        });
 
     /// <summary>
     /// The daily digest (<c>Mail.Digest.*</c>): one entry per held message, its subject line and a

@@ -71,9 +71,7 @@ public sealed class OutboxDispatcher(
             }
             else
             {
-                await chat.SendAsync(
-                    new ChannelMessage(message.Channel, message.Recipient, templates.ComposeText(message.Template, message.Culture, message.PayloadJson), TrackingNumberIn(message.PayloadJson)),
-                    cancellationToken);
+                await chat.SendAsync(ChatMessage(message), cancellationToken);
             }
 
             message.MarkSent(clock.GetUtcNow());
@@ -102,6 +100,19 @@ public sealed class OutboxDispatcher(
             metrics.MessageFailed(message.Channel.ToString());
             return false;
         }
+    }
+
+    /// <summary>The reply as the channel takes it: an SMS keeps the answer short, WhatsApp has a shorter variant for its template.</summary>
+    private ChannelMessage ChatMessage(OutboxMessage message)
+    {
+        var maxAnswer = message.Channel == NotificationChannel.Sms ? ChatText.MaxSmsAnswerLength : int.MaxValue;
+        var text = templates.ComposeText(message.Template, message.Culture, message.PayloadJson, ChatText.MaxMessageLength(message.Channel), maxAnswer);
+        return new ChannelMessage(message.Channel, message.Recipient, text, TrackingNumberIn(message.PayloadJson))
+        {
+            TemplateText = message.Channel == NotificationChannel.WhatsApp
+                ? templates.ComposeText(message.Template, message.Culture, message.PayloadJson, ChatText.MaxWhatsAppTemplateMessageLength)
+                : null,
+        };
     }
 
     private static string? TrackingNumberIn(string payloadJson)

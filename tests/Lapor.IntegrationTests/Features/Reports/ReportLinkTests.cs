@@ -138,6 +138,22 @@ public sealed partial class ReportLinkTests(ManualJobsAppFactory app) : IClassFi
     }
 
     [Fact]
+    public async Task Link_IsShortEnoughForAnSms_AndALinkOfTheFirstVersionStillOpens()
+    {
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());
+        var links = app.Services.GetRequiredService<ReportLinks>();
+        var current = links.Create(number, "andi@contoh.id", DateTimeOffset.UtcNow);
+        var firstVersion = links.CreateFirstVersion(number, "andi@contoh.id", DateTimeOffset.UtcNow);
+
+        var client = app.CreateBrowser();
+        var page = await HtmlPage.GetAsync(client, (await client.GetAsync($"/lacak/{number}/tautan?t={firstVersion.Token}")).Headers.Location!.OriginalString);
+
+        Assert.Equal(134, current.Token.Length);
+        Assert.True(firstVersion.Token.Length > 170);
+        Assert.Contains(Body, page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Link_ToAContactErasedSince_NoLongerOpensTheReport()
     {
         var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser());

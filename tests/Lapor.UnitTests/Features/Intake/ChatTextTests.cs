@@ -28,6 +28,25 @@ public sealed partial class ChatTextTests
         }
     }
 
+    /// <summary>
+    /// A chat or SMS reporter never gets the access code: a link in the workflow's news is the private one
+    /// (<c>/tautan?t=</c>), never the bare <c>/lacak/{n}</c> that asks for the code. Its words are GSM 7-bit,
+    /// so an SMS is not sent as UCS-2 in twice the segments.
+    /// </summary>
+    [Fact]
+    public void EveryNewsText_LinksPrivately_InGsmWords()
+    {
+        foreach (var file in new[] { "SharedResource.resx", "SharedResource.en.resx" })
+        {
+            foreach (var (key, text) in ChatTexts(file).Where(t => !t.Key.StartsWith("Chat.Conversation", StringComparison.Ordinal)))
+            {
+                var links = Regex.Matches(text, @"\{BaseUrl\}\S*").Select(m => m.Value).ToList();
+                Assert.All(links, link => Assert.Equal("{BaseUrl}/lacak/{TrackingNumber}/tautan?t={LinkToken}", link));
+                Assert.True(Lapor.Web.Domain.Notifications.GsmText.IsGsm(text), $"{key} ({file}) has a character outside the GSM alphabet");
+            }
+        }
+    }
+
     private static int FixedLength(string text) => PlaceholderPattern().Replace(text, "").Length;
 
     private static string[] Placeholders(string text) =>

@@ -21,11 +21,41 @@ public sealed class ChannelRequestTests
     [Fact]
     public void WhatsAppTemplate_CarriesTheTrackingNumberAndTheTextOnOneLine()
     {
-        var body = JsonSerializer.Serialize(WhatsAppCloudSender.Body(WhatsApp, new ChannelMessage(NotificationChannel.WhatsApp, "6281234567890", "Halo\nLPR-1", "LPR-1"), WhatsAppMessageKind.Template));
+        var body = JsonSerializer.Serialize(WhatsAppCloudSender.Body(WhatsApp, new ChannelMessage(NotificationChannel.WhatsApp, "6281234567890", "Halo\nSampai jumpa", "LPR-1"), WhatsAppMessageKind.Template));
 
         Assert.Equal(
-            """{"messaging_product":"whatsapp","recipient_type":"individual","to":"6281234567890","type":"template","template":{"name":"lapor_kabar","language":{"code":"id"},"components":[{"type":"body","parameters":[{"type":"text","text":"LPR-1"},{"type":"text","text":"Halo \u00B7 LPR-1"}]}]}}""",
+            """{"messaging_product":"whatsapp","recipient_type":"individual","to":"6281234567890","type":"template","template":{"name":"lapor_kabar","language":{"code":"id"},"components":[{"type":"body","parameters":[{"type":"text","text":"LPR-1"},{"type":"text","text":"Halo \u00B7 Sampai jumpa"}]}]}}""",
             body);
+    }
+
+    [Theory]
+    [InlineData("Laporan LPR-AB12-CD34 selesai. https://lapor.id/lacak/LPR-AB12-CD34/tautan?t=x", "Laporan selesai. https://lapor.id/lacak/LPR-AB12-CD34/tautan?t=x")]
+    [InlineData("Tanggapan Dinas PU atas laporan LPR-AB12-CD34:\nSudah ditambal.", "Tanggapan Dinas PU atas laporan: \u00B7 Sudah ditambal.")]
+    [InlineData("Pertanyaan petugas untuk laporan LPR-AB12-CD34: di mana?", "Pertanyaan petugas untuk laporan: di mana?")]
+    [InlineData("Buka https://lapor.id/lacak/LPR-AB12-CD34/tautan?t=x", "Buka https://lapor.id/lacak/LPR-AB12-CD34/tautan?t=x")]
+    public void WhatsAppTemplate_LeavesTheTrackingNumberTo1_AndKeepsItInTheLink(string text, string expected)
+    {
+        var parameters = WhatsAppCloudSender.TemplateParameters(new ChannelMessage(NotificationChannel.WhatsApp, "6281234567890", text, "LPR-AB12-CD34"), "Anda");
+
+        Assert.Equal(["LPR-AB12-CD34", expected], parameters);
+    }
+
+    [Fact]
+    public void WhatsAppTemplate_ForNoSingleReport_SaysTheNeutralWord_NotADash()
+    {
+        var message = new ChannelMessage(NotificationChannel.WhatsApp, "6281234567890", "Laporan Anda yang masih berjalan:\nLPR-AB12-CD34", null);
+
+        var parameters = WhatsAppCloudSender.TemplateParameters(message, "Anda");
+
+        Assert.Equal(["Anda", "Laporan Anda yang masih berjalan: \u00B7 LPR-AB12-CD34"], parameters);
+    }
+
+    [Fact]
+    public void WhatsAppTemplate_TakesTheVariantWhoseAnswerFitsTheParameter()
+    {
+        var message = new ChannelMessage(NotificationChannel.WhatsApp, "6281234567890", new string('a', 3000), "LPR-1") { TemplateText = "Singkat" };
+
+        Assert.Equal(["LPR-1", "Singkat"], WhatsAppCloudSender.TemplateParameters(message, "Anda"));
     }
 
     [Fact]
@@ -37,8 +67,20 @@ public sealed class ChannelRequestTests
 
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal("application/json", request.Content!.Headers.ContentType!.MediaType);
-        Assert.Equal("""{"to":"\u002B6281234567890","msg":"Kata \u0022jalan\u0022\nrusak"}""", await request.Content.ReadAsStringAsync());
+        Assert.Equal("""{"to":"+6281234567890","msg":"Kata \"jalan\"\nrusak"}""", await request.Content.ReadAsStringAsync());
         Assert.Equal("k", request.Headers.GetValues("X-Key").Single());
+    }
+
+    [Fact]
+    public async Task SmsJson_WritesPlusAndLettersAsThemselves_ForGatewaysThatTakeEscapesLiterally()
+    {
+        var sms = new SmsGatewayOptions { Url = new Uri("https://sms.example.id/send"), BodyTemplate = """{"to":"{to}","msg":"{text}"}""" };
+
+        using var request = SmsGatewaySender.Request(sms, "+6281234567890", "Perbaikan <jalan> & Café—ok\\");
+        var body = await request.Content!.ReadAsStringAsync();
+
+        Assert.Equal("""{"to":"+6281234567890","msg":"Perbaikan <jalan> & Café—ok\\"}""", body);
+        Assert.Equal("Perbaikan <jalan> & Café—ok\\", JsonDocument.Parse(body).RootElement.GetProperty("msg").GetString());
     }
 
     [Fact]

@@ -38,7 +38,9 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
                     reporter ??= await ReporterAsync(report, cancellationToken);
                     if (reporter is (var channel, { } address, var culture) && !string.IsNullOrWhiteSpace(address) && told.Add(address))
                     {
-                        outbox.ToReporter(channel, address, culture, notice.Template, notice.WithReportLink ? WithLink(payload, report, address, now) : payload,
+                        var toReporter = ForReporter(payload, report, e, channel);
+                        outbox.ToReporter(channel, address, culture, notice.Template,
+                            notice.WithReportLink || channel != NotificationChannel.Email ? WithLink(toReporter, report, address, now) : toReporter,
                             report.Id == 0 ? null : report.Id, now);
                     }
 
@@ -69,6 +71,24 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
         var payload = new Dictionary<string, string> { ["TrackingNumber"] = report.TrackingNumber, ["Title"] = report.Title };
         outbox.ToReporter(channel, address, culture, ReportLinkTemplate, WithLink(payload, report, address, now), report.Id, now);
         return true;
+    }
+
+    /// <summary>
+    /// A chat reply carries the answer the reporter was given (public or for them alone, never a note):
+    /// a feature phone may never open the page. A mail only says there is one, and the page shows it.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> ForReporter(IReadOnlyDictionary<string, string> payload, Report report, ReportEvent e, NotificationChannel channel)
+    {
+        var kind = e.Kind switch
+        {
+            ReportEventKind.Responded => MessageKind.Response,
+            ReportEventKind.FinalResponded => MessageKind.FinalResponse,
+            _ => (MessageKind?)null,
+        };
+        var answer = kind is null || channel == NotificationChannel.Email
+            ? null
+            : report.Messages.LastOrDefault(m => m.Kind == kind && m.AgencyId == e.AgencyId && m.Visibility != MessageVisibility.Internal);
+        return answer is null ? payload : new Dictionary<string, string>(payload) { [MailTemplates.AnswerEntry] = answer.Body };
     }
 
     private Dictionary<string, string> WithLink(IReadOnlyDictionary<string, string> payload, Report report, string address, DateTimeOffset now)

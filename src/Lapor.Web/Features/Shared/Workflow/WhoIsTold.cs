@@ -28,9 +28,11 @@ public enum NoticeAudience
 public sealed record Notice(NoticeAudience To, string Template)
 {
     /// <summary>
-    /// The reporter's message carries a signed link (<see cref="ReportLinks"/>) that opens the whole
+    /// The reporter's mail carries a signed link (<see cref="ReportLinks"/>) that opens the whole
     /// report without the access code: only the confirmation, so a later mail passed on to a
-    /// neighbour does not hand over the report.
+    /// neighbour does not hand over the report (a mail reporter has the access code). Every chat or
+    /// SMS reply carries one whatever this says: the access code never reaches those reporters, and
+    /// the reply itself is the only way back to the page.
     /// </summary>
     public bool WithReportLink { get; init; }
 }
