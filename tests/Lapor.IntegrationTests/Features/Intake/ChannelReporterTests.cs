@@ -98,6 +98,10 @@ public sealed class ChannelReporterTests(ManualJobsAppFactory app) : IClassFixtu
         Assert.True(await app.WithDbAsync(db => db.Messages.AnyAsync(m => m.Body == "Ini foto lampunya" && db.Reports.Any(r => r.Id == m.ReportId && r.TrackingNumber == older))));
         Assert.Contains(older, await LastReplyAsync(phone, "ConversationAdded"), StringComparison.Ordinal);
 
+        // Words of a decision on a report that awaits none are information for it, not lost.
+        Assert.Equal(older, await SmsAsync(phone, $"{older} tidak puas, petugasnya belum datang"));
+        Assert.True(await app.WithDbAsync(db => db.Messages.AnyAsync(m => m.Body == "tidak puas, petugasnya belum datang" && db.Reports.Any(r => r.Id == m.ReportId && r.TrackingNumber == older))));
+
         // Another sender naming this report hears exactly what an unknown number gets, and nothing is added.
         const string stranger = "+6281237710004";
         await SmsAsync(stranger, "Lampu di Jl. Cendana masih mati.");

@@ -141,10 +141,15 @@ public sealed class Conversation(
                 return await NotFoundAsync(message, sender, number, cancellationToken);
             }
 
-            return named.Waits
-                ? await RetryAsync(() => JudgeAsync(message, sender, named.Id, number, verdict, cancellationToken))
-                : await AnswerAsync(message, sender, "ConversationNoVerdict", new Dictionary<string, string> { ["TrackingNumber"] = number },
-                    await CultureOfAsync(message, sender, cancellationToken), cancellationToken);
+            if (named.Waits)
+            {
+                return await RetryAsync(() => JudgeAsync(message, sender, named.Id, number, verdict, cancellationToken));
+            }
+
+            // "LPR-… tidak puas, petugasnya kasar" on a report still in work is information for it; a bare PUAS is answered.
+            return IsBareSatisfied(verdict)
+                ? await AnswerAsync(message, sender, "ConversationNoVerdict", new Dictionary<string, string>(), await CultureOfAsync(message, sender, cancellationToken), cancellationToken)
+                : await RetryAsync(() => FollowUpAsync(message with { Text = verdict.Text }, sender, named.Id, number, cancellationToken));
         }
 
         var candidates = await waiting.Select(r => new { r.Id, r.TrackingNumber, r.Title }).Take(StatusListLimit).ToListAsync(cancellationToken);
@@ -159,13 +164,15 @@ public sealed class Conversation(
         }
 
         // Nothing waits for a decision: a bare "PUAS" would file a report called "PUAS", so it is answered instead.
-        if (verdict.Satisfied && string.IsNullOrEmpty(verdict.Reason) && !await OpenReportsOf(sender).AnyAsync(cancellationToken))
+        if (IsBareSatisfied(verdict) && !await OpenReportsOf(sender).AnyAsync(cancellationToken))
         {
             return await AnswerAsync(message, sender, "ConversationNoVerdict", new Dictionary<string, string>(), await CultureOfAsync(message, sender, cancellationToken), cancellationToken);
         }
 
         return await MessageAsync(message with { Text = verdict.Text }, sender, cancellationToken);
     }
+
+    private static bool IsBareSatisfied(ConversationCommand.Verdict verdict) => verdict.Satisfied && verdict.Reason.Length == 0;
 
     /// <summary>RAHASIA/ANONIM LPR-…: the sender's own open report becomes confidential and/or anonymous; a flag is never cleared by a message.</summary>
     private async Task<Outcome> ProtectAsync(IncomingMessage message, Sender sender, ConversationCommand.Protect protect, CancellationToken cancellationToken)
