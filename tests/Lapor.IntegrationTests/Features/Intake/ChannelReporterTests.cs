@@ -169,6 +169,13 @@ public sealed class ChannelReporterTests(ManualJobsAppFactory app) : IClassFixtu
         await PostTelegramAsync(882001, 2, "en", $"/cek {number}");
         Assert.Contains("Not yet verified", await LastReplyAsync("882001", "ConversationReport"), StringComparison.Ordinal);
 
+        // The help tells every command, privacy and the decision included.
+        await PostTelegramAsync(882001, 3, "en", "/bantuan");
+        var guide = await LastReplyAsync("882001", "ConversationGuide");
+        Assert.Contains("ANONIM so officers never see your name", guide, StringComparison.Ordinal);
+        Assert.Contains("BELUM PUAS and your reason", guide, StringComparison.Ordinal);
+        Assert.Contains("Start with LPR-XXXX-XXXX", guide, StringComparison.Ordinal);
+
         // Any other language (or none) is Indonesian.
         var javanese = await NumberOfAsync(await PostTelegramAsync(882002, 1, "jv", "Lampu dalan mati."));
         Assert.Contains($"Laporan Anda kami terima dengan nomor {javanese}", await LastReplyAsync("882002", "FilingConfirmation"), StringComparison.Ordinal);

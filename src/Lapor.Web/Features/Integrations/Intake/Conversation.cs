@@ -75,7 +75,7 @@ public sealed class Conversation(
             case ConversationCommand.Status:
                 return await StatusAsync(message, sender, cancellationToken);
             case ConversationCommand.Help:
-                return await AnswerAsync(message, sender, "ConversationHelp", HowItWorks(), await CultureOfAsync(message, sender, cancellationToken), cancellationToken);
+                return await AnswerAsync(message, sender, "ConversationGuide", HowItWorks(), await CultureOfAsync(message, sender, cancellationToken), cancellationToken);
             case ConversationCommand.Welcome:
                 return await AnswerAsync(message, sender, "ConversationWelcome", HowItWorks(), await CultureOfAsync(message, sender, cancellationToken), cancellationToken);
             case ConversationCommand.NewReport fresh:
@@ -464,10 +464,13 @@ public sealed class Conversation(
         await db.ReporterIdentities.Where(i => i.ReplyChannel == sender.Channel && i.ReplyTo == sender.Address && i.Culture != null)
             .OrderByDescending(i => i.ReportId).Select(i => i.Culture).FirstOrDefaultAsync(cancellationToken) ?? message.Culture ?? "id";
 
-    /// <summary>How the channel works, in two texts of an SMS's size each: filing and privacy, then the commands.</summary>
+    /// <summary>
+    /// How the channel works, in two texts of an SMS's size each: filing and privacy, then the commands. Neither holds a
+    /// placeholder (a text filled in is never filled again), so replies queued before the commands existed still read whole.
+    /// </summary>
     private static Dictionary<string, string> HowItWorks() => new()
     {
-        ["BasicsKey"] = "Chat.ConversationBasics",
+        ["HelpKey"] = "Chat.ConversationHelp",
         ["CommandsKey"] = "Chat.ConversationCommands",
     };
 
