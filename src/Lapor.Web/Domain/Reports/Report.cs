@@ -186,11 +186,14 @@ public sealed partial class Report
         _attachments.Add(attachment);
     }
 
-    /// <summary>Coordinator only: officers can never weaken privacy, and only the reporter may clear a flag.</summary>
+    /// <summary>
+    /// Coordinator, or the reporter (the caller checks it is theirs: a channel's "RAHASIA LPR-…"): a flag is only
+    /// ever set here, never cleared. Officers can never weaken privacy, and only the reporter may clear a flag.
+    /// </summary>
     public void Protect(Actor actor, bool anonymous, bool confidential, DateTimeOffset now)
     {
         var target = Guard(RoutingAction.Protect);
-        if (actor.Role != ActorRole.Coordinator)
+        if (actor.Role is not (ActorRole.Coordinator or ActorRole.Citizen))
         {
             throw new DomainException("Lifecycle.NotAllowed");
         }

@@ -332,6 +332,17 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void Protect_ByTheReporter_AddsPrivacy_ByAnOfficer_IsRefused()
+    {
+        var report = Submitted();
+
+        report.Protect(Actor.Guest, anonymous: false, confidential: true, Monday);
+
+        Assert.Equal((false, true), (report.IsAnonymous, report.IsConfidential));
+        Assert.Equal("Lifecycle.NotAllowed", Assert.Throws<DomainException>(() => report.Protect(Officer, anonymous: true, confidential: false, Monday)).Code);
+    }
+
+    [Fact]
     public void AddAttachment_SixthFile_IsRefused()
     {
         var report = Submitted();

@@ -114,4 +114,96 @@ public sealed class ConversationCommandTests
     [InlineData("/jalan-rusak di depan pasar")]
     public void SlashThatIsNoBotCommand_IsAMessage(string text) =>
         Assert.Equal(new ConversationCommand.Message(text), ConversationCommand.Parse(text));
+
+    [Theory]
+    [InlineData("PUAS")]
+    [InlineData("puas, terima kasih")]
+    [InlineData("Setuju.")]
+    [InlineData("/puas")]
+    public void Satisfied_IsAVerdictForTheReportThatWaits(string text)
+    {
+        var verdict = Assert.IsType<ConversationCommand.Verdict>(ConversationCommand.Parse(text));
+
+        Assert.True(verdict.Satisfied);
+        Assert.Null(verdict.TrackingNumber);
+    }
+
+    [Theory]
+    [InlineData("BELUM PUAS lampu masih mati", "lampu masih mati")]
+    [InlineData("tidak puas: lampu masih mati", "lampu masih mati")]
+    [InlineData("Blm puas, lampu masih mati", "lampu masih mati")]
+    [InlineData("not satisfied the light is still out", "the light is still out")]
+    [InlineData("BELUM PUAS", "")]
+    public void NotSatisfied_IsARejection_WithItsReason(string text, string reason)
+    {
+        var verdict = Assert.IsType<ConversationCommand.Verdict>(ConversationCommand.Parse(text));
+
+        Assert.Equal((false, reason, text), (verdict.Satisfied, verdict.Reason, verdict.Text));
+    }
+
+    [Theory]
+    [InlineData("PUAS LPR-ABCD-EFGH", true, "")]
+    [InlineData("belum puas lpr abcd efgh masih gelap", false, "masih gelap")]
+    [InlineData("LPR-ABCD-EFGH belum puas: masih gelap", false, "masih gelap")]
+    [InlineData("lprabcdefgh PUAS", true, "")]
+    public void Verdict_NamingItsReport_BeforeOrAfterTheKeyword(string text, bool satisfied, string reason)
+    {
+        var verdict = Assert.IsType<ConversationCommand.Verdict>(ConversationCommand.Parse(text));
+
+        Assert.Equal(("LPR-ABCD-EFGH", satisfied, reason), (verdict.TrackingNumber, verdict.Satisfied, verdict.Reason));
+    }
+
+    [Theory]
+    [InlineData("Puasa membuat antrean di kantor camat panjang")]
+    [InlineData("Tidak ada lampu di Jl. Melati")]
+    [InlineData("Belum ada petugas datang")]
+    public void WordsThatOnlyLookLikeAVerdict_AreAMessage(string text) =>
+        Assert.Equal(new ConversationCommand.Message(text), ConversationCommand.Parse(text));
+
+    [Theory]
+    [InlineData("LPR-ABCD-EFGH Ini foto lampunya", "Ini foto lampunya")]
+    [InlineData("lpr-abcd-efgh: tiangnya nomor 12", "tiangnya nomor 12")]
+    [InlineData("LPR ABCD EFGH\nSudah seminggu.", "Sudah seminggu.")]
+    [InlineData("LPRABCDEFGH, BARU saja roboh", "BARU saja roboh")]
+    public void Message_StartingWithATrackingNumber_IsAimedAtThatReport(string text, string rest) =>
+        Assert.Equal(new ConversationCommand.Message(rest) { TrackingNumber = "LPR-ABCD-EFGH" }, ConversationCommand.Parse(text));
+
+    [Theory]
+    [InlineData("LPR-ABCD-EFGH")]
+    [InlineData("lpr abcd efgh cek")]
+    [InlineData("LPR-ABCD-EFGH status")]
+    public void TrackingNumberAlone_OrWithStatus_ChecksThatReport(string text) =>
+        Assert.Equal("LPR-ABCD-EFGH", Assert.IsType<ConversationCommand.Check>(ConversationCommand.Parse(text)).TrackingNumber);
+
+    [Theory]
+    [InlineData("LPR-ABCDEFGHJK jalan rusak")]
+    [InlineData("LPR-ABCD-EFG0 jalan rusak")]
+    [InlineData("LPRabcd")]
+    public void SomethingLikeATrackingNumber_ThatIsNone_IsAMessage(string text) =>
+        Assert.Equal(new ConversationCommand.Message(text), ConversationCommand.Parse(text));
+
+    [Theory]
+    [InlineData("RAHASIA Pungli di kelurahan", "Pungli di kelurahan", false, true)]
+    [InlineData("BARU RAHASIA Pungli di kelurahan", "Pungli di kelurahan", false, true)]
+    [InlineData("anonim: pungli di kelurahan", "pungli di kelurahan", true, false)]
+    [InlineData("Rahasia anonim baru pungli", "pungli", true, true)]
+    [InlineData("ANONYMOUS Bribe at the office", "Bribe at the office", true, false)]
+    [InlineData("BARU Pungli di kelurahan", "Pungli di kelurahan", false, false)]
+    public void PrivacyWords_FileANewReport_WithThoseFlags(string text, string rest, bool anonymous, bool confidential) =>
+        Assert.Equal(new ConversationCommand.NewReport(rest) { IsAnonymous = anonymous, IsConfidential = confidential }, ConversationCommand.Parse(text));
+
+    [Theory]
+    [InlineData("RAHASIA LPR-ABCD-EFGH", false, true)]
+    [InlineData("rahasia lpr abcd efgh.", false, true)]
+    [InlineData("ANONIM LPR-ABCD-EFGH", true, false)]
+    [InlineData("RAHASIA ANONIM LPRABCDEFGH", true, true)]
+    [InlineData("/rahasia LPR-ABCD-EFGH", false, true)]
+    public void PrivacyWords_BeforeATrackingNumberAlone_ProtectThatReport(string text, bool anonymous, bool confidential) =>
+        Assert.Equal(new ConversationCommand.Protect("LPR-ABCD-EFGH", anonymous, confidential), ConversationCommand.Parse(text));
+
+    [Theory]
+    [InlineData("RAHASIA")]
+    [InlineData("baru anonim")]
+    public void PrivacyWords_WithNothingToFile_AnswerHowItWorks(string text) =>
+        Assert.IsType<ConversationCommand.Help>(ConversationCommand.Parse(text));
 }

@@ -86,6 +86,19 @@ public sealed class WebhookPayloadTests
         Assert.Equal(new MediaReference("besar", null, "image/jpeg"), Assert.Single(received.Media));
     }
 
+    [Theory]
+    [InlineData("\"language_code\":\"en\",", "en")]
+    [InlineData("\"language_code\":\"en-GB\",", "en")]
+    [InlineData("\"language_code\":\"id\",", "id")]
+    [InlineData("\"language_code\":\"jv\",", "id")]
+    [InlineData("", null)]
+    public void Telegram_LanguageCode_IsTheSendersLanguage_EnglishOrElseIndonesian(string field, string? culture)
+    {
+        var received = IncomingMessage.FromTelegram(Utf8($$$"""{"update_id":1,"message":{"message_id":7,"from":{"id":42,{{{field}}}"first_name":"Dewi"},"chat":{"id":42,"type":"private"},"text":"Lampu mati"}}"""))!;
+
+        Assert.Equal(culture, received.Message.Culture);
+    }
+
     [Fact]
     public void Telegram_PdfDocumentWithoutCaption_IsAMessage_OtherDocumentsAreNot()
     {

@@ -30,6 +30,9 @@ public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, s
     /// <summary>Photos or documents that came with the text.</summary>
     public IReadOnlyList<IncomingMedia> Media { get; init; } = [];
 
+    /// <summary>The sender's language as the platform knows it ("id" or "en"); null when it does not say.</summary>
+    public string? Culture { get; init; }
+
     private const int MaxNameLength = 150;
 
     /// <summary>An SMS or WhatsApp gateway's message in Lapor's JSON; null when it lacks an id, a sender or text.</summary>
@@ -88,7 +91,10 @@ public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, s
 
         var incoming = new IncomingMessage(Channel.Telegram, ReportFiling.TokenFrom($"intake:{Channel.Telegram}:{chat.Id}:{message.MessageId}"), text,
             Clip(string.Join(' ', new[] { message.From?.FirstName, message.From?.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)))),
-            null, NotificationChannel.Telegram, chat.Id.ToString(CultureInfo.InvariantCulture));
+            null, NotificationChannel.Telegram, chat.Id.ToString(CultureInfo.InvariantCulture))
+        {
+            Culture = LanguageOf(message.From?.LanguageCode),
+        };
         return new WebhookMessage(incoming, media);
     }
 
@@ -105,6 +111,11 @@ public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, s
             ? [new MediaReference(document.FileId, document.FileName, document.MimeType)]
             : [];
     }
+
+    /// <summary>An IETF language tag ("en", "en-GB", "id") as one of Lapor's languages: English, else Indonesian.</summary>
+    public static string? LanguageOf(string? languageCode) =>
+        string.IsNullOrWhiteSpace(languageCode) ? null
+        : languageCode.Split('-', '_')[0].Trim().Equals("en", StringComparison.OrdinalIgnoreCase) ? "en" : "id";
 
     internal static string? Clip(string? name) =>
         string.IsNullOrWhiteSpace(name) ? null : name.Trim()[..Math.Min(MaxNameLength, name.Trim().Length)];
@@ -179,6 +190,9 @@ public sealed class TelegramUser
     [JsonPropertyName("id")] public long Id { get; set; }
     [JsonPropertyName("first_name")] public string? FirstName { get; set; }
     [JsonPropertyName("last_name")] public string? LastName { get; set; }
+
+    /// <summary>The IETF language tag of the user's Telegram app, when Telegram sends it.</summary>
+    [JsonPropertyName("language_code")] public string? LanguageCode { get; set; }
 }
 
 public sealed class TelegramChat
