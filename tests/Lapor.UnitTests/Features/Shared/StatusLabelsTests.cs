@@ -14,6 +14,15 @@ public sealed class StatusLabelsTests
         Assert.Equal("Status.OnHold", StatusLabels.Key(ReportStatus.OnHold, Audience.Staff));
     }
 
+    [Fact]
+    public void Explanation_SpeaksAboutTheReporterToThePublic_ToThemOnTheirOwnPage()
+    {
+        Assert.Equal("Status.OnHold.Explain", StatusLabels.ExplainKey(ReportStatus.OnHold, Audience.Citizen));
+        Assert.Equal("PublicStatus.OnHold.Explain", StatusLabels.ExplainKey(ReportStatus.OnHold, Audience.Public));
+        Assert.Equal("PublicStatus.InProgress.Explain", StatusLabels.ExplainKey(ReportStatus.InProgress, Audience.Public));
+        Assert.Equal("Status.Completed.Explain", StatusLabels.ExplainKey(ReportStatus.Completed, Audience.Public));
+    }
+
     [Theory]
     [InlineData(ReportStatus.Unverified)]
     [InlineData(ReportStatus.Dispositioned)]

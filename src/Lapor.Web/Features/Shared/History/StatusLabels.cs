@@ -31,6 +31,10 @@ public static class StatusLabels
         _ => $"CitizenStatus.{status}",
     };
 
+    /// <summary>The sentence under a citizen page's status: the public's speaks of the reporter where the reporter's speaks to them.</summary>
+    public static string ExplainKey(ReportStatus status, Audience audience) =>
+        audience == Audience.Public && status is ReportStatus.OnHold or ReportStatus.InProgress ? $"PublicStatus.{status}.Explain" : $"Status.{status}.Explain";
+
     public static string BadgeCss(ReportStatus status) => status switch
     {
         ReportStatus.Completed => "text-bg-success",
