@@ -53,23 +53,35 @@ public sealed partial class DemoData
                 ? new ReporterIdentity(report, accounts["warga@lapor.test"].FullName, accounts["warga@lapor.test"].Email, null)
                 : new ReporterIdentity(report, $"Warga Demo {i + 1}", $"warga{i + 1}@contoh.id", $"08123{i:000000}"));
 
-            Advance(report, i, agencyId, agencies, coordinator, officer, citizen, schedule, at);
+            Advance(report, i, agencyId, agencies, coordinator, officer, citizen, schedule, at, now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>The most steps a demo story takes after filing (verify, respond, final response, validate, accept).</summary>
+    internal const int LongestStory = 5;
+
+    /// <summary>
+    /// Twenty hours between a demo report's steps, closer together for a report filed too recently for its whole
+    /// story to have happened at that pace (the newest report filed two days ago takes five steps).
+    /// </summary>
+    internal static TimeSpan StepGap(DateTimeOffset at, DateTimeOffset now) =>
+        TimeSpan.FromTicks(Math.Max(0, Math.Min(TimeSpan.FromHours(20).Ticks, (now - at).Ticks / (LongestStory + 1))));
+
     /// <summary>
     /// Moves the <paramref name="index"/>th demo report along the real lifecycle to one of nine typical
     /// places. The demo region validates follow-ups, so the coordinator accepts a final response before
-    /// the reporter may judge it; every other one of them is left waiting for that.
+    /// the reporter may judge it; every other one of them is left waiting for that. Its steps all lie
+    /// between <paramref name="at"/> and <paramref name="now"/>: a seeded history never tells of the future.
     /// </summary>
     private static void Advance(
         Report report, int index, int agencyId, Dictionary<string, Agency> agencies, Actor coordinator, Actor officer, Actor reporter,
-        Domain.Deadlines.DeadlineSchedule schedule, DateTimeOffset at)
+        Domain.Deadlines.DeadlineSchedule schedule, DateTimeOffset at, DateTimeOffset now)
     {
         var step = at;
-        DateTimeOffset Next() => step = step.AddHours(20);
+        var gap = StepGap(at, now);
+        DateTimeOffset Next() => step = step.Add(gap);
         var scenario = index % 9;
 
         switch (scenario)

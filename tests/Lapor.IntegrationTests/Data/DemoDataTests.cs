@@ -46,4 +46,22 @@ public sealed class DemoDataTests(LaporAppFactory app) : IClassFixture<LaporAppF
         Assert.True(await app.WithDbAsync(db => db.Assignments.AnyAsync(a => a.State == AssignmentState.AwaitingValidation)));
         Assert.True(await app.WithDbAsync(db => db.RoutingEntries.AnyAsync(e => e.Action == RoutingAction.ValidateFinal)));
     }
+
+    /// <summary>The newest demo reports were filed days ago but take up to five steps: none of them may lie in the future (issue 20).</summary>
+    [Fact]
+    public async Task Seed_NoHistoryEntryOrMessageLiesInTheFuture()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var entries = await app.WithDbAsync(db => db.RoutingEntries.Select(e => e.OccurredAt).ToListAsync());
+        var messages = await app.WithDbAsync(db => db.Messages.Select(m => m.CreatedAt).ToListAsync());
+
+        Assert.Contains(entries, at => at > now.AddDays(-3)); // the newest reports are there
+        Assert.DoesNotContain(entries, at => at > now);
+        Assert.DoesNotContain(messages, at => at > now);
+    }
 }

@@ -120,7 +120,7 @@ public sealed partial class Report
         // The agencies that asked read the answer; a message nobody asked for goes to every agency on the report.
         foreach (var share in asked.Count > 0 ? asked : OpenAssignments().ToList())
         {
-            Raise(new ReportEvent(ReportEventKind.ReporterReplied, actor, now) { AgencyId = share.AgencyId });
+            Raise(new ReportEvent(ReportEventKind.ReporterReplied, actor, now) { AgencyId = share.AgencyId, AnswersQuestion = asked.Count > 0 });
         }
     }
 

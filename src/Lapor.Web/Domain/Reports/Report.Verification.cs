@@ -56,13 +56,14 @@ public sealed partial class Report
         RequireFewFiles(photos);
         var message = AddMessage(actor, null, MessageKind.ReporterReply, MessageVisibility.ReporterOnly, text, now);
         AttachToMessage(message, photos);
-        if (Status == ReportStatus.OnHold)
+        var answersHold = Status == ReportStatus.OnHold;
+        if (answersHold)
         {
             Resume(schedule, now);
         }
 
         Record(actor, RoutingAction.AddInformation, target, now, null);
-        Raise(new ReportEvent(ReportEventKind.InformationAdded, actor, now) { AgencyId = TargetAgencyId });
+        Raise(new ReportEvent(ReportEventKind.InformationAdded, actor, now) { AgencyId = TargetAgencyId, AnswersQuestion = answersHold });
     }
 
     /// <summary>System: a hold unanswered for too long ends as archived ("tidak dilengkapi").</summary>

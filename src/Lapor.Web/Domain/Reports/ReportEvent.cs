@@ -75,4 +75,7 @@ public sealed record ReportEvent(ReportEventKind Kind, Actor Actor, DateTimeOffs
 
     /// <summary>For overdue events: working days from the due date to today.</summary>
     public int? WorkingDaysLate { get; init; }
+
+    /// <summary>The reporter's information answers a question staff asked (a hold, an agency's question), rather than coming unasked.</summary>
+    public bool AnswersQuestion { get; init; }
 }

@@ -70,6 +70,24 @@ public sealed class ApiClientWebhookTests(LaporAppFactory app) : IClassFixture<L
         Assert.DoesNotContain(shown, (await admin.OpenAsync("/admin/api")).Html, StringComparison.Ordinal);
     }
 
+    /// <summary>The settings are named for what they are and laid out below the table, not squeezed into a table cell (issue 20).</summary>
+    [Fact]
+    public async Task WebhookSettings_AreLabelledByClient_AndSitOutsideTheTable()
+    {
+        await StaffWorld.CreateAsync(app);
+        var id = await ClientAsync();
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+
+        var page = await admin.OpenAsync("/admin/api");
+
+        var name = await app.WithDbAsync(db => db.ApiClients.Where(c => c.Id == id).Select(c => c.Name).SingleAsync());
+        var settings = page.Document.QuerySelector($"details#webhook-{id}");
+        Assert.NotNull(settings);
+        Assert.Contains($"Atur webhook {name}", settings.QuerySelector("summary")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(settings.QuerySelector($"form[action='/admin/api/{id}/webhook'] label[for='webhook-url-{id}']"));
+        Assert.Null(page.Document.QuerySelector("table form"));
+    }
+
     private Task<int> ClientAsync() => app.WithDbAsync(async db =>
     {
         var (client, _) = ApiClient.Create("Aplikasi webhook admin " + Guid.NewGuid().ToString("N")[..6], ApiOperations.CreateRequests, 60, DateTimeOffset.UtcNow);

@@ -42,7 +42,7 @@ public sealed class ConversationTests(ManualJobsAppFactory app) : IClassFixture<
         var entry = (await app.WithDbAsync(db => db.Reports.AsNoTracking().Include(r => r.Routing).SingleAsync(r => r.TrackingNumber == number))).Routing.OrderBy(e => e.Id).Last();
         Assert.Equal((RoutingAction.AddInformation, (ReportStatus?)ReportStatus.OnHold, ReportStatus.Unverified), (entry.Action, entry.FromStatus, entry.ToStatus));
         Assert.Contains(number, await LastReplyAsync(phone, "ConversationAnswered"), StringComparison.Ordinal);
-        Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Template == "ReporterReplied" && m.Recipient == StaffWorld.Coordinator && db.Reports.Any(r => r.Id == m.ReportId && r.TrackingNumber == number))));
+        Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Template == "ReporterAnswered" && m.Recipient == StaffWorld.Coordinator && db.Reports.Any(r => r.Id == m.ReportId && r.TrackingNumber == number))));
 
         var page = await coordinator.OpenAsync($"/inbox/{number}");
         Assert.Contains("RT 04, dekat masjid.", page.Text, StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class ConversationTests(ManualJobsAppFactory app) : IClassFixture<
 
         var share = await app.WithDbAsync(db => db.Assignments.AsNoTracking().SingleAsync(a => a.Report!.TrackingNumber == number));
         Assert.Equal((AssignmentState.InProgress, (DateTimeOffset?)null), (share.State, share.PausedAt));
-        Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Template == "ReporterReplied" && m.Recipient == StaffWorld.OfficerA && db.Reports.Any(r => r.Id == m.ReportId && r.TrackingNumber == number))));
+        Assert.True(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Template == "ReporterAnswered" && m.Recipient == StaffWorld.OfficerA && db.Reports.Any(r => r.Id == m.ReportId && r.TrackingNumber == number))));
         Assert.Contains("Tiang nomor 12.", (await officer.OpenAsync($"/inbox/{number}")).Text, StringComparison.Ordinal);
 
         await officer.ActAsync(number, "tanggapi", ("Text", "Petugas dijadwalkan besok."), ("Public", "true"));

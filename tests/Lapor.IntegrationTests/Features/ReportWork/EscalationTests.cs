@@ -1,6 +1,8 @@
 using Lapor.TestSupport;
 using Lapor.Web.Data;
+using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Infrastructure.Caching;
 using Lapor.Web.Infrastructure.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -97,6 +99,47 @@ public sealed class EscalationTests(ManualJobsAppFactory app) : IClassFixture<Ma
         Assert.Equal(2, rungs.Count(r => r == (Deadline.Completion, EscalationRung.Breach)));
         Assert.Equal(1, rungs.Count(r => r.Rung == EscalationRung.ReporterOffer));
         Assert.Single(await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.ReportId == id && m.Template == "EscalationReporterOffer").ToListAsync()));
+    }
+
+    /// <summary>
+    /// Two unstaffed agencies share a report with the same completion date: the coordinators stand in for both, and
+    /// hear one reminder naming both agencies — not two identical "Pengingat: batas waktu laporan … besok" (issue 20).
+    /// </summary>
+    [Fact]
+    public async Task Ladder_TwoUnstaffedAgenciesDueTheSameDay_CoordinatorRemindedOnce()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var first = await AgencyWithoutOfficerAsync(world, "UJI-R1");
+        var second = await AgencyWithoutOfficerAsync(world, "UJI-R2");
+        var id = await CreateAsync((report, schedule) =>
+        {
+            report.Verify(new Actor(null, ActorRole.Coordinator), [first, second], ComplaintKind.Ordinary, null, null, schedule, Monday2Nov);
+            report.Respond(Actor.Officer(null!, [first]), "Kami tangani.", MessageVisibility.Public, schedule, Monday2Nov);
+            report.Respond(Actor.Officer(null!, [second]), "Kami juga.", MessageVisibility.Public, schedule, Monday2Nov);
+        });
+
+        await RunAsync(At(19)); // one working day before Friday 20, both completion dates
+        await RunAsync(At(19, 15));
+
+        Assert.Equal(2, (await RungsAsync(id)).Count(r => r == (Deadline.Completion, EscalationRung.Reminder)));
+        var reminder = Assert.Single(await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.ReportId == id && m.Template == "EscalationReminder").ToListAsync()));
+        Assert.Equal(StaffWorld.Coordinator, reminder.Recipient);
+        Assert.Contains("Dinas Tanpa Petugas UJI-R1, Dinas Tanpa Petugas UJI-R2", reminder.PayloadJson, StringComparison.Ordinal);
+        Assert.Single(await app.WithDbAsync(db => db.StaffNotifications.Where(n => n.ReportId == id && n.Template == "EscalationReminder").ToListAsync()));
+    }
+
+    private async Task<int> AgencyWithoutOfficerAsync(StaffWorld world, string code)
+    {
+        var id = await app.WithDbAsync(async db =>
+        {
+            var agency = new Agency($"Dinas Tanpa Petugas {code}", code, AgencyKind.Opd, world.Region);
+            db.Agencies.Add(agency);
+            await db.SaveChangesAsync();
+            return agency.Id;
+        });
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
+        return id;
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class WorkingDayTests(LaporAppFactory app) : IClassFixture<LaporAp
         var track = await HtmlPage.GetAsync(reporter, $"/lacak/{number}");
         Assert.NotNull(track.Document.QuerySelector($"form[action='/lacak/{number}/informasi']"));
         await Ok(reporter.PostAsync($"/lacak/{number}/informasi", await Citizen.TrackFormAsync(reporter, number, ("Text", "Sisi kiri, depan toko bangunan."))));
-        await mail.ExpectAsync((StaffWorld.OfficerA1, ["ReporterReplied"]));
+        await mail.ExpectAsync((StaffWorld.OfficerA1, ["ReporterAnswered"]));
 
         // A1's final response waits for validation; the coordinator refuses it, A1 answers again, it is validated.
         // Until validated, the answer is the staff's alone; a refused one never reaches the reporter or the public.

@@ -122,7 +122,10 @@ public sealed class TrackTests(LaporAppFactory app) : IClassFixture<LaporAppFact
 
         var page = await HtmlPage.GetAsync(app.CreateBrowser(), $"/lacak/{number}");
 
-        Assert.Contains("Menunggu keterangan Anda", page.Text, StringComparison.Ordinal);
+        // Whoever holds the number is not addressed as the reporter.
+        Assert.Contains("Menunggu keterangan pelapor", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Menunggu keterangan Anda", page.Text, StringComparison.Ordinal);
+        Assert.Contains("keterangan tambahan dari pelapor", page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Lubang besar di depan pasar", page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("PERTANYAAN-RAHASIA", page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Andi Wijaya", page.Html, StringComparison.Ordinal);

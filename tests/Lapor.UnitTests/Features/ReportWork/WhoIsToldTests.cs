@@ -77,10 +77,23 @@ public sealed class WhoIsToldTests
         return $"| {name} | {Cell(NoticeAudience.Reporter)} | {handlers} | {Cell(NoticeAudience.AgencyHeads)} | {Cell(NoticeAudience.Coordinators)} |\n";
     }
 
+    [Theory]
+    [InlineData(ReportEventKind.InformationAdded, NoticeAudience.Coordinators)]
+    [InlineData(ReportEventKind.ReporterReplied, NoticeAudience.Handlers)]
+    public void ReporterInformation_ThatAnswersAQuestion_ReadsAsAnAnswer(ReportEventKind kind, NoticeAudience audience)
+    {
+        var unasked = Assert.Single(WhoIsTold.For(new ReportEvent(kind, Someone, DateTimeOffset.UnixEpoch) { AgencyId = 7 }));
+        var answer = Assert.Single(WhoIsTold.For(new ReportEvent(kind, Someone, DateTimeOffset.UnixEpoch) { AgencyId = 7, AnswersQuestion = true }));
+
+        Assert.Equal((audience, "ReporterReplied"), (unasked.To, unasked.Template));
+        Assert.Equal((audience, "ReporterAnswered"), (answer.To, answer.Template));
+    }
+
     private static IEnumerable<(Notice Notice, ReportEventKind Kind)> AllNotices() =>
         from kind in Enum.GetValues<ReportEventKind>()
         from agency in new int?[] { null, 7 }
-        from notice in WhoIsTold.For(new ReportEvent(kind, Someone, DateTimeOffset.UnixEpoch) { AgencyId = agency })
+        from answers in new[] { false, true }
+        from notice in WhoIsTold.For(new ReportEvent(kind, Someone, DateTimeOffset.UnixEpoch) { AgencyId = agency, AnswersQuestion = answers })
         select (notice, kind);
 
     private static HashSet<string> ResourceKeys(string file) =>

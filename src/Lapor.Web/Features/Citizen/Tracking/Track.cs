@@ -148,7 +148,7 @@ public static class Track
             // Answers waiting for the coordinator's validation are not the reporter's yet.
             var held = shares.Where(s => s.State == AssignmentState.AwaitingValidation).Select(s => s.Name).ToList();
 
-            // Internal notes stay off; the sentences leave out what staff or the reporter wrote (Audience.Citizen).
+            // Internal notes stay off; the sentences leave out what staff or the reporter wrote (Audience.Citizen, Audience.Public).
             var entries = await db.RoutingEntries.AsNoTracking()
                 .Where(e => e.ReportId == report.Id && e.Action != RoutingAction.Note)
                 .OrderBy(e => e.Id)
@@ -156,7 +156,7 @@ public static class Track
                     agencyNames.Where(n => n.Id == e.FromAgencyId).Select(n => n.Name).FirstOrDefault(),
                     agencyNames.Where(n => n.Id == e.ToAgencyId).Select(n => n.Name).FirstOrDefault(), e.Reason))
                 .ToListAsync(cancellationToken);
-            var timeline = history.Lines(entries, Audience.Citizen, held);
+            var timeline = history.Lines(entries, fullAccess ? Audience.Citizen : Audience.Public, held);
 
             var messages = await db.Messages.AsNoTracking()
                 .Where(m => m.ReportId == report.Id && ((showPublic && m.Visibility == MessageVisibility.Public) || (fullAccess && m.Visibility == MessageVisibility.ReporterOnly)))

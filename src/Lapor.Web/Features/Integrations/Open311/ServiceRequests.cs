@@ -138,7 +138,7 @@ public static class ServiceRequests
                 {
                     ServiceRequestId = r.TrackingNumber,
                     Status = r.Status == ReportStatus.Completed ? "closed" : "open",
-                    StatusNotes = t[StatusLabels.Key(r.Status, Audience.Citizen)].Value, // read by citizens' apps: the plain label
+                    StatusNotes = t[StatusLabels.Key(r.Status, Audience.Public)].Value, // read by citizens' apps, by anyone: the plain label
                     // Text as typed may hold control characters that XML cannot carry; they go in both formats.
                     ServiceCode = r.CategoryId?.ToString(CultureInfo.InvariantCulture),
                     ServiceName = r.CategoryId is { } category && categories.TryGetValue(category, out var c) ? Open311Result.XmlSafe(c.NameIn(english)) : null,

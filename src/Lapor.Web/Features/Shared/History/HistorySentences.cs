@@ -62,7 +62,7 @@ public sealed partial class HistorySentences(IStringLocalizer<SharedResource> t)
     /// all its entries, before any line that repeats another is dropped.
     /// </summary>
     public static IReadOnlyList<(HistoryEntry First, string? Agencies)> Events(IEnumerable<HistoryEntry> entries, Audience audience, IReadOnlyCollection<string>? heldFor = null) =>
-        Grouped(audience == Audience.Citizen ? AsTheReporterSawIt([.. entries], heldFor ?? []) : entries);
+        Grouped(audience != Audience.Staff ? AsTheReporterSawIt([.. entries], heldFor ?? []) : entries);
 
     private static IEnumerable<HistoryEntry> AsTheReporterSawIt(IReadOnlyList<HistoryEntry> entries, IReadOnlyCollection<string> heldFor)
     {

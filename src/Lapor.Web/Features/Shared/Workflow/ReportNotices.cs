@@ -26,6 +26,8 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
     {
         // The reporter's address is looked up once per change, and only when an event concerns them.
         (NotificationChannel Channel, string? Address, string Culture)? reporter = null;
+        var deadlineNotices = new Dictionary<(string Email, string Template, Deadline Deadline, DateOnly DueOn), StaffNotice>();
+        var staffNotices = new List<StaffNotice>();
         foreach (var e in events)
         {
             var told = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -51,8 +53,48 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
                 var (people, template) = await StaffAsync(report, e, notice, cancellationToken);
                 foreach (var person in people.Where(p => p.UserId is null || p.UserId != e.Actor.UserId).Where(p => told.Add(p.Email)))
                 {
-                    outbox.ToStaff(person, template, payload, report.Id, report.TrackingNumber, now);
+                    // Someone who stands in for several agencies (the coordinators of unstaffed ones) hears a deadline of the
+                    // report once per stage and due day, naming every agency it concerns — not in identical words per agency.
+                    if (e is { Deadline: { } deadline, DueOn: { } dueOn } && deadlineNotices.TryGetValue((person.Email, template, deadline, dueOn), out var earlier))
+                    {
+                        earlier.AddAgency(payload.GetValueOrDefault("Agency"));
+                        continue;
+                    }
+
+                    var staffNotice = new StaffNotice(person, template, payload);
+                    staffNotices.Add(staffNotice);
+                    if (e is { Deadline: { } noticeDeadline, DueOn: { } noticeDueOn })
+                    {
+                        deadlineNotices[(person.Email, template, noticeDeadline, noticeDueOn)] = staffNotice;
+                    }
                 }
+            }
+        }
+
+        foreach (var staffNotice in staffNotices)
+        {
+            outbox.ToStaff(staffNotice.Person, staffNotice.Template, staffNotice.Payload, report.Id, report.TrackingNumber, now);
+        }
+    }
+
+    /// <summary>One message to one staff member, which later events of the same change about the same deadline add their agency to.</summary>
+    private sealed class StaffNotice(Recipients.Person person, string template, IReadOnlyDictionary<string, string> payload)
+    {
+        private readonly List<string> _agencies = payload.TryGetValue("Agency", out var agency) ? [agency] : [];
+
+        public Recipients.Person Person => person;
+
+        public string Template => template;
+
+        public IReadOnlyDictionary<string, string> Payload => _agencies.Count > 1
+            ? new Dictionary<string, string>(payload) { ["Agency"] = string.Join(", ", _agencies) }
+            : payload;
+
+        public void AddAgency(string? agency)
+        {
+            if (agency is not null && !_agencies.Contains(agency))
+            {
+                _agencies.Add(agency);
             }
         }
     }

@@ -70,7 +70,7 @@ public sealed class StatusUpdates(HistorySentences history, LocalTime localTime)
         StatusUpdate? previous = null;
         // Internal notes are never an update, whoever passes them in.
         var entries = report.Entries.Where(e => e.Action != RoutingAction.Note);
-        foreach (var (first, agencies) in HistorySentences.Events(entries, Audience.Citizen, report.HeldFor))
+        foreach (var (first, agencies) in HistorySentences.Events(entries, Audience.Public, report.HeldFor))
         {
             // The filing is the POST's own answer, not an update (nor was it when only status changes were).
             if (first.FromStatus is null)
@@ -79,7 +79,7 @@ public sealed class StatusUpdates(HistorySentences history, LocalTime localTime)
             }
 
             var answer = PublicAnswer(first, report.Answers);
-            var description = answer ?? history.Sentence(first with { ToAgency = agencies }, Audience.Citizen);
+            var description = answer ?? history.Sentence(first with { ToAgency = agencies }, Audience.Public);
 
             // As on the public page, a line that only repeats the one before is one line (two supports in a row).
             if (answer is null && previous is not null && previous.Description == description && previous.ExternalStatusCode == first.ToStatus.ToString())

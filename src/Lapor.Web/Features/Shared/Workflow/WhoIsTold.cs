@@ -53,14 +53,14 @@ public static class WhoIsTold
         ReportEventKind.Verified => [new(NoticeAudience.Reporter, "Verified")],
         ReportEventKind.Routed => [new(NoticeAudience.Handlers, "NewDisposition")],
         ReportEventKind.Held or ReportEventKind.QuestionAsked => [new(NoticeAudience.Reporter, "InformationRequested")],
-        ReportEventKind.InformationAdded => [new(NoticeAudience.Coordinators, "ReporterReplied")],
+        ReportEventKind.InformationAdded => [new(NoticeAudience.Coordinators, ReporterWrote(e))],
         ReportEventKind.Archived or ReportEventKind.HoldExpired => [new(NoticeAudience.Reporter, "Archived")],
         ReportEventKind.Restored => [new(NoticeAudience.Reporter, "Restored")],
         ReportEventKind.Returned => [new(NoticeAudience.Coordinators, "Returned")],
         ReportEventKind.Withdrawn => [new(NoticeAudience.Officers, "Withdrawn")],
         ReportEventKind.Reminded => [new(NoticeAudience.Handlers, "Reminded")],
         ReportEventKind.Responded => [new(NoticeAudience.Reporter, "ResponsePosted")],
-        ReportEventKind.ReporterReplied => [new(NoticeAudience.Handlers, "ReporterReplied")],
+        ReportEventKind.ReporterReplied => [new(NoticeAudience.Handlers, ReporterWrote(e))],
         ReportEventKind.FinalSubmitted => [new(NoticeAudience.Coordinators, "AwaitingValidation")],
         ReportEventKind.FinalResponded => [new(NoticeAudience.Reporter, "FinalResponse")],
         ReportEventKind.FinalRefused => [new(NoticeAudience.Handlers, "FollowUpRefused")],
@@ -79,4 +79,7 @@ public static class WhoIsTold
             or ReportEventKind.Rejected or ReportEventKind.Protected or ReportEventKind.Supported or ReportEventKind.Rated => [],
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.Kind, "Every event kind needs a row in the table."),
     };
+
+    /// <summary>The reporter answered the question staff asked, or added something unasked: staff read which it was.</summary>
+    private static string ReporterWrote(ReportEvent e) => e.AnswersQuestion ? "ReporterAnswered" : "ReporterReplied";
 }

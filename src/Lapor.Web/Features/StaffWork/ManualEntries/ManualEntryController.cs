@@ -39,9 +39,12 @@ public sealed class ManualEntryController(StaffScopeProvider scopes, FormOptions
             switch (await handler.HandleAsync(form, scope.UserId, role, cancellationToken))
             {
                 case ReportFiling.Filed filed:
-                    TempData[FlashMessage.SuccessKey] = filed.AccessCode is null
-                        ? t["Inbox.Entered", filed.TrackingNumber].Value
-                        : t["Inbox.EnteredWithCode", filed.TrackingNumber, filed.AccessCode].Value;
+                    TempData[FlashMessage.SuccessKey] = (filed.AccessCode, ManualEntry.ReplyAddress(form.Channel!.Value, form.ReporterPhone)) switch
+                    {
+                        (null, _) => t["Inbox.Entered", filed.TrackingNumber].Value,
+                        ({ } code, var (channel, number)) => t["Inbox.EnteredOnChannel", filed.TrackingNumber, t[$"Channel.{form.Channel}"], number, code].Value,
+                        ({ } code, null) => t["Inbox.EnteredWithCode", filed.TrackingNumber, code].Value,
+                    };
                     return RedirectToAction(nameof(ReportPageController.Detail), "ReportPage", new { trackingNumber = filed.TrackingNumber });
                 case ReportFiling.Rejected rejected:
                     ModelState.AddModelError($"Form.{rejected.Field}", rejected.Message);

@@ -55,7 +55,11 @@ public static class ReportDetail
     public sealed record ReturnNote(string? Agency, DateTimeOffset At, string? Reason, bool Withdrawn);
 
     /// <summary>Only present when the viewer may see who reported (never for anonymous reports, except the reporter themself).</summary>
-    public sealed record Reporter(string? Name, string? Email, string? Phone, bool HasAccount);
+    public sealed record Reporter(string? Name, string? Email, string? Phone, bool HasAccount)
+    {
+        /// <summary>What is known of them in one line: only the parts they gave, so a reporter without a name is just their number.</summary>
+        public string Contact => string.Join(" · ", new[] { Name, Email, Phone }.Where(part => !string.IsNullOrWhiteSpace(part))) is { Length: > 0 } known ? known : "–";
+    }
 
     public sealed record AssignmentItem(long Id, int AgencyId, string AgencyName, AssignmentKind Kind, AssignmentState State, DateTimeOffset AssignedAt,
         DateOnly FirstResponseDueOn, DateOnly CompletionDueOn, bool IsOverdue, int RejectionCount, int ValidationRefusals, bool HasOfficer)
