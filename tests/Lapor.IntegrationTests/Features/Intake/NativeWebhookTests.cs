@@ -310,6 +310,24 @@ public sealed class NativeWebhookTests(ChannelIntakeAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task Telegram_LocationFilesThere_AVoiceNoteIsAnsweredWithWhatIsTaken()
+    {
+        var pin = await PostTelegramAsync(new { message_id = 401, from = new { id = 5151, first_name = "Yusuf" }, chat = new { id = 5151, type = "private" }, date = 1764547200,
+            location = new { latitude = -7.797068, longitude = 110.370529 } });
+        var voice = await PostTelegramAsync(new { message_id = 402, from = new { id = 5151, first_name = "Yusuf" }, chat = new { id = 5151, type = "private" }, date = 1764547260,
+            voice = new { file_id = "AwACAgUAAxkBAAIBc", file_unique_id = "AgADc", duration = 5, mime_type = "audio/ogg", file_size = 8000 } });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (pin.StatusCode, voice.StatusCode));
+        var number = JsonDocument.Parse(await pin.Content.ReadAsStringAsync()).RootElement.GetProperty("tracking_number").GetString();
+        var report = await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => new { r.Id, r.Location, r.Latitude, r.Longitude }).SingleAsync());
+        Assert.Equal(("-7.797068, 110.370529", -7.797068m, 110.370529m), (report.Location, report.Latitude, report.Longitude));
+        var answered = JsonDocument.Parse(await voice.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(!answered.TryGetProperty("tracking_number", out var tracking) || tracking.ValueKind == JsonValueKind.Null);
+        Assert.Equal(1, await app.WithDbAsync(db => db.ReporterIdentities.CountAsync(i => i.ReplyChannel == NotificationChannel.Telegram && i.ReplyTo == "5151")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Channel == NotificationChannel.Telegram && m.Recipient == "5151" && m.Template == "ConversationRefused")));
+    }
+
+    [Fact]
     public async Task WhatsApp_InteractiveReply_IsTakenAsItsVisibleTitle()
     {
         var reply = Notification(new { from = "6281234560023", id = "wamid.tombol-1", timestamp = "1750030073", type = "interactive",
@@ -350,6 +368,18 @@ public sealed class NativeWebhookTests(ChannelIntakeAppFactory app) : IClassFixt
         Assert.Equal("Café rusak", await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => r.Title).SingleAsync()));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, unknown.StatusCode);
         Assert.Contains("klingon-7", JsonDocument.Parse(await unknown.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> PostTelegramAsync(object message)
+    {
+        var update = JsonSerializer.SerializeToUtf8Bytes(new { update_id = 920001, message });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/intake/telegram") { Content = new ByteArrayContent(update) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", LaporAppFactory.IntakeSecret);
+        using var client = app.CreateHttpClient();
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
     }
 
     private async Task<HttpResponseMessage> PostRawSmsFormAsync(byte[] body, string contentType)
