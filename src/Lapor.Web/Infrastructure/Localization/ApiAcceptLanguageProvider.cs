@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Net.Http.Headers;
 
 namespace Lapor.Web.Infrastructure.Localization;
 
@@ -15,6 +16,15 @@ public sealed class ApiAcceptLanguageProvider : RequestCultureProvider
 
     public static bool IsApi(PathString path) => ApiPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 
-    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
-        IsApi(httpContext.Request.Path) ? _header.DetermineProviderCultureResult(httpContext) : NullProviderCultureResult;
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        if (!IsApi(httpContext.Request.Path))
+        {
+            return NullProviderCultureResult;
+        }
+
+        // The answer now depends on the header: a shared cache must not give one caller's language to another.
+        httpContext.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptLanguage);
+        return _header.DetermineProviderCultureResult(httpContext);
+    }
 }

@@ -137,6 +137,11 @@ public sealed class Open311ServicesTests(LaporAppFactory app) : IClassFixture<La
 
         Assert.Equal("Damaged road Open311", services.EnumerateArray().Single(s => s.GetProperty("service_code").GetString() == child).GetProperty("service_name").GetString());
         Assert.Contains("<html lang=\"id\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var discoveryRequest = new HttpRequestMessage(HttpMethod.Get, "/open311/v2/discovery.json");
+        discoveryRequest.Headers.AcceptLanguage.ParseAdd("en");
+        var discovery = await app.CreateClient().SendAsync(discoveryRequest);
+        Assert.Contains("Accept-Language", discovery.Headers.Vary); // a cache keeps one copy per language
+        Assert.DoesNotContain("Accept-Language", page.Headers.Vary);
     }
 
     private async Task<JsonElement> JsonAsync(string url, string? acceptLanguage = null)
