@@ -25,8 +25,9 @@ public static class LaporLocalization
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
 
-            // Indonesian first: only an explicit choice (query or cookie) switches language, not the browser's header.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // Indonesian first: only an explicit choice (query or cookie) switches a page's language, not the browser's header;
+            // the API endpoints also read Accept-Language, as programs state their language there.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new ApiAcceptLanguageProvider(), new CookieRequestCultureProvider()];
         });
         return services;
     }

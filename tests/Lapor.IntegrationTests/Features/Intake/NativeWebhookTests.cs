@@ -266,6 +266,133 @@ public sealed class NativeWebhookTests(ChannelIntakeAppFactory app) : IClassFixt
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
 
+    [Fact]
+    public async Task WhatsApp_LocationStartsAReportThere_AThenSentPinIsInformationOnIt()
+    {
+        var pin = Notification(new { from = "6281234560021", id = "wamid.lokasi-1", timestamp = "1750030073", type = "location",
+            location = new { latitude = -6.9147444, longitude = 107.6098111, name = "Alun-alun Bandung", address = "Jl. Asia Afrika" } });
+        var text = Notification(TextMessage("6281234560021", "wamid.lokasi-2", "Trotoar amblas di depan alun-alun."));
+        var laterPin = Notification(new { from = "6281234560021", id = "wamid.lokasi-3", timestamp = "1750030080", type = "location", location = new { latitude = -6.9151, longitude = 107.6101 } });
+
+        var first = await PostWhatsAppAsync(pin, HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, pin));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var report = await app.WithDbAsync(db => db.Reports.Where(r => r.SubmissionToken == Web.Features.Integrations.Intake.IncomingMessage.TokenOf(Channel.WhatsApp, "wamid.lokasi-1"))
+            .Select(r => new { r.Id, r.Location, r.Latitude, r.Longitude, r.Body }).SingleAsync());
+        Assert.Equal(("Alun-alun Bandung, Jl. Asia Afrika", -6.914744m, 107.609811m), (report.Location, report.Latitude, report.Longitude));
+        Assert.Contains("-6.914744, 107.609811", report.Body, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostWhatsAppAsync(text, HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, text))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostWhatsAppAsync(laterPin, HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, laterPin))).StatusCode);
+
+        var messages = await app.WithDbAsync(db => db.Messages.Where(m => m.ReportId == report.Id).Select(m => m.Body).ToListAsync());
+        Assert.Contains(messages, m => m.Contains("Trotoar amblas", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("-6.9151, 107.6101", StringComparison.Ordinal));
+        Assert.Equal(1, await app.WithDbAsync(db => db.ReporterIdentities.CountAsync(i => i.ReplyTo == "+6281234560021")));
+    }
+
+    [Fact]
+    public async Task WhatsApp_VoiceNoteOrSticker_IsAnsweredWithWhatIsTaken_OnceEach_NothingFiled()
+    {
+        var voice = Notification(new { from = "6281234560022", id = "wamid.suara-1", timestamp = "1750030073", type = "audio", audio = new { id = "991", mime_type = "audio/ogg; codecs=opus", voice = true } });
+        var sticker = Notification(new { from = "6281234560022", id = "wamid.stiker-2", timestamp = "1750030074", type = "sticker", sticker = new { id = "992", mime_type = "image/webp" } });
+        var before = await app.WithDbAsync(db => db.Reports.CountAsync());
+
+        foreach (var body in new[] { voice, voice, sticker })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await PostWhatsAppAsync(body, HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, body))).StatusCode);
+        }
+
+        Assert.Equal(before, await app.WithDbAsync(db => db.Reports.CountAsync()));
+        var answers = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Recipient == "+6281234560022").Select(m => new { m.Channel, m.Template, m.PayloadJson }).ToListAsync());
+        Assert.Equal(2, answers.Count); // the resent voice note is answered once
+        Assert.All(answers, a => Assert.Equal((NotificationChannel.WhatsApp, "ConversationRefused"), (a.Channel, a.Template)));
+        Assert.All(answers, a => Assert.Contains("lokasi", a.PayloadJson, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Telegram_LocationFilesThere_AVoiceNoteIsAnsweredWithWhatIsTaken()
+    {
+        var pin = await PostTelegramAsync(new { message_id = 401, from = new { id = 5151, first_name = "Yusuf" }, chat = new { id = 5151, type = "private" }, date = 1764547200,
+            location = new { latitude = -7.797068, longitude = 110.370529 } });
+        var voice = await PostTelegramAsync(new { message_id = 402, from = new { id = 5151, first_name = "Yusuf" }, chat = new { id = 5151, type = "private" }, date = 1764547260,
+            voice = new { file_id = "AwACAgUAAxkBAAIBc", file_unique_id = "AgADc", duration = 5, mime_type = "audio/ogg", file_size = 8000 } });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (pin.StatusCode, voice.StatusCode));
+        var number = JsonDocument.Parse(await pin.Content.ReadAsStringAsync()).RootElement.GetProperty("tracking_number").GetString();
+        var report = await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => new { r.Id, r.Location, r.Latitude, r.Longitude }).SingleAsync());
+        Assert.Equal(("-7.797068, 110.370529", -7.797068m, 110.370529m), (report.Location, report.Latitude, report.Longitude));
+        var answered = JsonDocument.Parse(await voice.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(!answered.TryGetProperty("tracking_number", out var tracking) || tracking.ValueKind == JsonValueKind.Null);
+        Assert.Equal(1, await app.WithDbAsync(db => db.ReporterIdentities.CountAsync(i => i.ReplyChannel == NotificationChannel.Telegram && i.ReplyTo == "5151")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Channel == NotificationChannel.Telegram && m.Recipient == "5151" && m.Template == "ConversationRefused")));
+    }
+
+    [Fact]
+    public async Task WhatsApp_InteractiveReply_IsTakenAsItsVisibleTitle()
+    {
+        var reply = Notification(new { from = "6281234560023", id = "wamid.tombol-1", timestamp = "1750030073", type = "interactive",
+            interactive = new { type = "button_reply", button_reply = new { id = "opsi-1", title = "Saluran air tersumbat" } } });
+
+        Assert.Equal(HttpStatusCode.OK, (await PostWhatsAppAsync(reply, HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, reply))).StatusCode);
+
+        Assert.Equal("Saluran air tersumbat", await app.WithDbAsync(db => db.Reports
+            .Where(r => r.SubmissionToken == Web.Features.Integrations.Intake.IncomingMessage.TokenOf(Channel.WhatsApp, "wamid.tombol-1")).Select(r => r.Title).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task EachRefusal_HasItsOwnTitle_TooLargeAndNotAWhatsAppNotification()
+    {
+        var large = Encoding.UTF8.GetBytes("{\"object\":\"whatsapp_business_account\",\"pad\":\"" + new string('x', 70 * 1024) + "\"}");
+        var notJson = "bukan json"u8.ToArray();
+
+        var tooLarge = await PostWhatsAppAsync(large, HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, large));
+        var notNotification = await PostWhatsAppAsync(notJson, HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, notJson));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal("Pesan terlalu besar: paling banyak 64 KB.", JsonDocument.Parse(await tooLarge.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, notNotification.StatusCode);
+        Assert.StartsWith("Isi ini bukan notifikasi WhatsApp Business", JsonDocument.Parse(await notNotification.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SmsForm_InItsDeclaredCharset_IsReadInIt_AnUnknownCharsetIs415()
+    {
+        var latin = Encoding.ASCII.GetBytes("MessageSid=SM-latin-1&From=%2B6281234560024&Body=Caf%E9+rusak");
+
+        var filed = await PostRawSmsFormAsync(latin, "application/x-www-form-urlencoded; charset=ISO-8859-1");
+        var unknown = await PostRawSmsFormAsync(Encoding.ASCII.GetBytes("MessageSid=SM-latin-2&From=%2B6281234560024&Body=Halo"), "application/x-www-form-urlencoded; charset=klingon-7");
+
+        Assert.Equal(HttpStatusCode.OK, filed.StatusCode);
+        var number = JsonDocument.Parse(await filed.Content.ReadAsStringAsync()).RootElement.GetProperty("tracking_number").GetString();
+        Assert.Equal("Café rusak", await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => r.Title).SingleAsync()));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, unknown.StatusCode);
+        Assert.Contains("klingon-7", JsonDocument.Parse(await unknown.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> PostTelegramAsync(object message)
+    {
+        var update = JsonSerializer.SerializeToUtf8Bytes(new { update_id = 920001, message });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/intake/telegram") { Content = new ByteArrayContent(update) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", LaporAppFactory.IntakeSecret);
+        using var client = app.CreateHttpClient();
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
+    private async Task<HttpResponseMessage> PostRawSmsFormAsync(byte[] body, string contentType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/intake/sms") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        request.Headers.Add("X-Lapor-Token", ChannelIntakeAppFactory.SmsFormToken);
+        using var client = app.CreateHttpClient();
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
+
     private static object TextMessage(string from, string id, string text) => new { from, id, timestamp = "1750030073", type = "text", text = new { body = text } };
 
     private static byte[] Notification(object message, params (string WaId, string Name)[] contacts) => Notification([message], contacts);

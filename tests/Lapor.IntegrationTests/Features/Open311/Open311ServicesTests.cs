@@ -111,9 +111,48 @@ public sealed class Open311ServicesTests(LaporAppFactory app) : IClassFixture<La
         Assert.Equal("Damaged road Open311", services.EnumerateArray().Single(s => s.GetProperty("service_code").GetString() == child).GetProperty("service_name").GetString());
     }
 
-    private async Task<JsonElement> JsonAsync(string url)
+    [Fact]
+    public async Task Discovery_IsInOneLanguage_TheCallersAcceptLanguage_ElseIndonesian()
     {
-        var response = await app.CreateClient().GetAsync(url);
+        var indonesian = await JsonAsync("/open311/v2/discovery.json");
+        var english = await JsonAsync("/open311/v2/discovery.json", "en-GB,en;q=0.9");
+        var byQuery = await JsonAsync("/open311/v2/discovery.json?culture=en", "id");
+
+        Assert.Equal(("Diskominfo, pengelola Lapor", "Mintalah klien API kepada administrator portal (Administrasi › API)."),
+            (indonesian.GetProperty("contact").GetString(), indonesian.GetProperty("key_service").GetString()));
+        Assert.Equal(("Diskominfo, the team that runs Lapor", "Ask the portal's administrators for an API client (Administration › API)."),
+            (english.GetProperty("contact").GetString(), english.GetProperty("key_service").GetString()));
+        Assert.Equal(english.GetProperty("contact").GetString(), byQuery.GetProperty("contact").GetString()); // the query still wins
+    }
+
+    [Fact]
+    public async Task AcceptLanguage_SwitchesTheApi_NotThePages()
+    {
+        var (_, child, _) = await SeedCategoriesAsync();
+
+        var services = await JsonAsync("/open311/v2/services.json", "en");
+        using var pageRequest = new HttpRequestMessage(HttpMethod.Get, "/");
+        pageRequest.Headers.AcceptLanguage.ParseAdd("en");
+        var page = await app.CreateClient().SendAsync(pageRequest);
+
+        Assert.Equal("Damaged road Open311", services.EnumerateArray().Single(s => s.GetProperty("service_code").GetString() == child).GetProperty("service_name").GetString());
+        Assert.Contains("<html lang=\"id\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var discoveryRequest = new HttpRequestMessage(HttpMethod.Get, "/open311/v2/discovery.json");
+        discoveryRequest.Headers.AcceptLanguage.ParseAdd("en");
+        var discovery = await app.CreateClient().SendAsync(discoveryRequest);
+        Assert.Contains("Accept-Language", discovery.Headers.Vary); // a cache keeps one copy per language
+        Assert.DoesNotContain("Accept-Language", page.Headers.Vary);
+    }
+
+    private async Task<JsonElement> JsonAsync(string url, string? acceptLanguage = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (acceptLanguage is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        var response = await app.CreateClient().SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

@@ -116,7 +116,7 @@ public sealed class OpenApiTests(LaporAppFactory app) : IClassFixture<LaporAppFa
         var notification = OpenApiDocumentReader.Resolve(document, JsonDocument.Parse("{\"$ref\":\"#/components/schemas/WhatsAppNotification\"}").RootElement);
         var message = notification.GetProperty("properties").GetProperty("entry").GetProperty("items").GetProperty("properties").GetProperty("changes").GetProperty("items")
             .GetProperty("properties").GetProperty("value").GetProperty("properties").GetProperty("messages").GetProperty("items");
-        Assert.Equal(["document", "from", "id", "image", "text", "type"], OpenApiDocumentReader.PropertyNames(message).Order());
+        Assert.Equal(["button", "document", "from", "id", "image", "interactive", "location", "text", "type"], OpenApiDocumentReader.PropertyNames(message).Order());
         Assert.Equal(["X-Hub-Signature-256", "X-Lapor-Signature", "X-Lapor-Timestamp"], HeaderNames(whatsApp).Order());
         Assert.Equal(["200", "400", "401", "404", "413", "415"], Answers(whatsApp));
 
@@ -128,7 +128,7 @@ public sealed class OpenApiTests(LaporAppFactory app) : IClassFixture<LaporAppFa
         var telegram = paths.GetProperty("/intake/telegram").GetProperty("post");
         var update = OpenApiDocumentReader.Resolve(document, telegram.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
         var telegramMessage = update.GetProperty("properties").GetProperty("message");
-        Assert.Equal(["caption", "chat", "document", "from", "message_id", "photo", "text"], OpenApiDocumentReader.PropertyNames(telegramMessage).Order());
+        Assert.Equal(["caption", "chat", "document", "from", "location", "message_id", "photo", "text", "venue"], OpenApiDocumentReader.PropertyNames(telegramMessage).Order());
         Assert.Equal(["telegram_secret_token"], OpenApiDocumentReader.SecuritySchemes(telegram));
         AssertScheme(document, "telegram_secret_token", "header", "X-Telegram-Bot-Api-Secret-Token");
         Assert.Equal(["200", "400", "401", "404", "413", "415"], Answers(telegram));

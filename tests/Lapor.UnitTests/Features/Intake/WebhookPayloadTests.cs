@@ -46,13 +46,10 @@ public sealed class WebhookPayloadTests
     }
 
     [Theory]
-    [InlineData("""{"from":"6281234567890","id":"wamid.s","timestamp":"1","type":"sticker","sticker":{"id":"1","mime_type":"image/webp"}}""")]
-    [InlineData("""{"from":"6281234567890","id":"wamid.v","timestamp":"1","type":"video","video":{"id":"1","mime_type":"video/mp4"}}""")]
-    [InlineData("""{"from":"6281234567890","id":"wamid.d","timestamp":"1","type":"document","document":{"id":"1","mime_type":"application/zip"}}""")] // a type the web form refuses, no caption
     [InlineData("""{"from":"6281234567890","id":"wamid.e","timestamp":"1","type":"text","text":{"body":"  "}}""")]
     [InlineData("""{"from":"+6281234567890","id":"wamid.p","timestamp":"1","type":"text","text":{"body":"Halo"}}""")] // not a WhatsApp id
     [InlineData("""{"from":"6281234567890","timestamp":"1","type":"text","text":{"body":"Halo"}}""")] // no id: could not be deduplicated
-    public void WhatsApp_NothingToFile_IsLeftOut(string message)
+    public void WhatsApp_NoMessage_IsLeftOut(string message)
     {
         Assert.Empty(WhatsApp(message)!);
     }
@@ -105,7 +102,62 @@ public sealed class WebhookPayloadTests
         var pdf = IncomingMessage.FromTelegram(Utf8("""{"update_id":2,"message":{"message_id":8,"chat":{"id":42,"type":"private"},"document":{"file_id":"dok","file_name":"bukti.pdf","mime_type":"application/pdf"}}}"""))!;
 
         Assert.Equal(("", new MediaReference("dok", "bukti.pdf", "application/pdf")), (pdf.Message.Text, Assert.Single(pdf.Media)));
-        Assert.Null(IncomingMessage.FromTelegram(Utf8("""{"update_id":3,"message":{"message_id":9,"chat":{"id":42,"type":"private"},"document":{"file_id":"v","mime_type":"video/mp4"}}}""")));
+        var video = IncomingMessage.FromTelegram(Utf8("""{"update_id":3,"message":{"message_id":9,"chat":{"id":42,"type":"private"},"document":{"file_id":"v","mime_type":"video/mp4"}}}"""))!;
+        Assert.True(video.OfAKindNotTaken);
+        Assert.Empty(video.Media);
+    }
+
+    [Fact]
+    public void Telegram_LocationOrVenue_IsAPlace_VoiceIsAKindNotTaken()
+    {
+        var pin = IncomingMessage.FromTelegram(Utf8("""{"update_id":5,"message":{"message_id":11,"chat":{"id":42,"type":"private"},"location":{"latitude":-6.2087634,"longitude":106.845599}}}"""))!;
+        var venue = IncomingMessage.FromTelegram(Utf8("""
+            {"update_id":6,"message":{"message_id":12,"chat":{"id":42,"type":"private"},"location":{"latitude":-6.175392,"longitude":106.827153},
+             "venue":{"location":{"latitude":-6.175392,"longitude":106.827153},"title":"Monas","address":"Gambir, Jakarta Pusat"}}}
+            """))!;
+        var voice = IncomingMessage.FromTelegram(Utf8("""{"update_id":7,"message":{"message_id":13,"chat":{"id":42,"type":"private"},"voice":{"file_id":"suara","file_unique_id":"u","duration":4,"mime_type":"audio/ogg"}}}"""))!;
+
+        Assert.Equal(new SentLocation(-6.208763m, 106.845599m, null, null), pin.Message.Location);
+        Assert.False(pin.OfAKindNotTaken);
+        Assert.Equal(("Monas, Gambir, Jakarta Pusat", "Monas, Gambir, Jakarta Pusat (-6.175392, 106.827153)"), (venue.Message.Location!.Text, venue.Message.Location.Description));
+        Assert.True(voice.OfAKindNotTaken);
+        Assert.Equal(("", null), (voice.Message.Text, voice.Message.Location));
+    }
+
+    [Fact]
+    public void WhatsApp_Location_IsAPlace_ARepliedButtonIsItsTitle()
+    {
+        var messages = WhatsApp("""
+            {"from":"6281234567890","id":"wamid.lok","timestamp":"1750030073","type":"location","location":{"latitude":-7.2575,"longitude":112.7521,"name":"Balai Kota","address":"Jl. Taman Surya 1"}},
+            {"from":"6281234567890","id":"wamid.pin","timestamp":"1750030074","type":"location","location":{"latitude":-7.25,"longitude":112.75}},
+            {"from":"6281234567890","id":"wamid.btn","timestamp":"1750030075","type":"interactive","interactive":{"type":"button_reply","button_reply":{"id":"ya","title":"Ya, masih rusak"}}},
+            {"from":"6281234567890","id":"wamid.list","timestamp":"1750030076","type":"interactive","interactive":{"type":"list_reply","list_reply":{"id":"r1","title":"Jalan","description":"Jalan rusak"}}},
+            {"from":"6281234567890","id":"wamid.tpl","timestamp":"1750030077","type":"button","button":{"payload":"STATUS","text":"Cek status"}}
+            """)!;
+
+        Assert.Equal(5, messages.Count);
+        Assert.Equal(new SentLocation(-7.2575m, 112.7521m, "Balai Kota", "Jl. Taman Surya 1"), messages[0].Message.Location);
+        Assert.Equal(("", "-7.25, 112.75"), (messages[1].Message.Text, messages[1].Message.Location!.Text));
+        Assert.Equal(new[] { "Ya, masih rusak", "Jalan", "Cek status" }, messages.Skip(2).Select(m => m.Message.Text));
+        Assert.All(messages, m => Assert.False(m.OfAKindNotTaken));
+    }
+
+    [Fact]
+    public void WhatsApp_VoiceVideoStickerContacts_AreKindsNotTaken_ReactionsAreNoMessage()
+    {
+        var messages = WhatsApp("""
+            {"from":"6281234567890","id":"wamid.a","timestamp":"1","type":"audio","audio":{"id":"1","mime_type":"audio/ogg; codecs=opus","voice":true}},
+            {"from":"6281234567890","id":"wamid.v","timestamp":"1","type":"video","video":{"id":"2","mime_type":"video/mp4"}},
+            {"from":"6281234567890","id":"wamid.s","timestamp":"1","type":"sticker","sticker":{"id":"3","mime_type":"image/webp","animated":false}},
+            {"from":"6281234567890","id":"wamid.c","timestamp":"1","type":"contacts","contacts":[{"name":{"formatted_name":"Budi"}}]},
+            {"from":"6281234567890","id":"wamid.d","timestamp":"1","type":"document","document":{"id":"4","mime_type":"application/zip"}},
+            {"from":"6281234567890","id":"wamid.r","timestamp":"1","type":"reaction","reaction":{"message_id":"wamid.a","emoji":"👍"}},
+            {"from":"6281234567890","id":"wamid.out","timestamp":"1","type":"location","location":{"latitude":123.0,"longitude":10.0}}
+            """)!;
+
+        Assert.Equal(5, messages.Count); // a file of a type the web form refuses, without a caption, too
+        Assert.All(messages, m => Assert.True(m.OfAKindNotTaken));
+        Assert.All(messages, m => Assert.Equal(("", null), (m.Message.Text, m.Message.Location)));
     }
 
     [Fact]
@@ -146,6 +198,27 @@ public sealed class WebhookPayloadTests
         var message = IncomingMessage.FromSmsForm(Utf8("MessageSid=SM1&From=%2B6281234567890&FromName=Siti&Body=Air+mati+%26+keruh"), fields)!;
 
         Assert.Equal(new IncomingMessage(Channel.Sms, IncomingMessage.TokenOf(Channel.Sms, "SM1"), "Air mati & keruh", "Siti", "+6281234567890", NotificationChannel.Sms, "+6281234567890"), message);
+    }
+
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded; charset=ISO-8859-1", new byte[] { 0x43, 0x61, 0x66, 0x25, 0x45, 0x39 })]   // Caf%E9
+    [InlineData("application/x-www-form-urlencoded; charset=\"windows-1252\"", new byte[] { 0x43, 0x61, 0x66, 0xE9 })]       // a raw byte
+    [InlineData("application/x-www-form-urlencoded", new byte[] { 0x43, 0x61, 0x66, 0x25, 0x43, 0x33, 0x25, 0x41, 0x39 })]    // Caf%C3%A9, UTF-8 by default
+    public void SmsForm_IsReadInItsDeclaredCharset(string contentType, byte[] cafe)
+    {
+        var body = Utf8("MessageSid=SM1&From=%2B6281234567890&Body=").Concat(cafe).Concat(Utf8("+rusak")).ToArray();
+
+        var message = IncomingMessage.FromSmsForm(body, new SmsFormOptions { FromField = "From", TextField = "Body", MessageIdField = "MessageSid" }, FormCharset.Of(contentType))!;
+
+        Assert.Equal("Café rusak", message.Text);
+    }
+
+    [Fact]
+    public void FormCharset_Unknown_IsNull_NoneIsUtf8()
+    {
+        Assert.Null(FormCharset.Of("application/x-www-form-urlencoded; charset=klingon-7"));
+        Assert.Equal(Encoding.UTF8, FormCharset.Of("application/x-www-form-urlencoded"));
+        Assert.Equal("klingon-7", FormCharset.Name("application/x-www-form-urlencoded; charset=\"klingon-7\""));
     }
 
     [Theory]

@@ -68,6 +68,12 @@ public sealed class Conversation(
         }
 
         var sender = new Sender(message.ReplyChannel, message.ReplyTo);
+        if (message.Refusal is { } refusal)
+        {
+            // A kind the webhook does not take (a voice note, a sticker): the reporter hears which kinds are taken.
+            return await RefuseAsync(message, sender, refusal, cancellationToken);
+        }
+
         switch (ConversationCommand.Parse(message.Text))
         {
             case ConversationCommand.Check check:
@@ -216,7 +222,9 @@ public sealed class Conversation(
 
     private async Task<Outcome> FileAsync(IncomingMessage message, bool anonymous, bool confidential, CancellationToken cancellationToken)
     {
-        var draft = new ReportDraft(Classification.Complaint, ReportDraft.TitleFrom(message.Text), message.Text, null, null, null, null, null, null, anonymous, confidential);
+        // A shared place is the report's location (public pages round its point, as every report's).
+        var place = message.Location;
+        var draft = new ReportDraft(Classification.Complaint, ReportDraft.TitleFrom(message.Text), message.Text, null, place?.Text, place?.Latitude, place?.Longitude, null, null, anonymous, confidential);
         var previous = CultureInfo.CurrentUICulture;
         ReportFiling.Result result;
         try

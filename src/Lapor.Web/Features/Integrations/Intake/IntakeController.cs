@@ -79,6 +79,13 @@ public sealed class IntakeController(Conversation conversation, PlatformMedia pl
             return ChannelOff();
         }
 
+        var charset = isForm ? FormCharset.Of(Request.ContentType) : null;
+        if (isForm && charset is null)
+        {
+            var name = FormCharset.Name(Request.ContentType) ?? "";
+            return Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: t["Intake.UnknownCharset", name.Length <= 40 ? name : name[..40]]);
+        }
+
         if (await ReadBodyAsync(cancellationToken) is not { } body)
         {
             return TooLarge();
@@ -92,7 +99,7 @@ public sealed class IntakeController(Conversation conversation, PlatformMedia pl
             return Unauthentic("sms");
         }
 
-        var message = isForm ? IncomingMessage.FromSmsForm(body, settings.SmsForm) : IncomingMessage.FromGateway(body, Channel.Sms);
+        var message = isForm ? IncomingMessage.FromSmsForm(body, settings.SmsForm, charset) : IncomingMessage.FromGateway(body, Channel.Sms);
         if (message is null)
         {
             return Problem(statusCode: StatusCodes.Status400BadRequest, title: t["Intake.BadMessage"]);
@@ -153,10 +160,10 @@ public sealed class IntakeController(Conversation conversation, PlatformMedia pl
 
         if (WhatsAppWebhook.Read(body) is not { } messages)
         {
-            return Problem(statusCode: StatusCodes.Status400BadRequest, title: t["Intake.BadMessage"]);
+            return Problem(statusCode: StatusCodes.Status400BadRequest, title: t["Intake.NotWhatsAppNotification"]);
         }
 
-        // Delivery statuses, stickers and the like hold no message: acknowledged so Meta stops sending them.
+        // Delivery statuses, reactions and the like hold no message: acknowledged so Meta stops sending them.
         string? last = null;
         foreach (var message in messages)
         {
@@ -207,11 +214,21 @@ public sealed class IntakeController(Conversation conversation, PlatformMedia pl
 
     /// <summary>
     /// Where every authentic message, whatever its platform, goes on: its photos fetched (a failure
-    /// leaves them out, never the text), then the conversation decides what it means.
+    /// leaves them out, never the text), a shared place put in words, a kind not taken given its
+    /// refusal, then the conversation decides what it means.
     /// </summary>
     private async Task<Conversation.Outcome> HandOverAsync(WebhookMessage received, CancellationToken cancellationToken)
     {
         var message = received.Message;
+        if (received.OfAKindNotTaken)
+        {
+            message = message with { Refusal = t["Intake.KindNotTaken"] };
+        }
+        else if (message.Location is { } place && message.Text.Length == 0)
+        {
+            message = message with { Text = t["Intake.LocationSent", place.Description] };
+        }
+
         if (message.Text.Length > MaxTextLength)
         {
             return new Conversation.Refused(t["Validation.MaxLength", "text", MaxTextLength]);
@@ -284,7 +301,7 @@ public sealed class IntakeController(Conversation conversation, PlatformMedia pl
 
     private ObjectResult ChannelOff() => Problem(statusCode: StatusCodes.Status404NotFound, title: t["Intake.ChannelOff"]);
 
-    private ObjectResult TooLarge() => Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: t["Intake.BadMessage"]);
+    private ObjectResult TooLarge() => Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: t["Intake.TooLarge", MaxBodyBytes / 1024]);
 
     private ObjectResult Unauthentic(string channel)
     {

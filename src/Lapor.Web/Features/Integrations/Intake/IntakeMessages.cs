@@ -22,7 +22,11 @@ public sealed record MediaReference(string Id, string? FileName, string? Content
 }
 
 /// <summary>A message as its webhook delivered it: the message, and the platform's photos not fetched yet.</summary>
-public sealed record WebhookMessage(IncomingMessage Message, IReadOnlyList<MediaReference> Media);
+public sealed record WebhookMessage(IncomingMessage Message, IReadOnlyList<MediaReference> Media)
+{
+    /// <summary>A voice note, video, sticker, contact card or file of a type not taken, without text: the reporter is told what is taken.</summary>
+    public bool OfAKindNotTaken { get; init; }
+}
 
 /// <summary>One incoming message, whatever the platform: who, what, where to answer, and a token that makes a retry file once.</summary>
 public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, string? Name, string? Phone, NotificationChannel ReplyChannel, string ReplyTo)
@@ -33,6 +37,12 @@ public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, s
     /// <summary>The sender's language as the platform knows it ("id" or "en"); null when it does not say.</summary>
     public string? Culture { get; init; }
 
+    /// <summary>A place the reporter shared: a new report's location, or information on the open report.</summary>
+    public SentLocation? Location { get; init; }
+
+    /// <summary>Why the message cannot be taken as it is (set by the webhook for a kind not taken): the reporter hears it on the channel.</summary>
+    public string? Refusal { get; init; }
+
     private const int MaxNameLength = 150;
 
     /// <summary>An SMS or WhatsApp gateway's message in Lapor's JSON; null when it lacks an id, a sender or text.</summary>
@@ -42,23 +52,27 @@ public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, s
         return message is null ? null : FromSender(channel, message.MessageId, message.From, message.Name, message.Text);
     }
 
-    /// <summary>An SMS gateway's form callback (<c>application/x-www-form-urlencoded</c>, UTF-8), read through the configured field names.</summary>
-    public static IncomingMessage? FromSmsForm(byte[] body, SmsFormOptions fields)
+    /// <summary>
+    /// An SMS gateway's form callback (<c>application/x-www-form-urlencoded</c>), read through the configured field names;
+    /// the body and its %-escapes are read in the declared charset (<see cref="FormCharset"/>, UTF-8 by default).
+    /// </summary>
+    public static IncomingMessage? FromSmsForm(byte[] body, SmsFormOptions fields, System.Text.Encoding? charset = null)
     {
-        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body));
-        string? Field(string? name) => !string.IsNullOrEmpty(name) && form.TryGetValue(name, out var value) && value.Count == 1 ? value[0] : null;
+        charset ??= System.Text.Encoding.UTF8;
+        var form = System.Web.HttpUtility.ParseQueryString(charset.GetString(body), charset);
+        string? Field(string? name) => !string.IsNullOrEmpty(name) && form.GetValues(name) is [var value] ? value : null;
         return FromSender(Channel.Sms, Field(fields.MessageIdField), Field(fields.FromField), Field(fields.NameField), Field(fields.TextField));
     }
 
     /// <summary>
     /// One message from a phone number (SMS or WhatsApp); null when it lacks an id, a sender that is a phone number,
-    /// or text (unless a photo comes with it). The number becomes its one E.164 spelling here, the single place a
+    /// or text (unless <paramref name="textOptional"/>: a photo, a place or a kind not taken comes instead). The number becomes its one E.164 spelling here, the single place a
     /// sender turns into a reply address: storage, the conversation's matching, WhatsApp's window and the senders
     /// all see "+62812…", whether the gateway wrote 0812…, 62812… or +62 812-….
     /// </summary>
-    public static IncomingMessage? FromSender(Channel channel, string? messageId, string? from, string? name, string? text, bool withMedia = false)
+    public static IncomingMessage? FromSender(Channel channel, string? messageId, string? from, string? name, string? text, bool textOptional = false)
     {
-        if (messageId is not { Length: > 0 and <= 100 } || PhoneNumber.Canonical(from) is not { } sender || (string.IsNullOrWhiteSpace(text) && !withMedia))
+        if (messageId is not { Length: > 0 and <= 100 } || PhoneNumber.Canonical(from) is not { } sender || (string.IsNullOrWhiteSpace(text) && !textOptional))
         {
             return null;
         }
@@ -73,7 +87,10 @@ public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, s
     /// </summary>
     public static Guid TokenOf(Channel channel, string messageId) => ReportFiling.TokenFrom($"intake:{channel}:{messageId}");
 
-    /// <summary>A Telegram update; null unless it is text (bot commands such as /start and /status too, <see cref="ConversationCommand"/>), a photo or a document in a private chat.</summary>
+    /// <summary>
+    /// A Telegram update; null unless it is a message in a private chat: text (bot commands such as /start and /status too,
+    /// <see cref="ConversationCommand"/>), a photo, a document, a location (or venue), or a kind not taken (voice, video, sticker, contact…).
+    /// </summary>
     public static WebhookMessage? FromTelegram(byte[] body)
     {
         var update = Parse<TelegramUpdate>(body);
@@ -84,7 +101,10 @@ public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, s
 
         var text = (message.Text ?? message.Caption ?? "").Trim();
         var media = TelegramMedia(message);
-        if (text.Length == 0 && media.Count == 0)
+        var location = message.Location is { } point ? SentLocation.From(point.Latitude, point.Longitude, message.Venue?.Title, message.Venue?.Address) : null;
+        var notTaken = text.Length == 0 && media.Count == 0 && location is null
+            && ((message.Voice ?? message.Audio ?? message.Video ?? message.VideoNote ?? message.Animation ?? message.Sticker ?? message.Contact) is not null || message.Document is not null);
+        if (text.Length == 0 && media.Count == 0 && location is null && !notTaken)
         {
             return null;
         }
@@ -94,8 +114,9 @@ public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, s
             null, NotificationChannel.Telegram, chat.Id.ToString(CultureInfo.InvariantCulture))
         {
             Culture = LanguageOf(message.From?.LanguageCode),
+            Location = location,
         };
-        return new WebhookMessage(incoming, media);
+        return new WebhookMessage(incoming, media) { OfAKindNotTaken = notTaken };
     }
 
     /// <summary>The largest size of a photo (Telegram sends several), or a document of a type the web form takes.</summary>
@@ -169,6 +190,32 @@ public sealed class TelegramMessage
     [JsonPropertyName("photo")] public List<TelegramPhotoSize>? Photo { get; set; }
 
     [JsonPropertyName("document")] public TelegramDocument? Document { get; set; }
+
+    /// <summary>A shared point; a venue comes with one too.</summary>
+    [JsonPropertyName("location")] public TelegramLocation? Location { get; set; }
+
+    [JsonPropertyName("venue")] public TelegramVenue? Venue { get; set; }
+
+    // Kinds not taken: only whether they are there matters.
+    [JsonPropertyName("voice")] public JsonElement? Voice { get; set; }
+    [JsonPropertyName("audio")] public JsonElement? Audio { get; set; }
+    [JsonPropertyName("video")] public JsonElement? Video { get; set; }
+    [JsonPropertyName("video_note")] public JsonElement? VideoNote { get; set; }
+    [JsonPropertyName("animation")] public JsonElement? Animation { get; set; }
+    [JsonPropertyName("sticker")] public JsonElement? Sticker { get; set; }
+    [JsonPropertyName("contact")] public JsonElement? Contact { get; set; }
+}
+
+public sealed class TelegramLocation
+{
+    [JsonPropertyName("latitude")] public double? Latitude { get; set; }
+    [JsonPropertyName("longitude")] public double? Longitude { get; set; }
+}
+
+public sealed class TelegramVenue
+{
+    [JsonPropertyName("title")] public string? Title { get; set; }
+    [JsonPropertyName("address")] public string? Address { get; set; }
 }
 
 public sealed class TelegramPhotoSize

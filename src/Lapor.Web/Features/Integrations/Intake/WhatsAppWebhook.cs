@@ -14,9 +14,10 @@ public sealed class WhatsAppWebhook
     [JsonPropertyName("entry")] public List<WhatsAppEntry>? Entry { get; set; }
 
     /// <summary>
-    /// The messages of a notification that Lapor can file: text, and images or documents with their
-    /// caption. Null when the body is not a WhatsApp Business notification at all; empty when it holds
-    /// nothing to file (delivery statuses, stickers, reactions, audio).
+    /// The messages of a notification: text (a button's or list's reply by its visible title), images or
+    /// documents with their caption, locations, and the kinds Lapor does not take (audio, video, stickers,
+    /// contacts, files of other types), so the reporter hears which are. Null when the body is not a WhatsApp
+    /// Business notification at all; empty when it holds no message (delivery statuses, reactions, system notices).
     /// </summary>
     public static IReadOnlyList<WebhookMessage>? Read(byte[] body)
     {
@@ -53,19 +54,24 @@ public sealed class WhatsAppWebhook
             "text" => (message.Text?.Body, null),
             "image" => (message.Image?.Caption, message.Image),
             "document" => (message.Document?.Caption, message.Document),
-            _ => (null, null),
+            "interactive" => (message.Interactive?.ButtonReply?.Title ?? message.Interactive?.ListReply?.Title, null),
+            "button" => (message.Button?.Text, null),
+            _ => ((string?)null, (WhatsAppMedia?)null),
         };
         var references = media is { Id.Length: > 0 } && MediaReference.IsAccepted(media.MimeType)
             ? new[] { new MediaReference(media.Id, media.FileName, media.MimeType) }
             : [];
-        if (string.IsNullOrWhiteSpace(text) && references.Length == 0)
+        var location = message is { Type: "location", Location: { } point } ? SentLocation.From(point.Latitude, point.Longitude, point.Name, point.Address) : null;
+        var withoutContent = string.IsNullOrWhiteSpace(text) && references.Length == 0 && location is null;
+        var notTaken = withoutContent && message.Type is "audio" or "video" or "sticker" or "contacts" or "image" or "document" or "unsupported";
+        if (withoutContent && !notTaken)
         {
             return null;
         }
 
         var name = contacts?.FirstOrDefault(c => c.WaId == from)?.Profile?.Name ?? contacts?.FirstOrDefault()?.Profile?.Name;
-        return IncomingMessage.FromSender(Channel.WhatsApp, message.Id, "+" + from, name, text, withMedia: references.Length > 0) is { } incoming
-            ? new WebhookMessage(incoming, references)
+        return IncomingMessage.FromSender(Channel.WhatsApp, message.Id, "+" + from, name, text, textOptional: true) is { } incoming
+            ? new WebhookMessage(incoming with { Location = location }, references) { OfAKindNotTaken = notTaken }
             : null;
     }
 }
@@ -111,12 +117,49 @@ public sealed class WhatsAppMessage
     /// <summary>Unix seconds, as a string.</summary>
     [JsonPropertyName("timestamp")] public string? Timestamp { get; set; }
 
-    /// <summary>text, image, document (filed); audio, video, sticker, location, reaction, … (acknowledged, not filed).</summary>
+    /// <summary>text, image, document, location, interactive, button (taken); audio, video, sticker, contacts, unsupported (answered with what is taken); reaction, system, … (acknowledged only).</summary>
     [JsonPropertyName("type")] public string? Type { get; set; }
 
     [JsonPropertyName("text")] public WhatsAppText? Text { get; set; }
     [JsonPropertyName("image")] public WhatsAppMedia? Image { get; set; }
     [JsonPropertyName("document")] public WhatsAppMedia? Document { get; set; }
+    [JsonPropertyName("location")] public WhatsAppLocation? Location { get; set; }
+
+    /// <summary>A reply to an interactive message: the button or list row the reporter tapped.</summary>
+    [JsonPropertyName("interactive")] public WhatsAppInteractive? Interactive { get; set; }
+
+    /// <summary>A template's quick-reply button the reporter tapped.</summary>
+    [JsonPropertyName("button")] public WhatsAppButton? Button { get; set; }
+}
+
+/// <summary>A shared place: the point, with a name and address when the reporter picked a saved place.</summary>
+public sealed class WhatsAppLocation
+{
+    [JsonPropertyName("latitude")] public double? Latitude { get; set; }
+    [JsonPropertyName("longitude")] public double? Longitude { get; set; }
+    [JsonPropertyName("name")] public string? Name { get; set; }
+    [JsonPropertyName("address")] public string? Address { get; set; }
+}
+
+public sealed class WhatsAppInteractive
+{
+    /// <summary>button_reply or list_reply.</summary>
+    [JsonPropertyName("type")] public string? Type { get; set; }
+    [JsonPropertyName("button_reply")] public WhatsAppReply? ButtonReply { get; set; }
+    [JsonPropertyName("list_reply")] public WhatsAppReply? ListReply { get; set; }
+}
+
+/// <summary>The option tapped: its id (Lapor sends no interactive messages, so it means nothing here) and the title the reporter saw.</summary>
+public sealed class WhatsAppReply
+{
+    [JsonPropertyName("id")] public string? Id { get; set; }
+    [JsonPropertyName("title")] public string? Title { get; set; }
+}
+
+public sealed class WhatsAppButton
+{
+    [JsonPropertyName("payload")] public string? Payload { get; set; }
+    [JsonPropertyName("text")] public string? Text { get; set; }
 }
 
 public sealed class WhatsAppText

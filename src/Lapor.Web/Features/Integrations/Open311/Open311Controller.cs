@@ -33,8 +33,9 @@ public sealed class Open311Controller(ServiceCatalogue catalogue, IOptions<Open3
         return new Open311Result(format, new Discovery
         {
             Changeset = settings.Changeset,
-            Contact = settings.Contact,
-            KeyService = settings.KeyService,
+            // The operator's own words when configured (the same in every language), else ours in the caller's language.
+            Contact = string.IsNullOrWhiteSpace(settings.Contact) ? t["Open311.Discovery.Contact"].Value : settings.Contact,
+            KeyService = string.IsNullOrWhiteSpace(settings.KeyService) ? t["Open311.Discovery.KeyService"].Value : settings.KeyService,
             // The configured public address, not the request's Host header (which any caller can set).
             Endpoints = [new DiscoveryEndpoint { Url = $"{site.Value.PublicBaseUrl.TrimEnd('/')}/open311/v2", Changeset = settings.Changeset }],
         });

@@ -5,11 +5,11 @@ public sealed class Open311Options
 {
     public const string Section = "Open311";
 
-    /// <summary>Who runs this endpoint (an e-mail address or web page).</summary>
-    public string Contact { get; set; } = "Diskominfo — pengelola Lapor";
+    /// <summary>Who runs this endpoint (an e-mail address or web page); unset, a sentence in the caller's language.</summary>
+    public string? Contact { get; set; }
 
-    /// <summary>How a developer obtains an api_key.</summary>
-    public string KeyService { get; set; } = "Ask the portal's administrators for an API client (Administration › API).";
+    /// <summary>How a developer obtains an api_key; unset, a sentence in the caller's language.</summary>
+    public string? KeyService { get; set; }
 
     /// <summary>Service requests per answer of GET requests (more with the <c>page</c> parameter, an extension).</summary>
     public int PageSize { get; set; } = 200;

@@ -78,7 +78,7 @@ internal static class IntakeWebhooks
         }
 
         schemas[SmsFormCallback] = Object(
-            "An SMS gateway's form callback (UTF-8). The field names are this server's Intake:SmsForm settings; each field must appear once.",
+            "An SMS gateway's form callback, read in the charset its Content-Type names (UTF-8 when none; an unknown charset answers 415). The field names are this server's Intake:SmsForm settings; each field must appear once.",
             fields, form.FromField, form.TextField, form.MessageIdField);
 
         var media = Object("An image or document; Lapor fetches it through the Graph API. Only JPEG, PNG and PDF are kept.", new()
@@ -94,14 +94,39 @@ internal static class IntakeWebhooks
             ["caption"] = Text("The text sent with it."),
             ["filename"] = Text("The file's name."),
         });
-        var message = Object("One message. text, image and document messages are filed; any other type is acknowledged and dropped.", new()
+        var reply = Object("The option the reporter tapped.", new()
+        {
+            ["id"] = Text("The option's id (not used)."),
+            ["title"] = Text("The title the reporter saw, taken as the message's text."),
+        });
+        var message = Object(
+            "One message. text, image, document, location, interactive and button messages are taken; audio, video, sticker, contacts and unsupported ones are answered " +
+            "on WhatsApp with the kinds that are taken (ConversationRefused) and file nothing; reactions and the rest are acknowledged and dropped.", new()
         {
             ["from"] = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-9]{1,20}$", Description = "The sender's WhatsApp id: the number in international form without \"+\"." },
             ["id"] = Text("The message id (wamid.…): a repeated id files once.", 100),
-            ["type"] = Text("text, image or document (filed); audio, sticker, reaction and the rest are not."),
+            ["type"] = Text("text, image, document, location, interactive or button (taken); audio, video, sticker, contacts, unsupported (answered); reaction and the rest (dropped)."),
             ["text"] = Object("A text message.", new() { ["body"] = Text("The message.", 5000) }),
             ["image"] = media,
             ["document"] = document_,
+            ["location"] = Object("A shared place: a new report's location, or information on the sender's open report.", new()
+            {
+                ["latitude"] = Number("Latitude in degrees (kept to six decimals; public pages round it).", -90, 90),
+                ["longitude"] = Number("Longitude in degrees.", -180, 180),
+                ["name"] = Text("The place's name, for a saved place."),
+                ["address"] = Text("The place's address, for a saved place."),
+            }, "latitude", "longitude"),
+            ["interactive"] = Object("A reply to an interactive message.", new()
+            {
+                ["type"] = Text("button_reply or list_reply."),
+                ["button_reply"] = reply,
+                ["list_reply"] = reply,
+            }),
+            ["button"] = Object("A template's quick-reply button.", new()
+            {
+                ["payload"] = Text("The button's payload (not used)."),
+                ["text"] = Text("The button's text, taken as the message's text."),
+            }),
         }, "from", "id", "type");
         schemas[WhatsAppNotification] = Object(
             "A WhatsApp Cloud API webhook notification (the messages field), signed by Meta with X-Hub-Signature-256.",
@@ -135,7 +160,9 @@ internal static class IntakeWebhooks
             "The parts of a Telegram Bot API Update (https://core.telegram.org/bots/api#update) Lapor reads. An update without such a message is acknowledged (200) and dropped.",
             new()
             {
-                ["message"] = Object("A new message. Text, a photo or a document (JPEG, PNG or PDF) is filed; a command such as /start is not.", new()
+                ["message"] = Object(
+                    "A new message. Text, a photo, a document (JPEG, PNG or PDF) or a location is taken; a command such as /start is answered; a voice note, audio, video, " +
+                    "video note, animation, sticker, contact or other document without a caption is answered with the kinds that are taken.", new()
                 {
                     ["message_id"] = Integer("The message id within the chat: the same message delivered twice files once."),
                     ["from"] = Object("The sender.", new()
@@ -157,6 +184,16 @@ internal static class IntakeWebhooks
                         ["file_id"] = Text("The file id, fetched with getFile."),
                         ["file_name"] = Text("The file's name."),
                         ["mime_type"] = Text("Its type: application/pdf, image/jpeg or image/png are fetched."),
+                    }),
+                    ["location"] = Object("A shared point: a new report's location, or information on the sender's open report.", new()
+                    {
+                        ["latitude"] = Number("Latitude in degrees.", -90, 90),
+                        ["longitude"] = Number("Longitude in degrees.", -180, 180),
+                    }, "latitude", "longitude"),
+                    ["venue"] = Object("A venue, which comes with its location.", new()
+                    {
+                        ["title"] = Text("The venue's name."),
+                        ["address"] = Text("The venue's address."),
                     }),
                 }, "message_id", "chat"),
             });
@@ -208,7 +245,7 @@ internal static class IntakeWebhooks
                     ["401"] = "The signature, its timestamp (more than Intake:MaxClockSkew from now) or the form token is missing or wrong.",
                     ["404"] = "This way in is switched off: Intake:SmsSecret (JSON) or Intake:SmsForm:Token (forms) is empty.",
                     ["413"] = "The body is larger than 64 KiB.",
-                    ["415"] = "The body is neither application/json nor application/x-www-form-urlencoded.",
+                    ["415"] = "The body is neither application/json nor application/x-www-form-urlencoded, or the form names a charset the server does not know.",
                 });
                 break;
 
@@ -229,7 +266,7 @@ internal static class IntakeWebhooks
                 operation.Security = [];
                 Answers(operation, document, new()
                 {
-                    ["200"] = "Authentic. A notification's text, image and document messages are taken as an SMS is (tracking_number: that of the last message taken; null when it changed no report, e.g. a CEK answered on the channel, or when the notification held no message, e.g. delivery statuses); a relay's message as an SMS.",
+                    ["200"] = "Authentic. A notification's text, image, document, location and button-reply messages are taken as an SMS is (tracking_number: that of the last message taken; null when it changed no report, e.g. a CEK, a voice note or a sticker answered on the channel, or when the notification held no message, e.g. delivery statuses); a relay's message as an SMS.",
                     ["400"] = "Not a WhatsApp Business notification, a relay's message without id, sender or text, or refused by the conversation.",
                     ["401"] = "The signature (or a relay's timestamp) is missing or wrong.",
                     ["404"] = "This way in is switched off: Intake:WhatsAppAppSecret (Meta) or Intake:WhatsAppSecret (relay) is empty.",
@@ -243,7 +280,7 @@ internal static class IntakeWebhooks
                 operation.Security = [Requirement(TelegramSecret, document)];
                 Answers(operation, document, new()
                 {
-                    ["200"] = "Taken as an SMS is (tracking_number, or null for a question such as CEK answered in the chat), or acknowledged and dropped (null): not a private chat's text, photo or document, a /command, or not readable. Telegram retries anything else.",
+                    ["200"] = "Taken as an SMS is (tracking_number, or null for a question such as CEK answered in the chat), or acknowledged and dropped (null): a voice note, sticker or the like answered in the chat with the kinds taken, not a private chat's message, or not readable. Telegram retries anything else.",
                     ["400"] = "The text is too long or the conversation refused the message (the title says why).",
                     ["401"] = "X-Telegram-Bot-Api-Secret-Token is missing or wrong.",
                     ["404"] = "Telegram's webhook is switched off (Intake:TelegramSecretToken is empty).",
