@@ -164,7 +164,7 @@ public sealed class ChannelReporterTests(ManualJobsAppFactory app) : IClassFixtu
 
         var number = await NumberOfAsync(response);
         Assert.Equal("en", await app.WithDbAsync(db => db.ReporterIdentities.Where(i => db.Reports.Any(r => r.Id == i.ReportId && r.TrackingNumber == number)).Select(i => i.Culture).SingleAsync()));
-        Assert.Contains($"We received your report with number {number}", await LastReplyAsync("882001", "FilingConfirmation"), StringComparison.Ordinal);
+        Assert.Contains($"Report {number} received", await LastReplyAsync("882001", "FilingConfirmation"), StringComparison.Ordinal);
 
         await PostTelegramAsync(882001, 2, "en", $"/cek {number}");
         Assert.Contains("Not yet verified", await LastReplyAsync("882001", "ConversationReport"), StringComparison.Ordinal);
@@ -178,7 +178,7 @@ public sealed class ChannelReporterTests(ManualJobsAppFactory app) : IClassFixtu
 
         // Any other language (or none) is Indonesian.
         var javanese = await NumberOfAsync(await PostTelegramAsync(882002, 1, "jv", "Lampu dalan mati."));
-        Assert.Contains($"Laporan Anda kami terima dengan nomor {javanese}", await LastReplyAsync("882002", "FilingConfirmation"), StringComparison.Ordinal);
+        Assert.Contains($"Laporan {javanese} sudah kami terima", await LastReplyAsync("882002", "FilingConfirmation"), StringComparison.Ordinal);
     }
 
     /// <summary>A report filed by SMS, verified to agency A, and given its final response by the officer: the decision is the reporter's.</summary>
