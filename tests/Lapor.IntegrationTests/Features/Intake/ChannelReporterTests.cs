@@ -31,6 +31,10 @@ public sealed class ChannelReporterTests(ManualJobsAppFactory app) : IClassFixtu
         Assert.Contains("menunggu pernyataan Anda", check, StringComparison.Ordinal);
         Assert.Contains("BELUM PUAS", check, StringComparison.Ordinal);
 
+        // STATUS says it on the report's line too.
+        Assert.Null(await SmsAsync(phone, "STATUS"));
+        Assert.Contains($"{number} (Sedang Diproses, balas PUAS atau BELUM PUAS)", await LastReplyAsync(phone, "ConversationOpenList"), StringComparison.Ordinal);
+
         Assert.Equal(number, await SmsAsync(phone, "PUAS, terima kasih"));
 
         var report = await StoredAsync(number);
@@ -120,7 +124,13 @@ public sealed class ChannelReporterTests(ManualJobsAppFactory app) : IClassFixtu
         var world = await StaffWorld.CreateAsync(app);
         const string phone = "+6281237710005";
         var open = await SmsAsync(phone, "Antrean KTP di kecamatan mengular.");
+        Assert.Contains("Ketik RAHASIA dan nomor laporan ini", await LastReplyAsync(phone, "FilingConfirmation"), StringComparison.Ordinal);
         var secret = await SmsAsync(phone, "BARU RAHASIA Ada pungutan di loket KTP kecamatan.");
+
+        // Its confirmation says it is confidential, rather than how to make it so.
+        var confirmed = await LastReplyAsync(phone, "FilingConfirmation");
+        Assert.Contains("Laporan ini rahasia", confirmed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ketik RAHASIA", confirmed, StringComparison.Ordinal);
         var anonymous = await SmsAsync(phone, "anonim: Petugas loket meminta uang rokok.");
         Assert.Equal(3, new[] { open, secret, anonymous }.Distinct().Count());
 

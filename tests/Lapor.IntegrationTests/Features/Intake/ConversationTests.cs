@@ -243,7 +243,7 @@ public sealed class ConversationTests(ManualJobsAppFactory app) : IClassFixture<
         await SmsAsync(phone, "STATUS");
 
         var list = await LastReplyAsync(phone, "ConversationOpenList");
-        Assert.Contains($"{first} – Belum Terverifikasi: Pohon tumbang di Jl. Anggrek.", list, StringComparison.Ordinal);
+        Assert.Contains($"{first} (Belum Terverifikasi): Pohon tumbang di Jl. Anggrek.", list, StringComparison.Ordinal);
         Assert.Contains(second, list, StringComparison.Ordinal);
         Assert.True(list.IndexOf(second, StringComparison.Ordinal) < list.IndexOf(first, StringComparison.Ordinal), "newest first");
         Assert.DoesNotContain(someoneElse, list, StringComparison.Ordinal);

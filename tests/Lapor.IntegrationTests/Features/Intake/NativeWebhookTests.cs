@@ -7,6 +7,7 @@ using Lapor.TestSupport;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.IntegrationTests.Features.Intake;
 
@@ -306,7 +307,7 @@ public sealed class NativeWebhookTests(ChannelIntakeAppFactory app) : IClassFixt
         var answers = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Recipient == "+6281234560022").Select(m => new { m.Channel, m.Template, m.PayloadJson }).ToListAsync());
         Assert.Equal(2, answers.Count); // the resent voice note is answered once
         Assert.All(answers, a => Assert.Equal((NotificationChannel.WhatsApp, "ConversationRefused"), (a.Channel, a.Template)));
-        Assert.All(answers, a => Assert.Contains("lokasi", a.PayloadJson, StringComparison.Ordinal));
+        Assert.All(answers, a => Assert.Contains("Intake.KindNotTaken", a.PayloadJson, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -325,6 +326,19 @@ public sealed class NativeWebhookTests(ChannelIntakeAppFactory app) : IClassFixt
         Assert.True(!answered.TryGetProperty("tracking_number", out var tracking) || tracking.ValueKind == JsonValueKind.Null);
         Assert.Equal(1, await app.WithDbAsync(db => db.ReporterIdentities.CountAsync(i => i.ReplyChannel == NotificationChannel.Telegram && i.ReplyTo == "5151")));
         Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Channel == NotificationChannel.Telegram && m.Recipient == "5151" && m.Template == "ConversationRefused")));
+
+        // An English app's user reads the whole answer in English, the reason too (not the webhook caller's language).
+        var english = await PostTelegramAsync(new { message_id = 403, from = new { id = 5252, first_name = "Sam", language_code = "en" }, chat = new { id = 5252, type = "private" }, date = 1764547270,
+            voice = new { file_id = "AwACAgUAAxkBAAIBd", file_unique_id = "AgADd", duration = 4, mime_type = "audio/ogg", file_size = 7000 } });
+        Assert.Equal(HttpStatusCode.OK, english.StatusCode);
+        var refusal = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Channel == NotificationChannel.Telegram && m.Recipient == "5252" && m.Template == "ConversationRefused"));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var text = scope.ServiceProvider.GetRequiredService<Lapor.Web.Infrastructure.Notifications.MailTemplates>().ComposeText(refusal.Template, refusal.Culture, refusal.PayloadJson);
+            Assert.Equal("en", refusal.Culture);
+            Assert.Contains("voice", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("kami", text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

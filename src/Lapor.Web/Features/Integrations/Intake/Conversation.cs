@@ -68,10 +68,12 @@ public sealed class Conversation(
         }
 
         var sender = new Sender(message.ReplyChannel, message.ReplyTo);
-        if (message.Refusal is { } refusal)
+        if (message.RefusalKey is { } refusal)
         {
-            // A kind the webhook does not take (a voice note, a sticker): the reporter hears which kinds are taken.
-            return await RefuseAsync(message, sender, refusal, cancellationToken);
+            // A kind the webhook does not take (a voice note, a sticker): the reporter hears which kinds are taken, in their language.
+            logger.LogInformation("Channel message from {Sender} refused: {Reason}", ContactMask.Recipient(sender.Address), refusal);
+            return await AnswerAsync(message, sender, "ConversationRefused", new Dictionary<string, string> { ["ReasonKey"] = refusal },
+                await CultureOfAsync(message, sender, cancellationToken), cancellationToken);
         }
 
         switch (ConversationCommand.Parse(message.Text))
@@ -420,14 +422,21 @@ public sealed class Conversation(
     private async Task<Outcome> StatusAsync(IncomingMessage message, Sender sender, CancellationToken cancellationToken)
     {
         var culture = await CultureOfAsync(message, sender, cancellationToken);
-        var open = await OpenReportsOf(sender).Take(StatusListLimit).Select(r => new { r.TrackingNumber, r.Title, r.Status }).ToListAsync(cancellationToken);
+        var open = await OpenReportsOf(sender).Take(StatusListLimit).Select(r => new
+        {
+            r.TrackingNumber, r.Title, r.Status,
+            Asked = r.Status == ReportStatus.OnHold || r.Assignments.Any(a => a.State == AssignmentState.AwaitingReporter),
+            Final = r.Status == ReportStatus.InProgress && r.Assignments.Any(a => a.State == AssignmentState.FinalResponded),
+        }).ToListAsync(cancellationToken);
         if (open.Count == 0)
         {
             return await AnswerAsync(message, sender, "ConversationNoneOpen", new Dictionary<string, string>(), culture, cancellationToken);
         }
 
         // The status names are written here, in the reader's language: the template takes the list as one value.
-        var lines = InCulture(culture, () => string.Join('\n', open.Select(r => $"{r.TrackingNumber} – {t[$"Status.{r.Status}"]}: {Clip(r.Title)}")));
+        // A report that waits for the reporter says so on its line: their answer, or PUAS / BELUM PUAS.
+        var lines = InCulture(culture, () => string.Join('\n', open.Select(r =>
+            $"{r.TrackingNumber} ({t[$"Status.{r.Status}"]}{(r.Asked ? t["Chat.ConversationLineAsked"] : r.Final ? t["Chat.ConversationLineVerdict"] : "")}): {Clip(r.Title)}")));
         return await AnswerAsync(message, sender, "ConversationOpenList", new Dictionary<string, string> { ["Reports"] = lines }, culture, cancellationToken);
     }
 

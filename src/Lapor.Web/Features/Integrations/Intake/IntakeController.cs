@@ -222,7 +222,8 @@ public sealed class IntakeController(Conversation conversation, PlatformMedia pl
         var message = received.Message;
         if (received.OfAKindNotTaken)
         {
-            message = message with { Refusal = t["Intake.KindNotTaken"] };
+            // Named by its key: the conversation writes it in the reporter's language, not the webhook caller's.
+            message = message with { RefusalKey = "Intake.KindNotTaken" };
         }
         else if (message.Location is { } place && message.Text.Length == 0)
         {

@@ -40,8 +40,8 @@ public sealed record IncomingMessage(Channel Channel, Guid Token, string Text, s
     /// <summary>A place the reporter shared: a new report's location, or information on the open report.</summary>
     public SentLocation? Location { get; init; }
 
-    /// <summary>Why the message cannot be taken as it is (set by the webhook for a kind not taken): the reporter hears it on the channel.</summary>
-    public string? Refusal { get; init; }
+    /// <summary>The resource key of why the message cannot be taken (a kind not taken): the reporter hears it on the channel, in their language.</summary>
+    public string? RefusalKey { get; init; }
 
     private const int MaxNameLength = 150;
 

@@ -210,6 +210,8 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
             Add("ReporterWindowEndsOn", share.ReporterWindowEndsOn is { } windowEnds ? MailTemplates.Date(windowEnds) : null);
         }
 
+        // A chat confirmation says how to keep the report out of public view, or that it already is.
+        Add("PrivacyKey", e.Kind == ReportEventKind.Filed ? (report.IsConfidential ? "Chat.FiledConfidential" : "Chat.PrivacyTip") : null);
         Add("ArchiveReasonKey", e.ArchiveReason is { } archive ? $"ArchiveReason.{archive}" : null);
         Add("DeadlineKey", e.Deadline is { } deadline ? $"Deadline.{deadline}" : null);
         Add("DueOn", e.DueOn is { } due ? MailTemplates.Date(due) : null);
