@@ -68,6 +68,13 @@ public sealed class ApiClientWebhookTests(LaporAppFactory app) : IClassFixture<L
         Assert.DoesNotContain(shown, stored, StringComparison.Ordinal);
         Assert.Equal(shown, app.Services.GetRequiredService<WebhookSecrets>().Reveal(stored!));
         Assert.DoesNotContain(shown, (await admin.OpenAsync("/admin/api")).Html, StringComparison.Ordinal);
+
+        // A new address with the secret left empty keeps the secret the receiver checks, and shows none.
+        using var moved = await admin.SubmitAsync($"/admin/api/{id}/webhook", ("webhookUrl", "https://hooks.contoh.id/pindah"), ("webhookSecret", ""));
+        Assert.Null((await HtmlPage.FromAsync(moved)).Document.QuerySelector("[data-testid=webhook-secret]"));
+        var after = await app.WithDbAsync(db => db.ApiClients.Where(c => c.Id == id).Select(c => new { c.WebhookUrl, c.WebhookSecret }).SingleAsync());
+        Assert.Equal("https://hooks.contoh.id/pindah", after.WebhookUrl);
+        Assert.Equal(shown, app.Services.GetRequiredService<WebhookSecrets>().Reveal(after.WebhookSecret!));
     }
 
     /// <summary>The settings are named for what they are and laid out below the table, not squeezed into a table cell (issue 20).</summary>

@@ -31,6 +31,15 @@ public sealed class ChannelReporterTests(ManualJobsAppFactory app) : IClassFixtu
         Assert.Contains("menunggu pernyataan Anda", check, StringComparison.Ordinal);
         Assert.Contains("BELUM PUAS", check, StringComparison.Ordinal);
 
+        // Its link is the reporter's own: it opens the whole page, no access code asked.
+        var link = new Uri(check[check.IndexOf("http", StringComparison.Ordinal)..].Split('\n')[0].Trim());
+        Assert.Contains("/tautan?t=", link.PathAndQuery, StringComparison.Ordinal);
+        var browser = app.CreateBrowser();
+        using var opened = await browser.GetAsync(link.PathAndQuery);
+        var page = await HtmlPage.GetAsync(browser, opened.Headers.Location!.OriginalString);
+        Assert.Contains("Lampu jalan di Jl. Kenari mati.", page.Text, StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector("#AccessCode"));
+
         // STATUS says it on the report's line too.
         Assert.Null(await SmsAsync(phone, "STATUS"));
         Assert.Contains($"{number} (Sedang Diproses, balas PUAS atau BELUM PUAS)", await LastReplyAsync(phone, "ConversationOpenList"), StringComparison.Ordinal);

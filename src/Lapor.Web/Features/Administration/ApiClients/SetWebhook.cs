@@ -37,7 +37,10 @@ public static class SetWebhook
             }
 
             var remove = string.IsNullOrWhiteSpace(form.WebhookUrl);
-            var secret = string.IsNullOrWhiteSpace(form.WebhookSecret) ? ApiClient.NewWebhookSecret() : form.WebhookSecret.Trim();
+            // A secret left empty keeps the one the receiver already checks (a new address alone must not break it);
+            // only a first webhook, or one whose secret can no longer be read (key ring lost), gets a new one.
+            var kept = string.IsNullOrWhiteSpace(form.WebhookSecret) && !remove ? Current(client) : null;
+            var secret = kept ?? (string.IsNullOrWhiteSpace(form.WebhookSecret) ? ApiClient.NewWebhookSecret() : form.WebhookSecret.Trim());
             try
             {
                 if (remove)
@@ -58,7 +61,19 @@ public static class SetWebhook
             var reason = remove ? "webhook removed" : $"webhook set ({new Uri(client.WebhookUrl!).Host})";
             db.AuditEntries.Add(new AuditEntry(AuditAction.SettingsChanged, adminId, "ApiClient", client.KeyPrefix, reason, null, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
-            return remove ? new Result(true, Removed: true) : new Result(true, Page: await list.HandleAsync(null, cancellationToken) with { NewWebhookSecret = new(client.Name, secret) });
+            return remove ? new Result(true, Removed: true) : new Result(true, Page: await list.HandleAsync(null, cancellationToken) with { NewWebhookSecret = kept is null ? new(client.Name, secret) : null });
+        }
+
+        private string? Current(ApiClient client)
+        {
+            try
+            {
+                return client.WebhookSecret is { } stored ? secrets.Reveal(stored) : null;
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                return null;
+            }
         }
     }
 }

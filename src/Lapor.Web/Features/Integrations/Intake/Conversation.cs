@@ -29,7 +29,7 @@ namespace Lapor.Web.Features.Integrations.Intake;
 /// Every answer goes back on the same channel through the outbox, in the reporter's language.
 /// </summary>
 public sealed class Conversation(
-    LaporDbContext db, ReportFiling filing, ReportWork work, MessageUploads uploads, NotificationOutbox outbox,
+    LaporDbContext db, ReportFiling filing, ReportWork work, MessageUploads uploads, NotificationOutbox outbox, ReportLinks links,
     TimeProvider clock, IStringLocalizer<SharedResource> t, ILogger<Conversation> logger)
 {
     /// <summary>The most reports a STATUS answer lists: an SMS stays short.</summary>
@@ -401,6 +401,10 @@ public sealed class Conversation(
             ["Title"] = Clip(report.Title),
             ["StatusKey"] = $"Status.{report.Status}",
         };
+
+        // The sender's own report, asked from the number it answers at: its private link opens the whole page there.
+        var link = links.Create(report.TrackingNumber, sender.Address, clock.GetUtcNow());
+        payload["LinkToken"] = link.Token;
         if (report.Status == ReportStatus.OnHold || (report.Asked && report.Status is ReportStatus.Dispositioned or ReportStatus.InProgress))
         {
             payload["AwaitsKey"] = "Chat.ConversationAwaitsYou";
