@@ -4,6 +4,7 @@ using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Infrastructure.Caching;
 using Lapor.Web.Infrastructure.Deadlines;
+using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -103,7 +104,7 @@ public sealed class EscalationTests(ManualJobsAppFactory app) : IClassFixture<Ma
 
     /// <summary>
     /// Two unstaffed agencies share a report with the same completion date: the coordinators stand in for both, and
-    /// hear one reminder naming both agencies — not two identical "Pengingat: batas waktu laporan … besok" (issue 20).
+    /// hear one reminder naming both agencies and the day — not two identical "Pengingat: batas waktu laporan … besok" (issue 20).
     /// </summary>
     [Fact]
     public async Task Ladder_TwoUnstaffedAgenciesDueTheSameDay_CoordinatorRemindedOnce()
@@ -125,6 +126,13 @@ public sealed class EscalationTests(ManualJobsAppFactory app) : IClassFixture<Ma
         var reminder = Assert.Single(await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.ReportId == id && m.Template == "EscalationReminder").ToListAsync()));
         Assert.Equal(StaffWorld.Coordinator, reminder.Recipient);
         Assert.Contains("Dinas Tanpa Petugas UJI-R1, Dinas Tanpa Petugas UJI-R2", reminder.PayloadJson, StringComparison.Ordinal);
+
+        // The subject names the day: a reminder sent on a Friday for a Monday must not say "tomorrow".
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var subject = scope.ServiceProvider.GetRequiredService<MailTemplates>().Subject(reminder.Template, reminder.Culture, reminder.PayloadJson);
+            Assert.Equal($"Pengingat: batas waktu laporan {await app.WithDbAsync(db => db.Reports.Where(r => r.Id == id).Select(r => r.TrackingNumber).SingleAsync())} pada 20 November 2026", subject);
+        }
         Assert.Single(await app.WithDbAsync(db => db.StaffNotifications.Where(n => n.ReportId == id && n.Template == "EscalationReminder").ToListAsync()));
     }
 
