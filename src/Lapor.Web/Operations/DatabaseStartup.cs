@@ -1,8 +1,8 @@
-using System.Globalization;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Accounts;
 using Lapor.Web.Domain.Deadlines;
 using Lapor.Web.Domain.Privacy;
+using Lapor.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -94,17 +94,6 @@ public static class DatabaseStartup
         await db.SaveChangesAsync();
     }
 
-    private static string InLanguage(IStringLocalizer<SharedResource> t, string language)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = new CultureInfo(language);
-            return t["Privacy.DefaultText"].Value;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private static string InLanguage(IStringLocalizer<SharedResource> t, string language) =>
+        UiCulture.Run(language, () => t["Privacy.DefaultText"].Value);
 }

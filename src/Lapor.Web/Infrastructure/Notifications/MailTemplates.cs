@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Lapor.Web.Domain.Notifications;
+using Lapor.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -96,21 +97,14 @@ public sealed partial class MailTemplates(IStringLocalizerFactory localizers, IO
     private T InCulture<T>(string culture, string payloadJson, Func<Dictionary<string, string>, T> compose)
     {
         var payload = JsonSerializer.Deserialize<Dictionary<string, string>>(payloadJson) ?? [];
-        var previous = CultureInfo.CurrentUICulture;
-        try
+        var reader = new CultureInfo(culture);
+        return UiCulture.Run(reader, () =>
         {
-            var reader = new CultureInfo(culture);
-            CultureInfo.CurrentUICulture = reader;
-
             // Only the app writes "Key" and "On" entries; what users typed (titles) is always plain text.
             var values = payload.ToDictionary(pair => Placeholder(pair.Key), pair => Value(pair.Key, pair.Value, reader));
             values["BaseUrl"] = options.Value.PublicBaseUrl.TrimEnd('/');
             return compose(values);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        });
     }
 
     private static string Placeholder(string key) => key.EndsWith("Key", StringComparison.Ordinal) ? key[..^3] : key;

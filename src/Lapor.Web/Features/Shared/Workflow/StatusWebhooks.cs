@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.History;
 using Lapor.Web.Infrastructure.Caching;
+using Lapor.Web.Infrastructure.Localization;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,20 +42,13 @@ public sealed class StatusWebhooks(LaporDbContext db, StatusUpdates updates, Pub
         }
 
         var history = await WithChangeAsync(report, appended, cancellationToken);
-        var previous = CultureInfo.CurrentUICulture;
-        try
+        using (UiCulture.Use(Culture))
         {
-            CultureInfo.CurrentUICulture = new CultureInfo(Culture);
-
             // Entries not saved yet are known by negative stand-in ids: the updates this change starts.
             foreach (var update in updates.From(history).Where(u => u.EntryId < 0))
             {
                 outbox.ToWebhook(clientId, JsonSerializer.Serialize(update.Update, Json), report.Id == 0 ? null : report.Id, now);
             }
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
         }
     }
 
