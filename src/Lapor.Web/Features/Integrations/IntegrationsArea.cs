@@ -32,7 +32,7 @@ public static class IntegrationsArea
 
         services.AddScoped<PlatformMedia>();
         services.AddSingleton<ApiClientRateLimits>().AddScoped<ApiClientGate>();
-        services.AddScoped<Conversation>();
+        services.AddScoped<ConversationReplies>().AddScoped<ConversationVerdicts>().AddScoped<ConversationPrivacy>().AddScoped<Conversation>();
         services.AddScoped<RequestUpdates.Handler>();
         return services.AddScoped<ServiceCatalogue>().AddScoped<ServiceRequests.Handler>().AddScoped<NewServiceRequest.Handler>().AddScoped<RequestByToken.Handler>()
             .AddProblemDetails();
