@@ -4,11 +4,8 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using Lapor.TestSupport;
-using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Integrations;
-using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.IntegrationTests.Features.Open311;
 
@@ -242,21 +239,7 @@ public sealed class Open311PostBodyTests(KestrelAppFactory app) : IClassFixture<
     private async Task<(string ServiceCode, string Key)> ArrangeAsync()
     {
         await StaffWorld.CreateAsync(app);
-        var code = await app.WithDbAsync(async db =>
-        {
-            if (await db.Categories.FirstOrDefaultAsync(c => c.Name == "Penerangan Jalan Multipart") is not { } category)
-            {
-                var group = new Category("Fasilitas Umum Multipart", "Public facilities Multipart");
-                db.Categories.Add(group);
-                await db.SaveChangesAsync();
-                category = new Category("Penerangan Jalan Multipart", "Street lights Multipart", group.Id);
-                db.Categories.Add(category);
-                await db.SaveChangesAsync();
-            }
-
-            return category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        });
-        await app.Services.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
+        var code = await Open311Services.CodeAsync(app, "Multipart");
         return (code, await app.WithDbAsync(async db =>
         {
             var (client, key) = ApiClient.Create("Aplikasi Android", ApiOperations.CreateRequests, 1000, DateTimeOffset.UtcNow);

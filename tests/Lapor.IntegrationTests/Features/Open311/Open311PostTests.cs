@@ -2,10 +2,8 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using Lapor.TestSupport;
-using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -349,21 +347,7 @@ public sealed class Open311PostTests(LaporAppFactory app) : IClassFixture<LaporA
     private async Task<(string ServiceCode, string Key)> ArrangeAsync()
     {
         await StaffWorld.CreateAsync(app);
-        var code = await app.WithDbAsync(async db =>
-        {
-            if (await db.Categories.FirstOrDefaultAsync(c => c.Name == "Penerangan Jalan Open311") is not { } category)
-            {
-                var group = new Category("Fasilitas Umum Open311", "Public facilities Open311");
-                db.Categories.Add(group);
-                await db.SaveChangesAsync();
-                category = new Category("Penerangan Jalan Open311", "Street lights Open311", group.Id);
-                db.Categories.Add(category);
-                await db.SaveChangesAsync();
-            }
-
-            return category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        });
-        await app.Services.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
+        var code = await Open311Services.CodeAsync(app, "Open311");
         return (code, await KeyAsync("Aplikasi uji", ApiOperations.CreateRequests | ApiOperations.ReadRequests, perMinute: 1000));
     }
 

@@ -2,12 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Lapor.TestSupport;
-using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.IntegrationTests.Features.Open311;
 
@@ -208,21 +205,7 @@ public sealed class OpenApiTests(LaporAppFactory app) : IClassFixture<LaporAppFa
     private async Task<(string ServiceCode, string Key)> ArrangeAsync()
     {
         await StaffWorld.CreateAsync(app);
-        var code = await app.WithDbAsync(async db =>
-        {
-            if (await db.Categories.FirstOrDefaultAsync(c => c.Name == "Penerangan Jalan OpenAPI") is not { } category)
-            {
-                var group = new Category("Fasilitas Umum OpenAPI", "Public facilities OpenAPI");
-                db.Categories.Add(group);
-                await db.SaveChangesAsync();
-                category = new Category("Penerangan Jalan OpenAPI", "Street lights OpenAPI", group.Id);
-                db.Categories.Add(category);
-                await db.SaveChangesAsync();
-            }
-
-            return category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        });
-        await app.Services.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
+        var code = await Open311Services.CodeAsync(app, "OpenAPI");
         return (code, await app.WithDbAsync(async db =>
         {
             var (client, key) = ApiClient.Create("Aplikasi OpenAPI", ApiOperations.CreateRequests, 1000, DateTimeOffset.UtcNow);

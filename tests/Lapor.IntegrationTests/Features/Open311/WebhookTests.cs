@@ -2,11 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Lapor.TestSupport;
 using Lapor.TestSupport.Providers;
-using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Infrastructure.Caching;
 using Lapor.Web.Infrastructure.Integrations;
 using Lapor.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
@@ -222,21 +220,7 @@ public sealed class WebhookTests(ManualJobsAppFactory app) : IClassFixture<Manua
     /// <summary>A service code, and an API client allowed to file with its webhook at the receiver (http: this test runs outside Development with https relaxed in the database only).</summary>
     private async Task<(string ServiceCode, string Key, int ClientId)> ArrangeAsync(string webhookUrl)
     {
-        var code = await app.WithDbAsync(async db =>
-        {
-            if (await db.Categories.FirstOrDefaultAsync(c => c.Name == "Lampu Jalan Webhook") is not { } category)
-            {
-                var group = new Category("Fasilitas Webhook", "Facilities webhook");
-                db.Categories.Add(group);
-                await db.SaveChangesAsync();
-                category = new Category("Lampu Jalan Webhook", "Street lights webhook", group.Id);
-                db.Categories.Add(category);
-                await db.SaveChangesAsync();
-            }
-
-            return category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        });
-        await app.Services.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
+        var code = await Open311Services.CodeAsync(app, "Webhook");
         var (client, key) = ApiClient.Create("Aplikasi kota webhook", ApiOperations.CreateRequests, 1000, DateTimeOffset.UtcNow);
         client.SetWebhook(webhookUrl, Secret, requireHttps: false, app.Services.GetRequiredService<WebhookSecrets>().Protect);
         var id = await app.WithDbAsync(async db =>
