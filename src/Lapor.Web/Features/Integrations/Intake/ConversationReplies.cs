@@ -16,6 +16,7 @@ public sealed record ConversationSender(NotificationChannel Channel, string Addr
 /// <summary>
 /// What every part of the <see cref="Conversation"/> does alike: find the sender's reports and language, answer on
 /// the channel, and change a report as the tracking page does — each once for a message, however often it is resent.
+/// It logs under <see cref="Conversation"/>'s category: one place to read what a channel message did.
 /// </summary>
 public sealed class ConversationReplies(
     LaporDbContext db, ReportWork work, MessageUploads uploads, NotificationOutbox outbox, TimeProvider clock,
