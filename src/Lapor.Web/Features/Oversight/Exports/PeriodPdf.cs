@@ -17,7 +17,10 @@ public static class PeriodPdf
     /// <summary>What the page says besides the tables: title, period, scope, when it was made, and the note under the figures.</summary>
     public sealed record Heading(string Title, string Period, string Scope, string Generated, string Note, Func<int, int, string> PageOf);
 
-    public static byte[] Render(Heading heading, IReadOnlyList<PeriodTables.Table> tables)
+    /// <summary>A photo (JPEG or PNG, already checked and stripped of metadata) and its caption, drawn after the tables under <paramref name="Section"/>.</summary>
+    public sealed record Picture(string Section, string Caption, byte[] Image);
+
+    public static byte[] Render(Heading heading, IReadOnlyList<PeriodTables.Table> tables, IReadOnlyList<Picture>? pictures = null)
     {
         PdfFonts.Install();
         using var document = new PdfDocument();
@@ -38,6 +41,11 @@ public static class PeriodPdf
         }
 
         writer.Paragraph(heading.Note, writer.SmallFont);
+        foreach (var (picture, i) in (pictures ?? []).Select((p, i) => (p, i)))
+        {
+            writer.Picture(i == 0 ? picture.Section : null, picture.Caption, picture.Image);
+        }
+
         writer.Finish(heading.PageOf);
 
         using var stream = new MemoryStream();
@@ -104,6 +112,38 @@ public static class PeriodPdf
             }
 
             _y += 12;
+        }
+
+        /// <summary>A photo scaled to the page's width and at most a third of its height, its caption under it; a photo that cannot be read is left out.</summary>
+        public void Picture(string? section, string caption, byte[] bytes)
+        {
+            XImage image;
+            try
+            {
+                image = XImage.FromStream(new MemoryStream(bytes));
+            }
+            catch (Exception error) when (error is InvalidOperationException or NotSupportedException or ArgumentException)
+            {
+                return;
+            }
+
+            using (image)
+            {
+                var scale = Math.Min(_width / image.PointWidth, (_bottom - Margin) / 3 / image.PointHeight);
+                var (width, height) = (image.PointWidth * scale, image.PointHeight * scale);
+                var captionHeight = Wrap(caption, SmallFont, _width).Count * SmallFont.Height;
+                Room((section is null ? 0 : _caption.Height + 4) + height + captionHeight + 4);
+                if (section is not null)
+                {
+                    _page.DrawString(section, _caption, XBrushes.Black, new XRect(Margin, _y, _width, _caption.Height), XStringFormats.TopLeft);
+                    _y += _caption.Height + 4;
+                }
+
+                _page.DrawImage(image, Margin, _y, width, height);
+                _y += height + 2;
+            }
+
+            Paragraph(caption, SmallFont, after: 10);
         }
 
         /// <summary>Numbers each page at its foot once the last page is known.</summary>

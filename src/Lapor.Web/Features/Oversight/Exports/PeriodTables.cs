@@ -81,7 +81,8 @@ public static class PeriodTables
         return new Table(t["Dashboard.Summary"], [new(t["Dashboard.Figure"], Kind.General), new(t["Dashboard.Value"], Kind.General), new(t["Export.Percentage"], Kind.Rate)], rows);
     }
 
-    private static Table PerAgency(PeriodReport.View view, IStringLocalizer t)
+    /// <summary>The period report's per-agency table (the evidence pack shows it too).</summary>
+    public static Table PerAgency(PeriodReport.View view, IStringLocalizer t)
     {
         List<Column> columns =
         [
