@@ -71,19 +71,19 @@ public static class EvidenceTables
 
     private static Table Decrees(EvidencePack.Pack pack, IStringLocalizer t) =>
         new(t["Evidence.Decrees"],
-            [new(t["Common.Agency"], Kind.General), new(t["Evidence.DecreeNumber"], Kind.General), new(t["Evidence.DecreeDate"], Kind.Day), new(t["Evidence.DecreeStanding"], Kind.General)],
+            [new(t["Common.Agency"], Kind.General), new(t["Evidence.DecreeNumber"], Kind.General, 125), new(t["Evidence.DecreeDate"], Kind.Day, 72), new(t["Evidence.DecreeStanding"], Kind.General, 105)],
             [.. pack.Decrees.Select(d => new object?[] { d.Agency, d.Number ?? "–", d.Date, t[$"Evidence.Decree.{d.Standing}"].Value })]);
 
     private static Table Agencies(EvidencePack.Pack pack, IStringLocalizer t) =>
         new(t["Evidence.ConnectedAgencies"],
-            [new(t["Common.Agency"], Kind.General), new(t["Evidence.OfficerAccounts"], Kind.Count), new(t["Evidence.ActiveOfficers"], Kind.Count), new(t["Evidence.IsConnected"], Kind.General)],
+            [new(t["Common.Agency"], Kind.General), new(t["Evidence.OfficerAccounts"], Kind.Count), new(t["Evidence.ActiveOfficers"], Kind.Count), new(t["Evidence.IsConnected"], Kind.General, 62)],
             [.. pack.Agencies.Select(a => new object?[] { a.Agency, a.Officers, a.ActiveOfficers, t[a.Connected ? "Evidence.Yes" : "Evidence.No"].Value })]);
 
     private static Table Officers(EvidencePack.Pack pack, IStringLocalizer t) =>
         new(t["Evidence.Officers"],
             [
-                new(t["Evidence.OfficerName"], Kind.General), new(t["Common.Agency"], Kind.General), new(t["Evidence.SignIns"], Kind.Count), new(t["Evidence.Actions"], Kind.Count),
-                new(t["Evidence.ActiveInPeriod"], Kind.General),
+                new(t["Evidence.OfficerName"], Kind.General), new(t["Common.Agency"], Kind.General, 150), new(t["Evidence.SignIns"], Kind.Count), new(t["Evidence.Actions"], Kind.Count),
+                new(t["Evidence.ActiveInPeriod"], Kind.General, 62),
             ],
             [.. pack.Officers.Select(o => new object?[]
             {
@@ -93,8 +93,8 @@ public static class EvidenceTables
     private static Table Events(EvidencePack.Pack pack, IStringLocalizer t) =>
         new(t["Evidence.Events"],
             [
-                new(t["Evidence.HeldOn"], Kind.Day), new(t["Evidence.EventKind"], Kind.General), new(t["Evidence.EventTitle"], Kind.General), new(t["Evidence.Audience"], Kind.General),
-                new(t["Evidence.Participants"], Kind.Count), new(t["Evidence.Photo"], Kind.General),
+                new(t["Evidence.HeldOn"], Kind.Day, 66), new(t["Evidence.EventKind"], Kind.General, 72), new(t["Evidence.EventTitle"], Kind.General), new(t["Evidence.Audience"], Kind.General, 120),
+                new(t["Evidence.Participants"], Kind.Count, 52), new(t["Evidence.Photo"], Kind.General, 36),
             ],
             [.. pack.Events.Select(e => new object?[] { e.HeldOn, t[$"OutreachKind.{e.Kind}"].Value, e.Title, e.Audience, e.Participants, e.HasPhoto ? t["Evidence.Yes"].Value : "–" })]);
 

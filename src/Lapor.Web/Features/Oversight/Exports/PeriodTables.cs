@@ -27,7 +27,8 @@ public static class PeriodTables
         Day,
     }
 
-    public sealed record Column(string Header, Kind Kind);
+    /// <summary>A column: its header, what its cells hold, and its width on the PDF page in points (0: a number's width, or, for the first such column, what the others leave).</summary>
+    public sealed record Column(string Header, Kind Kind, double Width = 0);
 
     public sealed record Table(string Name, IReadOnlyList<Column> Columns, IReadOnlyList<object?[]> Rows);
 
