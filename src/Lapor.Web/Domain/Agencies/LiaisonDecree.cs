@@ -2,6 +2,17 @@ using Lapor.Web.Domain.Metrics;
 
 namespace Lapor.Web.Domain.Agencies;
 
+/// <summary>Why a liaison decree as entered cannot be recorded.</summary>
+public enum DecreeProblem
+{
+    /// <summary>A number without a date, or a date without a number.</summary>
+    Incomplete,
+    NumberTooLong,
+
+    /// <summary>After today, or before 2000.</summary>
+    DateOutOfRange,
+}
+
 /// <summary>Whose SK names an agency's liaison officers: its own, its parent's (a sub-unit under its OPD's decree), or none (what an evaluator looks for).</summary>
 public enum DecreeStanding
 {
@@ -19,24 +30,24 @@ public static class LiaisonDecree
     public const int MaxNumberLength = 100;
 
     /// <summary>
-    /// Why a decree as entered cannot be recorded (a resource key), or null when it can: both number and date,
+    /// Why a decree as entered cannot be recorded, or null when it can: both number and date,
     /// or neither (no decree); the number at most <see cref="MaxNumberLength"/> characters; the date neither
     /// after <paramref name="today"/> (a decree is signed before it is recorded) nor before the year 2000.
     /// </summary>
-    public static string? Problem(string? number, DateOnly? date, DateOnly today)
+    public static DecreeProblem? Problem(string? number, DateOnly? date, DateOnly today)
     {
         var hasNumber = !string.IsNullOrWhiteSpace(number);
         if (hasNumber != date.HasValue)
         {
-            return "Agencies.DecreeIncomplete";
+            return DecreeProblem.Incomplete;
         }
 
         if (hasNumber && number!.Trim().Length > MaxNumberLength)
         {
-            return "Agencies.DecreeNumberTooLong";
+            return DecreeProblem.NumberTooLong;
         }
 
-        return date is { } day && (day > today || !ReportingPeriod.IsPlausible(day)) ? "Agencies.DecreeDateOutOfRange" : null;
+        return date is { } day && (day > today || !ReportingPeriod.IsPlausible(day)) ? DecreeProblem.DateOutOfRange : null;
     }
 
     /// <summary>The decree covering an agency: its own if recorded, else its parent's when the agency is a sub-unit of one that has it.</summary>

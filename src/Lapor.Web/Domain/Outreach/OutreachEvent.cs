@@ -9,6 +9,15 @@ public enum OutreachKind
     Training,
 }
 
+/// <summary>Why an event as entered cannot be recorded.</summary>
+public enum OutreachProblem
+{
+    Title,
+    Audience,
+    Participants,
+    Date,
+}
+
 /// <summary>
 /// A socialisation or training event the coordinators held, recorded for the evaluation's evidence pack
 /// (Kemendagri's complaint-handling evaluation and KemenPANRB's SP4N-LAPOR! targets ask for them):
@@ -59,13 +68,13 @@ public sealed class OutreachEvent
     }
 
     /// <summary>
-    /// Why an event as entered cannot be recorded (a resource key), or null: a title and an audience within
+    /// Why an event as entered cannot be recorded, or null: a title and an audience within
     /// their lengths, 1 to <see cref="MaxParticipants"/> participants, held on a day from 2000 up to <paramref name="today"/> (it is a log of what happened).
     /// </summary>
-    public static string? Problem(string? title, string? audience, int? participants, DateOnly? heldOn, DateOnly today) =>
-        string.IsNullOrWhiteSpace(title) || title.Trim().Length > MaxTitleLength ? "Evidence.EventTitleInvalid"
-        : string.IsNullOrWhiteSpace(audience) || audience.Trim().Length > MaxAudienceLength ? "Evidence.EventAudienceInvalid"
-        : participants is not (>= 1 and <= MaxParticipants) ? "Evidence.EventParticipantsInvalid"
-        : heldOn is not { } day || day > today || !ReportingPeriod.IsPlausible(day) ? "Evidence.EventDateInvalid"
+    public static OutreachProblem? Problem(string? title, string? audience, int? participants, DateOnly? heldOn, DateOnly today) =>
+        string.IsNullOrWhiteSpace(title) || title.Trim().Length > MaxTitleLength ? OutreachProblem.Title
+        : string.IsNullOrWhiteSpace(audience) || audience.Trim().Length > MaxAudienceLength ? OutreachProblem.Audience
+        : participants is not (>= 1 and <= MaxParticipants) ? OutreachProblem.Participants
+        : heldOn is not { } day || day > today || !ReportingPeriod.IsPlausible(day) ? OutreachProblem.Date
         : null;
 }

@@ -224,6 +224,43 @@ public sealed class EvidencePackTests(LaporAppFactory app) : IClassFixture<Lapor
         Assert.Null((await (await Staff.SignInAsync(app, StaffWorld.HeadA)).OpenAsync("/dashboard")).Document.QuerySelector("[data-testid=evidence-link]"));
     }
 
+    [Theory]
+    [InlineData("188.4/030/KPTS/2026", "", "Isi nomor dan tanggal SK pejabat penghubung bersama-sama")]
+    [InlineData("", "2026-03-01", "Isi nomor dan tanggal SK pejabat penghubung bersama-sama")]
+    [InlineData("188.4/030/KPTS/2026", "2099-03-01", "Tanggal SK tidak boleh setelah hari ini")]
+    public async Task Admin_ADecreeWithoutItsDateOrDatedAhead_IsRefused(string number, string date, string message)
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+
+        var page = await HtmlPage.FromAsync(await admin.SubmitAsync($"/admin/instansi/{world.AgencyB}", ("Name", StaffWorld.AgencyBName), ("Code", "UJI-B"), ("Kind", "Opd"),
+            ("ParentId", world.Region.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("DecreeNumber", number), ("DecreeDate", date), ("IsActive", "true")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains(message, page.Text, StringComparison.Ordinal);
+        Assert.Null(await app.WithDbAsync(db => db.Agencies.Where(a => a.Id == world.AgencyB).Select(a => a.LiaisonDecreeNumber).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Admin_RecordsAndClearsADecree_AndThePackFollows()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var admin = await Staff.SignInAsync(app, StaffWorld.Admin);
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        (string, string)[] Form(string number, string date) =>
+            [("Name", "Bidang A1"), ("Code", "UJI-A1"), ("Kind", "SubUnit"), ("ParentId", world.AgencyA.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("DecreeNumber", number), ("DecreeDate", date), ("IsActive", "true")];
+
+        await admin.SubmitAsync($"/admin/instansi/{world.AgencyA1}", Form("188.4/031/KPTS/2026", "2026-03-02"));
+        var recorded = await coordinator.OpenAsync(Page);
+        await admin.SubmitAsync($"/admin/instansi/{world.AgencyA1}", Form("", ""));
+        var cleared = await coordinator.OpenAsync(Page);
+
+        Assert.DoesNotContain("Bidang A1", recorded.Document.QuerySelector("[data-testid=missing-decrees]")?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.Null(await app.WithDbAsync(db => db.Agencies.Where(a => a.Id == world.AgencyA1).Select(a => a.LiaisonDecreeNumber).SingleAsync()));
+        Assert.Contains("Bidang A1", cleared.Document.QuerySelector("[data-testid=missing-decrees]")!.TextContent, StringComparison.Ordinal);
+    }
+
     private async Task<long> RecordedEventAsync(StaffWorld world) => await app.WithDbAsync(async db =>
     {
         if (await db.OutreachEvents.FirstOrDefaultAsync(e => e.Title == "Sosialisasi SP4N-LAPOR! di Kecamatan Uji") is { } existing)

@@ -13,11 +13,11 @@ public sealed class LiaisonDecreeTests
     [InlineData("188.4/021/KPTS/2026", "2026-12-02", null)]
     [InlineData(null, null, null)]
     [InlineData("  ", null, null)]
-    [InlineData("188.4/021/KPTS/2026", null, "Agencies.DecreeIncomplete")]
-    [InlineData(null, "2026-02-03", "Agencies.DecreeIncomplete")]
-    [InlineData("188.4/021/KPTS/2026", "2026-12-03", "Agencies.DecreeDateOutOfRange")]
-    [InlineData("188.4/021/KPTS/2026", "1999-12-31", "Agencies.DecreeDateOutOfRange")]
-    public void Problem_AsksForNumberAndDateTogether_AndADayAlreadyPassed(string? number, string? date, string? expected)
+    [InlineData("188.4/021/KPTS/2026", null, DecreeProblem.Incomplete)]
+    [InlineData(null, "2026-02-03", DecreeProblem.Incomplete)]
+    [InlineData("188.4/021/KPTS/2026", "2026-12-03", DecreeProblem.DateOutOfRange)]
+    [InlineData("188.4/021/KPTS/2026", "1999-12-31", DecreeProblem.DateOutOfRange)]
+    public void Problem_AsksForNumberAndDateTogether_AndADayAlreadyPassed(string? number, string? date, DecreeProblem? expected)
     {
         Assert.Equal(expected, LiaisonDecree.Problem(number, date is null ? null : DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), Today));
     }
@@ -25,7 +25,7 @@ public sealed class LiaisonDecreeTests
     [Fact]
     public void Problem_RefusesANumberLongerThanTheColumn()
     {
-        Assert.Equal("Agencies.DecreeNumberTooLong", LiaisonDecree.Problem(new string('1', LiaisonDecree.MaxNumberLength + 1), Today, Today));
+        Assert.Equal(DecreeProblem.NumberTooLong, LiaisonDecree.Problem(new string('1', LiaisonDecree.MaxNumberLength + 1), Today, Today));
         Assert.Null(LiaisonDecree.Problem(new string('1', LiaisonDecree.MaxNumberLength), Today, Today));
     }
 
@@ -42,14 +42,14 @@ public sealed class LiaisonDecreeTests
 
     [Theory]
     [InlineData("Bimtek", "Operator OPD", 35, "2026-11-10", null)]
-    [InlineData("", "Operator OPD", 35, "2026-11-10", "Evidence.EventTitleInvalid")]
-    [InlineData("Bimtek", " ", 35, "2026-11-10", "Evidence.EventAudienceInvalid")]
-    [InlineData("Bimtek", "Operator OPD", 0, "2026-11-10", "Evidence.EventParticipantsInvalid")]
-    [InlineData("Bimtek", "Operator OPD", 100_001, "2026-11-10", "Evidence.EventParticipantsInvalid")]
-    [InlineData("Bimtek", "Operator OPD", null, "2026-11-10", "Evidence.EventParticipantsInvalid")]
-    [InlineData("Bimtek", "Operator OPD", 35, "2026-12-03", "Evidence.EventDateInvalid")]
-    [InlineData("Bimtek", "Operator OPD", 35, null, "Evidence.EventDateInvalid")]
-    public void OutreachEvent_IsALogOfWhatHappened(string title, string audience, int? participants, string? heldOn, string? expected)
+    [InlineData("", "Operator OPD", 35, "2026-11-10", OutreachProblem.Title)]
+    [InlineData("Bimtek", " ", 35, "2026-11-10", OutreachProblem.Audience)]
+    [InlineData("Bimtek", "Operator OPD", 0, "2026-11-10", OutreachProblem.Participants)]
+    [InlineData("Bimtek", "Operator OPD", 100_001, "2026-11-10", OutreachProblem.Participants)]
+    [InlineData("Bimtek", "Operator OPD", null, "2026-11-10", OutreachProblem.Participants)]
+    [InlineData("Bimtek", "Operator OPD", 35, "2026-12-03", OutreachProblem.Date)]
+    [InlineData("Bimtek", "Operator OPD", 35, null, OutreachProblem.Date)]
+    public void OutreachEvent_IsALogOfWhatHappened(string title, string audience, int? participants, string? heldOn, OutreachProblem? expected)
     {
         Assert.Equal(expected, OutreachEvent.Problem(title, audience, participants, heldOn is null ? null : DateOnly.Parse(heldOn, System.Globalization.CultureInfo.InvariantCulture), Today));
     }
@@ -57,7 +57,7 @@ public sealed class LiaisonDecreeTests
     [Fact]
     public void OutreachEvent_RefusesATitleLongerThanItsColumn()
     {
-        Assert.Equal("Evidence.EventTitleInvalid", OutreachEvent.Problem(new string('x', OutreachEvent.MaxTitleLength + 1), "Warga", 10, Today, Today));
+        Assert.Equal(OutreachProblem.Title, OutreachEvent.Problem(new string('x', OutreachEvent.MaxTitleLength + 1), "Warga", 10, Today, Today));
     }
 
     [Theory]

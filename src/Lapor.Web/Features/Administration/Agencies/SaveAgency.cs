@@ -41,7 +41,12 @@ public static class SaveAgency
             // The liaison decree (SK) the evaluation's evidence pack lists: number and date together, a date already passed.
             RuleFor(f => f)
                 .Must(f => LiaisonDecree.Problem(f.DecreeNumber, f.DecreeDate, local.Date(clock.GetUtcNow())) is null)
-                .WithMessage(f => t[LiaisonDecree.Problem(f.DecreeNumber, f.DecreeDate, local.Date(clock.GetUtcNow()))!])
+                .WithMessage(f => t[LiaisonDecree.Problem(f.DecreeNumber, f.DecreeDate, local.Date(clock.GetUtcNow())) switch
+                {
+                    DecreeProblem.Incomplete => "Agencies.DecreeIncomplete",
+                    DecreeProblem.NumberTooLong => "Agencies.DecreeNumberTooLong",
+                    _ => "Agencies.DecreeDateOutOfRange",
+                }])
                 .OverridePropertyName(nameof(Form.DecreeNumber));
         }
     }

@@ -59,7 +59,13 @@ public static class OutreachLog
 
             if (OutreachEvent.Problem(form.Title, form.Audience, form.Participants, form.HeldOn, today) is { } problem)
             {
-                return t[problem, OutreachEvent.MaxParticipants];
+                return problem switch
+                {
+                    OutreachProblem.Title => t["Evidence.EventTitleInvalid"],
+                    OutreachProblem.Audience => t["Evidence.EventAudienceInvalid"],
+                    OutreachProblem.Participants => t["Evidence.EventParticipantsInvalid", OutreachEvent.MaxParticipants],
+                    _ => t["Evidence.EventDateInvalid"],
+                };
             }
 
             if (Home(scope, await reference.AgencySetAsync(cancellationToken)) is not { } agency)
