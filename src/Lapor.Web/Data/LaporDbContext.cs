@@ -7,6 +7,7 @@ using Lapor.Web.Domain.Deadlines;
 using Lapor.Web.Domain.Inbox;
 using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Notifications;
+using Lapor.Web.Domain.Outreach;
 using Lapor.Web.Domain.Privacy;
 using Lapor.Web.Domain.Reports;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -50,6 +51,7 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ApiSubmission> ApiSubmissions => Set<ApiSubmission>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<PrivacyNotice> PrivacyNotices => Set<PrivacyNotice>();
+    public DbSet<OutreachEvent> OutreachEvents => Set<OutreachEvent>();
 
     /// <summary>
     /// Public reports whose public text (title, summary, public answers) holds every term of

@@ -33,6 +33,7 @@ public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFi
     [InlineData(Coordinator, "/dashboard/siapa-terlambat")]
     [InlineData(Coordinator, "/dashboard/terlambat")]
     [InlineData(Coordinator, "/dashboard/laporan?From=2026-01-01&To=2026-12-31&Status=Completed")]
+    [InlineData(Coordinator, "/dashboard/bukti-dukung")]
     public async Task Page_NeedsAtMostFiveQueries(string? email, string url)
     {
         var client = await SessionAsync(email);

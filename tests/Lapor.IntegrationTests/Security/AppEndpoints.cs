@@ -49,9 +49,16 @@ public static partial class AppEndpoints
         "trackingNumber" => number,
         "attachmentId" => attachment.ToString(),
         "statusCode" => "404",
-        "format" => pattern.StartsWith("open311", StringComparison.Ordinal) ? "json" : "csv",
+        "format" => pattern.StartsWith("open311", StringComparison.Ordinal) ? "json" : Formats(m.Value) is { } allowed && !allowed.Contains("csv") ? allowed[0] : "csv",
         _ => "1",
     });
+
+    /// <summary>The choices a <c>{format:regex(^(xlsx|pdf)$)}</c> parameter allows, or null without such a constraint.</summary>
+    private static string[]? Formats(string parameter) =>
+        FormatChoices().Match(parameter) is { Success: true } m ? m.Groups["choices"].Value.Split('|') : null;
+
+    [GeneratedRegex(@"regex\(\^\((?<choices>[a-z|]+)\)\$\)")]
+    private static partial Regex FormatChoices();
 
     /// <summary>The names of the route's parameters ("trackingNumber", "format"…).</summary>
     public static IEnumerable<string> RouteParameters(string pattern) => RouteParameter().Matches(pattern).Select(m => m.Groups["name"].Value);

@@ -54,6 +54,9 @@ public sealed class Agency
         LiaisonDecreeDate = date;
     }
 
+    /// <summary>No decree on record: the evidence pack shows the agency as missing one.</summary>
+    public void ClearLiaisonDecree() => (LiaisonDecreeNumber, LiaisonDecreeDate) = (null, null);
+
     public void SetContact(string? email, string? phone)
     {
         ContactEmail = string.IsNullOrWhiteSpace(email) ? null : email.Trim();

@@ -20,6 +20,9 @@ public static class Rates
     /// <summary>Satisfaction: accepted final responses over accepted plus rejected ones (silence counts neither way).</summary>
     public static decimal? Satisfaction(int accepted, int rejected) => Share(accepted, accepted + rejected);
 
+    /// <summary>A mean rounded to one place (the reporters' star ratings); null when nothing was counted.</summary>
+    public static decimal? Mean(int total, int count) => count == 0 ? null : Math.Round((decimal)total / count, 1);
+
     /// <summary>Connectedness or officer activity: agencies meeting the condition over all agencies.</summary>
     public static decimal? OfAgencies(int meeting, int agencies) => Share(meeting, agencies);
 }

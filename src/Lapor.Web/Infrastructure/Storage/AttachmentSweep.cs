@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Lapor.Web.Infrastructure.Storage;
 
 /// <summary>
-/// Removes stored files that no attachment row names. Files are written before the report that
+/// Removes stored files that no attachment row (nor staged upload, nor outreach event's photo) names. Files are written before the report that
 /// names them commits, so a filing cut short (a crash, a lost race for the same form, a rollback)
 /// leaves its files behind; they are never served, only waste space. Only files older than
 /// <see cref="AttachmentStorageOptions.OrphanAge"/> are considered, so uploads in flight are safe,
@@ -68,6 +68,7 @@ public sealed class AttachmentSweep(LaporDbContext db, IAttachmentStore store, I
 
         var named = await db.Attachments.Where(a => candidates.Contains(a.StoredName)).Select(a => a.StoredName)
             .Concat(db.StagedUploads.Where(s => candidates.Contains(s.StoredName)).Select(s => s.StoredName))
+            .Concat(db.OutreachEvents.Where(e => e.PhotoStoredName != null && candidates.Contains(e.PhotoStoredName)).Select(e => e.PhotoStoredName!))
             .ToListAsync(cancellationToken);
         var orphans = candidates.Except(named, StringComparer.Ordinal).Take(allowed).ToList();
         foreach (var orphan in orphans)

@@ -5,6 +5,7 @@ using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Features.Shared.Staffing;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Caching;
+using Lapor.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -28,7 +29,7 @@ public static class SaveAgency
     /// <summary>Every rule has the same message; the page shows it once, above the form.</summary>
     public sealed class Validator : AbstractValidator<Form>
     {
-        public Validator(IStringLocalizer<AdministrationResource> t)
+        public Validator(IStringLocalizer<AdministrationResource> t, LocalTime local, TimeProvider clock)
         {
             RuleFor(f => f.Name)
                 .NotEmpty().WithMessage(_ => t["Agencies.Invalid"])
@@ -36,6 +37,17 @@ public static class SaveAgency
             RuleFor(f => f.Code)
                 .NotEmpty().WithMessage(_ => t["Agencies.Invalid"])
                 .MaximumLength(32).WithMessage(_ => t["Agencies.Invalid"]);
+
+            // The liaison decree (SK) the evaluation's evidence pack lists: number and date together, a date already passed.
+            RuleFor(f => f)
+                .Must(f => LiaisonDecree.Problem(f.DecreeNumber, f.DecreeDate, local.Date(clock.GetUtcNow())) is null)
+                .WithMessage(f => t[LiaisonDecree.Problem(f.DecreeNumber, f.DecreeDate, local.Date(clock.GetUtcNow())) switch
+                {
+                    DecreeProblem.Incomplete => "Agencies.DecreeIncomplete",
+                    DecreeProblem.NumberTooLong => "Agencies.DecreeNumberTooLong",
+                    _ => "Agencies.DecreeDateOutOfRange",
+                }])
+                .OverridePropertyName(nameof(Form.DecreeNumber));
         }
     }
 
@@ -80,9 +92,14 @@ public static class SaveAgency
             agency.Rename(form.Name!, form.Kind);
             agency.MoveUnder(form.ParentId);
             agency.SetContact(form.ContactEmail, agency.ContactPhone);
+            // Both or neither (the validator's rule): emptied, the decree is taken off (entered on the wrong agency, or revoked).
             if (!string.IsNullOrWhiteSpace(form.DecreeNumber) && form.DecreeDate is { } date)
             {
                 agency.RecordLiaisonDecree(form.DecreeNumber, date);
+            }
+            else
+            {
+                agency.ClearLiaisonDecree();
             }
 
             if (form.IsActive)

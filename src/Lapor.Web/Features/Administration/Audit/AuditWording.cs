@@ -18,6 +18,7 @@ public sealed partial class AuditWording(IStringLocalizer<AdministrationResource
         ["created"] = "AuditReason.Created",
         ["updated"] = "AuditReason.Updated",
         ["revoked"] = "AuditReason.Revoked",
+        ["removed"] = "AuditReason.Removed",
         ["disabled"] = "AuditReason.Disabled",
         ["enabled"] = "AuditReason.Enabled",
         ["invitation sent again"] = "AuditReason.InvitationResent",

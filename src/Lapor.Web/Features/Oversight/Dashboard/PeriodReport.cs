@@ -104,7 +104,8 @@ public static class PeriodReport
 
     /// <summary>Reports of one filing day, status, verification time and verification due day, counted.</summary>
     private sealed record ReportGroup(
-        DateOnly SubmittedOn, ReportStatus Status, int? VerifyWorkingDays, bool? VerifiedOnTime, DateOnly? VerifyDueOn, int Count, int WithFirstResponse, int Accepted, int Rejected);
+        DateOnly SubmittedOn, ReportStatus Status, int? VerifyWorkingDays, bool? VerifiedOnTime, DateOnly? VerifyDueOn, int Count, int WithFirstResponse, int Accepted, int Rejected,
+        int Rated, int Stars);
 
     /// <summary>One agency's assignments in the period: how many, how many answered, its completion times and how many are late to complete now.</summary>
     private sealed class AgencyTally
@@ -141,6 +142,16 @@ public static class PeriodReport
 
         /// <summary>The day "now" is measured on (local): the late-now figures and ages are as of this day.</summary>
         public DateOnly Today { get; init; }
+
+        /// <summary>Final responses the reporters accepted and rejected: what <see cref="Satisfaction"/> is the share of.</summary>
+        public int Accepted { get; init; }
+
+        public int Rejected { get; init; }
+
+        /// <summary>Reports the reporter rated (1–5 stars), and their mean rating (null when none was).</summary>
+        public int Rated { get; init; }
+
+        public decimal? MeanRating { get; init; }
     }
 
     public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, AgencyTree tree, ReferenceData reference, TimeProvider clock)
@@ -158,7 +169,8 @@ public static class PeriodReport
             var reportGroups = await inPeriod
                 .GroupBy(r => new { r.SubmittedOn, r.Status, r.VerifyWorkingDays, r.VerifiedOnTime, r.VerifyDueOn })
                 .Select(g => new ReportGroup(g.Key.SubmittedOn, g.Key.Status, g.Key.VerifyWorkingDays, g.Key.VerifiedOnTime, g.Key.VerifyDueOn,
-                    g.Count(), g.Count(r => r.FirstResponseAt != null), g.Sum(r => r.TimesAccepted), g.Sum(r => r.TimesRejected)))
+                    g.Count(), g.Count(r => r.FirstResponseAt != null), g.Sum(r => r.TimesAccepted), g.Sum(r => r.TimesRejected),
+                    g.Count(r => r.Rating != null), g.Sum(r => r.Rating ?? 0)))
                 .ToListAsync(cancellationToken);
 
             // Driven from the period's reports (covering date index), then each report's assignments (covering
@@ -264,6 +276,10 @@ public static class PeriodReport
                 Filter = filter,
                 ShowRefusals = validates || rows.Any(r => r.Refusals > 0),
                 Today = today,
+                Accepted = reportGroups.Sum(g => g.Accepted),
+                Rejected = reportGroups.Sum(g => g.Rejected),
+                Rated = reportGroups.Sum(g => g.Rated),
+                MeanRating = Rates.Mean(reportGroups.Sum(g => g.Stars), reportGroups.Sum(g => g.Rated)),
             };
         }
 

@@ -1,6 +1,7 @@
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using SkiaSharp;
 
 namespace Lapor.Web.Features.Oversight.Exports;
 
@@ -14,10 +15,16 @@ public static class PeriodPdf
     private const double Margin = 42; // about 15 mm
     private const double CellPadding = 3;
 
+    /// <summary>Photos are drawn at most this many pixels on their long side: sharp on A4, and a pack of phone photos stays small.</summary>
+    private const int PictureSide = 1600;
+
     /// <summary>What the page says besides the tables: title, period, scope, when it was made, and the note under the figures.</summary>
     public sealed record Heading(string Title, string Period, string Scope, string Generated, string Note, Func<int, int, string> PageOf);
 
-    public static byte[] Render(Heading heading, IReadOnlyList<PeriodTables.Table> tables)
+    /// <summary>A photo (JPEG or PNG, already checked and stripped of metadata) and its caption, drawn after the tables under <paramref name="Section"/>.</summary>
+    public sealed record Picture(string Section, string Caption, byte[] Image);
+
+    public static byte[] Render(Heading heading, IReadOnlyList<PeriodTables.Table> tables, IReadOnlyList<Picture>? pictures = null)
     {
         PdfFonts.Install();
         using var document = new PdfDocument();
@@ -38,6 +45,11 @@ public static class PeriodPdf
         }
 
         writer.Paragraph(heading.Note, writer.SmallFont);
+        foreach (var (picture, i) in (pictures ?? []).Select((p, i) => (p, i)))
+        {
+            writer.Picture(i == 0 ? picture.Section : null, picture.Caption, picture.Image);
+        }
+
         writer.Finish(heading.PageOf);
 
         using var stream = new MemoryStream();
@@ -104,6 +116,76 @@ public static class PeriodPdf
             }
 
             _y += 12;
+        }
+
+        /// <summary>A photo scaled to the page's width and at most a third of its height, its caption under it; a photo that cannot be read is left out.</summary>
+        public void Picture(string? section, string caption, byte[] bytes)
+        {
+            if (ForPage(bytes) is not { } jpeg)
+            {
+                return;
+            }
+
+            using var image = XImage.FromStream(new MemoryStream(jpeg));
+            var scale = Math.Min(_width / image.PointWidth, (_bottom - Margin) / 3 / image.PointHeight);
+            var (width, height) = (image.PointWidth * scale, image.PointHeight * scale);
+            var captionHeight = Wrap(caption, SmallFont, _width).Count * SmallFont.Height;
+            Room((section is null ? 0 : _caption.Height + 4) + height + captionHeight + 4);
+            if (section is not null)
+            {
+                _page.DrawString(section, _caption, XBrushes.Black, new XRect(Margin, _y, _width, _caption.Height), XStringFormats.TopLeft);
+                _y += _caption.Height + 4;
+            }
+
+            _page.DrawImage(image, Margin, _y, width, height);
+            _y += height + 2;
+
+            Paragraph(caption, SmallFont, after: 10);
+        }
+
+        /// <summary>
+        /// The photo as a JPEG at most <see cref="PictureSide"/> pixels on its long side, upright, written by SkiaSharp (whose
+        /// JFIF output PDFsharp reads, unlike some stripped camera JPEGs); null when it cannot be decoded.
+        /// </summary>
+        private static byte[]? ForPage(byte[] bytes)
+        {
+            using var codec = SKCodec.Create(new MemoryStream(bytes));
+            using var decoded = codec is null ? null : SKBitmap.Decode(codec);
+            if (decoded is null)
+            {
+                return null;
+            }
+
+            var scale = Math.Min(1, (double)PictureSide / Math.Max(decoded.Width, decoded.Height));
+            using var sized = decoded.Resize(new SKImageInfo(Math.Max(1, (int)(decoded.Width * scale)), Math.Max(1, (int)(decoded.Height * scale))), new SKSamplingOptions(SKFilterMode.Linear));
+            using var upright = Upright(sized ?? decoded, codec!.EncodedOrigin);
+            using var image = SKImage.FromBitmap(upright);
+            using var data = image.Encode(SKEncodedImageFormat.Jpeg, 82);
+            return data?.ToArray();
+        }
+
+        /// <summary>A phone photo's pixels turned as its kept EXIF orientation says (the common turns; mirrored ones are rare and left as they are).</summary>
+        private static SKBitmap Upright(SKBitmap source, SKEncodedOrigin origin)
+        {
+            var degrees = origin switch
+            {
+                SKEncodedOrigin.RightTop => 90,
+                SKEncodedOrigin.BottomRight => 180,
+                SKEncodedOrigin.LeftBottom => 270,
+                _ => 0,
+            };
+            if (degrees == 0)
+            {
+                return source.Copy();
+            }
+
+            var turned = new SKBitmap(degrees == 180 ? source.Width : source.Height, degrees == 180 ? source.Height : source.Width);
+            using var canvas = new SKCanvas(turned);
+            canvas.Translate(turned.Width / 2f, turned.Height / 2f);
+            canvas.RotateDegrees(degrees);
+            canvas.Translate(-source.Width / 2f, -source.Height / 2f);
+            canvas.DrawBitmap(source, 0, 0);
+            return turned;
         }
 
         /// <summary>Numbers each page at its foot once the last page is known.</summary>
@@ -173,12 +255,23 @@ public static class PeriodPdf
         private double RowHeight(string[] cells, double[] widths, XFont font) =>
             (cells.Select((text, i) => Wrap(text, font, widths[i] - (2 * CellPadding)).Count).Max() * font.Height) + (2 * CellPadding);
 
-        /// <summary>The first column takes <paramref name="labelShare"/> of the width, or what the numbers leave (at least a quarter).</summary>
+        /// <summary>
+        /// The first column takes <paramref name="labelShare"/> of the width, the rest shared evenly; or each column its
+        /// own width (a number's when not given) and the first without one what the others leave (at least a quarter).
+        /// </summary>
         private double[] Widths(IReadOnlyList<PeriodTables.Column> columns, double labelShare)
         {
             var width = _width;
-            var first = labelShare > 0 ? width * labelShare : Math.Max(width / 4, width - ((columns.Count - 1) * 58));
-            return [first, .. Enumerable.Repeat((width - first) / Math.Max(1, columns.Count - 1), columns.Count - 1)];
+            if (labelShare > 0)
+            {
+                var label = width * labelShare;
+                return [label, .. Enumerable.Repeat((width - label) / Math.Max(1, columns.Count - 1), columns.Count - 1)];
+            }
+
+            var flexible = Math.Max(0, columns.ToList().FindIndex(c => c.Width <= 0));
+            var widths = columns.Select((c, i) => i == flexible ? 0 : c.Width > 0 ? c.Width : 58).ToArray();
+            widths[flexible] = Math.Max(width / 4, width - widths.Sum());
+            return widths;
         }
 
         /// <summary>Breaks text at spaces into lines no wider than <paramref name="width"/> (a longer word keeps its own line).</summary>

@@ -27,7 +27,8 @@ public static class PeriodTables
         Day,
     }
 
-    public sealed record Column(string Header, Kind Kind);
+    /// <summary>A column: its header, what its cells hold, and its width on the PDF page in points (0: a number's width, or, for the first such column, what the others leave).</summary>
+    public sealed record Column(string Header, Kind Kind, double Width = 0);
 
     public sealed record Table(string Name, IReadOnlyList<Column> Columns, IReadOnlyList<object?[]> Rows);
 
@@ -81,7 +82,8 @@ public static class PeriodTables
         return new Table(t["Dashboard.Summary"], [new(t["Dashboard.Figure"], Kind.General), new(t["Dashboard.Value"], Kind.General), new(t["Export.Percentage"], Kind.Rate)], rows);
     }
 
-    private static Table PerAgency(PeriodReport.View view, IStringLocalizer t)
+    /// <summary>The period report's per-agency table (the evidence pack shows it too).</summary>
+    public static Table PerAgency(PeriodReport.View view, IStringLocalizer t)
     {
         List<Column> columns =
         [
