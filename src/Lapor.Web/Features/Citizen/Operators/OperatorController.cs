@@ -13,6 +13,7 @@ using Lapor.Web.Infrastructure.Notifications;
 using Lapor.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -42,7 +43,12 @@ public sealed class OperatorController(IStringLocalizer<CitizenResource> t, IOpt
             [], await servicePoint.HandleAsync(UserId, cancellationToken), options, cancellationToken);
     }
 
+    /// <summary>
+    /// Held to the filing form's flood limit per address, not to the citizen's per-browser budget: a desk files many
+    /// reports a day from one browser, each an audited act of a named account.
+    /// </summary>
     [HttpPost("lapor")]
+    [EnableRateLimiting(RateLimitPolicies.FilingAttempts)]
     [RequestSizeLimit(Submit.MaxRequestBytes)]
     public async Task<IActionResult> File(
         Submit.Form form, [FromServices] IValidator<Submit.Form> validator, [FromServices] Submit.Handler submit, [FromServices] OperatorDesk.FileHandler handler,
