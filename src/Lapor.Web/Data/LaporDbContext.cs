@@ -33,6 +33,7 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<DeadlinePolicy> DeadlinePolicies => Set<DeadlinePolicy>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<ReporterIdentity> ReporterIdentities => Set<ReporterIdentity>();
+    public DbSet<OperatorFiling> OperatorFilings => Set<OperatorFiling>();
     public DbSet<ConversationReceipt> ConversationReceipts => Set<ConversationReceipt>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<RoutingEntry> RoutingEntries => Set<RoutingEntry>();

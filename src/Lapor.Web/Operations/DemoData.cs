@@ -18,6 +18,9 @@ public sealed partial class DemoData(LaporDbContext db, UserManager<LaporUser> u
     public const string Password = "Lapor-Demo-2026";
     public const string RegionCode = "KNM";
 
+    /// <summary>The demo village operator's service point (operator.desa@lapor.test), printed on their slips.</summary>
+    public const string DemoServicePoint = "Kantor Desa Sukamaju, Kecamatan Makmur Kota";
+
     /// <summary>The demo API client's key (Open311 and channel intake), printed in the README; Development only.</summary>
     public const string ApiKey = "lpr_demo_open311_2026";
 
@@ -154,13 +157,18 @@ public sealed partial class DemoData(LaporDbContext db, UserManager<LaporUser> u
             ("koordinator@lapor.test", "Rina Kusuma", Roles.Coordinator, RegionCode),
             ("pengawas@lapor.test", "Agus Prasetyo", Roles.Oversight, RegionCode),
             ("admin@lapor.test", "Administrator Lapor", Roles.Administrator, null),
+            ("operator.desa@lapor.test", "Dedi Kurniawan", Roles.VillageOperator, null),
         ];
 
         var byEmail = new Dictionary<string, LaporUser>();
         foreach (var (email, name, role, agency) in accounts)
         {
             // The coordinator hears of every report in the region: one digest a day, not dozens of mails.
-            var user = new LaporUser { UserName = email, Email = email, EmailConfirmed = true, FullName = name, CreatedAt = clock.GetUtcNow(), MailDigest = role == Roles.Coordinator };
+            var user = new LaporUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, FullName = name, CreatedAt = clock.GetUtcNow(), MailDigest = role == Roles.Coordinator,
+                ServicePoint = role == Roles.VillageOperator ? DemoServicePoint : null,
+            };
             var created = await CreateWithDemoPasswordAsync(users, user);
             if (!created.Succeeded)
             {

@@ -10,5 +10,6 @@ public sealed class LaporUserConfiguration : IEntityTypeConfiguration<LaporUser>
     {
         builder.Property(u => u.FullName).HasMaxLength(150);
         builder.Property(u => u.PreferredCulture).HasMaxLength(8);
+        builder.Property(u => u.ServicePoint).HasMaxLength(Domain.Reports.OperatorFiling.MaxServicePointLength);
     }
 }

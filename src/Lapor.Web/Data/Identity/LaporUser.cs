@@ -16,4 +16,7 @@ public sealed class LaporUser : IdentityUser
 
     /// <summary>The last authenticator time step accepted: a code is good once, even within its 30 seconds (ASVS 6.5.x).</summary>
     public long? LastTotpTimeStep { get; set; }
+
+    /// <summary>For a village or sub-district operator: the desa, kelurahan or kecamatan office they serve, printed on every receipt.</summary>
+    public string? ServicePoint { get; set; }
 }

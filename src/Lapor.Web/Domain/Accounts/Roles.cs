@@ -11,5 +11,11 @@ public static class Roles
     public const string Oversight = nameof(Oversight);
     public const string Administrator = nameof(Administrator);
 
-    public static IReadOnlyList<string> All { get; } = [Citizen, Officer, AgencyHead, Coordinator, Oversight, Administrator];
+    /// <summary>
+    /// "Operator Desa/Kelurahan": files reports for residents who come in person at a village, kelurahan or
+    /// kecamatan service point, and follows those reports only. Not staff: no inbox, no other report.
+    /// </summary>
+    public const string VillageOperator = nameof(VillageOperator);
+
+    public static IReadOnlyList<string> All { get; } = [Citizen, Officer, AgencyHead, Coordinator, Oversight, Administrator, VillageOperator];
 }

@@ -23,6 +23,9 @@ public enum AuditAction
     PasswordResetSent,
     TwoFactorReset,
     SessionsEnded,
+
+    /// <summary>A village or sub-district operator filed a report for a resident (target: the report; reason: the service point).</summary>
+    FiledOnBehalf,
 }
 
 /// <summary>

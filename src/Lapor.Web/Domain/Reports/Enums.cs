@@ -37,6 +37,9 @@ public enum Channel
     Letter,
     Phone,
     WalkIn,
+
+    /// <summary>Filed by a village or sub-district operator for a resident who came to their service point.</summary>
+    Operator,
 }
 
 public enum ArchiveReason
@@ -92,6 +95,9 @@ public enum ActorRole
     Oversight,
     Administrator,
     System,
+
+    /// <summary>A village or sub-district operator filing for a resident (<c>Roles.VillageOperator</c>).</summary>
+    VillageOperator,
 }
 
 public enum MessageVisibility

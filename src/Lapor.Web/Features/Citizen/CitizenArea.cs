@@ -1,5 +1,6 @@
 using Lapor.Web.Features.Citizen.Filing;
 using Lapor.Web.Features.Citizen.MyReports;
+using Lapor.Web.Features.Citizen.Operators;
 using Lapor.Web.Features.Citizen.Privacy;
 using Lapor.Web.Features.Citizen.PublicReports;
 using Lapor.Web.Features.Citizen.Tracking;
@@ -27,5 +28,10 @@ public static class CitizenArea
         .AddScoped<PublicDetail.Handler>()
         .AddScoped<PublicMap.Handler>()
         .AddScoped<Support.Handler>()
-        .AddScoped<PublicStatistics.Handler>();
+        .AddScoped<PublicStatistics.Handler>()
+        .AddScoped<OperatorDesk.ServicePointHandler>()
+        .AddScoped<OperatorDesk.FileHandler>()
+        .AddScoped<OperatorDesk.ReprintHandler>()
+        .AddScoped<OperatorDesk.ListHandler>()
+        .AddScoped<OperatorDesk.ReportHandler>();
 }

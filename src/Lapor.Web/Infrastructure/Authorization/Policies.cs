@@ -26,6 +26,9 @@ public static class Policies
     /// <summary>Entering reports received by letter, phone, walk-in or social media.</summary>
     public const string Intake = nameof(Intake);
 
+    /// <summary>The village or sub-district operator's desk: filing for residents and following those reports only.</summary>
+    public const string VillageOperator = nameof(VillageOperator);
+
     public static IServiceCollection AddLaporAuthorization(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
@@ -39,6 +42,7 @@ public static class Policies
             .AddPolicy(Oversight, p => p.RequireRole(Roles.Oversight, Roles.Coordinator))
             .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Intake, p => p.RequireRole(Roles.Officer, Roles.Coordinator))
+            .AddPolicy(VillageOperator, p => p.RequireRole(Roles.VillageOperator))
             .AddPolicy(Notes, p => p.RequireRole(Roles.Officer, Roles.Coordinator))
             .AddPolicy(Templates, p => p.RequireRole(Roles.Officer, Roles.Administrator))
             .AddPolicy(Dashboard, p => p.RequireRole(Roles.Coordinator, Roles.Oversight, Roles.AgencyHead));

@@ -92,6 +92,10 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("ServicePoint")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("bit");
 
@@ -1048,6 +1052,36 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.OperatorFiling", b =>
+                {
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ConsentRecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ConsentWording")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("OperatorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ServicePoint")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.HasKey("ReportId");
+
+                    b.HasIndex("OperatorUserId", "ReportId");
+
+                    b.ToTable("OperatorFilings");
+                });
+
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Report", b =>
                 {
                     b.Property<long>("Id")
@@ -1767,6 +1801,17 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.OperatorFiling", b =>
+                {
+                    b.HasOne("Lapor.Web.Domain.Reports.Report", "Report")
+                        .WithOne()
+                        .HasForeignKey("Lapor.Web.Domain.Reports.OperatorFiling", "ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Report", b =>

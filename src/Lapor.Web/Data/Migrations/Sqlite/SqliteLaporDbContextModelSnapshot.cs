@@ -87,6 +87,10 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ServicePoint")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1012,6 +1016,36 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.OperatorFiling", b =>
+                {
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConsentRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsentWording")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServicePoint")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId");
+
+                    b.HasIndex("OperatorUserId", "ReportId");
+
+                    b.ToTable("OperatorFilings");
+                });
+
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Report", b =>
                 {
                     b.Property<long>("Id")
@@ -1720,6 +1754,17 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.OperatorFiling", b =>
+                {
+                    b.HasOne("Lapor.Web.Domain.Reports.Report", "Report")
+                        .WithOne()
+                        .HasForeignKey("Lapor.Web.Domain.Reports.OperatorFiling", "ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Report");
                 });
 
             modelBuilder.Entity("Lapor.Web.Domain.Reports.Report", b =>

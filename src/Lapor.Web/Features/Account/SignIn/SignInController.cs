@@ -111,7 +111,12 @@ public sealed class SignInController(LaporSignInManager signIn, UserManager<Lapo
             return RedirectToAction("Index", "Inbox");
         }
 
-        return roles.Contains(Roles.Administrator) ? RedirectToAction("Index", "Users") : RedirectToAction("Mine", "MyReports");
+        if (roles.Contains(Roles.Administrator))
+        {
+            return RedirectToAction("Index", "Users");
+        }
+
+        return roles.Contains(Roles.VillageOperator) ? RedirectToAction("Index", "Operator") : RedirectToAction("Mine", "MyReports");
     }
 
     /// <summary>Logs the attempt as an OWASP-named security event (audited by the handler); returns whether it succeeded.</summary>

@@ -27,6 +27,7 @@ public sealed partial class AuditWording(IStringLocalizer<AdministrationResource
         ["follow-up validation off"] = "AuditReason.FollowUpValidationOff",
         ["privacy notice changed"] = "AuditReason.PrivacyNoticeChanged",
         ["password re-typed"] = "AuditReason.PasswordRetyped",
+        ["service point changed"] = "AuditReason.ServicePointChanged",
         ["Reset"] = "AuditReason.PasswordReset",
         ["Invitation"] = "AuditReason.PasswordInvitation",
     };

@@ -16,14 +16,22 @@ namespace Lapor.Web.Features.Administration.Users;
 /// <summary>An account's roles, agency memberships and disabled flag; any change ends the person's sessions.</summary>
 public static class EditUser
 {
-    public sealed record Editing(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<int> Agencies, bool Disabled, bool TwoFactorEnabled);
+    public sealed record Editing(string Id, string Email, string Name, IReadOnlyList<string> Roles, IReadOnlyList<int> Agencies, bool Disabled, bool TwoFactorEnabled)
+    {
+        /// <summary>The desa, kelurahan or kecamatan office a village operator serves.</summary>
+        public string? ServicePoint { get; init; }
+    }
 
     public sealed record Page(Editing User, IReadOnlyList<AgencyDirectory.Entry> Agencies);
 
-    /// <summary>Bound from the fields <c>roles</c>, <c>agencyIds</c> and <c>disabled</c>.</summary>
+    /// <summary>Bound from the fields <c>roles</c>, <c>agencyIds</c>, <c>servicePoint</c> and <c>disabled</c>.</summary>
     public sealed class Form
     {
         public List<string> Roles { get; set; } = [];
+
+        /// <summary>Required with the village operator role: it is printed on every slip the operator hands out.</summary>
+        public string? ServicePoint { get; set; }
+
         public List<int> AgencyIds { get; set; } = [];
         public bool Disabled { get; set; }
 
@@ -34,11 +42,16 @@ public static class EditUser
 
     public sealed class Validator : AbstractValidator<Form>
     {
-        public Validator(IStringLocalizer<AdministrationResource> t) =>
+        public Validator(IStringLocalizer<AdministrationResource> t)
+        {
             // Locking oneself out leaves nobody to undo it.
             RuleFor(f => f.Disabled)
                 .Must((f, disabled) => !f.IsOwnAccount || (!disabled && f.Roles.Contains(Domain.Accounts.Roles.Administrator)))
                 .WithMessage(_ => t["Users.NotYourself"]);
+            RuleFor(f => f.ServicePoint)
+                .NotEmpty().When(f => f.Roles.Contains(Domain.Accounts.Roles.VillageOperator)).WithMessage(_ => t["Users.ServicePointRequired"])
+                .MaximumLength(Domain.Reports.OperatorFiling.MaxServicePointLength).WithMessage(_ => t["Users.ServicePointTooLong", Domain.Reports.OperatorFiling.MaxServicePointLength]);
+        }
     }
 
     public sealed class QueryHandler(LaporDbContext db, UserManager<LaporUser> users, AgencyDirectory agencies)
@@ -53,7 +66,10 @@ public static class EditUser
             }
 
             var memberships = await db.AgencyMemberships.Where(m => m.UserId == id).Select(m => m.AgencyId).ToListAsync(cancellationToken);
-            var editing = new Editing(user.Id, user.Email ?? "", user.FullName, [.. await users.GetRolesAsync(user)], memberships, user.IsDisabled, user.TwoFactorEnabled);
+            var editing = new Editing(user.Id, user.Email ?? "", user.FullName, [.. await users.GetRolesAsync(user)], memberships, user.IsDisabled, user.TwoFactorEnabled)
+            {
+                ServicePoint = user.ServicePoint,
+            };
             return new Page(editing, await agencies.ListAllAsync(cancellationToken));
         }
     }
@@ -88,6 +104,15 @@ public static class EditUser
                 db.AgencyMemberships.RemoveRange(memberships.Where(m => !valid.Contains(m.AgencyId)));
                 db.AgencyMemberships.AddRange(valid.Where(a => memberships.All(m => m.AgencyId != a)).Select(a => new AgencyMembership(id, a)));
                 db.AuditEntries.Add(new AuditEntry(AuditAction.RoleChanged, adminId, "User", user.Id, "agencies: " + string.Join(",", valid.Order()), null, now));
+                changed = true;
+            }
+
+            // Only an operator has a service point: taking the role away clears it.
+            var servicePoint = wanted.Contains(Roles.VillageOperator) && !string.IsNullOrWhiteSpace(form.ServicePoint) ? form.ServicePoint.Trim() : null;
+            if (user.ServicePoint != servicePoint)
+            {
+                user.ServicePoint = servicePoint;
+                db.AuditEntries.Add(new AuditEntry(AuditAction.RoleChanged, adminId, "User", user.Id, "service point changed", null, now));
                 changed = true;
             }
 

@@ -151,6 +151,13 @@ public sealed class FilingController(IStringLocalizer<CitizenResource> t, Filing
     }
 }
 
-public sealed record SubmitPage(Submit.Form Form, FormOptions.View Options, Uploader Uploader);
+public sealed record SubmitPage(Submit.Form Form, FormOptions.View Options, Uploader Uploader)
+{
+    /// <summary>The same form at a village operator's desk (<c>/operator/lapor</c>), filing for a resident who came in person.</summary>
+    public bool ForResident { get; init; }
+
+    /// <summary>The operator's service point; null at the desk when the administrator has not set one (the form is not offered).</summary>
+    public string? ServicePoint { get; init; }
+}
 
 public sealed record SubmittedView(string TrackingNumber, string? AccessCode);

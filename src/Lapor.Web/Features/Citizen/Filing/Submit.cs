@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
+using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.Attachments;
 using Lapor.Web.Features.Shared.Workflow;
@@ -30,6 +31,10 @@ public static class Submit
         /// <summary>Set by the controller from the sign-in state, never from the request.</summary>
         [BindNever]
         public bool IsGuest { get; set; } = true;
+
+        /// <summary>Set by the operator's controller, never from the request: a village operator files for a resident who came in person.</summary>
+        [BindNever]
+        public bool ForResident { get; set; }
     }
 
     public sealed class Validator : ReportFieldsValidator<Form>
@@ -39,7 +44,13 @@ public static class Submit
         {
             RuleFor(f => f.ReporterName)
                 .NotEmpty().When(f => f.IsGuest && !f.IsAnonymous).WithMessage(_ => t["Validation.NameForNamedReport"]);
-            RuleFor(f => f.Consent).Equal(true).WithMessage(_ => t["Validation.Consent"]);
+            RuleFor(f => f.Consent).Equal(true).WithMessage(f => f.ForResident ? t["Operator.ConsentRequired"] : t["Validation.Consent"]);
+
+            // A resident's phone may be where they hear of the report (by SMS): one that is no number would lose them silently.
+            RuleFor(f => f.ReporterPhone)
+                .Must(phone => PhoneNumber.Canonical(phone) is not null)
+                .When(f => f.ForResident && !string.IsNullOrWhiteSpace(f.ReporterPhone))
+                .WithMessage(_ => t["Operator.PhoneForSms"]);
             RuleFor(f => f.Latitude).Must((f, _) => Place.IsValid(f.Latitude, f.Longitude)).WithMessage(_ => t["Validation.Place"]);
         }
     }
@@ -56,11 +67,25 @@ public static class Submit
         }
 
         public Task<ReportFiling.Result> HandleAsync(Form form, string? userId, string owner, CancellationToken cancellationToken) =>
+            filing.FileAsync(FilingOf(form, new Actor(userId, ActorRole.Citizen), Channel.Web, giveAccessCode: userId is null, owner), cancellationToken);
+
+        /// <summary>
+        /// A village operator's filing for a resident: channel "operator", an access code for the resident's slip,
+        /// the resident's notices by SMS when they gave a phone and no e-mail, the consent stored with the report.
+        /// </summary>
+        public Task<ReportFiling.Result> FileForResidentAsync(
+            Form form, string operatorUserId, string owner, ReportFiling.ForResident onBehalf, CancellationToken cancellationToken) =>
             filing.FileAsync(
-                new ReportFiling.Filing(form.ToDraft() with { Latitude = Place.Latitude(form.Latitude), Longitude = Place.Longitude(form.Longitude) },
-                    new Actor(userId, ActorRole.Citizen), Channel.Web, form.SubmissionToken, GiveAccessCode: userId is null,
-                    form.ReporterName, form.ReporterEmail, form.ReporterPhone, [])
-                { Staged = form.Staged, StagedOwner = owner },
+                FilingOf(form, new Actor(operatorUserId, ActorRole.VillageOperator), Channel.Operator, giveAccessCode: true, owner) with
+                {
+                    Reply = OperatorFiling.NoticesBySms(form.ReporterEmail, form.ReporterPhone),
+                    OnBehalf = onBehalf,
+                },
                 cancellationToken);
+
+        private static ReportFiling.Filing FilingOf(Form form, Actor actor, Channel channel, bool giveAccessCode, string owner) =>
+            new(form.ToDraft() with { Latitude = Place.Latitude(form.Latitude), Longitude = Place.Longitude(form.Longitude) },
+                actor, channel, form.SubmissionToken, giveAccessCode, form.ReporterName, form.ReporterEmail, form.ReporterPhone, [])
+            { Staged = form.Staged, StagedOwner = owner };
     }
 }

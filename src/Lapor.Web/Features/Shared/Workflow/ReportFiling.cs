@@ -33,7 +33,13 @@ public sealed class ReportFiling(
 
         /// <summary>The API client filing the report (Open311): its webhook hears of the report's status changes.</summary>
         public int? ApiClientId { get; init; }
+
+        /// <summary>A village or sub-district operator files for a resident (<see cref="Actor"/>): their service point and the consent they confirmed.</summary>
+        public ForResident? OnBehalf { get; init; }
     }
+
+    /// <summary>What an operator's filing stores beside the report, in the same save (<see cref="OperatorFiling"/>).</summary>
+    public sealed record ForResident(string ServicePoint, string ConsentWording);
 
     public abstract record Result;
 
@@ -116,6 +122,12 @@ public sealed class ReportFiling(
         // The confirmation (by e-mail, or on the chat the report came by) is written in the same
         // save as the report: it is sent if and only if the report exists.
         await EnsureUniqueTrackingNumberAsync(report, cancellationToken);
+        if (filing.OnBehalf is { } onBehalf)
+        {
+            // The consent is stored if and only if the report is.
+            db.OperatorFilings.Add(new OperatorFiling(report, filing.Actor.UserId!, onBehalf.ServicePoint, onBehalf.ConsentWording, now));
+        }
+
         if (!(await work.FileAsync(report, reporter, cancellationToken)).Succeeded)
         {
             // Files of a report that was never stored would be orphans.

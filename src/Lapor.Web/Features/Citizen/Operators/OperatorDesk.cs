@@ -1,0 +1,136 @@
+using Lapor.Web.Data;
+using Lapor.Web.Domain.Auditing;
+using Lapor.Web.Domain.Reports;
+using Lapor.Web.Features.Citizen.Filing;
+using Lapor.Web.Features.Citizen.Tracking;
+using Lapor.Web.Features.Shared.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Lapor.Web.Features.Citizen.Operators;
+
+/// <summary>
+/// The village or sub-district operator's desk (<c>Roles.VillageOperator</c>): filing for a resident who came in
+/// person with the citizen's own form, rules and photo staging, the receipt slip, and the reports this operator
+/// entered — only those, and only as their reporter sees them, never the resident's identity.
+/// </summary>
+public static class OperatorDesk
+{
+    public const int PageSize = 20;
+
+    /// <summary>
+    /// The slip handed to the resident. <see cref="AccessCode"/> is there once, in the answer to the filing itself:
+    /// the code is stored only as a hash, so a re-print shows the number alone.
+    /// </summary>
+    public sealed record Slip(string TrackingNumber, string? AccessCode, string ServicePoint, DateTimeOffset FiledAt)
+    {
+        /// <summary>The report's tracking page and the lookup page, on the portal's public address (<c>Mail:PublicBaseUrl</c>).</summary>
+        public string TrackingAddress { get; init; } = "";
+
+        public string LookupAddress { get; init; } = "";
+
+        /// <summary>Where the resident hears of the report, when they gave an address: "Email", "Sms", or null.</summary>
+        public string? NoticesBy { get; init; }
+    }
+
+    public sealed record Row(long Id, string TrackingNumber, string Title, ReportStatus Status, DateTimeOffset SubmittedAt);
+
+    public sealed record ListPage(string? ServicePoint, IReadOnlyList<Row> Rows, long? Next, bool IsFirstPage);
+
+    /// <summary>A report this operator entered, as its reporter sees it, and its service point.</summary>
+    public sealed record ReportPage(Track.View Report, string ServicePoint);
+
+    /// <summary>The service point the administrator gave this operator; null when none is set yet (the desk cannot file).</summary>
+    public sealed class ServicePointHandler(LaporDbContext db)
+    {
+        public Task<string?> HandleAsync(string userId, CancellationToken cancellationToken) =>
+            db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.ServicePoint).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Files for the resident and writes the audit entry "filed on behalf" (who, where, which report, from which address).</summary>
+    public sealed class FileHandler(Submit.Handler submit, LaporDbContext db, IStringLocalizer<CitizenResource> t, TimeProvider clock)
+    {
+        public async Task<(ReportFiling.Result Result, Slip? Slip)> HandleAsync(
+            Submit.Form form, string operatorUserId, string servicePoint, string owner, string ipAddress, CancellationToken cancellationToken)
+        {
+            // The consent as the operator's screen said it, in its language: what the resident agreed to.
+            var consent = t["Operator.Consent"].Value;
+            var result = await submit.FileForResidentAsync(form, operatorUserId, owner, new ReportFiling.ForResident(servicePoint, consent), cancellationToken);
+            if (result is not ReportFiling.Filed filed)
+            {
+                return (result, null);
+            }
+
+            var report = await db.OperatorFilings.AsNoTracking()
+                .Where(f => f.Report!.TrackingNumber == filed.TrackingNumber && f.OperatorUserId == operatorUserId)
+                .Select(f => new { f.ReportId, f.ServicePoint, f.Report!.SubmittedAt })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (report is null)
+            {
+                // The same submission token filed by someone else: nothing of it is this operator's to print.
+                return (new ReportFiling.Rejected("Title", t["Operator.NotYours"]), null);
+            }
+
+            if (filed.IsNew)
+            {
+                db.AuditEntries.Add(new AuditEntry(AuditAction.FiledOnBehalf, operatorUserId, "Report",
+                    report.ReportId.ToString(System.Globalization.CultureInfo.InvariantCulture), report.ServicePoint, ipAddress, clock.GetUtcNow()));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            var noticesBy = OperatorFiling.NoticesBySms(form.ReporterEmail, form.ReporterPhone) is not null ? "Sms"
+                : string.IsNullOrWhiteSpace(form.ReporterEmail) ? null : "Email";
+            return (filed, new Slip(filed.TrackingNumber, filed.AccessCode, report.ServicePoint, report.SubmittedAt) with { NoticesBy = filed.IsNew ? noticesBy : null });
+        }
+    }
+
+    /// <summary>A re-print: the number, the date and the service point, never the code (kept only as a hash).</summary>
+    public sealed class ReprintHandler(LaporDbContext db)
+    {
+        /// <summary>Null when this operator did not enter a report with this number.</summary>
+        public async Task<Slip?> HandleAsync(string trackingNumber, string operatorUserId, CancellationToken cancellationToken)
+        {
+            var filing = await db.OperatorFilings.AsNoTracking()
+                .Where(f => f.OperatorUserId == operatorUserId && f.Report!.TrackingNumber == trackingNumber)
+                .Select(f => new { f.ServicePoint, f.Report!.SubmittedAt })
+                .FirstOrDefaultAsync(cancellationToken);
+            return filing is null ? null : new Slip(trackingNumber, null, filing.ServicePoint, filing.SubmittedAt);
+        }
+    }
+
+    /// <summary>The operator's own filings, newest first, <see cref="PageSize"/> at a time before a report id.</summary>
+    public sealed class ListHandler(LaporDbContext db)
+    {
+        public async Task<ListPage> HandleAsync(string operatorUserId, long? before, CancellationToken cancellationToken)
+        {
+            var servicePoint = await db.Users.AsNoTracking().Where(u => u.Id == operatorUserId).Select(u => u.ServicePoint).FirstOrDefaultAsync(cancellationToken);
+            var rows = await db.OperatorFilings.AsNoTracking()
+                .Where(f => f.OperatorUserId == operatorUserId && (before == null || f.ReportId < before))
+                .OrderByDescending(f => f.ReportId)
+                .Take(PageSize + 1)
+                .Select(f => new Row(f.ReportId, f.Report!.TrackingNumber, f.Report.Title, f.Report.Status, f.Report.SubmittedAt))
+                .ToListAsync(cancellationToken);
+            var next = rows.Count > PageSize ? rows[PageSize - 1].Id : (long?)null;
+            return new ListPage(servicePoint, [.. rows.Take(PageSize)], next, before is null);
+        }
+    }
+
+    /// <summary>One of this operator's reports as the reporter's tracking page shows it; null for any other report.</summary>
+    public sealed class ReportHandler(LaporDbContext db, Track.Handler track)
+    {
+        public async Task<ReportPage?> HandleAsync(string trackingNumber, string operatorUserId, CancellationToken cancellationToken)
+        {
+            var servicePoint = await db.OperatorFilings.AsNoTracking()
+                .Where(f => f.OperatorUserId == operatorUserId && f.Report!.TrackingNumber == trackingNumber)
+                .Select(f => f.ServicePoint)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (servicePoint is null || await track.HandleAsync(trackingNumber, null, granted: true, cancellationToken) is not { } view)
+            {
+                return null;
+            }
+
+            return new ReportPage(view, servicePoint);
+        }
+    }
+
+}
