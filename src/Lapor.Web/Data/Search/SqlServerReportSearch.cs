@@ -44,6 +44,19 @@ public static class SqlServerReportSearch
         return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql, [.. terms.Select(Condition)]));
     }
 
+    /// <summary>
+    /// Every report's title, text and location (the full-text index on Reports; Location joined it in
+    /// migration SimilarReports): any term may match, CONTAINSTABLE's own top-n cap keeps the list short.
+    /// </summary>
+    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
+        var condition = string.Join(" OR ", terms.Select(Condition));
+        return db.Database.SqlQuery<SearchHit>($"""
+            SELECT t.[KEY] AS [ReportId], CAST(t.[RANK] AS float) AS [Score] FROM CONTAINSTABLE([Reports], ([Title], [Body], [Location]), {condition}, {limit}) AS t WHERE t.[KEY] < {beforeReportId}
+            """);
+    }
+
     /// <summary>One term as a CONTAINS condition: its forms as quoted prefix terms.</summary>
     public static string Condition(IReadOnlyList<string> forms) =>
         string.Join(" OR ", forms.Select(f => $"\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}*\""));

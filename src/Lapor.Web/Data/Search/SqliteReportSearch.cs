@@ -14,6 +14,25 @@ public static class SqliteReportSearch
             SELECT "rowid" AS "ReportId", -bm25("ReportSearch", 4.0, 2.0, 1.0) AS "Score" FROM "ReportSearch" WHERE "ReportSearch" MATCH {MatchExpression(terms)}
             """);
 
+    /// <summary>
+    /// The FTS5 table "ReportText" (migration SimilarReports) indexes every report's title, text and
+    /// location (external content: the text stays in Reports only). Any term may match; bm25 ranks, the
+    /// title and the place weighing more than the text. The cap is applied in the index, before the
+    /// caller joins the reports, so the cost does not grow with what the caller filters.
+    /// </summary>
+    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, int limit) =>
+        db.Database.SqlQuery<SearchHit>($"""
+            SELECT "rowid" AS "ReportId", -bm25("ReportText", 3.0, 1.0, 3.0) AS "Score" FROM "ReportText"
+            WHERE "ReportText" MATCH {AnyTermExpression(terms)} AND "rowid" < {beforeReportId} ORDER BY bm25("ReportText", 3.0, 1.0, 3.0) LIMIT {limit}
+            """);
+
+    /// <summary>Any of the terms, each a quoted prefix.</summary>
+    public static string AnyTermExpression(IReadOnlyList<IReadOnlyList<string>> terms)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
+        return string.Join(" OR ", terms.SelectMany(t => t).Distinct(StringComparer.Ordinal).Select(f => $"\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}\"*"));
+    }
+
     /// <summary>Every term, each a quoted prefix (or a choice of them): FTS5 reads nothing inside quotes as syntax.</summary>
     public static string MatchExpression(IReadOnlyList<IReadOnlyList<string>> terms)
     {
