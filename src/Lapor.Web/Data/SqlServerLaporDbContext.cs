@@ -9,8 +9,8 @@ public sealed class SqlServerLaporDbContext(DbContextOptions<SqlServerLaporDbCon
 {
     public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms) => SqlServerReportSearch.Search(this, terms);
 
-    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, int limit) =>
-        SqlServerReportSearch.Similar(this, terms, beforeReportId, limit);
+    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit) =>
+        SqlServerReportSearch.Similar(this, terms, beforeReportId, since, limit);
 }
 
 /// <summary>Lets `dotnet ef` build the SQL Server model and script without a server.</summary>

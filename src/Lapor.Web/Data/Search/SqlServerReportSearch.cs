@@ -46,14 +46,17 @@ public static class SqlServerReportSearch
 
     /// <summary>
     /// Every report's title, text and location (the full-text index on Reports; Location joined it in
-    /// migration SimilarReports): any term may match, CONTAINSTABLE's own top-n cap keeps the list short.
+    /// migration SimilarReports), filed from <paramref name="since"/> on and before <paramref name="beforeReportId"/>:
+    /// any term may match, the best <paramref name="limit"/> by RANK.
     /// </summary>
-    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, int limit)
+    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
         var condition = string.Join(" OR ", terms.Select(Condition));
         return db.Database.SqlQuery<SearchHit>($"""
-            SELECT t.[KEY] AS [ReportId], CAST(t.[RANK] AS float) AS [Score] FROM CONTAINSTABLE([Reports], ([Title], [Body], [Location]), {condition}, {limit}) AS t WHERE t.[KEY] < {beforeReportId}
+            SELECT TOP ({limit}) t.[KEY] AS [ReportId], CAST(t.[RANK] AS float) AS [Score]
+            FROM CONTAINSTABLE([Reports], ([Title], [Body], [Location]), {condition}) AS t JOIN [Reports] AS r ON r.[Id] = t.[KEY]
+            WHERE t.[KEY] < {beforeReportId} AND r.[SubmittedAt] >= {since} ORDER BY t.[RANK] DESC
             """);
     }
 

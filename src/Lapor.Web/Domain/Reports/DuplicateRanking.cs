@@ -5,7 +5,9 @@ namespace Lapor.Web.Domain.Reports;
 /// gives a short list of candidates with a text rank (<see cref="SimilarityTerms"/>); this scores
 /// each from four signals and keeps the best five:
 /// <list type="bullet">
-/// <item>text: the candidate's rank relative to the best of the list (ranks of different searches are not comparable);</item>
+/// <item>text: the share of this report's words the candidate holds, the share of the words naming its place
+/// (a street's name, a landmark) it holds, and its index rank relative to the best of the list (ranks of
+/// different searches are not comparable);</item>
 /// <item>category: the same category counts, another one counts against;</item>
 /// <item>place: when both have a point, near is strong evidence and far (several kilometres) is evidence against;</item>
 /// <item>time: the same problem is reported again within days, so the score fades with the days between them.</item>
@@ -16,7 +18,9 @@ public static class DuplicateRanking
 {
     public const int Shown = 5;
 
-    public const double TextWeight = 1.0;
+    public const double RankWeight = 0.4;
+    public const double WordsWeight = 1.0;
+    public const double PlaceWordsWeight = 1.0;
     public const double SameCategory = 0.35;
     public const double OtherCategory = -0.25;
     public const double NearWeight = 0.5;
@@ -28,21 +32,36 @@ public static class DuplicateRanking
 
     public const double FarMetres = 3_000;
 
+    /// <summary>
+    /// How far back candidates are looked for: a problem reported again comes within days or weeks, and a
+    /// window keeps the text search to a stretch of the index however many years the instance holds.
+    /// </summary>
+    public const int WindowDays = 90;
+
     /// <summary>Days over which recency fades to a third.</summary>
     public const double RecentDays = 30;
 
-    /// <summary>The report being verified.</summary>
-    public sealed record Subject(long Id, int? CategoryId, GeoPoint? Point, DateTimeOffset SubmittedAt);
+    /// <summary>The report being verified, with its words (<see cref="SimilarityTerms.Of"/>) and those naming its place (<see cref="SimilarityTerms.Place"/>).</summary>
+    public sealed record Subject(long Id, int? CategoryId, GeoPoint? Point, DateTimeOffset SubmittedAt)
+    {
+        public IReadOnlyList<IReadOnlyList<string>> Terms { get; init; } = [];
 
-    /// <summary>An earlier report the index found, with its text rank (higher is better).</summary>
-    public sealed record Candidate(long Id, double TextRank, int? CategoryId, GeoPoint? Point, DateTimeOffset SubmittedAt, bool IsOpen);
+        public IReadOnlyList<IReadOnlyList<string>> PlaceTerms { get; init; } = [];
+    }
+
+    /// <summary>An earlier report the index found, with its text rank (higher is better) and its title, text and location.</summary>
+    public sealed record Candidate(long Id, double TextRank, int? CategoryId, GeoPoint? Point, DateTimeOffset SubmittedAt, bool IsOpen)
+    {
+        public string? Text { get; init; }
+    }
 
     public sealed record Scored(Candidate Candidate, double Score, double? DistanceMetres);
 
     /// <summary>The best <see cref="Shown"/> candidates, open ones first, then by score.</summary>
     public static IReadOnlyList<Scored> Top(Subject subject, IEnumerable<Candidate> candidates)
     {
-        var list = candidates.Where(c => c.Id != subject.Id && c.SubmittedAt <= subject.SubmittedAt).ToList();
+        var since = subject.SubmittedAt.AddDays(-WindowDays);
+        var list = candidates.Where(c => c.Id != subject.Id && c.SubmittedAt <= subject.SubmittedAt && c.SubmittedAt >= since).ToList();
         if (list.Count == 0)
         {
             return [];
@@ -58,7 +77,9 @@ public static class DuplicateRanking
     /// <summary>One candidate's score, given the best text rank of its list.</summary>
     public static Scored Score(Subject subject, Candidate candidate, double bestTextRank)
     {
-        var text = bestTextRank > 0 ? Math.Clamp(candidate.TextRank / bestTextRank, 0, 1) : 0;
+        var rank = bestTextRank > 0 ? Math.Clamp(candidate.TextRank / bestTextRank, 0, 1) : 0;
+        var text = (RankWeight * rank) + (WordsWeight * SimilarityTerms.Share(subject.Terms, candidate.Text))
+            + (PlaceWordsWeight * SimilarityTerms.Share(subject.PlaceTerms, candidate.Text));
         var category = subject.CategoryId is null || candidate.CategoryId is null ? 0
             : subject.CategoryId == candidate.CategoryId ? SameCategory : OtherCategory;
         double? metres = subject.Point is { } a && candidate.Point is { } b ? GeoPoint.Metres(a, b) : null;
@@ -70,7 +91,7 @@ public static class DuplicateRanking
         };
         var days = Math.Max(0, (subject.SubmittedAt - candidate.SubmittedAt).TotalDays);
         var recent = RecentWeight * Math.Exp(-days / RecentDays);
-        return new Scored(candidate, (TextWeight * text) + category + place + recent, metres);
+        return new Scored(candidate, text + category + place + recent, metres);
     }
 }
 

@@ -22,12 +22,12 @@ public sealed partial class Report
         Actor actor, Report original, string? typedMessage, string standardMessage, int supportersMoved, string originalNote, DateTimeOffset now)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(supportersMoved);
-        if (original.Id == Id)
+        if (ReferenceEquals(original, this) || (Id != 0 && original.Id == Id))
         {
             throw new DomainException("Duplicate.Self");
         }
 
-        if (original.ArchiveReason == Reports.ArchiveReason.Duplicate || original.DuplicateOfReportId == Id)
+        if (original.ArchiveReason == Reports.ArchiveReason.Duplicate || (Id != 0 && original.DuplicateOfReportId == Id))
         {
             throw new DomainException("Duplicate.OfDuplicate");
         }

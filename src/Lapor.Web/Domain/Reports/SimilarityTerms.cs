@@ -22,6 +22,32 @@ public static class SimilarityTerms
         "lapor", "melaporkan", "bapak", "ibu", "terima", "kasih", "the", "and",
     };
 
+    /// <summary>Words that say what kind of place, not which: "Jalan Melati" and "Jalan Kenanga" share only them.</summary>
+    private static readonly HashSet<string> PlaceKinds = new(StringComparer.Ordinal)
+    {
+        "jalan", "jln", "desa", "kelurahan", "kecamatan", "kampung", "dusun", "perumahan", "komplek", "kompleks", "gang", "depan", "dekat",
+        "sebelah", "samping", "belakang", "seberang", "raya", "kota", "kabupaten", "lingkungan", "blok", "nomor",
+    };
+
+    /// <summary>The words that name the place itself (a street's name, a landmark), without the kind of place.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Place(string? location) =>
+        [.. Of(null, null, location).Where(t => !PlaceKinds.Contains(t[0]))];
+
+    /// <summary>
+    /// The share of <paramref name="terms"/> found in <paramref name="text"/> (a term is found when one of its
+    /// forms begins a word, as in the index); 0 when there are no terms.
+    /// </summary>
+    public static double Share(IReadOnlyList<IReadOnlyList<string>> terms, string? text)
+    {
+        if (terms.Count == 0 || string.IsNullOrWhiteSpace(text))
+        {
+            return 0;
+        }
+
+        var words = Chunks(text).SelectMany(SearchTerms.Parse).SelectMany(t => t).ToHashSet(StringComparer.Ordinal);
+        return (double)terms.Count(t => t.Any(form => words.Any(w => w.StartsWith(form, StringComparison.Ordinal) || (w.Length >= 4 && form.StartsWith(w, StringComparison.Ordinal))))) / terms.Count;
+    }
+
     /// <summary>The terms to look for (each a list of forms), at most <see cref="MaxTerms"/>; empty when nothing distinctive is left.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Of(string? title, string? body, string? location)
     {

@@ -43,14 +43,14 @@ public static class SimilarReports
             }
 
             var rows = await (
-                from h in db.SearchSimilarText(terms, subject.Id, CandidateCap)
+                from h in db.SearchSimilarText(terms, subject.Id, subject.SubmittedAt.AddDays(-DuplicateRanking.WindowDays), CandidateCap)
                 join r in scope.Apply(db.Reports.AsNoTracking()) on h.ReportId equals r.Id
 
                 // A report already archived as a duplicate is not the one to point to: its original is.
                 where r.ArchiveReason == null || r.ArchiveReason != ArchiveReason.Duplicate
                 select new
                 {
-                    r.Id, r.TrackingNumber, r.Title, r.Status, r.CategoryId, r.Latitude, r.Longitude, r.SubmittedAt, r.TargetAgencyId, h.Score,
+                    r.Id, r.TrackingNumber, r.Title, r.Body, r.Location, r.Status, r.CategoryId, r.Latitude, r.Longitude, r.SubmittedAt, r.TargetAgencyId, h.Score,
                     Agency = r.Assignments.OrderBy(a => a.Id).Select(a => (int?)a.AgencyId).FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken);
@@ -60,9 +60,13 @@ public static class SimilarReports
             }
 
             var ranked = DuplicateRanking.Top(
-                new DuplicateRanking.Subject(subject.Id, subject.CategoryId, GeoPoint.Of(subject.Latitude, subject.Longitude), subject.SubmittedAt),
+                new DuplicateRanking.Subject(subject.Id, subject.CategoryId, GeoPoint.Of(subject.Latitude, subject.Longitude), subject.SubmittedAt)
+                {
+                    Terms = terms,
+                    PlaceTerms = SimilarityTerms.Place(subject.Location),
+                },
                 rows.Select(r => new DuplicateRanking.Candidate(r.Id, r.Score, r.CategoryId, GeoPoint.Of(r.Latitude, r.Longitude), r.SubmittedAt,
-                    r.Status is not (ReportStatus.Archived or ReportStatus.Completed))));
+                    r.Status is not (ReportStatus.Archived or ReportStatus.Completed)) { Text = $"{r.Title}\n{r.Body}\n{r.Location}" }));
             var names = await reference.AgencyNamesAsync(cancellationToken);
             var byId = rows.ToDictionary(r => r.Id);
             return [.. ranked.Select(s =>
