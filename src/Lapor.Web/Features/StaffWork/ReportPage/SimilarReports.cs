@@ -34,6 +34,23 @@ public static class SimilarReports
 
     public sealed class Handler(LaporDbContext db, ReferenceData reference)
     {
+        /// <summary>The panel for a report this coordinator may see, or null: the report, then its candidates (two statements).</summary>
+        public async Task<Panel?> PanelAsync(ReportScope scope, string trackingNumber, CancellationToken cancellationToken)
+        {
+            var report = await scope.Apply(db.Reports.AsNoTracking()).Where(r => r.TrackingNumber == trackingNumber)
+                .Select(r => new { r.Id, r.Version, r.Status, r.Title, r.Body, r.Location, r.CategoryId, r.Latitude, r.Longitude, r.SubmittedAt })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (report is null)
+            {
+                return null;
+            }
+
+            var suggestions = Shown(report.Status)
+                ? await FindAsync(scope, new Subject(report.Id, report.Title, report.Body, report.Location, report.CategoryId, report.Latitude, report.Longitude, report.SubmittedAt), cancellationToken)
+                : [];
+            return new Panel(trackingNumber, report.Version, suggestions, ReportLifecycle.Can(report.Status, RoutingAction.Archive));
+        }
+
         public async Task<IReadOnlyList<Suggestion>> FindAsync(ReportScope scope, Subject subject, CancellationToken cancellationToken)
         {
             var terms = SimilarityTerms.Of(subject.Title, subject.Body, subject.Location);
@@ -80,22 +97,15 @@ public static class SimilarReports
     }
 }
 
-/// <summary>The "laporan serupa" panel of a report's staff page: coordinators only, at verification.</summary>
-public sealed class SimilarReportsViewComponent(SimilarReports.Handler handler, StaffScopeProvider scopes) : ViewComponent
+/// <summary>
+/// Where the "laporan serupa" panel goes on a report's staff page: coordinators only, at verification. The
+/// panel itself comes from <c>/inbox/{n}/serupa</c> once the page is shown (similar-reports.js), so the page
+/// keeps its own query budget and the text search never holds it up.
+/// </summary>
+public sealed class SimilarReportsViewComponent : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(ReportDetail.Page page)
-    {
-        var report = page.Report;
-        if (!StaffRoles.Of(UserClaimsPrincipal).IsCoordinator || !SimilarReports.Shown(report.Status))
-        {
-            return Content("");
-        }
-
-        var scope = await scopes.GetAsync(HttpContext.RequestAborted);
-        var subject = new SimilarReports.Subject(report.ReportId, report.Title, report.Body, report.Location, report.CategoryId,
-            report.Point?.Latitude, report.Point?.Longitude, report.SubmittedAt);
-        var suggestions = await handler.FindAsync(scope, subject, HttpContext.RequestAborted);
-        return View("~/Features/StaffWork/ReportPage/_SimilarReports.cshtml",
-            new SimilarReports.Panel(report.TrackingNumber, report.Version, suggestions, report.Can.Archive));
-    }
+    public IViewComponentResult Invoke(ReportDetail.Page page) =>
+        StaffRoles.Of(UserClaimsPrincipal).IsCoordinator && SimilarReports.Shown(page.Report.Status)
+            ? View("~/Features/StaffWork/ReportPage/_SimilarReportsSlot.cshtml", page.Report.TrackingNumber)
+            : Content("");
 }
