@@ -27,6 +27,12 @@ public static class DuplicateRanking
     public const double FarPenalty = -0.4;
     public const double RecentWeight = 0.4;
 
+    /// <summary>
+    /// Below this a candidate is not shown at all: a report that only happens to be recent and to share a
+    /// common word or two ("jalan") is noise, and five of those would teach coordinators to ignore the panel.
+    /// </summary>
+    public const double MinimumScore = 0.8;
+
     /// <summary>Distance (metres) over which nearness halves its weight; beyond <see cref="FarMetres"/> a point counts against.</summary>
     public const double NearMetres = 250;
 
@@ -57,7 +63,7 @@ public static class DuplicateRanking
 
     public sealed record Scored(Candidate Candidate, double Score, double? DistanceMetres);
 
-    /// <summary>The best <see cref="Shown"/> candidates, open ones first, then by score.</summary>
+    /// <summary>The best <see cref="Shown"/> candidates scoring at least <see cref="MinimumScore"/>, open ones first, then by score.</summary>
     public static IReadOnlyList<Scored> Top(Subject subject, IEnumerable<Candidate> candidates)
     {
         var since = subject.SubmittedAt.AddDays(-WindowDays);
@@ -69,6 +75,7 @@ public static class DuplicateRanking
 
         var best = list.Max(c => c.TextRank);
         return [.. list.Select(c => Score(subject, c, best))
+            .Where(s => s.Score >= MinimumScore)
             .OrderByDescending(s => s.Score).ThenByDescending(s => s.Candidate.SubmittedAt)
             .Take(Shown)
             .OrderByDescending(s => s.Candidate.IsOpen).ThenByDescending(s => s.Score)];

@@ -20,7 +20,8 @@ public sealed class DuplicateRankingTests
 
         var top = DuplicateRanking.Top(Subject(point: Here), [Candidate(1, rank: 12, point: far), Candidate(2, rank: 9, point: near)]);
 
-        Assert.Equal([2, 1], top.Select(s => s.Candidate.Id));
+        Assert.Equal(2, top[0].Candidate.Id);
+        Assert.DoesNotContain(top, s => s.Candidate.Id == 1 && s.Score > top[0].Score);
         Assert.InRange(top[0].DistanceMetres!.Value, 40, 50);
     }
 
@@ -59,6 +60,23 @@ public sealed class DuplicateRankingTests
         var top = DuplicateRanking.Top(Subject(), [Candidate(100), Candidate(1, daysBefore: -1), Candidate(2)]);
 
         Assert.Equal([2], top.Select(s => s.Candidate.Id));
+    }
+
+    [Fact]
+    public void Top_SharedWordsAndPlaceWords_Count_AndACandidateWithNothingInCommonButTime_IsNotShown()
+    {
+        var subject = Subject(category: null) with
+        {
+            Terms = SimilarityTerms.Of("Lampu jalan padam", "Gelap sekali.", "Jl. Kenanga"),
+            PlaceTerms = SimilarityTerms.Place("Jl. Kenanga"),
+        };
+        var samePlace = Candidate(1, rank: 5, category: null) with { Text = "PJU mati di Jalan Kenanga, lampu padam" };
+        var elsewhere = Candidate(2, rank: 10, category: null) with { Text = "Lampu jalan padam di Jl. Melati" };
+        var unrelated = Candidate(3, rank: 1, category: null) with { Text = "Antrean panjang di puskesmas" };
+
+        var top = DuplicateRanking.Top(subject, [samePlace, elsewhere, unrelated]);
+
+        Assert.Equal([1, 2], top.Select(s => s.Candidate.Id));
     }
 
     [Fact]
