@@ -92,6 +92,11 @@ if (GenerateCommand.IsRequested(args))
     return await GenerateCommand.RunAsync(app, args);
 }
 
+if (TriageEvalCommand.IsRequested(args))
+{
+    return await TriageEvalCommand.RunAsync(app, args);
+}
+
 await app.PrepareDatabaseAsync();
 
 // Forwarded headers first, so rate limits and logs see the real client (only from configured proxies).

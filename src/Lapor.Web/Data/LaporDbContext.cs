@@ -61,6 +61,14 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     /// </summary>
     public abstract IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms);
 
+    /// <summary>
+    /// Reports filed before <paramref name="beforeReportId"/> (ids follow filing) and not before
+    /// <paramref name="since"/>, whose title, text or
+    /// location holds any of the terms (<see cref="SimilarityTerms"/>), every report and not only public
+    /// ones: the best <paramref name="limit"/> by the provider's text rank. Compose it with <see cref="Reports"/>.
+    /// </summary>
+    public abstract IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -8,6 +8,9 @@ namespace Lapor.Web.Data;
 public sealed class SqlServerLaporDbContext(DbContextOptions<SqlServerLaporDbContext> options) : LaporDbContext(options)
 {
     public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms) => SqlServerReportSearch.Search(this, terms);
+
+    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit) =>
+        SqlServerReportSearch.Similar(this, terms, beforeReportId, since, limit);
 }
 
 /// <summary>Lets `dotnet ef` build the SQL Server model and script without a server.</summary>

@@ -10,6 +10,9 @@ public sealed class SqliteLaporDbContext(DbContextOptions<SqliteLaporDbContext> 
 {
     public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms) => SqliteReportSearch.Search(this, terms);
 
+    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit) =>
+        SqliteReportSearch.Similar(this, terms, beforeReportId, since, limit);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

@@ -19,6 +19,7 @@ public sealed class SearchIndexMigrationTests(LaporAppFactory app) : IClassFixtu
         var triggers = await app.WithDbAsync(db => db.Database.SqlQuery<string>($"SELECT name AS Value FROM sqlite_master WHERE type = 'trigger'").ToListAsync());
 
         Assert.All(PublicSearch.Triggers, t => Assert.Contains(t, triggers));
+        Assert.All(SimilarReports.Triggers, t => Assert.Contains(t, triggers));
     }
 
     [Fact]

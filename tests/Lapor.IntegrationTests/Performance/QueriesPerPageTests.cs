@@ -46,16 +46,21 @@ public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFi
     {
         var officer = await SessionAsync(Officer);
         var coordinator = await SessionAsync(Coordinator);
-        var (routed, unverified, published) = await app.WithDbAsync(async db => (
+        var (routed, unverified, published, atVerification) = await app.WithDbAsync(async db => (
             // An open assignment, so the page offers the officer's actions and templates.
             await db.Assignments.Where(a => a.State == AssignmentState.InProgress || a.State == AssignmentState.Dispositioned)
                 .Where(a => db.AgencyMemberships.Any(m => m.AgencyId == a.AgencyId && db.Users.Any(u => u.Id == m.UserId && u.Email == Officer)))
                 .Select(a => a.Report!.TrackingNumber).FirstAsync(),
             await db.Reports.Where(r => r.Status == ReportStatus.Unverified || r.Status == ReportStatus.Dispositioned).Select(r => r.TrackingNumber).FirstAsync(),
-            await db.Reports.Where(r => r.Status == ReportStatus.Completed && !r.IsConfidential).Select(r => r.TrackingNumber).FirstAsync()));
+            await db.Reports.Where(r => r.Status == ReportStatus.Completed && !r.IsConfidential).Select(r => r.TrackingNumber).FirstAsync(),
+
+            // The newest report waiting for verification: its page also looks for similar earlier reports (issue 21).
+            await db.Reports.Where(r => r.Status == ReportStatus.Unverified).OrderByDescending(r => r.Id).Select(r => r.TrackingNumber).FirstAsync()));
 
         await AssertQueriesAsync(officer, $"/inbox/{routed}");
         await AssertQueriesAsync(coordinator, $"/inbox/{unverified}");
+        await AssertQueriesAsync(coordinator, $"/inbox/{atVerification}");
+        await AssertQueriesAsync(coordinator, $"/inbox/{atVerification}/serupa");
         await AssertQueriesAsync(app.CreateBrowser(), $"/laporan/{published}");
     }
 

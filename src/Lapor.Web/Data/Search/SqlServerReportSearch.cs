@@ -44,6 +44,22 @@ public static class SqlServerReportSearch
         return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql, [.. terms.Select(Condition)]));
     }
 
+    /// <summary>
+    /// Every report's title, text and location (the full-text index on Reports; Location joined it in
+    /// migration SimilarReports), filed from <paramref name="since"/> on and before <paramref name="beforeReportId"/>:
+    /// any term may match, the best <paramref name="limit"/> by RANK.
+    /// </summary>
+    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
+        var condition = string.Join(" OR ", terms.Select(Condition));
+        return db.Database.SqlQuery<SearchHit>($"""
+            SELECT TOP ({limit}) t.[KEY] AS [ReportId], CAST(t.[RANK] AS float) AS [Score]
+            FROM CONTAINSTABLE([Reports], ([Title], [Body], [Location]), {condition}) AS t JOIN [Reports] AS r ON r.[Id] = t.[KEY]
+            WHERE t.[KEY] < {beforeReportId} AND r.[SubmittedAt] >= {since} ORDER BY t.[RANK] DESC
+            """);
+    }
+
     /// <summary>One term as a CONTAINS condition: its forms as quoted prefix terms.</summary>
     public static string Condition(IReadOnlyList<string> forms) =>
         string.Join(" OR ", forms.Select(f => $"\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}*\""));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Lapor.Web.Data.Search;
 
@@ -13,6 +14,33 @@ public static class SqliteReportSearch
         db.Database.SqlQuery<SearchHit>($"""
             SELECT "rowid" AS "ReportId", -bm25("ReportSearch", 4.0, 2.0, 1.0) AS "Score" FROM "ReportSearch" WHERE "ReportSearch" MATCH {MatchExpression(terms)}
             """);
+
+    /// <summary>
+    /// The FTS5 table "ReportText" (migration SimilarReports) indexes every report's title, text and
+    /// location (external content: the text stays in Reports only). Any term may match; bm25 ranks, the
+    /// title and the place weighing more than the text. Only reports filed from <paramref name="since"/>
+    /// on: ids follow filing, so the first such report's id bounds the index's rowid range and the ranking
+    /// reads only that stretch of the index (one seek on IX_Reports_SubmittedAt). The cap is applied in the
+    /// index, before the caller joins the reports.
+    /// </summary>
+    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit)
+    {
+        // SubmittedAt is stored as DateTimeOffset.ToBinary-style ticks on SQLite (SqliteLaporDbContext's conventions).
+        var from = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(since)!;
+        return db.Database.SqlQuery<SearchHit>($"""
+            SELECT "rowid" AS "ReportId", -bm25("ReportText", 3.0, 1.0, 3.0) AS "Score" FROM "ReportText"
+            WHERE "ReportText" MATCH {AnyTermExpression(terms)} AND "rowid" < {beforeReportId}
+                AND "rowid" >= COALESCE((SELECT "Id" FROM "Reports" WHERE "SubmittedAt" >= {from} ORDER BY "SubmittedAt" LIMIT 1), {beforeReportId})
+            ORDER BY bm25("ReportText", 3.0, 1.0, 3.0) LIMIT {limit}
+            """);
+    }
+
+    /// <summary>Any of the terms, each a quoted prefix.</summary>
+    public static string AnyTermExpression(IReadOnlyList<IReadOnlyList<string>> terms)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
+        return string.Join(" OR ", terms.SelectMany(t => t).Distinct(StringComparer.Ordinal).Select(f => $"\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}\"*"));
+    }
 
     /// <summary>Every term, each a quoted prefix (or a choice of them): FTS5 reads nothing inside quotes as syntax.</summary>
     public static string MatchExpression(IReadOnlyList<IReadOnlyList<string>> terms)

@@ -69,6 +69,11 @@ public sealed record ReportEvent(ReportEventKind Kind, Actor Actor, DateTimeOffs
 
     public ArchiveReason? ArchiveReason { get; init; }
 
+    /// <summary>Archived as a duplicate: the original's tracking number, and whether the public may open it.</summary>
+    public string? DuplicateOf { get; init; }
+
+    public bool DuplicateOfIsPublic { get; init; }
+
     public Deadline? Deadline { get; init; }
 
     public DateOnly? DueOn { get; init; }

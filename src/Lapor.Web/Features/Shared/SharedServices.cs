@@ -39,7 +39,6 @@ public static class SharedServices
         services.AddScoped<AgencyDirectory>();
         services.AddScoped<AgencyStaffing>();
         services.AddScoped<Staffing.Workload.Handler>();
-        services.AddScoped<DuplicateLookup>();
 
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
             .Validate(o => o.ReporterIdentityRetentionDays > 0, "Privacy:ReporterIdentityRetentionDays must be positive.")

@@ -17,6 +17,8 @@ public static class StaffWorkArea
         .AddScoped<Readings>()
         .AddScoped<Ownership.Handler>()
         .AddScoped<ReportDetail.Handler>()
+        .AddScoped<SimilarReports.Handler>()
+        .AddScoped<StaffActions.DuplicateMarking>()
         .AddScoped<ReportPresence>()
         .AddScoped<RevealIdentity.Handler>()
         .AddScoped<StaffAttachment.Handler>()

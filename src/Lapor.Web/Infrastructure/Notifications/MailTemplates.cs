@@ -109,8 +109,10 @@ public sealed partial class MailTemplates(IStringLocalizerFactory localizers, IO
 
     private static string Placeholder(string key) => key.EndsWith("Key", StringComparison.Ordinal) ? key[..^3] : key;
 
+    /// <summary>"Key" entries are resource keys, "On" entries dates, "Page" entries paths of the portal (made whole with the base address).</summary>
     private string Value(string key, string value, CultureInfo reader) =>
         key.EndsWith("Key", StringComparison.Ordinal) ? _t[value].Value
+        : key.EndsWith("Page", StringComparison.Ordinal) && value.StartsWith('/') ? options.Value.PublicBaseUrl.TrimEnd('/') + value
         : key.EndsWith("On", StringComparison.Ordinal) && DateOnly.TryParseExact(value, IsoDate, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date.ToString("d MMMM yyyy", reader)
             : value;

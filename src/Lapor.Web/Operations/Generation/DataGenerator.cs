@@ -45,6 +45,7 @@ public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> user
         await province.AddAccountsAsync(db, users, now, cancellationToken);
         var categoryNames = await db.Categories.AsNoTracking().Where(c => c.ParentId != null).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var reports = new SyntheticReports(random, province, categoryNames, schedule, now, []);
+        var planted = new SyntheticDuplicates(new Random(settings.Seed + 21), province, categoryNames, schedule, now);
         db.ChangeTracker.Clear();
 
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -66,8 +67,9 @@ public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> user
 
             // Submission times rise with the index (ids follow time) and grow denser towards now, as adoption grows.
             var submittedAt = first + (span * Math.Pow((i + random.NextDouble()) / settings.Reports, 0.8));
-            var (report, identity) = reports.Next(submittedAt);
+            var (report, identity) = planted.Next(submittedAt) ?? reports.Next(submittedAt);
             var id = ++reportId;
+            planted.Stored(id);
             await writer.InsertAsync(report, cancellationToken, ("Id", id));
             foreach (var assignment in report.Assignments)
             {

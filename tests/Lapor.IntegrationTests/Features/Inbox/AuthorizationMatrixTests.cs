@@ -21,6 +21,7 @@ public sealed class AuthorizationMatrixTests(LaporAppFactory app) : IClassFixtur
         ["verifikasi"] = [StaffWorld.Coordinator],
         ["tunda"] = [StaffWorld.Coordinator],
         ["arsipkan"] = [StaffWorld.Coordinator],
+        ["duplikat-dari"] = [StaffWorld.Coordinator],
         ["pulihkan"] = [StaffWorld.Coordinator],
         ["buka-kembali"] = [StaffWorld.Coordinator],
         ["identitas"] = [StaffWorld.Coordinator],
@@ -49,7 +50,7 @@ public sealed class AuthorizationMatrixTests(LaporAppFactory app) : IClassFixtur
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => e.RoutePattern.RawText ?? "")
             .Where(p => p.StartsWith("inbox/{trackingNumber}/", StringComparison.Ordinal) && !p.Contains("lampiran", StringComparison.Ordinal)
-                && !p.EndsWith("kehadiran", StringComparison.Ordinal))
+                && !p.EndsWith("kehadiran", StringComparison.Ordinal) && !p.EndsWith("serupa", StringComparison.Ordinal))
             .Select(p => p["inbox/{trackingNumber}/".Length..])
             .ToHashSet();
 

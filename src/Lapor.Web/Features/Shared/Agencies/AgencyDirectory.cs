@@ -1,8 +1,4 @@
-using Lapor.Web.Data;
-using Lapor.Web.Domain;
-using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Caching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Features.Shared.Agencies;
 
@@ -81,16 +77,5 @@ public sealed class AgencyDirectory(ReferenceData reference, AgencyStaffing staf
         }
 
         return [.. groups.OrderBy(g => g.Region is not null).Select(g => new Group(g.Region is { } id ? byId[id].Name : null, g.Agencies))];
-    }
-}
-
-/// <summary>Finds the original of a duplicate by its tracking number, within what the coordinator may see.</summary>
-public sealed class DuplicateLookup(LaporDbContext db)
-{
-    public async Task<long> FindAsync(ReportScope scope, string? trackingNumber, long selfId, CancellationToken cancellationToken)
-    {
-        var number = Domain.Reports.TrackingNumber.Normalize(trackingNumber);
-        var id = number is null ? null : await scope.Apply(db.Reports.AsNoTracking()).Where(r => r.TrackingNumber == number).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
-        return id is { } found && found != selfId ? found : throw new DomainException("Archive.DuplicateNotFound");
     }
 }

@@ -213,6 +213,10 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
         // A chat confirmation says how to keep the report out of public view, or that it already is.
         Add("PrivacyKey", e.Kind == ReportEventKind.Filed ? (report.IsConfidential ? "Chat.FiledConfidential" : "Chat.PrivacyTip") : null);
         Add("ArchiveReasonKey", e.ArchiveReason is { } archive ? $"ArchiveReason.{archive}" : null);
+
+        // A duplicate's reporter follows the original: its number, and its public page only when the public may open it.
+        Add("Original", e.DuplicateOf);
+        Add("OriginalPage", e.DuplicateOfIsPublic ? $"/laporan/{e.DuplicateOf}" : null);
         Add("DeadlineKey", e.Deadline is { } deadline ? $"Deadline.{deadline}" : null);
         Add("DueOn", e.DueOn is { } due ? MailTemplates.Date(due) : null);
         Add("WorkingDaysLate", e.WorkingDaysLate?.ToString(CultureInfo.InvariantCulture));

@@ -54,6 +54,7 @@ public static class WhoIsTold
         ReportEventKind.Routed => [new(NoticeAudience.Handlers, "NewDisposition")],
         ReportEventKind.Held or ReportEventKind.QuestionAsked => [new(NoticeAudience.Reporter, "InformationRequested")],
         ReportEventKind.InformationAdded => [new(NoticeAudience.Coordinators, ReporterWrote(e))],
+        ReportEventKind.Archived when e.DuplicateOf is not null => [new(NoticeAudience.Reporter, "ArchivedDuplicate")],
         ReportEventKind.Archived or ReportEventKind.HoldExpired => [new(NoticeAudience.Reporter, "Archived")],
         ReportEventKind.Restored => [new(NoticeAudience.Reporter, "Restored")],
         ReportEventKind.Returned => [new(NoticeAudience.Coordinators, "Returned")],

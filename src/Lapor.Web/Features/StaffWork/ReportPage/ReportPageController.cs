@@ -50,6 +50,18 @@ public sealed class ReportPageController(StaffScopeProvider scopes, IStringLocal
             : NotFound();
     }
 
+    /// <summary>The similar earlier reports (issue 21), fetched by the page of a report at verification.</summary>
+    [Authorize(Policy = Policies.Coordinator)]
+    [HttpGet("serupa")]
+    public async Task<IActionResult> Similar(string trackingNumber, [FromServices] SimilarReports.Handler handler, CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        return Domain.Reports.TrackingNumber.Normalize(trackingNumber) is { } number
+            && await handler.PanelAsync(await scopes.GetAsync(cancellationToken), number, cancellationToken) is { } panel
+            ? PartialView("_SimilarReports", panel)
+            : NotFound();
+    }
+
     [Authorize(Policy = Policies.Coordinator)]
     [HttpPost("identitas")]
     public async Task<IActionResult> Reveal([FromRoute] string trackingNumber, string? reason, [FromServices] RevealIdentity.Handler handler, [FromServices] Infrastructure.Security.SecurityEvents events, CancellationToken cancellationToken)

@@ -59,6 +59,13 @@ public sealed class ArchiveForm : ActionForm
     public string? DuplicateOf { get; set; }
 }
 
+/// <summary>"Duplikat dari": the report this one repeats (a suggestion's tracking number).</summary>
+public sealed class DuplicateForm : ActionForm
+{
+    [Display(Name = "Inbox.DuplicateOf")]
+    public string? Original { get; set; }
+}
+
 /// <summary>Coordinator: an agency to add, withdraw, remind, or re-route from (<see cref="ToAgencyId"/> then names the new one); or a final response to validate.</summary>
 public sealed class AgencyForm : ActionForm
 {
@@ -111,6 +118,12 @@ public sealed class ArchiveFormValidator : AbstractValidator<ArchiveForm>
         RuleFor(f => f.DuplicateOf)
             .NotEmpty().When(f => f.Reason == ArchiveReason.Duplicate).WithMessage(_ => t["Domain.Archive.DuplicateNeedsLink"]);
     }
+}
+
+public sealed class DuplicateFormValidator : AbstractValidator<DuplicateForm>
+{
+    public DuplicateFormValidator(IStringLocalizer<StaffWorkResource> t) =>
+        RuleFor(f => f.Original).NotEmpty().WithMessage(_ => t["Domain.Archive.DuplicateNeedsLink"]);
 }
 
 public sealed class ForwardFormValidator : AbstractValidator<ForwardForm>

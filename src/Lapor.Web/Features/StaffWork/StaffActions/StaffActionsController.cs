@@ -39,12 +39,24 @@ public sealed class StaffActionsController(
 
     [Authorize(Policy = Policies.Coordinator)]
     [HttpPost("arsipkan")]
-    public Task<IActionResult> Archive([FromRoute] string trackingNumber, ArchiveForm form, [FromServices] IValidator<ArchiveForm> validator, [FromServices] DuplicateLookup duplicates) =>
+    public Task<IActionResult> Archive([FromRoute] string trackingNumber, ArchiveForm form, [FromServices] IValidator<ArchiveForm> validator, [FromServices] DuplicateMarking duplicates) =>
         RunAsync(trackingNumber, form, validator, form.Text, async (s, scope) =>
         {
-            long? original = form.Reason == ArchiveReason.Duplicate ? await duplicates.FindAsync(scope, form.DuplicateOf, s.Report.Id, HttpContext.RequestAborted) : null;
-            s.Report.Archive(Coordinator(scope), form.Reason!.Value, form.Text!, original, s.Now);
+            // A duplicate goes the same way as the one-click "duplikat dari": supporters moved, the original's history, the reporter pointed to it.
+            if (form.Reason == ArchiveReason.Duplicate)
+            {
+                await duplicates.MarkAsync(s, scope, Coordinator(scope), form.DuplicateOf, form.Text, HttpContext.RequestAborted);
+                return;
+            }
+
+            s.Report.Archive(Coordinator(scope), form.Reason!.Value, form.Text!, null, s.Now);
         });
+
+    /// <summary>"Duplikat dari" on a similar report: archives this one as its duplicate with the standard message to the reporter.</summary>
+    [Authorize(Policy = Policies.Coordinator)]
+    [HttpPost("duplikat-dari")]
+    public Task<IActionResult> MarkDuplicate([FromRoute] string trackingNumber, DuplicateForm form, [FromServices] IValidator<DuplicateForm> validator, [FromServices] DuplicateMarking duplicates) =>
+        RunAsync(trackingNumber, form, validator, null, (s, scope) => duplicates.MarkAsync(s, scope, Coordinator(scope), form.Original, null, HttpContext.RequestAborted));
 
     [Authorize(Policy = Policies.Coordinator)]
     [HttpPost("pulihkan")]
