@@ -17,6 +17,8 @@ public static class StaffWorkArea
         .AddScoped<Readings>()
         .AddScoped<Ownership.Handler>()
         .AddScoped<ReportDetail.Handler>()
+        .AddScoped<TriageHint.Builder>()
+        .AddScoped<TriageHint.Recorder>()
         .AddScoped<ReportPresence>()
         .AddScoped<RevealIdentity.Handler>()
         .AddScoped<StaffAttachment.Handler>()

@@ -30,6 +30,10 @@ public sealed class TriageModels(LaporDbContext db, SharedCache cache, LoadedTri
             return new State(threshold, newest is { } id ? await loaded.GetAsync(id, LoadAsync, ct) : null);
         }, cancellationToken);
 
+    /// <summary>The text the models read, cut as in training.</summary>
+    public string TextOf(string? title, string? body, string? location) =>
+        TriageClassifier.TextOf(title, body is { } b && b.Length > options.Value.BodyCharacters ? b[..options.Value.BodyCharacters] : body, location);
+
     /// <summary>The form's advice for a report's text; no query once the state is cached.</summary>
     public async Task<TriageAdvice.Advice> AdviseAsync(string text, int? fallbackAgency, Func<int, bool> offered, int? currentCategory, CancellationToken cancellationToken)
     {
