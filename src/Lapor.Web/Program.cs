@@ -89,6 +89,11 @@ if (InviteAdministratorCommand.IsRequested(args))
     return await InviteAdministratorCommand.RunAsync(app, args);
 }
 
+if (TriageEvalCommand.IsRequested(args))
+{
+    return await TriageEvalCommand.RunAsync(app);
+}
+
 if (GenerateCommand.IsRequested(args))
 {
     return await GenerateCommand.RunAsync(app, args);

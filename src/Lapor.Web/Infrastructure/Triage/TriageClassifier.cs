@@ -58,7 +58,6 @@ public sealed class TriageClassifier
             // Words and word pairs ("lampu jalan", "air pdam"); character n-grams would multiply the model's size by the label count.
             CharFeatureExtractor = null,
             WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-            KeepNumbers = false,
         };
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
             .Append(ml.Transforms.Text.FeaturizeText("Features", text, nameof(Input.Text)))
