@@ -21,7 +21,7 @@ public sealed class TriageOptions
     public int NightlyUntilHour { get; set; } = 5;
 
     /// <summary>The most recent routed reports trained on: bounds training time and memory in the web process.</summary>
-    public int SampleLimit { get; set; } = 50_000;
+    public int SampleLimit { get; set; } = 30_000;
 
     /// <summary>The newest share of the sample held out to measure the model (a time-based split).</summary>
     public double HeldOutShare { get; set; } = 0.1;
@@ -33,5 +33,5 @@ public sealed class TriageOptions
     public int MinimumPerClass { get; set; } = 5;
 
     /// <summary>Characters of a report's body read (the opening says what it is about; bounds memory).</summary>
-    public int BodyCharacters { get; set; } = 600;
+    public int BodyCharacters { get; set; } = 400;
 }
