@@ -26,6 +26,9 @@ public sealed class TriageTrainer(LaporDbContext db, IOptions<TriageOptions> opt
         var started = Stopwatch.StartNew();
         var examples = await ExamplesAsync(o.SampleLimit, cancellationToken);
         var defaults = await DefaultAgenciesAsync(cancellationToken);
+
+        // The rows as read are garbage once the texts are built: collected before training allocates its own.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         var trained = Train(examples, defaults, o);
         if (trained is null)
         {
@@ -68,6 +71,10 @@ public sealed class TriageTrainer(LaporDbContext db, IOptions<TriageOptions> opt
         }
 
         var agency = TriageClassifier.Train(train.Where(e => agencies.Contains(e.AgencyId)).Select(e => (e.Text, e.AgencyId)));
+
+        // The web process's peak memory is the target (DESIGN §11): the first model's working data (a copy of the
+        // texts, a dual variable per report and agency) is garbage now; returning it before the second keeps the peak lower.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         var category = TriageClassifier.Train(train.Where(e => e.CategoryId is { } c && categories.Contains(c)).Select(e => (e.Text, e.CategoryId!.Value)));
 
         var score = new TriageScore();
