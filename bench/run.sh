@@ -52,7 +52,7 @@ start_portal() { # $1: log file; further arguments: extra settings NAME=VALUE
   (cd "$app_dir" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
     ConnectionStrings__Default="Data Source=$run/lapor.db" Database__MigrateOnStartup=true \
     Attachments__Path="$run/attachments" Mail__PickupDirectory="$run/mail" \
-    Mail__DispatchEnabled=false Deadlines__JobEnabled=false Privacy__JobEnabled=false \
+    Mail__DispatchEnabled=false Deadlines__JobEnabled=false Privacy__JobEnabled=false Triage__JobEnabled=false \
     Security__SecureCookies=false Security__RequireTwoFactor=false \
     Security__RateLimits__SignInPerMinute=1000000 Security__RateLimits__RegistrationPerHour=1000000 \
     Security__RateLimits__FilingPerMinute=1000000 Security__RateLimits__FilingPerDay=1000000 \
@@ -86,6 +86,10 @@ stop_portal
 locked=$(cat "$run"/portal*.log | grep -ci "database is locked" || true)
 echo "RESULT database_locked=$locked" | tee -a "$results"
 
+echo "== Suggestion model (trained as the nightly job does, on the most recent routed reports; the newest tenth held out)"
+(cd "$app_dir" && ConnectionStrings__Default="Data Source=$run/lapor.db" ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
+  Triage__JobEnabled=false dotnet Lapor.Web.dll triage-eval) | grep '^RESULT' | tee -a "$results"
+
 echo "== Targets (DESIGN §11)"
 missed=0
 check() { # key operator limit
@@ -108,5 +112,6 @@ check submissions_per_s ">=" 50
 check submission_failures "<=" 0
 check database_locked "<=" 0
 check peak_rss_mb "<=" 400
+check triage_peak_working_set_mb "<=" 400
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), $(uname -sr); data set $reports reports; $(date -u +%Y-%m-%d)"
 exit $missed

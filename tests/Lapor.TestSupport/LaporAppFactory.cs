@@ -57,6 +57,9 @@ public class LaporAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Map:TileUrl", TileUrl);
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddressFromTestHeader>());
 
+        // The nightly training would run at start when the test's clock is in the quiet hours; tests train on purpose.
+        builder.UseSetting("Triage:JobEnabled", "false");
+
         // Most tests sign in many times and file many reports from one address; the rate-limit and
         // two-factor tests use ProductionSecurityAppFactory, which keeps appsettings.json's values.
         if (ProductionSecurity)

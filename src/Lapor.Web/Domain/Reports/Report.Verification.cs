@@ -5,10 +5,10 @@ namespace Lapor.Web.Domain.Reports;
 /// <summary>The verification stage: the coordinator routes, holds for information, archives or restores; the hold runs out by itself.</summary>
 public sealed partial class Report
 {
-    /// <summary>Coordinator: checks the report and routes it to one or more agencies.</summary>
+    /// <summary>Coordinator: checks the report and routes it to one or more agencies, setting its category when the reporter chose a wrong or general one.</summary>
     public void Verify(
         Actor actor, IReadOnlyCollection<int> agencyIds, ComplaintKind? complaintKind, string? publicTitle, string? publicSummary,
-        DeadlineSchedule schedule, DateTimeOffset now)
+        DeadlineSchedule schedule, DateTimeOffset now, int? categoryId = null)
     {
         var target = Guard(RoutingAction.Verify);
         if (agencyIds.Count == 0)
@@ -21,6 +21,7 @@ public sealed partial class Report
         PublicTitle = string.IsNullOrWhiteSpace(publicTitle) ? PublicTitle : publicTitle.Trim();
         PublicSummary = string.IsNullOrWhiteSpace(publicSummary) ? PublicSummary : publicSummary.Trim();
         IsReturned = false;
+        CategoryId = categoryId ?? CategoryId;
         var to = Resolve(target);
         foreach (var agencyId in agencyIds.Distinct())
         {

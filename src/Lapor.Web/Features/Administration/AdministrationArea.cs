@@ -6,6 +6,7 @@ using Lapor.Web.Features.Administration.DeadlinePolicy;
 using Lapor.Web.Features.Administration.Holidays;
 using Lapor.Web.Features.Administration.Outbox;
 using Lapor.Web.Features.Administration.Privacy;
+using Lapor.Web.Features.Administration.Triage;
 using Lapor.Web.Features.Administration.Users;
 using Lapor.Web.Infrastructure.Localization;
 
@@ -13,7 +14,7 @@ namespace Lapor.Web.Features.Administration;
 
 public static class AdministrationArea
 {
-    /// <summary>Users, agencies, categories, holidays, the deadline policy, API clients, the outbox, the audit log and the privacy notice.</summary>
+    /// <summary>Users, agencies, categories, holidays, the deadline policy, API clients, the outbox, the audit log, the privacy notice and the suggestion model.</summary>
     public static IServiceCollection AddAdministrationArea(this IServiceCollection services) => services
         .AddAreaTexts<AdministrationResource>()
         .AddScoped<UserList.Handler>()
@@ -44,5 +45,7 @@ public static class AdministrationArea
         .AddScoped<AuditLog.Handler>()
         .AddScoped<EditNotice.QueryHandler>()
         .AddScoped<EditNotice.Handler>()
+        .AddScoped<TriageOverview.Handler>()
+        .AddScoped<TriageOverview.SetThreshold>()
         .AddSingleton<AuditWording>();
 }

@@ -19,6 +19,8 @@ public static class StaffWorkArea
         .AddScoped<ReportDetail.Handler>()
         .AddScoped<SimilarReports.Handler>()
         .AddScoped<StaffActions.DuplicateMarking>()
+        .AddScoped<TriageHint.Builder>()
+        .AddScoped<TriageHint.Recorder>()
         .AddScoped<ReportPresence>()
         .AddScoped<RevealIdentity.Handler>()
         .AddScoped<StaffAttachment.Handler>()

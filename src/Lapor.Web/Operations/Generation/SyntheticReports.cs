@@ -12,30 +12,6 @@ namespace Lapor.Web.Operations.Generation;
 /// </summary>
 public sealed class SyntheticReports
 {
-    private static readonly string[] Places =
-    [
-        "Desa Sukamaju", "Kelurahan Tanjung", "Jl. Merdeka", "Jl. Diponegoro", "Pasar Induk", "Kecamatan Batu Permai", "Desa Sungai Jernih",
-        "Perumahan Griya Asri", "Jl. Sudirman", "Kampung Nelayan", "Terminal Kota", "Desa Mekar Sari", "Jl. Ahmad Yani", "Kelurahan Bukit Indah",
-    ];
-
-    private static readonly Dictionary<string, (string Title, string Body, Classification Classification)[]> Stories = new()
-    {
-        ["Jalan Rusak"] = [("Jalan berlubang di {0}", "Jalan di {0} berlubang besar sejak beberapa bulan dan membahayakan pengendara, terutama saat hujan. Mohon segera diperbaiki.", Classification.Complaint)],
-        ["Drainase dan Banjir"] = [("Saluran air tersumbat di {0}", "Setiap hujan deras air meluap ke jalan di {0} dan masuk ke rumah warga karena saluran tersumbat sampah dan lumpur.", Classification.Complaint)],
-        ["Lampu Jalan"] = [("Lampu jalan mati di {0}", "Lampu penerangan jalan di {0} mati sejak dua minggu sehingga rawan kecelakaan dan kejahatan pada malam hari.", Classification.Complaint)],
-        ["Air Bersih"] = [("Air PDAM tidak mengalir di {0}", "Sudah lima hari air PDAM di {0} tidak mengalir, padahal tagihan tetap dibayar tepat waktu.", Classification.Complaint)],
-        ["Layanan Puskesmas"] = [("Antrean panjang di puskesmas {0}", "Pasien di {0} harus menunggu lebih dari tiga jam untuk pemeriksaan umum. Mohon ditambah loket pendaftaran.", Classification.Complaint)],
-        ["Layanan Rumah Sakit"] = [("Pelayanan IGD lambat", "Keluarga kami dari {0} menunggu dua jam di IGD tanpa penanganan dokter jaga.", Classification.Complaint)],
-        ["Sekolah"] = [("Pungutan seragam di sekolah negeri", "Orang tua murid di {0} diminta membayar uang seragam yang tidak sesuai ketentuan.", Classification.Complaint), ("Usulan perpustakaan desa", "Kami mengusulkan perpustakaan kecil untuk anak-anak di {0}.", Classification.Aspiration)],
-        ["KTP-el dan KK"] = [("Jadwal perekaman KTP-el keliling", "Mohon informasi jadwal perekaman KTP-el keliling untuk warga {0} bulan ini.", Classification.InformationRequest)],
-        ["Sampah"] = [("Sampah menumpuk di {0}", "Sampah di TPS {0} tidak diangkut selama seminggu dan menimbulkan bau menyengat.", Classification.Complaint), ("Usulan bank sampah", "Warga {0} mengusulkan pembentukan bank sampah di tingkat RW.", Classification.Aspiration)],
-        ["Pencemaran"] = [("Limbah pabrik mencemari sungai", "Air sungai di {0} berubah warna dan berbau sejak pabrik di hulu beroperasi.", Classification.Complaint)],
-        ["Pedagang Kaki Lima"] = [("PKL menutup trotoar di {0}", "Pedagang kaki lima menutup trotoar di {0} sehingga pejalan kaki harus berjalan di badan jalan.", Classification.Complaint)],
-        ["Izin Usaha"] = [("Persyaratan NIB usaha mikro", "Apa saja persyaratan untuk mengurus NIB bagi usaha mikro rumahan di {0}?", Classification.InformationRequest)],
-        ["Penyaluran Bansos"] = [("Bansos tidak tepat sasaran di {0}", "Beberapa keluarga mampu di {0} menerima bantuan, sementara warga miskin tidak terdata.", Classification.Complaint)],
-        ["Angkutan Umum"] = [("Usulan trayek angkot baru", "Warga {0} mengusulkan trayek angkutan umum ke pasar dan puskesmas.", Classification.Aspiration)],
-    };
-
     private static readonly (Channel Channel, int Weight)[] Channels =
         [(Channel.Web, 55), (Channel.WhatsApp, 12), (Channel.Sms, 8), (Channel.SocialMedia, 8), (Channel.Api, 6), (Channel.Letter, 4), (Channel.Phone, 4), (Channel.WalkIn, 3)];
 
@@ -51,6 +27,7 @@ public sealed class SyntheticReports
     private readonly Dictionary<int, string> _categoryNames;
     private readonly HashSet<string> _trackingNumbers;
     private readonly Actor _coordinator;
+    private readonly SyntheticStories _stories;
 
     public SyntheticReports(
         Random random, SyntheticProvince province, IReadOnlyDictionary<int, string> categoryNames, DeadlineSchedule schedule, DateTimeOffset now, IEnumerable<string> existingNumbers)
@@ -62,6 +39,7 @@ public sealed class SyntheticReports
         _trackingNumbers = [.. existingNumbers];
         _coordinator = new Actor(province.CoordinatorId, ActorRole.Coordinator);
         _categoryNames = categoryNames.ToDictionary();
+        _stories = new SyntheticStories(random, province, categoryNames);
         _categoriesByOpd = province.CategoryOpds.GroupBy(c => c.Opd).ToDictionary(g => g.Key, g => g.Select(c => c.CategoryId).ToList());
 
         // Zipf (s = 1) over the agencies: the busiest gets about 15% of 500 agencies' reports, the quietest a few dozen.
@@ -81,15 +59,12 @@ public sealed class SyntheticReports
         var agency = _province.WorkingAgencies[agencyIndex];
         var pace = _pace[agencyIndex];
         var categoryId = PickCategory(agency);
-        var stories = Stories[_categoryNames[categoryId]];
-        var story = stories[_random.Next(stories.Length)];
-        var place = Places[_random.Next(Places.Length)];
+        var story = _stories.Tell(agency, categoryId, _categoryNames[categoryId]);
         var channel = PickChannel();
         var anonymous = Chance(0.15);
         var draft = new ReportDraft(
-            story.Classification, string.Format(System.Globalization.CultureInfo.InvariantCulture, story.Title, place),
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, story.Body, place),
-            DateOnly.FromDateTime(submittedAt.AddDays(-_random.Next(1, 20)).Date), place, null, null, categoryId,
+            story.Classification, story.Title, story.Body,
+            DateOnly.FromDateTime(submittedAt.AddDays(-_random.Next(1, 20)).Date), story.Location, null, null, story.FiledCategoryId,
             Chance(0.6) ? agency.Id : null, anonymous, Chance(0.03));
 
         var report = Report.Submit(draft, channel == Channel.Web ? Actor.Guest : _coordinator, channel, Guid.NewGuid(), null, _schedule, submittedAt);

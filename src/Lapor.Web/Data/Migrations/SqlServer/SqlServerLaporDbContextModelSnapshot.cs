@@ -1442,6 +1442,139 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.ToTable("StagedUploads");
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Triage.TriageModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyClasses")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("AgencyModel")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<double>("AgencyTop1")
+                        .HasColumnType("float");
+
+                    b.Property<double>("AgencyTop3")
+                        .HasColumnType("float");
+
+                    b.Property<double>("BaselineAgencyTop1")
+                        .HasColumnType("float");
+
+                    b.Property<byte[]>("CategoryModel")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<double>("CategoryTop1")
+                        .HasColumnType("float");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TestSize")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("TrainedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TrainedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("TrainingMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TriageModels", (string)null);
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Triage.TriageSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("float");
+
+                    b.Property<string>("TrainingClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("TrainingClaimedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TriageSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Triage.TriageSuggestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("AgencyConfidence")
+                        .HasColumnType("float");
+
+                    b.Property<bool>("AgencyTaken")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double?>("CategoryConfidence")
+                        .HasColumnType("float");
+
+                    b.Property<bool>("CategoryTaken")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ChosenAgencyCount")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ChosenAgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ChosenCategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Preselected")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("SuggestedAgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SuggestedCategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("ModelId", "At");
+
+                    b.ToTable("TriageSuggestions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1878,6 +2011,15 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .WithMany("Routing")
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Triage.TriageSuggestion", b =>
+                {
+                    b.HasOne("Lapor.Web.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1402,6 +1402,135 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.ToTable("StagedUploads");
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Triage.TriageModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyClasses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("AgencyModel")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<double>("AgencyTop1")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("AgencyTop3")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("BaselineAgencyTop1")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte[]>("CategoryModel")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<double>("CategoryTop1")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TestSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TrainedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrainedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TrainingMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TriageModels", (string)null);
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Triage.TriageSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("TrainingClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TrainingClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TriageSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Triage.TriageSuggestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("AgencyConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("AgencyTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("CategoryConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("CategoryTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChosenAgencyCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChosenAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChosenCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Preselected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SuggestedAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SuggestedCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("ModelId", "At");
+
+                    b.ToTable("TriageSuggestions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1831,6 +1960,15 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .WithMany("Routing")
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Triage.TriageSuggestion", b =>
+                {
+                    b.HasOne("Lapor.Web.Domain.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

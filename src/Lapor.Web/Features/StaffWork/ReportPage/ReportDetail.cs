@@ -49,6 +49,9 @@ public static class ReportDetail
     {
         /// <summary>For an officer or agency head whose agency holds an open share: its owner and the colleagues it can go to.</summary>
         public Ownership? Owner { get; init; }
+
+        /// <summary>For a coordinator who may verify: the suggested agencies and category (from the cached model, no query).</summary>
+        public TriageHint? Triage { get; init; }
     }
 
     /// <summary>Why a report is back in the queue (an agency returned it, or it was withdrawn): shown first, so nobody routes it there again.</summary>
@@ -95,7 +98,7 @@ public static class ReportDetail
 
     public sealed class Handler(
         LaporDbContext db, ReferenceData reference, HistorySentences history, AgencyStaffing staffing, AgencyDirectory agencies, ResponseTemplates templates,
-        IStringLocalizer<StaffWorkResource> t)
+        TriageHint.Builder triage, IStringLocalizer<StaffWorkResource> t)
     {
         public async Task<Page?> HandleAsync(string trackingNumber, ReportScope scope, StaffRoles roles, Draft draft, CancellationToken cancellationToken)
         {
@@ -109,7 +112,11 @@ public static class ReportDetail
                 ? [.. (await templates.ForAgencyAsync(acting.AgencyId, cancellationToken)).Select(item => item with { Body = TemplateFill.Fill(item.Body, Values(view, acting)) })]
                 : [];
             var tree = view.Can.Verify || view.Can.Forward || view.Can.Steer ? await agencies.TreeAsync(cancellationToken) : [];
-            return new Page(view, tree, offered, draft) { Owner = await OwnershipAsync(view, scope, roles, cancellationToken) };
+            return new Page(view, tree, offered, draft)
+            {
+                Owner = await OwnershipAsync(view, scope, roles, cancellationToken),
+                Triage = view.Can.Verify ? await triage.ForAsync(view, scope, cancellationToken) : null,
+            };
         }
 
         /// <summary>

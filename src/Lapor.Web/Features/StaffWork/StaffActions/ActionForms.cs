@@ -35,6 +35,13 @@ public sealed class VerifyForm : ActionForm
 
     [Display(Name = "Inbox.PublicSummary")]
     public string? PublicSummary { get; set; }
+
+    /// <summary>The category as the coordinator sets it (the reporter's, a suggestion, or another); null keeps the report's.</summary>
+    [Display(Name = "Inbox.Category")]
+    public int? CategoryId { get; set; }
+
+    /// <summary>The model whose suggestion the form showed, so what became of it is recorded.</summary>
+    public int? TriageModelId { get; set; }
 }
 
 /// <summary>A message: hold question, response, note, information request, final response.</summary>

@@ -9,7 +9,7 @@ using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Operations.Generation;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lapor.Web.Operations;
+namespace Lapor.Web.Operations.TriageEval;
 
 /// <summary>
 /// <c>dotnet Lapor.Web.dll triage-eval --duplicates [--sample 2000] [--as koordinator@provinsi.test]</c>:
@@ -19,9 +19,8 @@ namespace Lapor.Web.Operations;
 /// other duplicates left out), and it counts as found when its original is among the five. Beside it the
 /// baseline a coordinator has without the panel: the five newest earlier reports of the same category.
 /// </summary>
-public static class TriageEvalCommand
+public static class DuplicateEval
 {
-    public static bool IsRequested(string[] args) => args is ["triage-eval", ..];
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
