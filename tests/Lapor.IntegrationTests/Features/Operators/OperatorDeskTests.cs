@@ -68,6 +68,13 @@ public sealed class OperatorDeskTests(LaporAppFactory app) : IClassFixture<Lapor
         var resident = await Citizen.UnlockAsync(app, number, code);
         var tracking = await HtmlPage.GetAsync(resident, $"/lacak/{number}");
         Assert.Contains("Lubang besar di depan pasar", tracking.Text, StringComparison.Ordinal);
+
+        // The coordinator sees where it came from: the operator channel and the service point.
+        await StaffWorld.CreateAsync(app);
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        var staffPage = await coordinator.OpenAsync($"/inbox/{number}");
+        Assert.Equal(HttpStatusCode.OK, staffPage.Status);
+        Assert.Contains($"Operator desa/kelurahan ({ServicePointA})", staffPage.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public static class ReportDetail
 
         public long ReportId { get; init; }
 
+        /// <summary>Where a village operator entered the report for a resident who came in person (channel Operator).</summary>
+        public string? ServicePoint { get; init; }
+
         /// <summary>The version of the report this viewer last opened (null: never).</summary>
         public int? SeenVersion { get; init; }
 
@@ -170,6 +173,9 @@ public static class ReportDetail
 
                     // The version this viewer last saw, in the same round trip: the page marks it seen only when it is older.
                     SeenVersion = db.ReportReadings.Where(x => x.UserId == scope.UserId && x.ReportId == r.Id).Select(x => (int?)x.Version).FirstOrDefault(),
+                    ServicePoint = r.Channel == Channel.Operator
+                        ? db.Set<OperatorFiling>().Where(f => f.ReportId == r.Id).Select(f => f.ServicePoint).FirstOrDefault()
+                        : null,
                     ReporterName = seesReporter && !r.IsAnonymous ? i!.FullName : null,
                     ReporterEmail = seesReporter && !r.IsAnonymous ? i!.Email : null,
                     ReporterPhone = seesReporter && !r.IsAnonymous ? i!.Phone : null,
@@ -249,6 +255,7 @@ public static class ReportDetail
             {
                 Point = MapPoint.Exact(report.Latitude, report.Longitude),
                 ReportId = report.Id,
+                ServicePoint = report.ServicePoint,
                 SeenVersion = report.SeenVersion,
                 OpenQuestion = open ? new OpenQuestion(question!.At, question.Role, question.Agency, question.Body) : null,
             };
