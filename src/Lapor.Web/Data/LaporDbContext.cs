@@ -9,6 +9,7 @@ using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Privacy;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Domain.Tags;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,9 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ApiSubmission> ApiSubmissions => Set<ApiSubmission>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<PrivacyNotice> PrivacyNotices => Set<PrivacyNotice>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<ReportTag> ReportTags => Set<ReportTag>();
+    public DbSet<Theme> Themes => Set<Theme>();
 
     /// <summary>
     /// Public reports whose public text (title, summary, public answers) holds every term of
