@@ -23,5 +23,6 @@ public static class StaffWorkArea
         .AddScoped<StaffAttachment.Handler>()
         .AddScoped<ManualEntry.Handler>()
         .AddScoped<ResponseTemplates>()
-        .AddScoped<ReportTags.Handler>();
+        .AddScoped<ReportTags.Handler>()
+        .AddScoped<Themes.Themes.Handler>();
 }

@@ -17,7 +17,7 @@ namespace Lapor.Web.Features.Shared.Workflow;
 /// </summary>
 public sealed class ReportFiling(
     LaporDbContext db, ReportWork work, DeadlineScheduleProvider schedules, UploadInspector inspector, IAttachmentStore store, Attachments.Staging.Handler staging,
-    TimeProvider clock, LaporMetrics metrics, IStringLocalizer<SharedResource> t)
+    TimeProvider clock, LaporMetrics metrics, IStringLocalizer<SharedResource> t, Tags.TagList tags)
 {
     public sealed record Filing(
         ReportDraft Draft, Actor Actor, Channel Channel, Guid SubmissionToken, bool GiveAccessCode,
@@ -33,6 +33,9 @@ public sealed class ReportFiling(
 
         /// <summary>The API client filing the report (Open311): its webhook hears of the report's status changes.</summary>
         public int? ApiClientId { get; init; }
+
+        /// <summary>The theme the citizen chose: its tag goes on the report if the theme still runs; a stale choice is ignored.</summary>
+        public int? ThemeId { get; init; }
     }
 
     public abstract record Result;
@@ -91,6 +94,11 @@ public sealed class ReportFiling(
         if (filing.ApiClientId is { } apiClient)
         {
             report.FiledThrough(apiClient);
+        }
+
+        if (await tags.RunningTagAsync(filing.ThemeId, cancellationToken) is { } themeTag)
+        {
+            report.TagAtFiling(themeTag, now);
         }
 
         var stored = new List<string>();

@@ -1,6 +1,7 @@
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Domain.Tags;
+using Lapor.Web.Features.Shared.Tags;
 using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -13,22 +14,15 @@ namespace Lapor.Web.Features.StaffWork.Tags;
 /// </summary>
 public static class ReportTags
 {
-    public sealed class AttachForm
+    public sealed class TagForm
     {
         public string? Label { get; set; }
     }
 
-    public sealed class RemoveForm
-    {
-        public int TagId { get; set; }
-    }
+    /// <summary>The report's tags, and for coordinators the list to choose from.</summary>
+    public sealed record Panel(string TrackingNumber, IReadOnlyList<string> Attached, IReadOnlyList<string> Known, bool MayChange);
 
-    /// <summary>The report's tags, and for coordinators the whole list to choose from.</summary>
-    public sealed record Panel(string TrackingNumber, IReadOnlyList<Item> Attached, IReadOnlyList<string> Known, bool MayChange);
-
-    public sealed record Item(int Id, string Label);
-
-    public sealed class Handler(LaporDbContext db, ReportWork work, TimeProvider clock)
+    public sealed class Handler(LaporDbContext db, ReportWork work, TagList list)
     {
         public Task<bool> InScopeAsync(ReportScope scope, string trackingNumber, CancellationToken cancellationToken) =>
             work.ExistsAsync(Find(scope, trackingNumber), cancellationToken);
@@ -36,29 +30,12 @@ public static class ReportTags
         /// <summary>Attaches the tag <paramref name="typed"/> names, adding it to the list first when it is new.</summary>
         public async Task<WorkResult> AttachAsync(ReportScope scope, string trackingNumber, string? typed, CancellationToken cancellationToken)
         {
-            var label = TagLabel.Normalize(typed, out var error);
-            if (label is null)
+            if (TagLabel.Normalize(typed, out var error) is not { } label)
             {
                 return WorkResult.Refused(error!);
             }
 
-            var tag = await db.Tags.FirstOrDefaultAsync(t => t.Label == label, cancellationToken);
-            if (tag is null)
-            {
-                tag = new Tag(label, clock.GetUtcNow());
-                db.Tags.Add(tag);
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                catch (DbUpdateException)
-                {
-                    // Another coordinator added the same label meanwhile: use theirs.
-                    db.ChangeTracker.Clear();
-                    tag = await db.Tags.FirstAsync(t => t.Label == label, cancellationToken);
-                }
-            }
-
+            var tag = await list.FindOrAddAsync(label, cancellationToken);
             return await work.RunAsync(Find(scope, trackingNumber), null, async s =>
             {
                 await db.Entry(s.Report).Collection(r => r.Tags).LoadAsync(cancellationToken);
@@ -66,10 +43,11 @@ public static class ReportTags
             }, cancellationToken);
         }
 
-        public async Task<WorkResult> RemoveAsync(ReportScope scope, string trackingNumber, int tagId, CancellationToken cancellationToken)
+        public async Task<WorkResult> RemoveAsync(ReportScope scope, string trackingNumber, string? typed, CancellationToken cancellationToken)
         {
-            var label = await db.Tags.Where(t => t.Id == tagId).Select(t => t.Label).FirstOrDefaultAsync(cancellationToken);
-            if (label is null)
+            var label = TagLabel.Normalize(typed, out _);
+            var tagId = await db.Tags.Where(t => t.Label == label).Select(t => (int?)t.Id).FirstOrDefaultAsync(cancellationToken);
+            if (label is null || tagId is null)
             {
                 return WorkResult.Refused("Tag.Unknown");
             }
@@ -77,21 +55,13 @@ public static class ReportTags
             return await work.RunAsync(Find(scope, trackingNumber), null, async s =>
             {
                 await db.Entry(s.Report).Collection(r => r.Tags).LoadAsync(cancellationToken);
-                s.Report.RemoveTag(Coordinator(scope), tagId, label, s.Now);
+                s.Report.RemoveTag(Coordinator(scope), tagId.Value, label, s.Now);
             }, cancellationToken);
         }
 
-        /// <summary>One query: every tag on the list, marked when the report has it (coordinators choose from the rest).</summary>
-        public async Task<Panel> PanelAsync(string trackingNumber, long reportId, bool mayChange, CancellationToken cancellationToken)
-        {
-            var tags = await db.Tags.AsNoTracking()
-                .Where(t => mayChange || db.ReportTags.Any(rt => rt.ReportId == reportId && rt.TagId == t.Id))
-                .OrderBy(t => t.Label)
-                .Select(t => new { t.Id, t.Label, Attached = db.ReportTags.Any(rt => rt.ReportId == reportId && rt.TagId == t.Id) })
-                .ToListAsync(cancellationToken);
-            return new Panel(trackingNumber, [.. tags.Where(t => t.Attached).Select(t => new Item(t.Id, t.Label))],
-                [.. tags.Where(t => !t.Attached).Select(t => t.Label)], mayChange);
-        }
+        /// <summary>The panel from the tags the report page already read; the list to choose from comes from the cache.</summary>
+        public async Task<Panel> PanelAsync(string trackingNumber, IReadOnlyList<string> attached, bool mayChange, CancellationToken cancellationToken) =>
+            new(trackingNumber, attached, mayChange ? [.. (await list.LabelsAsync(cancellationToken)).Except(attached)] : [], mayChange);
 
         private static Func<IQueryable<Report>, IQueryable<Report>> Find(ReportScope scope, string trackingNumber) =>
             reports => scope.Apply(reports).Where(r => r.TrackingNumber == trackingNumber);

@@ -15,13 +15,13 @@ public sealed class TagsController(ReportTags.Handler tags, WorkFeedback feedbac
 {
     [HttpPost("")]
     [ValidateAntiForgeryToken]
-    public Task<IActionResult> Attach([FromRoute] string trackingNumber, ReportTags.AttachForm form) =>
+    public Task<IActionResult> Attach([FromRoute] string trackingNumber, ReportTags.TagForm form) =>
         RunAsync(trackingNumber, scope => tags.AttachAsync(scope, trackingNumber, form.Label, HttpContext.RequestAborted));
 
     [HttpPost("hapus")]
     [ValidateAntiForgeryToken]
-    public Task<IActionResult> Remove([FromRoute] string trackingNumber, ReportTags.RemoveForm form) =>
-        RunAsync(trackingNumber, scope => tags.RemoveAsync(scope, trackingNumber, form.TagId, HttpContext.RequestAborted));
+    public Task<IActionResult> Remove([FromRoute] string trackingNumber, ReportTags.TagForm form) =>
+        RunAsync(trackingNumber, scope => tags.RemoveAsync(scope, trackingNumber, form.Label, HttpContext.RequestAborted));
 
     private async Task<IActionResult> RunAsync(string trackingNumber, Func<ReportScope, Task<WorkResult>> change)
     {
