@@ -25,6 +25,10 @@ public sealed class ReportTagTests(LaporAppFactory app) : IClassFixture<LaporApp
         Assert.Contains("jalan-provinsi", page.Document.QuerySelector("[data-testid=tags]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Tag ditambahkan: jalan-provinsi", page.Text, StringComparison.Ordinal);
 
+        // The coordinator's queue shows it on the row.
+        var queue = await coordinator.OpenAsync($"/inbox?Tab=Routed&Q={number}");
+        Assert.Contains(queue.Document.QuerySelectorAll("[data-testid=row-tag]"), b => b.TextContent == "jalan-provinsi");
+
         // The officer sees the tag, without the forms.
         var officerPage = await (await Staff.SignInAsync(app, StaffWorld.OfficerA)).OpenAsync($"/inbox/{number}");
         Assert.Contains("jalan-provinsi", officerPage.Document.QuerySelector("[data-testid=tags]")!.TextContent, StringComparison.Ordinal);
