@@ -173,10 +173,10 @@ public enum RoutingAction
     Entrust,
 
     /// <summary>Coordinator attaches a tag (the reason is its label); staff history only.</summary>
-    Tag,
+    AttachTag,
 
     /// <summary>Coordinator removes a tag (the reason is its label); staff history only.</summary>
-    Untag,
+    RemoveTag,
 }
 
 /// <summary>Which clock a due date belongs to.</summary>

@@ -10,26 +10,26 @@ public sealed partial class Report
     /// <summary>Coordinator attaches a tag; attaching one the report has changes nothing.</summary>
     public void AttachTag(Actor actor, int tagId, string label, DateTimeOffset now)
     {
-        var target = CoordinatorGuard(actor, RoutingAction.Tag);
+        var target = CoordinatorGuard(actor, RoutingAction.AttachTag);
         if (_tags.Any(t => t.TagId == tagId))
         {
             return;
         }
 
         _tags.Add(new ReportTag(tagId, now));
-        Record(actor, RoutingAction.Tag, target, now, label);
+        Record(actor, RoutingAction.AttachTag, target, now, label);
     }
 
     /// <summary>Coordinator removes a tag; removing one the report does not have changes nothing.</summary>
     public void RemoveTag(Actor actor, int tagId, string label, DateTimeOffset now)
     {
-        var target = CoordinatorGuard(actor, RoutingAction.Untag);
+        var target = CoordinatorGuard(actor, RoutingAction.RemoveTag);
         if (_tags.RemoveAll(t => t.TagId == tagId) == 0)
         {
             return;
         }
 
-        Record(actor, RoutingAction.Untag, target, now, label);
+        Record(actor, RoutingAction.RemoveTag, target, now, label);
     }
 
     /// <summary>At filing: the tag of the theme the citizen chose (the filing is its history line).</summary>

@@ -38,6 +38,8 @@ public sealed class AuthorizationMatrixTests(LaporAppFactory app) : IClassFixtur
         ["teruskan"] = [StaffWorld.OfficerA],
         ["ambil"] = [StaffWorld.OfficerA],
         ["serahkan"] = [StaffWorld.OfficerA, StaffWorld.HeadA],
+        ["tag"] = [StaffWorld.Coordinator],
+        ["tag/hapus"] = [StaffWorld.Coordinator],
     };
 
     private static readonly string[] Everyone =
@@ -167,6 +169,7 @@ public sealed class AuthorizationMatrixTests(LaporAppFactory app) : IClassFixtur
             ["AgencyIds"] = world.AgencyB.ToString(CultureInfo.InvariantCulture),
             ["ToAgencyId"] = world.AgencyB.ToString(CultureInfo.InvariantCulture),
             ["AgencyId"] = world.AgencyA.ToString(CultureInfo.InvariantCulture),
+            ["Label"] = "percobaan",
         }));
     }
 

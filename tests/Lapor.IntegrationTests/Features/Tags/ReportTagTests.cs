@@ -38,7 +38,7 @@ public sealed class ReportTagTests(LaporAppFactory app) : IClassFixture<LaporApp
         Assert.Empty(await TagsOfAsync(number));
         Assert.Contains("Tag dihapus: jalan-provinsi", (await coordinator.OpenAsync($"/inbox/{number}")).Text, StringComparison.Ordinal);
         Assert.Equal(2, await app.WithDbAsync(db => db.RoutingEntries.CountAsync(e => db.Reports.Any(r => r.Id == e.ReportId && r.TrackingNumber == number)
-            && (e.Action == RoutingAction.Tag || e.Action == RoutingAction.Untag))));
+            && (e.Action == RoutingAction.AttachTag || e.Action == RoutingAction.RemoveTag))));
 
         // The reporter's tracking page and the public page tell nothing of it; no message went out for it.
         foreach (var url in new[] { $"/lacak/{number}", $"/laporan/{number}" })
