@@ -29,8 +29,11 @@ public sealed class ReportTagTests(LaporAppFactory app) : IClassFixture<LaporApp
         var queue = await coordinator.OpenAsync($"/inbox?Tab=Routed&Q={number}");
         Assert.Contains(queue.Document.QuerySelectorAll("[data-testid=row-tag]"), b => b.TextContent == "jalan-provinsi");
 
-        // The officer sees the tag, without the forms.
-        var officerPage = await (await Staff.SignInAsync(app, StaffWorld.OfficerA)).OpenAsync($"/inbox/{number}");
+        // The officer sees the tag on the inbox row and the report page, without the forms.
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+        var inbox = await officer.OpenAsync($"/inbox?Q={number}");
+        Assert.Contains(inbox.Document.QuerySelectorAll("[data-testid=row-tag]"), b => b.TextContent == "jalan-provinsi");
+        var officerPage = await officer.OpenAsync($"/inbox/{number}");
         Assert.Contains("jalan-provinsi", officerPage.Document.QuerySelector("[data-testid=tags]")!.TextContent, StringComparison.Ordinal);
         Assert.Null(officerPage.Document.QuerySelector($"form[action='/inbox/{number}/tag']"));
 
