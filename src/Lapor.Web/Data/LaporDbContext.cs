@@ -10,6 +10,7 @@ using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Outreach;
 using Lapor.Web.Domain.Privacy;
 using Lapor.Web.Domain.Reports;
+using Lapor.Web.Domain.Tags;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,9 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<PrivacyNotice> PrivacyNotices => Set<PrivacyNotice>();
     public DbSet<OutreachEvent> OutreachEvents => Set<OutreachEvent>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<ReportTag> ReportTags => Set<ReportTag>();
+    public DbSet<Theme> Themes => Set<Theme>();
 
     /// <summary>
     /// Public reports whose public text (title, summary, public answers) holds every term of

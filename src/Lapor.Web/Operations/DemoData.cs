@@ -57,6 +57,7 @@ public sealed partial class DemoData(LaporDbContext db, UserManager<LaporUser> u
         var categories = await SeedCategoriesAsync(agencies, cancellationToken);
         var accounts = await SeedAccountsAsync(agencies, cancellationToken);
         await SeedReportsAsync(agencies, categories, accounts, cancellationToken);
+        await SeedTagsAsync(cancellationToken);
         db.ResponseTemplates.AddRange(
             new ResponseTemplate(agencies["PUPR"].Id, "Survei lokasi", "Terima kasih atas laporan Anda. Tim teknis kami akan melakukan survei lokasi dalam 3 hari kerja dan menyampaikan hasilnya di sini."),
             new ResponseTemplate(agencies["PUPR"].Id, "Perbaikan selesai", "Perbaikan telah selesai dilaksanakan. Mohon konfirmasi apakah kondisi di lapangan sudah sesuai harapan Anda."));

@@ -177,6 +177,12 @@ public enum RoutingAction
 
     /// <summary>Officer or agency head: a share gets its owner, the officer who works it ("ambil", "serahkan"); staff history only.</summary>
     Entrust,
+
+    /// <summary>Coordinator attaches a tag (the reason is its label); staff history only.</summary>
+    AttachTag,
+
+    /// <summary>Coordinator removes a tag (the reason is its label); staff history only.</summary>
+    RemoveTag,
 }
 
 /// <summary>Which clock a due date belongs to.</summary>

@@ -80,6 +80,8 @@ public static class ReportLifecycle
         Allow([ReportStatus.Unverified, .. Routed], RoutingAction.Escalate, LifecycleTarget.Same);
         Allow(Every, RoutingAction.Note, LifecycleTarget.Same);
         Allow(Every, RoutingAction.Protect, LifecycleTarget.Same);
+        Allow(Every, RoutingAction.AttachTag, LifecycleTarget.Same);
+        Allow(Every, RoutingAction.RemoveTag, LifecycleTarget.Same);
         Allow(Public, RoutingAction.Support, LifecycleTarget.Same);
         return table;
     }

@@ -3,6 +3,7 @@ using Lapor.Web.Features.Shared.Attachments;
 using Lapor.Web.Features.Shared.Forms;
 using Lapor.Web.Features.Shared.History;
 using Lapor.Web.Features.Shared.Privacy;
+using Lapor.Web.Features.Shared.Tags;
 using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Infrastructure.Deadlines;
 using Lapor.Web.Infrastructure.Jobs;
@@ -27,6 +28,7 @@ public static class SharedServices
         services.AddSingleton<ReportLinks>();
         services.AddSingleton<WorkFeedback>();
         services.AddScoped<ReportFiling>();
+        services.AddScoped<TagList>();
         services.AddScoped<MessageUploads>();
         services.AddPeriodicJob<DeadlineJob, DeadlineOptions>(o => o.JobEnabled, o => o.JobInterval);
         services.AddPeriodicJob<MailDigestJob, MailOptions>(o => o.DispatchEnabled, o => o.DigestInterval);

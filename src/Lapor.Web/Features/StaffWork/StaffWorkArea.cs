@@ -1,6 +1,7 @@
 using Lapor.Web.Features.StaffWork.Inbox;
 using Lapor.Web.Features.StaffWork.ManualEntries;
 using Lapor.Web.Features.StaffWork.ReportPage;
+using Lapor.Web.Features.StaffWork.Tags;
 using Lapor.Web.Features.StaffWork.Templates;
 using Lapor.Web.Infrastructure.Localization;
 
@@ -25,5 +26,7 @@ public static class StaffWorkArea
         .AddScoped<RevealIdentity.Handler>()
         .AddScoped<StaffAttachment.Handler>()
         .AddScoped<ManualEntry.Handler>()
-        .AddScoped<ResponseTemplates>();
+        .AddScoped<ResponseTemplates>()
+        .AddScoped<ReportTags.Handler>()
+        .AddScoped<Themes.Themes.Handler>();
 }

@@ -39,6 +39,8 @@ public sealed class AuthorizationMatrixTests(LaporAppFactory app) : IClassFixtur
         ["teruskan"] = [StaffWorld.OfficerA],
         ["ambil"] = [StaffWorld.OfficerA],
         ["serahkan"] = [StaffWorld.OfficerA, StaffWorld.HeadA],
+        ["tag"] = [StaffWorld.Coordinator],
+        ["tag/hapus"] = [StaffWorld.Coordinator],
     };
 
     private static readonly string[] Everyone =
@@ -168,6 +170,7 @@ public sealed class AuthorizationMatrixTests(LaporAppFactory app) : IClassFixtur
             ["AgencyIds"] = world.AgencyB.ToString(CultureInfo.InvariantCulture),
             ["ToAgencyId"] = world.AgencyB.ToString(CultureInfo.InvariantCulture),
             ["AgencyId"] = world.AgencyA.ToString(CultureInfo.InvariantCulture),
+            ["Label"] = "percobaan",
         }));
     }
 

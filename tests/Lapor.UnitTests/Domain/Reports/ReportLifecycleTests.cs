@@ -70,6 +70,18 @@ public sealed class ReportLifecycleTests
         [(ReportStatus.Dispositioned, RoutingAction.Protect)] = Same,
         [(ReportStatus.InProgress, RoutingAction.Protect)] = Same,
         [(ReportStatus.Completed, RoutingAction.Protect)] = Same,
+        [(ReportStatus.Unverified, RoutingAction.AttachTag)] = Same,
+        [(ReportStatus.OnHold, RoutingAction.AttachTag)] = Same,
+        [(ReportStatus.Archived, RoutingAction.AttachTag)] = Same,
+        [(ReportStatus.Dispositioned, RoutingAction.AttachTag)] = Same,
+        [(ReportStatus.InProgress, RoutingAction.AttachTag)] = Same,
+        [(ReportStatus.Completed, RoutingAction.AttachTag)] = Same,
+        [(ReportStatus.Unverified, RoutingAction.RemoveTag)] = Same,
+        [(ReportStatus.OnHold, RoutingAction.RemoveTag)] = Same,
+        [(ReportStatus.Archived, RoutingAction.RemoveTag)] = Same,
+        [(ReportStatus.Dispositioned, RoutingAction.RemoveTag)] = Same,
+        [(ReportStatus.InProgress, RoutingAction.RemoveTag)] = Same,
+        [(ReportStatus.Completed, RoutingAction.RemoveTag)] = Same,
         [(ReportStatus.Dispositioned, RoutingAction.Support)] = Same,
         [(ReportStatus.InProgress, RoutingAction.Support)] = Same,
         [(ReportStatus.Completed, RoutingAction.Support)] = Same,
@@ -114,7 +126,7 @@ public sealed class ReportLifecycleTests
     public void AllowedActions_Completed_IsReopenAndTheQuietOnes()
     {
         Assert.Equivalent(
-            new[] { RoutingAction.Note, RoutingAction.Protect, RoutingAction.Rate, RoutingAction.Reopen, RoutingAction.Support },
+            new[] { RoutingAction.Note, RoutingAction.Protect, RoutingAction.Rate, RoutingAction.Reopen, RoutingAction.Support, RoutingAction.AttachTag, RoutingAction.RemoveTag },
             ReportLifecycle.AllowedActions(ReportStatus.Completed).ToArray(), strict: true);
     }
 }

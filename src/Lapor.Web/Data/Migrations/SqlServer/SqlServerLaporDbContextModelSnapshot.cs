@@ -1294,6 +1294,24 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.ToTable("ReportSupports");
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.ReportTag", b =>
+                {
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("AttachedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ReportId", "TagId");
+
+                    b.HasIndex("TagId", "ReportId");
+
+                    b.ToTable("ReportTags", (string)null);
+                });
+
             modelBuilder.Entity("Lapor.Web.Domain.Reports.ReporterIdentity", b =>
                 {
                     b.Property<long>("ReportId")
@@ -1440,6 +1458,71 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.HasIndex("FormToken", "Owner");
 
                     b.ToTable("StagedUploads");
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Tags.Tag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Label")
+                        .IsUnique();
+
+                    b.ToTable("Tags");
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Tags.Theme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("NameId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TagId");
+
+                    b.HasIndex("EndsOn", "StartsOn");
+
+                    b.ToTable("Themes");
                 });
 
             modelBuilder.Entity("Lapor.Web.Domain.Triage.TriageModel", b =>
@@ -1994,6 +2077,21 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.ReportTag", b =>
+                {
+                    b.HasOne("Lapor.Web.Domain.Reports.Report", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lapor.Web.Domain.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lapor.Web.Domain.Reports.ReporterIdentity", b =>
                 {
                     b.HasOne("Lapor.Web.Domain.Reports.Report", "Report")
@@ -2010,6 +2108,15 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.HasOne("Lapor.Web.Domain.Reports.Report", null)
                         .WithMany("Routing")
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Tags.Theme", b =>
+                {
+                    b.HasOne("Lapor.Web.Domain.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2088,6 +2195,8 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.Navigation("Messages");
 
                     b.Navigation("Routing");
+
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

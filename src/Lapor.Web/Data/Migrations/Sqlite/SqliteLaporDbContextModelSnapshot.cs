@@ -1256,6 +1256,24 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.ToTable("ReportSupports");
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.ReportTag", b =>
+                {
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AttachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReportId", "TagId");
+
+                    b.HasIndex("TagId", "ReportId");
+
+                    b.ToTable("ReportTags", (string)null);
+                });
+
             modelBuilder.Entity("Lapor.Web.Domain.Reports.ReporterIdentity", b =>
                 {
                     b.Property<long>("ReportId")
@@ -1400,6 +1418,67 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.HasIndex("FormToken", "Owner");
 
                     b.ToTable("StagedUploads");
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Tags.Tag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Label")
+                        .IsUnique();
+
+                    b.ToTable("Tags");
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Tags.Theme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TagId");
+
+                    b.HasIndex("EndsOn", "StartsOn");
+
+                    b.ToTable("Themes");
                 });
 
             modelBuilder.Entity("Lapor.Web.Domain.Triage.TriageModel", b =>
@@ -1943,6 +2022,21 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Reports.ReportTag", b =>
+                {
+                    b.HasOne("Lapor.Web.Domain.Reports.Report", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lapor.Web.Domain.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lapor.Web.Domain.Reports.ReporterIdentity", b =>
                 {
                     b.HasOne("Lapor.Web.Domain.Reports.Report", "Report")
@@ -1959,6 +2053,15 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.HasOne("Lapor.Web.Domain.Reports.Report", null)
                         .WithMany("Routing")
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lapor.Web.Domain.Tags.Theme", b =>
+                {
+                    b.HasOne("Lapor.Web.Domain.Tags.Tag", null)
+                        .WithMany()
+                        .HasForeignKey("TagId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2037,6 +2140,8 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.Navigation("Messages");
 
                     b.Navigation("Routing");
+
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

@@ -28,6 +28,9 @@ public static class Submit
         /// <summary>Files already uploaded for this form (by the page's script, or kept from a submission sent back with an error).</summary>
         public List<Guid> Staged { get; set; } = [];
 
+        /// <summary>The running theme the citizen chose (optional); one that no longer runs is ignored at filing.</summary>
+        public int? ThemeId { get; set; }
+
         /// <summary>Set by the controller from the sign-in state, never from the request.</summary>
         [BindNever]
         public bool IsGuest { get; set; } = true;
@@ -86,6 +89,6 @@ public static class Submit
         private static ReportFiling.Filing FilingOf(Form form, Actor actor, Channel channel, bool giveAccessCode, string owner) =>
             new(form.ToDraft() with { Latitude = Place.Latitude(form.Latitude), Longitude = Place.Longitude(form.Longitude) },
                 actor, channel, form.SubmissionToken, giveAccessCode, form.ReporterName, form.ReporterEmail, form.ReporterPhone, [])
-            { Staged = form.Staged, StagedOwner = owner };
+            { Staged = form.Staged, StagedOwner = owner, ThemeId = form.ThemeId };
     }
 }

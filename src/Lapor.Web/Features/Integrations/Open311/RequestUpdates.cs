@@ -57,7 +57,8 @@ public static class RequestUpdates
             var from = start ?? (until - DateTimeOffset.MinValue < DefaultWindow ? DateTimeOffset.MinValue : until.Subtract(DefaultWindow));
             // The entries an event can start from (not notes, nor what citizens never read), of public reports.
             var entries = db.RoutingEntries.AsNoTracking().Where(e => e.OccurredAt >= from && e.FromStatus != null
-                && e.Action != RoutingAction.Note && e.Action != RoutingAction.RefuseFinal && e.Action != RoutingAction.Entrust);
+                && e.Action != RoutingAction.Note && e.Action != RoutingAction.RefuseFinal && e.Action != RoutingAction.Entrust
+                && e.Action != RoutingAction.AttachTag && e.Action != RoutingAction.RemoveTag);
             entries = end is { } to ? entries.Where(e => e.OccurredAt <= to) : entries;
 
             var pageSize = options.Value.PageSize;

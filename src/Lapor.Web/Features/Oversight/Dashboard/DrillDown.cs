@@ -21,6 +21,7 @@ public static class DrillDown
         public int? CategoryId { get; set; }
         public Classification? Classification { get; set; }
         public Channel? Channel { get; set; }
+        public string? Tag { get; set; }
 
         /// <summary>Open reports of one ageing group (its position in <see cref="BacklogAgeing.Groups"/>): waiting that many working days today.</summary>
         public int? Ageing { get; set; }
@@ -36,6 +37,7 @@ public static class DrillDown
             CategoryId = period.Filter.CategoryId,
             Classification = period.Filter.Classification,
             Channel = period.Filter.Channel,
+            Tag = period.Filter.Tag,
             ScopeAgencyId = period.Filter.AgencyId,
             Status = status,
             AgencyId = agencyId,
@@ -53,7 +55,7 @@ public static class DrillDown
             foreach (var (name, value) in new (string, object?)[]
             {
                 (nameof(CategoryId), CategoryId), (nameof(Classification), Classification), (nameof(Channel), Channel), (nameof(ScopeAgencyId), ScopeAgencyId),
-                (nameof(Status), Status), (nameof(AgencyId), AgencyId), (nameof(Ageing), Ageing),
+                (nameof(Status), Status), (nameof(AgencyId), AgencyId), (nameof(Ageing), Ageing), (nameof(Tag), string.IsNullOrWhiteSpace(Tag) ? null : Tag),
             })
             {
                 if (value is not null)
@@ -83,7 +85,7 @@ public static class DrillDown
                 (filter.From, filter.To) = (new DateOnly(today.Year, 1, 1), today);
             }
 
-            var narrowing = new PeriodReport.Filter { CategoryId = filter.CategoryId, Classification = filter.Classification, Channel = filter.Channel, AgencyId = filter.ScopeAgencyId };
+            var narrowing = new PeriodReport.Filter { CategoryId = filter.CategoryId, Classification = filter.Classification, Channel = filter.Channel, AgencyId = filter.ScopeAgencyId, Tag = filter.Tag };
             var reports = await report.InPeriodAsync(scope, narrowing, filter.From, filter.To, cancellationToken);
             if (filter.Status is { } status)
             {

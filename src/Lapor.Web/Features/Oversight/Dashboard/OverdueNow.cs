@@ -35,6 +35,7 @@ public static class OverdueNow
         public int? CategoryId { get; set; }
         public Classification? Classification { get; set; }
         public Channel? Channel { get; set; }
+        public string? Tag { get; set; }
 
         /// <summary>The overdue list behind a dashboard figure: the dashboard's narrowing, one stage, one agency.</summary>
         public static Filter Within(PeriodReport.Filter dashboard, Deadline? stage = null, int? agencyId = null) => new()
@@ -43,11 +44,12 @@ public static class OverdueNow
             CategoryId = dashboard.CategoryId,
             Classification = dashboard.Classification,
             Channel = dashboard.Channel,
+            Tag = dashboard.Tag,
             Stage = stage,
             AgencyId = agencyId,
         };
 
-        public PeriodReport.Filter Narrowing() => new() { AgencyId = ScopeAgencyId, CategoryId = CategoryId, Classification = Classification, Channel = Channel };
+        public PeriodReport.Filter Narrowing() => new() { AgencyId = ScopeAgencyId, CategoryId = CategoryId, Classification = Classification, Channel = Channel, Tag = Tag };
 
         /// <summary>The filter under the names it binds from; empty ones are left out.</summary>
         public RouteValueDictionary RouteValues()
@@ -56,7 +58,7 @@ public static class OverdueNow
             foreach (var (name, value) in new (string, object?)[]
             {
                 (nameof(Stage), Stage), (nameof(AgencyId), AgencyId), (nameof(ScopeAgencyId), ScopeAgencyId), (nameof(CategoryId), CategoryId),
-                (nameof(Classification), Classification), (nameof(Channel), Channel),
+                (nameof(Classification), Classification), (nameof(Channel), Channel), (nameof(Tag), string.IsNullOrWhiteSpace(Tag) ? null : Tag),
             })
             {
                 if (value is not null)

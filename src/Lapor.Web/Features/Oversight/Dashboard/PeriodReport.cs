@@ -34,6 +34,9 @@ public static class PeriodReport
         public Classification? Classification { get; set; }
         public Channel? Channel { get; set; }
 
+        /// <summary>Narrows to reports with this tag (a label of the managed list; an unknown one matches nothing).</summary>
+        public string? Tag { get; set; }
+
         /// <summary>First and last day: custom dates win, then month, quarter, year; the default is this year.</summary>
         public (DateOnly From, DateOnly To) Range(DateOnly today)
         {
@@ -71,6 +74,7 @@ public static class PeriodReport
             Add(values, nameof(CategoryId), CategoryId);
             Add(values, nameof(Classification), Classification);
             Add(values, nameof(Channel), Channel);
+            Add(values, nameof(Tag), string.IsNullOrWhiteSpace(Tag) ? null : Tag.Trim());
             return values;
         }
 
@@ -324,6 +328,13 @@ public static class PeriodReport
             if (filter.Classification is { } classification)
             {
                 reports = reports.Where(r => r.Classification == classification);
+            }
+
+            if (!string.IsNullOrWhiteSpace(filter.Tag))
+            {
+                // An EXISTS on the report-tag index in the same statement; a label that is no tag (or malformed) matches nothing.
+                var label = Domain.Tags.TagLabel.Normalize(filter.Tag, out _) ?? "";
+                reports = reports.Where(r => db.ReportTags.Any(rt => rt.ReportId == r.Id && db.Tags.Any(t => t.Id == rt.TagId && t.Label == label)));
             }
 
             return filter.Channel is { } channel ? reports.Where(r => r.Channel == channel) : reports;

@@ -71,7 +71,7 @@ public sealed partial class HistorySentences(IStringLocalizer<SharedResource> t)
             var entry = entries[i];
             switch (entry.Action)
             {
-                case RoutingAction.RefuseFinal or RoutingAction.Entrust:
+                case RoutingAction.RefuseFinal or RoutingAction.Entrust or RoutingAction.AttachTag or RoutingAction.RemoveTag:
                     continue;
                 case RoutingAction.ValidateFinal:
                     yield return entry with { Action = RoutingAction.FinalResponse };

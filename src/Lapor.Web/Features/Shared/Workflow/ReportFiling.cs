@@ -17,7 +17,7 @@ namespace Lapor.Web.Features.Shared.Workflow;
 /// </summary>
 public sealed class ReportFiling(
     LaporDbContext db, ReportWork work, DeadlineScheduleProvider schedules, UploadInspector inspector, IAttachmentStore store, Attachments.Staging.Handler staging,
-    TimeProvider clock, LaporMetrics metrics, IStringLocalizer<SharedResource> t)
+    TimeProvider clock, LaporMetrics metrics, IStringLocalizer<SharedResource> t, Tags.TagList tags)
 {
     public sealed record Filing(
         ReportDraft Draft, Actor Actor, Channel Channel, Guid SubmissionToken, bool GiveAccessCode,
@@ -36,6 +36,9 @@ public sealed class ReportFiling(
 
         /// <summary>A village or sub-district operator files for a resident (<see cref="Actor"/>): their service point and the consent they confirmed.</summary>
         public ForResident? OnBehalf { get; init; }
+
+        /// <summary>The theme the citizen chose: its tag goes on the report if the theme still runs; a stale choice is ignored.</summary>
+        public int? ThemeId { get; init; }
     }
 
     /// <summary>What an operator's filing stores beside the report, in the same save (<see cref="OperatorFiling"/>).</summary>
@@ -97,6 +100,11 @@ public sealed class ReportFiling(
         if (filing.ApiClientId is { } apiClient)
         {
             report.FiledThrough(apiClient);
+        }
+
+        if (await tags.RunningTagAsync(filing.ThemeId, cancellationToken) is { } themeTag)
+        {
+            report.TagAtFiling(themeTag, now);
         }
 
         var stored = new List<string>();

@@ -74,7 +74,11 @@ public static class AgencyInbox
     public sealed record Row(
         long AssignmentId, string TrackingNumber, string Title, Classification Classification, Channel Channel, string Agency,
         AssignmentState State, DateTimeOffset AssignedAt, ShareStage Stage, DateOnly? NextDueOn, bool IsOverdue, bool IsAnonymous, bool IsConfidential,
-        string? Owner, bool IsMine, bool Unread);
+        string? Owner, bool IsMine, bool Unread)
+    {
+        /// <summary>The report's tags (read-only here), read in the list's own statement.</summary>
+        public IReadOnlyList<string> Tags { get; init; } = [];
+    }
 
     /// <summary>One page of the inbox, with the categories the filter offers, the user's saved views, the colleagues work can go to and, for an agency head, the officers' workload.</summary>
     public sealed record Page(
@@ -130,6 +134,7 @@ public static class AgencyInbox
                     Owner = db.Users.Where(u => u.Id == x.OfficerUserId).Select(u => u.FullName).FirstOrDefault(),
                     IsMine = x.OfficerUserId == user,
                     Unread = !db.ReportReadings.Any(r => r.UserId == user && r.ReportId == x.ReportId && r.Version >= x.Report.Version),
+                    Tags = db.ReportTags.Where(rt => rt.ReportId == x.ReportId).Join(db.Tags, rt => rt.TagId, t => t.Id, (rt, t) => t.Label).ToList(),
                 })
                 .ToListAsync(cancellationToken);
 
@@ -148,7 +153,7 @@ public static class AgencyInbox
                 var (stage, due) = ShareDeadline.Of(x.State, x.Responded, x.FirstResponseDueOn, x.CompletionDueOn, x.ReporterWindowEndsOn);
                 var late = LateNow.StagesOf(x.State, x.PausedAt, x.FirstRespondedAt, x.FirstResponseDueOn, x.CompletionDueOn, today).Any();
                 return new Row(x.Id, x.TrackingNumber, x.Title, x.Classification, x.Channel, x.Agency, x.State, x.AssignedAt, stage, due, late,
-                    x.IsAnonymous, x.IsConfidential, x.Owner, x.IsMine, x.Unread);
+                    x.IsAnonymous, x.IsConfidential, x.Owner, x.IsMine, x.Unread) { Tags = [.. x.Tags.Order(StringComparer.Ordinal)] };
             }).ToList();
             return new Page(lines, counts, next, filter, categories, workload)
             {

@@ -74,6 +74,9 @@ public static class CoordinatorQueue
 
         public DateTimeOffset? WaitingSince { get; init; }
 
+        /// <summary>The report's tags (staff only), read in the list's own statement.</summary>
+        public IReadOnlyList<string> Tags { get; init; } = [];
+
         /// <summary>Working days from <see cref="WaitingSince"/> to today.</summary>
         public int? WaitingDays { get; init; }
 
@@ -237,8 +240,10 @@ public static class CoordinatorQueue
                         db.Agencies.Where(a => a.Id == i.Report.TargetAgencyId).Select(a => a.Name).FirstOrDefault(),
                         i.Report.SubmittedAt, i.Report.VerifyDueOn, i.Report.IsAnonymous, i.Report.IsConfidential),
                     i.AgencyId,
+                    Tags = db.ReportTags.Where(rt => rt.ReportId == i.Report.Id).Join(db.Tags, rt => rt.TagId, t => t.Id, (rt, t) => t.Label).ToList(),
                 })
                 .ToListAsync(cancellationToken);
+            page = [.. page.Select(p => p with { Row = p.Row with { Tags = [.. p.Tags.Order(StringComparer.Ordinal)] } })];
 
             string? next = null;
             if (page.Count > PageSize)

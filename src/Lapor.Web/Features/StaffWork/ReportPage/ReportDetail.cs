@@ -36,6 +36,9 @@ public static class ReportDetail
 
         /// <summary>A question to the reporter still unanswered: shown first, so nobody asks again or archives it by mistake.</summary>
         public OpenQuestion? OpenQuestion { get; init; }
+
+        /// <summary>The report's tags (staff only), read in the report's own query.</summary>
+        public IReadOnlyList<string> Tags { get; init; } = [];
     }
 
     /// <summary>The last question put to the reporter (by an officer, or the coordinator's hold), with no reply after it.</summary>
@@ -189,6 +192,7 @@ public static class ReportDetail
                             a.OfficerUserId, Owner = db.Users.Where(u => u.Id == a.OfficerUserId).Select(u => u.FullName).FirstOrDefault(), Responded = a.FirstRespondedAt != null,
                         })
                         .ToList(),
+                    Tags = r.Tags.Join(db.Tags, rt => rt.TagId, t => t.Id, (rt, t) => t.Label).OrderBy(l => l).ToList(),
                     Attachments = r.Attachments.OrderBy(a => a.UploadedAt)
                         .Select(a => new { a.MessageId, Item = new AttachmentItem(a.Id, a.OriginalFileName, a.ContentType, a.SizeBytes) })
                         .ToList(),
@@ -257,6 +261,7 @@ public static class ReportDetail
                 ReportId = report.Id,
                 ServicePoint = report.ServicePoint,
                 SeenVersion = report.SeenVersion,
+                Tags = report.Tags,
                 OpenQuestion = open ? new OpenQuestion(question!.At, question.Role, question.Agency, question.Body) : null,
             };
         }
