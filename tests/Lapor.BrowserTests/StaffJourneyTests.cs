@@ -133,7 +133,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
         await StaffWorld.CreateAsync(browser.App);
         var admin = await SignInAsync(StaffWorld.Admin);
 
-        foreach (var path in new[] { "/admin/instansi", "/admin/pengguna", "/admin/kategori", "/admin/libur", "/admin/tenggat", "/admin/surat", "/admin/audit", "/admin/api", "/inbox/templat" })
+        foreach (var path in new[] { "/admin/instansi", "/admin/pengguna", "/admin/kategori", "/admin/libur", "/admin/tenggat", "/admin/surat", "/admin/audit", "/admin/api", "/admin/saran-instansi", "/inbox/templat" })
         {
             await admin.GotoAsync(browser.BaseUrl + path);
             await Accessibility.AssertNoViolationsAsync(admin);
@@ -153,7 +153,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
         await Accessibility.AssertNoViolationsAsync(coordinator);
     }
 
-    /// <summary>Staff work from phones too: the inbox, a report, the dashboard and the account page on a 360×740 screen.</summary>
+    /// <summary>Staff work from phones too: the inbox, a report, the dashboard, the evidence pack, the themes and the account page on a 360×740 screen.</summary>
     [Fact]
     public async Task StaffPages_OnAPhone_HaveNoWcagViolations()
     {
@@ -165,7 +165,7 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
         var coordinator = await SignInAsync(StaffWorld.Coordinator, phone);
         var officer = await SignInAsync(StaffWorld.OfficerA, phone);
 
-        foreach (var (page, path) in new[] { (coordinator, "/inbox"), (coordinator, $"/inbox/{number}"), (coordinator, "/dashboard"), (officer, "/inbox"), (officer, "/akun"), (officer, "/notifikasi") })
+        foreach (var (page, path) in new[] { (coordinator, "/inbox"), (coordinator, $"/inbox/{number}"), (coordinator, "/dashboard"), (coordinator, "/dashboard/bukti-dukung"), (coordinator, "/tema"), (officer, "/inbox"), (officer, "/akun"), (officer, "/notifikasi") })
         {
             await page.GotoAsync(browser.BaseUrl + path);
             await Accessibility.AssertNoViolationsAsync(page);
