@@ -68,9 +68,15 @@ public sealed class TriageTests(LaporAppFactory app) : IClassFixture<LaporAppFac
         var number = await UnverifiedAsync(fresh, "Jalan berlubang di Desa Baru", "Aspal rusak.", roads);
         var page = await (await Staff.SignInAsync(fresh, StaffWorld.Coordinator)).OpenAsync($"/inbox/{number}");
 
-        Assert.Equal("Belum ada model saran (belum dilatih). Instansi bawaan kategori dipilih.", page.Document.QuerySelector("[data-testid=triage-basis]")?.TextContent);
+        Assert.Equal("Saran instansi belum tersedia: riwayat laporan yang sudah ditangani belum cukup untuk melatih model. Instansi bawaan kategori dipilih.",
+            page.Document.QuerySelector("[data-testid=triage-basis]")?.TextContent);
         Assert.Null(page.Document.QuerySelector("input[name=TriageModelId]"));
         Assert.Equal([world.AgencyA.ToString(System.Globalization.CultureInfo.InvariantCulture)], CheckedAgencies(page));
+
+        // The administrator reads what is missing, not an invitation to press a button that cannot help yet.
+        var overview = await (await Staff.SignInAsync(fresh, StaffWorld.Admin)).OpenAsync("/admin/saran-instansi");
+        Assert.StartsWith("Belum ada model: baru 20 laporan yang ditangani instansi, sedangkan pelatihan memerlukan paling sedikit 200.",
+            overview.Document.QuerySelector("[data-testid=triage-no-model]")?.TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

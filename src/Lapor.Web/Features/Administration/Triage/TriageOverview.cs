@@ -21,9 +21,13 @@ public static class TriageOverview
     /// <summary>What coordinators did with the suggestions they saw: how often the suggested top agency and category were kept.</summary>
     public sealed record Live(int Shown, double AgencyTaken, double CategoryTaken, int Preselected, double PreselectedKept);
 
-    public sealed record View(ModelFacts? Model, Live ForModel, Live AllModels, double Threshold, int MinimumReports, int MinimumPerClass, int SampleLimit);
+    public sealed record View(ModelFacts? Model, Live ForModel, Live AllModels, double Threshold, int MinimumReports, int MinimumPerClass, int SampleLimit)
+    {
+        /// <summary>Without a model: how many routed reports there are to learn from (counted up to the minimum), so the page can say what is missing.</summary>
+        public int? RoutedReports { get; init; }
+    }
 
-    public sealed class Handler(LaporDbContext db, IOptions<TriageOptions> options)
+    public sealed class Handler(LaporDbContext db, TriageTrainer trainer, IOptions<TriageOptions> options)
     {
         public async Task<View> HandleAsync(CancellationToken cancellationToken)
         {
@@ -41,7 +45,10 @@ public static class TriageOverview
             var threshold = await db.Set<TriageSettings>().AsNoTracking().Where(s => s.Id == 1).Select(s => (double?)s.Threshold).FirstOrDefaultAsync(cancellationToken)
                 ?? TriageSettings.DefaultThreshold;
             var o = options.Value;
-            return new View(model, Sum(counts.Where(c => c.ModelId == model?.Id)), Sum(counts), threshold, o.MinimumReports, o.MinimumPerClass, o.SampleLimit);
+            return new View(model, Sum(counts.Where(c => c.ModelId == model?.Id)), Sum(counts), threshold, o.MinimumReports, o.MinimumPerClass, o.SampleLimit)
+            {
+                RoutedReports = model is null ? (await trainer.ExamplesAsync(o.MinimumReports, cancellationToken)).Count : null,
+            };
         }
 
         private sealed record Tally(int ModelId, int Shown, int AgencyTaken, int WithCategory, int CategoryTaken, int Preselected, int PreselectedKept);
