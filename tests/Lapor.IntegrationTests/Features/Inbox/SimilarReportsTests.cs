@@ -65,6 +65,9 @@ public sealed class SimilarReportsTests(LaporAppFactory app) : IClassFixture<Lap
         Assert.Contains(original, suggested[0], StringComparison.Ordinal);
         Assert.Contains(StaffWorld.AgencyAName, suggested[0], StringComparison.Ordinal);
         Assert.DoesNotContain(other, suggested[0], StringComparison.Ordinal);
+        // The opening of its text tells reports with the same title apart.
+        Assert.Equal("Sudah seminggu gelap gulita dan rawan kecelakaan pada malam hari.",
+            panel.Document.QuerySelector("[data-testid=similar-report] [data-testid=similar-snippet]")!.TextContent);
 
         var marked = await MarkAsync(coordinator, repeat, original);
 

@@ -23,6 +23,9 @@ public static class SimilarReports
     public sealed record Suggestion(
         string TrackingNumber, string Title, ReportStatus Status, string? Agency, DateTimeOffset SubmittedAt, double? DistanceMetres, bool SameCategory, double Score)
     {
+        /// <summary>The opening of its text (<see cref="ReportSnippet"/>), read with the candidates: the panel is staff-only, so a confidential report's too.</summary>
+        public string Snippet { get; init; } = "";
+
         public bool IsOpen => Status is not (ReportStatus.Archived or ReportStatus.Completed);
     }
 
@@ -93,7 +96,7 @@ public static class SimilarReports
                 var r = byId[s.Candidate.Id];
                 var agency = r.Agency ?? r.TargetAgencyId;
                 return new Suggestion(r.TrackingNumber, r.Title, r.Status, agency is { } id ? names.GetValueOrDefault(id) : null, r.SubmittedAt, s.DistanceMetres,
-                    subject.CategoryId is not null && r.CategoryId == subject.CategoryId, s.Score);
+                    subject.CategoryId is not null && r.CategoryId == subject.CategoryId, s.Score) { Snippet = ReportSnippet.Of(r.Body) };
             })];
         }
     }
