@@ -13,6 +13,8 @@ namespace Lapor.Web.Domain.Reports;
 /// <item>time: the same problem is reported again within days, so the score fades with the days between them.</item>
 /// </list>
 /// The five are shown open ones first: a coordinator points a reporter to a report still being handled.
+/// A candidate that shares no word of the problem itself (<see cref="SimilarityTerms.Problem"/>), only the
+/// place, is left out however near and recent: "Usulan taman bermain" is not a repeat of a garbage complaint.
 /// </summary>
 public static class DuplicateRanking
 {
@@ -53,12 +55,18 @@ public static class DuplicateRanking
         public IReadOnlyList<IReadOnlyList<string>> Terms { get; init; } = [];
 
         public IReadOnlyList<IReadOnlyList<string>> PlaceTerms { get; init; } = [];
+
+        /// <summary>The words of the problem (title and body, no place words): a candidate must share one.</summary>
+        public IReadOnlyList<IReadOnlyList<string>> ProblemTerms { get; init; } = [];
     }
 
     /// <summary>An earlier report the index found, with its text rank (higher is better) and its title, text and location.</summary>
     public sealed record Candidate(long Id, double TextRank, int? CategoryId, GeoPoint? Point, DateTimeOffset SubmittedAt, bool IsOpen)
     {
         public string? Text { get; init; }
+
+        /// <summary>Its title and body, where a word of the problem must be found; <see cref="Text"/> when not given.</summary>
+        public string? ProblemText { get; init; }
     }
 
     public sealed record Scored(Candidate Candidate, double Score, double? DistanceMetres);
@@ -67,7 +75,7 @@ public static class DuplicateRanking
     public static IReadOnlyList<Scored> Top(Subject subject, IEnumerable<Candidate> candidates)
     {
         var since = subject.SubmittedAt.AddDays(-WindowDays);
-        var list = candidates.Where(c => c.Id != subject.Id && c.SubmittedAt <= subject.SubmittedAt && c.SubmittedAt >= since).ToList();
+        var list = candidates.Where(c => c.Id != subject.Id && c.SubmittedAt <= subject.SubmittedAt && c.SubmittedAt >= since && SharesTheProblem(subject, c)).ToList();
         if (list.Count == 0)
         {
             return [];
@@ -80,6 +88,13 @@ public static class DuplicateRanking
             .Take(Shown)
             .OrderByDescending(s => s.Candidate.IsOpen).ThenByDescending(s => s.Score)];
     }
+
+    /// <summary>
+    /// At least one word of the problem in the candidate's title or body: sharing the place alone is not the
+    /// same problem. A report whose title and text name nothing but a place has no such word to ask for.
+    /// </summary>
+    public static bool SharesTheProblem(Subject subject, Candidate candidate) =>
+        subject.ProblemTerms.Count == 0 || SimilarityTerms.Share(subject.ProblemTerms, candidate.ProblemText ?? candidate.Text) > 0;
 
     /// <summary>One candidate's score, given the best text rank of its list.</summary>
     public static Scored Score(Subject subject, Candidate candidate, double bestTextRank)

@@ -34,6 +34,16 @@ public static class SimilarityTerms
         [.. Of(null, null, location).Where(t => !PlaceKinds.Contains(t[0]))];
 
     /// <summary>
+    /// The words of the problem itself: the title's and body's, without those naming or kinding the place
+    /// ("Kecamatan Makmur Kota"). Two reports that share only the place are two problems in one place.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Problem(string? title, string? body, string? location)
+    {
+        var place = Of(null, null, location).Select(t => t[0]).ToHashSet(StringComparer.Ordinal);
+        return [.. Of(title, body, null).Where(t => !PlaceKinds.Contains(t[0]) && !place.Contains(t[0]))];
+    }
+
+    /// <summary>
     /// The share of <paramref name="terms"/> found in <paramref name="text"/> (a term is found when one of its
     /// forms begins a word, as in the index); 0 when there are no terms.
     /// </summary>

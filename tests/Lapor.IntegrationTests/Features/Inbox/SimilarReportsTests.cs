@@ -17,20 +17,23 @@ public sealed class SimilarReportsTests(LaporAppFactory app) : IClassFixture<Lap
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A report about a place no other test uses, so the suggestions are this test's own.</summary>
-    private async Task<string> FileAsync(string street, string title, string email, string body = "Sudah seminggu gelap gulita dan rawan kecelakaan pada malam hari.", int? agency = null)
+    private async Task<string> FileAsync(
+        string street, string title, string email, string body = "Sudah seminggu gelap gulita dan rawan kecelakaan pada malam hari.", int? agency = null,
+        bool confidential = false, HttpClient? browser = null)
     {
         var fields = new Dictionary<string, string>
         {
             ["Form.Body"] = body,
             ["Form.Location"] = $"Jl. {street} RT 03",
             ["Form.ReporterEmail"] = email,
+            ["Form.IsConfidential"] = confidential ? "true" : "false",
         };
         if (agency is { } target)
         {
             fields["Form.TargetAgencyId"] = Id(target);
         }
 
-        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), title, fields: fields);
+        var (number, _) = await Citizen.FileAndConfirmAsync(browser ?? app.CreateBrowser(), title, fields: fields);
         return number;
     }
 
@@ -62,6 +65,9 @@ public sealed class SimilarReportsTests(LaporAppFactory app) : IClassFixture<Lap
         Assert.Contains(original, suggested[0], StringComparison.Ordinal);
         Assert.Contains(StaffWorld.AgencyAName, suggested[0], StringComparison.Ordinal);
         Assert.DoesNotContain(other, suggested[0], StringComparison.Ordinal);
+        // The opening of its text tells reports with the same title apart.
+        Assert.Equal("Sudah seminggu gelap gulita dan rawan kecelakaan pada malam hari.",
+            panel.Document.QuerySelector("[data-testid=similar-report] [data-testid=similar-snippet]")!.TextContent);
 
         var marked = await MarkAsync(coordinator, repeat, original);
 
@@ -150,6 +156,38 @@ public sealed class SimilarReportsTests(LaporAppFactory app) : IClassFixture<Lap
         Assert.Equal(HttpStatusCode.NotFound, attempts[^1].Response.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
         Assert.Equal(ReportStatus.Unverified, await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == repeat).Select(r => r.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task TheDuplicatesReporter_IsToldItWasJoined_WithALinkOnlyToAPublicOriginal()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        var open = await FileAsync("Kemangisari", "Trotoar rusak di Jl. Kemangisari", "asli.umum@contoh.id");
+        var secret = await FileAsync("Kemangisari", "Trotoar ambles di Jl. Kemangisari", "asli.rahasia@contoh.id", agency: world.AgencyA, confidential: true);
+        await coordinator.ActAsync(open, "verifikasi", ("AgencyIds", Id(world.AgencyA)));
+        await coordinator.ActAsync(secret, "verifikasi", ("AgencyIds", Id(world.AgencyA)));
+        var reporterOfOpen = app.CreateBrowser();
+        var ofOpen = await FileAsync("Kemangisari", "Trotoar berlubang Kemangisari", "ulang.umum@contoh.id", browser: reporterOfOpen);
+        var reporterOfSecret = app.CreateBrowser();
+        var ofSecret = await FileAsync("Kemangisari", "Trotoar pecah Kemangisari", "ulang.rahasia@contoh.id", browser: reporterOfSecret);
+        await MarkAsync(coordinator, ofOpen, open);
+        await MarkAsync(coordinator, ofSecret, secret);
+
+        var toPublic = await HtmlPage.GetAsync(reporterOfOpen, $"/lacak/{ofOpen}");
+        var toConfidential = await HtmlPage.GetAsync(reporterOfSecret, $"/lacak/{ofSecret}?culture=en");
+
+        var joined = toPublic.Document.QuerySelector("[data-testid=merged-into]")!;
+        Assert.Contains($"Laporan ini digabung dengan laporan {open}, yang sudah ditangani", joined.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/laporan/{open}", joined.QuerySelector("a")!.GetAttribute("href"));
+        Assert.DoesNotContain("Lihat pesan untuk alasannya", toPublic.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await HtmlPage.GetAsync(app.CreateBrowser(), $"/laporan/{open}")).Status);
+
+        var plain = toConfidential.Document.QuerySelector("[data-testid=merged-into]")!;
+        Assert.Contains("This report was joined to report", plain.TextContent, StringComparison.Ordinal);
+        Assert.Contains(secret, plain.TextContent, StringComparison.Ordinal);
+        Assert.Null(plain.QuerySelector("a"));
+        Assert.DoesNotContain($"/laporan/{secret}", toConfidential.Html, StringComparison.Ordinal);
     }
 
     /// <summary>"Duplikat dari" with the version and antiforgery token of the report's page (any number, also one the panel does not offer).</summary>

@@ -80,6 +80,33 @@ public sealed class DuplicateRankingTests
     }
 
     [Fact]
+    public void Top_ACandidateSharingOnlyThePlace_IsNotShown_HoweverNearSameCategoryAndRecent()
+    {
+        const string place = "Kecamatan Makmur Kota";
+        var subject = Subject(point: Here) with
+        {
+            Terms = SimilarityTerms.Of("Sampah menumpuk tidak diangkut", "Bau busuk di Kecamatan Makmur Kota.", place),
+            PlaceTerms = SimilarityTerms.Place(place),
+            ProblemTerms = SimilarityTerms.Problem("Sampah menumpuk tidak diangkut", "Bau busuk di Kecamatan Makmur Kota.", place),
+        };
+        var playground = Candidate(1, rank: 20, point: Here, daysBefore: 1) with
+        {
+            Text = $"Usulan taman bermain anak\nMohon dibangun di Kecamatan Makmur Kota\n{place}",
+            ProblemText = "Usulan taman bermain anak\nMohon dibangun di Kecamatan Makmur Kota",
+        };
+        var garbage = Candidate(2, rank: 8, point: Here, daysBefore: 5) with
+        {
+            Text = $"Sampah belum diangkut\nSudah tiga hari\n{place}",
+            ProblemText = "Sampah belum diangkut\nSudah tiga hari",
+        };
+
+        var top = DuplicateRanking.Top(subject, [playground, garbage]);
+
+        Assert.False(DuplicateRanking.SharesTheProblem(subject, playground));
+        Assert.Equal([2], top.Select(s => s.Candidate.Id));
+    }
+
+    [Fact]
     public void Top_NoCandidates_IsEmpty() => Assert.Empty(DuplicateRanking.Top(Subject(), []));
 
     [Fact]

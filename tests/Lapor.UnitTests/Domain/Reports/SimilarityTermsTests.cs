@@ -29,5 +29,16 @@ public sealed class SimilarityTermsTests
     }
 
     [Fact]
+    public void Problem_IsTheTitleAndBody_WithoutThePlacesNameOrKind()
+    {
+        var problem = SimilarityTerms.Problem("Sampah di Kecamatan Makmur", "Tumpukan sampah di dekat pasar Makmur Kota.", "Kecamatan Makmur Kota");
+
+        var forms = problem.SelectMany(t => t).ToList();
+        Assert.Contains("sampah", forms);
+        Assert.Contains("pasar", forms);
+        Assert.DoesNotContain(forms, f => f is "kecamatan" or "makmur" or "kota" or "dekat");
+    }
+
+    [Fact]
     public void Of_NothingDistinctive_IsEmpty() => Assert.Empty(SimilarityTerms.Of("di ke", "yang dan", null));
 }

@@ -26,7 +26,13 @@ public static class Track
 
         /// <summary>Not public and not unlocked: the page shows the status and the access-code form, nothing of the report itself.</summary>
         public bool StatusOnly { get; init; }
+
+        /// <summary>Archived as a duplicate: the report it was joined to, where the problem is followed up.</summary>
+        public MergedInto? MergedInto { get; init; }
     }
+
+    /// <summary>The original a duplicate was joined to; linked only when the public portal shows it (never a confidential or unpublished one).</summary>
+    public sealed record MergedInto(string TrackingNumber, bool OriginalIsPublic);
 
     /// <summary>The full page: the report, and what the reporter typed into a form that was refused, given back.</summary>
     public sealed record Page(View Report, Draft Draft, Uploader? Uploader = null);
@@ -122,6 +128,12 @@ public static class Track
                     AwaitsVerdict = r.Status == ReportStatus.InProgress && r.Assignments.Any(a => a.State == AssignmentState.FinalResponded),
                     AwaitsAnswer = r.Status == ReportStatus.OnHold || r.Assignments.Any(a => a.State == AssignmentState.AwaitingReporter),
                     Category = db.Categories.Where(c => c.Id == r.CategoryId).Select(c => english && c.NameEnglish != "" ? c.NameEnglish : c.Name).FirstOrDefault(),
+
+                    // The original of a duplicate, in the same statement (the page keeps its query count).
+                    Original = r.Status == ReportStatus.Archived && r.ArchiveReason == ArchiveReason.Duplicate
+                        ? db.Reports.Where(o => o.Id == r.DuplicateOfReportId).Select(o => o.TrackingNumber).FirstOrDefault()
+                        : null,
+                    OriginalIsPublic = db.Reports.Any(o => o.Id == r.DuplicateOfReportId && o.IsPublic && !o.IsConfidential),
                 })
                 .FirstOrDefaultAsync(cancellationToken);
             if (report is null)
@@ -193,7 +205,11 @@ public static class Track
             // A confidential report's subject is for its reporter only.
             var title = fullAccess ? report.Title : report.IsConfidential ? null : report.PublicTitle ?? report.Title;
             var expectedBy = report.Status == ReportStatus.Unverified ? report.VerifyDueOn : report.CompletionDue;
-            return new View(trackingNumber, report.Status, report.Classification, title, report.SubmittedAt, agencies, timeline, messages, details) { ExpectedBy = expectedBy };
+            return new View(trackingNumber, report.Status, report.Classification, title, report.SubmittedAt, agencies, timeline, messages, details)
+            {
+                ExpectedBy = expectedBy,
+                MergedInto = report.Original is { } original ? new MergedInto(original, report.OriginalIsPublic) : null,
+            };
         }
     }
 }

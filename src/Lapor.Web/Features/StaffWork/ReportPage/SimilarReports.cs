@@ -23,6 +23,9 @@ public static class SimilarReports
     public sealed record Suggestion(
         string TrackingNumber, string Title, ReportStatus Status, string? Agency, DateTimeOffset SubmittedAt, double? DistanceMetres, bool SameCategory, double Score)
     {
+        /// <summary>The opening of its text (<see cref="ReportSnippet"/>), read with the candidates: the panel is staff-only, so a confidential report's too.</summary>
+        public string Snippet { get; init; } = "";
+
         public bool IsOpen => Status is not (ReportStatus.Archived or ReportStatus.Completed);
     }
 
@@ -63,8 +66,9 @@ public static class SimilarReports
                 from h in db.SearchSimilarText(terms, subject.Id, subject.SubmittedAt.AddDays(-DuplicateRanking.WindowDays), CandidateCap)
                 join r in scope.Apply(db.Reports.AsNoTracking()) on h.ReportId equals r.Id
 
-                // A report already archived as a duplicate is not the one to point to: its original is.
-                where r.ArchiveReason == null || r.ArchiveReason != ArchiveReason.Duplicate
+                // An archived report is not being followed up (and one archived as a duplicate has its original):
+                // neither is a report to point a reporter to.
+                where r.Status != ReportStatus.Archived
                 select new
                 {
                     r.Id, r.TrackingNumber, r.Title, r.Body, r.Location, r.Status, r.CategoryId, r.Latitude, r.Longitude, r.SubmittedAt, r.TargetAgencyId, h.Score,
@@ -81,9 +85,10 @@ public static class SimilarReports
                 {
                     Terms = terms,
                     PlaceTerms = SimilarityTerms.Place(subject.Location),
+                    ProblemTerms = SimilarityTerms.Problem(subject.Title, subject.Body, subject.Location),
                 },
                 rows.Select(r => new DuplicateRanking.Candidate(r.Id, r.Score, r.CategoryId, GeoPoint.Of(r.Latitude, r.Longitude), r.SubmittedAt,
-                    r.Status is not (ReportStatus.Archived or ReportStatus.Completed)) { Text = $"{r.Title}\n{r.Body}\n{r.Location}" }));
+                    r.Status is not (ReportStatus.Archived or ReportStatus.Completed)) { Text = $"{r.Title}\n{r.Body}\n{r.Location}", ProblemText = $"{r.Title}\n{r.Body}" }));
             var names = await reference.AgencyNamesAsync(cancellationToken);
             var byId = rows.ToDictionary(r => r.Id);
             return [.. ranked.Select(s =>
@@ -91,7 +96,7 @@ public static class SimilarReports
                 var r = byId[s.Candidate.Id];
                 var agency = r.Agency ?? r.TargetAgencyId;
                 return new Suggestion(r.TrackingNumber, r.Title, r.Status, agency is { } id ? names.GetValueOrDefault(id) : null, r.SubmittedAt, s.DistanceMetres,
-                    subject.CategoryId is not null && r.CategoryId == subject.CategoryId, s.Score);
+                    subject.CategoryId is not null && r.CategoryId == subject.CategoryId, s.Score) { Snippet = ReportSnippet.Of(r.Body) };
             })];
         }
     }
