@@ -178,7 +178,7 @@ public sealed class SimilarReportsTests(LaporAppFactory app) : IClassFixture<Lap
         var toConfidential = await HtmlPage.GetAsync(reporterOfSecret, $"/lacak/{ofSecret}?culture=en");
 
         var joined = toPublic.Document.QuerySelector("[data-testid=merged-into]")!;
-        Assert.Contains($"Laporan ini digabung dengan laporan {open}, yang sudah ditangani", joined.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"Laporan ini digabung dengan laporan {open}, yang melaporkan masalah yang sama", joined.TextContent, StringComparison.Ordinal);
         Assert.Equal($"/laporan/{open}", joined.QuerySelector("a")!.GetAttribute("href"));
         Assert.DoesNotContain("Lihat pesan untuk alasannya", toPublic.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await HtmlPage.GetAsync(app.CreateBrowser(), $"/laporan/{open}")).Status);
