@@ -12,7 +12,7 @@ namespace Lapor.Web.Features.Citizen.Operators;
 /// <summary>
 /// The village or sub-district operator's desk (<c>Roles.VillageOperator</c>): filing for a resident who came in
 /// person with the citizen's own form, rules and photo staging, the receipt slip, and the reports this operator
-/// entered — only those, and only as their reporter sees them, never the resident's identity.
+/// entered — only those, as filed with their status and public history, never the messages to the resident or the resident's identity.
 /// </summary>
 public static class OperatorDesk
 {
