@@ -64,6 +64,28 @@ public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFi
         await AssertQueriesAsync(app.CreateBrowser(), $"/laporan/{published}");
     }
 
+    /// <summary>The operator desk's list (with its "waiting for the resident" flag) and a held report's page, over generated reports made the operator's filings.</summary>
+    [Fact]
+    public async Task OperatorDeskPages_NeedAtMostFiveQueries()
+    {
+        const string email = "operator.kinerja@uji.id";
+        var operatorId = await Citizen.CreateAccountAsync(app, email, Lapor.Web.Domain.Accounts.Roles.VillageOperator);
+        var held = await app.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == operatorId)).ServicePoint = "Kantor Desa Kinerja";
+            var reports = await db.Reports.Where(r => r.Status == ReportStatus.OnHold).Take(5)
+                .Concat(db.Reports.Where(r => r.Status != ReportStatus.OnHold).Take(15)).ToListAsync();
+            db.OperatorFilings.AddRange(reports.Select(r => new OperatorFiling(r, operatorId, "Kantor Desa Kinerja", "Warga setuju.", DateTimeOffset.UtcNow)));
+            await db.SaveChangesAsync();
+            return reports.First(r => r.Status == ReportStatus.OnHold).TrackingNumber;
+        });
+        var desk = (await Staff.SignInAsync(app, email)).Client;
+
+        await AssertQueriesAsync(desk, "/operator");
+        Assert.NotNull((await HtmlPage.GetAsync(desk, "/operator")).Document.QuerySelector("[data-testid=awaits-resident]"));
+        await AssertQueriesAsync(desk, $"/operator/laporan/{held}");
+    }
+
     [Fact]
     public async Task LaterPages_NeedNoMoreQueriesThanTheFirst()
     {

@@ -104,6 +104,80 @@ public sealed class OperatorDeskTests(LaporAppFactory app) : IClassFixture<Lapor
     }
 
     [Fact]
+    public async Task Operator_ReportPage_ShowsStatusAndPublicHistory_NeverTheMessagesToTheResident()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var operatorA = await OperatorAsync(OperatorA, ServicePointA);
+        var slip = await PostAsync(operatorA, await operatorA.OpenAsync("/operator/lapor"), Guid.NewGuid(),
+            ("Form.ReporterEmail", "sumarni@contoh.id"), ("Form.IsAnonymous", "true"), ("Form.IsConfidential", "true"));
+        var number = slip.Document.QuerySelector("[data-testid=tracking-number]")!.TextContent.Trim();
+        var code = slip.Document.QuerySelector("[data-testid=access-code]")!.TextContent.Trim();
+        await StoredReports.ActAsync(app, number, (r, _) => r.Hold(StoredReports.Coordinator, "PERTANYAAN-RAHASIA mohon lengkapi alamat rumah", DateTimeOffset.UtcNow));
+
+        var held = await operatorA.OpenAsync($"/operator/laporan/{number}");
+        Assert.Equal(HttpStatusCode.OK, held.Status);
+        Assert.DoesNotContain("PERTANYAAN-RAHASIA", held.Html, StringComparison.Ordinal);
+        Assert.Contains("diperlukan keterangan tambahan dari pelapor", held.Document.QuerySelector("[data-testid=status-words]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Lubang besar di depan pasar", held.Text, StringComparison.Ordinal);
+        Assert.Equal("Anonim. Rahasia", held.Document.QuerySelector("[data-testid=privacy]")!.TextContent.Trim());
+
+        // The resident answers at home with the slip's code; the coordinator routes it, an officer answers the resident alone.
+        var resident = await Citizen.UnlockAsync(app, number, code);
+        await resident.PostAsync($"/lacak/{number}/informasi", await Citizen.TrackFormAsync(resident, number, ("Text", "JAWABAN-WARGA Jl. Merdeka No. 10")));
+        var officerId = await UserIdAsync(StaffWorld.OfficerA);
+        await StoredReports.ActAsync(app, number, (r, schedule) =>
+        {
+            r.Verify(StoredReports.Coordinator, [world.AgencyA], ComplaintKind.Ordinary, null, null, schedule, DateTimeOffset.UtcNow);
+            r.Respond(Actor.Officer(officerId, [world.AgencyA]), "JAWABAN-PETUGAS-KHUSUS-PELAPOR sedang kami periksa", MessageVisibility.ReporterOnly, schedule, DateTimeOffset.UtcNow);
+        });
+
+        var answered = await operatorA.OpenAsync($"/operator/laporan/{number}");
+        Assert.Equal(HttpStatusCode.OK, answered.Status);
+        foreach (var secret in new[] { "PERTANYAAN-RAHASIA", "JAWABAN-WARGA", "JAWABAN-PETUGAS-KHUSUS-PELAPOR", "sumarni@contoh.id", "Andi Wijaya" })
+        {
+            Assert.DoesNotContain(secret, answered.Html, StringComparison.Ordinal);
+        }
+
+        Assert.NotNull(answered.Document.QuerySelector("[data-testid=status-words]"));
+        Assert.Contains(StaffWorld.AgencyAName, answered.Text, StringComparison.Ordinal);
+        Assert.Null(answered.Document.QuerySelector("[data-testid=awaits-resident]"));
+
+        // The resident, with the code, still reads all of it.
+        Assert.Contains("JAWABAN-PETUGAS-KHUSUS-PELAPOR", (await HtmlPage.GetAsync(resident, $"/lacak/{number}")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Operator_ListFlagsAReportWaitingForTheResident_UntilTheResidentAnswersWithTheCode()
+    {
+        var operatorA = await OperatorAsync(OperatorA, ServicePointA);
+        var slip = await PostAsync(operatorA, await operatorA.OpenAsync("/operator/lapor"), Guid.NewGuid(),
+            ("Form.Title", "Lampu jalan padam di dusun tiga"), ("Form.ReporterEmail", ""), ("Form.ReporterPhone", ""));
+        var number = slip.Document.QuerySelector("[data-testid=tracking-number]")!.TextContent.Trim();
+        var code = slip.Document.QuerySelector("[data-testid=access-code]")!.TextContent.Trim();
+        Assert.Null(RowOf(await operatorA.OpenAsync("/operator"), number).QuerySelector("[data-testid=awaits-resident]"));
+
+        await StoredReports.ActAsync(app, number, (r, _) => r.Hold(StoredReports.Coordinator, "Mohon sebutkan nomor tiang lampu", DateTimeOffset.UtcNow));
+
+        var flagged = RowOf(await operatorA.OpenAsync("/operator"), number).QuerySelector("[data-testid=awaits-resident]");
+        Assert.Equal("Menunggu keterangan warga", flagged?.TextContent.Trim());
+        var page = await operatorA.OpenAsync($"/operator/laporan/{number}");
+        var notice = page.Document.QuerySelector("[data-testid=awaits-resident]")!.TextContent;
+        Assert.Contains("kode akses yang tercetak di tanda terimanya", notice, StringComparison.Ordinal);
+        Assert.Contains("kantor desa/kelurahan perlu memberi tahu warga", notice, StringComparison.Ordinal);
+        Assert.NotNull(page.Document.QuerySelector($"[data-testid=awaits-resident] a[href='/lacak/{number}']"));
+
+        var resident = await Citizen.UnlockAsync(app, number, code);
+        var answer = await resident.PostAsync($"/lacak/{number}/informasi", await Citizen.TrackFormAsync(resident, number, ("Text", "Tiang nomor 17 dekat masjid")));
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+
+        Assert.Null(RowOf(await operatorA.OpenAsync("/operator"), number).QuerySelector("[data-testid=awaits-resident]"));
+        Assert.Null((await operatorA.OpenAsync($"/operator/laporan/{number}")).Document.QuerySelector("[data-testid=awaits-resident]"));
+    }
+
+    private static AngleSharp.Dom.IElement RowOf(HtmlPage list, string number) =>
+        list.Document.QuerySelectorAll("[data-testid=operator-report]").Single(row => row.TextContent.Contains(number, StringComparison.Ordinal));
+
+    [Fact]
     public async Task Operator_WithoutConsentOrWithABadPhone_IsRefusedKeepingInput_NothingFiled()
     {
         var operatorA = await OperatorAsync(OperatorA, ServicePointA);

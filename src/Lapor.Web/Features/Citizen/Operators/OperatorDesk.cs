@@ -2,7 +2,7 @@ using Lapor.Web.Data;
 using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Citizen.Filing;
-using Lapor.Web.Features.Citizen.Tracking;
+using Lapor.Web.Features.Shared.History;
 using Lapor.Web.Features.Shared.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -12,7 +12,7 @@ namespace Lapor.Web.Features.Citizen.Operators;
 /// <summary>
 /// The village or sub-district operator's desk (<c>Roles.VillageOperator</c>): filing for a resident who came in
 /// person with the citizen's own form, rules and photo staging, the receipt slip, and the reports this operator
-/// entered — only those, and only as their reporter sees them, never the resident's identity.
+/// entered — only those, as filed with their status and public history, never the messages to the resident or the resident's identity.
 /// </summary>
 public static class OperatorDesk
 {
@@ -33,12 +33,31 @@ public static class OperatorDesk
         public string? NoticesBy { get; init; }
     }
 
-    public sealed record Row(long Id, string TrackingNumber, string Title, ReportStatus Status, DateTimeOffset SubmittedAt);
+    /// <summary>A filing in the list; <see cref="AwaitsResident"/>: staff wait for the resident's answer (<see cref="ReporterWaits.ForAnswer"/>).</summary>
+    public sealed record Row(long Id, string TrackingNumber, string Title, ReportStatus Status, DateTimeOffset SubmittedAt, bool AwaitsResident);
 
     public sealed record ListPage(string? ServicePoint, IReadOnlyList<Row> Rows, long? Next, bool IsFirstPage);
 
-    /// <summary>A report this operator entered, as its reporter sees it, and its service point.</summary>
-    public sealed record ReportPage(Track.View Report, string ServicePoint);
+    /// <summary>
+    /// A report this operator entered: as filed, its status, and the public history lines — never the messages or
+    /// files addressed to the resident, who alone reads those with the slip's code.
+    /// </summary>
+    public sealed record ReportPage(
+        string TrackingNumber, ReportStatus Status, Classification Classification, string Title, string Body, string? Location, DateOnly? IncidentDate,
+        string? Category, bool IsAnonymous, bool IsConfidential, DateTimeOffset SubmittedAt, string ServicePoint, IReadOnlyList<string> Agencies,
+        IReadOnlyList<HistoryLine> Timeline)
+    {
+        public DateOnly? ExpectedBy { get; init; }
+
+        /// <summary>The coordinator's hold or an agency's question waits for the resident's answer.</summary>
+        public bool AwaitsAnswer { get; init; }
+
+        /// <summary>A final response waits for the resident's verdict.</summary>
+        public bool AwaitsVerdict { get; init; }
+
+        /// <summary>The resident left an e-mail address or an SMS number: they hear of a question themselves.</summary>
+        public bool ResidentHearsOfIt { get; init; }
+    }
 
     /// <summary>The service point the administrator gave this operator; null when none is set yet (the desk cannot file).</summary>
     public sealed class ServicePointHandler(LaporDbContext db)
@@ -104,33 +123,73 @@ public static class OperatorDesk
         public async Task<ListPage> HandleAsync(string operatorUserId, long? before, CancellationToken cancellationToken)
         {
             var servicePoint = await db.Users.AsNoTracking().Where(u => u.Id == operatorUserId).Select(u => u.ServicePoint).FirstOrDefaultAsync(cancellationToken);
+            var waiting = db.Reports.Where(ReporterWaits.ForAnswer);
             var rows = await db.OperatorFilings.AsNoTracking()
                 .Where(f => f.OperatorUserId == operatorUserId && (before == null || f.ReportId < before))
                 .OrderByDescending(f => f.ReportId)
                 .Take(PageSize + 1)
-                .Select(f => new Row(f.ReportId, f.Report!.TrackingNumber, f.Report.Title, f.Report.Status, f.Report.SubmittedAt))
+                .Select(f => new Row(f.ReportId, f.Report!.TrackingNumber, f.Report.Title, f.Report.Status, f.Report.SubmittedAt, waiting.Any(w => w.Id == f.ReportId)))
                 .ToListAsync(cancellationToken);
             var next = rows.Count > PageSize ? rows[PageSize - 1].Id : (long?)null;
             return new ListPage(servicePoint, [.. rows.Take(PageSize)], next, before is null);
         }
     }
 
-    /// <summary>One of this operator's reports as the reporter's tracking page shows it; null for any other report.</summary>
-    public sealed class ReportHandler(LaporDbContext db, Track.Handler track)
+    /// <summary>
+    /// One of this operator's reports as filed, with its status and the public history (<see cref="Audience.Public"/>:
+    /// status steps, no one's words, no staff names); null for any other report. Deliberately not the tracking
+    /// handler: the operator is the desk, not the reporter, and messages to the reporter are not theirs to read.
+    /// </summary>
+    public sealed class ReportHandler(LaporDbContext db, HistorySentences history)
     {
         public async Task<ReportPage?> HandleAsync(string trackingNumber, string operatorUserId, CancellationToken cancellationToken)
         {
-            var servicePoint = await db.OperatorFilings.AsNoTracking()
+            var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+            var (asked, final) = (db.Reports.Where(ReporterWaits.ForAnswer), db.Reports.Where(ReporterWaits.ForVerdict));
+            var report = await db.OperatorFilings.AsNoTracking()
                 .Where(f => f.OperatorUserId == operatorUserId && f.Report!.TrackingNumber == trackingNumber)
-                .Select(f => f.ServicePoint)
+                .Select(f => new
+                {
+                    f.ReportId, f.ServicePoint, f.Report!.Status, f.Report.Classification, f.Report.Title, f.Report.Body, f.Report.Location, f.Report.IncidentDate,
+                    f.Report.IsAnonymous, f.Report.IsConfidential, f.Report.SubmittedAt, f.Report.VerifyDueOn,
+                    CompletionDue = f.Report.Assignments.Where(a => a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress)
+                        .OrderBy(a => a.CompletionDueOn).Select(a => (DateOnly?)a.CompletionDueOn).FirstOrDefault(),
+                    Category = db.Categories.Where(c => c.Id == f.Report.CategoryId).Select(c => english && c.NameEnglish != "" ? c.NameEnglish : c.Name).FirstOrDefault(),
+                    AwaitsAnswer = asked.Any(w => w.Id == f.ReportId),
+                    AwaitsVerdict = final.Any(w => w.Id == f.ReportId),
+                    HearsOfIt = db.ReporterIdentities.Any(i => i.ReportId == f.ReportId && (i.Email != null || i.ReplyTo != null)),
+                })
                 .FirstOrDefaultAsync(cancellationToken);
-            if (servicePoint is null || await track.HandleAsync(trackingNumber, null, granted: true, cancellationToken) is not { } view)
+            if (report is null)
             {
                 return null;
             }
 
-            return new ReportPage(view, servicePoint);
+            var agencyNames = db.Agencies.Select(a => new { a.Id, a.Name });
+            var shares = await db.Assignments.AsNoTracking()
+                .Where(a => a.ReportId == report.ReportId && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn)
+                .Join(agencyNames, a => a.AgencyId, n => n.Id, (a, n) => new { n.Name, a.State })
+                .ToListAsync(cancellationToken);
+
+            // As the public page tells it: the routing entries' status steps, never a note or anyone's words.
+            var entries = await db.RoutingEntries.AsNoTracking()
+                .Where(e => e.ReportId == report.ReportId && e.Action != RoutingAction.Note)
+                .OrderBy(e => e.Id)
+                .Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus,
+                    agencyNames.Where(n => n.Id == e.FromAgencyId).Select(n => n.Name).FirstOrDefault(),
+                    agencyNames.Where(n => n.Id == e.ToAgencyId).Select(n => n.Name).FirstOrDefault(), e.Reason))
+                .ToListAsync(cancellationToken);
+            var held = shares.Where(s => s.State == AssignmentState.AwaitingValidation).Select(s => s.Name).ToList();
+
+            return new ReportPage(trackingNumber, report.Status, report.Classification, report.Title, report.Body, report.Location, report.IncidentDate,
+                report.Category, report.IsAnonymous, report.IsConfidential, report.SubmittedAt, report.ServicePoint, [.. shares.Select(s => s.Name)],
+                history.Lines(entries, Audience.Public, held))
+            {
+                ExpectedBy = report.Status == ReportStatus.Unverified ? report.VerifyDueOn : report.CompletionDue,
+                AwaitsAnswer = report.AwaitsAnswer,
+                AwaitsVerdict = report.AwaitsVerdict,
+                ResidentHearsOfIt = report.HearsOfIt,
+            };
         }
     }
-
 }
