@@ -33,6 +33,27 @@ public sealed class StaffWorld
     public int AgencyA1 { get; }
     public int AgencyB { get; }
 
+    /// <summary>The coordinator of a second regency with an agency of its own (created once per app), signed in: outside every report of this world.</summary>
+    public static async Task<Staff> OtherRegionCoordinatorAsync(LaporAppFactory app)
+    {
+        const string email = "koordinator.lain@uji.id";
+        if (!await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)))
+        {
+            var id = await Citizen.CreateAccountAsync(app, email, Roles.Coordinator);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LaporDbContext>();
+            var region = new Agency("Kabupaten Lain", "LAIN", AgencyKind.RegencyCity);
+            db.Agencies.Add(region);
+            await db.SaveChangesAsync();
+            db.Agencies.Add(new Agency("Dinas Lain", "LAIN-A", AgencyKind.Opd, region.Id));
+            db.AgencyMemberships.Add(new AgencyMembership(id, region.Id));
+            await db.SaveChangesAsync();
+            await scope.ServiceProvider.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
+        }
+
+        return await Staff.SignInAsync(app, email);
+    }
+
     public static async Task<StaffWorld> CreateAsync(LaporAppFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -80,7 +80,7 @@ public sealed class CoordinatorQueueTests(LaporAppFactory app) : IClassFixture<L
         var world = await StaffWorld.CreateAsync(app);
         var agency = await AgencyAsync(world, "Dinas Tanpa Petugas Empat", "UJI-T4");
         var number = await RoutedAsync(await Staff.SignInAsync(app, StaffWorld.Coordinator), agency);
-        var elsewhere = await OtherRegionCoordinatorAsync();
+        var elsewhere = await StaffWorld.OtherRegionCoordinatorAsync(app);
 
         var tab = await elsewhere.OpenAsync(Unstaffed);
 
@@ -199,26 +199,5 @@ public sealed class CoordinatorQueueTests(LaporAppFactory app) : IClassFixture<L
         (string, string)[] fields = [("roles", Roles.Officer), ("agencyIds", Id(agency))];
         var saved = await admin.SubmitAsync($"/admin/pengguna/{id}", disabled ? [.. fields, ("disabled", "true"), ("confirmed", "true")] : [.. fields, ("confirmed", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-    }
-
-    /// <summary>The coordinator of a second regency, with an agency of its own.</summary>
-    private async Task<Staff> OtherRegionCoordinatorAsync()
-    {
-        const string email = "koordinator.lain@uji.id";
-        if (!await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)))
-        {
-            var id = await Citizen.CreateAccountAsync(app, email, Roles.Coordinator);
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<LaporDbContext>();
-            var region = new Agency("Kabupaten Lain", "LAIN", AgencyKind.RegencyCity);
-            db.Agencies.Add(region);
-            await db.SaveChangesAsync();
-            db.Agencies.Add(new Agency("Dinas Lain", "LAIN-A", AgencyKind.Opd, region.Id));
-            db.AgencyMemberships.Add(new AgencyMembership(id, region.Id));
-            await db.SaveChangesAsync();
-            await scope.ServiceProvider.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
-        }
-
-        return await Staff.SignInAsync(app, email);
     }
 }

@@ -146,7 +146,7 @@ public sealed class SimilarReportsTests(LaporAppFactory app) : IClassFixture<Lap
             attempts.Add((email, await session.PostAsync(repeat, "duplikat-dari", await session.TokenAsync(), version, ("Original", original))));
         }
 
-        var stranger = await OtherRegionCoordinatorAsync();
+        var stranger = await StaffWorld.OtherRegionCoordinatorAsync(app);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.OpenAsync($"/inbox/{repeat}/serupa")).Status);
         attempts.Add(("other region", await stranger.PostAsync(repeat, "duplikat-dari", await stranger.TokenAsync(), version, ("Original", original))));
         var noToken = await coordinator.Client.PostAsync($"/inbox/{repeat}/duplikat-dari",
@@ -213,25 +213,5 @@ public sealed class SimilarReportsTests(LaporAppFactory app) : IClassFixture<Lap
         var response = await citizen.Client.PostAsync($"/laporan/{number}/dukung",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await citizen.TokenAsync() }));
         Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"support {number}: {(int)response.StatusCode}");
-    }
-
-    private async Task<Staff> OtherRegionCoordinatorAsync()
-    {
-        const string email = "koordinator.seberang@uji.id";
-        if (!await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)))
-        {
-            var id = await Citizen.CreateAccountAsync(app, email, Roles.Coordinator);
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<LaporDbContext>();
-            var region = new Agency("Kabupaten Seberang", "SEBERANG", AgencyKind.RegencyCity);
-            db.Agencies.Add(region);
-            await db.SaveChangesAsync();
-            db.Agencies.Add(new Agency("Dinas Seberang", "SEBERANG-A", AgencyKind.Opd, region.Id));
-            db.AgencyMemberships.Add(new AgencyMembership(id, region.Id));
-            await db.SaveChangesAsync();
-            await scope.ServiceProvider.GetRequiredService<ReferenceData>().InvalidateAsync(CancellationToken.None);
-        }
-
-        return await Staff.SignInAsync(app, email);
     }
 }
