@@ -160,6 +160,9 @@ public sealed class OperatorDeskTests(LaporAppFactory app) : IClassFixture<Lapor
 
         var flagged = RowOf(await operatorA.OpenAsync("/operator"), number).QuerySelector("[data-testid=awaits-resident]");
         Assert.Equal("Menunggu keterangan warga", flagged?.TextContent.Trim());
+
+        // The desk is not the reporter: statuses speak of the reporter, never to "you".
+        Assert.DoesNotContain("keterangan Anda", (await operatorA.OpenAsync("/operator")).Text, StringComparison.Ordinal);
         var page = await operatorA.OpenAsync($"/operator/laporan/{number}");
         var notice = page.Document.QuerySelector("[data-testid=awaits-resident]")!.TextContent;
         Assert.Contains("kode akses yang tercetak di tanda terimanya", notice, StringComparison.Ordinal);
