@@ -8,7 +8,6 @@ using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.StaffWork.Inbox;
 using Lapor.Web.Infrastructure.Caching;
 using Lapor.Web.Infrastructure.Deadlines;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.IntegrationTests.Features.Inbox;

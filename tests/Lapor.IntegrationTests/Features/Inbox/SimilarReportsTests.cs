@@ -1,13 +1,8 @@
 using System.Globalization;
 using System.Net;
 using Lapor.TestSupport;
-using Lapor.Web.Data;
-using Lapor.Web.Domain.Accounts;
-using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Lapor.IntegrationTests.Features.Inbox;
 
