@@ -16,6 +16,7 @@ public static class CitizenArea
         .AddSingleton<TrackingAccess>()
         .AddSingleton<FilingReceipt>()
         .AddScoped<Submit.Handler>()
+        .AddScoped<SupportOffers.Handler>()
         .AddScoped<Track.Handler>()
         .AddScoped<Unlock.Handler>()
         .AddScoped<Lookup.Handler>()

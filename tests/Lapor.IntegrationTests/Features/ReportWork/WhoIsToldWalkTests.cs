@@ -36,6 +36,12 @@ public sealed partial class WhoIsToldWalkTests(LaporAppFactory app) : IClassFixt
         await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", world.AgencyA.ToString(CultureInfo.InvariantCulture)), ("AgencyIds", unstaffed.ToString(CultureInfo.InvariantCulture)));
         var templates = app.Services.GetRequiredService<MailTemplates>();
 
+        // A citizen supports the public report, and so follows it.
+        var supporter = await Staff.SignInAsync(app, StaffWorld.CitizenX);
+        var supported = await supporter.Client.PostAsync($"/laporan/{number}/dukung",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await supporter.TokenAsync() }));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, supported.StatusCode);
+
         // Both agencies answered, so every date a message may name exists (the reporter's window too).
         await StoredReports.ActAsync(app, number, (report, schedule) =>
         {
@@ -52,6 +58,7 @@ public sealed partial class WhoIsToldWalkTests(LaporAppFactory app) : IClassFixt
             (NoticeAudience.Officers, _) => [],
             (NoticeAudience.AgencyHeads, var a) when a == world.AgencyA => [StaffWorld.HeadA],
             (NoticeAudience.AgencyHeads, _) => [],
+            (NoticeAudience.Followers, _) => [StaffWorld.CitizenX],
             _ => [StaffWorld.Coordinator],
         };
 

@@ -31,7 +31,7 @@ public sealed class WhoIsToldTests
         foreach (var (notice, _) in AllNotices())
         {
             missing.AddRange(new[] { $"Mail.{notice.Template}.Subject", $"Mail.{notice.Template}.Body" }.Where(k => !keys.Contains(k)));
-            if (notice.To == NoticeAudience.Reporter && !keys.Contains($"Chat.{notice.Template}"))
+            if ((notice.To is NoticeAudience.Reporter or NoticeAudience.Followers) && !keys.Contains($"Chat.{notice.Template}"))
             {
                 missing.Add($"Chat.{notice.Template}");
             }
@@ -52,7 +52,7 @@ public sealed class WhoIsToldTests
     /// <summary>The table as markdown: one row per event kind (two where it matters whether the event names an agency).</summary>
     public static string Render()
     {
-        var text = new StringBuilder("| Event | Reporter | Handlers (officers of the agency; else coordinators) | Agency heads | Coordinators |\n|---|---|---|---|---|\n");
+        var text = new StringBuilder("| Event | Reporter | Handlers (officers of the agency; else coordinators) | Agency heads | Coordinators | Followers |\n|---|---|---|---|---|---|\n");
         foreach (var kind in Enum.GetValues<ReportEventKind>())
         {
             var report = WhoIsTold.For(new ReportEvent(kind, Someone, DateTimeOffset.UnixEpoch));
@@ -74,7 +74,7 @@ public sealed class WhoIsToldTests
     {
         string Cell(NoticeAudience audience) => notices.FirstOrDefault(n => n.To == audience)?.Template is { } template ? $"`{template}`" : "–";
         var handlers = notices.Any(n => n.To == NoticeAudience.Officers) ? $"{Cell(NoticeAudience.Officers)} (officers only, no stand-in)" : Cell(NoticeAudience.Handlers);
-        return $"| {name} | {Cell(NoticeAudience.Reporter)} | {handlers} | {Cell(NoticeAudience.AgencyHeads)} | {Cell(NoticeAudience.Coordinators)} |\n";
+        return $"| {name} | {Cell(NoticeAudience.Reporter)} | {handlers} | {Cell(NoticeAudience.AgencyHeads)} | {Cell(NoticeAudience.Coordinators)} | {Cell(NoticeAudience.Followers)} |\n";
     }
 
     [Theory]

@@ -35,7 +35,8 @@ public sealed class FilingController(IStringLocalizer<CitizenResource> t, Filing
     [RequestSizeLimit(Filing.Submit.MaxRequestBytes)]
     public async Task<IActionResult> Submit(
         Submit.Form form, [FromServices] IValidator<Submit.Form> validator, [FromServices] Submit.Handler handler, [FromServices] FormOptions.Handler options,
-        [FromServices] FilingBrowser browser, [FromServices] FilingBudget budget, [FromServices] SecurityEvents events, CancellationToken cancellationToken)
+        [FromServices] FilingBrowser browser, [FromServices] FilingBudget budget, [FromServices] SecurityEvents events, [FromServices] SupportOffers.Handler offers,
+        CancellationToken cancellationToken)
     {
         form.IsGuest = UserId is null;
         var (address, cookie) = (RateLimitPolicies.ClientAddress(HttpContext), browser.Read(Request));
@@ -47,6 +48,12 @@ public sealed class FilingController(IStringLocalizer<CitizenResource> t, Filing
         var validation = await validator.ValidateAsync(form, cancellationToken);
         validation.AddToModelState(ModelState, "Form");
         AddUploadErrors(uploads, events);
+        // The same problem at the same place is open already: offered once, beside "tetap kirim laporan baru", with everything kept.
+        if (ModelState.IsValid && !form.KeepNew && await offers.FindAsync(SupportOffers.DraftOf(form), cancellationToken) is { Count: > 0 } similar)
+        {
+            return await SubmitPage(form, uploads.Staged, options, cancellationToken, similar);
+        }
+
         if (ModelState.IsValid && budget.BlockedUntil(address, cookie) is { } until)
         {
             return await LimitReachedPage(form, uploads, until, options, events, cancellationToken);
@@ -143,11 +150,12 @@ public sealed class FilingController(IStringLocalizer<CitizenResource> t, Filing
         return await SubmitPage(form, uploads.Staged, options, cancellationToken);
     }
 
-    private async Task<IActionResult> SubmitPage(Submit.Form form, IReadOnlyList<Staging.Item> staged, FormOptions.Handler options, CancellationToken cancellationToken)
+    private async Task<IActionResult> SubmitPage(
+        Submit.Form form, IReadOnlyList<Staging.Item> staged, FormOptions.Handler options, CancellationToken cancellationToken, IReadOnlyList<SupportOffers.Offer>? similar = null)
     {
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var uploader = StagingController.UploaderFor(Url, "Form.Attachments", "Form.Staged", form.SubmissionToken, staged);
-        return View("Submit", new SubmitPage(form, await options.HandleAsync(english, cancellationToken), uploader));
+        return View("Submit", new SubmitPage(form, await options.HandleAsync(english, cancellationToken), uploader) { Similar = similar ?? [] });
     }
 }
 
@@ -158,6 +166,9 @@ public sealed record SubmitPage(Submit.Form Form, FormOptions.View Options, Uplo
 
     /// <summary>The operator's service point; null at the desk when the administrator has not set one (the form is not offered).</summary>
     public string? ServicePoint { get; init; }
+
+    /// <summary>Open public reports of the same problem at the same place, offered once before filing (<see cref="SupportOffers"/>).</summary>
+    public IReadOnlyList<SupportOffers.Offer> Similar { get; init; } = [];
 }
 
 public sealed record SubmittedView(string TrackingNumber, string? AccessCode);

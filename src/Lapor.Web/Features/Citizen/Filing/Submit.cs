@@ -31,6 +31,12 @@ public static class Submit
         /// <summary>The running theme the citizen chose (optional); one that no longer runs is ignored at filing.</summary>
         public int? ThemeId { get; set; }
 
+        /// <summary>
+        /// "Tetap kirim laporan baru": the citizen has seen the similar open reports offered (<see cref="SupportOffers"/>)
+        /// and files anyway. Only ever skips the offer: it is never asked for twice, and filing is never blocked.
+        /// </summary>
+        public bool KeepNew { get; set; }
+
         /// <summary>Set by the controller from the sign-in state, never from the request.</summary>
         [BindNever]
         public bool IsGuest { get; set; } = true;

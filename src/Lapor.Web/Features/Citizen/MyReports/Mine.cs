@@ -6,7 +6,8 @@ namespace Lapor.Web.Features.Citizen.MyReports;
 
 /// <summary>
 /// "Laporan Saya": the signed-in citizen's own reports, those waiting on them first ("menunggu jawaban
-/// Anda": a question unanswered, or a final answer awaiting their verdict), then newest first.
+/// Anda": a question unanswered, or a final answer awaiting their verdict), then newest first; and below
+/// them the public reports they support, which they follow (told by e-mail when one is completed or archived).
 /// </summary>
 public static class Mine
 {
@@ -14,9 +15,28 @@ public static class Mine
         string TrackingNumber, string Title, Classification Classification, ReportStatus Status, DateTimeOffset SubmittedAt,
         IReadOnlyList<string> Agencies, bool AwaitsYou, DateOnly? DueOn, DateTimeOffset? CompletedAt);
 
+    /// <summary>A public report the citizen supports, as the public sees it.</summary>
+    public sealed record Supported(string TrackingNumber, string Title, ReportStatus Status, DateTimeOffset SupportedAt);
+
+    public sealed record Page(IReadOnlyList<Item> Own, IReadOnlyList<Supported> Supports);
+
     public sealed class Handler(LaporDbContext db)
     {
-        public async Task<List<Item>> HandleAsync(string userId, CancellationToken cancellationToken)
+        public async Task<Page> HandleAsync(string userId, CancellationToken cancellationToken)
+        {
+            var own = await OwnAsync(userId, cancellationToken);
+
+            // One that has left public view (made confidential) is no longer shown, though the support still counts.
+            var supports = await db.ReportSupports.AsNoTracking().Where(s => s.UserId == userId)
+                .Join(db.Reports.Where(PublicReport.IsVisible), s => s.ReportId, r => r.Id,
+                    (s, r) => new { r.TrackingNumber, Title = r.PublicTitle ?? r.Title, r.Status, s.CreatedAt })
+                .OrderByDescending(s => s.CreatedAt)
+                .Take(100)
+                .ToListAsync(cancellationToken);
+            return new Page(own, [.. supports.Select(s => new Supported(s.TrackingNumber, s.Title, s.Status, s.CreatedAt))]);
+        }
+
+        private async Task<List<Item>> OwnAsync(string userId, CancellationToken cancellationToken)
         {
             var reports = await db.Reports.AsNoTracking()
                 .Where(r => r.ReporterUserId == userId)

@@ -26,6 +26,7 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
     {
         // The reporter's address is looked up once per change, and only when an event concerns them.
         (NotificationChannel Channel, string? Address, string Culture)? reporter = null;
+        IReadOnlyList<(NotificationChannel Channel, string Address, string Culture)>? followers = null;
         var deadlineNotices = new Dictionary<(string Email, string Template, Deadline Deadline, DateOnly DueOn), StaffNotice>();
         var staffNotices = new List<StaffNotice>();
         foreach (var e in events)
@@ -44,6 +45,18 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
                         outbox.ToReporter(channel, address, culture, notice.Template,
                             notice.WithReportLink || channel != NotificationChannel.Email ? WithLink(toReporter, report, address, now) : toReporter,
                             report.Id == 0 ? null : report.Id, now);
+                    }
+
+                    continue;
+                }
+
+                // Listed after the reporter: a reporter who also supports their own report hears once.
+                if (notice.To == NoticeAudience.Followers)
+                {
+                    followers ??= await FollowersAsync(report, cancellationToken);
+                    foreach (var (channel, address, culture) in followers.Where(f => told.Add(f.Address)))
+                    {
+                        outbox.ToReporter(channel, address, culture, notice.Template, ForFollowers(payload, report), report.Id, now);
                     }
 
                     continue;
@@ -171,12 +184,70 @@ public sealed class ReportNotices(LaporDbContext db, Recipients recipients, Refe
         var identity = db.ReporterIdentities.Local.FirstOrDefault(i => i.Report == report || (report.Id != 0 && i.ReportId == report.Id))
             ?? await db.ReporterIdentities.AsNoTracking().FirstOrDefaultAsync(i => i.ReportId == report.Id, cancellationToken);
         var account = report.ReporterUserId is { } userId
-            ? await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.PreferredCulture }).FirstOrDefaultAsync(cancellationToken)
+            ? await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new Account(u.Email, u.PreferredCulture)).FirstOrDefaultAsync(cancellationToken)
             : null;
+        return ReporterContact(identity, account);
+    }
+
+    private sealed record Account(string? Email, string? PreferredCulture);
+
+    private static (NotificationChannel Channel, string? Address, string Culture) ReporterContact(ReporterIdentity? identity, Account? account)
+    {
         var culture = account?.PreferredCulture ?? identity?.Culture ?? "id";
         return identity is { ReplyChannel: { } replyChannel, ReplyTo: { } replyTo }
             ? (replyChannel, replyTo, culture)
             : (NotificationChannel.Email, identity?.Email ?? account?.Email, culture);
+    }
+
+    /// <summary>
+    /// Who follows the report (<see cref="NoticeAudience.Followers"/>), each with an address, three statements
+    /// whatever their number: supporters by their account, reporters of its duplicates as those reporters are
+    /// told (an erased identity leaves no address, so nobody).
+    /// </summary>
+    private async Task<IReadOnlyList<(NotificationChannel Channel, string Address, string Culture)>> FollowersAsync(Report report, CancellationToken cancellationToken)
+    {
+        if (report.Id == 0)
+        {
+            return [];
+        }
+
+        var merged = await db.Reports.AsNoTracking()
+            .Where(r => r.DuplicateOfReportId == report.Id && r.ArchiveReason == ArchiveReason.Duplicate && r.Status == ReportStatus.Archived)
+            .Select(r => new { r.Id, r.ReporterUserId, Identity = db.ReporterIdentities.FirstOrDefault(i => i.ReportId == r.Id) })
+            .ToListAsync(cancellationToken);
+        var supporters = db.ReportSupports.Where(s => s.ReportId == report.Id).Select(s => s.UserId);
+        var mergedUsers = merged.Select(m => m.ReporterUserId).OfType<string>().ToList();
+        var accounts = await db.Users.AsNoTracking().Where(u => supporters.Contains(u.Id) || mergedUsers.Contains(u.Id))
+            .Select(u => new { u.Id, Account = new Account(u.Email, u.PreferredCulture) })
+            .ToDictionaryAsync(u => u.Id, u => u.Account, cancellationToken);
+        var supporterIds = await supporters.ToListAsync(cancellationToken);
+
+        var contacts = supporterIds.Select(id => accounts.GetValueOrDefault(id)).OfType<Account>()
+            .Select(a => (Channel: NotificationChannel.Email, Address: a.Email, Culture: a.PreferredCulture ?? "id"))
+            .Concat(merged.Select(m => ReporterContact(m.Identity, m.ReporterUserId is { } user ? accounts.GetValueOrDefault(user) : null)));
+        return [.. contacts.Where(c => !string.IsNullOrWhiteSpace(c.Address)).Select(c => (c.Channel, c.Address!, c.Culture))];
+    }
+
+    /// <summary>
+    /// A follower reads what the public may: the number, and the public title and page only while the
+    /// report is public (a duplicate's reporter may follow a confidential original). Never the reporter's
+    /// reason or answer, nor a link that opens the report as its reporter.
+    /// </summary>
+    private static Dictionary<string, string> ForFollowers(Dictionary<string, string> payload, Report report)
+    {
+        var values = new Dictionary<string, string> { ["TrackingNumber"] = report.TrackingNumber };
+        if (report.IsPublic)
+        {
+            values["Title"] = report.PublicTitle ?? report.Title;
+            values["PublicPage"] = $"/laporan/{report.TrackingNumber}";
+        }
+
+        if (payload.TryGetValue("ArchiveReasonKey", out var reason))
+        {
+            values["ArchiveReasonKey"] = reason;
+        }
+
+        return values;
     }
 
     /// <summary>What the templates may say: the report, the agency, the dates and the reason written for this audience.</summary>

@@ -22,6 +22,13 @@ public enum NoticeAudience
 
     /// <summary>The coordinators whose area holds the event's agency (or the report's target; every coordinator when none).</summary>
     Coordinators,
+
+    /// <summary>
+    /// Those who follow a public report without having filed it: the citizens who support it (by their
+    /// account's e-mail), and the reporters of reports archived as its duplicates (on their own channel).
+    /// They hear the outcome only — completed, or archived — never a question or an answer meant for the reporter.
+    /// </summary>
+    Followers,
 }
 
 /// <summary>One message an event causes: to whom, with which template (<c>Mail.{Template}.*</c>, <c>Chat.{Template}</c>, <c>Notice.{Template}</c>).</summary>
@@ -55,7 +62,8 @@ public static class WhoIsTold
         ReportEventKind.Held or ReportEventKind.QuestionAsked => [new(NoticeAudience.Reporter, "InformationRequested")],
         ReportEventKind.InformationAdded => [new(NoticeAudience.Coordinators, ReporterWrote(e))],
         ReportEventKind.Archived when e.DuplicateOf is not null => [new(NoticeAudience.Reporter, "ArchivedDuplicate")],
-        ReportEventKind.Archived or ReportEventKind.HoldExpired => [new(NoticeAudience.Reporter, "Archived")],
+        ReportEventKind.Archived => [new(NoticeAudience.Reporter, "Archived"), new(NoticeAudience.Followers, "FollowedArchived")],
+        ReportEventKind.HoldExpired => [new(NoticeAudience.Reporter, "Archived")],
         ReportEventKind.Restored => [new(NoticeAudience.Reporter, "Restored")],
         ReportEventKind.Returned => [new(NoticeAudience.Coordinators, "Returned")],
         ReportEventKind.Withdrawn => [new(NoticeAudience.Officers, "Withdrawn")],
@@ -65,7 +73,7 @@ public static class WhoIsTold
         ReportEventKind.FinalSubmitted => [new(NoticeAudience.Coordinators, "AwaitingValidation")],
         ReportEventKind.FinalResponded => [new(NoticeAudience.Reporter, "FinalResponse")],
         ReportEventKind.FinalRefused => [new(NoticeAudience.Handlers, "FollowUpRefused")],
-        ReportEventKind.Completed => [new(NoticeAudience.Reporter, "Completed")],
+        ReportEventKind.Completed => [new(NoticeAudience.Reporter, "Completed"), new(NoticeAudience.Followers, "FollowedCompleted")],
         ReportEventKind.Reopened when e.AgencyId is null => [new(NoticeAudience.Reporter, "Reopened")],
         ReportEventKind.Reopened => [new(NoticeAudience.Handlers, "WorkReopened")],
         ReportEventKind.Rejected when e.AgencyId is not null => [new(NoticeAudience.Handlers, "ReporterRejected")],

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.Net;
+using Lapor.TestSupport;
+using Lapor.Web.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lapor.IntegrationTests.Features.Intake;
+
+/// <summary>
+/// Issue 21, part 3: at filing, an open public report of the same problem at the same place is offered
+/// ("dukung laporan ini") beside "tetap kirim laporan baru"; filing is never blocked and nothing typed or
+/// attached is lost. Whoever supports a report follows it: told when it is completed or archived.
+/// </summary>
+public sealed class SupportOfferTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
+{
+    private const string Body = "Sudah seminggu gelap gulita dan rawan kecelakaan pada malam hari.";
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The form as a citizen sends it the first time (the offer not yet seen), about a street no other test uses.</summary>
+    private static Dictionary<string, string> Fields(string street, string email, params (string Name, string Value)[] more)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Form.Body"] = Body,
+            ["Form.Location"] = $"Jl. {street} RT 03",
+            ["Form.ReporterEmail"] = email,
+            ["Form.KeepNew"] = "false",
+        };
+        foreach (var (name, value) in more)
+        {
+            fields[name] = value;
+        }
+
+        return fields;
+    }
+
+    /// <summary>A guest's report, verified to an agency by the coordinator: public and open.</summary>
+    private async Task<string> PublicReportAsync(Staff coordinator, int agency, string street, string title, string email, params (string Name, string Value)[] more) =>
+        (await PublicReportWithCodeAsync(coordinator, agency, street, title, email, more)).Number;
+
+    private async Task<(string Number, string AccessCode)> PublicReportWithCodeAsync(
+        Staff coordinator, int agency, string street, string title, string email, params (string Name, string Value)[] more)
+    {
+        var fields = Fields(street, email, more);
+        fields["Form.KeepNew"] = "true";
+        var (number, code) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), title, fields: fields);
+        await coordinator.ActAsync(number, "verifikasi", ("AgencyIds", Id(agency)));
+        return (number, code!);
+    }
+
+    private Task<int> CountAsync(string title) => app.WithDbAsync(db => db.Reports.CountAsync(r => r.Title == title));
+
+    [Fact]
+    public async Task Guest_IsOfferedTheOpenReport_WithEverythingKept_AndFilesAnywayWithOneClick()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        var original = await PublicReportAsync(coordinator, world.AgencyA, "Bougenvillea", "Lampu jalan padam di Jl. Bougenvillea", "asli@contoh.id");
+
+        var guest = app.CreateBrowser();
+        const string title = "PJU mati di Jl. Bougenvillea dekat masjid";
+        var offered = await HtmlPage.FromAsync(await Citizen.FileAsync(guest, title, form => Citizen.AddFile(form, TestImages.Jpeg(), "lampu.jpg", "image/jpeg"),
+            Fields("Bougenvillea", "warga.baru@contoh.id", ("Form.Body", "Lampu penerangan jalan mati, gelap sekali setiap malam."))));
+
+        // Offered, not filed, not refused: the page is the form again, with the offer above it.
+        Assert.Equal(HttpStatusCode.OK, offered.Status);
+        Assert.Equal(0, await CountAsync(title));
+        var offers = offered.Document.QuerySelectorAll("[data-testid=support-offer]");
+        var offer = Assert.Single(offers);
+        Assert.Contains(original, offer.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Lampu jalan padam di Jl. Bougenvillea", offer.TextContent, StringComparison.Ordinal);
+        Assert.Contains(StaffWorld.AgencyAName, offer.TextContent, StringComparison.Ordinal);
+
+        // A guest signs in to support in a new tab, coming back to the report's public page; this tab keeps the form.
+        var signIn = offer.QuerySelector("a[target=_blank][href*='returnUrl']")!;
+        Assert.Contains(Uri.EscapeDataString($"/laporan/{original}"), signIn.GetAttribute("href")!, StringComparison.Ordinal);
+        Assert.Equal(title, offered.InputValue("Form.Title"));
+        Assert.Equal("Lampu penerangan jalan mati, gelap sekali setiap malam.", offered.Document.QuerySelector("textarea[name='Form.Body']")!.TextContent.Trim());
+        Assert.Equal("warga.baru@contoh.id", offered.InputValue("Form.ReporterEmail"));
+        var staged = offered.Document.QuerySelectorAll("input[name='Form.Staged']").Select(i => i.GetAttribute("value")!).ToList();
+        Assert.Single(staged);
+
+        // "Tetap kirim laporan baru" sends the form below as it is; from here on the form files without asking again.
+        var keep = offered.Document.QuerySelector("button[form=filing-form][name='Form.KeepNew'][value=true]");
+        Assert.NotNull(keep);
+        Assert.Equal("true", offered.Document.QuerySelector("#filing-form input[type=hidden][name='Form.KeepNew']")!.GetAttribute("value"));
+
+        var fields = Fields("Bougenvillea", "warga.baru@contoh.id", ("Form.Body", "Lampu penerangan jalan mati, gelap sekali setiap malam."), ("Form.KeepNew", "true"),
+            ("Form.SubmissionToken", offered.InputValue("Form.SubmissionToken")), ("Form.Staged", staged[0]));
+        var filed = await guest.PostAsync("/lapor", Citizen.ReportForm(offered.AntiforgeryToken("/lapor"), Guid.Parse(offered.InputValue("Form.SubmissionToken")), title, fields: fields));
+
+        Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
+        await app.WithDbAsync(async db =>
+        {
+            var report = await db.Reports.Include(r => r.Attachments).SingleAsync(r => r.Title == title);
+            Assert.Single(report.Attachments);
+        });
+    }
+
+    [Fact]
+    public async Task NothingIsOffered_ForAnotherPlace_NoPlace_OrAReportThePublicCannotFollow()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        await PublicReportAsync(coordinator, world.AgencyA, "Kembangsepatu", "Got mampet di Jl. Kembangsepatu", "a1@contoh.id");
+        await PublicReportAsync(coordinator, world.AgencyA, "Tanjungbiru", "Got mampet di Jl. Tanjungbiru", "a2@contoh.id", ("Form.IsConfidential", "true"));
+        await PublicReportAsync(coordinator, world.AgencyA, "Kenangaputih", "Got mampet di Jl. Kenangaputih", "a3@contoh.id", ("Form.IsAnonymous", "true"));
+        var archived = await PublicReportAsync(coordinator, world.AgencyA, "Seruniungu", "Got mampet di Jl. Seruniungu", "a4@contoh.id");
+        await (await Staff.SignInAsync(app, StaffWorld.OfficerA)).ActAsync(archived, "kembalikan", ("Text", "Bukan kewenangan kami."));
+        await coordinator.ActAsync(archived, "arsipkan", ("Reason", "NotPublicService"), ("Text", "Bukan pelayanan publik."));
+        var (unverified, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "Got mampet di Jl. Kaktushijau", fields: Fields("Kaktushijau", "a5@contoh.id", ("Form.KeepNew", "true")));
+
+        var attempts = new Dictionary<string, Dictionary<string, string>>
+        {
+            ["another street"] = Fields("Melatijingga", "b1@contoh.id"),
+            ["no place at all"] = Fields("", "b2@contoh.id", ("Form.Location", "")),
+            ["confidential original"] = Fields("Tanjungbiru", "b3@contoh.id"),
+            ["anonymous original"] = Fields("Kenangaputih", "b4@contoh.id"),
+            ["archived original"] = Fields("Seruniungu", "b5@contoh.id"),
+            ["unverified original"] = Fields("Kaktushijau", "b6@contoh.id"),
+        };
+        foreach (var (why, fields) in attempts)
+        {
+            var response = await Citizen.FileAsync(app.CreateBrowser(), $"Got mampet tersumbat sampah ({why})", fields: fields);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{why}: {(int)response.StatusCode}");
+        }
+
+        // The control: the same problem at the public report's street is offered.
+        var same = await HtmlPage.FromAsync(await Citizen.FileAsync(app.CreateBrowser(), "Got mampet tersumbat sampah", fields: Fields("Kembangsepatu", "b7@contoh.id")));
+        Assert.Equal(HttpStatusCode.OK, same.Status);
+        Assert.Single(same.Document.QuerySelectorAll("[data-testid=support-offer]"));
+        Assert.NotNull(unverified);
+    }
+
+    [Fact]
+    public async Task SignedInCitizen_SupportsFromTheOffer_FindsItInMyReports_AndFollowersHearTheOutcomeOnce()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        var browser = app.CreateBrowser();
+        var (original, code) = await PublicReportWithCodeAsync(coordinator, world.AgencyA, "Anggrekbulan", "Lampu jalan padam di Jl. Anggrekbulan", "pelapor.asli@contoh.id");
+
+        // A guest's later report of the same problem, joined to the original: its reporter follows the original.
+        var (repeat, _) = await Citizen.FileAndConfirmAsync(browser, "Lampu PJU Jl. Anggrekbulan mati", fields: Fields("Anggrekbulan", "pelapor.gabung@contoh.id", ("Form.KeepNew", "true")));
+        var inbox = await coordinator.OpenAsync($"/inbox/{repeat}");
+        var version = inbox.Document.QuerySelector($"form[action='/inbox/{repeat}/arsipkan'] input[name=Version]")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostAsync(repeat, "duplikat-dari", inbox.AntiforgeryToken($"/inbox/{repeat}/arsipkan"), version, ("Original", original))).StatusCode);
+
+        // A signed-in citizen about to file the same problem supports the original from the offer instead.
+        var citizen = await Staff.SignInAsync(app, StaffWorld.CitizenX);
+        var offered = await HtmlPage.FromAsync(await Citizen.FileAsync(citizen.Client, "Jalan Anggrekbulan gelap, lampu mati", fields: Fields("Anggrekbulan", StaffWorld.CitizenX)));
+        Assert.Equal(HttpStatusCode.OK, offered.Status);
+        var support = offered.Document.QuerySelector($"[data-testid=support-offer] form[action='/laporan/{original}/dukung']")!;
+        var supported = await citizen.Client.PostAsync($"/laporan/{original}/dukung",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = offered.AntiforgeryToken($"/laporan/{original}/dukung") }));
+        Assert.NotNull(support);
+        Assert.Equal(HttpStatusCode.Redirect, supported.StatusCode);
+        Assert.Equal($"/laporan/{original}", supported.Headers.Location!.OriginalString);
+        Assert.Equal(0, await CountAsync("Jalan Anggrekbulan gelap, lampu mati"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.ReportSupports.CountAsync(s => db.Reports.Any(r => r.Id == s.ReportId && r.TrackingNumber == original))));
+        var mine = await citizen.OpenAsync("/laporan-saya");
+        Assert.Contains(original, Assert.Single(mine.Document.QuerySelectorAll("[data-testid=supported-report]")).TextContent, StringComparison.Ordinal);
+
+        // The agency answers, the coordinator validates, and the original's reporter accepts: completed.
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.ActAsync(original, "tindak-lanjut-akhir", ("Text", "Lampu sudah diganti."), ("Public", "true"))).StatusCode);
+        if ((await coordinator.OpenAsync($"/inbox/{original}")).Document.QuerySelector($"form[action='/inbox/{original}/validasi']") is not null)
+        {
+            await coordinator.ActAsync(original, "validasi", ("AgencyId", Id(world.AgencyA)));
+        }
+
+        var reporter = await Citizen.UnlockAsync(app, original, code);
+        Assert.Equal(HttpStatusCode.Redirect, (await reporter.PostAsync($"/lacak/{original}/puas", await Citizen.TrackFormAsync(reporter, original, ("Rating", "5")))).StatusCode);
+        Assert.Equal(ReportStatus.Completed, await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == original).Select(r => r.Status).SingleAsync()));
+
+        await app.WithDbAsync(async db =>
+        {
+            var told = await db.OutboxMessages.Where(m => m.Template == "Completed" || m.Template == "FollowedCompleted")
+                .Where(m => db.Reports.Any(r => r.Id == m.ReportId && r.TrackingNumber == original))
+                .Select(m => new { m.Recipient, m.Template, m.PayloadJson }).ToListAsync();
+            Assert.Equal(
+                [("pelapor.asli@contoh.id", "Completed"), ("pelapor.gabung@contoh.id", "FollowedCompleted"), (StaffWorld.CitizenX, "FollowedCompleted")],
+                told.Select(t => (t.Recipient, t.Template)).Order());
+
+            // A follower reads the public page, never a link that opens the report as its reporter.
+            var toFollower = told.First(t => t.Template == "FollowedCompleted").PayloadJson;
+            Assert.Contains($"/laporan/{original}", toFollower, StringComparison.Ordinal);
+            Assert.DoesNotContain("LinkToken", toFollower, StringComparison.Ordinal);
+        });
+    }
+}
