@@ -27,7 +27,7 @@ public static class TriageOverview
         public int? RoutedReports { get; init; }
     }
 
-    public sealed class Handler(LaporDbContext db, TriageTrainer trainer, IOptions<TriageOptions> options)
+    public sealed class Handler(LaporDbContext db, IOptions<TriageOptions> options)
     {
         public async Task<View> HandleAsync(CancellationToken cancellationToken)
         {
@@ -47,7 +47,7 @@ public static class TriageOverview
             var o = options.Value;
             return new View(model, Sum(counts.Where(c => c.ModelId == model?.Id)), Sum(counts), threshold, o.MinimumReports, o.MinimumPerClass, o.SampleLimit)
             {
-                RoutedReports = model is null ? (await trainer.ExamplesAsync(o.MinimumReports, cancellationToken)).Count : null,
+                RoutedReports = model is null ? await db.Reports.Where(HandledReports.Kept).Take(o.MinimumReports).CountAsync(cancellationToken) : null,
             };
         }
 
