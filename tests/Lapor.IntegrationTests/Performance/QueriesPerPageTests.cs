@@ -86,6 +86,21 @@ public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFi
         await AssertQueriesAsync(desk, $"/operator/laporan/{held}");
     }
 
+    /// <summary>
+    /// The suggestion model's page before any model is trained (the generated province has none): it counts the handled
+    /// reports up to the minimum instead of showing a model's figures.
+    /// </summary>
+    [Fact]
+    public async Task TriageAdminPage_NeedsAtMostFiveQueries()
+    {
+        const string email = "admin.kinerja@uji.id";
+        await Citizen.CreateAccountAsync(app, email, Lapor.Web.Domain.Accounts.Roles.Administrator);
+        var admin = (await Staff.SignInAsync(app, email)).Client;
+
+        await AssertQueriesAsync(admin, "/admin/saran-instansi");
+        Assert.NotNull((await HtmlPage.GetAsync(admin, "/admin/saran-instansi")).Document.QuerySelector("[data-testid=triage-no-model]"));
+    }
+
     [Fact]
     public async Task LaterPages_NeedNoMoreQueriesThanTheFirst()
     {

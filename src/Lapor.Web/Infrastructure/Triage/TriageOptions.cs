@@ -26,6 +26,12 @@ public sealed class TriageOptions
     /// <summary>The newest share of the sample held out to measure the model (a time-based split).</summary>
     public double HeldOutShare { get; set; } = 0.1;
 
+    /// <summary>
+    /// With fewer held-out reports than this, the administrator's page warns that the measured accuracy is uncertain:
+    /// on a few dozen reports one hit more or less moves it by several points. 0 never warns.
+    /// </summary>
+    public int HeldOutWarningBelow { get; set; } = 100;
+
     /// <summary>With a model trained on fewer reports than this, no suggestion is shown and the category default stays.</summary>
     public int MinimumReports { get; set; } = 200;
 

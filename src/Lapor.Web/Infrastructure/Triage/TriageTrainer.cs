@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Lapor.Web.Data;
 using Lapor.Web.Domain.Agencies;
-using Lapor.Web.Domain.Reports;
 using Lapor.Web.Domain.Triage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -88,20 +87,21 @@ public sealed class TriageTrainer(LaporDbContext db, IOptions<TriageOptions> opt
         return (new TriageTraining(train.Count, test.Count, agencies.Count, 0, score.Total()), agency, category);
     }
 
-    /// <summary>The most recent routed reports, oldest first, with the agency that handled each.</summary>
+    /// <summary>
+    /// The most recent reports an agency kept (<see cref="HandledReports"/>), newest first, each with the agency whose
+    /// share kept it (the earliest such share when several agencies kept it).
+    /// </summary>
     public async Task<IReadOnlyList<Example>> ExamplesAsync(int limit, CancellationToken cancellationToken)
     {
         var body = options.Value.BodyCharacters;
         var rows = await db.Reports.AsNoTracking()
-            .Where(r => r.Assignments.Any(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn))
+            .Where(HandledReports.Kept)
             .OrderByDescending(r => r.Id)
             .Take(limit)
             .Select(r => new
             {
                 r.Id, r.SubmittedAt, r.Title, Body = r.Body.Substring(0, body), r.Location, r.CategoryId,
-                Agency = r.Assignments
-                    .Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn)
-                    .OrderBy(a => a.Id).Select(a => a.AgencyId).First(),
+                Agency = r.Assignments.AsQueryable().Where(HandledReports.KeptShare).OrderBy(a => a.Id).Select(a => a.AgencyId).First(),
             })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new Example(r.Id, r.SubmittedAt, TriageClassifier.TextOf(r.Title, r.Body, r.Location), r.Agency, r.CategoryId))];

@@ -183,6 +183,39 @@ public sealed class TriageTests(LaporAppFactory app) : IClassFixture<LaporAppFac
     }
 
     [Fact]
+    public async Task AdminPage_MeasuredOnFewHeldOutReports_SaysTheAccuracyIsUncertain()
+    {
+        await SeedAsync();
+        var model = await TrainedModelAsync();
+        var page = await (await Staff.SignInAsync(app, StaffWorld.Admin)).OpenAsync("/admin/saran-instansi");
+
+        // 240 routed reports, the newest tenth held out: a few dozen, well under the floor of 100.
+        Assert.InRange(model.TestSize, 1, 99);
+        Assert.Contains($"Model ({model.TestSize} laporan uji)", page.Document.QuerySelector("[data-testid=triage-accuracy] thead")?.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith($"Angka ketepatan ini belum pasti: model baru diuji pada {model.TestSize} laporan",
+            page.Document.QuerySelector("[data-testid=triage-uncertain]")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdminPage_MeasuredOnAsManyHeldOutReportsAsTheFloor_GivesNoWarning()
+    {
+        await using var fresh = new LaporAppFactory();
+        await StaffWorld.CreateAsync(fresh);
+        await fresh.WithDbAsync(async db =>
+        {
+            // A stored model as the trainer leaves it; the page reads its figures, never its bytes.
+            db.Add(new TriageModel(DateTimeOffset.UtcNow, null, new TriageTraining(900, 100, 12, 4_000, new TriageScore.Result(100, 0.8, 0.95, 0.85, 0.6)), [1], [1]));
+            await db.SaveChangesAsync();
+        });
+
+        var page = await (await Staff.SignInAsync(fresh, StaffWorld.Admin)).OpenAsync("/admin/saran-instansi");
+
+        Assert.Contains("Model (100 laporan uji)", page.Document.QuerySelector("[data-testid=triage-accuracy] thead")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("80,0%", page.Document.QuerySelector("[data-testid=triage-accuracy] tbody")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector("[data-testid=triage-uncertain]"));
+    }
+
+    [Fact]
     public async Task AdminPage_RefusesAThresholdOutOfRange()
     {
         await StaffWorld.CreateAsync(app);

@@ -108,6 +108,19 @@ public sealed class ThemeTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         Assert.Contains("hanya berisi huruf, angka dan tanda hubung", await badTag.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ARefusedTheme_LeavesNoNewTagBehind()
+    {
+        await StaffWorld.CreateAsync(app);
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+
+        var response = await coordinator.SubmitAsync("/tema", ("NameId", "Tema tanpa nama Inggris"), ("NameEn", " "),
+            ("StartsOn", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("EndsOn", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("Tag", "tak-tersimpan"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Tags.AnyAsync(t => t.Label == "tak-tersimpan")));
+    }
+
     private static async Task OpenAsync(Staff coordinator, string nameId, string nameEn, DateOnly starts, DateOnly ends, string tag)
     {
         var response = await coordinator.SubmitAsync("/tema", ("NameId", nameId), ("NameEn", nameEn), ("Description", "Keterangan " + nameId),

@@ -23,11 +23,17 @@ public static class TriageOverview
 
     public sealed record View(ModelFacts? Model, Live ForModel, Live AllModels, double Threshold, int MinimumReports, int MinimumPerClass, int SampleLimit)
     {
+        /// <summary>The held-out size below which the page warns that the model's measured accuracy is uncertain (<see cref="TriageOptions.HeldOutWarningBelow"/>).</summary>
+        public int HeldOutWarningBelow { get; init; }
+
+        /// <summary>Whether the model was measured on too few held-out reports for its accuracy to be read as settled.</summary>
+        public bool HeldOutUncertain => Model is { } m && m.TestSize < HeldOutWarningBelow;
+
         /// <summary>Without a model: how many routed reports there are to learn from (counted up to the minimum), so the page can say what is missing.</summary>
         public int? RoutedReports { get; init; }
     }
 
-    public sealed class Handler(LaporDbContext db, TriageTrainer trainer, IOptions<TriageOptions> options)
+    public sealed class Handler(LaporDbContext db, IOptions<TriageOptions> options)
     {
         public async Task<View> HandleAsync(CancellationToken cancellationToken)
         {
@@ -47,7 +53,8 @@ public static class TriageOverview
             var o = options.Value;
             return new View(model, Sum(counts.Where(c => c.ModelId == model?.Id)), Sum(counts), threshold, o.MinimumReports, o.MinimumPerClass, o.SampleLimit)
             {
-                RoutedReports = model is null ? (await trainer.ExamplesAsync(o.MinimumReports, cancellationToken)).Count : null,
+                HeldOutWarningBelow = o.HeldOutWarningBelow,
+                RoutedReports = model is null ? await db.Reports.Where(HandledReports.Kept).Take(o.MinimumReports).CountAsync(cancellationToken) : null,
             };
         }
 

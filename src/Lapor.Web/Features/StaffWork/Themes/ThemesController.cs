@@ -9,15 +9,16 @@ namespace Lapor.Web.Features.StaffWork.Themes;
 /// <summary>/tema: the coordinator's themed periods (open one, end one early).</summary>
 [Authorize(Policy = Policies.Coordinator)]
 [Route("tema")]
-public sealed class ThemesController(Themes.Handler themes, IStringLocalizer<StaffWorkResource> t) : Controller
+public sealed class ThemesController(IStringLocalizer<StaffWorkResource> t) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await themes.PageAsync(null, null, cancellationToken));
+    public async Task<IActionResult> Index([FromServices] Themes.Handler themes, CancellationToken cancellationToken) =>
+        View(await themes.PageAsync(null, null, cancellationToken));
 
     /// <summary>A refused form comes back as typed, with the reason, so nothing written is lost.</summary>
     [HttpPost("")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Open(Themes.Form form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Open(Themes.Form form, [FromServices] Themes.Handler themes, CancellationToken cancellationToken)
     {
         if (await themes.OpenAsync(form, cancellationToken) is { } error)
         {
@@ -30,7 +31,7 @@ public sealed class ThemesController(Themes.Handler themes, IStringLocalizer<Sta
 
     [HttpPost("{id:int}/akhiri")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> End(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> End(int id, [FromServices] Themes.Handler themes, CancellationToken cancellationToken)
     {
         if (!await themes.EndAsync(id, cancellationToken))
         {
