@@ -29,9 +29,17 @@ public static class SimilarityTerms
         "sebelah", "samping", "belakang", "seberang", "raya", "kota", "kabupaten", "lingkungan", "blok", "nomor",
     };
 
+    /// <summary>
+    /// The kinds of place as terms begin (<see cref="SearchTerms"/> gives "kecamatan" as "kecamat" first):
+    /// compared with the written word alone, a "Kecamatan" in every location would count as a name.
+    /// </summary>
+    private static readonly HashSet<string> PlaceKindTerms = [.. PlaceKinds.Concat(PlaceKinds.SelectMany(k => SearchTerms.Parse(k).Select(t => t[0])))];
+
+    private static bool IsPlaceKind(IReadOnlyList<string> term) => PlaceKindTerms.Contains(term[0]);
+
     /// <summary>The words that name the place itself (a street's name, a landmark), without the kind of place.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Place(string? location) =>
-        [.. Of(null, null, location).Where(t => !PlaceKinds.Contains(t[0]))];
+        [.. Of(null, null, location).Where(t => !IsPlaceKind(t))];
 
     /// <summary>
     /// The words of the problem itself: the title's and body's, without those naming or kinding the place
@@ -40,7 +48,7 @@ public static class SimilarityTerms
     public static IReadOnlyList<IReadOnlyList<string>> Problem(string? title, string? body, string? location)
     {
         var place = Of(null, null, location).Select(t => t[0]).ToHashSet(StringComparer.Ordinal);
-        return [.. Of(title, body, null).Where(t => !PlaceKinds.Contains(t[0]) && !place.Contains(t[0]))];
+        return [.. Of(title, body, null).Where(t => !IsPlaceKind(t) && !place.Contains(t[0]))];
     }
 
     /// <summary>

@@ -4,8 +4,10 @@ namespace Lapor.Web.Domain.Reports;
 /// Which open public reports a citizen about to file is offered to support instead ("dukung laporan ini").
 /// Stricter than the coordinator's panel (<see cref="DuplicateRanking"/>), because an offer interrupts
 /// someone in the middle of filing: besides looking like the same problem, the report must be at the same
-/// place — half or more of the words naming the citizen's place in its location, or, when both have a
-/// point, within <see cref="NearMetres"/>. A citizen who named no place is offered nothing: a problem
+/// place — more than half of the words naming one place found in the other's location (either way round:
+/// "Jl. Cempakaputih dekat pos ronda" and "Jl. Cempakaputih RT 02" are one street), or, when both have a
+/// point, within <see cref="NearMetres"/>. Exactly half is not enough: "Jl. Sudirman, Kecamatan Makmur"
+/// and "Jl. Melati, Kecamatan Makmur" share only their district. A citizen who named no place is offered nothing: a problem
 /// without a place cannot be told apart from the same problem in the next village.
 /// </summary>
 public static class SupportOffer
@@ -15,7 +17,7 @@ public static class SupportOffer
     /// <summary>A point this near is the same place whatever the words say (a street has several names).</summary>
     public const double NearMetres = 500;
 
-    /// <summary>The share of the citizen's place words the report's location must hold.</summary>
+    /// <summary>The share of one location's place words the other must hold, and more.</summary>
     public const double PlaceWordsShare = 0.5;
 
     /// <summary>
@@ -33,7 +35,7 @@ public static class SupportOffer
     /// (<see cref="DuplicateRanking.Score"/>, at least its minimum), holding <see cref="ProblemWordsShare"/> of the words of the problem, at the same
     /// place. None when the citizen gave no place.
     /// </summary>
-    public static IReadOnlyList<DuplicateRanking.Scored> Pick(DuplicateRanking.Subject subject, IReadOnlyCollection<Candidate> candidates)
+    public static IReadOnlyList<DuplicateRanking.Scored> Pick(DuplicateRanking.Subject subject, string? location, IReadOnlyCollection<Candidate> candidates)
     {
         if ((subject.PlaceTerms.Count == 0 && subject.Point is null) || candidates.Count == 0)
         {
@@ -44,15 +46,15 @@ public static class SupportOffer
         return [.. candidates
             .Where(c => SimilarityTerms.Share(subject.ProblemTerms, c.Report.ProblemText) >= ProblemWordsShare)
             .Select(c => (Scored: DuplicateRanking.Score(subject, c.Report, best), c.Location))
-            .Where(c => c.Scored.Score >= DuplicateRanking.MinimumScore && SamePlace(subject, c.Scored.DistanceMetres, c.Location))
+            .Where(c => c.Scored.Score >= DuplicateRanking.MinimumScore && SamePlace(location, c.Location, c.Scored.DistanceMetres))
             .Select(c => c.Scored)
             .OrderByDescending(s => s.Score).ThenByDescending(s => s.Candidate.SubmittedAt)
             .Take(Shown)];
     }
 
-    /// <summary>Near when both have a point; otherwise half or more of the citizen's place words in the report's location.</summary>
-    public static bool SamePlace(DuplicateRanking.Subject subject, double? metres, string? location) =>
+    /// <summary>Near when both have a point; otherwise more than half of one location's place words in the other.</summary>
+    public static bool SamePlace(string? location, string? other, double? metres) =>
         metres is { } m
             ? m <= NearMetres
-            : subject.PlaceTerms.Count > 0 && SimilarityTerms.Share(subject.PlaceTerms, location) >= PlaceWordsShare;
+            : Math.Max(SimilarityTerms.Share(SimilarityTerms.Place(location), other), SimilarityTerms.Share(SimilarityTerms.Place(other), location)) > PlaceWordsShare;
 }

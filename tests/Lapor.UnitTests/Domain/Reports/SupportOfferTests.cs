@@ -28,7 +28,7 @@ public sealed class SupportOfferTests
     [Fact]
     public void TheSameProblemOnTheSameStreet_IsOffered()
     {
-        var offered = SupportOffer.Pick(Subject("Jl. Bougenvillea RT 03"), [Report(1, "Jalan Bougenvillea dekat masjid")]);
+        var offered = SupportOffer.Pick(Subject("Jl. Bougenvillea RT 03"), "Jl. Bougenvillea RT 03", [Report(1, "Jalan Bougenvillea dekat masjid")]);
 
         Assert.Equal(1, Assert.Single(offered).Candidate.Id);
     }
@@ -39,15 +39,24 @@ public sealed class SupportOfferTests
         var subject = Subject("Jl. Bougenvillea RT 03");
         var elsewhere = Report(1, "Jl. Kenanga RT 01");
 
-        Assert.Empty(SupportOffer.Pick(subject, [elsewhere]));
+        Assert.Empty(SupportOffer.Pick(subject, "Jl. Bougenvillea RT 03", [elsewhere]));
         Assert.Single(DuplicateRanking.Top(subject, [elsewhere.Report]));
     }
+
+    [Theory]
+    [InlineData("Jl. Cempakaputih dekat pos ronda", "Jl. Cempakaputih RT 02", true)]
+    [InlineData("Jl. Cempakaputih RT 02", "Jalan Cempakaputih dekat pos ronda", true)]
+    [InlineData("Jl. Sudirman, Kecamatan Makmur Kota", "Jl. Melati, Kecamatan Makmur Kota", false)]
+    [InlineData("Jl. Sudirman", "Jl. Sudirman, Kecamatan Makmur", true)]
+    [InlineData("Jl. Sudirman", "Jl. Pemuda", false)]
+    public void SamePlace_MoreThanHalfOfOnePlacesWordsInTheOther_EitherWayRound(string location, string other, bool same) =>
+        Assert.Equal(same, SupportOffer.SamePlace(location, other, metres: null));
 
     [Fact]
     public void WithoutAPlace_NothingIsOffered()
     {
-        Assert.Empty(SupportOffer.Pick(Subject(null), [Report(1, "Jl. Bougenvillea")]));
-        Assert.Empty(SupportOffer.Pick(Subject("Jalan"), [Report(1, "Jalan Bougenvillea")]));
+        Assert.Empty(SupportOffer.Pick(Subject(null), null, [Report(1, "Jl. Bougenvillea")]));
+        Assert.Empty(SupportOffer.Pick(Subject("Jalan"), "Jalan", [Report(1, "Jalan Bougenvillea")]));
     }
 
     [Fact]
@@ -57,7 +66,7 @@ public sealed class SupportOfferTests
         var far = new GeoPoint(Here.Latitude + 0.02, Here.Longitude);
         var subject = Subject("Jl. Bougenvillea", Here);
 
-        var offered = SupportOffer.Pick(subject, [Report(1, "Jl. Bougenvillea", point: far), Report(2, "Gang Mawar", point: near)]);
+        var offered = SupportOffer.Pick(subject, "Jl. Bougenvillea", [Report(1, "Jl. Bougenvillea", point: far), Report(2, "Gang Mawar", point: near)]);
 
         Assert.Equal(2, Assert.Single(offered).Candidate.Id);
         Assert.InRange(offered[0].DistanceMetres!.Value, 200, SupportOffer.NearMetres);
@@ -66,7 +75,7 @@ public sealed class SupportOfferTests
     [Fact]
     public void APlaceAlone_IsNotTheSameProblem()
     {
-        Assert.Empty(SupportOffer.Pick(Subject("Jl. Bougenvillea"), [
+        Assert.Empty(SupportOffer.Pick(Subject("Jl. Bougenvillea"), "Jl. Bougenvillea", [
             new SupportOffer.Candidate(new DuplicateRanking.Candidate(1, 10, 1, null, Now.AddDays(-1), IsOpen: true)
             {
                 Text = "Usulan taman bermain anak\nMohon dibangun taman bermain.\nJl. Bougenvillea",
@@ -86,14 +95,14 @@ public sealed class SupportOfferTests
         }, "Kecamatan Makmur Kota");
 
         Assert.True(DuplicateRanking.SharesTheProblem(subject, rubbish.Report));
-        Assert.Empty(SupportOffer.Pick(subject, [rubbish]));
-        Assert.Single(SupportOffer.Pick(subject, [Report(2, "Kecamatan Makmur Kota")]));
+        Assert.Empty(SupportOffer.Pick(subject, "Jl. Sudirman, Kecamatan Makmur Kota", [rubbish]));
+        Assert.Single(SupportOffer.Pick(subject, "Jl. Sudirman, Kecamatan Makmur Kota", [Report(2, "Kecamatan Makmur Kota")]));
     }
 
     [Fact]
     public void AtMostThree_BestFirst()
     {
-        var offered = SupportOffer.Pick(Subject("Jl. Bougenvillea"), [.. Enumerable.Range(1, 6).Select(i => Report(i, "Jl. Bougenvillea", rank: i))]);
+        var offered = SupportOffer.Pick(Subject("Jl. Bougenvillea"), "Jl. Bougenvillea", [.. Enumerable.Range(1, 6).Select(i => Report(i, "Jl. Bougenvillea", rank: i))]);
 
         Assert.Equal([6L, 5L, 4L], offered.Select(s => s.Candidate.Id));
     }

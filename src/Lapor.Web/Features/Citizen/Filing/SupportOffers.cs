@@ -56,7 +56,7 @@ public static class SupportOffers
 
             // Scored on the public words only: a report is not offered for what its reporter wrote to the agency alone.
             var byId = rows.ToDictionary(r => r.Id);
-            var offered = SupportOffer.Pick(subject, [.. rows.Select(r => new SupportOffer.Candidate(
+            var offered = SupportOffer.Pick(subject, draft.Location, [.. rows.Select(r => new SupportOffer.Candidate(
                 new DuplicateRanking.Candidate(r.Id, r.Score, r.CategoryId, GeoPoint.Of(r.Latitude, r.Longitude), r.SubmittedAt, IsOpen: true)
                 {
                     Text = $"{r.Title}\n{r.Text}\n{r.Location}",
