@@ -12,6 +12,18 @@ public sealed class SqliteOnlyFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory that needs a feature only SQLite has (see <see cref="SqliteOnlyFactAttribute"/>).</summary>
+public sealed class SqliteOnlyTheoryAttribute : TheoryAttribute
+{
+    public SqliteOnlyTheoryAttribute(string why)
+    {
+        if (TestDatabase.IsPostgres)
+        {
+            Skip = "SQLite only: " + why;
+        }
+    }
+}
+
 /// <summary>A test of how the portal behaves on PostgreSQL (what it refuses there): runs on the PostgreSQL run only.</summary>
 public sealed class PostgresOnlyFactAttribute : FactAttribute
 {
