@@ -45,7 +45,8 @@ dotnet tool restore >/dev/null
 PG_BIN="$(pg_bin)"
 PG_DIR="$(mktemp -d /tmp/lapor-pg.XXXXXX)"
 as_postgres() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From the cluster's folder: the postgres user may not be allowed into the clone's.
+  if [ "$(id -u)" -eq 0 ]; then (cd "$PG_DIR" && runuser -u postgres -- "$@"); else "$@"; fi
 }
 stop_postgres() {
   if [ -f "$PG_DIR/data/postmaster.pid" ]; then

@@ -22,7 +22,7 @@ public static class DatabaseServiceCollectionExtensions
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<LaporDbContext, PostgresLaporDbContext>(o => o
                     .UseNpgsql(ServerConnectionString(connectionString, options.Provider), pg => pg.EnableRetryOnFailure())
-                    .AddInterceptors(new AppendOnlyHistoryInterceptor()));
+                    .AddInterceptors(new AppendOnlyHistoryInterceptor(), new PostgresNulInterceptor()));
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);

@@ -19,7 +19,6 @@ public static class WebServiceCollectionExtensions
                 // MVC controllers do not check antiforgery tokens by themselves: do it for every unsafe request.
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<Security.RequestSizeGuard>(int.MinValue); // before antiforgery reads the body
-                o.Filters.Add<Security.NulCharacterGuard>(int.MinValue + 1); // after it: reads the form only once it fits
                 o.Filters.Add<DomainExceptionFilter>();
                 o.Filters.Add<Security.AntiforgeryFailureFilter>();
                 o.Filters.Add<InvalidBooleanInputFilter>();
