@@ -27,7 +27,7 @@ if [ -n "$missing" ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
   if [ -n "$install_postgres" ]; then
     # The package creates and starts a "main" cluster; the tests bring their own, so nothing stays running.
-    $sudo pg_lsclusters -h 2>/dev/null | while read -r version name _; do $sudo pg_dropcluster --stop "$version" "$name"; done
+    { $sudo pg_lsclusters -h 2>/dev/null || true; } | while read -r version name _; do $sudo pg_dropcluster --stop "$version" "$name" || true; done
   fi
 fi
 
