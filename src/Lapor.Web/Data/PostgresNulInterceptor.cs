@@ -44,7 +44,11 @@ public sealed class PostgresNulInterceptor : DbCommandInterceptor
     {
         foreach (DbParameter parameter in command.Parameters)
         {
-            parameter.Value = Clean(parameter.Value);
+            // Only a changed value is set again: setting a value can make a provider infer its type anew.
+            if (Clean(parameter.Value) is var clean && !ReferenceEquals(clean, parameter.Value))
+            {
+                parameter.Value = clean;
+            }
         }
 
         return result;
