@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lapor.TestSupport;
 
 /// <summary>
-/// The real app on a fresh SQLite file built by the real migrations (MigrateOnStartup), with its
-/// own attachment folder; both are deleted when the test class is done.
+/// The real app on a fresh database built by the real migrations (MigrateOnStartup): a SQLite file, or a
+/// PostgreSQL database of its own when the tests run on PostgreSQL (<see cref="TestDatabase"/>); with its
+/// own attachment folder. Both are deleted when the test class is done.
 /// </summary>
 public class LaporAppFactory : WebApplicationFactory<Program>
 {
@@ -26,6 +27,11 @@ public class LaporAppFactory : WebApplicationFactory<Program>
     protected LaporAppFactory(string root, bool ownsRoot)
     {
         (_root, _ownsRoot) = (root, ownsRoot);
+        if (ownsRoot)
+        {
+            TestDatabase.Create(root);
+        }
+
         ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
@@ -37,8 +43,6 @@ public class LaporAppFactory : WebApplicationFactory<Program>
     /// <summary>Map tiles in tests: a host that never leaves the machine (the browser tests answer it themselves).</summary>
     public const string TileUrl = "http://tiles.lapor.test/{z}/{x}/{y}.png";
 
-    public string DatabasePath => Path.Combine(_root, "lapor.db");
-
     public string AttachmentsPath => Path.Combine(_root, "attachments");
 
     public string MailPath => Path.Combine(_root, "mail");
@@ -46,8 +50,8 @@ public class LaporAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", TestDatabase.Provider);
+        builder.UseSetting("ConnectionStrings:Default", TestDatabase.ConnectionString(_root));
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Attachments:Path", AttachmentsPath);
         builder.UseSetting("Mail:PickupDirectory", MailPath);
@@ -134,6 +138,7 @@ public class LaporAppFactory : WebApplicationFactory<Program>
             return;
         }
 
+        TestDatabase.Drop(_root);
         try
         {
             Directory.Delete(_root, recursive: true);

@@ -4,7 +4,7 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>Sqlite (default, embedded) or SqlServer.</summary>
+    /// <summary>Sqlite (default, embedded), SqlServer or PostgreSql.</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>Apply migrations when the app starts. Always on in Development; production applies the SQL script.</summary>
@@ -18,4 +18,5 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }

@@ -12,28 +12,34 @@ public static class DatabaseServiceCollectionExtensions
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("Default");
 
-        if (options.Provider == DatabaseProvider.SqlServer)
+        switch (options.Provider)
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is SqlServer.");
-            }
-
-            services.AddDbContext<LaporDbContext, SqlServerLaporDbContext>(o => o
-                .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
-                .AddInterceptors(new AppendOnlyHistoryInterceptor()));
-        }
-        else
-        {
-            var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
-            services.AddDbContext<LaporDbContext, SqliteLaporDbContext>(o => o
-                .UseSqlite(sqlite)
-                .AddInterceptors(new AppendOnlyHistoryInterceptor(), new SqlitePragmaInterceptor()));
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<LaporDbContext, SqlServerLaporDbContext>(o => o
+                    .UseSqlServer(ServerConnectionString(connectionString, options.Provider), sql => sql.EnableRetryOnFailure())
+                    .AddInterceptors(new AppendOnlyHistoryInterceptor()));
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContext<LaporDbContext, PostgresLaporDbContext>(o => o
+                    .UseNpgsql(ServerConnectionString(connectionString, options.Provider), pg => pg.EnableRetryOnFailure())
+                    .AddInterceptors(new AppendOnlyHistoryInterceptor(), new PostgresNulInterceptor()));
+                break;
+            default:
+                var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
+                services.AddDbContext<LaporDbContext, SqliteLaporDbContext>(o => o
+                    .UseSqlite(sqlite)
+                    .AddInterceptors(new AppendOnlyHistoryInterceptor(), new SqlitePragmaInterceptor()));
+                break;
         }
 
         services.AddHealthChecks().AddDbContextCheck<LaporDbContext>("database", tags: ["ready"]);
         return services;
     }
+
+    private static string ServerConnectionString(string? configured, DatabaseProvider provider) =>
+        string.IsNullOrWhiteSpace(configured)
+            ? throw new InvalidOperationException($"ConnectionStrings:Default is required when Database:Provider is {provider}.")
+            : configured;
 
     /// <summary>Defaults to App_Data/lapor.db beside the app; creates the folder so a bare machine just works.</summary>
     private static string SqliteConnectionString(string? configured, string contentRoot)

@@ -24,6 +24,15 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void PostgresContext_HasNoPendingModelChanges()
+    {
+        using var db = new PostgresLaporDbContextFactory().CreateDbContext([]);
+
+        Assert.False(db.Database.HasPendingModelChanges(), "Add a PostgreSQL migration: dotnet ef migrations add <Name> --context PostgresLaporDbContext --output-dir Data/Migrations/Postgres");
+    }
+
+    /// <summary>PostgreSQL started from one Initial migration of the whole model (there was no installation to upgrade); its later migrations follow the others'.</summary>
+    [Fact]
     public void BothProviders_HaveTheSameMigrationNames()
     {
         using var sqlite = new SqliteLaporDbContextFactory().CreateDbContext([]);
@@ -45,5 +54,19 @@ public sealed class MigrationTests
         Assert.Contains("CREATE TABLE [Reports]", script, StringComparison.Ordinal);
         Assert.Contains("CREATE TABLE [RoutingEntries]", script, StringComparison.Ordinal);
         Assert.Contains("CREATE UNIQUE INDEX [IX_Reports_TrackingNumber]", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Postgres_IdempotentScript_Generates_WithTheSearchColumns()
+    {
+        using var db = new PostgresLaporDbContextFactory().CreateDbContext([]);
+
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        Assert.Contains("IF NOT EXISTS(SELECT 1 FROM \"__EFMigrationsHistory\"", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE \"Reports\"", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE UNIQUE INDEX \"IX_Reports_TrackingNumber\"", script, StringComparison.Ordinal);
+        Assert.Contains("\"PublicText\" tsvector GENERATED ALWAYS", script, StringComparison.Ordinal);
+        Assert.Contains("USING GIN (\"SimilarText\")", script, StringComparison.Ordinal);
     }
 }

@@ -8,7 +8,7 @@ namespace Lapor.IntegrationTests.Data;
 
 public sealed class PersistenceTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
 {
-    [Fact]
+    [SqliteOnlyFact("WAL and synchronous=FULL are settings of the SQLite file")]
     public async Task Sqlite_RunsInWalModeWithFullSync()
     {
         var (journal, synchronous, foreignKeys) = await app.WithDbAsync(async db =>

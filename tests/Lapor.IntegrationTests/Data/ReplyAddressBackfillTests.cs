@@ -45,7 +45,8 @@ public sealed class ReplyAddressBackfillTests(ManualJobsAppFactory app) : IClass
     }
 
     private async Task SetReplyToAsync(string number, string replyTo) =>
-        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE ReporterIdentities SET ReplyTo = {replyTo}, Phone = {replyTo} WHERE ReportId = (SELECT Id FROM Reports WHERE TrackingNumber = {number})"));
+        await app.WithDbAsync(db => db.ReporterIdentities.Where(i => db.Reports.Any(r => r.Id == i.ReportId && r.TrackingNumber == number))
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.ReplyTo, replyTo).SetProperty(i => i.Phone, replyTo)));
 
     private Task<string?> ReplyToAsync(string number) =>
         app.WithDbAsync(db => db.ReporterIdentities.Where(i => db.Reports.Any(r => r.Id == i.ReportId && r.TrackingNumber == number)).Select(i => i.ReplyTo).SingleAsync());

@@ -13,7 +13,7 @@ namespace Lapor.IntegrationTests.Data;
 public sealed class SearchIndexMigrationTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
 {
     /// <summary>A later migration that rebuilds Reports or Messages (SQLite's way to drop a column) drops their triggers with them.</summary>
-    [Fact]
+    [SqliteOnlyFact("SQLite's FTS5 tables are kept by triggers; PostgreSQL's search columns are generated")]
     public async Task SqliteMigration_LeavesEverySearchTriggerInPlace()
     {
         var triggers = await app.WithDbAsync(db => db.Database.SqlQuery<string>($"SELECT name AS Value FROM sqlite_master WHERE type = 'trigger'").ToListAsync());
@@ -22,7 +22,7 @@ public sealed class SearchIndexMigrationTests(LaporAppFactory app) : IClassFixtu
         Assert.All(SimilarReports.Triggers, t => Assert.Contains(t, triggers));
     }
 
-    [Fact]
+    [SqliteOnlyFact("a SQLite migration's own backfill; PostgreSQL's search columns are generated")]
     public async Task SqliteMigration_DownAndUp_IndexesExistingPublicReportsOnly()
     {
         var world = await StaffWorld.CreateAsync(app);
@@ -73,5 +73,22 @@ public sealed class SearchIndexMigrationTests(LaporAppFactory app) : IClassFixtu
         var statement = sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..];
         Assert.DoesNotContain("kanarikata", statement, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("\"kanarikata*\"", sql, StringComparison.Ordinal);
+    }
+
+    /// <summary>On PostgreSQL the statement runs (the whole suite runs there too); here: the words go in as parameters only, quoted as prefixes.</summary>
+    [Fact]
+    public void PostgresSearch_TranslatesWithTheWordsAsParameters()
+    {
+        using var db = new PostgresLaporDbContextFactory().CreateDbContext([]);
+        var terms = SearchTerms.Parse("Lampu \"jalan\" NEAR( KANARIKATA o'ne");
+
+        var sql = db.Reports.Where(PublicReport.IsVisible).Join(db.SearchPublicText(terms), r => r.Id, h => h.ReportId, (r, h) => new { r.TrackingNumber, h.Score })
+            .OrderByDescending(x => x.Score).Skip(20).Take(20).ToQueryString();
+
+        Assert.Contains("to_tsquery('lapor_simple', @", sql, StringComparison.Ordinal);
+        Assert.Contains("HAVING COUNT(DISTINCT h.\"Term\") = 6", sql, StringComparison.Ordinal);
+        var statement = sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("kanarikata", statement, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("'kanarikata':*", sql, StringComparison.Ordinal);
     }
 }

@@ -20,10 +20,13 @@ public sealed class StageDurationBackfillTests(ManualJobsAppFactory app) : IClas
         Assert.Contains(recorded, r => r.Completion is not null); // the seed reaches every stage
 
         // As the migration leaves them: no filing day, no durations.
-        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
-            UPDATE Reports SET SubmittedOn = '0001-01-01', VerifyWorkingDays = NULL, VerifiedOnTime = NULL;
-            UPDATE Assignments SET FirstResponseWorkingDays = NULL, FirstResponseOnTime = NULL, CompletionWorkingDays = NULL, CompletedOnTime = NULL;
-            """));
+        await app.WithDbAsync(async db =>
+        {
+            await db.Reports.ExecuteUpdateAsync(set => set.SetProperty(r => r.SubmittedOn, DateOnly.MinValue)
+                .SetProperty(r => r.VerifyWorkingDays, (int?)null).SetProperty(r => r.VerifiedOnTime, (bool?)null));
+            await db.Assignments.ExecuteUpdateAsync(set => set.SetProperty(a => a.FirstResponseWorkingDays, (int?)null).SetProperty(a => a.FirstResponseOnTime, (bool?)null)
+                .SetProperty(a => a.CompletionWorkingDays, (int?)null).SetProperty(a => a.CompletedOnTime, (bool?)null));
+        });
         Assert.NotEqual(recorded, await SnapshotAsync(ids));
 
         await using var scope = app.Services.CreateAsyncScope();

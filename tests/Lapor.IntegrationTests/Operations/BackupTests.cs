@@ -10,7 +10,7 @@ namespace Lapor.IntegrationTests.Operations;
 /// <summary>An online backup taken while citizens keep filing holds every report confirmed before it started, with its files.</summary>
 public sealed class BackupTests(LaporAppFactory app) : IClassFixture<LaporAppFactory>
 {
-    [Fact]
+    [SqliteOnlyFact("the backup command copies the embedded database file; PostgreSQL is backed up with pg_dump")]
     public async Task Backup_UnderLoad_HoldsEveryReportConfirmedBeforeIt_WithItsAttachments()
     {
         await StaffWorld.CreateAsync(app);
@@ -62,7 +62,7 @@ public sealed class BackupTests(LaporAppFactory app) : IClassFixture<LaporAppFac
         Assert.True(await app.WithDbAsync(db => db.Reports.CountAsync()) >= summary.Reports);
     }
 
-    [Fact]
+    [SqliteOnlyFact("the backup command copies the embedded database file; PostgreSQL is backed up with pg_dump")]
     public async Task Backup_IntoAFolderThatIsNotEmpty_IsRefused()
     {
         var target = Directory.CreateTempSubdirectory("lapor-backup-").FullName;
@@ -73,5 +73,18 @@ public sealed class BackupTests(LaporAppFactory app) : IClassFixture<LaporAppFac
 
         Assert.Contains("not empty", error.Message, StringComparison.Ordinal);
         Directory.Delete(target, recursive: true);
+    }
+
+    [PostgresOnlyFact]
+    public async Task Backup_OnPostgres_IsRefused_NamingPgDumpAndTheGuide()
+    {
+        var target = Path.Combine(app.Root, "backup-" + Guid.NewGuid().ToString("N"));
+        await using var scope = app.Services.CreateAsyncScope();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<SqliteBackup>().RunAsync(target, CancellationToken.None));
+
+        Assert.Contains("pg_dump", error.Message, StringComparison.Ordinal);
+        Assert.Contains("docs/operations.md", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(target));
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using Lapor.TestSupport;
-using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace Lapor.IntegrationTests.Operations;
@@ -113,7 +112,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        TestDatabase.Drop(_root);
         try
         {
             Directory.Delete(_root, recursive: true);
@@ -158,8 +157,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
     private Dictionary<string, StoredReport> ReadStoredReports()
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_root, "lapor.db"), Pooling = false }.ToString());
-        connection.Open();
+        using var connection = TestDatabase.OpenConnection(_root);
         var reports = new Dictionary<long, StoredReport>();
         using (var command = connection.CreateCommand())
         {
@@ -173,7 +171,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                reports[reader.GetInt64(0)] = new StoredReport(reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), []);
+                reports[reader.GetInt64(0)] = new StoredReport(reader.GetString(1), Count(reader, 2), Count(reader, 3), Count(reader, 4), []);
             }
         }
 
@@ -189,6 +187,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
         return reports.Values.ToDictionary(r => r.Number);
     }
+
+    /// <summary>COUNT(*) is a 64-bit integer on PostgreSQL.</summary>
+    private static int Count(System.Data.Common.DbDataReader reader, int column) => Convert.ToInt32(reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>What a stored report lacks: each was filed with a name and e-mail and one or two photos.</summary>
     private IEnumerable<string> Problems(StoredReport report)

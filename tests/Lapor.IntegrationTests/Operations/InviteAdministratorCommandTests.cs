@@ -47,6 +47,7 @@ public sealed class InviteAdministratorCommandTests : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabase.Drop(_root);
         try
         {
             Directory.Delete(_root, recursive: true);

@@ -64,6 +64,7 @@ public sealed class KeyRingTests : IDisposable
             instance.Dispose();
         }
 
+        TestDatabase.Drop(_root);
         try
         {
             Directory.Delete(_root, recursive: true);

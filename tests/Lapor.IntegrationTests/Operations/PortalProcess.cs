@@ -28,10 +28,9 @@ public sealed class PortalProcess : IDisposable
     /// <summary>The web project's folder: its appsettings.json and wwwroot, as on a server.</summary>
     public static string ContentRoot => Path.Combine(LocalProcesses.RepositoryRoot, "src", "Lapor.Web");
 
-    /// <summary>The settings every test portal needs: its own database, attachment and mail folders under <paramref name="root"/>, migrated at start.</summary>
-    public static Dictionary<string, string> SettingsUnder(string root) => new()
+    /// <summary>The settings every test portal needs: its own database (<see cref="TestDatabase"/>), attachment and mail folders under <paramref name="root"/>, migrated at start.</summary>
+    public static Dictionary<string, string> SettingsUnder(string root) => new(TestDatabase.EnvironmentFor(root))
     {
-        ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(root, "lapor.db")}",
         ["Database__MigrateOnStartup"] = "true",
         ["Attachments__Path"] = Path.Combine(root, "attachments"),
         ["Mail__PickupDirectory"] = Path.Combine(root, "mail"),

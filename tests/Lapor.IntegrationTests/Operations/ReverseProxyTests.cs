@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Lapor.TestSupport;
-using Microsoft.Data.Sqlite;
 
 namespace Lapor.IntegrationTests.Operations;
 
@@ -145,7 +144,7 @@ public sealed class ReverseProxyTests(ReverseProxyTests.ProxiedPortals proxy) : 
             }
 
             _certificate?.Dispose();
-            SqliteConnection.ClearAllPools();
+            TestDatabase.Drop(_root);
             try
             {
                 Directory.Delete(_root, recursive: true);
@@ -175,8 +174,7 @@ public sealed class ReverseProxyTests(ReverseProxyTests.ProxiedPortals proxy) : 
 
         public int CountReports()
         {
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(_root, "lapor.db"), Pooling = false }.ToString());
-            connection.Open();
+            using var connection = TestDatabase.OpenConnection(_root);
             using var command = connection.CreateCommand();
             command.CommandText = """SELECT COUNT(*) FROM "Reports" """;
             return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);

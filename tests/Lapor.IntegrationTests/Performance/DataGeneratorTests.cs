@@ -1,3 +1,4 @@
+using Lapor.TestSupport;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,9 @@ namespace Lapor.IntegrationTests.Performance;
 /// <summary>The benchmark data set: written past EF by prepared inserts, so read it back through EF and check it holds together.</summary>
 public sealed class DataGeneratorTests(GeneratedProvinceFactory app) : IClassFixture<GeneratedProvinceFactory>
 {
-    [Fact]
+    private const string Generator = "the data generator writes to SQLite only (issue 22 part 3 brings it to PostgreSQL)";
+
+    [SqliteOnlyFact(Generator)]
     public async Task Generate_WritesTheAskedNumberOfReportsAndAgencies()
     {
         var settings = GeneratedProvinceFactory.Settings;
@@ -18,7 +21,7 @@ public sealed class DataGeneratorTests(GeneratedProvinceFactory app) : IClassFix
         Assert.Equal(settings.Reports, await app.WithDbAsync(db => db.Reports.Select(r => r.TrackingNumber).Distinct().CountAsync()));
     }
 
-    [Fact]
+    [SqliteOnlyFact(Generator)]
     public async Task Generate_GivesEveryReportAHistoryStartingWithItsSubmission()
     {
         var firstActions = await app.WithDbAsync(db => db.Reports
@@ -33,7 +36,7 @@ public sealed class DataGeneratorTests(GeneratedProvinceFactory app) : IClassFix
         Assert.True(sample.Routing.Zip(sample.Routing.Skip(1)).All(p => p.First.OccurredAt <= p.Second.OccurredAt), "History runs forward in time.");
     }
 
-    [Fact]
+    [SqliteOnlyFact(Generator)]
     public async Task Generate_CoversTheLifecycleAndSkewsTheLoad()
     {
         var statuses = await app.WithDbAsync(db => db.Reports.Select(r => r.Status).Distinct().ToListAsync());

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Lapor.Web.Infrastructure.Caching;
 
 public enum CacheProvider
@@ -10,13 +12,16 @@ public enum CacheProvider
 
     /// <summary>A table in the SQL Server database (created once with <c>dotnet sql-cache create</c>).</summary>
     SqlServer,
+
+    /// <summary>An UNLOGGED table in the PostgreSQL database of ConnectionStrings:Default, created on first use.</summary>
+    PostgreSql,
 }
 
 public sealed class CacheOptions
 {
     public const string Section = "Cache";
 
-    /// <summary>Where instances keep the versions of their cached data. Several instances need Redis or SqlServer.</summary>
+    /// <summary>Where instances keep the versions of their cached data. Several instances need Redis, SqlServer or PostgreSql.</summary>
     public CacheProvider Provider { get; set; } = CacheProvider.Memory;
 
     /// <summary>StackExchange.Redis configuration string, for example <c>redis.internal:6379,password=…,ssl=true</c>.</summary>
@@ -25,4 +30,14 @@ public sealed class CacheOptions
     public string SqlServerSchema { get; set; } = "dbo";
 
     public string SqlServerTable { get; set; } = "CacheEntries";
+
+    [RegularExpression("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
+    public string PostgreSqlSchema { get; set; } = "public";
+
+    [RegularExpression("^[A-Za-z_][A-Za-z0-9_]{0,50}$")]
+    public string PostgreSqlTable { get; set; } = "CacheEntries";
+
+    /// <summary>How often expired entries of the PostgreSQL cache are deleted (reading one deletes it too).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan PostgreSqlSweepInterval { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Caching.Distributed;
+using Npgsql;
 using StackExchange.Redis;
 
 namespace Lapor.Web.Infrastructure.Caching;
@@ -34,6 +37,20 @@ public static class CachingServiceCollectionExtensions
                     o.SchemaName = options.SqlServerSchema;
                     o.TableName = options.SqlServerTable;
                 });
+                break;
+            case CacheProvider.PostgreSql:
+                var connectionString = configuration.GetConnectionString("Default");
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("ConnectionStrings:Default is required when Cache:Provider is PostgreSql.");
+                }
+
+                Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+                services.AddSingleton(options);
+                services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+                services.AddSingleton<PostgresDistributedCache>();
+                services.AddSingleton<IDistributedCache>(s => s.GetRequiredService<PostgresDistributedCache>());
+                services.AddHostedService<PostgresCacheSweep>();
                 break;
             default:
                 services.AddDistributedMemoryCache();

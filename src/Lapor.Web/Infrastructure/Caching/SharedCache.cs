@@ -9,7 +9,7 @@ namespace Lapor.Web.Infrastructure.Caching;
 /// objects in each instance's memory, yet in agreement across instances: the current version of each
 /// region lives in the shared <see cref="IDistributedCache"/>, a local copy is used only while its
 /// version is current, and a change anywhere bumps the version. Each read costs one small lookup
-/// (in memory, Redis or SQL Server) instead of the queries and object building behind it.
+/// (in memory, Redis, SQL Server or PostgreSQL) instead of the queries and object building behind it.
 /// When the shared cache fails, pages read the database for the next half minute, after which one
 /// request tries it again, instead of every request waiting on it.
 /// </summary>

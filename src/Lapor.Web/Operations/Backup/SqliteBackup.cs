@@ -22,6 +22,11 @@ public sealed class SqliteBackup(LaporDbContext db, IOptions<AttachmentStorageOp
 
     public async Task<Summary> RunAsync(string targetDirectory, CancellationToken cancellationToken)
     {
+        if (db.Database.IsNpgsql())
+        {
+            throw new InvalidOperationException("This backup is for the embedded SQLite database; back up PostgreSQL with pg_dump -Fc (and the attachments folder) as docs/operations.md describes.");
+        }
+
         if (!db.Database.IsSqlite())
         {
             throw new InvalidOperationException("This backup is for the embedded SQLite database; for SQL Server use BACKUP DATABASE (docs/operations.md).");

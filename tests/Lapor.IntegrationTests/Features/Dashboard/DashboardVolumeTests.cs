@@ -13,8 +13,13 @@ public sealed class DashboardVolumeTests(ManualJobsAppFactory app) : IClassFixtu
         await StaffWorld.CreateAsync(app);
         await Citizen.FileAndConfirmAsync(app.CreateBrowser());
 
-        // Copies of a real filed report, inserted in bulk (SQLite, as in the tests).
-        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
+        // Copies of a real filed report, inserted in bulk in each database's own words.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabase.IsPostgres ? """
+            INSERT INTO "Reports" ("TrackingNumber", "SubmissionToken", "Classification", "Title", "Body", "IsAnonymous", "IsConfidential", "Channel", "Status", "IsReturned", "SubmittedAt", "SubmittedOn", "UpdatedAt", "SupportCount", "Version", "TimesAccepted", "TimesRejected", "IsPublic")
+            SELECT 'LPR-V' || lpad(i::text, 7, '0'), gen_random_uuid(), 'Complaint', 'Volume ' || i, 'Isi', false, false, 'Web', 'Unverified', false,
+                f."SubmittedAt", f."SubmittedOn", f."SubmittedAt", 0, 1, 0, 0, false
+            FROM generate_series(1, 40000) AS i, (SELECT "SubmittedAt", "SubmittedOn" FROM "Reports" ORDER BY "Id" LIMIT 1) AS f
+            """ : """
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000)
             INSERT INTO Reports (TrackingNumber, SubmissionToken, Classification, Title, Body, IsAnonymous, IsConfidential, Channel, Status, IsReturned, SubmittedAt, SubmittedOn, UpdatedAt, SupportCount, Version)
             SELECT 'LPR-V' || printf('%07d', i), lower(hex(randomblob(16))), 'Complaint', 'Volume ' || i, 'Isi', 0, 0, 'Web', 'Unverified', 0,

@@ -259,6 +259,26 @@ public sealed class InboxTests(LaporAppFactory app) : IClassFixture<LaporAppFact
         Assert.Equal(before, await app.WithDbAsync(db => db.AuditEntries.CountAsync()));
     }
 
+    /// <summary>The reason goes into the audit log's 1,000-character column: a longer one is refused with a message, not a database error.</summary>
+    [Fact]
+    public async Task Reveal_WithAReasonLongerThanTheAuditLogHolds_IsRefusedWithAMessageAndNotAudited()
+    {
+        await StaffWorld.CreateAsync(app);
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), extra: f => f.Add(new StringContent("true"), "Form.IsAnonymous"));
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+        var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
+
+        var response = await coordinator.Client.PostAsync($"/inbox/{number}/identitas", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await coordinator.TokenAsync(),
+            ["Reason"] = new string('x', 1001),
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("paling banyak 1000 karakter", (await coordinator.OpenAsync(response.Headers.Location!.OriginalString)).Text, StringComparison.Ordinal);
+        Assert.Equal(before, await app.WithDbAsync(db => db.AuditEntries.CountAsync()));
+    }
+
     [Fact]
     public async Task AgencyHead_SeesAgencyReportsReadOnlyWithOfficerWorkload()
     {

@@ -77,7 +77,14 @@ public static class PersonalData
         /// Erases the reporter identity of every report of the account, unlinks the reports, deletes
         /// the mail log to the address, and deletes the account, in one transaction.
         /// </summary>
-        public async Task DeleteAccountAsync(LaporUser user, string? ipAddress, CancellationToken cancellationToken)
+        /// <remarks>
+        /// On a server database with retry on transient failure, a transaction of one's own runs through
+        /// the execution strategy, which repeats it whole (the providers refuse it otherwise).
+        /// </remarks>
+        public Task DeleteAccountAsync(LaporUser user, string? ipAddress, CancellationToken cancellationToken) =>
+            db.Database.CreateExecutionStrategy().ExecuteAsync(() => DeleteAccountOnceAsync(user, ipAddress, cancellationToken));
+
+        private async Task DeleteAccountOnceAsync(LaporUser user, string? ipAddress, CancellationToken cancellationToken)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var reports = await db.Reports.Where(r => r.ReporterUserId == user.Id).ToListAsync(cancellationToken);

@@ -77,6 +77,13 @@ public sealed class ReportPageController(StaffScopeProvider scopes, IStringLocal
             return RedirectToAction(nameof(Detail), new { trackingNumber = number });
         }
 
+        // The reason is kept in the audit log, whose column holds this many characters.
+        if (reason.Trim().Length > RevealIdentity.MaxReasonLength)
+        {
+            TempData[FlashMessage.ErrorKey] = t["Validation.MaxLength", t["Inbox.RevealReason"], RevealIdentity.MaxReasonLength].Value;
+            return RedirectToAction(nameof(Detail), new { trackingNumber = number });
+        }
+
         var view = await handler.HandleAsync(number, reason, await scopes.GetAsync(cancellationToken), HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         if (view is null)
         {

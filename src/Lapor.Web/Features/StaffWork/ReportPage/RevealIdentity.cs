@@ -11,6 +11,9 @@ namespace Lapor.Web.Features.StaffWork.ReportPage;
 /// </summary>
 public static class RevealIdentity
 {
+    /// <summary>The audit log's Reason column (AuditEntryConfiguration).</summary>
+    public const int MaxReasonLength = 1000;
+
     public sealed record View(string TrackingNumber, string? Name, string? Email, string? Phone, string Reason);
 
     public sealed class Handler(LaporDbContext db, TimeProvider clock)
