@@ -179,7 +179,8 @@ public static class OperatorDesk
                     .OrderBy(e => e.Id)
                     .Select(e => new { e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, e.FromAgencyId, e.ToAgencyId, e.Reason })
                     .ToListAsync(cancellationToken))
-                .Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, Name(e.FromAgencyId), Name(e.ToAgencyId), e.Reason));
+                .Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, Name(e.FromAgencyId), Name(e.ToAgencyId), e.Reason))
+                .Named(categories, english);
             var held = report.Shares.Where(s => s.State == AssignmentState.AwaitingValidation).Select(s => Name(s.AgencyId) ?? "?").ToList();
             var category = report.CategoryId is { } categoryId ? categories.FirstOrDefault(c => c.Id == categoryId)?.NameIn(english) : null;
 

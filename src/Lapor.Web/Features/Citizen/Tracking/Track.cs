@@ -174,7 +174,8 @@ public static class Track
                     .OrderBy(e => e.Id)
                     .Select(e => new { e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, e.FromAgencyId, e.ToAgencyId, e.Reason })
                     .ToListAsync(cancellationToken))
-                .Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, Name(e.FromAgencyId), Name(e.ToAgencyId), e.Reason));
+                .Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, Name(e.FromAgencyId), Name(e.ToAgencyId), e.Reason))
+                .Named(categories, english);
             var timeline = history.Lines(entries, fullAccess ? Audience.Citizen : Audience.Public, held);
 
             var showPublic = fullAccess || !report.IsConfidential;
