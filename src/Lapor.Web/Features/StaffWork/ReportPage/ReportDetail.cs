@@ -39,6 +39,9 @@ public static class ReportDetail
 
         /// <summary>The report's tags (staff only), read in the report's own query.</summary>
         public IReadOnlyList<string> Tags { get; init; } = [];
+
+        /// <summary><see cref="SuggestedAgencyId"/> is the agency the reporter chose (otherwise the category's default).</summary>
+        public bool SuggestedByReporter { get; init; }
     }
 
     /// <summary>The last question put to the reporter (by an officer, or the coordinator's hold), with no reply after it.</summary>
@@ -262,6 +265,7 @@ public static class ReportDetail
                 ServicePoint = report.ServicePoint,
                 SeenVersion = report.SeenVersion,
                 Tags = report.Tags,
+                SuggestedByReporter = report.TargetAgencyId is not null && suggested == report.TargetAgencyId,
                 OpenQuestion = open ? new OpenQuestion(question!.At, question.Role, question.Agency, question.Body) : null,
             };
         }
