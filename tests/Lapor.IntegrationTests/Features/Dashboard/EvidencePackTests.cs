@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Text;
 using Lapor.TestSupport;
@@ -9,6 +10,7 @@ using Lapor.Web.Domain.Auditing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
 using UglyToad.PdfPig;
 
 namespace Lapor.IntegrationTests.Features.Dashboard;
@@ -116,6 +118,27 @@ public sealed class EvidencePackTests(LaporAppFactory app) : IClassFixture<Lapor
             Assert.Contains("Bimtek petugas penghubung", text, StringComparison.Ordinal);
             Assert.Contains("Dokumentasi kegiatan", text, StringComparison.Ordinal);
             Assert.Contains(pdf.GetPages(), p => p.GetImages().Any());
+        }
+
+        // So does the workbook: the log says where the photo is, and the photo sheet embeds it under its caption.
+        var xlsxBytes = await coordinator.Client.GetByteArrayAsync("/dashboard/bukti-dukung.xlsx?Year=2026");
+        using (var workbook = new ZipArchive(new MemoryStream(xlsxBytes)))
+        {
+            using var xlsx = new MemoryStream(xlsxBytes);
+            Assert.Equal("Dokumentasi kegiatan", xlsx.GetSheetNames().Last());
+            var logged = xlsx.Query(useHeaderRow: true, sheetName: "Sosialisasi dan bimtek").Cast<IDictionary<string, object?>>().Single(r => (string?)r["Nama kegiatan"] == "Bimtek petugas penghubung");
+            Assert.Equal("Ya, lihat Dokumentasi kegiatan", logged["Foto"]);
+            Assert.Single(xlsx.Query(sheetName: "Dokumentasi kegiatan").Cast<IDictionary<string, object?>>(), r => r["A"] is string text && text.Contains("Bimtek petugas penghubung", StringComparison.Ordinal));
+            var media = Assert.Single(workbook.Entries, e => e.FullName.StartsWith("xl/media/", StringComparison.Ordinal));
+            Assert.Contains(workbook.Entries, e => e.FullName.StartsWith("xl/drawings/drawing", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal));
+            using var embedded = new MemoryStream();
+            await using (var bytes = media.Open())
+            {
+                await bytes.CopyToAsync(embedded);
+            }
+
+            Assert.Equal([0xFF, 0xD8], embedded.ToArray()[..2]); // a JPEG, written anew: no metadata
+            Assert.DoesNotContain(TestImages.ExifCanary, Encoding.Latin1.GetString(embedded.ToArray()), StringComparison.Ordinal);
         }
 
         var stored = Path.Combine(app.AttachmentsPath, entry.PhotoStoredName!);
