@@ -16,7 +16,7 @@ public static class EvidenceFile
     public sealed class Handler(EvidencePack.Handler pack, OutreachLog.Handler outreach, IStringLocalizer<OversightResource> t, LocalTime local, TimeProvider clock)
     {
         /// <summary>The file in <c>xlsx</c> or <c>pdf</c> (the route allows nothing else).</summary>
-        public async Task<PeriodFile.Download> HandleAsync(ReportScope scope, PeriodReport.Filter filter, string format, bool english, string? ipAddress, CancellationToken cancellationToken)
+        public async Task<PeriodFile.Download> HandleAsync(ReportScope scope, PeriodReport.Filter filter, string format, string? ipAddress, CancellationToken cancellationToken)
         {
             var content = await pack.HandleAsync(scope, filter, cancellationToken);
             await pack.AuditAsync(scope, content, format, ipAddress, cancellationToken);
