@@ -130,7 +130,13 @@ public sealed class EvidencePackTests(LaporAppFactory app) : IClassFixture<Lapor
             Assert.Equal("Ya, lihat Dokumentasi kegiatan", logged["Foto"]);
             Assert.Single(xlsx.Query(sheetName: "Dokumentasi kegiatan").Cast<IDictionary<string, object?>>(), r => r["A"] is string text && text.Contains("Bimtek petugas penghubung", StringComparison.Ordinal));
             var media = Assert.Single(workbook.Entries, e => e.FullName.StartsWith("xl/media/", StringComparison.Ordinal));
-            Assert.Contains(workbook.Entries, e => e.FullName.StartsWith("xl/drawings/drawing", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal));
+            // The photo sheet's own drawing (the one its <drawing> points at) anchors the picture and links the stored JPEG.
+            var sheet = $"xl/worksheets/sheet{xlsx.GetSheetNames().Count}.xml";
+            var drawing = System.Xml.Linq.XDocument.Load(workbook.GetEntry($"xl/worksheets/_rels/sheet{xlsx.GetSheetNames().Count}.xml.rels")!.Open()).Root!.Elements()
+                .Single(r => ((string)r.Attribute("Type")!).EndsWith("/drawing", StringComparison.Ordinal)).Attribute("Target")!.Value.Split('/')[^1];
+            Assert.Contains("<xdr:pic>", Text(workbook, $"xl/drawings/{drawing}"), StringComparison.Ordinal);
+            Assert.Contains(media.FullName["xl/".Length..], Text(workbook, $"xl/drawings/_rels/{drawing}.rels"), StringComparison.Ordinal);
+            Assert.Contains(drawing.Replace(".xml", "", StringComparison.Ordinal), Text(workbook, sheet), StringComparison.Ordinal);
             using var embedded = new MemoryStream();
             await using (var bytes = media.Open())
             {
@@ -333,5 +339,11 @@ public sealed class EvidencePackTests(LaporAppFactory app) : IClassFixture<Lapor
         await users.AddToRoleAsync(user, role);
         db.AgencyMemberships.Add(new AgencyMembership(user.Id, agencyId));
         await db.SaveChangesAsync();
+    }
+
+    private static string Text(ZipArchive zip, string path)
+    {
+        using var reader = new StreamReader(zip.GetEntry(path)!.Open());
+        return reader.ReadToEnd();
     }
 }

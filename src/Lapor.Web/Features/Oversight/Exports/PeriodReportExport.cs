@@ -4,7 +4,6 @@ using System.Text;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
-using MiniExcelLibs.Picture;
 
 namespace Lapor.Web.Features.Oversight.Exports;
 
@@ -42,19 +41,15 @@ public static class PeriodReportExport
 
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheets, configuration: new OpenXmlConfiguration { DynamicColumns = [.. columns] }, cancellationToken: cancellationToken);
-        if (placed.Count > 0)
-        {
-            stream.Position = 0;
-            MiniExcel.AddPicture(stream, [.. placed]);
-        }
 
-        return stream.ToArray();
+        // The photo sheet is the last one written.
+        return placed.Count > 0 ? XlsxPhotos.Embed(stream.ToArray(), sheets.Count, placed) : stream.ToArray();
     }
 
     /// <summary>The photos' sheet: a caption row, then the photo anchored under it over as many empty rows as it is tall.</summary>
-    private static (DataTable? Sheet, List<MiniExcelPicture> Placed) PhotoSheet(IReadOnlyList<PeriodPdf.Picture> pictures)
+    private static (DataTable? Sheet, List<XlsxPhotos.Placed> Placed) PhotoSheet(IReadOnlyList<PeriodPdf.Picture> pictures)
     {
-        var photos = pictures.Select(p => (p.Caption, Photo: ExportPicture.Jpeg(p.Image, PhotoSide))).Where(p => p.Photo is not null).ToList();
+        var photos = pictures.Select(p => (p.Caption, Photo: ExportPicture.Jpeg(p.Image, PhotoSide))).Where(p => p.Photo is not null).Select(p => (p.Caption, Photo: p.Photo!)).ToList();
         if (photos.Count == 0)
         {
             return (null, []);
@@ -63,18 +58,13 @@ public static class PeriodReportExport
         var name = SheetName(pictures[0].Section);
         var sheet = new DataTable(name);
         sheet.Columns.Add(pictures[0].Section, typeof(string));
-        var placed = new List<MiniExcelPicture>();
+        var placed = new List<XlsxPhotos.Placed>();
         foreach (var (caption, photo) in photos)
         {
             sheet.Rows.Add(caption);
 
-            // Row 1 is the header, so the caption just added is row Count + 1 and the photo starts on the next.
-            var top = sheet.Rows.Count + 2;
-            placed.Add(new MiniExcelPicture
-            {
-                ImageBytes = photo!.Bytes, SheetName = name, PictureType = "image/jpeg", CellAddress = $"A{top.ToString(CultureInfo.InvariantCulture)}",
-                WidthPx = photo.Width, HeightPx = photo.Height,
-            });
+            // Row 0 is the header, so the caption just added is row Count (zero-based) and the photo starts on the next.
+            placed.Add(new XlsxPhotos.Placed(sheet.Rows.Count + 1, photo));
             for (var i = 0; i <= (photo.Height + RowPixels - 1) / RowPixels; i++)
             {
                 sheet.Rows.Add(DBNull.Value);
