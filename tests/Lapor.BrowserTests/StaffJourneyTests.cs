@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Lapor.BrowserTests.Infrastructure;
 using Lapor.TestSupport;
+using Lapor.Web.Domain.Reports;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Lapor.BrowserTests;
@@ -171,6 +173,43 @@ public sealed partial class StaffJourneyTests(BrowserFixture browser)
             await Accessibility.AssertNoViolationsAsync(page);
         }
     }
+
+    /// <summary>
+    /// "Duplikat dari ini" asks first: the button opens a confirmation naming both reports (nothing archived yet),
+    /// reached and answered from the keyboard alone, with no WCAG violation while it is open.
+    /// </summary>
+    [Fact]
+    public async Task SimilarReport_DuplicateOf_AsksFirst_ByKeyboard_WithoutWcagViolations()
+    {
+        await StaffWorld.CreateAsync(browser.App);
+        var citizen = await browser.NewPageAsync();
+        await citizen.GotoAsync($"{browser.BaseUrl}/lapor");
+        var (original, _) = await CitizenJourneyTests.FileAsync(citizen, "Jalan berlubang di Jl. Kenanga");
+        await citizen.GotoAsync($"{browser.BaseUrl}/lapor");
+        var (repeat, _) = await CitizenJourneyTests.FileAsync(citizen, "Lubang jalan Jl. Kenanga depan SD");
+        var coordinator = await SignInAsync(StaffWorld.Coordinator);
+
+        await coordinator.GotoAsync($"{browser.BaseUrl}/inbox/{repeat}");
+        var suggestion = coordinator.GetByTestId("similar-report").Filter(new() { HasText = original });
+        var summary = suggestion.Locator("summary");
+        await summary.FocusAsync();
+        await coordinator.Keyboard.PressAsync("Enter");
+        var confirm = suggestion.GetByTestId("similar-confirm-text");
+        await Assertions.Expect(confirm).ToBeVisibleAsync();
+        Assert.Contains(repeat, await confirm.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(original, await confirm.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(ReportStatus.Unverified, await StatusAsync(repeat));
+        await Accessibility.AssertNoViolationsAsync(coordinator);
+
+        await coordinator.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(suggestion.GetByTestId("similar-confirm-submit")).ToBeFocusedAsync();
+        await coordinator.Keyboard.PressAsync("Enter");
+        await coordinator.WaitForSelectorAsync("text=Tersimpan.");
+        Assert.Equal(ReportStatus.Archived, await StatusAsync(repeat));
+    }
+
+    private Task<ReportStatus> StatusAsync(string number) =>
+        browser.App.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => r.Status).SingleAsync());
 
     private async Task<IPage> SignInAsync(string email, ViewportSize? viewport = null)
     {

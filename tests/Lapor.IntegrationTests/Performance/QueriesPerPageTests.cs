@@ -103,6 +103,33 @@ public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFi
         Assert.NotNull((await HtmlPage.GetAsync(admin, "/admin/saran-instansi")).Document.QuerySelector("[data-testid=triage-no-model]"));
     }
 
+    /// <summary>
+    /// The tracking page as the public reads it (a published report), and as its own reporter does: signed in,
+    /// with the whole report, its answers, files and the escalation offer, on a report with a long history.
+    /// </summary>
+    [SqliteOnlyFact(Generator)]
+    public async Task TrackingPages_NeedAtMostFiveQueries()
+    {
+        const string email = "pelapor.kinerja@uji.id";
+        var reporterId = await Citizen.CreateAccountAsync(app, email);
+        var (published, own, waiting) = await app.WithDbAsync(async db =>
+        {
+            var numbers = await db.Reports.Where(r => r.Status == ReportStatus.Completed && !r.IsConfidential && r.IsPublic)
+                .OrderByDescending(r => db.Messages.Count(m => m.ReportId == r.Id)).Select(r => r.TrackingNumber).Take(2).ToListAsync();
+            var held = await db.Reports.Where(r => r.Status == ReportStatus.OnHold).Select(r => r.TrackingNumber).FirstAsync();
+            await db.Reports.Where(r => r.TrackingNumber == numbers[1] || r.TrackingNumber == held)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.ReporterUserId, reporterId));
+            return (numbers[0], numbers[1], held);
+        });
+        var reporter = await SessionAsync(null);
+        Assert.Equal(HttpStatusCode.Redirect, (await Citizen.SignInAsync(reporter, email)).StatusCode);
+
+        await AssertQueriesAsync(app.CreateBrowser(), $"/lacak/{published}");
+        await AssertQueriesAsync(reporter, $"/lacak/{own}");
+        await AssertQueriesAsync(reporter, $"/lacak/{waiting}");
+        Assert.NotNull((await HtmlPage.GetAsync(reporter, $"/lacak/{waiting}")).Document.QuerySelector("[data-testid=awaits-you]"));
+    }
+
     [SqliteOnlyFact(Generator)]
     public async Task LaterPages_NeedNoMoreQueriesThanTheFirst()
     {

@@ -12,7 +12,7 @@ public static class Roles
     public const string Administrator = nameof(Administrator);
 
     /// <summary>
-    /// "Operator Desa/Kelurahan": files reports for residents who come in person at a village, kelurahan or
+    /// "Operator desa/kelurahan": files reports for residents who come in person at a village, kelurahan or
     /// kecamatan service point, and follows those reports only. Not staff: no inbox, no other report.
     /// </summary>
     public const string VillageOperator = nameof(VillageOperator);

@@ -183,6 +183,9 @@ public enum RoutingAction
 
     /// <summary>Coordinator removes a tag (the reason is its label); staff history only.</summary>
     RemoveTag,
+
+    /// <summary>Coordinator corrects the category at verification (the reason is a <see cref="CategoryChange"/> code); told to everyone who reads the history, as the category is public.</summary>
+    Recategorize,
 }
 
 /// <summary>Which clock a due date belongs to.</summary>

@@ -21,7 +21,13 @@ public sealed partial class Report
         PublicTitle = string.IsNullOrWhiteSpace(publicTitle) ? PublicTitle : publicTitle.Trim();
         PublicSummary = string.IsNullOrWhiteSpace(publicSummary) ? PublicSummary : publicSummary.Trim();
         IsReturned = false;
-        CategoryId = categoryId ?? CategoryId;
+        if (categoryId is { } corrected && corrected != CategoryId)
+        {
+            // Its own history line, before the routing: "category changed from X to Y".
+            _routing.Add(new RoutingEntry(actor, now, RoutingAction.Recategorize, from, from, null, null, new CategoryChange(CategoryId, corrected).Code));
+            CategoryId = corrected;
+        }
+
         var to = Resolve(target);
         foreach (var agencyId in agencyIds.Distinct())
         {

@@ -68,7 +68,7 @@ public sealed class TriageTests(LaporAppFactory app) : IClassFixture<LaporAppFac
         var number = await UnverifiedAsync(fresh, "Jalan berlubang di Desa Baru", "Aspal rusak.", roads);
         var page = await (await Staff.SignInAsync(fresh, StaffWorld.Coordinator)).OpenAsync($"/inbox/{number}");
 
-        Assert.Equal("Saran instansi belum tersedia: riwayat laporan yang sudah ditangani belum cukup untuk melatih model. Instansi bawaan kategori dipilih.",
+        Assert.Equal("Saran instansi belum tersedia: riwayat laporan yang sudah ditangani belum cukup untuk melatih model.",
             page.Document.QuerySelector("[data-testid=triage-basis]")?.TextContent);
         Assert.Null(page.Document.QuerySelector("input[name=TriageModelId]"));
         Assert.Equal([world.AgencyA.ToString(System.Globalization.CultureInfo.InvariantCulture)], CheckedAgencies(page));

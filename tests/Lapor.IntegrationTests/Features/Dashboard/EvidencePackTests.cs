@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Text;
 using Lapor.TestSupport;
@@ -9,6 +10,7 @@ using Lapor.Web.Domain.Auditing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
 using UglyToad.PdfPig;
 
 namespace Lapor.IntegrationTests.Features.Dashboard;
@@ -116,6 +118,35 @@ public sealed class EvidencePackTests(LaporAppFactory app) : IClassFixture<Lapor
             Assert.Contains("Bimtek petugas penghubung", text, StringComparison.Ordinal);
             Assert.Contains("Dokumentasi kegiatan", text, StringComparison.Ordinal);
             Assert.Contains(pdf.GetPages(), p => p.GetImages().Any());
+        }
+
+        // So does the workbook: the log says where the photo is, and the photo sheet embeds it under its caption.
+        var xlsxBytes = await coordinator.Client.GetByteArrayAsync("/dashboard/bukti-dukung.xlsx?Year=2026");
+        using (var workbook = new ZipArchive(new MemoryStream(xlsxBytes)))
+        {
+            using var xlsx = new MemoryStream(xlsxBytes);
+            Assert.Equal("Dokumentasi kegiatan", xlsx.GetSheetNames().Last());
+            var logged = xlsx.Query(useHeaderRow: true, sheetName: "Sosialisasi dan bimtek").Cast<IDictionary<string, object?>>().Single(r => (string?)r["Nama kegiatan"] == "Bimtek petugas penghubung");
+            Assert.Equal("Ya, lihat Dokumentasi kegiatan", logged["Foto"]);
+            Assert.Single(xlsx.Query(sheetName: "Dokumentasi kegiatan").Cast<IDictionary<string, object?>>(), r => r["A"] is string text && text.Contains("Bimtek petugas penghubung", StringComparison.Ordinal));
+            var media = Assert.Single(workbook.Entries, e => e.FullName.StartsWith("xl/media/", StringComparison.Ordinal));
+            // The photo sheet's own drawing (the one its <drawing> points at) anchors the picture and links the stored JPEG.
+            var sheet = $"xl/worksheets/sheet{xlsx.GetSheetNames().Count}.xml";
+            var drawing = System.Xml.Linq.XDocument.Load(workbook.GetEntry($"xl/worksheets/_rels/sheet{xlsx.GetSheetNames().Count}.xml.rels")!.Open()).Root!.Elements()
+                .Single(r => ((string)r.Attribute("Type")!).EndsWith("/drawing", StringComparison.Ordinal)).Attribute("Target")!.Value.Split('/')[^1];
+            Assert.Contains("<xdr:pic>", Text(workbook, $"xl/drawings/{drawing}"), StringComparison.Ordinal);
+            Assert.Contains(media.FullName["xl/".Length..], Text(workbook, $"xl/drawings/_rels/{drawing}.rels"), StringComparison.Ordinal);
+            var worksheet = System.Xml.Linq.XDocument.Parse(Text(workbook, sheet)).Root!;
+            Assert.Equal("drawing", worksheet.Elements().Last().Name.LocalName); // after the data, where the schema wants it
+
+            using var embedded = new MemoryStream();
+            await using (var bytes = media.Open())
+            {
+                await bytes.CopyToAsync(embedded);
+            }
+
+            Assert.Equal([0xFF, 0xD8], embedded.ToArray()[..2]); // a JPEG, written anew: no metadata
+            Assert.DoesNotContain(TestImages.ExifCanary, Encoding.Latin1.GetString(embedded.ToArray()), StringComparison.Ordinal);
         }
 
         var stored = Path.Combine(app.AttachmentsPath, entry.PhotoStoredName!);
@@ -310,5 +341,11 @@ public sealed class EvidencePackTests(LaporAppFactory app) : IClassFixture<Lapor
         await users.AddToRoleAsync(user, role);
         db.AgencyMemberships.Add(new AgencyMembership(user.Id, agencyId));
         await db.SaveChangesAsync();
+    }
+
+    private static string Text(ZipArchive zip, string path)
+    {
+        using var reader = new StreamReader(zip.GetEntry(path)!.Open());
+        return reader.ReadToEnd();
     }
 }

@@ -71,7 +71,7 @@ public sealed partial class AgencyPickerTests(LaporAppFactory app) : IClassFixtu
 
         var suggested = Choice(page, "verify-agencies", unstaffed);
         Assert.True(suggested.QuerySelector("input")!.HasAttribute("checked"));
-        Assert.Equal($"Dinas Tanpa Petugas (disarankan) {NoOfficer}", Text(suggested));
+        Assert.Equal($"Dinas Tanpa Petugas (pilihan pelapor) {NoOfficer}", Text(suggested));
         Assert.Single(page.Document.QuerySelectorAll("#verify-agencies input[checked]"));
         var warning = page.Document.QuerySelector("#verify-agencies-warning")!;
         Assert.False(warning.HasAttribute("hidden"));

@@ -55,6 +55,13 @@ public sealed class SimilarReportsTests(LaporAppFactory app) : IClassFixture<Lap
         Assert.NotNull(page.Document.QuerySelector($"[data-similar='/inbox/{repeat}/serupa']"));
         var panel = await coordinator.OpenAsync($"/inbox/{repeat}/serupa");
         Assert.NotNull(panel.Document.QuerySelector($"form[action='/inbox/{repeat}/duplikat-dari'] input[name=Original][value='{original}']"));
+        // The button only opens a confirmation naming both reports; the form's submit inside it archives.
+        var confirm = panel.Document.QuerySelectorAll("details[data-testid=similar-confirm]").Single(d => d.QuerySelector($"input[name=Original][value='{original}']") is not null);
+        Assert.Null(confirm.GetAttribute("open"));
+        Assert.StartsWith("Duplikat dari ini", confirm.QuerySelector("summary")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal($"Laporan {repeat} akan diarsipkan sebagai duplikat laporan {original}: dukungannya dipindahkan ke {original}, dan pelapor diberi tahu untuk mengikuti laporan {original}.",
+            confirm.QuerySelector("[data-testid=similar-confirm-text]")!.TextContent.Trim());
+        Assert.Equal("submit", confirm.QuerySelector("form button[data-testid=similar-confirm-submit]")!.GetAttribute("type"));
         var suggested = panel.Document.QuerySelectorAll("[data-testid=similar-report]").Select(li => li.TextContent).ToList();
         // The same street comes first; the same problem elsewhere may follow (there is room for five).
         Assert.Contains(original, suggested[0], StringComparison.Ordinal);

@@ -34,6 +34,7 @@ public sealed class OperatorDeskTests(LaporAppFactory app) : IClassFixture<Lapor
         var code = slip.Document.QuerySelector("[data-testid=access-code]")!.TextContent.Trim();
         Assert.Contains(ServicePointA, slip.Text, StringComparison.Ordinal);
         Assert.Contains($"/lacak/{number}", slip.Text, StringComparison.Ordinal);
+        AssertTitled(slip, "Laporan terkirim: cetak tanda terima untuk warga");
 
         var (report, filing, identity) = await app.WithDbAsync(async db => (
             await db.Reports.AsNoTracking().SingleAsync(r => r.TrackingNumber == number),
@@ -63,6 +64,7 @@ public sealed class OperatorDeskTests(LaporAppFactory app) : IClassFixture<Lapor
         Assert.NotNull(reprint.Document.QuerySelector("[data-testid=no-code]"));
         Assert.DoesNotContain(code, reprint.Html, StringComparison.Ordinal);
         Assert.Contains(ServicePointA, reprint.Text, StringComparison.Ordinal);
+        AssertTitled(reprint, "Cetak ulang tanda terima");
 
         // The resident opens the whole report at home with the slip's code.
         var resident = await Citizen.UnlockAsync(app, number, code);
@@ -175,6 +177,13 @@ public sealed class OperatorDeskTests(LaporAppFactory app) : IClassFixture<Lapor
 
         Assert.Null(RowOf(await operatorA.OpenAsync("/operator"), number).QuerySelector("[data-testid=awaits-resident]"));
         Assert.Null((await operatorA.OpenAsync($"/operator/laporan/{number}")).Document.QuerySelector("[data-testid=awaits-resident]"));
+    }
+
+    /// <summary>The slip names itself for the browser tab and the screen reader: the document title and one visible heading.</summary>
+    private static void AssertTitled(HtmlPage slip, string heading)
+    {
+        Assert.Equal("Tanda terima laporan · Lapor", slip.Document.Title);
+        Assert.Equal(heading, Assert.Single(slip.Document.QuerySelectorAll("h1")).TextContent.Trim());
     }
 
     private static AngleSharp.Dom.IElement RowOf(HtmlPage list, string number) =>

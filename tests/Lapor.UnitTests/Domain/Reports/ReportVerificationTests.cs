@@ -47,6 +47,55 @@ public sealed class ReportVerificationTests
     }
 
     [Fact]
+    public void Verify_WithAnotherCategory_SetsIt_AndRecordsTheChangeBeforeTheRouting()
+    {
+        var report = Submitted();
+
+        report.Verify(Coordinator, [AgencyA], null, null, null, Schedule, Monday, categoryId: 7);
+
+        Assert.Equal(7, report.CategoryId);
+        var entries = report.Routing.Skip(1).ToList();
+        Assert.Equal([RoutingAction.Recategorize, RoutingAction.Verify], entries.Select(e => e.Action));
+        Assert.Equal((">7", ReportStatus.Unverified, ReportStatus.Unverified, ActorRole.Coordinator), (entries[0].Reason, entries[0].FromStatus, entries[0].ToStatus, entries[0].ActorRole));
+        Assert.True(CategoryChange.TryParse(entries[0].Reason, out var change));
+        Assert.Equal(new CategoryChange(null, 7), change);
+    }
+
+    [Fact]
+    public void Verify_KeepingTheCategory_RecordsNoChange()
+    {
+        var report = Submitted();
+        report.Verify(Coordinator, [AgencyA], null, null, null, Schedule, Monday, categoryId: 7);
+        report.Return(Officer, "Bukan kewenangan kami.", Schedule, Monday.AddHours(1));
+
+        report.Verify(Coordinator, [AgencyB], null, null, null, Schedule, Monday.AddHours(2), categoryId: 7);
+        report.Return(OfficerOf(AgencyB), "Bukan kewenangan kami.", Schedule, Monday.AddHours(3));
+        report.Verify(Coordinator, [AgencyA], null, null, null, Schedule, Monday.AddHours(4));
+
+        Assert.Single(report.Routing, e => e.Action == RoutingAction.Recategorize);
+        Assert.Equal(7, report.CategoryId);
+    }
+
+    [Theory]
+    [InlineData("12>7", 12, 7)]
+    [InlineData(">7", null, 7)]
+    public void CategoryChange_ReadsBackItsCode(string code, int? from, int to)
+    {
+        Assert.True(CategoryChange.TryParse(code, out var change));
+        Assert.Equal((new CategoryChange(from, to), code), (change, change.Code));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Bukan kewenangan kami")]
+    [InlineData("12>")]
+    [InlineData("a>7")]
+    [InlineData("1>2>3")]
+    [InlineData("-1>7")]
+    public void CategoryChange_AnythingElse_IsNotOne(string? reason) => Assert.False(CategoryChange.TryParse(reason, out _));
+
+    [Fact]
     public void Verify_PublicTitle_KeepsTheOriginalText()
     {
         var report = Submitted();

@@ -108,6 +108,29 @@ public sealed class PeriodReportExportTests
         Assert.Contains("Maret 2026", text, StringComparison.Ordinal); // the trend
     }
 
+    /// <summary>
+    /// An agency with too few reports to rank keeps its completion rate, as on the dashboard, and says why it is not
+    /// ranked in its own row, in the workbook and the PDF alike (the walk found the rate simply empty).
+    /// </summary>
+    [Fact]
+    public async Task TooFewToRank_KeepsTheRate_AndSaysWhy_InTheWorkbookAndThePdf()
+    {
+        var view = View(agencies: 1) with { Agencies = [new PeriodReport.AgencyRow(7, "Dinas Kecil", 3, 2, 0.6667m, 1m, 0.5m, 2m, false, 0), new PeriodReport.AgencyRow(8, "Dinas Besar", 20, 10, 0.5m, 1m, 0.5m, 2m, true, 0)] };
+        var tables = Tables(view, "id");
+        const string Why = "Volume kecil: kurang dari 10 laporan, terlalu sedikit untuk dibandingkan atau diperingkat.";
+
+        var workbook = Workbook.Open(await PeriodReportExport.XlsxAsync(tables, CancellationToken.None));
+        var pdf = PeriodPdf.Render(new PeriodPdf.Heading("Laporan", "Periode", "Cakupan", "Dibuat", "Catatan", (p, n) => $"{p}/{n}"), tables);
+
+        Assert.Equal(("Tingkat Penyelesaian", "Peringkat"), (workbook.Cell("Per instansi", "D1").Value, workbook.Cell("Per instansi", "H1").Value));
+        Assert.Equal(0.6667m, decimal.Parse(workbook.Cell("Per instansi", "D2").Value, CultureInfo.InvariantCulture));
+        Assert.Equal((Why, "Diperingkat"), (workbook.Cell("Per instansi", "H2").Value, workbook.Cell("Per instansi", "H3").Value));
+        using var document = PdfDocument.Open(pdf);
+        var text = string.Join(' ', string.Join('\n', document.GetPages().Select(p => p.Text)).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("66,7%", text, StringComparison.Ordinal);
+        Assert.Contains("terlalu sedikit", text, StringComparison.Ordinal);
+    }
+
     private static IReadOnlyList<PeriodTables.Table> Tables(PeriodReport.View view, string culture)
     {
         CultureInfo.CurrentCulture = new CultureInfo(culture);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Lapor.UnitTests.Support;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.History;
+using Lapor.Web.Infrastructure.Caching;
 
 namespace Lapor.UnitTests.Features.Shared;
 
@@ -282,6 +283,29 @@ public sealed class HistorySentencesTests
             Assert.Equal(ActorRole.Citizen, staff.Role);
             Assert.Null(citizen.Role);
         }
+    }
+
+    [Theory]
+    [InlineData("id", Audience.Staff, "Kategori diubah dari Jalan Rusak menjadi Drainase")]
+    [InlineData("id", Audience.Citizen, "Kategori diubah dari Jalan Rusak menjadi Drainase")]
+    [InlineData("en", Audience.Public, "Category changed from Damaged roads to Drainage")]
+    public void Recategorize_NamesBothCategories_InTheReadersLanguage_ForEveryone(string culture, Audience audience, string expected)
+    {
+        var categories = new[] { new ReferenceData.CategoryEntry(7, "Jalan Rusak", "Damaged roads", 1, true), new ReferenceData.CategoryEntry(9, "Drainase", "Drainage", 1, true) };
+        var entries = new[] { Entry(RoutingAction.Recategorize, ActorRole.Coordinator, null, null, new CategoryChange(7, 9).Code) }.Named(categories, culture == "en");
+
+        var line = Assert.Single(Sentences(culture).Lines(entries, audience));
+
+        Assert.Equal(expected, line.Text);
+    }
+
+    [Fact]
+    public void Recategorize_OfAReportWithoutCategory_SaysOnlyTheNewOne()
+    {
+        var categories = new[] { new ReferenceData.CategoryEntry(9, "Drainase", "Drainage", 1, true) };
+        var entries = new[] { Entry(RoutingAction.Recategorize, ActorRole.Coordinator, null, null, new CategoryChange(null, 9).Code) }.Named(categories, english: false);
+
+        Assert.Equal("Kategori diubah menjadi Drainase", Assert.Single(Sentences().Lines(entries, Audience.Citizen)).Text);
     }
 
     private static HistorySentences Sentences(string culture = "id") => new(Localizer.Create(culture));

@@ -4,6 +4,7 @@ using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Citizen.Filing;
 using Lapor.Web.Features.Shared.History;
 using Lapor.Web.Features.Shared.Workflow;
+using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -140,21 +141,23 @@ public static class OperatorDesk
     /// status steps, no one's words, no staff names); null for any other report. Deliberately not the tracking
     /// handler: the operator is the desk, not the reporter, and messages to the reporter are not theirs to read.
     /// </summary>
-    public sealed class ReportHandler(LaporDbContext db, HistorySentences history)
+    public sealed class ReportHandler(LaporDbContext db, ReferenceData reference, HistorySentences history)
     {
+        /// <summary>Two statements: the filing with its report and working agencies, then the history; names come from the cached reference data.</summary>
         public async Task<ReportPage?> HandleAsync(string trackingNumber, string operatorUserId, CancellationToken cancellationToken)
         {
-            var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
             var (asked, final) = (db.Reports.Where(ReporterWaits.ForAnswer), db.Reports.Where(ReporterWaits.ForVerdict));
             var report = await db.OperatorFilings.AsNoTracking()
                 .Where(f => f.OperatorUserId == operatorUserId && f.Report!.TrackingNumber == trackingNumber)
                 .Select(f => new
                 {
                     f.ReportId, f.ServicePoint, f.Report!.Status, f.Report.Classification, f.Report.Title, f.Report.Body, f.Report.Location, f.Report.IncidentDate,
-                    f.Report.IsAnonymous, f.Report.IsConfidential, f.Report.SubmittedAt, f.Report.VerifyDueOn,
+                    f.Report.IsAnonymous, f.Report.IsConfidential, f.Report.SubmittedAt, f.Report.VerifyDueOn, f.Report.CategoryId,
                     CompletionDue = f.Report.Assignments.Where(a => a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress)
                         .OrderBy(a => a.CompletionDueOn).Select(a => (DateOnly?)a.CompletionDueOn).FirstOrDefault(),
-                    Category = db.Categories.Where(c => c.Id == f.Report.CategoryId).Select(c => english && c.NameEnglish != "" ? c.NameEnglish : c.Name).FirstOrDefault(),
+                    Shares = f.Report.Assignments
+                        .Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn)
+                        .OrderBy(a => a.Id).Select(a => new { a.AgencyId, a.State }).ToList(),
                     AwaitsAnswer = asked.Any(w => w.Id == f.ReportId),
                     AwaitsVerdict = final.Any(w => w.Id == f.ReportId),
                     HearsOfIt = db.ReporterIdentities.Any(i => i.ReportId == f.ReportId && (i.Email != null || i.ReplyTo != null)),
@@ -165,24 +168,24 @@ public static class OperatorDesk
                 return null;
             }
 
-            var agencyNames = db.Agencies.Select(a => new { a.Id, a.Name });
-            var shares = await db.Assignments.AsNoTracking()
-                .Where(a => a.ReportId == report.ReportId && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn)
-                .Join(agencyNames, a => a.AgencyId, n => n.Id, (a, n) => new { n.Name, a.State })
-                .ToListAsync(cancellationToken);
+            var names = await reference.AgencyNamesAsync(cancellationToken);
+            string? Name(int? agencyId) => agencyId is { } id ? names.GetValueOrDefault(id) : null;
+            var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+            var categories = await reference.CategoriesAsync(cancellationToken);
 
             // As the public page tells it: the routing entries' status steps, never a note or anyone's words.
-            var entries = await db.RoutingEntries.AsNoTracking()
-                .Where(e => e.ReportId == report.ReportId && e.Action != RoutingAction.Note)
-                .OrderBy(e => e.Id)
-                .Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus,
-                    agencyNames.Where(n => n.Id == e.FromAgencyId).Select(n => n.Name).FirstOrDefault(),
-                    agencyNames.Where(n => n.Id == e.ToAgencyId).Select(n => n.Name).FirstOrDefault(), e.Reason))
-                .ToListAsync(cancellationToken);
-            var held = shares.Where(s => s.State == AssignmentState.AwaitingValidation).Select(s => s.Name).ToList();
+            var entries = (await db.RoutingEntries.AsNoTracking()
+                    .Where(e => e.ReportId == report.ReportId && e.Action != RoutingAction.Note)
+                    .OrderBy(e => e.Id)
+                    .Select(e => new { e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, e.FromAgencyId, e.ToAgencyId, e.Reason })
+                    .ToListAsync(cancellationToken))
+                .Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, Name(e.FromAgencyId), Name(e.ToAgencyId), e.Reason))
+                .Named(categories, english);
+            var held = report.Shares.Where(s => s.State == AssignmentState.AwaitingValidation).Select(s => Name(s.AgencyId) ?? "?").ToList();
+            var category = report.CategoryId is { } categoryId ? categories.FirstOrDefault(c => c.Id == categoryId)?.NameIn(english) : null;
 
             return new ReportPage(trackingNumber, report.Status, report.Classification, report.Title, report.Body, report.Location, report.IncidentDate,
-                report.Category, report.IsAnonymous, report.IsConfidential, report.SubmittedAt, report.ServicePoint, [.. shares.Select(s => s.Name)],
+                category, report.IsAnonymous, report.IsConfidential, report.SubmittedAt, report.ServicePoint, [.. report.Shares.Select(s => Name(s.AgencyId) ?? "?")],
                 history.Lines(entries, Audience.Public, held))
             {
                 ExpectedBy = report.Status == ReportStatus.Unverified ? report.VerifyDueOn : report.CompletionDue,

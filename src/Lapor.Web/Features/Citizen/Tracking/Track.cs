@@ -5,6 +5,7 @@ using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.Attachments;
 using Lapor.Web.Features.Shared.History;
 using Lapor.Web.Features.Shared.Workflow;
+using Lapor.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -110,13 +111,15 @@ public static class Track
                 .MaximumLength(5000).WithMessage(_ => t["Validation.MaxLength", t["Track.AddInformation"], 5000]);
     }
 
-    public sealed class Handler(LaporDbContext db, HistorySentences history)
+    /// <summary>
+    /// Three statements whatever the report's size: the report with its working agencies, files and escalation
+    /// flags; its history; its messages. Agency and category names come from the cached reference data.
+    /// </summary>
+    public sealed class Handler(LaporDbContext db, ReferenceData reference, HistorySentences history)
     {
         /// <summary>Null when no report has this number.</summary>
         public async Task<View?> HandleAsync(string trackingNumber, string? userId, bool granted, CancellationToken cancellationToken)
         {
-            // The category in the reader's language, as the form offered it.
-            var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
             var report = await db.Reports.AsNoTracking()
                 .Where(r => r.TrackingNumber == trackingNumber)
                 .Select(r => new
@@ -124,10 +127,17 @@ public static class Track
                     r.Id, r.Status, r.Classification, r.Title, r.PublicTitle, r.IsConfidential, r.IsPublic, r.IsAnonymous, r.SubmittedAt, r.VerifyDueOn,
                     CompletionDue = r.Assignments.Where(a => a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress)
                         .OrderBy(a => a.CompletionDueOn).Select(a => (DateOnly?)a.CompletionDueOn).FirstOrDefault(),
-                    r.Body, r.Location, r.IncidentDate, r.ReporterUserId, r.Rating, r.CompletedAt, r.Latitude, r.Longitude,
+                    r.Body, r.Location, r.IncidentDate, r.ReporterUserId, r.Rating, r.CompletedAt, r.Latitude, r.Longitude, r.CategoryId,
                     AwaitsVerdict = r.Status == ReportStatus.InProgress && r.Assignments.Any(a => a.State == AssignmentState.FinalResponded),
                     AwaitsAnswer = r.Status == ReportStatus.OnHold || r.Assignments.Any(a => a.State == AssignmentState.AwaitingReporter),
-                    Category = db.Categories.Where(c => c.Id == r.CategoryId).Select(c => english && c.NameEnglish != "" ? c.NameEnglish : c.Name).FirstOrDefault(),
+
+                    // The agencies working on it (or done), and the report's own files and those of its answers.
+                    Shares = r.Assignments
+                        .Where(a => a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn)
+                        .OrderBy(a => a.Id).Select(a => new { a.AgencyId, a.State }).ToList(),
+                    Files = r.Attachments.OrderBy(a => a.UploadedAt).Select(a => new { a.MessageId, a.Id, a.OriginalFileName, a.SizeBytes }).ToList(),
+                    EscalationOffered = db.Escalations.Any(e => e.ReportId == r.Id && e.Rung == EscalationRung.ReporterOffer),
+                    Escalated = db.Escalations.Any(e => e.ReportId == r.Id && e.Rung == EscalationRung.ReporterEscalated),
 
                     // The original of a duplicate, in the same statement (the page keeps its query count).
                     Original = r.Status == ReportStatus.Archived && r.ArchiveReason == ArchiveReason.Duplicate
@@ -149,56 +159,49 @@ public static class Track
                 return new View(trackingNumber, report.Status, report.Classification, null, default, [], [], [], null) { StatusOnly = true };
             }
 
-            var showPublic = fullAccess || !report.IsConfidential;
-            var agencyNames = db.Agencies.Select(a => new { a.Id, a.Name });
-            var shares = await db.Assignments.AsNoTracking()
-                .Where(a => a.ReportId == report.Id && a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn)
-                .Join(agencyNames, a => a.AgencyId, n => n.Id, (a, n) => new { n.Name, a.State })
-                .ToListAsync(cancellationToken);
-            var agencies = shares.Select(s => s.Name).ToList();
+            var names = await reference.AgencyNamesAsync(cancellationToken);
+            string? Name(int? agencyId) => agencyId is { } id ? names.GetValueOrDefault(id) : null;
+            var agencies = report.Shares.Select(s => Name(s.AgencyId) ?? "?").ToList();
 
             // Answers waiting for the coordinator's validation are not the reporter's yet.
-            var held = shares.Where(s => s.State == AssignmentState.AwaitingValidation).Select(s => s.Name).ToList();
+            var held = report.Shares.Where(s => s.State == AssignmentState.AwaitingValidation).Select(s => Name(s.AgencyId) ?? "?").ToList();
 
             // Internal notes stay off; the sentences leave out what staff or the reporter wrote (Audience.Citizen, Audience.Public).
-            var entries = await db.RoutingEntries.AsNoTracking()
-                .Where(e => e.ReportId == report.Id && e.Action != RoutingAction.Note)
-                .OrderBy(e => e.Id)
-                .Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus,
-                    agencyNames.Where(n => n.Id == e.FromAgencyId).Select(n => n.Name).FirstOrDefault(),
-                    agencyNames.Where(n => n.Id == e.ToAgencyId).Select(n => n.Name).FirstOrDefault(), e.Reason))
-                .ToListAsync(cancellationToken);
+            var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+            var categories = await reference.CategoriesAsync(cancellationToken);
+            var entries = (await db.RoutingEntries.AsNoTracking()
+                    .Where(e => e.ReportId == report.Id && e.Action != RoutingAction.Note)
+                    .OrderBy(e => e.Id)
+                    .Select(e => new { e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, e.FromAgencyId, e.ToAgencyId, e.Reason })
+                    .ToListAsync(cancellationToken))
+                .Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, Name(e.FromAgencyId), Name(e.ToAgencyId), e.Reason))
+                .Named(categories, english);
             var timeline = history.Lines(entries, fullAccess ? Audience.Citizen : Audience.Public, held);
 
-            var messages = await db.Messages.AsNoTracking()
-                .Where(m => m.ReportId == report.Id && ((showPublic && m.Visibility == MessageVisibility.Public) || (fullAccess && m.Visibility == MessageVisibility.ReporterOnly)))
-                .OrderBy(m => m.Id)
-                .Select(m => new MessageItem(m.CreatedAt, m.Kind, agencyNames.Where(n => n.Id == m.AgencyId).Select(n => n.Name).FirstOrDefault(), m.Body, m.AuthorRole == ActorRole.Citizen) { Id = m.Id })
-                .ToListAsync(cancellationToken);
+            var showPublic = fullAccess || !report.IsConfidential;
+            var files = fullAccess ? report.Files.ToLookup(a => a.MessageId, a => new AttachmentItem(a.Id, a.OriginalFileName, a.SizeBytes)) : null;
+            var messages = (await db.Messages.AsNoTracking()
+                    .Where(m => m.ReportId == report.Id && ((showPublic && m.Visibility == MessageVisibility.Public) || (fullAccess && m.Visibility == MessageVisibility.ReporterOnly)))
+                    .OrderBy(m => m.Id)
+                    .Select(m => new { m.Id, m.CreatedAt, m.Kind, m.AgencyId, m.Body, FromReporter = m.AuthorRole == ActorRole.Citizen })
+                    .ToListAsync(cancellationToken))
+                .Select(m => new MessageItem(m.CreatedAt, m.Kind, Name(m.AgencyId), m.Body, m.FromReporter) { Id = m.Id, Attachments = files is null ? [] : [.. files[m.Id]] })
+                .ToList();
 
             Details? details = null;
             if (fullAccess)
             {
-                // The report's own files and those sent with the answers it shows, in one query.
-                var files = (await db.Attachments.AsNoTracking()
-                    .Where(a => a.ReportId == report.Id)
-                    .OrderBy(a => a.UploadedAt)
-                    .Select(a => new { a.MessageId, Item = new AttachmentItem(a.Id, a.OriginalFileName, a.SizeBytes) })
-                    .ToListAsync(cancellationToken))
-                    .ToLookup(a => a.MessageId, a => a.Item);
-                var attachments = files[null].ToList();
-                messages = [.. messages.Select(m => files.Contains(m.Id) ? m with { Attachments = [.. files[m.Id]] } : m)];
                 var canAdd = Report.TakesReporterInformation(report.Status);
-                var rungs = await db.Escalations.AsNoTracking().Where(e => e.ReportId == report.Id).Select(e => e.Rung).Distinct().ToListAsync(cancellationToken);
                 var open = report.Status is ReportStatus.Dispositioned or ReportStatus.InProgress;
-                details = new Details(report.Body, report.Location, report.IncidentDate, report.Category, report.IsAnonymous, report.IsConfidential, attachments, canAdd,
+                var category = report.CategoryId is { } categoryId ? categories.FirstOrDefault(c => c.Id == categoryId)?.NameIn(english) : null;
+                details = new Details(report.Body, report.Location, report.IncidentDate, category, report.IsAnonymous, report.IsConfidential, [.. files![null]], canAdd,
                     report.AwaitsVerdict, report.Status == ReportStatus.Completed, report.Rating)
                 {
                     // Their own point, exact: it is theirs, and they may want to check the pin.
                     Point = Shared.Maps.MapPoint.Exact(report.Latitude, report.Longitude),
-                    EscalationOffered = open && rungs.Contains(EscalationRung.ReporterOffer) && !rungs.Contains(EscalationRung.ReporterEscalated),
+                    EscalationOffered = open && report.EscalationOffered && !report.Escalated,
                     AwaitsAnswer = report.AwaitsAnswer,
-                    Escalated = open && rungs.Contains(EscalationRung.ReporterEscalated),
+                    Escalated = open && report.Escalated,
                 };
             }
 

@@ -58,7 +58,7 @@ public static class RequestUpdates
             // The entries an event can start from (not notes, nor what citizens never read), of public reports.
             var entries = db.RoutingEntries.AsNoTracking().Where(e => e.OccurredAt >= from && e.FromStatus != null
                 && e.Action != RoutingAction.Note && e.Action != RoutingAction.RefuseFinal && e.Action != RoutingAction.Entrust
-                && e.Action != RoutingAction.AttachTag && e.Action != RoutingAction.RemoveTag);
+                && e.Action != RoutingAction.AttachTag && e.Action != RoutingAction.RemoveTag && e.Action != RoutingAction.Recategorize);
             entries = end is { } to ? entries.Where(e => e.OccurredAt <= to) : entries;
 
             var pageSize = options.Value.PageSize;

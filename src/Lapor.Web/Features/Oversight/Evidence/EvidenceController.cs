@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lapor.Web.Features.Oversight.Dashboard;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Security;
@@ -32,8 +31,7 @@ public sealed class EvidenceController(StaffScopeProvider scopes, IStringLocaliz
         [FromRoute] string format, [FromQuery] PeriodReport.Filter filter, [FromServices] EvidenceFile.Handler handler, [FromServices] SecurityEvents events,
         CancellationToken cancellationToken)
     {
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        var file = await handler.HandleAsync(await scopes.GetAsync(cancellationToken), filter, format, english, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        var file = await handler.HandleAsync(await scopes.GetAsync(cancellationToken), filter, format, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         events.Exported(HttpContext, "EvidencePack");
         return File(file.Content, file.ContentType, file.FileName);
     }

@@ -68,28 +68,11 @@ public static class EvidencePack
             var opds = await OpdsAsync(scope, agencySet, cancellationToken);
             var decrees = await DecreesAsync(opds, agencySet, cancellationToken);
             var officers = (await workload.SnapshotAsync([.. opds.Select(a => a.Id)], null, cancellationToken)).Officers;
-            var (signIns, actions) = await ActivityAsync([.. officers.Select(o => o.UserId).Distinct()], view.From, view.To, cancellationToken);
-            var officerRows = officers
-                .Select(o => new OfficerRow(o.Name, agencySet.Names.GetValueOrDefault(o.AgencyId, "?"), o.Active, signIns.GetValueOrDefault(o.UserId), actions.GetValueOrDefault(o.UserId)))
-                .OrderBy(o => o.Agency, StringComparer.CurrentCulture).ThenBy(o => o.Name, StringComparer.CurrentCulture)
-                .ToList();
-            var byAgency = officers.ToLookup(o => o.AgencyId);
-            var agencyRows = opds
-                .Select(a => new AgencyRow(a.Id, a.Name, byAgency[a.Id].Count(o => o.Active),
-                    byAgency[a.Id].Count(o => OfficerActivity.IsActive(o.Active, signIns.GetValueOrDefault(o.UserId), actions.GetValueOrDefault(o.UserId))),
-                    OfficerActivity.IsConnected(byAgency[a.Id].Select(o => o.Active))))
-                .ToList();
+            var activity = await ActivityAsync([.. officers.Select(o => o.UserId).Distinct()], view.From, view.To, cancellationToken);
+            var (channels, kinds) = await CountsAsync(scope, period, view, cancellationToken);
 
-            // The same reports the period report counted, by channel and kind.
-            var counts = await (await report.InPeriodAsync(scope, period, view.From, view.To, cancellationToken))
-                .GroupBy(r => new { r.Channel, r.Classification })
-                .Select(g => new { g.Key.Channel, g.Key.Classification, Count = g.Count() })
-                .ToListAsync(cancellationToken);
-            var channels = Enum.GetValues<Channel>().Select(c => new ChannelRow(c, counts.Where(x => x.Channel == c).Sum(x => x.Count))).ToList();
-            var kinds = Enum.GetValues<Classification>().ToDictionary(c => c, c => counts.Where(x => x.Classification == c).Sum(x => x.Count));
-
-            return new Pack(Region(scope, agencySet), view, readiness, schedule.Policy.FirstResponseDays, kinds, channels, decrees, agencyRows, officerRows,
-                await outreach.InPeriodAsync(scope, view.From, view.To, cancellationToken));
+            return new Pack(RegionTops.Name(scope.Subtree, agencySet), view, readiness, schedule.Policy.FirstResponseDays, kinds, channels, decrees,
+                AgencyRows(opds, officers, activity), OfficerRows(officers, activity, agencySet), await outreach.InPeriodAsync(scope, view.From, view.To, cancellationToken));
         }
 
         /// <summary>Records who took the pack of which period (UU PDP: the officers' names are personal data).</summary>
@@ -99,12 +82,32 @@ public static class EvidencePack
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        /// <summary>The region the pack speaks for: the topmost agencies the viewer watches (a regency or province government).</summary>
-        public static string Region(ReportScope scope, ReferenceData.AgencySet agencies)
+        /// <summary>Each officer with their sign-ins and actions in the period, by agency then name.</summary>
+        private static List<OfficerRow> OfficerRows(IReadOnlyList<Workload.Officer> officers, Activity activity, ReferenceData.AgencySet agencies) =>
+            [.. officers
+                .Select(o => new OfficerRow(o.Name, agencies.Names.GetValueOrDefault(o.AgencyId, "?"), o.Active, activity.SignIns(o.UserId), activity.Actions(o.UserId)))
+                .OrderBy(o => o.Agency, StringComparer.CurrentCulture).ThenBy(o => o.Name, StringComparer.CurrentCulture)];
+
+        /// <summary>Each OPD and sub-unit: its enabled officer accounts, how many were active in the period, whether it is connected.</summary>
+        private static List<AgencyRow> AgencyRows(IReadOnlyList<ReferenceData.AgencyEntry> opds, IReadOnlyList<Workload.Officer> officers, Activity activity)
         {
-            var watched = scope.Subtree.ToHashSet();
-            var tops = agencies.All.Where(a => watched.Contains(a.Id) && !(agencies.Parents.TryGetValue(a.Id, out var parent) && watched.Contains(parent))).Select(a => a.Name);
-            return string.Join(", ", tops);
+            var byAgency = officers.ToLookup(o => o.AgencyId);
+            return [.. opds.Select(a => new AgencyRow(a.Id, a.Name, byAgency[a.Id].Count(o => o.Active),
+                byAgency[a.Id].Count(o => OfficerActivity.IsActive(o.Active, activity.SignIns(o.UserId), activity.Actions(o.UserId))),
+                OfficerActivity.IsConnected(byAgency[a.Id].Select(o => o.Active))))];
+        }
+
+        /// <summary>The same reports the period report counted, by channel and by kind.</summary>
+        private async Task<(List<ChannelRow> Channels, Dictionary<Classification, int> Kinds)> CountsAsync(
+            ReportScope scope, PeriodReport.Filter period, PeriodReport.View view, CancellationToken cancellationToken)
+        {
+            var counts = await (await report.InPeriodAsync(scope, period, view.From, view.To, cancellationToken))
+                .GroupBy(r => new { r.Channel, r.Classification })
+                .Select(g => new { g.Key.Channel, g.Key.Classification, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            return (
+                [.. Enum.GetValues<Channel>().Select(c => new ChannelRow(c, counts.Where(x => x.Channel == c).Sum(x => x.Count)))],
+                Enum.GetValues<Classification>().ToDictionary(c => c, c => counts.Where(x => x.Classification == c).Sum(x => x.Count)));
         }
 
         /// <summary>The decree covering each OPD and sub-unit in the viewer's scope (the evidence page lists those without one).</summary>
@@ -137,12 +140,11 @@ public static class EvidencePack
         }
 
         /// <summary>Per officer, sign-ins (the audit log) and actions on reports (messages written, routing steps taken) on the period's local days.</summary>
-        private async Task<(Dictionary<string, int> SignIns, Dictionary<string, int> Actions)> ActivityAsync(
-            string[] userIds, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        private async Task<Activity> ActivityAsync(string[] userIds, DateOnly from, DateOnly to, CancellationToken cancellationToken)
         {
             if (userIds.Length == 0)
             {
-                return ([], []);
+                return new Activity([], []);
             }
 
             var (start, end) = (local.At(from, TimeOnly.MinValue), local.At(to.AddDays(1), TimeOnly.MinValue));
@@ -154,7 +156,15 @@ public static class EvidencePack
             var routed = db.RoutingEntries.Where(e => e.ActorUserId != null && userIds.Contains(e.ActorUserId) && e.OccurredAt >= start && e.OccurredAt < end).Select(e => e.ActorUserId!);
             var actions = await written.Concat(routed).GroupBy(u => u).Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            return (signIns, actions);
+            return new Activity(signIns, actions);
+        }
+
+        /// <summary>What each officer did in the period: sign-ins and actions on reports, zero for one who did nothing.</summary>
+        private sealed record Activity(Dictionary<string, int> SignedIn, Dictionary<string, int> Acted)
+        {
+            public int SignIns(string userId) => SignedIn.GetValueOrDefault(userId);
+
+            public int Actions(string userId) => Acted.GetValueOrDefault(userId);
         }
     }
 }

@@ -21,7 +21,7 @@ public static class EvidencePage
             var today = (await schedules.GetAsync(cancellationToken)).LocalDate(clock.GetUtcNow());
             var (from, to) = period.Range(today);
             var decrees = await pack.DecreesAsync(scope, cancellationToken);
-            return new View(period, from, to, today, EvidencePack.Handler.Region(scope, await reference.AgencySetAsync(cancellationToken)),
+            return new View(period, from, to, today, RegionTops.Name(scope.Subtree, await reference.AgencySetAsync(cancellationToken)),
                 [.. decrees.Where(d => d.Standing == Domain.Agencies.DecreeStanding.Missing)], decrees.Count,
                 await outreach.InPeriodAsync(scope, from, to, cancellationToken), canRecord);
         }

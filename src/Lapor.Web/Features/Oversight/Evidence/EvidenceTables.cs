@@ -94,9 +94,9 @@ public static class EvidenceTables
         new(t["Evidence.Events"],
             [
                 new(t["Evidence.HeldOn"], Kind.Day, 66), new(t["Evidence.EventKind"], Kind.General, 72), new(t["Evidence.EventTitle"], Kind.General), new(t["Evidence.Audience"], Kind.General, 120),
-                new(t["Evidence.Participants"], Kind.Count, 52), new(t["Evidence.Photo"], Kind.General, 36),
+                new(t["Evidence.Participants"], Kind.Count, 52), new(t["Evidence.Photo"], Kind.General, 72),
             ],
-            [.. pack.Events.Select(e => new object?[] { e.HeldOn, t[$"OutreachKind.{e.Kind}"].Value, e.Title, e.Audience, e.Participants, e.HasPhoto ? t["Evidence.Yes"].Value : "–" })]);
+            [.. pack.Events.Select(e => new object?[] { e.HeldOn, t[$"OutreachKind.{e.Kind}"].Value, e.Title, e.Audience, e.Participants, e.HasPhoto ? t["Evidence.PhotoWhere", t["Evidence.Photos"]].Value : "–" })]);
 
     /// <summary>"verifikasi" as a table's row label: "Verifikasi".</summary>
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];

@@ -38,59 +38,31 @@ public static class OutreachLog
         IStringLocalizer<OversightResource> t, ILogger<Handler> logger)
     {
         /// <summary>The scope's events held within the period, oldest first.</summary>
-        public async Task<IReadOnlyList<Item>> InPeriodAsync(ReportScope scope, DateOnly from, DateOnly to, CancellationToken cancellationToken)
-        {
-            var agencies = scope.Subtree.ToArray();
-            return await db.OutreachEvents.AsNoTracking()
-                .Where(e => agencies.Contains(e.AgencyId) && e.HeldOn >= from && e.HeldOn <= to)
+        public async Task<IReadOnlyList<Item>> InPeriodAsync(ReportScope scope, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+            await InScope(db.OutreachEvents.AsNoTracking(), scope)
+                .Where(e => e.HeldOn >= from && e.HeldOn <= to)
                 .OrderBy(e => e.HeldOn).ThenBy(e => e.Id)
                 .Select(e => new Item(e.Id, e.Kind, e.HeldOn, e.Title, e.Audience, e.Participants, e.PhotoStoredName != null))
                 .ToListAsync(cancellationToken);
-        }
 
         /// <summary>Records an event; returns the message saying why it was refused, or null when it was recorded.</summary>
         public async Task<string?> AddAsync(ReportScope scope, Form form, CancellationToken cancellationToken)
         {
             var today = (await schedules.GetAsync(cancellationToken)).LocalDate(clock.GetUtcNow());
-            if (!Enum.IsDefined(form.Kind))
+            if (Refusal(form, today) is { } refused)
             {
-                return t["Evidence.EventKindInvalid"];
+                return refused;
             }
 
-            if (OutreachEvent.Problem(form.Title, form.Audience, form.Participants, form.HeldOn, today) is { } problem)
-            {
-                return problem switch
-                {
-                    OutreachProblem.Title => t["Evidence.EventTitleInvalid"],
-                    OutreachProblem.Audience => t["Evidence.EventAudienceInvalid"],
-                    OutreachProblem.Participants => t["Evidence.EventParticipantsInvalid", OutreachEvent.MaxParticipants],
-                    _ => t["Evidence.EventDateInvalid"],
-                };
-            }
-
-            if (Home(scope, await reference.AgencySetAsync(cancellationToken)) is not { } agency)
+            if (RegionTops.Of(scope.Subtree, await reference.AgencySetAsync(cancellationToken)).FirstOrDefault() is not { } home)
             {
                 return t["Evidence.NoAgency"];
             }
 
-            var entry = new OutreachEvent(agency, form.Kind, form.HeldOn!.Value, form.Title!, form.Audience!, form.Participants!.Value, scope.UserId, clock.GetUtcNow());
-            InspectedUpload? photo = null;
-            if (form.Photo is { } file && (file.Length > 0 || file.FileName.Length > 0))
+            var entry = new OutreachEvent(home.Id, form.Kind, form.HeldOn!.Value, form.Title!, form.Audience!, form.Participants!.Value, scope.UserId, clock.GetUtcNow());
+            if (form.Photo is { } file && (file.Length > 0 || file.FileName.Length > 0) && await AttachPhotoAsync(entry, file, cancellationToken) is { } photoRefused)
             {
-                if (file.Length is <= 0 or > Attachment.MaxBytes)
-                {
-                    return t["Evidence.PhotoSize", Attachment.MaxBytes / (1024 * 1024)];
-                }
-
-                await using var stream = file.OpenReadStream();
-                photo = (await inspector.InspectAsync(stream, cancellationToken)).Upload;
-                if (photo is null || !photo.ContentType.StartsWith("image/", StringComparison.Ordinal))
-                {
-                    return t["Evidence.PhotoType"];
-                }
-
-                entry.AttachPhoto($"{Guid.NewGuid():N}{photo.Extension}", photo.ContentType);
-                await store.SaveAsync(entry.PhotoStoredName!, new MemoryStream(photo.Content), cancellationToken);
+                return photoRefused;
             }
 
             db.OutreachEvents.Add(entry);
@@ -109,11 +81,48 @@ public static class OutreachLog
             return null;
         }
 
+        /// <summary>Why the form's fields cannot be recorded, in the reader's words; null when they can.</summary>
+        private string? Refusal(Form form, DateOnly today)
+        {
+            if (!Enum.IsDefined(form.Kind))
+            {
+                return t["Evidence.EventKindInvalid"];
+            }
+
+            return OutreachEvent.Problem(form.Title, form.Audience, form.Participants, form.HeldOn, today) switch
+            {
+                null => null,
+                OutreachProblem.Title => t["Evidence.EventTitleInvalid"].Value,
+                OutreachProblem.Audience => t["Evidence.EventAudienceInvalid"].Value,
+                OutreachProblem.Participants => t["Evidence.EventParticipantsInvalid", OutreachEvent.MaxParticipants].Value,
+                _ => t["Evidence.EventDateInvalid"].Value,
+            };
+        }
+
+        /// <summary>Checks the photo by its bytes, strips its metadata and stores it for the event; the refusal's words when it is not a photo of a fitting size.</summary>
+        private async Task<string?> AttachPhotoAsync(OutreachEvent entry, IFormFile file, CancellationToken cancellationToken)
+        {
+            if (file.Length is <= 0 or > Attachment.MaxBytes)
+            {
+                return t["Evidence.PhotoSize", Attachment.MaxBytes / (1024 * 1024)];
+            }
+
+            await using var stream = file.OpenReadStream();
+            var photo = (await inspector.InspectAsync(stream, cancellationToken)).Upload;
+            if (photo is null || !photo.ContentType.StartsWith("image/", StringComparison.Ordinal))
+            {
+                return t["Evidence.PhotoType"];
+            }
+
+            entry.AttachPhoto($"{Guid.NewGuid():N}{photo.Extension}", photo.ContentType);
+            await store.SaveAsync(entry.PhotoStoredName!, new MemoryStream(photo.Content), cancellationToken);
+            return null;
+        }
+
         /// <summary>Removes an event of the scope and its photo; false when there is none such (gone, or another region's).</summary>
         public async Task<bool> RemoveAsync(ReportScope scope, long id, string? ipAddress, CancellationToken cancellationToken)
         {
-            var agencies = scope.Subtree.ToArray();
-            var entry = await db.OutreachEvents.FirstOrDefaultAsync(e => e.Id == id && agencies.Contains(e.AgencyId), cancellationToken);
+            var entry = await InScope(db.OutreachEvents, scope).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
             if (entry is null)
             {
                 return false;
@@ -149,14 +158,13 @@ public static class OutreachLog
         /// <summary>An event's photo, if the event is in the viewer's scope and has one.</summary>
         public async Task<Photo?> PhotoAsync(ReportScope scope, long id, CancellationToken cancellationToken)
         {
-            var agencies = scope.Subtree.ToArray();
-            var found = await db.OutreachEvents.AsNoTracking().Where(e => e.Id == id && agencies.Contains(e.AgencyId) && e.PhotoStoredName != null)
+            var found = await InScope(db.OutreachEvents.AsNoTracking(), scope).Where(e => e.Id == id && e.PhotoStoredName != null)
                 .Select(e => new { e.PhotoStoredName, e.PhotoContentType }).FirstOrDefaultAsync(cancellationToken);
             var stream = found is null ? null : await store.OpenReadAsync(found.PhotoStoredName!, cancellationToken);
             return stream is null ? null : new Photo(stream, found!.PhotoContentType ?? "application/octet-stream");
         }
 
-        /// <summary>The photos of some events, for the PDF's appendix (read whole: a few photos of at most 10 MB each).</summary>
+        /// <summary>The photos of some events, for the files (the PDF's last pages, the workbook's photo sheet; read whole: a few photos of at most 10 MB each).</summary>
         public async Task<IReadOnlyDictionary<long, byte[]>> PhotoBytesAsync(IEnumerable<long> ids, CancellationToken cancellationToken)
         {
             var wanted = ids.ToArray();
@@ -177,12 +185,11 @@ public static class OutreachLog
             return photos;
         }
 
-        /// <summary>The agency a coordinator's event belongs to: the topmost one they watch (their region), the first by name if several.</summary>
-        public static int? Home(ReportScope scope, ReferenceData.AgencySet agencies)
+        /// <summary>The events of the viewer's scope: those of an agency in their subtree (their region's).</summary>
+        private static IQueryable<OutreachEvent> InScope(IQueryable<OutreachEvent> events, ReportScope scope)
         {
-            var watched = scope.Subtree.ToHashSet();
-            return agencies.All.Where(a => watched.Contains(a.Id) && !(agencies.Parents.TryGetValue(a.Id, out var parent) && watched.Contains(parent)))
-                .Select(a => (int?)a.Id).FirstOrDefault();
+            var agencies = scope.Subtree.ToArray();
+            return events.Where(e => agencies.Contains(e.AgencyId));
         }
     }
 }

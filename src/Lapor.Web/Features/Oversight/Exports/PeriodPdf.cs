@@ -1,7 +1,6 @@
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using SkiaSharp;
 
 namespace Lapor.Web.Features.Oversight.Exports;
 
@@ -121,12 +120,12 @@ public static class PeriodPdf
         /// <summary>A photo scaled to the page's width and at most a third of its height, its caption under it; a photo that cannot be read is left out.</summary>
         public void Picture(string? section, string caption, byte[] bytes)
         {
-            if (ForPage(bytes) is not { } jpeg)
+            if (ExportPicture.Jpeg(bytes, PictureSide) is not { } picture)
             {
                 return;
             }
 
-            using var image = XImage.FromStream(new MemoryStream(jpeg));
+            using var image = XImage.FromStream(new MemoryStream(picture.Bytes));
             var scale = Math.Min(_width / image.PointWidth, (_bottom - Margin) / 3 / image.PointHeight);
             var (width, height) = (image.PointWidth * scale, image.PointHeight * scale);
             var captionHeight = Wrap(caption, SmallFont, _width).Count * SmallFont.Height;
@@ -141,51 +140,6 @@ public static class PeriodPdf
             _y += height + 2;
 
             Paragraph(caption, SmallFont, after: 10);
-        }
-
-        /// <summary>
-        /// The photo as a JPEG at most <see cref="PictureSide"/> pixels on its long side, upright, written by SkiaSharp (whose
-        /// JFIF output PDFsharp reads, unlike some stripped camera JPEGs); null when it cannot be decoded.
-        /// </summary>
-        private static byte[]? ForPage(byte[] bytes)
-        {
-            using var codec = SKCodec.Create(new MemoryStream(bytes));
-            using var decoded = codec is null ? null : SKBitmap.Decode(codec);
-            if (decoded is null)
-            {
-                return null;
-            }
-
-            var scale = Math.Min(1, (double)PictureSide / Math.Max(decoded.Width, decoded.Height));
-            using var sized = decoded.Resize(new SKImageInfo(Math.Max(1, (int)(decoded.Width * scale)), Math.Max(1, (int)(decoded.Height * scale))), new SKSamplingOptions(SKFilterMode.Linear));
-            using var upright = Upright(sized ?? decoded, codec!.EncodedOrigin);
-            using var image = SKImage.FromBitmap(upright);
-            using var data = image.Encode(SKEncodedImageFormat.Jpeg, 82);
-            return data?.ToArray();
-        }
-
-        /// <summary>A phone photo's pixels turned as its kept EXIF orientation says (the common turns; mirrored ones are rare and left as they are).</summary>
-        private static SKBitmap Upright(SKBitmap source, SKEncodedOrigin origin)
-        {
-            var degrees = origin switch
-            {
-                SKEncodedOrigin.RightTop => 90,
-                SKEncodedOrigin.BottomRight => 180,
-                SKEncodedOrigin.LeftBottom => 270,
-                _ => 0,
-            };
-            if (degrees == 0)
-            {
-                return source.Copy();
-            }
-
-            var turned = new SKBitmap(degrees == 180 ? source.Width : source.Height, degrees == 180 ? source.Height : source.Width);
-            using var canvas = new SKCanvas(turned);
-            canvas.Translate(turned.Width / 2f, turned.Height / 2f);
-            canvas.RotateDegrees(degrees);
-            canvas.Translate(-source.Width / 2f, -source.Height / 2f);
-            canvas.DrawBitmap(source, 0, 0);
-            return turned;
         }
 
         /// <summary>Numbers each page at its foot once the last page is known.</summary>

@@ -10,11 +10,18 @@ namespace Lapor.Web.Features.Oversight.Exports;
 /// <summary>The period report's tables (<see cref="PeriodTables"/>) as an XLSX workbook, one sheet per table, or as CSV, one block per table.</summary>
 public static class PeriodReportExport
 {
+    /// <summary>The long side of a photo on its sheet, in pixels: a photo per screen, and a pack of phone photos stays small.</summary>
+    private const int PhotoSide = 480;
+
+    /// <summary>Excel's default row height (15 points) in pixels: how many rows a photo covers.</summary>
+    private const int RowPixels = 20;
+
     /// <summary>
     /// One sheet per table, headers in the reader's language. Cells keep their numbers and carry a number
-    /// format, so a rate is 0.333 in the cell and 33.3% (33,3% in Indonesian Excel) on screen.
+    /// format, so a rate is 0.333 in the cell and 33.3% (33,3% in Indonesian Excel) on screen. Photos, if any,
+    /// come embedded on a sheet of their own after the tables (named by their section), each under its caption.
     /// </summary>
-    public static async Task<byte[]> XlsxAsync(IReadOnlyList<PeriodTables.Table> tables, CancellationToken cancellationToken)
+    public static async Task<byte[]> XlsxAsync(IReadOnlyList<PeriodTables.Table> tables, CancellationToken cancellationToken, IReadOnlyList<PeriodPdf.Picture>? pictures = null)
     {
         var sheets = new Dictionary<string, object>();
         foreach (var table in tables)
@@ -24,13 +31,47 @@ public static class PeriodReportExport
 
         // MiniExcel applies a column's format by its header, in every sheet: one header, one kind.
         var formats = tables.SelectMany(t => t.Columns).Where(c => NumberFormat(c.Kind) is not null).DistinctBy(c => c.Header).ToList();
-        var configuration = new OpenXmlConfiguration
+        List<DynamicExcelColumn> columns = [.. formats.Select(c => new DynamicExcelColumn(c.Header) { Format = NumberFormat(c.Kind), Width = c.Kind == PeriodTables.Kind.Rate ? 16 : 12 })];
+        var (photoSheet, placed) = PhotoSheet(pictures ?? []);
+        if (photoSheet is not null)
         {
-            DynamicColumns = [.. formats.Select(c => new DynamicExcelColumn(c.Header) { Format = NumberFormat(c.Kind), Width = c.Kind == PeriodTables.Kind.Rate ? 16 : 12 })],
-        };
+            sheets[photoSheet.TableName] = photoSheet;
+            columns.Add(new DynamicExcelColumn(photoSheet.Columns[0].ColumnName) { Width = 80 });
+        }
+
         using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheets, configuration: configuration, cancellationToken: cancellationToken);
-        return stream.ToArray();
+        await stream.SaveAsAsync(sheets, configuration: new OpenXmlConfiguration { DynamicColumns = [.. columns] }, cancellationToken: cancellationToken);
+
+        // The photo sheet is the last one written.
+        return placed.Count > 0 ? XlsxPhotos.Embed(stream.ToArray(), sheets.Count, placed) : stream.ToArray();
+    }
+
+    /// <summary>The photos' sheet: a caption row, then the photo anchored under it over as many empty rows as it is tall.</summary>
+    private static (DataTable? Sheet, List<XlsxPhotos.Placed> Placed) PhotoSheet(IReadOnlyList<PeriodPdf.Picture> pictures)
+    {
+        var photos = pictures.Select(p => (p.Caption, Photo: ExportPicture.Jpeg(p.Image, PhotoSide))).Where(p => p.Photo is not null).Select(p => (p.Caption, Photo: p.Photo!)).ToList();
+        if (photos.Count == 0)
+        {
+            return (null, []);
+        }
+
+        var name = SheetName(pictures[0].Section);
+        var sheet = new DataTable(name);
+        sheet.Columns.Add(pictures[0].Section, typeof(string));
+        var placed = new List<XlsxPhotos.Placed>();
+        foreach (var (caption, photo) in photos)
+        {
+            sheet.Rows.Add(caption);
+
+            // Row 0 is the header, so the caption just added is row Count (zero-based) and the photo starts on the next.
+            placed.Add(new XlsxPhotos.Placed(sheet.Rows.Count + 1, photo));
+            for (var i = 0; i <= (photo.Height + RowPixels - 1) / RowPixels; i++)
+            {
+                sheet.Rows.Add(DBNull.Value);
+            }
+        }
+
+        return (sheet, placed);
     }
 
     /// <summary>The tables one after another, a blank line between; the summary as label and value.</summary>

@@ -82,24 +82,28 @@ public static class PeriodTables
         return new Table(t["Dashboard.Summary"], [new(t["Dashboard.Figure"], Kind.General), new(t["Dashboard.Value"], Kind.General), new(t["Export.Percentage"], Kind.Rate)], rows);
     }
 
-    /// <summary>The period report's per-agency table (the evidence pack shows it too).</summary>
+    /// <summary>
+    /// The period report's per-agency table (the evidence pack shows it too). As on the dashboard, every agency shows its
+    /// completion rate, and one with fewer than <see cref="PeriodReport.MinimumToRank"/> reports says beside it that it is
+    /// too few to rank (the dashboard's asterisk and footnote, said in the row: a file travels without its footnote).
+    /// </summary>
     public static Table PerAgency(PeriodReport.View view, IStringLocalizer t)
     {
         List<Column> columns =
         [
             new(t["Common.Agency"], Kind.General), new(t["Stats.Routed"], Kind.Count), new(t["Stats.Completed"], Kind.Count),
             new(t["Common.CompletionRate"], Kind.Rate), new(t["Dashboard.FollowUpRate"], Kind.Rate), new(t["Dashboard.OnTimeCompletion"], Kind.Rate),
-            new(t["Dashboard.MedianCompletion"], Kind.Days),
+            new(t["Dashboard.MedianCompletion"], Kind.Days), new(t["Dashboard.Ranking"], Kind.General, 120),
         ];
         if (view.ShowRefusals)
         {
             columns.Add(new(t["Dashboard.Refusals"], Kind.Count));
         }
 
-        // An agency with too few reports to rank shows no completion rate, as on the dashboard.
+        var tooFew = t["Dashboard.SmallVolumeTitle", PeriodReport.MinimumToRank].Value;
         var rows = view.Agencies.Select(a => new object?[]
             {
-                a.Agency, a.Routed, a.Completed, a.Ranked ? a.CompletionRate : null, a.FollowUpRate, a.OnTimeCompletion, a.MedianDaysToComplete, a.Refusals,
+                a.Agency, a.Routed, a.Completed, a.CompletionRate, a.FollowUpRate, a.OnTimeCompletion, a.MedianDaysToComplete, a.Ranked ? t["Dashboard.Ranked"].Value : tooFew, a.Refusals,
             }[..columns.Count])
             .ToList();
         return new Table(t["Stats.PerAgency"], columns, rows);

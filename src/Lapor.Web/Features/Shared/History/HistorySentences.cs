@@ -14,6 +14,11 @@ public sealed record HistoryEntry(
 
     /// <summary>The id behind <see cref="ToAgency"/>, where a reader matches the entry with that agency's message.</summary>
     public int? ToAgencyId { get; init; }
+
+    /// <summary>A category change's categories in the reader's language (<see cref="HistoryCategories.Named"/>), as agency ids become names.</summary>
+    public string? FromCategory { get; init; }
+
+    public string? ToCategory { get; init; }
 }
 
 /// <summary>
@@ -101,6 +106,8 @@ public sealed partial class HistorySentences(IStringLocalizer<SharedResource> t)
             ["Agency"] = entry.ToAgency,
             ["FromAgency"] = entry.FromAgency,
             ["Reason"] = Reason(entry, audience),
+            ["FromCategory"] = entry.FromCategory,
+            ["ToCategory"] = entry.ToCategory,
         };
         string? variant = null;
         if (entry.Action == RoutingAction.Escalate && EscalationCode.TryParse(entry.Reason, out var code))

@@ -68,8 +68,8 @@ public sealed class StatusUpdates(HistorySentences history, LocalTime localTime)
         var updates = new List<Anchored>();
         var perInstant = new Dictionary<DateTimeOffset, int>();
         StatusUpdate? previous = null;
-        // Internal notes are never an update, whoever passes them in.
-        var entries = report.Entries.Where(e => e.Action != RoutingAction.Note);
+        // Internal notes are never an update, whoever passes them in; nor is a category change (the request's service_code says the category).
+        var entries = report.Entries.Where(e => e.Action is not (RoutingAction.Note or RoutingAction.Recategorize));
         foreach (var (first, agencies) in HistorySentences.Events(entries, Audience.Public, report.HeldFor))
         {
             // The filing is the POST's own answer, not an update (nor was it when only status changes were).

@@ -19,6 +19,9 @@ public sealed record AgencyPicker(string Id, string Name, string LabelKey, IRead
     /// <summary>The agency the category (or the reporter) points at: marked in words, its region first and open.</summary>
     public int? Suggested { get; init; }
 
+    /// <summary>The words <see cref="Suggested"/> is marked with: where it comes from ("pilihan pelapor", "bawaan kategori").</summary>
+    public string SuggestedKey { get; init; } = "Inbox.CategoryDefaultMark";
+
     /// <summary>Agencies that cannot be chosen here (those already working on the report): shown disabled, so their sub-units stay under them.</summary>
     public IReadOnlyCollection<int> Without { get; init; } = [];
 

@@ -39,6 +39,9 @@ public static class ReportDetail
 
         /// <summary>The report's tags (staff only), read in the report's own query.</summary>
         public IReadOnlyList<string> Tags { get; init; } = [];
+
+        /// <summary><see cref="SuggestedAgencyId"/> is the agency the reporter chose (otherwise the category's default).</summary>
+        public bool SuggestedByReporter { get; init; }
     }
 
     /// <summary>The last question put to the reporter (by an officer, or the coordinator's hold), with no reply after it.</summary>
@@ -219,8 +222,10 @@ public static class ReportDetail
             var entries = await db.RoutingEntries.AsNoTracking().Where(e => e.ReportId == report.Id).OrderBy(e => e.Id)
                 .Select(e => new { e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, e.FromAgencyId, e.ToAgencyId, e.Reason })
                 .ToListAsync(cancellationToken);
+            var categories = await reference.CategoriesAsync(cancellationToken);
             var timeline = history.Lines(
-                entries.Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, Name(e.FromAgencyId), Name(e.ToAgencyId), e.Reason)),
+                entries.Select(e => new HistoryEntry(e.OccurredAt, e.Action, e.ActorRole, e.FromStatus, e.ToStatus, Name(e.FromAgencyId), Name(e.ToAgencyId), e.Reason))
+                    .Named(categories, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en"),
                 Audience.Staff);
             var returned = report.IsReturned
                 ? entries.Where(e => e.Action is RoutingAction.Return or RoutingAction.Withdraw)
@@ -239,9 +244,7 @@ public static class ReportDetail
                 && (report.Status == ReportStatus.OnHold || assignments.Any(a => a.State == AssignmentState.AwaitingReporter));
 
             var reporter = report.HasReporter ? new Reporter(report.ReporterName, report.ReporterEmail, report.ReporterPhone, report.ReporterUserId != null) : null;
-            var category = report.CategoryId is { } categoryId
-                ? (await reference.CategoriesAsync(cancellationToken)).FirstOrDefault(c => c.Id == categoryId)?.Name
-                : null;
+            var category = report.CategoryId is { } categoryId ? categories.FirstOrDefault(c => c.Id == categoryId)?.Name : null;
             var acting = roles.IsOfficer ? assignments.FirstOrDefault(a => scope.AssignedAgencies.Contains(a.AgencyId) && a.IsOpen) : null;
 
             // An agency that handed the work on keeps its notes (and read access); so do coordinators. Overseers read them.
@@ -262,6 +265,7 @@ public static class ReportDetail
                 ServicePoint = report.ServicePoint,
                 SeenVersion = report.SeenVersion,
                 Tags = report.Tags,
+                SuggestedByReporter = report.TargetAgencyId is not null && suggested == report.TargetAgencyId,
                 OpenQuestion = open ? new OpenQuestion(question!.At, question.Role, question.Agency, question.Body) : null,
             };
         }

@@ -14,6 +14,18 @@ namespace Lapor.Web.Features.StaffWork.ReportPage;
 /// </summary>
 public sealed record TriageHint(TriageAdvice.Advice Advice, IReadOnlyDictionary<int, string> AgencyNames, IReadOnlyList<ReferenceData.CategoryEntry> Categories, DateTimeOffset? TrainedAt)
 {
+    /// <summary>The agency ticked without a confident suggestion: the reporter's choice, else the category's default (null: neither).</summary>
+    public Fallback? Default { get; init; }
+
+    /// <summary>Where <see cref="Default"/> comes from, so the form names it as what it is (not as the model's suggestion).</summary>
+    public sealed record Fallback(int AgencyId, bool ReportersChoice, int? CategoryId);
+
+    /// <summary>Whether the form ticked this agency for the coordinator (a confident top suggestion, or the fallback).</summary>
+    public bool Ticked(int agencyId) => Advice.PreselectedAgency == agencyId;
+
+    /// <summary>Whether this suggestion is ticked because the model is confident of it (a fallback ticked for its own reason says so on its own line).</summary>
+    public bool TickedBySuggestion(int agencyId) => Advice.AgencyPreselectedBySuggestion && Advice.Agencies[0].Id == agencyId;
+
     public string AgencyName(int id) => AgencyNames.GetValueOrDefault(id, "?");
 
     public string? CategoryName(int id, bool english) => Categories.FirstOrDefault(c => c.Id == id)?.NameIn(english);
@@ -40,7 +52,10 @@ public sealed record TriageHint(TriageAdvice.Advice Advice, IReadOnlyDictionary<
             var offered = Offered(agencies, scope, report.Assignments.Where(a => a.State is AssignmentState.Returned).Select(a => a.AgencyId));
             var state = await models.CurrentAsync(cancellationToken);
             var advice = await models.AdviseAsync(models.TextOf(report.Title, report.Body, report.Location), report.SuggestedAgencyId, offered, report.CategoryId, cancellationToken);
-            return new TriageHint(advice, agencies.Names, await reference.CategoriesAsync(cancellationToken), state.Model?.TrainedAt);
+            return new TriageHint(advice, agencies.Names, await reference.CategoriesAsync(cancellationToken), state.Model?.TrainedAt)
+            {
+                Default = report.SuggestedAgencyId is { } fallback ? new Fallback(fallback, report.SuggestedByReporter, report.CategoryId) : null,
+            };
         }
     }
 

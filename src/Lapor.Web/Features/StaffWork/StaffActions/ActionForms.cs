@@ -42,6 +42,12 @@ public sealed class VerifyForm : ActionForm
 
     /// <summary>The model whose suggestion the form showed, so what became of it is recorded.</summary>
     public int? TriageModelId { get; set; }
+
+    /// <summary>A suggestion's "forward here" button: verify to this agency alone, whatever is ticked in the tree.</summary>
+    public int? TakeAgencyId { get; set; }
+
+    /// <summary>The agencies the report goes to: the suggestion taken, or those ticked.</summary>
+    public IReadOnlyList<int> Chosen => TakeAgencyId is { } taken ? [taken] : AgencyIds;
 }
 
 /// <summary>A message: hold question, response, note, information request, final response.</summary>
@@ -108,7 +114,7 @@ public sealed class VerifyFormValidator : AbstractValidator<VerifyForm>
 {
     public VerifyFormValidator(IStringLocalizer<StaffWorkResource> t)
     {
-        RuleFor(f => f.AgencyIds).NotEmpty().WithMessage(_ => t["Domain.Verify.NoAgency"]);
+        RuleFor(f => f.AgencyIds).NotEmpty().When(f => f.TakeAgencyId is null).WithMessage(_ => t["Domain.Verify.NoAgency"]);
         RuleFor(f => f.PublicTitle).MaximumLength(150).WithMessage(_ => t["Validation.MaxLength", t["Inbox.PublicTitle"], 150]);
         RuleFor(f => f.PublicSummary).MaximumLength(1000).WithMessage(_ => t["Validation.MaxLength", t["Inbox.PublicSummary"], 1000]);
     }

@@ -28,12 +28,12 @@ public sealed class StaffActionsController(
     public Task<IActionResult> Verify([FromRoute] string trackingNumber, VerifyForm form, [FromServices] IValidator<VerifyForm> validator, [FromServices] TriageHint.Recorder triage) =>
         RunAsync(trackingNumber, form, validator, null, async (s, scope) =>
         {
-            InScope(scope, form.AgencyIds);
+            InScope(scope, form.Chosen);
             await triage.CheckCategoryAsync(form.CategoryId, s.Report.CategoryId, HttpContext.RequestAborted);
-            s.Report.Verify(Coordinator(scope), form.AgencyIds, form.ComplaintKind, form.PublicTitle, form.PublicSummary, s.Schedule, s.Now, form.CategoryId);
+            s.Report.Verify(Coordinator(scope), [.. form.Chosen], form.ComplaintKind, form.PublicTitle, form.PublicSummary, s.Schedule, s.Now, form.CategoryId);
 
             // Saved with the verification: what the coordinator did with the suggestion they saw.
-            await triage.RecordAsync(s.Report, scope, form.TriageModelId, form.AgencyIds, s.Now, HttpContext.RequestAborted);
+            await triage.RecordAsync(s.Report, scope, form.TriageModelId, [.. form.Chosen], s.Now, HttpContext.RequestAborted);
         });
 
     [Authorize(Policy = Policies.Coordinator)]
