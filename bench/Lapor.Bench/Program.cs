@@ -6,17 +6,18 @@ using Lapor.Bench;
 // once for the queries each page sends (with the portal logging its commands), once for the timings.
 var options = Options.Parse(args);
 var baseUrl = new Uri(options.Get("url", "http://127.0.0.1:5190"));
-var databasePath = options.Get("database");
+// --database: the SQLite file, or with --provider postgres the connection string of the portal's database.
+var database = new BenchDatabase(options.Get("provider", "sqlite"), options.Get("database"));
 const string Password = "Lapor-Demo-2026";
 const string Tab = "Completed";
 
 using var officer = await Session.SignInAsync(baseUrl, "penghubung@provinsi.test", Password);
 using var coordinator = await Session.SignInAsync(baseUrl, "koordinator@provinsi.test", Password);
-var agencyId = Convert.ToInt32(Scalar(databasePath, """
+var agencyId = Convert.ToInt32(database.Scalar("""
     SELECT m."AgencyId" FROM "AgencyMemberships" m JOIN "AspNetUsers" u ON u."Id" = m."UserId" WHERE u."Email" = 'penghubung@provinsi.test'
     """), CultureInfo.InvariantCulture);
-var publicReport = (string)Scalar(databasePath, """SELECT "TrackingNumber" FROM "Reports" WHERE "Status" = 'Completed' AND NOT "IsConfidential" ORDER BY "Id" DESC LIMIT 1""");
-var officerReport = (string)Scalar(databasePath, $"""
+var publicReport = (string)database.Scalar("""SELECT "TrackingNumber" FROM "Reports" WHERE "Status" = 'Completed' AND NOT "IsConfidential" ORDER BY "Id" DESC LIMIT 1""");
+var officerReport = (string)database.Scalar($"""
     SELECT r."TrackingNumber" FROM "Assignments" a JOIN "Reports" r ON r."Id" = a."ReportId"
     WHERE a."AgencyId" = {agencyId} AND a."State" = 'InProgress' ORDER BY a."Id" DESC LIMIT 1
     """);
@@ -58,12 +59,12 @@ if (options.Get("phase") == "filing")
 }
 
 var samples = int.Parse(options.Get("samples", "200"), CultureInfo.InvariantCulture);
-using var raw = new RawInbox(databasePath, agencyId, Tab);
-var tabSize = Convert.ToInt32(Scalar(databasePath, $"""SELECT COUNT(*) FROM "Assignments" WHERE "AgencyId" = {agencyId} AND "State" = '{Tab}'"""), CultureInfo.InvariantCulture);
+using var raw = new RawInbox(database, agencyId, Tab);
+var tabSize = Convert.ToInt32(database.Scalar($"""SELECT COUNT(*) FROM "Assignments" WHERE "AgencyId" = {agencyId} AND "State" = '{Tab}'"""), CultureInfo.InvariantCulture);
 var deepPage = Math.Min(1000, ((tabSize - 1) / 25) + 1);
 var last = raw.RowAt(((deepPage - 1) * 25) - 1, agencyId, Tab) ?? throw new InvalidOperationException("The busiest agency has too few completed reports.");
 var expected = raw.RowAt((deepPage - 1) * 25, agencyId, Tab)!.Value.TrackingNumber;
-var deepUrl = string.Create(CultureInfo.InvariantCulture, $"/inbox?Tab={Tab}&After={RawInbox.UtcTicks(last.StoredAt)}_{last.Id}");
+var deepUrl = string.Create(CultureInfo.InvariantCulture, $"/inbox?Tab={Tab}&After={BenchDatabase.UtcTicks(last.StoredAt)}_{last.Id}");
 if (!(await officer.GetAsync(deepUrl)).Contains(expected, StringComparison.Ordinal))
 {
     throw new InvalidOperationException($"Page {deepPage} does not start with {expected}: the keyset is read wrongly.");
@@ -86,7 +87,7 @@ var publicList = await Latency.MeasureAsync("public list", samples, () => visito
 var publicSearch = await Latency.MeasureAsync("public search, common words", samples, () => visitor.GetAsync("/laporan?Q=jalan+berlubang"));
 var dashboard = await Latency.MeasureAsync("coordinator dashboard (province)", Math.Max(20, samples / 4), () => coordinator.GetAsync("/dashboard"));
 var whoIsLate = await Latency.MeasureAsync("who is late now (province)", Math.Max(20, samples / 4), () => coordinator.GetAsync("/dashboard/siapa-terlambat"));
-using var rawDashboard = new RawDashboard(databasePath, DateTime.UtcNow.AddHours(7).Year); // the portal's year, in WIB
+using var rawDashboard = new RawDashboard(database, DateTime.UtcNow.AddHours(7).Year); // the portal's year, in WIB
 var dashboardRaw = await Latency.MeasureAsync("raw SQL, dashboard", Math.Max(20, samples / 4), rawDashboard.RunAsync);
 
 var photo = Submissions.Photo();
@@ -120,15 +121,6 @@ Result("peak_rss_mb", PeakResidentMegabytes(int.Parse(options.Get("portal-pid"),
 return 0;
 
 static void Result(string key, double value) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {key}={Math.Round(value, 2)}"));
-
-static object Scalar(string database, string sql)
-{
-    using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly");
-    connection.Open();
-    using var command = connection.CreateCommand();
-    command.CommandText = sql;
-    return command.ExecuteScalar() ?? throw new InvalidOperationException($"Nothing found for: {sql}");
-}
 
 static int Count(string log) => Regex.Count(File.ReadAllText(log), "Executed DbCommand");
 

@@ -1,4 +1,3 @@
-using Lapor.TestSupport;
 using Lapor.Web.Domain.Agencies;
 using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +7,7 @@ namespace Lapor.IntegrationTests.Performance;
 /// <summary>The benchmark data set: written past EF by prepared inserts, so read it back through EF and check it holds together.</summary>
 public sealed class DataGeneratorTests(GeneratedProvinceFactory app) : IClassFixture<GeneratedProvinceFactory>
 {
-    private const string Generator = "the data generator writes to SQLite only (issue 22 part 3 brings it to PostgreSQL)";
-
-    [SqliteOnlyFact(Generator)]
+    [Fact]
     public async Task Generate_WritesTheAskedNumberOfReportsAndAgencies()
     {
         var settings = GeneratedProvinceFactory.Settings;
@@ -21,7 +18,7 @@ public sealed class DataGeneratorTests(GeneratedProvinceFactory app) : IClassFix
         Assert.Equal(settings.Reports, await app.WithDbAsync(db => db.Reports.Select(r => r.TrackingNumber).Distinct().CountAsync()));
     }
 
-    [SqliteOnlyFact(Generator)]
+    [Fact]
     public async Task Generate_GivesEveryReportAHistoryStartingWithItsSubmission()
     {
         var firstActions = await app.WithDbAsync(db => db.Reports
@@ -36,7 +33,7 @@ public sealed class DataGeneratorTests(GeneratedProvinceFactory app) : IClassFix
         Assert.True(sample.Routing.Zip(sample.Routing.Skip(1)).All(p => p.First.OccurredAt <= p.Second.OccurredAt), "History runs forward in time.");
     }
 
-    [SqliteOnlyFact(Generator)]
+    [Fact]
     public async Task Generate_CoversTheLifecycleAndSkewsTheLoad()
     {
         var statuses = await app.WithDbAsync(db => db.Reports.Select(r => r.Status).Distinct().ToListAsync());

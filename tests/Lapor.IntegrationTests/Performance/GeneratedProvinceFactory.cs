@@ -20,11 +20,6 @@ public sealed class GeneratedProvinceFactory : LaporAppFactory, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (TestDatabase.IsPostgres)
-        {
-            return; // the generator writes to SQLite only; the tests on it are skipped there
-        }
-
         await using var scope = Services.CreateAsyncScope();
         Summary = await scope.ServiceProvider.GetRequiredService<DataGenerator>().RunAsync(Settings, TextWriter.Null, interactive: false, CancellationToken.None);
     }
@@ -37,6 +32,10 @@ public sealed class GeneratedProvinceFactory : LaporAppFactory, IAsyncLifetime
         builder.UseSetting("Mail:DispatchEnabled", "false");
         builder.UseSetting("Deadlines:JobEnabled", "false");
         builder.UseSetting("Privacy:JobEnabled", "false");
-        builder.ConfigureServices(services => services.ConfigureDbContext<SqliteLaporDbContext>(o => o.AddInterceptors(Commands)));
+        builder.ConfigureServices(services =>
+        {
+            services.ConfigureDbContext<SqliteLaporDbContext>(o => o.AddInterceptors(Commands));
+            services.ConfigureDbContext<PostgresLaporDbContext>(o => o.AddInterceptors(Commands));
+        });
     }
 }

@@ -12,14 +12,12 @@ namespace Lapor.IntegrationTests.Performance;
 /// </summary>
 public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFixture<GeneratedProvinceFactory>
 {
-    private const string Generator = "the data generator writes to SQLite only (issue 22 part 3 brings it to PostgreSQL)";
-
     public const int MaxQueriesPerPage = 5;
 
     private const string Officer = SyntheticProvince.OfficerEmail;
     private const string Coordinator = SyntheticProvince.CoordinatorEmail;
 
-    [SqliteOnlyTheory(Generator)]
+    [Theory]
     [InlineData(null, "/")]
     [InlineData(null, "/laporan")]
     [InlineData(null, "/laporan?Q=jalan+berlubang&Page=2")]
@@ -43,7 +41,7 @@ public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFi
         await AssertQueriesAsync(client, url);
     }
 
-    [SqliteOnlyFact(Generator)]
+    [Fact]
     public async Task ReportPages_NeedAtMostFiveQueries()
     {
         var officer = await SessionAsync(Officer);
@@ -67,7 +65,7 @@ public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFi
     }
 
     /// <summary>The operator desk's list (with its "waiting for the resident" flag) and a held report's page, over generated reports made the operator's filings.</summary>
-    [SqliteOnlyFact(Generator)]
+    [Fact]
     public async Task OperatorDeskPages_NeedAtMostFiveQueries()
     {
         const string email = "operator.kinerja@uji.id";
@@ -92,7 +90,7 @@ public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFi
     /// The suggestion model's page before any model is trained (the generated province has none): it counts the handled
     /// reports up to the minimum instead of showing a model's figures.
     /// </summary>
-    [SqliteOnlyFact(Generator)]
+    [Fact]
     public async Task TriageAdminPage_NeedsAtMostFiveQueries()
     {
         const string email = "admin.kinerja@uji.id";
@@ -107,7 +105,7 @@ public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFi
     /// The tracking page as the public reads it (a published report), and as its own reporter does: signed in,
     /// with the whole report, its answers, files and the escalation offer, on a report with a long history.
     /// </summary>
-    [SqliteOnlyFact(Generator)]
+    [Fact]
     public async Task TrackingPages_NeedAtMostFiveQueries()
     {
         const string email = "pelapor.kinerja@uji.id";
@@ -130,7 +128,7 @@ public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFi
         Assert.NotNull((await HtmlPage.GetAsync(reporter, $"/lacak/{waiting}")).Document.QuerySelector("[data-testid=awaits-you]"));
     }
 
-    [SqliteOnlyFact(Generator)]
+    [Fact]
     public async Task LaterPages_NeedNoMoreQueriesThanTheFirst()
     {
         var officer = await SessionAsync(Officer);

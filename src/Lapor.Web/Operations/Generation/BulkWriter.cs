@@ -8,11 +8,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Lapor.Web.Operations.Generation;
 
 /// <summary>
-/// Writes entities with one prepared INSERT per table, bypassing the change tracker. Columns, value
-/// converters and parameter types come from the EF model, so the rows are stored exactly as EF would
-/// store them. Keys and foreign keys the database would have generated are passed in by the caller.
+/// Writes entities with one prepared INSERT per table, bypassing the change tracker (SQLite, where a
+/// prepared statement in a transaction is the fastest way in). Columns, value converters and parameter
+/// types come from the EF model, so the rows are stored exactly as EF would store them. Keys and
+/// foreign keys the database would have generated are passed in by the caller.
 /// </summary>
-public sealed class BulkWriter : IAsyncDisposable
+public sealed class BulkWriter : IBulkWriter
 {
     private readonly DbConnection _connection;
     private readonly Dictionary<Type, Table> _tables = [];

@@ -11,22 +11,25 @@ namespace Lapor.Web.Operations.Generation;
 /// <summary>
 /// Fills an empty database with a province's worth of reports for load tests and benchmarks:
 /// agencies and categories through EF, reports through the domain methods, rows through
-/// <see cref="BulkWriter"/> in transactions of a few thousand reports.
+/// <see cref="BulkWriter"/> (SQLite) or <see cref="PostgresBulkWriter"/> (binary COPY) in transactions of
+/// a few thousand reports. The same seed gives the same reports on both.
 /// </summary>
 public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> users, DeadlineScheduleProvider schedules, ReferenceData reference, TimeProvider clock)
 {
     private const int ReportsPerTransaction = 5_000;
 
-    public sealed record Settings(int Reports, int Agencies, int Years, int Seed);
+    /// <summary>What to generate; <paramref name="Now"/> fixes the clock, so a seed gives the same data set on any day (null: the real time).</summary>
+    public sealed record Settings(int Reports, int Agencies, int Years, int Seed, DateTimeOffset? Now = null);
 
     public sealed record Summary(long Reports, long Rows, int Agencies, TimeSpan Elapsed);
 
     public async Task<Summary> RunAsync(Settings settings, TextWriter output, bool interactive, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsSqlite())
+        var postgres = db.Database.IsNpgsql();
+        if (!db.Database.IsSqlite() && !postgres)
         {
             // Explicit keys need IDENTITY_INSERT per table on SQL Server; the generator writes several tables at once.
-            throw new InvalidOperationException("The generator writes to the embedded SQLite database only (Database:Provider=Sqlite).");
+            throw new InvalidOperationException("The generator writes to SQLite or PostgreSQL only (Database:Provider=Sqlite or PostgreSql).");
         }
 
         if (await db.Agencies.AnyAsync(cancellationToken) || await db.Reports.AnyAsync(cancellationToken))
@@ -34,7 +37,7 @@ public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> user
             throw new InvalidOperationException("The database already holds agencies or reports; point ConnectionStrings:Default at a new file.");
         }
 
-        var now = clock.GetUtcNow();
+        var now = settings.Now ?? clock.GetUtcNow();
         var first = now.AddYears(-settings.Years);
         await AddHolidaysAsync(first.Year, now.Year, cancellationToken);
         await schedules.InvalidateAsync(cancellationToken);
@@ -51,9 +54,9 @@ public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> user
         await db.Database.OpenConnectionAsync(cancellationToken);
 
         // The data set can be generated again, so losing it to a power cut is acceptable; speed is not optional.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=OFF; PRAGMA cache_size=-200000;", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(postgres ? "SET synchronous_commit = off" : "PRAGMA synchronous=OFF; PRAGMA cache_size=-200000;", cancellationToken);
 
-        await using var writer = new BulkWriter(db);
+        await using IBulkWriter writer = postgres ? new PostgresBulkWriter(db) : new BulkWriter(db);
         var progress = new ProgressBar(settings.Reports, output, interactive);
         long reportId = 0, assignmentId = 0, routingId = 0, messageId = 0;
         var span = now - first;
@@ -102,11 +105,19 @@ public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> user
         await writer.CommitAsync(cancellationToken);
         progress.Report(settings.Reports);
 
-        // Fresh statistics let SQLite's planner pick the right index for each page's query.
-        await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
+        if (writer is PostgresBulkWriter copied)
+        {
+            await copied.FinishAsync(cancellationToken);
+        }
+        else
+        {
+            // Fresh statistics let SQLite's planner pick the right index for each page's query.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
 
-        // Everything into the main file, so the database is one file that can be copied.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+            // Everything into the main file, so the database is one file that can be copied.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+        }
+
         await reference.InvalidateAsync(cancellationToken);
         return new Summary(reportId, writer.RowsWritten, province.All.Count, progress.Elapsed);
     }

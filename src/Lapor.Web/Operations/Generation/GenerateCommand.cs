@@ -4,7 +4,7 @@ namespace Lapor.Web.Operations.Generation;
 
 /// <summary>
 /// <c>dotnet run --project src/Lapor.Web -- generate --reports 1000000 --agencies 500</c>: fills the
-/// configured (empty) SQLite database with generated data instead of starting the portal.
+/// configured (empty) SQLite or PostgreSQL database with generated data instead of starting the portal.
 /// </summary>
 public static class GenerateCommand
 {
@@ -14,7 +14,7 @@ public static class GenerateCommand
     {
         if (!TryParse(args[1..], out var settings, out var error))
         {
-            await Console.Error.WriteLineAsync($"{error}\nUsage: generate [--reports 100000] [--agencies 500] [--years 5] [--seed 2026]");
+            await Console.Error.WriteLineAsync($"{error}\nUsage: generate [--reports 100000] [--agencies 500] [--years 5] [--seed 2026] [--now 2026-12-01T00:00:00Z]");
             return 2;
         }
 
@@ -40,8 +40,17 @@ public static class GenerateCommand
     {
         var values = new Dictionary<string, int> { ["--reports"] = 100_000, ["--agencies"] = 500, ["--years"] = 5, ["--seed"] = 2026 };
         settings = new DataGenerator.Settings(0, 0, 0, 0);
+        DateTimeOffset? now = null;
         for (var i = 0; i < args.Length; i += 2)
         {
+            // A fixed "now" makes a seed's data set the same whenever it is generated (to compare providers or versions).
+            if (args[i] == "--now" && i + 1 < args.Length
+                && DateTimeOffset.TryParse(args[i + 1], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var fixedNow))
+            {
+                now = fixedNow.ToUniversalTime();
+                continue;
+            }
+
             if (!values.ContainsKey(args[i]) || i + 1 >= args.Length
                 || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
             {
@@ -58,7 +67,7 @@ public static class GenerateCommand
             return false;
         }
 
-        settings = new DataGenerator.Settings(values["--reports"], values["--agencies"], values["--years"], values["--seed"]);
+        settings = new DataGenerator.Settings(values["--reports"], values["--agencies"], values["--years"], values["--seed"], now);
         error = "";
         return true;
     }
