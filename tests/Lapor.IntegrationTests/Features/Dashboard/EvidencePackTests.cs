@@ -122,6 +122,7 @@ public sealed class EvidencePackTests(LaporAppFactory app) : IClassFixture<Lapor
 
         // So does the workbook: the log says where the photo is, and the photo sheet embeds it under its caption.
         var xlsxBytes = await coordinator.Client.GetByteArrayAsync("/dashboard/bukti-dukung.xlsx?Year=2026");
+        OfficeFiles.AssertValidWorkbook(xlsxBytes);
         using (var workbook = new ZipArchive(new MemoryStream(xlsxBytes)))
         {
             using var xlsx = new MemoryStream(xlsxBytes);

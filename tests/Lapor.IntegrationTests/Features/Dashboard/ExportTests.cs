@@ -82,6 +82,7 @@ public sealed class ExportTests(LaporAppFactory app) : IClassFixture<LaporAppFac
         var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
 
         var bytes = await coordinator.Client.GetByteArrayAsync($"/dashboard/ekspor.xlsx?{Month}");
+        OfficeFiles.AssertValidWorkbook(bytes);
 
         using var stream = new MemoryStream(bytes);
         Assert.Equal(["Ringkasan", "Per instansi", "Terlambat sekarang", "Tren"], stream.GetSheetNames());

@@ -42,8 +42,10 @@ public static class PeriodReportExport
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheets, configuration: new OpenXmlConfiguration { DynamicColumns = [.. columns] }, cancellationToken: cancellationToken);
 
+        var workbook = XlsxDrawings.PlacedAfterData(stream.ToArray());
+
         // The photo sheet is the last one written.
-        return placed.Count > 0 ? XlsxPhotos.Embed(stream.ToArray(), sheets.Count, placed) : stream.ToArray();
+        return placed.Count > 0 ? XlsxPhotos.Embed(workbook, sheets.Count, placed) : workbook;
     }
 
     /// <summary>The photos' sheet: a caption row, then the photo anchored under it over as many empty rows as it is tall.</summary>

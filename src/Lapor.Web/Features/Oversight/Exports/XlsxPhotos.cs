@@ -40,7 +40,6 @@ public static class XlsxPhotos
                 anchors.Add(Anchor(i, id, photo));
             }
 
-            MoveDrawingLast(zip, sheet);
             var name = drawing[(drawing.LastIndexOf('/') + 1)..];
             Write(zip, drawing, Xml(new XElement(Xdr + "wsDr", new XAttribute(XNamespace.Xmlns + "xdr", Xdr), new XAttribute(XNamespace.Xmlns + "a", A), anchors)));
             Write(zip, $"xl/drawings/_rels/{name}.rels", Xml(relationships));
@@ -56,28 +55,6 @@ public static class XlsxPhotos
         var target = XDocument.Load(rels).Root!.Elements(Package + "Relationship")
             .Single(r => ((string?)r.Attribute("Type"))?.EndsWith("/drawing", StringComparison.Ordinal) == true).Attribute("Target")!.Value;
         return "xl/" + target.Replace("../", "", StringComparison.Ordinal).TrimStart('/').Replace("xl/", "", StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// MiniExcel writes the sheet's <c>&lt;drawing&gt;</c> inside <c>&lt;sheetData&gt;</c>; the schema wants it after the sheet's
-    /// data and auto-filter, and a strict reader drops (or "repairs" away) a drawing out of place.
-    /// </summary>
-    private static void MoveDrawingLast(ZipArchive zip, int sheet)
-    {
-        var path = $"xl/worksheets/sheet{sheet}.xml";
-        XDocument document;
-        using (var read = zip.GetEntry(path)!.Open())
-        {
-            document = XDocument.Load(read);
-        }
-
-        var root = document.Root!;
-        var drawing = root.Descendants(root.Name.Namespace + "drawing").Single();
-        drawing.Remove();
-        root.Add(drawing);
-        using var bytes = new MemoryStream();
-        document.Save(bytes);
-        Write(zip, path, bytes.ToArray());
     }
 
     private static XElement Anchor(int id, string relationship, Placed placed)
@@ -106,7 +83,7 @@ public static class XlsxPhotos
         return bytes.ToArray();
     }
 
-    private static void Write(ZipArchive zip, string path, byte[] content)
+    internal static void Write(ZipArchive zip, string path, byte[] content)
     {
         zip.GetEntry(path)?.Delete();
         using var entry = zip.CreateEntry(path, CompressionLevel.Optimal).Open();
