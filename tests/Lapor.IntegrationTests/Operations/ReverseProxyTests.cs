@@ -101,6 +101,36 @@ public sealed class ReverseProxyTests(ReverseProxyTests.ProxiedPortals proxy) : 
         Assert.True(second.Headers.Contains("Content-Security-Policy"));
     }
 
+    /// <summary>
+    /// Compression through the shipped nginx is the portal's: a public page and a stylesheet come compressed, the page a
+    /// visitor sees after filing (personal data next to the form's echo) comes plain, as the portal sent it (BREACH).
+    /// </summary>
+    [Fact]
+    public async Task Compression_PassesThroughNginx_AndPersonalPagesStayPlain()
+    {
+        using var visitor = proxy.Client();
+        var home = await SendAsync(visitor, "/");
+        var stylesheet = (await HtmlPage.GetAsync(visitor, "/")).Document.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!).First(h => h.StartsWith("/css/", StringComparison.Ordinal));
+        var css = await SendAsync(visitor, stylesheet);
+        var form = await HtmlPage.GetAsync(visitor, "/lapor");
+        var posted = await visitor.PostAsync("/lapor", Citizen.ReportForm(form.AntiforgeryToken("/lapor"), Guid.Parse(form.InputValue("Form.SubmissionToken"))));
+        var confirmation = await SendAsync(visitor, posted.Headers.Location!.OriginalString);
+
+        Assert.Equal("br", Assert.Single(home.Content.Headers.ContentEncoding));
+        Assert.Contains("Accept-Encoding", css.Headers.Vary);
+        Assert.NotEmpty(css.Content.Headers.ContentEncoding);
+        Assert.Equal(HttpStatusCode.OK, confirmation.StatusCode);
+        Assert.Empty(confirmation.Content.Headers.ContentEncoding);
+        Assert.True(confirmation.Headers.CacheControl?.NoStore);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
+        return await client.SendAsync(request);
+    }
+
     /// <summary>Two portal processes on one database behind nginx running the shipped configuration; started once for the class.</summary>
     public sealed class ProxiedPortals : IAsyncLifetime, IDisposable
     {

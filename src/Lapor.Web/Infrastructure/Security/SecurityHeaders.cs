@@ -45,19 +45,40 @@ public static class SecurityHeaders
 
             // Pages of a signed-in user, of an unlocked report or showing a new access code hold
             // personal data: never keep them in a cache.
-            var security = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
-            var personal = context.User.Identity?.IsAuthenticated == true
-                || context.Request.Cookies.ContainsKey(security.CookieName(SecurityOptions.TrackingCookie))
-                || context.Request.Cookies.ContainsKey(security.CookieName(SecurityOptions.FilingReceiptCookie));
             // Static files are the same for everyone and keep their long cache lifetime.
-            if (personal && context.GetEndpoint() is not null && !Web.StaticAssets.IsStaticAsset(context))
+            if (context.GetEndpoint() is not null && !Web.StaticAssets.IsStaticAsset(context))
             {
-                headers.CacheControl = "no-store";
+                if (IsPersonal(context))
+                {
+                    headers.CacheControl = "no-store";
+                }
+                else if (headers.CacheControl.Count == 0 && context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
+                {
+                    // A public page is fetched again on every visit (its form tokens, counts and lists change); without a
+                    // header a browser may show a stale copy on "back". Its files stay cached (fingerprinted, immutable).
+                    headers.CacheControl = "no-cache";
+                }
             }
 
             return Task.CompletedTask;
         });
         return next(context);
+    }
+
+    /// <summary>
+    /// Whether the response may carry personal data: a signed-in user, or a visitor who unlocked a report or just filed one.
+    /// Such responses are never cached, and never compressed (BREACH; see <c>StaticAssets.AddLaporCompression</c>).
+    /// </summary>
+    public static bool IsPersonal(HttpContext context)
+    {
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            return true;
+        }
+
+        var security = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        return context.Request.Cookies.ContainsKey(security.CookieName(SecurityOptions.TrackingCookie))
+            || context.Request.Cookies.ContainsKey(security.CookieName(SecurityOptions.FilingReceiptCookie));
     }
 
     /// <summary>Headers for a user's uploaded file: a download, sandboxed, never sniffed into HTML.</summary>

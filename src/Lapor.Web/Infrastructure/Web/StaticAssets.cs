@@ -1,4 +1,6 @@
+using Lapor.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
 
 namespace Lapor.Web.Infrastructure.Web;
 
@@ -20,11 +22,12 @@ public static class StaticAssets
     }
 
     /// <summary>
-    /// Brotli or gzip for pages, JSON and anything else not compressed at build time.
-    /// Over HTTPS too, which opens the door to BREACH only where a response reflects what an attacker sent next to a
-    /// secret that stays the same from response to response. The one secret on every form page, the antiforgery
-    /// request token, is encrypted afresh (new IV) for each response, so there is nothing stable to guess byte by byte;
-    /// access codes appear once, on the page that creates them. See docs/security.md.
+    /// Brotli or gzip for public pages, JSON and anything else not compressed at build time, over HTTPS too.
+    /// BREACH needs a response that reflects what an attacker sent next to a secret that stays the same from response to
+    /// response. Public pages hold one secret, the antiforgery request token, encrypted afresh (new IV) for each
+    /// response, so there is nothing stable to guess byte by byte. Personal responses (a signed-in user, an unlocked or
+    /// just-filed report: <see cref="SecurityHeaders.IsPersonal"/>) hold names, addresses and phone numbers next to
+    /// search boxes and filters that echo the address: those are sent uncompressed. See docs/security.md.
     /// </summary>
     public static IServiceCollection AddLaporCompression(this IServiceCollection services)
     {
@@ -38,7 +41,20 @@ public static class StaticAssets
         // Pages are small: the better ratio of Optimal costs well under a millisecond each.
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        services.AddSingleton<IResponseCompressionProvider, PublicResponsesOnly>();
         return services;
+    }
+
+    /// <summary>The framework's choice of encoding, except that a personal response is never compressed.</summary>
+    internal sealed class PublicResponsesOnly(IServiceProvider services, IOptions<ResponseCompressionOptions> options) : IResponseCompressionProvider
+    {
+        private readonly ResponseCompressionProvider _framework = new(services, options);
+
+        public ICompressionProvider? GetCompressionProvider(HttpContext context) => _framework.GetCompressionProvider(context);
+
+        public bool ShouldCompressResponse(HttpContext context) => !SecurityHeaders.IsPersonal(context) && _framework.ShouldCompressResponse(context);
+
+        public bool CheckRequestAcceptsCompression(HttpContext context) => _framework.CheckRequestAcceptsCompression(context);
     }
 
     /// <summary>

@@ -54,7 +54,8 @@ public static class DuplicateEval
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<LaporDbContext>();
-        var coordinator = await db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => u.Id).FirstOrDefaultAsync();
+        var normalized = email.ToUpperInvariant(); // as Identity stores it: the address typed in any case finds the account
+        var coordinator = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync();
         if (coordinator is null)
         {
             await Console.Error.WriteLineAsync($"No user {email}: name a coordinator with --as.");

@@ -65,6 +65,75 @@ public sealed partial class PageWeightTests(LaporAppFactory app) : IClassFixture
         }
     }
 
+    /// <summary>
+    /// The headers a regression would change first (issue 22): a stylesheet and a script compressed, cached a year as
+    /// immutable, varying by encoding, with validators; the page itself compressed and fetched again on every visit.
+    /// </summary>
+    [Fact]
+    public async Task Stylesheet_Script_AndPage_CarryTheirCompressionAndCacheHeaders()
+    {
+        var client = app.CreateBrowser();
+        var assets = await LinkedAssetsAsync(client, ["/"]);
+
+        foreach (var asset in new[] { assets.First(a => a.StartsWith("/css/site.", StringComparison.Ordinal)), assets.First(a => a.StartsWith("/js/site.", StringComparison.Ordinal)) })
+        {
+            var response = await GetAsync(client, asset, "br, gzip");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding)); // Brotli copies come with publishing
+            Assert.Contains("Accept-Encoding", response.Headers.Vary);
+            Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl?.MaxAge);
+            Assert.Contains(response.Headers.CacheControl!.Extensions, e => e.Name == "immutable");
+            Assert.NotNull(response.Content.Headers.LastModified);
+            // The validators a browser revalidates with once the year is up; the 304 itself comes from the published app's
+            // manifest (an unpublished build's runtime handler answers 200), so bench/page-weight checks it.
+            Assert.NotNull(response.Headers.ETag);
+        }
+
+        var page = await GetAsync(client, "/", "br, gzip");
+        Assert.Equal("br", Assert.Single(page.Content.Headers.ContentEncoding));
+        Assert.Contains("Accept-Encoding", page.Headers.Vary);
+        Assert.True(page.Headers.CacheControl?.NoCache, $"/: {page.Headers.CacheControl}");
+        Assert.False(page.Headers.CacheControl!.MaxAge > TimeSpan.Zero);
+    }
+
+    /// <summary>BREACH (docs/security.md): a page with personal data next to text from the address is never compressed.</summary>
+    [Theory]
+    [InlineData("/inbox?Q=rahasia")]
+    [InlineData("/akun")]
+    public async Task PersonalPage_AskedCompressed_ComesPlain_AndUncached(string path)
+    {
+        await StaffWorld.CreateAsync(app);
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+
+        var response = await GetAsync(officer.Client, path, "br, gzip");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"{path}: {response.Headers.CacheControl}");
+        Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The icon is linked by its fingerprinted name too: a repeat visit asks for nothing but the page.</summary>
+    [Fact]
+    public async Task Icon_IsLinkedFingerprinted_AndImmutable()
+    {
+        var client = app.CreateBrowser();
+        var home = await HtmlPage.GetAsync(client, "/");
+        var icon = home.Document.QuerySelector("link[rel=icon]")?.GetAttribute("href");
+
+        Assert.Matches(@"^/favicon\.[a-z0-9]{8,}\.ico$", icon);
+        var response = await GetAsync(client, icon!, "gzip");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(response.Headers.CacheControl!.Extensions, e => e.Name == "immutable");
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        return await client.SendAsync(request);
+    }
+
     [Fact]
     public async Task NoPage_LinksAnUnfingerprintedStylesheetOrScript()
     {

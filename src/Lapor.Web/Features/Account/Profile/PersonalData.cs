@@ -101,7 +101,9 @@ public static class PersonalData
 
             if (user.Email is { } email)
             {
-                await db.OutboxMessages.Where(m => m.Recipient == email).ExecuteDeleteAsync(cancellationToken);
+                // Whatever case the address was typed in when a mail was queued (SQL Server would match it anyway, SQLite and PostgreSQL not).
+                var address = CaseFolded.Exactly(email);
+                await db.OutboxMessages.Where(m => EF.Functions.Like(m.Recipient.ToLower(), address, CaseFolded.Escape)).ExecuteDeleteAsync(cancellationToken);
             }
 
             db.AuditEntries.Add(new AuditEntry(AuditAction.AccountDeleted, user.Id, "Account", user.Id, null, ipAddress, clock.GetUtcNow()));

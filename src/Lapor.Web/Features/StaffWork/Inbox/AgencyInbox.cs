@@ -237,9 +237,11 @@ public static class AgencyInbox
             if (!string.IsNullOrWhiteSpace(filter.Q))
             {
                 var number = TrackingNumber.Normalize(filter.Q);
-                var text = filter.Q.Trim();
+                // Lower case on both sides, so "jalan" finds "Jalan" and "josé" finds "JOSÉ" on every database
+                // (docs/architecture.md, "Text comparison").
+                var text = CaseFolded.Anywhere(filter.Q);
                 // An eight-letter word can look like a tracking number: match either.
-                rows = rows.Where(x => x.Report!.TrackingNumber == number || x.Report!.Title.Contains(text) || x.Report!.Body.Contains(text));
+                rows = rows.Where(x => x.Report!.TrackingNumber == number || EF.Functions.Like(x.Report!.Title.ToLower(), text, CaseFolded.Escape) || EF.Functions.Like(x.Report!.Body.ToLower(), text, CaseFolded.Escape));
             }
 
             return rows;

@@ -139,9 +139,11 @@ public static class CoordinatorQueue
             if (!string.IsNullOrWhiteSpace(filter.Q))
             {
                 var number = TrackingNumber.Normalize(filter.Q);
-                var text = filter.Q.Trim();
+                // Lower case on both sides, so "jalan" finds "Jalan" and "josé" finds "JOSÉ" on every database
+                // (docs/architecture.md, "Text comparison").
+                var text = CaseFolded.Anywhere(filter.Q);
                 // An eight-letter word can look like a tracking number: match either.
-                reports = reports.Where(r => r.TrackingNumber == number || r.Title.Contains(text) || r.Body.Contains(text));
+                reports = reports.Where(r => r.TrackingNumber == number || EF.Functions.Like(r.Title.ToLower(), text, CaseFolded.Escape) || EF.Functions.Like(r.Body.ToLower(), text, CaseFolded.Escape));
             }
 
             return reports;
