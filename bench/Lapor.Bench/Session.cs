@@ -48,6 +48,10 @@ public sealed partial class Session : IDisposable
             ? WebUtility.HtmlDecode(match.Groups[1].Value)
             : throw new InvalidOperationException($"No antiforgery token on {url}.");
 
+    /// <summary>The antiforgery token of a page already read, if it has a form.</summary>
+    public static string? TokenOf(string page) =>
+        TokenPattern().Match(page) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+
     public Task<HttpResponseMessage> PostAsync(string url, HttpContent content) => _client.PostAsync(url, content);
 
     public void Dispose() => _client.Dispose();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.RegularExpressions;
 using SkiaSharp;
 
 namespace Lapor.Bench;
@@ -7,14 +8,22 @@ namespace Lapor.Bench;
 /// <summary>
 /// Citizens filing at once: each worker opens the form (antiforgery token) and posts a report with
 /// one ~500 KB photo, again and again for the given time. Only a redirect to the confirmation counts.
+/// When the portal offers open reports of the same problem at the same place instead ("dukung laporan
+/// ini"), the worker does what a citizen who still wants a new report does: presses "Tetap kirim laporan
+/// baru", which posts the form again as it came back (the photo already staged, <c>Form.KeepNew=true</c>).
 /// </summary>
-public static class Submissions
+public static partial class Submissions
 {
-    public sealed record Result(int Succeeded, int Failed, double PerSecond, double P95Ms, IReadOnlyDictionary<int, int> FailuresByStatus);
+    /// <summary>What the run did; <c>Offered</c>: filings that met the support offer first (then sent with "Tetap kirim laporan baru").</summary>
+    public sealed record Result(int Succeeded, int Failed, double PerSecond, double P95Ms, IReadOnlyDictionary<int, int> FailuresByStatus, int Offered);
+
+    /// <summary>How a filing ended: the last answer's status, whether it was the redirect to the receipt, whether the offer came first.</summary>
+    private readonly record struct Outcome(HttpStatusCode Status, bool Filed, bool Offered);
 
     public static async Task<Result> RunAsync(Uri baseUrl, int workers, TimeSpan duration, byte[] photo)
     {
         var succeeded = 0;
+        var offered = 0;
         var failures = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
         var times = new System.Collections.Concurrent.ConcurrentBag<double>();
         var clock = Stopwatch.StartNew();
@@ -24,56 +33,92 @@ public static class Submissions
             for (var n = 0; clock.Elapsed < duration; n++)
             {
                 var watch = Stopwatch.StartNew();
-                var status = await FileAsync(citizen, photo, $"Beban uji {worker}-{n}");
-                if (status == HttpStatusCode.Redirect)
+                var outcome = await FileAsync(citizen, photo, $"Beban uji {worker}-{n}");
+                if (outcome.Offered)
+                {
+                    Interlocked.Increment(ref offered);
+                }
+
+                if (outcome.Filed)
                 {
                     Interlocked.Increment(ref succeeded);
                     times.Add(watch.Elapsed.TotalMilliseconds);
                 }
                 else
                 {
-                    failures.AddOrUpdate((int)status, 1, (_, count) => count + 1);
+                    failures.AddOrUpdate((int)outcome.Status, 1, (_, count) => count + 1);
                 }
             }
         }));
 
         var elapsed = clock.Elapsed.TotalSeconds;
         var sorted = times.OrderBy(t => t).ToArray();
-        return new Result(succeeded, failures.Values.Sum(), succeeded / elapsed, sorted.Length == 0 ? 0 : Latency.Percentile(sorted, 0.95), failures.ToDictionary());
+        return new Result(succeeded, failures.Values.Sum(), succeeded / elapsed, sorted.Length == 0 ? 0 : Latency.Percentile(sorted, 0.95), failures.ToDictionary(), offered);
     }
 
-    private static async Task<HttpStatusCode> FileAsync(Session citizen, byte[] photo, string title)
+    private static async Task<Outcome> FileAsync(Session citizen, byte[] photo, string title)
     {
         try
         {
             var token = await citizen.FormTokenAsync("/lapor");
-            using var form = new MultipartFormDataContent
-            {
-                { new StringContent(token), "__RequestVerificationToken" },
-                { new StringContent(Guid.NewGuid().ToString()), "Form.SubmissionToken" },
-                { new StringContent("Complaint"), "Form.Classification" },
-                { new StringContent(title), "Form.Title" },
-                { new StringContent("Lubang besar di depan pasar membahayakan pengendara motor setiap malam, mohon segera diperbaiki."), "Form.Body" },
-                { new StringContent("Kecamatan Batu Permai"), "Form.Location" },
-                { new StringContent("Warga Uji Beban"), "Form.ReporterName" },
-                { new StringContent("beban@contoh.id"), "Form.ReporterEmail" },
-                { new StringContent("true"), "Form.Consent" },
-            };
+            var submission = Guid.NewGuid().ToString();
+            using var form = Fields(token, submission, title);
             var file = new ByteArrayContent(photo);
             file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
             form.Add(file, "Form.Attachments", "foto-jalan.jpg");
             using var response = await citizen.PostAsync("/lapor", form);
-            return response.StatusCode;
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return new Outcome(response.StatusCode, IsReceipt(response), Offered: false);
+            }
+
+            // 200 is the form again: only the support offer is a reason to send it once more; anything else stays a failure.
+            var page = await response.Content.ReadAsStringAsync();
+            if (!page.Contains("data-testid=\"support-offers\"", StringComparison.Ordinal))
+            {
+                return new Outcome(response.StatusCode, Filed: false, Offered: false);
+            }
+
+            // "Tetap kirim laporan baru": the same form, its photo now staged (a ticked checkbox), the offer not made again.
+            using var again = Fields(Session.TokenOf(page) ?? token, submission, title);
+            again.Add(new StringContent("true"), "Form.KeepNew");
+            foreach (Match staged in StagedPattern().Matches(page))
+            {
+                again.Add(new StringContent(staged.Groups[1].Value), "Form.Staged");
+            }
+
+            using var kept = await citizen.PostAsync("/lapor", again);
+            return new Outcome(kept.StatusCode, IsReceipt(kept), Offered: true);
         }
         catch (HttpRequestException e)
         {
-            return e.StatusCode ?? HttpStatusCode.ServiceUnavailable;
+            return new Outcome(e.StatusCode ?? HttpStatusCode.ServiceUnavailable, Filed: false, Offered: false);
         }
         catch (InvalidOperationException)
         {
-            return HttpStatusCode.InternalServerError;
+            return new Outcome(HttpStatusCode.InternalServerError, Filed: false, Offered: false);
         }
     }
+
+    /// <summary>Filed: the redirect to the receipt page, nothing else.</summary>
+    private static bool IsReceipt(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.StartsWith("/lapor/terkirim/", StringComparison.Ordinal) == true;
+
+    private static MultipartFormDataContent Fields(string token, string submission, string title) => new()
+    {
+        { new StringContent(token), "__RequestVerificationToken" },
+        { new StringContent(submission), "Form.SubmissionToken" },
+        { new StringContent("Complaint"), "Form.Classification" },
+        { new StringContent(title), "Form.Title" },
+        { new StringContent("Lubang besar di depan pasar membahayakan pengendara motor setiap malam, mohon segera diperbaiki."), "Form.Body" },
+        { new StringContent("Kecamatan Batu Permai"), "Form.Location" },
+        { new StringContent("Warga Uji Beban"), "Form.ReporterName" },
+        { new StringContent("beban@contoh.id"), "Form.ReporterEmail" },
+        { new StringContent("true"), "Form.Consent" },
+    };
+
+    [GeneratedRegex("<input[^>]*name=\"Form\\.Staged\"[^>]*value=\"([0-9a-fA-F-]{32,36})\"")]
+    private static partial Regex StagedPattern();
 
     /// <summary>A phone-sized photo of about 500 KB: smooth gradients with noise, which JPEG cannot squeeze much.</summary>
     public static byte[] Photo(int targetBytes = 500 * 1024)

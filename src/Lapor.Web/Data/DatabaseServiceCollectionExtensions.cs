@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Lapor.Web.Data;
 
@@ -21,7 +22,7 @@ public static class DatabaseServiceCollectionExtensions
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<LaporDbContext, PostgresLaporDbContext>(o => o
-                    .UseNpgsql(ServerConnectionString(connectionString, options.Provider), pg => pg.EnableRetryOnFailure())
+                    .UseNpgsql(WithoutJit(ServerConnectionString(connectionString, options.Provider)), pg => pg.EnableRetryOnFailure())
                     .AddInterceptors(new AppendOnlyHistoryInterceptor(), new PostgresNulInterceptor()));
                 break;
             default:
@@ -40,6 +41,23 @@ public static class DatabaseServiceCollectionExtensions
         string.IsNullOrWhiteSpace(configured)
             ? throw new InvalidOperationException($"ConnectionStrings:Default is required when Database:Provider is {provider}.")
             : configured;
+
+    /// <summary>
+    /// PostgreSQL compiles a statement to machine code (JIT) when its estimated cost passes jit_above_cost, and a
+    /// search over a million reports passes it: 4.5 s of its 4.7 s went to compiling (EXPLAIN ANALYZE, bench/README.md,
+    /// issue 22), far more than the statement could ever save. So the portal's connections run with JIT off,
+    /// unless the connection string's Options already name jit.
+    /// </summary>
+    public static string WithoutJit(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : $"{builder.Options} -c jit=off";
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>Defaults to App_Data/lapor.db beside the app; creates the folder so a bare machine just works.</summary>
     private static string SqliteConnectionString(string? configured, string contentRoot)

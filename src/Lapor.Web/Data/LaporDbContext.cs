@@ -61,17 +61,20 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     /// <summary>
     /// Public reports whose public text (title, summary, public answers) holds every term of
     /// <see cref="SearchTerms.Parse"/>, through the provider's own full-text search; each provider's
-    /// context answers with its own statement. Compose it with <see cref="Reports"/>.
+    /// context answers with its own statement. Compose it with <see cref="Reports"/>. Without
+    /// <paramref name="ranked"/> a provider may leave the score out (0), for counting: PostgreSQL's rank reads every match's text.
     /// </summary>
-    public abstract IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms);
+    public abstract IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms, bool ranked = true);
 
     /// <summary>
     /// Reports filed before <paramref name="beforeReportId"/> (ids follow filing) and not before
     /// <paramref name="since"/>, whose title, text or
     /// location holds any of the terms (<see cref="SimilarityTerms"/>), every report and not only public
     /// ones: the best <paramref name="limit"/> by the provider's text rank. Compose it with <see cref="Reports"/>.
+    /// With <paramref name="openPublicOnly"/>, only the reports a citizen may be offered to support (public, open,
+    /// not anonymous), the best <paramref name="limit"/> among them: the support offer runs on every filing.
     /// </summary>
-    public abstract IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit);
+    public abstract IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, bool openPublicOnly = false);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

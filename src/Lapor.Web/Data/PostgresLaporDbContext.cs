@@ -8,10 +8,10 @@ namespace Lapor.Web.Data;
 /// <summary>A server database without licence fees: PostgreSQL, chosen with Database:Provider=PostgreSql.</summary>
 public sealed class PostgresLaporDbContext(DbContextOptions<PostgresLaporDbContext> options) : LaporDbContext(options)
 {
-    public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms) => PostgresReportSearch.Search(this, terms);
+    public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms, bool ranked = true) => PostgresReportSearch.Search(this, terms, ranked);
 
-    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit) =>
-        PostgresReportSearch.Similar(this, terms, beforeReportId, since, limit);
+    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, bool openPublicOnly = false) =>
+        PostgresReportSearch.Similar(this, terms, beforeReportId, since, limit, openPublicOnly);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -7,10 +7,10 @@ namespace Lapor.Web.Data;
 /// <summary>Production: SQL Server, chosen with Database:Provider=SqlServer.</summary>
 public sealed class SqlServerLaporDbContext(DbContextOptions<SqlServerLaporDbContext> options) : LaporDbContext(options)
 {
-    public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms) => SqlServerReportSearch.Search(this, terms);
+    public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms, bool ranked = true) => SqlServerReportSearch.Search(this, terms);
 
-    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit) =>
-        SqlServerReportSearch.Similar(this, terms, beforeReportId, since, limit);
+    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, bool openPublicOnly = false) =>
+        SqlServerReportSearch.Similar(this, terms, beforeReportId, since, limit, openPublicOnly);
 }
 
 /// <summary>Lets `dotnet ef` build the SQL Server model and script without a server.</summary>

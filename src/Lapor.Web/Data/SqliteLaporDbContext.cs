@@ -8,10 +8,10 @@ namespace Lapor.Web.Data;
 /// <summary>The embedded default: a SQLite file under App_Data.</summary>
 public sealed class SqliteLaporDbContext(DbContextOptions<SqliteLaporDbContext> options) : LaporDbContext(options)
 {
-    public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms) => SqliteReportSearch.Search(this, terms);
+    public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms, bool ranked = true) => SqliteReportSearch.Search(this, terms);
 
-    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit) =>
-        SqliteReportSearch.Similar(this, terms, beforeReportId, since, limit);
+    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, bool openPublicOnly = false) =>
+        SqliteReportSearch.Similar(this, terms, beforeReportId, since, limit, openPublicOnly);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

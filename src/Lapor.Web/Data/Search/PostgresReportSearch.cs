@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -56,43 +55,73 @@ public static class PostgresReportSearch
 
     /// <summary>
     /// Public reports holding every term, the words allowed in different fields (the report's own public
-    /// text or a public answer), as on SQLite and SQL Server: one match set per term and field, kept when
-    /// every term matched; the ranks are summed.
+    /// text or a public answer), as on SQLite and SQL Server; the score is the sum of each term's ts_rank in
+    /// the report's text and in every public answer holding it. Without <paramref name="ranked"/> the score is
+    /// 0: a count needs no rank, and ranking reads every match's text.
+    /// <para>
+    /// Written for the planner at a million reports (bench/README.md, issue 22): most matches hold every term
+    /// in their own text, found by one GIN lookup of all terms together; only reports with a public answer
+    /// holding some term are checked term by term. The answers are looked up one prefix at a time, because
+    /// PostgreSQL guesses an OR of prefixes to match a tenth of the table and reads all of it instead of the index.
+    /// </para>
     /// </summary>
-    public static IQueryable<SearchHit> Search(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms)
+    public static IQueryable<SearchHit> Search(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, bool ranked = true)
     {
         ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
 
-        // Only fixed text and parameter placeholders ({0}, {1}…) go into the statement; the words are parameters.
-        var parts = new List<string>();
-        for (var i = 0; i < terms.Count; i++)
-        {
-            parts.Add($$"""SELECT {{i}} AS "Term", r."Id" AS "ReportId", ts_rank({{PublicWeights}}, r."PublicText", q) AS "Score" FROM "Reports" AS r, to_tsquery('lapor_simple', {{{i}}}) AS q WHERE r."PublicText" @@ q""");
-            parts.Add($$"""SELECT {{i}}, m."ReportId", ts_rank({{PublicWeights}}, m."PublicText", q) FROM "Messages" AS m JOIN "Reports" AS r ON r."Id" = m."ReportId", to_tsquery('lapor_simple', {{{i}}}) AS q WHERE m."PublicText" @@ q AND r."IsPublic" """);
-        }
+        // Only fixed text and parameter placeholders go into the statement; the words are parameters:
+        // {0}…{n-1} each term's tsquery, then one parameter per form of a term for the answers' look-ups.
+        var forms = terms.SelectMany(t => t).Distinct(StringComparer.Ordinal).ToList();
+        string Term(int i) => $"to_tsquery('lapor_simple', {{{i}}})";
+        string Rank(string column, int i) => $"ts_rank({PublicWeights}, {column}, {Term(i)})";
+        var range = Enumerable.Range(0, terms.Count).ToList();
+        const string ReportText = "r.\"PublicText\"", AnswerText = "a.\"PublicText\"";
+        var every = string.Join(" && ", range.Select(Term));
 
-        var sql = new StringBuilder("""SELECT h."ReportId", SUM(h."Score")::float8 AS "Score" FROM (""")
-            .AppendJoin(" UNION ALL ", parts)
-            .Append($$""") AS h GROUP BY h."ReportId" HAVING COUNT(DISTINCT h."Term") = {{terms.Count}}""")
-            .ToString();
-        return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql, [.. terms.Select(Query)]));
+        var answers = string.Join(" UNION ALL ", forms.Select((_, f) =>
+            $$"""SELECT "Id", "ReportId", "PublicText" FROM "Messages" WHERE "PublicText" @@ to_tsquery('lapor_simple', {{{terms.Count + f}}})"""));
+        var holds = string.Join(", ", range.Select(i => $"""bool_or(a."PublicText" @@ {Term(i)}) AS "T{i}" """));
+        var answerScore = ranked
+            ? string.Join(" + ", range.Select(i => $"""CASE WHEN a."PublicText" @@ {Term(i)} THEN {Rank(AnswerText, i)} ELSE 0 END"""))
+            : "0";
+        var ownScore = ranked ? string.Join(" + ", range.Select(i => Rank(ReportText, i))) : "0";
+        var partScore = ranked
+            ? string.Join(" + ", range.Select(i => $"""CASE WHEN r."PublicText" @@ {Term(i)} THEN {Rank(ReportText, i)} ELSE 0 END"""))
+            : "0";
+        var eachTerm = string.Join(" AND ", range.Select(i => $"""(f."T{i}" OR r."PublicText" @@ {Term(i)})"""));
+
+        var sql = $$"""
+            WITH answers AS MATERIALIZED (SELECT DISTINCT ON (m."Id") m."ReportId", m."PublicText" FROM ({{answers}}) AS m),
+            found AS (SELECT a."ReportId", {{holds}}, SUM({{answerScore}}) AS "Score" FROM answers AS a GROUP BY a."ReportId")
+            SELECT r."Id" AS "ReportId", ({{ownScore}} + COALESCE(f."Score", 0))::float8 AS "Score"
+            FROM "Reports" AS r LEFT JOIN found AS f ON f."ReportId" = r."Id"
+            WHERE r."PublicText" @@ ({{every}})
+            UNION ALL
+            SELECT r."Id", ({{partScore}} + f."Score")::float8
+            FROM found AS f JOIN "Reports" AS r ON r."Id" = f."ReportId"
+            WHERE r."IsPublic" AND NOT (r."PublicText" @@ ({{every}})) AND {{eachTerm}}
+            """;
+        return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql, [.. terms.Select(Query), .. forms.Select(Prefix)]));
     }
 
     /// <summary>
     /// Reports filed from <paramref name="since"/> on and before <paramref name="beforeReportId"/> whose title,
     /// place or text holds any of the terms: the best <paramref name="limit"/> by ts_rank (newest first among equals).
+    /// With <paramref name="openPublicOnly"/> only reports a citizen may be offered to support: checked before the
+    /// text, so the text of the period's other reports is never unpacked (half the time at a million reports).
     /// </summary>
-    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit)
+    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, bool openPublicOnly = false)
     {
         ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
         var query = string.Join(" | ", terms.SelectMany(t => t).Distinct(StringComparer.Ordinal).Select(Prefix));
-        const string Sql = $$"""
+        var offerable = openPublicOnly ? """r."IsPublic" AND NOT r."IsAnonymous" AND r."Status" <> 'Archived' AND r."Status" <> 'Completed' AND """ : "";
+        var sql = $$"""
             SELECT r."Id" AS "ReportId", ts_rank({{SimilarWeights}}, r."SimilarText", q)::float8 AS "Score"
             FROM "Reports" AS r, to_tsquery('lapor_simple', {0}) AS q
-            WHERE r."SimilarText" @@ q AND r."Id" < {1} AND r."SubmittedAt" >= {2}
+            WHERE {{offerable}}r."SimilarText" @@ q AND r."Id" < {1} AND r."SubmittedAt" >= {2}
             ORDER BY 2 DESC, r."Id" DESC LIMIT {3}
             """;
-        return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(Sql, query, beforeReportId, since.ToUniversalTime(), limit));
+        return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql, query, beforeReportId, since.ToUniversalTime(), limit));
     }
 
     /// <summary>One term as a tsquery: any of its forms as a quoted prefix (nothing inside the quotes is syntax).</summary>

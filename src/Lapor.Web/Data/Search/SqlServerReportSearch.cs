@@ -49,14 +49,17 @@ public static class SqlServerReportSearch
     /// migration SimilarReports), filed from <paramref name="since"/> on and before <paramref name="beforeReportId"/>:
     /// any term may match, the best <paramref name="limit"/> by RANK.
     /// </summary>
-    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit)
+    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, bool openPublicOnly = false)
     {
         ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
         var condition = string.Join(" OR ", terms.Select(Condition));
+        var offerable = openPublicOnly ? 1 : 0;
         return db.Database.SqlQuery<SearchHit>($"""
             SELECT TOP ({limit}) t.[KEY] AS [ReportId], CAST(t.[RANK] AS float) AS [Score]
             FROM CONTAINSTABLE([Reports], ([Title], [Body], [Location]), {condition}) AS t JOIN [Reports] AS r ON r.[Id] = t.[KEY]
-            WHERE t.[KEY] < {beforeReportId} AND r.[SubmittedAt] >= {since} ORDER BY t.[RANK] DESC
+            WHERE t.[KEY] < {beforeReportId} AND r.[SubmittedAt] >= {since}
+                AND ({offerable} = 0 OR (r.[IsPublic] = 1 AND r.[IsAnonymous] = 0 AND r.[Status] NOT IN (N'Archived', N'Completed')))
+            ORDER BY t.[RANK] DESC
             """);
     }
 

@@ -23,10 +23,25 @@ public static class SqliteReportSearch
     /// reads only that stretch of the index (one seek on IX_Reports_SubmittedAt). The cap is applied in the
     /// index, before the caller joins the reports.
     /// </summary>
-    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit)
+    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, bool openPublicOnly = false)
     {
         // SubmittedAt is stored as DateTimeOffset.ToBinary-style ticks on SQLite (SqliteLaporDbContext's conventions).
         var from = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(since)!;
+        if (openPublicOnly)
+        {
+            // Only reports a citizen may be offered to support, the cap among them: each match's report is read
+            // (by key) before the ranking is cut, which measured no slower than ranking the index alone (100k).
+            return db.Database.SqlQuery<SearchHit>($"""
+                SELECT h."ReportId", h."Score" FROM (
+                    SELECT "rowid" AS "ReportId", -bm25("ReportText", 3.0, 1.0, 3.0) AS "Score" FROM "ReportText"
+                    WHERE "ReportText" MATCH {AnyTermExpression(terms)} AND "rowid" < {beforeReportId}
+                        AND "rowid" >= COALESCE((SELECT "Id" FROM "Reports" WHERE "SubmittedAt" >= {from} ORDER BY "SubmittedAt" LIMIT 1), {beforeReportId})) AS h
+                JOIN "Reports" AS r ON r."Id" = h."ReportId"
+                WHERE r."IsPublic" AND NOT r."IsAnonymous" AND r."Status" NOT IN ('Archived', 'Completed')
+                ORDER BY h."Score" DESC LIMIT {limit}
+                """);
+        }
+
         return db.Database.SqlQuery<SearchHit>($"""
             SELECT "rowid" AS "ReportId", -bm25("ReportText", 3.0, 1.0, 3.0) AS "Score" FROM "ReportText"
             WHERE "ReportText" MATCH {AnyTermExpression(terms)} AND "rowid" < {beforeReportId}

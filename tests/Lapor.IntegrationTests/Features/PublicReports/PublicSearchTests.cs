@@ -82,6 +82,25 @@ public sealed class PublicSearchTests(LaporAppFactory app) : IClassFixture<Lapor
     }
 
     [Fact]
+    public async Task Search_FindsAReportByAWordOfItsTitleAndAnotherOfItsPublicAnswers_CountedOnce()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var number = await PublishAsync(world, "Pipa BOCORKANARI di pasar lama");
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+        // Two public answers hold the second word: still one report, counted once.
+        await officer.ActAsync(number, "tanggapi", ("Text", "Tukang LASKANARI datang besok."), ("Public", "true"));
+        await officer.ActAsync(number, "tanggapi", ("Text", "Tukang LASKANARI memeriksa meteran."), ("Public", "true"));
+        await officer.ActAsync(number, "tanggapi", ("Text", "Catatan RAHASIAKANARI untuk kontraktor."));
+
+        var page = await SearchAsync("bocorkanari laskanari");
+
+        Assert.Equal([number], Numbers(page));
+        Assert.Contains("1 laporan ditemukan", page.Text, StringComparison.Ordinal);
+        Assert.Equal([number], Numbers(await SearchAsync("laskanari")));
+        Assert.Empty(Numbers(await SearchAsync("bocorkanari rahasiakanari")));
+    }
+
+    [Fact]
     public async Task Search_NeverFindsConfidentialUnverifiedOrReplacedText()
     {
         var world = await StaffWorld.CreateAsync(app);
