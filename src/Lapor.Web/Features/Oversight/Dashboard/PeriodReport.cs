@@ -189,9 +189,6 @@ public static class PeriodReport
         }
     }
 
-    /// <summary>Open reports by filing day (with how many are late to verify), or one agency's running assignments late now: both in one statement.</summary>
-    private sealed record OpenRow(int AgencyId, DateOnly FiledOn, int Count, int LateFirst, int LateCompletion);
-
     public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, AgencyTree tree, ReferenceData reference, TimeProvider clock)
     {
         /// <summary>The report; <paramref name="fromRows"/> counts it from the rows even where the tally could answer (the reconciliation test compares both).</summary>
@@ -327,13 +324,21 @@ public static class PeriodReport
             var openReports = period
                 .Where(r => r.Status == ReportStatus.Unverified || r.Status == ReportStatus.OnHold || r.Status == ReportStatus.Dispositioned || r.Status == ReportStatus.InProgress)
                 .GroupBy(r => r.SubmittedOn)
-                .Select(g => new OpenRow(0, g.Key, g.Count(), g.Count(r => r.Status == ReportStatus.Unverified && r.VerifyDueOn != null && r.VerifyDueOn < today), 0));
+                .Select(g => new
+                {
+                    AgencyId = 0, FiledOn = g.Key, Count = g.Count(),
+                    LateFirst = g.Count(r => r.Status == ReportStatus.Unverified && r.VerifyDueOn != null && r.VerifyDueOn < today), LateCompletion = 0,
+                });
             var runningAssignments =
                 from a in db.Assignments.AsNoTracking()
                 where (a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress) && a.PausedAt == null
                 join r in period on a.ReportId equals r.Id
-                group a by a.AgencyId into g
-                select new OpenRow(g.Key, @from, 0, g.Count(a => a.FirstRespondedAt == null && a.FirstResponseDueOn < today), g.Count(a => a.CompletionDueOn < today));
+                group new { a, r.SubmittedOn } by a.AgencyId into g
+                select new
+                {
+                    AgencyId = g.Key, FiledOn = g.Min(x => x.SubmittedOn), Count = 0,
+                    LateFirst = g.Count(x => x.a.FirstRespondedAt == null && x.a.FirstResponseDueOn < today), LateCompletion = g.Count(x => x.a.CompletionDueOn < today),
+                };
             foreach (var row in await openReports.Concat(runningAssignments).ToListAsync(cancellationToken))
             {
                 if (row.AgencyId == 0)
