@@ -69,7 +69,9 @@ public abstract partial class LaporDbContext
     /// <summary>Adds counts to the tally's cells, creating the missing ones, in the current transaction.</summary>
     public async Task UpsertTallyAsync(IEnumerable<(TallyKey Key, long Count, long OnTime)> cells, CancellationToken cancellationToken)
     {
-        foreach (var batch in cells.Chunk(RowsPerUpsert))
+        // Always in key order: two saves locking the same cells lock them in the same order, so they queue rather than deadlock.
+        var ordered = cells.OrderBy(c => c.Key.Month).ThenBy(c => c.Key.Measure.ToString(), StringComparer.Ordinal).ThenBy(c => c.Key.AgencyId).ThenBy(c => c.Key.Bucket);
+        foreach (var batch in ordered.Chunk(RowsPerUpsert))
         {
             var values = string.Join(", ", batch.Select((_, i) => $"({{{i * 6}}}, {{{(i * 6) + 1}}}, {{{(i * 6) + 2}}}, {{{(i * 6) + 3}}}, {{{(i * 6) + 4}}}, {{{(i * 6) + 5}}})"));
             var parameters = batch.SelectMany(c => new object[] { c.Key.Month, c.Key.Measure.ToString(), c.Key.AgencyId, c.Key.Bucket, c.Count, c.OnTime }).ToArray();
