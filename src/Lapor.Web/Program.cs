@@ -95,6 +95,11 @@ if (GenerateCommand.IsRequested(args))
     return await GenerateCommand.RunAsync(app, args);
 }
 
+if (RecountTallyCommand.IsRequested(args))
+{
+    return await RecountTallyCommand.RunAsync(app);
+}
+
 if (TriageEvalCommand.IsRequested(args))
 {
     return await TriageEvalCommand.RunAsync(app, args);

@@ -6,6 +6,7 @@ using Lapor.Web.Domain.Auditing;
 using Lapor.Web.Domain.Deadlines;
 using Lapor.Web.Domain.Inbox;
 using Lapor.Web.Domain.Integrations;
+using Lapor.Web.Domain.Metrics;
 using Lapor.Web.Domain.Notifications;
 using Lapor.Web.Domain.Outreach;
 using Lapor.Web.Domain.Privacy;
@@ -22,7 +23,7 @@ namespace Lapor.Web.Data;
 /// owning its own migrations; everything else depends on this type only. It also keeps the Data
 /// Protection key ring, so every instance signs cookies and antiforgery tokens with the same keys.
 /// </summary>
-public abstract class LaporDbContext(DbContextOptions options) : IdentityDbContext<LaporUser>(options), IDataProtectionKeyContext
+public abstract partial class LaporDbContext(DbContextOptions options) : IdentityDbContext<LaporUser>(options), IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -57,6 +58,7 @@ public abstract class LaporDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<ReportTag> ReportTags => Set<ReportTag>();
     public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<DashboardTally> DashboardTallies => Set<DashboardTally>();
 
     /// <summary>
     /// Public reports whose public text (title, summary, public answers) holds every term of

@@ -43,6 +43,8 @@ public static class DatabaseStartup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
 
+        // Before any backfill that saves reports: those adjust the tally, which must exist first.
+        await services.GetRequiredService<DashboardTallyRecount>().BackfillIfMissingAsync(CancellationToken.None);
         await EnsureReferenceDataAsync(db, services.GetRequiredService<RoleManager<IdentityRole>>());
         await EnsurePrivacyNoticeAsync(db, services.GetRequiredService<IStringLocalizer<SharedResource>>(), services.GetRequiredService<TimeProvider>());
         await services.GetRequiredService<StageDurationBackfill>().RunAsync(CancellationToken.None);

@@ -23,6 +23,22 @@ public sealed class DurationTally
         OnTimeCount += onTime ? count : 0;
     }
 
+    /// <summary>Adds <paramref name="count"/> durations of <paramref name="workingDays"/>, <paramref name="onTimeCount"/> of them on time (a tallied histogram cell).</summary>
+    public void AddCounted(int workingDays, int count, int onTimeCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(onTimeCount, count);
+        if (count == 0)
+        {
+            return;
+        }
+
+        _countByDays[workingDays] = _countByDays.GetValueOrDefault(workingDays) + count;
+        _totalDays += (long)workingDays * count;
+        Count += count;
+        OnTimeCount += onTimeCount;
+    }
+
     /// <summary>Adds every duration of another tally (an agency's into the whole scope's).</summary>
     public void Add(DurationTally other)
     {

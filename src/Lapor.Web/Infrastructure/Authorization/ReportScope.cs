@@ -33,6 +33,9 @@ public sealed class ReportScope
     /// <summary>Agencies whose inbox this user works (officer) or reads (agency head).</summary>
     public IReadOnlyList<int> AssignedAgencies => _assignedAgencies;
 
+    /// <summary>Whether this user sees every report (a coordinator or overseer of the whole tree): figures need no narrowing.</summary>
+    public bool SeesEveryReport => _everyAgency;
+
     /// <summary>Agencies a coordinator or overseer watches.</summary>
     public IReadOnlyList<int> Subtree => _subtree;
 

@@ -14,7 +14,8 @@ namespace Lapor.Web.Operations.Generation;
 /// <see cref="BulkWriter"/> (SQLite) or <see cref="PostgresBulkWriter"/> (binary COPY) in transactions of
 /// a few thousand reports. The same seed gives the same reports on both.
 /// </summary>
-public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> users, DeadlineScheduleProvider schedules, ReferenceData reference, TimeProvider clock)
+public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> users, DeadlineScheduleProvider schedules, ReferenceData reference, TimeProvider clock,
+    DashboardTallyRecount tallyRecount)
 {
     private const int ReportsPerTransaction = 5_000;
 
@@ -104,6 +105,9 @@ public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> user
 
         await writer.CommitAsync(cancellationToken);
         progress.Report(settings.Reports);
+
+        // The rows went in without the context, so the dashboard tally is counted from them.
+        await tallyRecount.RunAsync(cancellationToken);
 
         if (writer is PostgresBulkWriter copied)
         {

@@ -574,6 +574,32 @@ namespace Lapor.Web.Data.Migrations.Postgres
                     b.ToTable("ApiSubmissions");
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Metrics.DashboardTally", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OnTime")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "Measure", "AgencyId", "Bucket");
+
+                    b.ToTable("DashboardTallies");
+                });
+
             modelBuilder.Entity("Lapor.Web.Domain.Notifications.ChannelContact", b =>
                 {
                     b.Property<string>("Channel")

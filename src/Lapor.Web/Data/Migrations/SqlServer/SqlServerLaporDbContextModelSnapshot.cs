@@ -576,6 +576,32 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.ToTable("ApiSubmissions");
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Metrics.DashboardTally", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OnTime")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "Measure", "AgencyId", "Bucket");
+
+                    b.ToTable("DashboardTallies");
+                });
+
             modelBuilder.Entity("Lapor.Web.Domain.Notifications.ChannelContact", b =>
                 {
                     b.Property<string>("Channel")

@@ -553,6 +553,32 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.ToTable("ApiSubmissions");
                 });
 
+            modelBuilder.Entity("Lapor.Web.Domain.Metrics.DashboardTally", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "Measure", "AgencyId", "Bucket");
+
+                    b.ToTable("DashboardTallies");
+                });
+
             modelBuilder.Entity("Lapor.Web.Domain.Notifications.ChannelContact", b =>
                 {
                     b.Property<string>("Channel")

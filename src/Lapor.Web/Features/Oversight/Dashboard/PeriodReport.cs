@@ -158,14 +158,208 @@ public static class PeriodReport
         public decimal? MeanRating { get; init; }
     }
 
+    /// <summary>The period's counts, from the tally or from the rows, before they become rates (<see cref="Handler"/>).</summary>
+    private sealed class Figures
+    {
+        public Dictionary<ReportStatus, int> ByStatus { get; } = [];
+        public int RoutedWithResponse { get; set; }
+        public int Accepted { get; set; }
+        public int Rejected { get; set; }
+        public int Rated { get; set; }
+        public int Stars { get; set; }
+        public int VerifyLate { get; set; }
+        public int FirstResponseLate { get; set; }
+        public DurationTally Verify { get; } = new();
+        public DurationTally FirstResponse { get; } = new();
+        public Dictionary<int, AgencyTally> PerAgency { get; } = [];
+
+        /// <summary>Open reports (<see cref="BacklogAgeing.Open"/>) by filing day.</summary>
+        public List<(DateOnly FiledOn, int Count)> Open { get; } = [];
+
+        /// <summary>Reports received (filed) and completed, by first day of the month.</summary>
+        public Dictionary<DateOnly, (int Received, int Completed)> Months { get; } = [];
+
+        public AgencyTally Agency(int agencyId) => PerAgency.TryGetValue(agencyId, out var agency) ? agency : PerAgency[agencyId] = new AgencyTally();
+
+        public void CountMonth(DateOnly day, int received, int completed)
+        {
+            var month = TallyChanges.MonthOf(day);
+            var (had, done) = Months.GetValueOrDefault(month);
+            Months[month] = (had + received, done + completed);
+        }
+    }
+
     public sealed class Handler(LaporDbContext db, DeadlineScheduleProvider schedules, AgencyTree tree, ReferenceData reference, TimeProvider clock)
     {
-        public async Task<View> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken)
+        /// <summary>The report; <paramref name="fromRows"/> counts it from the rows even where the tally could answer (the reconciliation test compares both).</summary>
+        public async Task<View> HandleAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken, bool fromRows = false)
         {
             var schedule = await schedules.GetAsync(cancellationToken);
             var today = schedule.LocalDate(clock.GetUtcNow());
             var (from, to) = filter.Range(today);
+            var figures = !fromRows && UsesTally(scope, filter, from, to)
+                ? await TalliedAsync(today, from, to, cancellationToken)
+                : await CountedAsync(scope, filter, schedule, today, from, to, cancellationToken);
 
+            var byStatus = figures.ByStatus.OrderBy(s => s.Key).ToDictionary(s => s.Key, s => s.Value);
+            var verify = figures.Verify;
+            var completion = new DurationTally();
+            foreach (var agency in figures.PerAgency.Values)
+            {
+                completion.Add(agency.Completion);
+            }
+
+            var backlog = BacklogAgeing.Of(figures.Open.GroupBy(g => g.FiledOn).Select(g => (schedule.Calendar.WorkingDaysBetween(g.Key, today), g.Sum(x => x.Count))));
+
+            var names = await reference.AgencyNamesAsync(cancellationToken);
+            var rows = figures.PerAgency.Select(p =>
+                {
+                    var (agency, done) = (p.Value, p.Value.Completion);
+                    var late = agency.CompletionLate;
+                    return new AgencyRow(p.Key, names.GetValueOrDefault(p.Key, "?"), agency.Assigned, done.Count, Rates.Share(done.Count, agency.Assigned),
+                        Rates.FollowUp(agency.Responded, agency.Assigned), LateNow.OnTimeShare(done.OnTimeCount, done.Count, late), done.Median,
+                        agency.Assigned >= MinimumToRank, agency.Refusals) { LateNow = late };
+                })
+                .OrderByDescending(r => r.Ranked).ThenByDescending(r => r.CompletionRate).ThenByDescending(r => r.OnTimeCompletion).ThenBy(r => r.Agency)
+                .ToList();
+
+            var trend = new List<MonthPoint>();
+            for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+            {
+                var (received, completed) = figures.Months.GetValueOrDefault(month);
+                trend.Add(new MonthPoint(month, received, completed));
+            }
+
+            var routed = byStatus.GetValueOrDefault(ReportStatus.Dispositioned) + byStatus.GetValueOrDefault(ReportStatus.InProgress) + byStatus.GetValueOrDefault(ReportStatus.Completed);
+            return new View(from, to, byStatus.Values.Sum(), byStatus, CompletionRate.Of(byStatus), Rates.FollowUp(figures.RoutedWithResponse, routed),
+                Stage.Of(verify, figures.VerifyLate), Stage.Of(figures.FirstResponse, figures.FirstResponseLate),
+                Stage.Of(completion, figures.PerAgency.Values.Sum(a => a.CompletionLate)), backlog, Rates.Satisfaction(figures.Accepted, figures.Rejected), rows)
+            {
+                Trend = trend,
+                Filter = filter,
+                ShowRefusals = schedule.Policy.RequireFollowUpValidation || rows.Any(r => r.Refusals > 0),
+                Today = today,
+                Accepted = figures.Accepted,
+                Rejected = figures.Rejected,
+                Rated = figures.Rated,
+                MeanRating = Rates.Mean(figures.Stars, figures.Rated),
+            };
+        }
+
+        /// <summary>
+        /// The tally holds whole months of every report, by agency: it answers whoever sees every report, for
+        /// whole months, without the narrowing filters (their combinations would multiply its cells to about
+        /// one per report). Anything else is counted from the rows, which a narrower question keeps few.
+        /// </summary>
+        private static bool UsesTally(ReportScope scope, Filter filter, DateOnly from, DateOnly to) =>
+            scope.SeesEveryReport && filter.AgencyId is null && filter.CategoryId is null && filter.Classification is null && filter.Channel is null
+            && string.IsNullOrWhiteSpace(filter.Tag) && from.Day == 1 && to.AddDays(1).Day == 1;
+
+        /// <summary>The period's figures from the tally (finished stages, outcomes) and, for what depends on today, from the open reports and assignments.</summary>
+        private async Task<Figures> TalliedAsync(DateOnly today, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+        {
+            var figures = new Figures();
+
+            // Figures of the report as a whole by month (the trend needs them so); each agency's over the whole period.
+            var cells = await db.DashboardTallies.AsNoTracking()
+                .Where(t => t.Month >= from && t.Month <= to)
+                .GroupBy(t => new { t.Measure, t.AgencyId, t.Bucket, Month = t.AgencyId == 0 ? t.Month : (DateOnly?)null })
+                .Select(g => new { g.Key.Measure, g.Key.AgencyId, g.Key.Bucket, g.Key.Month, Count = g.Sum(t => t.Count), OnTime = g.Sum(t => t.OnTime) })
+                .ToListAsync(cancellationToken);
+            foreach (var cell in cells)
+            {
+                var (count, onTime) = ((int)cell.Count, (int)cell.OnTime);
+                switch (cell.Measure)
+                {
+                    case TallyMeasure.Status:
+                        var status = (ReportStatus)cell.Bucket;
+                        figures.ByStatus[status] = figures.ByStatus.GetValueOrDefault(status) + count;
+                        figures.CountMonth(cell.Month!.Value, count, 0);
+                        break;
+                    case TallyMeasure.CompletedIn:
+                        figures.CountMonth(cell.Month!.Value, 0, count);
+                        break;
+                    case TallyMeasure.FollowedUp:
+                        figures.RoutedWithResponse += count;
+                        break;
+                    case TallyMeasure.Verification:
+                        figures.Verify.AddCounted(cell.Bucket, count, onTime);
+                        break;
+                    case TallyMeasure.Accepted:
+                        figures.Accepted += count;
+                        break;
+                    case TallyMeasure.Rejected:
+                        figures.Rejected += count;
+                        break;
+                    case TallyMeasure.Rated:
+                        figures.Rated += count;
+                        break;
+                    case TallyMeasure.Stars:
+                        figures.Stars += count;
+                        break;
+                    case TallyMeasure.Assigned when count != 0:
+                        figures.Agency(cell.AgencyId).Assigned += count;
+                        break;
+                    case TallyMeasure.Refusals when count != 0:
+                        figures.Agency(cell.AgencyId).Refusals += count;
+                        break;
+                    case TallyMeasure.FirstResponse:
+                        figures.FirstResponse.AddCounted(cell.Bucket, count, onTime);
+                        figures.Agency(cell.AgencyId).Responded += count;
+                        break;
+                    case TallyMeasure.Completion:
+                        figures.Agency(cell.AgencyId).Completion.AddCounted(cell.Bucket, count, onTime);
+                        break;
+                }
+            }
+
+            // Cells a later change emptied (a status left) are no status of the period.
+            foreach (var empty in figures.ByStatus.Where(s => s.Value == 0).Select(s => s.Key).ToList())
+            {
+                figures.ByStatus.Remove(empty);
+            }
+
+            // What is late now and how old the backlog is depend on today: from the open rows only (state indexes).
+            var period = db.Reports.AsNoTracking().Where(r => r.SubmittedOn >= from && r.SubmittedOn <= to);
+            var openReports = period
+                .Where(r => r.Status == ReportStatus.Unverified || r.Status == ReportStatus.OnHold || r.Status == ReportStatus.Dispositioned || r.Status == ReportStatus.InProgress)
+                .GroupBy(r => r.SubmittedOn)
+                .Select(g => new
+                {
+                    AgencyId = 0, FiledOn = g.Key, Count = g.Count(),
+                    LateFirst = g.Count(r => r.Status == ReportStatus.Unverified && r.VerifyDueOn != null && r.VerifyDueOn < today), LateCompletion = 0,
+                });
+            var runningAssignments =
+                from a in db.Assignments.AsNoTracking()
+                where (a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress) && a.PausedAt == null
+                join r in period on a.ReportId equals r.Id
+                group new { a, r.SubmittedOn } by a.AgencyId into g
+                select new
+                {
+                    AgencyId = g.Key, FiledOn = g.Min(x => x.SubmittedOn), Count = 0,
+                    LateFirst = g.Count(x => x.a.FirstRespondedAt == null && x.a.FirstResponseDueOn < today), LateCompletion = g.Count(x => x.a.CompletionDueOn < today),
+                };
+            foreach (var row in await openReports.Concat(runningAssignments).ToListAsync(cancellationToken))
+            {
+                if (row.AgencyId == 0)
+                {
+                    figures.Open.Add((row.FiledOn, row.Count));
+                    figures.VerifyLate += row.LateFirst;
+                }
+                else
+                {
+                    figures.FirstResponseLate += row.LateFirst;
+                    figures.Agency(row.AgencyId).CompletionLate += row.LateCompletion;
+                }
+            }
+
+            return figures;
+        }
+
+        /// <summary>The period's figures counted from the rows: for a narrowed scope or filter, or days that are no whole months.</summary>
+        private async Task<Figures> CountedAsync(ReportScope scope, Filter filter, Domain.Deadlines.DeadlineSchedule schedule, DateOnly today, DateOnly from, DateOnly to,
+            CancellationToken cancellationToken)
+        {
             // No date maths per row: the working days each stage took were recorded when it ended, and the
             // local filing day with the report. Reports are grouped in SQL (a few thousand groups a year; the
             // verification due day follows the filing day, so keeping it, for what is late now, adds few).
@@ -180,13 +374,8 @@ public static class PeriodReport
             // Driven from the period's reports (covering date index), then each report's assignments (covering
             // report index). Streamed and tallied here in one pass: grouping a year of assignments in SQLite
             // sorts them all, twice (per agency and for the first-response times), which costs more.
-            // Refusals are in the covering index too; the column shows where the region validates
-            // follow-ups or any agency was refused before (a region that switched validation off).
-            // So are the columns that say which stages are late now (LateNow, decided per share here).
-            var validates = schedule.Policy.RequireFollowUpValidation;
-            var firstResponse = new DurationTally();
-            var firstResponseLate = 0;
-            var perAgency = new Dictionary<int, AgencyTally>();
+            // Refusals are in the covering index too, and so are the columns that say which stages are late now.
+            var figures = new Figures();
             var counted = from r in inPeriod
                           join a in db.Assignments on r.Id equals a.ReportId
                           where a.State != AssignmentState.Returned && a.State != AssignmentState.Forwarded && a.State != AssignmentState.Withdrawn
@@ -199,17 +388,13 @@ public static class PeriodReport
                           };
             await foreach (var a in counted.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
-                if (!perAgency.TryGetValue(a.AgencyId, out var agency))
-                {
-                    perAgency[a.AgencyId] = agency = new AgencyTally();
-                }
-
+                var agency = figures.Agency(a.AgencyId);
                 agency.Assigned++;
                 agency.Refusals += a.Refusals;
                 if (a.FirstResponseWorkingDays is { } responseDays)
                 {
                     agency.Responded++;
-                    firstResponse.Add(responseDays, a.FirstResponseOnTime == true);
+                    figures.FirstResponse.Add(responseDays, a.FirstResponseOnTime == true);
                 }
 
                 // Completion durations are recorded only while an assignment is completed (a reopening clears them).
@@ -222,7 +407,7 @@ public static class PeriodReport
                 {
                     if (stage == Deadline.FirstResponse)
                     {
-                        firstResponseLate++;
+                        figures.FirstResponseLate++;
                     }
                     else
                     {
@@ -231,60 +416,34 @@ public static class PeriodReport
                 }
             }
 
-            var verifyLate = reportGroups.Where(g => LateNow.IsVerificationLate(g.Status, g.VerifyDueOn, today)).Sum(g => g.Count);
-
-            var byStatus = reportGroups.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
-            var routed = reportGroups.Where(g => g.Status is ReportStatus.Dispositioned or ReportStatus.InProgress or ReportStatus.Completed).ToList();
-
-            var verify = new DurationTally();
-            foreach (var g in reportGroups.Where(g => g.VerifyWorkingDays is not null))
+            foreach (var g in reportGroups)
             {
-                verify.Add(g.VerifyWorkingDays!.Value, g.VerifiedOnTime == true, g.Count);
-            }
-
-            var completion = new DurationTally();
-            foreach (var agency in perAgency.Values)
-            {
-                completion.Add(agency.Completion);
-            }
-
-            var open = reportGroups.Where(g => BacklogAgeing.Open.Contains(g.Status));
-            var backlog = BacklogAgeing.Of(open.GroupBy(g => g.SubmittedOn).Select(g => (schedule.Calendar.WorkingDaysBetween(g.Key, today), g.Sum(x => x.Count))));
-
-            var names = await reference.AgencyNamesAsync(cancellationToken);
-            var rows = perAgency.Select(p =>
+                figures.ByStatus[g.Status] = figures.ByStatus.GetValueOrDefault(g.Status) + g.Count;
+                figures.RoutedWithResponse += g.Status is ReportStatus.Dispositioned or ReportStatus.InProgress or ReportStatus.Completed ? g.WithFirstResponse : 0;
+                figures.Accepted += g.Accepted;
+                figures.Rejected += g.Rejected;
+                figures.Rated += g.Rated;
+                figures.Stars += g.Stars;
+                figures.VerifyLate += LateNow.IsVerificationLate(g.Status, g.VerifyDueOn, today) ? g.Count : 0;
+                if (g.VerifyWorkingDays is { } verifyDays)
                 {
-                    var (agency, done) = (p.Value, p.Value.Completion);
-                    var late = agency.CompletionLate;
-                    return new AgencyRow(p.Key, names.GetValueOrDefault(p.Key, "?"), agency.Assigned, done.Count, Rates.Share(done.Count, agency.Assigned),
-                        Rates.FollowUp(agency.Responded, agency.Assigned), LateNow.OnTimeShare(done.OnTimeCount, done.Count, late), done.Median,
-                        agency.Assigned >= MinimumToRank, agency.Refusals) { LateNow = late };
-                })
-                .OrderByDescending(r => r.Ranked).ThenByDescending(r => r.CompletionRate).ThenByDescending(r => r.OnTimeCompletion).ThenBy(r => r.Agency)
-                .ToList();
+                    figures.Verify.Add(verifyDays, g.VerifiedOnTime == true, g.Count);
+                }
 
-            var completedOn = await CompletedOnAsync(await ScopedAsync(scope, filter, cancellationToken), schedule, from, to, cancellationToken);
-            var trend = new List<MonthPoint>();
-            for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
-            {
-                var inMonth = reportGroups.Where(g => g.SubmittedOn.Year == month.Year && g.SubmittedOn.Month == month.Month).ToList();
-                trend.Add(new MonthPoint(month, inMonth.Sum(g => g.Count), completedOn.Count(d => d.Year == month.Year && d.Month == month.Month)));
+                if (BacklogAgeing.Open.Contains(g.Status))
+                {
+                    figures.Open.Add((g.SubmittedOn, g.Count));
+                }
+
+                figures.CountMonth(g.SubmittedOn, g.Count, 0);
             }
 
-            return new View(from, to, reportGroups.Sum(g => g.Count), byStatus, CompletionRate.Of(byStatus),
-                Rates.FollowUp(routed.Sum(g => g.WithFirstResponse), routed.Sum(g => g.Count)),
-                Stage.Of(verify, verifyLate), Stage.Of(firstResponse, firstResponseLate), Stage.Of(completion, perAgency.Values.Sum(a => a.CompletionLate)), backlog,
-                Rates.Satisfaction(reportGroups.Sum(g => g.Accepted), reportGroups.Sum(g => g.Rejected)), rows)
+            foreach (var completedOn in await CompletedOnAsync(await ScopedAsync(scope, filter, cancellationToken), schedule, from, to, cancellationToken))
             {
-                Trend = trend,
-                Filter = filter,
-                ShowRefusals = validates || rows.Any(r => r.Refusals > 0),
-                Today = today,
-                Accepted = reportGroups.Sum(g => g.Accepted),
-                Rejected = reportGroups.Sum(g => g.Rejected),
-                Rated = reportGroups.Sum(g => g.Rated),
-                MeanRating = Rates.Mean(reportGroups.Sum(g => g.Stars), reportGroups.Sum(g => g.Rated)),
-            };
+                figures.CountMonth(completedOn, 0, 1);
+            }
+
+            return figures;
         }
 
         /// <summary>The viewer's reports filed on the period's local days, narrowed by the filter (the drill-down lists and the report-list export use it too).</summary>
