@@ -72,6 +72,32 @@ if (!(await officer.GetAsync(deepUrl)).Contains(expected, StringComparison.Ordin
 
 Console.WriteLine($"Busiest agency {agencyId}: {tabSize:N0} completed assignments; deep page = page {deepPage}.");
 using var visitor = new Session(baseUrl);
+if (options.Get("phase") == "inbox")
+{
+    // The inbox alone, for working on it (run.sh --inbox), with the fixed cost of a signed-in page: the home page
+    // (no query of its own) as a visitor and as the officer; the difference is what signing in adds to every page.
+    await Latency.WarmUpAsync(TimeSpan.FromSeconds(int.Parse(options.Get("warm-up-seconds", "10"), CultureInfo.InvariantCulture)),
+        () => officer.GetAsync($"/inbox?Tab={Tab}"), () => officer.GetAsync(deepUrl), () => officer.GetAsync("/"), () => visitor.GetAsync("/"), () => raw.RunAsync(null, null));
+    var homeVisitor = await Latency.MeasureAsync("home page, visitor", samples, () => visitor.GetAsync("/"));
+    var homeOfficer = await Latency.MeasureAsync("home page, officer", samples, () => officer.GetAsync("/"));
+    var first = await Latency.MeasureAsync("officer inbox, page 1", samples, () => officer.GetAsync($"/inbox?Tab={Tab}"));
+    var firstRaw = await Latency.MeasureAsync("raw SQL, page 1", samples, () => raw.RunAsync(null, null));
+    var deepOnly = await Latency.MeasureAsync($"officer inbox, page {deepPage}", samples, () => officer.GetAsync(deepUrl));
+    var deepRaw = await Latency.MeasureAsync($"raw SQL, page {deepPage}", samples, () => raw.RunAsync(last.StoredAt, last.Id));
+    Result("home_visitor_p50_ms", homeVisitor.P50);
+    Result("home_officer_p50_ms", homeOfficer.P50);
+    Result("signed_in_fixed_cost_p50_ms", homeOfficer.P50 - homeVisitor.P50);
+    Result("inbox_p50_ms", first.P50);
+    Result("inbox_p95_ms", first.P95);
+    Result("inbox_raw_p95_ms", firstRaw.P95);
+    Result("inbox_vs_raw", first.P95 / firstRaw.P95);
+    Result("inbox_deep_page", deepPage);
+    Result("inbox_deep_p95_ms", deepOnly.P95);
+    Result("inbox_deep_raw_p95_ms", deepRaw.P95);
+    Result("deep_page_vs_first", deepOnly.P95 / first.P95);
+    return 0;
+}
+
 // Every measured page in turn for a while first, so no measurement pays for the portal's first optimised compilations.
 await Latency.WarmUpAsync(TimeSpan.FromSeconds(int.Parse(options.Get("warm-up-seconds", "10"), CultureInfo.InvariantCulture)),
     () => officer.GetAsync($"/inbox?Tab={Tab}"), () => officer.GetAsync(deepUrl), () => officer.GetAsync("/inbox"), () => officer.GetAsync($"/inbox/{officerReport}"),
