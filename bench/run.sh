@@ -149,7 +149,7 @@ for provider in $providers; do
   if [ "$only" = inbox ]; then
     echo "== [$provider] Inbox timings and a signed-in page's fixed cost ($samples requests per page, one at a time)"
     start_portal "$run/portal.log"
-    dotnet "$driver" --phase inbox --url "$url" --provider "$provider" --database "$bench_database" --samples "$samples" | suffix
+    dotnet "$driver" --phase inbox --url "$url" --provider "$provider" --database "$bench_database" --samples "$samples" --portal-pid "$pid" | suffix
     stop_all
     continue
   fi
