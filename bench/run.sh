@@ -6,6 +6,7 @@
 #   bench/run.sh --quick     100,000 reports, 500 agencies (about 5 minutes a provider)
 #   bench/run.sh --national 5,000,000 reports, 650 agencies, PostgreSQL
 #   bench/run.sh --provider sqlite|postgres [--quick | --national]   one provider only
+#   bench/run.sh --inbox [--provider …] [--quick]   the officer inbox and a signed-in page's fixed cost only
 #   bench/run.sh --page-weight   first visit of / and /lapor on an emulated slow-4G phone (bench/page-weight)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,15 +15,16 @@ if [ "${1:-}" = "--page-weight" ]; then
   exec bench/page-weight/run.sh "$@"
 fi
 
-reports=1000000 agencies=500 samples=300 submit_seconds=30 mode=full providers="sqlite postgres"
+reports=1000000 agencies=500 samples=300 submit_seconds=30 mode=full providers="sqlite postgres" only=
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) reports=100000 samples=200 submit_seconds=20 mode=quick ;;
+    --inbox) only=inbox ;;
     --national) reports=5000000 agencies=650 mode=national providers=postgres ;;
     --provider)
       case "${2:-}" in sqlite | postgres) providers=$2 ;; *) echo "--provider takes sqlite or postgres" >&2; exit 2 ;; esac
       shift ;;
-    *) echo "usage: bench/run.sh [--quick | --national] [--provider sqlite|postgres] | --page-weight" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--quick | --national] [--provider sqlite|postgres] [--inbox] | --page-weight" >&2; exit 2 ;;
   esac
   shift
 done
@@ -129,7 +131,7 @@ start_portal() { # $1: log file; further arguments: extra settings NAME=VALUE
 }
 stop_portal() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=; }
 
-results=$data/results-$mode.txt
+results=$data/results-$mode${only:+-$only}.txt
 : >"$results"
 for provider in $providers; do
   run=$data/run-$mode-$provider
@@ -143,6 +145,14 @@ for provider in $providers; do
   start_portal "$run/portal-queries.log" "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information"
   dotnet "$driver" --phase queries --url "$url" --provider "$provider" --database "$bench_database" --log "$run/portal-queries.log" | suffix
   stop_portal
+
+  if [ "$only" = inbox ]; then
+    echo "== [$provider] Inbox timings and a signed-in page's fixed cost ($samples requests per page, one at a time)"
+    start_portal "$run/portal.log"
+    dotnet "$driver" --phase inbox --url "$url" --provider "$provider" --database "$bench_database" --samples "$samples" --portal-pid "$pid" | suffix
+    stop_all
+    continue
+  fi
 
   echo "== [$provider] Timings, filing, memory ($samples requests per page, one at a time; filing for $submit_seconds s)"
   start_portal "$run/portal.log"
@@ -171,6 +181,10 @@ check() { # key operator limit
   fi
 }
 for provider in $providers; do
+  if [ "$only" = inbox ]; then
+    check "inbox_p95_ms.$provider" "<=" 150; check "inbox_vs_raw.$provider" "<=" 3; check "deep_page_vs_first.$provider" "<=" 1.5
+    check "queries_per_page.$provider" "<=" 5; continue
+  fi
   check "inbox_p95_ms.$provider" "<=" 150
   check "inbox_vs_raw.$provider" "<=" 3
   check "deep_page_vs_first.$provider" "<=" 1.5

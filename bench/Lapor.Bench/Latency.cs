@@ -11,10 +11,14 @@ namespace Lapor.Bench;
 /// </summary>
 public sealed record Latency(string Name, double P50, double P95, double Max, int Samples)
 {
+    /// <summary>How many calls the warm-up made before the timed ones.</summary>
+    public int WarmUpCalls { get; init; }
+
     public static async Task<Latency> MeasureAsync(string name, int samples, Func<Task> operation)
     {
         var warmUp = Stopwatch.StartNew();
-        for (var i = 0; i < 50 || warmUp.Elapsed < TimeSpan.FromSeconds(2); i++)
+        var warmUpCalls = 0;
+        for (; warmUpCalls < 50 || warmUp.Elapsed < TimeSpan.FromSeconds(2); warmUpCalls++)
         {
             await operation();
         }
@@ -28,7 +32,7 @@ public sealed record Latency(string Name, double P50, double P95, double Max, in
         }
 
         Array.Sort(times);
-        var latency = new Latency(name, Percentile(times, 0.50), Percentile(times, 0.95), times[^1], samples);
+        var latency = new Latency(name, Percentile(times, 0.50), Percentile(times, 0.95), times[^1], samples) { WarmUpCalls = warmUpCalls };
         Console.WriteLine(latency);
         return latency;
     }

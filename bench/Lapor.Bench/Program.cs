@@ -76,6 +76,49 @@ if (!(await officer.GetAsync(deepUrl)).Contains(expected, StringComparison.Ordin
 
 Console.WriteLine($"Busiest agency {agencyId}: {tabSize:N0} completed assignments; deep page = page {deepPage}.");
 using var visitor = new Session(baseUrl);
+if (options.Get("phase") == "inbox")
+{
+    // The inbox alone, for working on it (run.sh --inbox), with the fixed cost of a signed-in page: the home page
+    // (no query of its own) as a visitor and as the officer; the difference is what signing in adds to every page.
+    await Latency.WarmUpAsync(TimeSpan.FromSeconds(int.Parse(options.Get("warm-up-seconds", "10"), CultureInfo.InvariantCulture)),
+        () => officer.GetAsync($"/inbox?Tab={Tab}"), () => officer.GetAsync(deepUrl), () => officer.GetAsync("/"), () => visitor.GetAsync("/"), () => raw.RunAsync(null, null));
+    // The portal's CPU time per request (user + system, from /proc) beside the wall time: on a machine shared with
+    // other work the wall time mostly measures the queue for the cores, the CPU time what a request costs.
+    var portal = int.Parse(options.Get("portal-pid", "0"), CultureInfo.InvariantCulture);
+    async Task<Latency> MeasureWithCpuAsync(string name, string key, Func<Task> operation)
+    {
+        var cpuBefore = CpuMilliseconds(portal);
+        var latency = await Latency.MeasureAsync(name, samples, operation);
+        if (portal > 0)
+        {
+            // The warm-up calls are counted too: divide by every call Latency made.
+            var calls = samples + latency.WarmUpCalls;
+            Result($"{key}_cpu_ms_per_request", (CpuMilliseconds(portal) - cpuBefore) / calls);
+        }
+
+        return latency;
+    }
+
+    var homeVisitor = await MeasureWithCpuAsync("home page, visitor", "home_visitor", () => visitor.GetAsync("/"));
+    var homeOfficer = await MeasureWithCpuAsync("home page, officer", "home_officer", () => officer.GetAsync("/"));
+    var first = await MeasureWithCpuAsync("officer inbox, page 1", "inbox", () => officer.GetAsync($"/inbox?Tab={Tab}"));
+    var firstRaw = await Latency.MeasureAsync("raw SQL, page 1", samples, () => raw.RunAsync(null, null));
+    var deepOnly = await MeasureWithCpuAsync($"officer inbox, page {deepPage}", "inbox_deep", () => officer.GetAsync(deepUrl));
+    var deepRaw = await Latency.MeasureAsync($"raw SQL, page {deepPage}", samples, () => raw.RunAsync(last.StoredAt, last.Id));
+    Result("home_visitor_p50_ms", homeVisitor.P50);
+    Result("home_officer_p50_ms", homeOfficer.P50);
+    Result("signed_in_fixed_cost_p50_ms", homeOfficer.P50 - homeVisitor.P50);
+    Result("inbox_p50_ms", first.P50);
+    Result("inbox_p95_ms", first.P95);
+    Result("inbox_raw_p95_ms", firstRaw.P95);
+    Result("inbox_vs_raw", first.P95 / firstRaw.P95);
+    Result("inbox_deep_page", deepPage);
+    Result("inbox_deep_p95_ms", deepOnly.P95);
+    Result("inbox_deep_raw_p95_ms", deepRaw.P95);
+    Result("deep_page_vs_first", deepOnly.P95 / first.P95);
+    return 0;
+}
+
 // Every measured page in turn for a while first, so no measurement pays for the portal's first optimised compilations.
 await Latency.WarmUpAsync(TimeSpan.FromSeconds(int.Parse(options.Get("warm-up-seconds", "10"), CultureInfo.InvariantCulture)),
     () => officer.GetAsync($"/inbox?Tab={Tab}"), () => officer.GetAsync(deepUrl), () => officer.GetAsync("/inbox"), () => officer.GetAsync($"/inbox/{officerReport}"),
@@ -128,6 +171,19 @@ return 0;
 static void Result(string key, double value) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT {key}={Math.Round(value, 2)}"));
 
 static int Count(string log) => Regex.Count(File.ReadAllText(log), "Executed DbCommand");
+
+// utime + stime of the process, in clock ticks (100 a second on Linux), as milliseconds.
+static double CpuMilliseconds(int pid)
+{
+    if (pid <= 0)
+    {
+        return 0;
+    }
+
+    var stat = File.ReadAllText($"/proc/{pid}/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) * 10;
+}
 
 // VmHWM is the kernel's high-water mark of the process's resident memory.
 static double PeakResidentMegabytes(int pid) =>

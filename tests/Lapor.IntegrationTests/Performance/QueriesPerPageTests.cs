@@ -139,6 +139,26 @@ public sealed class QueriesPerPageTests(GeneratedProvinceFactory app) : IClassFi
         await AssertQueriesAsync(officer, next);
     }
 
+    /// <summary>
+    /// The fixed cost of every signed-in page (issue 22): the session and security-stamp check reads the navigation
+    /// bar's unread count in the same statement, so a page with no data of its own (the home page) sends one command.
+    /// </summary>
+    [Fact]
+    public async Task ASignedInPage_ChecksItsSessionAndCountsTheUnreadNotices_InOneStatement()
+    {
+        var officer = await SessionAsync(Officer);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/")).StatusCode);
+
+        app.Commands.Reset();
+        var page = await HtmlPage.GetAsync(officer, "/");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var command = Assert.Single(app.Commands.Commands);
+        Assert.Contains("\"UserSessions\"", command, StringComparison.Ordinal);
+        Assert.Contains("\"StaffNotifications\"", command, StringComparison.Ordinal);
+        Assert.NotNull(page.Document.QuerySelector("a.nav-link[href='/notifikasi']"));
+    }
+
     /// <summary>A command on one line, shortened: enough to tell which part of the page sent it.</summary>
     private static string Summary(string sql)
     {

@@ -32,6 +32,28 @@ public sealed class SessionTests(LaporAppFactory app) : IClassFixture<LaporAppFa
         Assert.Equal(HttpStatusCode.Redirect, (await thief.GetAsync("/dashboard/ekspor-laporan.csv")).StatusCode);
     }
 
+    /// <summary>
+    /// On a page anyone may open, a refused cookie must fall back to a visitor: the same statement that checks the
+    /// session reads the unread-notices count (issue 22), and neither the count nor the staff menu may show.
+    /// </summary>
+    [Fact]
+    public async Task ACookieCopiedBeforeSignOut_ShowsNoAccountOnAPublicPage()
+    {
+        await StaffWorld.CreateAsync(app);
+        var (officer, jar) = await SignInWithJarAsync(StaffWorld.OfficerB);
+        var thief = Thief(jar);
+        Assert.NotNull((await HtmlPage.GetAsync(thief, "/")).Document.QuerySelector("a.nav-link[href='/notifikasi']"));
+
+        var page = await HtmlPage.GetAsync(officer, "/inbox");
+        var logout = await officer.PostAsync("/Account/Logout", Form(page.AntiforgeryToken("/Account/Logout")));
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+
+        var afterwards = await HtmlPage.GetAsync(thief, "/");
+        Assert.Equal(HttpStatusCode.OK, afterwards.Status);
+        Assert.Null(afterwards.Document.QuerySelector("a.nav-link[href='/notifikasi']"));
+        Assert.Null(afterwards.Document.QuerySelector("a[href='/inbox']"));
+    }
+
     [Fact]
     public async Task ASession_EndsAtItsAbsoluteLifetime_HoweverActive()
     {

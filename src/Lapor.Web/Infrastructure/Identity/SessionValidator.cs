@@ -11,7 +11,8 @@ namespace Lapor.Web.Infrastructure.Identity;
 /// the cookie's session must still be open and its security stamp current. Either check failing
 /// signs the browser out, so a cookie copied before sign-out, a password change or a role change
 /// is refused at once, on every instance (they share the database). The principal itself is kept,
-/// not rebuilt from roles and claims (four more queries per page).
+/// not rebuilt from roles and claims (four more queries per page). The same statement reads the
+/// account's unread notices for the navigation bar (<see cref="UnreadNotices"/>).
 /// </summary>
 public sealed class SessionValidator(UserSessions sessions, IOptions<IdentityOptions> identity) : ISecurityStampValidator
 {
@@ -21,8 +22,9 @@ public sealed class SessionValidator(UserSessions sessions, IOptions<IdentityOpt
         var userId = principal?.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType);
         var sessionId = principal is null ? null : UserSessions.IdOf(principal);
         var stamp = principal?.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        if (userId is not null && sessionId is not null && await sessions.IsValidAsync(userId, sessionId, stamp))
+        if (userId is not null && sessionId is not null && await sessions.CheckAsync(userId, sessionId, stamp) is { IsValid: true } check)
         {
+            UnreadNotices.Remember(context.HttpContext, check.UnreadNotices);
             return;
         }
 

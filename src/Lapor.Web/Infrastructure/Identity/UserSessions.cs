@@ -60,19 +60,25 @@ public sealed class UserSessions(LaporDbContext db, TimeProvider clock, IOptions
     }
 
     /// <summary>
-    /// The per-request check: one query reads the session with its account's security stamp. Valid
-    /// only while the row is open and the stamp in the cookie is the account's current one.
+    /// The per-request check: one query reads the session with its account's security stamp, and with the
+    /// account's unread in-app notices (the navigation bar's count, so a signed-in page needs no second
+    /// statement for it). Valid only while the row is open and the stamp in the cookie is the account's
+    /// current one: nothing here is cached, so a sign-out, password change or deactivation counts at once.
     /// </summary>
-    public async Task<bool> IsValidAsync(string userId, string sessionId, string? securityStamp)
+    public async Task<Check> CheckAsync(string userId, string sessionId, string? securityStamp)
     {
         var now = clock.GetUtcNow();
         var found = await db.UserSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.UserId == userId)
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s.EndedAt, s.ExpiresAt, s.LastSeenAt, u.SecurityStamp, u.IsDisabled })
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new
+            {
+                s.EndedAt, s.ExpiresAt, s.LastSeenAt, u.SecurityStamp, u.IsDisabled,
+                Unread = db.StaffNotifications.Count(n => n.UserId == s.UserId && n.ReadAt == null),
+            })
             .FirstOrDefaultAsync();
         if (found is null || found.EndedAt is not null || found.ExpiresAt <= now || found.IsDisabled || found.SecurityStamp != securityStamp)
         {
-            return false;
+            return Check.Refused;
         }
 
         if (now - found.LastSeenAt > LastSeenResolution)
@@ -80,6 +86,12 @@ public sealed class UserSessions(LaporDbContext db, TimeProvider clock, IOptions
             await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
         }
 
-        return true;
+        return new Check(true, found.Unread);
+    }
+
+    /// <summary>The outcome of <see cref="CheckAsync"/>: whether the cookie may stay, and the account's unread notices when it may.</summary>
+    public sealed record Check(bool IsValid, int UnreadNotices)
+    {
+        public static readonly Check Refused = new(false, 0);
     }
 }

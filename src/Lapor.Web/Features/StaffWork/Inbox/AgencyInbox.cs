@@ -192,7 +192,12 @@ public static class AgencyInbox
         private IQueryable<Assignment> Filtered(ReportScope scope, Filter filter, DateOnly today)
         {
             var agencies = scope.AssignedAgencies.ToArray();
-            var rows = db.Assignments.AsNoTracking().Where(a => agencies.Contains(a.AgencyId));
+            // One agency (nearly every user) as an equality: PostgreSQL reads "= ANY(array)" as possibly several runs of the
+            // (agency, state, assigned) index, so it cannot take a page in index order and sorted the whole tab (22 ms for
+            // 12,761 rows, page 1 slower than page 511); "=" walks the index and stops after the page.
+            var rows = agencies is [var only]
+                ? db.Assignments.AsNoTracking().Where(a => a.AgencyId == only)
+                : db.Assignments.AsNoTracking().Where(a => agencies.Contains(a.AgencyId));
             var user = scope.UserId;
             rows = filter.Owner switch
             {

@@ -1,8 +1,10 @@
+using System.Globalization;
 using Lapor.Web.Features.StaffWork.ReportPage;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
 namespace Lapor.Web.Features.StaffWork.Inbox;
@@ -14,22 +16,23 @@ public sealed class InboxController(StaffScopeProvider scopes, IStringLocalizer<
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(
-        [FromQuery] AgencyInbox.Filter inbox, [FromQuery] CoordinatorQueue.Filter queue,
         [FromServices] AgencyInbox.Handler agencyInbox, [FromServices] CoordinatorQueue.Handler coordinatorQueue, CancellationToken cancellationToken)
     {
         var roles = StaffRoles.Of(User);
         var scope = await scopes.GetAsync(cancellationToken);
         InboxMemory.Remember(HttpContext);
 
-        // Both lists bind from the same query string and each has its own "Tab": the one not shown always fails
-        // to bind its tab. Unknown values fall back to the defaults; nothing here is a form error to show.
-        ModelState.Clear();
+        // Both lists read the same query string and each has its own "Tab": only the list shown is bound, since
+        // binding the other one fails on its tab on every request (an exception and a localized error each time).
+        // Unknown values fall back to the defaults; nothing here is a form error to show.
         if (roles.IsCoordinator || roles.IsOversight)
         {
+            var queue = await FromQueryAsync(new CoordinatorQueue.Filter());
             return View("Queue", await coordinatorQueue.HandleAsync(scope, queue, cancellationToken));
         }
 
-        var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var inbox = await FromQueryAsync(new AgencyInbox.Filter());
+        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         return View("AgencyInbox", await agencyInbox.HandleAsync(scope, inbox, roles.IsAgencyHead, english, cancellationToken));
     }
 
@@ -84,6 +87,15 @@ public sealed class InboxController(StaffScopeProvider scopes, IStringLocalizer<
         : form.Action == Ownership.BulkAction.Note && string.IsNullOrWhiteSpace(form.Text) ? t["Validation.Required", t["Inbox.Note"]].Value
         : form.Action == Ownership.BulkAction.Note && form.Text!.Length > 5000 ? t["Validation.MaxLength", t["Inbox.Note"], 5000].Value
         : null;
+
+    /// <summary>The filter as [FromQuery] would bind it (query string only, invariant culture), its errors dropped.</summary>
+    private async Task<TFilter> FromQueryAsync<TFilter>(TFilter filter)
+        where TFilter : class
+    {
+        await TryUpdateModelAsync(filter, string.Empty, new QueryStringValueProvider(BindingSource.Query, Request.Query, CultureInfo.InvariantCulture));
+        ModelState.Clear();
+        return filter;
+    }
 
     private RedirectResult BackToList() => Redirect(Url.Action(nameof(Index))! + InboxMemory.Recall(HttpContext));
 }
