@@ -1,10 +1,8 @@
 using Lapor.Web.Domain.Metrics;
 using Lapor.Web.Domain.Reports;
-using Lapor.Web.Infrastructure.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.Options;
 
 namespace Lapor.Web.Data;
 
@@ -21,9 +19,9 @@ public abstract partial class LaporDbContext
     private TimeZoneInfo? _tallyZone;
 
     /// <summary>The deployment's time zone (the local day of completion decides the trend's month).</summary>
-    public TimeZoneInfo TallyTimeZone => _tallyZone ??= TimeZoneInfo.FindSystemTimeZoneById(
-        (this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<IOptions<DeadlineOptions>>()?.Value
-            ?? new DeadlineOptions()).TimeZone);
+    public TimeZoneInfo TallyTimeZone => _tallyZone ??=
+        (this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TallyTimeZone>()
+            ?? Data.TallyTimeZone.Default).Zone;
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

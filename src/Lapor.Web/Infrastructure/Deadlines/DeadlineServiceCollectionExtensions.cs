@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Lapor.Web.Infrastructure.Deadlines;
 
 public static class DeadlineServiceCollectionExtensions
@@ -8,6 +10,8 @@ public static class DeadlineServiceCollectionExtensions
         services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section)
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Deadlines:TimeZone is not a known time zone.")
             .ValidateOnStart();
+        // The same zone for the dashboard tally the database context keeps (Data may not use Infrastructure).
+        services.AddSingleton(sp => new Data.TallyTimeZone(TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<DeadlineOptions>>().Value.TimeZone)));
         return services.AddScoped<DeadlineScheduleProvider>();
     }
 }
