@@ -60,16 +60,7 @@ public sealed class BulkWriter : IBulkWriter
         for (var i = 0; i < table.Columns.Length; i++)
         {
             var column = table.Columns[i];
-            var value = column.Getter.GetClrValueUsingContainingEntity(entity);
-            foreach (var (property, replacement) in overrides)
-            {
-                if (property == column.Property.Name)
-                {
-                    value = replacement;
-                }
-            }
-
-            column.Parameter.Value = (value is null ? null : column.Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
+            column.Parameter.Value = StoredValue.Of(entity, column.Property, column.Getter, column.Converter, overrides) ?? DBNull.Value;
         }
 
         await table.Command.ExecuteNonQueryAsync(cancellationToken);

@@ -70,16 +70,7 @@ public sealed class PostgresBulkWriter(LaporDbContext db) : IBulkWriter
         for (var i = 0; i < table.Columns.Length; i++)
         {
             var column = table.Columns[i];
-            var value = column.Getter.GetClrValueUsingContainingEntity(entity);
-            foreach (var (property, replacement) in overrides)
-            {
-                if (property == column.Property.Name)
-                {
-                    value = replacement;
-                }
-            }
-
-            row[i] = value is null ? null : column.Converter?.ConvertToProvider(value) ?? value;
+            row[i] = StoredValue.Of(entity, column.Property, column.Getter, column.Converter, overrides);
         }
 
         table.Rows.Add(row);
