@@ -118,8 +118,8 @@ public sealed partial class EndpointBoundaryTests(LaporAppFactory app, ITestOutp
         IEnumerable<string> Of(string method, string pattern) => Parameters(endpoints.First(e => e.Method == method && e.Pattern == pattern), metadata).Select(p => p.Name);
 
         Assert.Contains("filter.After", Of("GET", "laporan"));
-        Assert.Contains("inbox.To", Of("GET", "inbox"));
-        Assert.Contains("queue.Tab", Of("GET", "inbox"));
+        Assert.Contains("To", Of("GET", "inbox"));
+        Assert.Contains("Tab", Of("GET", "inbox"));
         Assert.Contains("form.api_key", Of("POST", "open311/v2/requests.{format:regex(^(json|xml)$)}"));
         Assert.Contains("form.attribute[classification]", Of("POST", "open311/v2/requests.{format:regex(^(json|xml)$)}"));
         Assert.Contains("start_date", Of("GET", "open311/v2/requests.{format:regex(^(json|xml)$)}"));
@@ -151,9 +151,26 @@ public sealed partial class EndpointBoundaryTests(LaporAppFactory app, ITestOutp
             .Where(v => !(parameter.InRoute && v.Value.Contains('\0', StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// Models an action binds in its body rather than as parameters, from the query string without a prefix: the inbox binds
+    /// only the list it shows (InboxController.FromQueryAsync). Their fields are tried like any parameter's.
+    /// </summary>
+    private static readonly Dictionary<(string Method, string Pattern), Type[]> BoundInCode = new()
+    {
+        [("GET", "inbox")] = [typeof(Lapor.Web.Features.StaffWork.Inbox.AgencyInbox.Filter), typeof(Lapor.Web.Features.StaffWork.Inbox.CoordinatorQueue.Filter)],
+    };
+
     /// <summary>The route's parameters, then each query or form field the action binds: simple parameters by name, complex ones property by property.</summary>
     private static IEnumerable<Parameter> Parameters(AppEndpoint endpoint, IModelMetadataProvider metadata)
     {
+        foreach (var model in BoundInCode.GetValueOrDefault((endpoint.Method, endpoint.Pattern)) ?? [])
+        {
+            foreach (var field in Fields(metadata.GetMetadataForType(model), "", depth: 0))
+            {
+                yield return field;
+            }
+        }
+
         var bound = endpoint.Action!.Parameters.Concat(endpoint.Action.BoundProperties).ToList();
         var route = AppEndpoints.RouteParameters(endpoint.Pattern).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var name in route)
@@ -194,7 +211,7 @@ public sealed partial class EndpointBoundaryTests(LaporAppFactory app, ITestOutp
         return model.Properties
             .Where(p => p.IsBindingAllowed && IsRequestValue(p.BindingSource) && (!p.IsReadOnly || p.IsComplexType))
             .Where(p => p.ModelType != typeof(IFormFile) && p.ElementType != typeof(IFormFile))
-            .SelectMany(p => Fields(p, $"{name}.{p.BinderModelName ?? p.PropertyName}", depth + 1));
+            .SelectMany(p => Fields(p, name.Length == 0 ? p.BinderModelName ?? p.PropertyName! : $"{name}.{p.BinderModelName ?? p.PropertyName}", depth + 1));
     }
 
     private static bool IsRequestValue(BindingSource? source) =>
