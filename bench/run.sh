@@ -109,7 +109,8 @@ prepare_data() { # $1 provider; sets db_setting (the portal's connection string)
 start_portal() { # $1: log file; further arguments: extra settings NAME=VALUE
   local log=$1; shift
   # exec from the app's folder: its appsettings.json is read, and $! is the portal itself.
-  (cd "$app_dir" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
+  # MALLOC_ARENA_MAX as the shipped systemd unit sets it (docs/deploy/lapor@.service).
+  (cd "$app_dir" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" MALLOC_ARENA_MAX=2 \
     Database__Provider="$db_provider" ConnectionStrings__Default="$db_setting" Database__MigrateOnStartup=true \
     Attachments__Path="$run/attachments" Mail__PickupDirectory="$run/mail" \
     Mail__DispatchEnabled=false Deadlines__JobEnabled=false Privacy__JobEnabled=false Triage__JobEnabled=false \

@@ -27,7 +27,7 @@ public sealed partial class SyntheticDuplicates
     private readonly Actor _coordinator;
     private readonly List<(int CategoryId, string Name, List<int> Agencies)> _categories;
     private readonly List<Repeat> _pending = [];
-    private readonly HashSet<string> _trackingNumbers = [];
+    private readonly HashSet<string> _trackingNumbers;
     private Cluster? _justStarted;
 
     /// <summary>A spot with a problem: the first report's id once stored, its wordings (taken in turn), its place, point and agency.</summary>
@@ -48,9 +48,10 @@ public sealed partial class SyntheticDuplicates
 
     private sealed record Repeat(Cluster Cluster, DateTimeOffset Due);
 
-    public SyntheticDuplicates(Random random, SyntheticProvince province, IReadOnlyDictionary<int, string> categoryNames, DeadlineSchedule schedule, DateTimeOffset now)
+    public SyntheticDuplicates(Random random, SyntheticProvince province, IReadOnlyDictionary<int, string> categoryNames, DeadlineSchedule schedule, DateTimeOffset now, HashSet<string> trackingNumbers)
     {
         _random = random;
+        _trackingNumbers = trackingNumbers;
         _schedule = schedule;
         _now = now;
         _coordinator = new Actor(province.CoordinatorId, ActorRole.Coordinator);

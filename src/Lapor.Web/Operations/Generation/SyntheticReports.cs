@@ -30,13 +30,13 @@ public sealed class SyntheticReports
     private readonly SyntheticStories _stories;
 
     public SyntheticReports(
-        Random random, SyntheticProvince province, IReadOnlyDictionary<int, string> categoryNames, DeadlineSchedule schedule, DateTimeOffset now, IEnumerable<string> existingNumbers)
+        Random random, SyntheticProvince province, IReadOnlyDictionary<int, string> categoryNames, DeadlineSchedule schedule, DateTimeOffset now, HashSet<string> trackingNumbers)
     {
         _random = random;
         _province = province;
         _schedule = schedule;
         _now = now;
-        _trackingNumbers = [.. existingNumbers];
+        _trackingNumbers = trackingNumbers;
         _coordinator = new Actor(province.CoordinatorId, ActorRole.Coordinator);
         _categoryNames = categoryNames.ToDictionary();
         _stories = new SyntheticStories(random, province, categoryNames);
