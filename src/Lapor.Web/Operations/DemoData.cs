@@ -43,7 +43,7 @@ public sealed partial class DemoData(LaporDbContext db, UserManager<LaporUser> u
         }
 
         // The demo region validates follow-ups ("menunggu validasi"), so that step can be seen; a new installation starts without it.
-        var policy = await db.DeadlinePolicies.FirstOrDefaultAsync(cancellationToken);
+        var policy = await db.DeadlinePolicies.OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
         if (policy is null)
         {
             db.DeadlinePolicies.Add(policy = Domain.Deadlines.DeadlinePolicy.Default);

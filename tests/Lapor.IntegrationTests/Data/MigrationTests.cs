@@ -31,7 +31,7 @@ public sealed class MigrationTests
         Assert.False(db.Database.HasPendingModelChanges(), "Add a PostgreSQL migration: dotnet ef migrations add <Name> --context PostgresLaporDbContext --output-dir Data/Migrations/Postgres");
     }
 
-    /// <summary>PostgreSQL started from one Initial migration of the whole model (there was no installation to upgrade); its later migrations follow the others'.</summary>
+    /// <summary>PostgreSQL started from one Initial migration of the whole model (there was no installation to upgrade); its later migrations follow the others', and OfferableReports is its own (a partial index).</summary>
     [Fact]
     public void BothProviders_HaveTheSameMigrationNames()
     {

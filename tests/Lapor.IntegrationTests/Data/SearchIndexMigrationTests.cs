@@ -2,10 +2,12 @@ using System.Globalization;
 using Lapor.TestSupport;
 using Lapor.Web.Data;
 using Lapor.Web.Data.Migrations.Sqlite;
+using Lapor.Web.Data.Search;
 using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lapor.IntegrationTests.Data;
 
@@ -93,5 +95,33 @@ public sealed class SearchIndexMigrationTests(LaporAppFactory app) : IClassFixtu
         var statement = sql[sql.IndexOf("SELECT", StringComparison.Ordinal)..];
         Assert.DoesNotContain("kanarikata", statement, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("'kanarikata':*", sql, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The support offer's search (every guest filing) can read the offerable reports' partial index: the planner proves the
+    /// query's predicate implies the index's only when the text matches, so a changed condition would silently lose it.
+    /// </summary>
+    [PostgresOnlyFact]
+    public async Task PostgresOfferSearch_ReadsTheOfferableReportsIndex()
+    {
+        var plan = await app.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            // The test database is small enough for a sequential scan to win: forbid it, so the plan shows which index fits.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off");
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = transaction.GetDbTransaction();
+            command.CommandText = $"""EXPLAIN SELECT "Id" FROM "Reports" WHERE {PostgresReportSearch.Offerable} AND "SubmittedAt" >= now() - interval '90 days'""";
+            var lines = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(0));
+            }
+
+            return string.Join('\n', lines);
+        });
+
+        Assert.Contains("IX_Reports_Offerable", plan, StringComparison.Ordinal);
     }
 }

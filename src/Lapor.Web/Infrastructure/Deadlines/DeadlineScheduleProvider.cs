@@ -18,7 +18,7 @@ public sealed class DeadlineScheduleProvider(LaporDbContext db, SharedCache cach
         cache.GetOrCreateAsync(Region, "schedule", async ct =>
         {
             var holidays = await db.Holidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct);
-            var policy = await db.DeadlinePolicies.AsNoTracking().FirstOrDefaultAsync(ct) ?? DeadlinePolicy.Default;
+            var policy = await db.DeadlinePolicies.AsNoTracking().OrderBy(p => p.Id).FirstOrDefaultAsync(ct) ?? DeadlinePolicy.Default;
             return new DeadlineSchedule(new WorkingDayCalendar(holidays), policy, TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone));
         }, cancellationToken);
 

@@ -69,7 +69,7 @@ public static class EditPolicy
     {
         public async Task<Form> HandleAsync(CancellationToken cancellationToken)
         {
-            var policy = await db.DeadlinePolicies.AsNoTracking().FirstAsync(cancellationToken);
+            var policy = await db.DeadlinePolicies.AsNoTracking().OrderBy(p => p.Id).FirstAsync(cancellationToken);
             return new Form
             {
                 VerifyDays = policy.VerifyDays, FirstResponseDays = policy.FirstResponseDays, AspirationDays = policy.AspirationDays,
@@ -85,7 +85,7 @@ public static class EditPolicy
         /// <summary>Saves a validated form and audits the change.</summary>
         public async Task HandleAsync(Form form, string? adminId, CancellationToken cancellationToken)
         {
-            var policy = await db.DeadlinePolicies.FirstAsync(cancellationToken);
+            var policy = await db.DeadlinePolicies.OrderBy(p => p.Id).FirstAsync(cancellationToken);
             policy.Change(form.VerifyDays, form.FirstResponseDays, form.AspirationDays, form.InformationRequestDays,
                 form.OrdinaryComplaintDays, form.InvestigationComplaintDays, form.ReporterWindowDays, form.HoldExpiryDays);
 
