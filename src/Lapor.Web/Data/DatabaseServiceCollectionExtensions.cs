@@ -30,6 +30,7 @@ public static class DatabaseServiceCollectionExtensions
                 services.AddDbContext<LaporDbContext, SqliteLaporDbContext>(o => o
                     .UseSqlite(sqlite)
                     .AddInterceptors(new AppendOnlyHistoryInterceptor(), new SqlitePragmaInterceptor()));
+                services.AddSingleton<SqliteWriteGate>();
                 break;
         }
 

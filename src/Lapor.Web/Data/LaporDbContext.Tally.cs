@@ -26,16 +26,22 @@ public abstract partial class LaporDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var tally = await TallyChangesAsync(cancellationToken);
-        if (tally.IsEmpty)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
         if (Database.CurrentTransaction is not null)
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await UpsertTallyAsync(tally.Cells, cancellationToken);
+            if (!tally.IsEmpty)
+            {
+                await UpsertTallyAsync(tally.Cells, cancellationToken);
+            }
+
             return saved;
+        }
+
+        // A save of its own: on SQLite it waits its turn in the process (SqliteWriteGate).
+        using var turn = ChangeTracker.HasChanges() ? await EnterWriteAsync(cancellationToken) : null;
+        if (tally.IsEmpty)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         // Changes accepted only once the transaction commits, so a retried attempt saves them again.
@@ -54,6 +60,9 @@ public abstract partial class LaporDbContext
 
         return written;
     }
+
+    /// <summary>Held around a save outside an explicit transaction; only SQLite queues them (<see cref="SqliteWriteGate"/>).</summary>
+    protected virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
 
     /// <summary>Synchronous saves would skip the tally's queries: nothing here saves reports that way.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -1,6 +1,7 @@
 using Lapor.Web.Data.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Lapor.Web.Data;
@@ -12,6 +13,12 @@ public sealed class SqliteLaporDbContext(DbContextOptions<SqliteLaporDbContext> 
 
     public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, bool openPublicOnly = false) =>
         SqliteReportSearch.Similar(this, terms, beforeReportId, since, limit, openPublicOnly);
+
+    /// <summary>The app's gate (<see cref="SqliteWriteGate"/>); a context made without the app (design time, tools) has none.</summary>
+    protected override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<SqliteWriteGate>() is { } gate
+            ? await gate.EnterAsync(cancellationToken)
+            : null;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
