@@ -52,10 +52,10 @@ if (options.Get("phase") == "queries")
 if (options.Get("phase") == "filing")
 {
     // Filing alone, for working on it: --submit-workers and --submit-seconds as in the full run.
-    var filers = int.Parse(options.Get("submit-workers", "8"), CultureInfo.InvariantCulture);
-    await WarmUpFilingAsync(baseUrl, filers, Submissions.Photo(), options);
+    var (filers, filingPhoto) = (int.Parse(options.Get("submit-workers", "8"), CultureInfo.InvariantCulture), Submissions.Photo());
+    await WarmUpFilingAsync(baseUrl, filers, filingPhoto, options);
     var alone = await Submissions.RunAsync(baseUrl, filers,
-        TimeSpan.FromSeconds(int.Parse(options.Get("submit-seconds", "10"), CultureInfo.InvariantCulture)), Submissions.Photo());
+        TimeSpan.FromSeconds(int.Parse(options.Get("submit-seconds", "10"), CultureInfo.InvariantCulture)), filingPhoto);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  {alone.Succeeded} filed ({alone.Offered} after the support offer), {alone.Failed} failed {string.Join(", ", alone.FailuresByStatus.Select(f => $"{f.Value}×{f.Key}"))}; {alone.PerSecond:0.0}/s, p95 {alone.P95Ms:0} ms"));
     Result("submissions_per_s", alone.PerSecond);

@@ -19,9 +19,7 @@ public abstract partial class LaporDbContext
     private TimeZoneInfo? _tallyZone;
 
     /// <summary>The deployment's time zone (the local day of completion decides the trend's month).</summary>
-    public TimeZoneInfo TallyTimeZone => _tallyZone ??=
-        (this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TallyTimeZone>()
-            ?? Data.TallyTimeZone.Default).Zone;
+    public TimeZoneInfo TallyTimeZone => _tallyZone ??= (AppService<TallyTimeZone>() ?? Data.TallyTimeZone.Default).Zone;
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -38,7 +36,7 @@ public abstract partial class LaporDbContext
         }
 
         // A save of its own: on SQLite it waits its turn in the process (SqliteWriteGate).
-        using var turn = ChangeTracker.HasChanges() ? await EnterWriteAsync(cancellationToken) : null;
+        using var turn = HasDetectedChanges() ? await EnterWriteAsync(cancellationToken) : null;
         if (tally.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -63,6 +61,26 @@ public abstract partial class LaporDbContext
 
     /// <summary>Held around a save outside an explicit transaction; only SQLite queues them (<see cref="SqliteWriteGate"/>).</summary>
     protected virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
+    /// <summary>A service of the app that made this context; null for a context made without it (design time, tools).</summary>
+    protected T? AppService<T>()
+        where T : class =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<T>();
+
+    /// <summary>Whether the save has anything to write, from the states <see cref="TallyChangesAsync"/> just detected (HasChanges would scan every entity again).</summary>
+    private bool HasDetectedChanges()
+    {
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return ChangeTracker.HasChanges();
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
 
     /// <summary>Synchronous saves would skip the tally's queries: nothing here saves reports that way.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

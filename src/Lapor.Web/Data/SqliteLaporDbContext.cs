@@ -1,7 +1,6 @@
 using Lapor.Web.Data.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Lapor.Web.Data;
@@ -16,9 +15,7 @@ public sealed class SqliteLaporDbContext(DbContextOptions<SqliteLaporDbContext> 
 
     /// <summary>The app's gate (<see cref="SqliteWriteGate"/>); a context made without the app (design time, tools) has none.</summary>
     protected override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) =>
-        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<SqliteWriteGate>() is { } gate
-            ? await gate.EnterAsync(cancellationToken)
-            : null;
+        AppService<SqliteWriteGate>() is { } gate ? await gate.EnterAsync(cancellationToken) : null;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

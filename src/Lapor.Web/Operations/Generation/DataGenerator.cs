@@ -48,8 +48,7 @@ public sealed class DataGenerator(LaporDbContext db, UserManager<LaporUser> user
         var province = await SyntheticProvince.CreateAsync(db, settings.Agencies, random, cancellationToken);
         await province.AddAccountsAsync(db, users, now, cancellationToken);
         var categoryNames = await db.Categories.AsNoTracking().Where(c => c.ParentId != null).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        // One set for both kinds: at 5 million reports a planted repeat drew an ordinary report's tracking number (30^8 codes).
-        HashSet<string> trackingNumbers = [];
+        var trackingNumbers = new TrackingNumbers();
         var reports = new SyntheticReports(random, province, categoryNames, schedule, now, trackingNumbers);
         var planted = new SyntheticDuplicates(new Random(settings.Seed + 21), province, categoryNames, schedule, now, trackingNumbers);
         db.ChangeTracker.Clear();

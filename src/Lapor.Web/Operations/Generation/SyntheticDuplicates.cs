@@ -27,7 +27,7 @@ public sealed partial class SyntheticDuplicates
     private readonly Actor _coordinator;
     private readonly List<(int CategoryId, string Name, List<int> Agencies)> _categories;
     private readonly List<Repeat> _pending = [];
-    private readonly HashSet<string> _trackingNumbers;
+    private readonly TrackingNumbers _trackingNumbers;
     private Cluster? _justStarted;
 
     /// <summary>A spot with a problem: the first report's id once stored, its wordings (taken in turn), its place, point and agency.</summary>
@@ -48,7 +48,7 @@ public sealed partial class SyntheticDuplicates
 
     private sealed record Repeat(Cluster Cluster, DateTimeOffset Due);
 
-    public SyntheticDuplicates(Random random, SyntheticProvince province, IReadOnlyDictionary<int, string> categoryNames, DeadlineSchedule schedule, DateTimeOffset now, HashSet<string> trackingNumbers)
+    public SyntheticDuplicates(Random random, SyntheticProvince province, IReadOnlyDictionary<int, string> categoryNames, DeadlineSchedule schedule, DateTimeOffset now, TrackingNumbers trackingNumbers)
     {
         _random = random;
         _trackingNumbers = trackingNumbers;
@@ -192,10 +192,7 @@ public sealed partial class SyntheticDuplicates
             DateOnly.FromDateTime(submittedAt.AddDays(-_random.Next(0, 5)).Date), location, point?.Latitude, point?.Longitude, cluster.CategoryId,
             _random.NextDouble() < 0.5 ? cluster.AgencyId : null, _random.NextDouble() < 0.1, false);
         var report = Report.Submit(draft, channel == Channel.Web ? Actor.Guest : _coordinator, channel, Guid.NewGuid(), null, _schedule, submittedAt);
-        while (!_trackingNumbers.Add(report.TrackingNumber))
-        {
-            report.RegenerateTrackingNumber();
-        }
+        _trackingNumbers.Claim(report);
 
         return report;
     }

@@ -25,12 +25,12 @@ public sealed class SyntheticReports
     private readonly double[] _pace;
     private readonly Dictionary<string, List<int>> _categoriesByOpd;
     private readonly Dictionary<int, string> _categoryNames;
-    private readonly HashSet<string> _trackingNumbers;
+    private readonly TrackingNumbers _trackingNumbers;
     private readonly Actor _coordinator;
     private readonly SyntheticStories _stories;
 
     public SyntheticReports(
-        Random random, SyntheticProvince province, IReadOnlyDictionary<int, string> categoryNames, DeadlineSchedule schedule, DateTimeOffset now, HashSet<string> trackingNumbers)
+        Random random, SyntheticProvince province, IReadOnlyDictionary<int, string> categoryNames, DeadlineSchedule schedule, DateTimeOffset now, TrackingNumbers trackingNumbers)
     {
         _random = random;
         _province = province;
@@ -68,10 +68,7 @@ public sealed class SyntheticReports
             Chance(0.6) ? agency.Id : null, anonymous, Chance(0.03));
 
         var report = Report.Submit(draft, channel == Channel.Web ? Actor.Guest : _coordinator, channel, Guid.NewGuid(), null, _schedule, submittedAt);
-        while (!_trackingNumbers.Add(report.TrackingNumber))
-        {
-            report.RegenerateTrackingNumber();
-        }
+        _trackingNumbers.Claim(report);
 
         if (Chance(0.3))
         {
