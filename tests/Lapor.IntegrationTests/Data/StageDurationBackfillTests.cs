@@ -18,13 +18,14 @@ public sealed class StageDurationBackfillTests(ManualJobsAppFactory app) : IClas
         var ids = await SeedAsync(world.AgencyA);
         var recorded = await SnapshotAsync(ids);
         Assert.Contains(recorded, r => r.Completion is not null); // the seed reaches every stage
+        Assert.All(recorded.Where(r => r.AssignmentFiledOn is not null), r => Assert.Equal(r.SubmittedOn, r.AssignmentFiledOn));
 
         // As the migration leaves them: no filing day, no durations.
         await app.WithDbAsync(async db =>
         {
             await db.Reports.ExecuteUpdateAsync(set => set.SetProperty(r => r.SubmittedOn, DateOnly.MinValue)
                 .SetProperty(r => r.VerifyWorkingDays, (int?)null).SetProperty(r => r.VerifiedOnTime, (bool?)null));
-            await db.Assignments.ExecuteUpdateAsync(set => set.SetProperty(a => a.FirstResponseWorkingDays, (int?)null).SetProperty(a => a.FirstResponseOnTime, (bool?)null)
+            await db.Assignments.ExecuteUpdateAsync(set => set.SetProperty(a => a.ReportSubmittedOn, DateOnly.MinValue).SetProperty(a => a.FirstResponseWorkingDays, (int?)null).SetProperty(a => a.FirstResponseOnTime, (bool?)null)
                 .SetProperty(a => a.CompletionWorkingDays, (int?)null).SetProperty(a => a.CompletedOnTime, (bool?)null));
         });
         Assert.NotEqual(recorded, await SnapshotAsync(ids));
@@ -38,11 +39,11 @@ public sealed class StageDurationBackfillTests(ManualJobsAppFactory app) : IClas
         Assert.Equal(recorded, await SnapshotAsync(ids));
     }
 
-    private sealed record Durations(long Id, DateOnly SubmittedOn, int? Verify, bool? VerifiedOnTime, int? FirstResponse, bool? FirstResponseOnTime, int? Completion, bool? CompletedOnTime);
+    private sealed record Durations(long Id, DateOnly SubmittedOn, DateOnly? AssignmentFiledOn, int? Verify, bool? VerifiedOnTime, int? FirstResponse, bool? FirstResponseOnTime, int? Completion, bool? CompletedOnTime);
 
     private Task<List<Durations>> SnapshotAsync(IReadOnlyCollection<long> ids) =>
         app.WithDbAsync(db => db.Reports.Where(r => ids.Contains(r.Id)).OrderBy(r => r.Id)
-            .Select(r => new Durations(r.Id, r.SubmittedOn, r.VerifyWorkingDays, r.VerifiedOnTime,
+            .Select(r => new Durations(r.Id, r.SubmittedOn, r.Assignments.Select(a => (DateOnly?)a.ReportSubmittedOn).FirstOrDefault(), r.VerifyWorkingDays, r.VerifiedOnTime,
                 r.Assignments.Select(a => a.FirstResponseWorkingDays).FirstOrDefault(), r.Assignments.Select(a => a.FirstResponseOnTime).FirstOrDefault(),
                 r.Assignments.Select(a => a.CompletionWorkingDays).FirstOrDefault(), r.Assignments.Select(a => a.CompletedOnTime).FirstOrDefault()))
             .ToListAsync());

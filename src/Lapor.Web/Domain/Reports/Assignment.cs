@@ -16,6 +16,12 @@ public sealed class Assignment
     public AssignmentState State { get; private set; }
     public string? OfficerUserId { get; private set; }
     public DateTimeOffset AssignedAt { get; private set; }
+
+    /// <summary>
+    /// The report's local filing day (<see cref="Report.SubmittedOn"/>), kept here as well so the dashboard finds
+    /// a period's running assignments from their own index, without walking the period's reports first.
+    /// </summary>
+    public DateOnly ReportSubmittedOn { get; private set; }
     public DateOnly FirstResponseDueOn { get; private set; }
     public DateOnly CompletionDueOn { get; private set; }
     public DateTimeOffset? FirstRespondedAt { get; private set; }
@@ -58,6 +64,7 @@ public sealed class Assignment
         ParentAssignmentId = parentId,
         State = AssignmentState.Dispositioned,
         AssignedAt = now,
+        ReportSubmittedOn = report.SubmittedOn,
         FirstResponseDueOn = schedule.DueAfter(now, schedule.Policy.FirstResponseDays),
         CompletionDueOn = schedule.DueAfter(now, schedule.Policy.CompletionDays(report.Classification, report.ComplaintKind)),
     };
@@ -155,8 +162,9 @@ public sealed class Assignment
         IsOverdue = false;
     }
 
-    internal void RecordMissingStageDurations(DeadlineSchedule schedule)
+    internal void RecordMissingStageDurations(DeadlineSchedule schedule, DateOnly reportSubmittedOn)
     {
+        ReportSubmittedOn = reportSubmittedOn;
         if (FirstRespondedAt is { } respondedAt && FirstResponseWorkingDays is null)
         {
             TimeFirstResponse(schedule, respondedAt);

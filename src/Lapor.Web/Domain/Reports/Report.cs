@@ -166,7 +166,7 @@ public sealed partial class Report
 
         foreach (var assignment in _assignments)
         {
-            assignment.RecordMissingStageDurations(schedule);
+            assignment.RecordMissingStageDurations(schedule, SubmittedOn);
         }
     }
 

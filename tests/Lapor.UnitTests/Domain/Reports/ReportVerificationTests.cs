@@ -29,6 +29,7 @@ public sealed class ReportVerificationTests
         Assert.Equal(2, report.Routing.Count(e => e.Action == RoutingAction.Verify));
         Assert.All(report.Assignments, a => Assert.Equal(new DateOnly(2026, 11, 9), a.FirstResponseDueOn)); // 5 working days
         Assert.All(report.Assignments, a => Assert.Equal(new DateOnly(2026, 11, 20), a.CompletionDueOn)); // 14 working days
+        Assert.All(report.Assignments, a => Assert.Equal(report.SubmittedOn, a.ReportSubmittedOn)); // the dashboard finds running ones by it
     }
 
     [Theory]

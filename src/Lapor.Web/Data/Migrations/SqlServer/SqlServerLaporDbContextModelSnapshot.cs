@@ -880,6 +880,9 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.Property<long>("ReportId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly>("ReportSubmittedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("ReporterWindowEndsOn")
                         .HasColumnType("date");
 
@@ -900,6 +903,9 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                     b.HasIndex("State", "CompletionDueOn");
 
                     b.HasIndex("AgencyId", "State", "AssignedAt");
+
+                    b.HasIndex("State", "ReportSubmittedOn", "PausedAt", "AgencyId", "FirstRespondedAt", "FirstResponseDueOn", "CompletionDueOn")
+                        .HasDatabaseName("IX_Assignments_Running");
 
                     b.HasIndex("ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime", "ValidationRefusals", "PausedAt", "FirstRespondedAt", "FirstResponseDueOn", "CompletionDueOn")
                         .HasDatabaseName("IX_Assignments_Dashboard");

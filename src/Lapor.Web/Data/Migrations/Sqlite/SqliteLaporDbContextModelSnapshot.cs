@@ -849,6 +849,9 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.Property<long>("ReportId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("ReportSubmittedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ReporterWindowEndsOn")
                         .HasColumnType("TEXT");
 
@@ -869,6 +872,9 @@ namespace Lapor.Web.Data.Migrations.Sqlite
                     b.HasIndex("State", "CompletionDueOn");
 
                     b.HasIndex("AgencyId", "State", "AssignedAt");
+
+                    b.HasIndex("State", "ReportSubmittedOn", "PausedAt", "AgencyId", "FirstRespondedAt", "FirstResponseDueOn", "CompletionDueOn")
+                        .HasDatabaseName("IX_Assignments_Running");
 
                     b.HasIndex("ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime", "ValidationRefusals", "PausedAt", "FirstRespondedAt", "FirstResponseDueOn", "CompletionDueOn")
                         .HasDatabaseName("IX_Assignments_Dashboard");

@@ -50,8 +50,7 @@ public static partial class PeriodReport
         /// one per report). Anything else is counted from the rows, which a narrower question keeps few.
         /// </summary>
         private static bool UsesTally(ReportScope scope, Filter filter, DateOnly from, DateOnly to) =>
-            scope.SeesEveryReport && filter.AgencyId is null && filter.CategoryId is null && filter.Classification is null && filter.Channel is null
-            && string.IsNullOrWhiteSpace(filter.Tag) && from.Day == 1 && to.AddDays(1).Day == 1;
+            scope.SeesEveryReport && !filter.Narrows && from.Day == 1 && to.AddDays(1).Day == 1;
 
         /// <summary>The period's figures from the tally (finished stages, outcomes) and, for what depends on today, from the open reports and assignments.</summary>
         private async Task<Figures> TalliedAsync(DateOnly today, DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -118,8 +117,7 @@ public static partial class PeriodReport
             }
 
             // What is late now and how old the backlog is depend on today: from the open rows only (state indexes).
-            var period = db.Reports.AsNoTracking().Where(r => r.SubmittedOn >= from && r.SubmittedOn <= to);
-            var openReports = period
+            var openReports = db.Reports.AsNoTracking().Where(r => r.SubmittedOn >= from && r.SubmittedOn <= to)
                 .Where(r => r.Status == ReportStatus.Unverified || r.Status == ReportStatus.OnHold || r.Status == ReportStatus.Dispositioned || r.Status == ReportStatus.InProgress)
                 .GroupBy(r => r.SubmittedOn)
                 .Select(g => new
@@ -127,16 +125,17 @@ public static partial class PeriodReport
                     AgencyId = 0, FiledOn = g.Key, Count = g.Count(),
                     LateFirst = g.Count(r => r.Status == ReportStatus.Unverified && r.VerifyDueOn != null && r.VerifyDueOn < today), LateCompletion = 0,
                 });
-            var runningAssignments =
-                from a in db.Assignments.AsNoTracking()
-                where (a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress) && a.PausedAt == null
-                join r in period on a.ReportId equals r.Id
-                group new { a, r.SubmittedOn } by a.AgencyId into g
-                select new
+
+            // Found by their own copy of the filing day (running-assignment index), not through the period's reports.
+            var runningAssignments = db.Assignments.AsNoTracking()
+                .Where(a => (a.State == AssignmentState.Dispositioned || a.State == AssignmentState.InProgress) && a.PausedAt == null
+                    && a.ReportSubmittedOn >= from && a.ReportSubmittedOn <= to)
+                .GroupBy(a => a.AgencyId)
+                .Select(g => new
                 {
-                    AgencyId = g.Key, FiledOn = g.Min(x => x.SubmittedOn), Count = 0,
-                    LateFirst = g.Count(x => x.a.FirstRespondedAt == null && x.a.FirstResponseDueOn < today), LateCompletion = g.Count(x => x.a.CompletionDueOn < today),
-                };
+                    AgencyId = g.Key, FiledOn = g.Min(a => a.ReportSubmittedOn), Count = 0,
+                    LateFirst = g.Count(a => a.FirstRespondedAt == null && a.FirstResponseDueOn < today), LateCompletion = g.Count(a => a.CompletionDueOn < today),
+                });
             foreach (var row in await openReports.Concat(runningAssignments).ToListAsync(cancellationToken))
             {
                 if (row.AgencyId == 0)

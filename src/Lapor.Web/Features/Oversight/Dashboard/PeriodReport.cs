@@ -37,6 +37,10 @@ public static partial class PeriodReport
         /// <summary>Narrows to reports with this tag (a label of the managed list; an unknown one matches nothing).</summary>
         public string? Tag { get; set; }
 
+        /// <summary>Whether anything narrows the viewer's reports: an agency, category, classification, channel or tag.</summary>
+        public bool Narrows =>
+            AgencyId is not null || CategoryId is not null || Classification is not null || Channel is not null || !string.IsNullOrWhiteSpace(Tag);
+
         /// <summary>First and last day: custom dates win, then month, quarter, year; the default is this year.</summary>
         public (DateOnly From, DateOnly To) Range(DateOnly today)
         {

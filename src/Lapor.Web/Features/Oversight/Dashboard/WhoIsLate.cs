@@ -50,9 +50,13 @@ public static class WhoIsLate
             ReportScope scope, OverdueNow.Filter filter, CancellationToken cancellationToken)
         {
             // The same reports and agencies the overdue lists read, so each count matches the list it opens.
-            var reports = await report.ScopedAsync(scope, filter.Narrowing(), cancellationToken);
+            var narrowing = filter.Narrowing();
+            var reports = await report.ScopedAsync(scope, narrowing, cancellationToken);
             var agencies = await overdue.AgenciesAsync(scope, filter, cancellationToken);
-            var snapshot = await workload.SnapshotAsync(agencies, reports, cancellationToken);
+
+            // Every assignment belongs to a report, so where the viewer sees every report and nothing narrows them,
+            // testing each open assignment's report (a look-up per row) would only cost time.
+            var snapshot = await workload.SnapshotAsync(agencies, scope.SeesEveryReport && !narrowing.Narrows ? null : reports, cancellationToken);
             var verifyLate = OverdueNow.Handler.WatchesVerification(scope) ? await reports.CountAsync(LateNow.Verification(snapshot.Today), cancellationToken) : 0;
             var names = await reference.AgencyNamesAsync(cancellationToken);
 
