@@ -20,21 +20,25 @@ public static class DatabaseStartup
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var development = app.Environment.IsDevelopment();
-        return PrepareAsync(app.Services, migrate: development || options.MigrateOnStartup, seedDemoData: development && options.SeedDemoData);
+        return PrepareAsync(app.Services, development || options.MigrateOnStartup ? options.MigrationTimeout : null, seedDemoData: development && options.SeedDemoData);
     }
 
     /// <summary>For the data generator: the schema and reference rows, never the demo data.</summary>
-    public static Task PrepareSchemaAsync(this WebApplication app) => PrepareAsync(app.Services, migrate: true, seedDemoData: false);
+    public static Task PrepareSchemaAsync(this WebApplication app) =>
+        PrepareAsync(app.Services, app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrationTimeout, seedDemoData: false);
 
-    private static async Task PrepareAsync(IServiceProvider root, bool migrate, bool seedDemoData)
+    /// <summary>Applies the migrations when given how long each statement may run (null: the schema is left alone), then the reference rows and demo data.</summary>
+    private static async Task PrepareAsync(IServiceProvider root, TimeSpan? migrationTimeout, bool seedDemoData)
     {
         await using var scope = root.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<LaporDbContext>();
 
-        if (migrate)
+        if (migrationTimeout is { } timeout)
         {
+            db.Database.SetCommandTimeout(timeout);
             await db.Database.MigrateAsync();
+            db.Database.SetCommandTimeout(null);
         }
 
         if (db.Database.IsSqlite())
