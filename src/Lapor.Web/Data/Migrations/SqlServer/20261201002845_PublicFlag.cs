@@ -18,9 +18,9 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                 defaultValue: false);
 
             // Existing reports: the rule Report.Touch applies from now on.
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql(SqlServerDeferred.Exec("""
                 UPDATE [Reports] SET [IsPublic] = CAST(1 AS bit) WHERE [IsConfidential] = CAST(0 AS bit) AND [Status] IN (N'Dispositioned', N'InProgress', N'Completed');
-                """);
+                """));
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reports_IsPublic_SubmittedAt",

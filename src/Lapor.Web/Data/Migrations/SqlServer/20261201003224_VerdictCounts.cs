@@ -25,12 +25,12 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                 defaultValue: 0);
 
             // Existing reports: count the verdicts their history already holds.
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql(SqlServerDeferred.Exec("""
                 UPDATE r SET
                     [TimesAccepted] = (SELECT COUNT(*) FROM [RoutingEntries] AS e WHERE e.[ReportId] = r.[Id] AND e.[Action] = N'Accept'),
                     [TimesRejected] = (SELECT COUNT(*) FROM [RoutingEntries] AS e WHERE e.[ReportId] = r.[Id] AND e.[Action] = N'Reject')
                 FROM [Reports] AS r;
-                """);
+                """));
         }
 
         /// <inheritdoc />

@@ -19,10 +19,10 @@ namespace Lapor.Web.Data.Migrations.SqlServer
                 defaultValue: new DateOnly(1, 1, 1));
 
             // Existing assignments: their report's filing day.
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql(SqlServerDeferred.Exec("""
                 UPDATE a SET [ReportSubmittedOn] = r.[SubmittedOn]
                 FROM [Assignments] AS a INNER JOIN [Reports] AS r ON r.[Id] = a.[ReportId];
-                """);
+                """));
 
             migrationBuilder.CreateIndex(
                 name: "IX_Assignments_Running",
