@@ -2,6 +2,8 @@ using Lapor.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lapor.IntegrationTests.Data;
 
@@ -54,6 +56,31 @@ public sealed class MigrationTests
         Assert.Contains("CREATE TABLE [Reports]", script, StringComparison.Ordinal);
         Assert.Contains("CREATE TABLE [RoutingEntries]", script, StringComparison.Ordinal);
         Assert.Contains("CREATE UNIQUE INDEX [IX_Reports_TrackingNumber]", script, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The idempotent script compiles each migration as one batch, so a statement of ours naming a column the
+    /// same migration adds must be deferred with EXEC (<see cref="Lapor.Web.Data.Migrations.SqlServerDeferred"/>).
+    /// </summary>
+    [Fact]
+    public void SqlServer_IdempotentScript_DefersEveryStatementNamingAColumnItsMigrationAdds()
+    {
+        using var db = new SqlServerLaporDbContextFactory().CreateDbContext([]);
+        var migrations = db.GetService<IMigrationsAssembly>();
+
+        var checkedStatements = 0;
+        foreach (var type in migrations.Migrations.Values)
+        {
+            var migration = migrations.CreateMigration(type, db.GetService<IDatabaseProvider>().Name);
+            var added = migration.UpOperations.OfType<AddColumnOperation>().Select(c => $"[{c.Name}]").ToList();
+            foreach (var statement in migration.UpOperations.OfType<SqlOperation>().Where(s => added.Any(c => s.Sql.Contains(c, StringComparison.Ordinal))))
+            {
+                Assert.StartsWith("EXEC(N'", statement.Sql, StringComparison.Ordinal);
+                checkedStatements++;
+            }
+        }
+
+        Assert.True(checkedStatements >= 3, "PublicFlag, VerdictCounts and AssignmentFilingDay backfill columns they add");
     }
 
     [Fact]
