@@ -90,6 +90,25 @@ public sealed class WhoIsLateReconciliationTests(StoppedClockAppFactory app) : I
         Assert.Equal(expected.ReceivedInNovember.ToString(CultureInfo.InvariantCulture), november.QuerySelectorAll("td")[1].TextContent);
     }
 
+    /// <summary>Unnarrowed, a coordinator over everything skips testing each open assignment's report; narrowed, the test stays.</summary>
+    [Fact]
+    public async Task OverdueTable_NarrowedToAChannel_CountsOnlyThatChannelsReports()
+    {
+        await StaffWorld.CreateAsync(app);
+        await SeedLateAsync();
+        var coordinator = await Staff.SignInAsync(app, StaffWorld.Coordinator);
+
+        static string[] Rows(IDocument page) =>
+            [.. page.QuerySelectorAll("[data-testid=overdue-table] tbody tr").Select(r => r.TextContent.Trim())];
+        var all = Rows((await coordinator.OpenAsync("/dashboard/siapa-terlambat")).Document);
+        var web = Rows((await coordinator.OpenAsync("/dashboard/siapa-terlambat?Channel=Web")).Document);
+        var sms = Rows((await coordinator.OpenAsync("/dashboard/siapa-terlambat?Channel=Sms")).Document);
+
+        Assert.True(all.Length >= 2);
+        Assert.Equal(all, web); // every late report here was filed on the web
+        Assert.Empty(sms);
+    }
+
     [Fact]
     public async Task Overseer_SeesTheOverdueListsAndWorkload_ReadOnly_WithoutReporterIdentities()
     {
