@@ -112,7 +112,7 @@ public static class OverdueNow
 
             if (filter.Stage is not Deadline.Verify)
             {
-                rows.AddRange(await LateSharesAsync(scope, filter, reports, today, schedule.Calendar, names, cancellationToken));
+                rows.AddRange(await LateSharesAsync(scope, filter, today, schedule.Calendar, names, cancellationToken));
             }
 
             return [.. rows.OrderByDescending(r => r.WorkingDaysLate).ThenBy(r => r.DueOn).ThenBy(r => r.TrackingNumber, StringComparer.Ordinal).ThenBy(r => r.Stage)];
@@ -120,7 +120,7 @@ public static class OverdueNow
 
         /// <summary>The first responses and completions late now at the agencies the viewer answers for: both stages in one read, told apart per share by the same rule in memory.</summary>
         private async Task<IEnumerable<Row>> LateSharesAsync(
-            ReportScope scope, Filter filter, IQueryable<Report> reports, DateOnly today, WorkingDayCalendar calendar, IReadOnlyDictionary<int, string> names, CancellationToken cancellationToken)
+            ReportScope scope, Filter filter, DateOnly today, WorkingDayCalendar calendar, IReadOnlyDictionary<int, string> names, CancellationToken cancellationToken)
         {
             var agencies = (await AgenciesAsync(scope, filter, cancellationToken)).ToArray();
             if (filter.AgencyId is { } agency)
@@ -128,8 +128,13 @@ public static class OverdueNow
                 agencies = agencies.Contains(agency) ? [agency] : [];
             }
 
-            var shares = await db.Assignments.AsNoTracking()
-                .Where(a => agencies.Contains(a.AgencyId) && reports.Any(r => r.Id == a.ReportId))
+            var candidates = db.Assignments.AsNoTracking().Where(a => agencies.Contains(a.AgencyId));
+            if (await report.ReportsToTestAsync(scope, filter.Narrowing(), cancellationToken) is { } reports)
+            {
+                candidates = candidates.Where(a => reports.Any(r => r.Id == a.ReportId));
+            }
+
+            var shares = await candidates
                 .Where(LateNow.AnyStage(today))
                 .Select(a => new { a.Report!.TrackingNumber, a.Report.Title, a.AgencyId, a.State, a.PausedAt, a.FirstRespondedAt, a.FirstResponseDueOn, a.CompletionDueOn })
                 .ToListAsync(cancellationToken);

@@ -50,7 +50,7 @@ public static partial class PeriodReport
         /// one per report). Anything else is counted from the rows, which a narrower question keeps few.
         /// </summary>
         private static bool UsesTally(ReportScope scope, Filter filter, DateOnly from, DateOnly to) =>
-            scope.SeesEveryReport && !filter.Narrows && from.Day == 1 && to.AddDays(1).Day == 1;
+            EveryReport(scope, filter) && from.Day == 1 && to.AddDays(1).Day == 1;
 
         /// <summary>The period's figures from the tally (finished stages, outcomes) and, for what depends on today, from the open reports and assignments.</summary>
         private async Task<Figures> TalliedAsync(DateOnly today, DateOnly from, DateOnly to, CancellationToken cancellationToken)

@@ -317,6 +317,16 @@ public static partial class PeriodReport
         public Task<IQueryable<Report>> ScopedAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken) =>
             WithinAgencyAsync(Narrow(scope.Apply(db.Reports.AsNoTracking()), filter), filter, cancellationToken);
 
+        /// <summary>
+        /// What an assignment's report must be among (<see cref="ScopedAsync"/>), or null where that is every report:
+        /// every assignment belongs to one, so testing each assignment's report (a look-up per row) would only cost time.
+        /// </summary>
+        public async Task<IQueryable<Report>?> ReportsToTestAsync(ReportScope scope, Filter filter, CancellationToken cancellationToken) =>
+            EveryReport(scope, filter) ? null : await ScopedAsync(scope, filter, cancellationToken);
+
+        /// <summary>Whether the question is about every report: a viewer who sees them all, and nothing narrowing them.</summary>
+        private static bool EveryReport(ReportScope scope, Filter filter) => scope.SeesEveryReport && !filter.Narrows;
+
         /// <summary>The local days on which reports were completed within the period, whenever they were filed.</summary>
         private static async Task<List<DateOnly>> CompletedOnAsync(IQueryable<Report> reports, Domain.Deadlines.DeadlineSchedule schedule, DateOnly from, DateOnly to, CancellationToken cancellationToken)
         {

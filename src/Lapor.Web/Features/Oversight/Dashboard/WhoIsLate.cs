@@ -53,10 +53,7 @@ public static class WhoIsLate
             var narrowing = filter.Narrowing();
             var reports = await report.ScopedAsync(scope, narrowing, cancellationToken);
             var agencies = await overdue.AgenciesAsync(scope, filter, cancellationToken);
-
-            // Every assignment belongs to a report, so where the viewer sees every report and nothing narrows them,
-            // testing each open assignment's report (a look-up per row) would only cost time.
-            var snapshot = await workload.SnapshotAsync(agencies, scope.SeesEveryReport && !narrowing.Narrows ? null : reports, cancellationToken);
+            var snapshot = await workload.SnapshotAsync(agencies, await report.ReportsToTestAsync(scope, narrowing, cancellationToken), cancellationToken);
             var verifyLate = OverdueNow.Handler.WatchesVerification(scope) ? await reports.CountAsync(LateNow.Verification(snapshot.Today), cancellationToken) : 0;
             var names = await reference.AgencyNamesAsync(cancellationToken);
 
