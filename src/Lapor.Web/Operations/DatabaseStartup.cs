@@ -20,23 +20,22 @@ public static class DatabaseStartup
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var development = app.Environment.IsDevelopment();
-        return PrepareAsync(app.Services, development || options.MigrateOnStartup ? options.MigrationTimeout : null, seedDemoData: development && options.SeedDemoData);
+        return PrepareAsync(app.Services, migrate: development || options.MigrateOnStartup, seedDemoData: development && options.SeedDemoData);
     }
 
     /// <summary>For the data generator: the schema and reference rows, never the demo data.</summary>
-    public static Task PrepareSchemaAsync(this WebApplication app) =>
-        PrepareAsync(app.Services, app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrationTimeout, seedDemoData: false);
+    public static Task PrepareSchemaAsync(this WebApplication app) => PrepareAsync(app.Services, migrate: true, seedDemoData: false);
 
-    /// <summary>Applies the migrations when given how long each statement may run (null: the schema is left alone), then the reference rows and demo data.</summary>
-    private static async Task PrepareAsync(IServiceProvider root, TimeSpan? migrationTimeout, bool seedDemoData)
+    private static async Task PrepareAsync(IServiceProvider root, bool migrate, bool seedDemoData)
     {
         await using var scope = root.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<LaporDbContext>();
 
-        if (migrationTimeout is { } timeout)
+        if (migrate)
         {
-            db.Database.SetCommandTimeout(timeout);
+            // A backfill touches every row: at millions of reports one statement runs for minutes.
+            db.Database.SetCommandTimeout(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrationTimeout);
             await db.Database.MigrateAsync();
             db.Database.SetCommandTimeout(null);
         }
