@@ -1,8 +1,6 @@
 using System.Globalization;
 using Lapor.TestSupport;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Lapor.IntegrationTests.Data;
 
@@ -22,11 +20,7 @@ public sealed class AssignmentFilingDayMigrationTests(LaporAppFactory app) : ICl
         await app.WithDbAsync(async db =>
         {
             await db.Reports.Where(r => r.TrackingNumber == routed).ExecuteUpdateAsync(set => set.SetProperty(r => r.SubmittedOn, filedOn));
-            var migrator = db.GetService<IMigrator>();
-            var migrations = db.Database.GetMigrations().ToList();
-            var ours = migrations.FindIndex(m => m.EndsWith("_AssignmentFilingDay", StringComparison.Ordinal));
-            await migrator.MigrateAsync(migrations[ours - 1]);
-            await migrator.MigrateAsync(migrations[^1]);
+            await MigrationReplay.ReplayAsync(db, "AssignmentFilingDay");
         });
 
         var days = await app.WithDbAsync(db => db.Assignments.Where(a => a.Report!.TrackingNumber == routed).Select(a => a.ReportSubmittedOn).ToListAsync());

@@ -32,15 +32,8 @@ public sealed class SearchIndexMigrationTests(LaporAppFactory app) : IClassFixtu
         var (hidden, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "Lampu lalu lintas RIWAYATKANARI belum diperiksa");
         await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).ActAsync(shown, "verifikasi", ("AgencyIds", world.AgencyA.ToString(CultureInfo.InvariantCulture)));
 
-        await app.WithDbAsync(async db =>
-        {
-            var migrator = db.GetService<IMigrator>();
-            var migrations = db.Database.GetMigrations().ToList();
-            var ours = migrations.FindIndex(m => m.EndsWith("_PublicSearch", StringComparison.Ordinal));
-            await migrator.MigrateAsync(migrations[ours - 1]);
-            Assert.DoesNotContain("ReportSearch", await db.Database.SqlQuery<string>($"SELECT name AS Value FROM sqlite_master").ToListAsync());
-            await migrator.MigrateAsync(migrations[^1]);
-        });
+        await app.WithDbAsync(db => MigrationReplay.ReplayAsync(db, "PublicSearch",
+            async () => Assert.DoesNotContain("ReportSearch", await db.Database.SqlQuery<string>($"SELECT name AS Value FROM sqlite_master").ToListAsync())));
 
         var found = await app.WithDbAsync(db => db.Reports.Join(db.SearchPublicText(SearchTerms.Parse("riwayatkanari")), r => r.Id, h => h.ReportId, (r, h) => r.TrackingNumber).ToListAsync());
         Assert.Equal([shown], found);
