@@ -33,16 +33,20 @@ public sealed class MigrationTests
         Assert.False(db.Database.HasPendingModelChanges(), "Add a PostgreSQL migration: dotnet ef migrations add <Name> --context PostgresLaporDbContext --output-dir Data/Migrations/Postgres");
     }
 
-    /// <summary>PostgreSQL started from one Initial migration of the whole model (there was no installation to upgrade); its later migrations follow the others', and OfferableReports is its own (a partial index).</summary>
+    /// <summary>
+    /// PostgreSQL started from one Initial migration of the whole model (there was no installation to upgrade); its later
+    /// migrations follow the others', and OfferableReports is its own (a partial index). SQLite's OfferableText (an FTS5
+    /// table of the reports the support offer may offer) is its own too: SQL Server's search path is compiled only.
+    /// </summary>
     [Fact]
-    public void BothProviders_HaveTheSameMigrationNames()
+    public void SqliteAndSqlServer_HaveTheSameMigrationNames_ButSqlitesOwnSearchTable()
     {
         using var sqlite = new SqliteLaporDbContextFactory().CreateDbContext([]);
         using var sqlServer = new SqlServerLaporDbContextFactory().CreateDbContext([]);
 
         static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]);
 
-        Assert.Equal(Names(sqlite), Names(sqlServer));
+        Assert.Equal(Names(sqlite).Where(n => n != "OfferableText"), Names(sqlServer));
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Lapor.IntegrationTests.Data;
@@ -22,6 +23,56 @@ public sealed class SearchIndexMigrationTests(LaporAppFactory app) : IClassFixtu
 
         Assert.All(PublicSearch.Triggers, t => Assert.Contains(t, triggers));
         Assert.All(SimilarReports.Triggers, t => Assert.Contains(t, triggers));
+        Assert.All(OfferableText.Triggers, t => Assert.Contains(t, triggers));
+    }
+
+    /// <summary>
+    /// The support offer's own index holds a report exactly while it may be offered (public, named, open), with its current
+    /// words, whatever changes it (a staff step or a bulk update: the triggers see both); the migration indexes the existing ones.
+    /// </summary>
+    [SqliteOnlyFact("SQLite's FTS5 table of offerable reports; PostgreSQL has a partial index instead")]
+    public async Task SqliteOfferableText_HoldsAReportExactlyWhileItMayBeOffered()
+    {
+        var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "Trotoar TAWARKANARI ambles");
+        var (other, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "Trotoar TAWARKANARI retak");
+        var id = await app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == number).Select(r => r.Id).SingleAsync());
+        await UpdateAsync(other, s => s.SetProperty(r => r.IsPublic, false));
+
+        Task<List<long>> OfferedAsync(string word) => app.WithDbAsync(db =>
+            db.Database.SqlQuery<long>($"""SELECT "rowid" AS "Value" FROM "OfferableText" WHERE "OfferableText" MATCH {word}""").ToListAsync());
+        Task UpdateAsync(string report, Action<UpdateSettersBuilder<Report>> set) =>
+            app.WithDbAsync(db => db.Reports.Where(r => r.TrackingNumber == report).ExecuteUpdateAsync(set));
+
+        await UpdateAsync(number, s => s.SetProperty(r => r.IsPublic, true).SetProperty(r => r.IsAnonymous, false));
+        Assert.Equal([id], await OfferedAsync("tawarkanari"));
+
+        await UpdateAsync(number, s => s.SetProperty(r => r.Status, ReportStatus.InProgress));
+        Assert.Equal([id], await OfferedAsync("tawarkanari"));
+
+        await UpdateAsync(number, s => s.SetProperty(r => r.Title, "Trotoar TAWARKANARU ambles"));
+        Assert.Empty(await OfferedAsync("tawarkanari"));
+        Assert.Equal([id], await OfferedAsync("tawarkanaru"));
+
+        await UpdateAsync(number, s => s.SetProperty(r => r.Status, ReportStatus.Completed));
+        Assert.Empty(await OfferedAsync("tawarkanaru"));
+        await UpdateAsync(number, s => s.SetProperty(r => r.Status, ReportStatus.InProgress));
+        Assert.Equal([id], await OfferedAsync("tawarkanaru"));
+
+        await UpdateAsync(number, s => s.SetProperty(r => r.IsAnonymous, true));
+        Assert.Empty(await OfferedAsync("tawarkanaru"));
+        await UpdateAsync(number, s => s.SetProperty(r => r.IsAnonymous, false).SetProperty(r => r.Status, ReportStatus.Archived));
+        Assert.Empty(await OfferedAsync("tawarkanaru"));
+        await UpdateAsync(number, s => s.SetProperty(r => r.Status, ReportStatus.Dispositioned).SetProperty(r => r.IsPublic, false));
+        Assert.Empty(await OfferedAsync("tawarkanaru"));
+        await UpdateAsync(number, s => s.SetProperty(r => r.IsPublic, true));
+
+        await app.WithDbAsync(db => MigrationReplay.ReplayAsync(db, "OfferableText",
+            async () => Assert.DoesNotContain("OfferableText", await db.Database.SqlQuery<string>($"SELECT name AS Value FROM sqlite_master").ToListAsync())));
+
+        Assert.Equal([id], await OfferedAsync("tawarkanaru"));
+        Assert.Empty(await OfferedAsync("tawarkanari"));
+        // Every removal gave the values the report was indexed with: FTS5 finds its index consistent.
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""INSERT INTO "OfferableText" ("OfferableText") VALUES ('integrity-check')"""));
     }
 
     [SqliteOnlyFact("a SQLite migration's own backfill; PostgreSQL's search columns are generated")]
