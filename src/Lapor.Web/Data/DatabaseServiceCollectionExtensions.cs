@@ -22,7 +22,7 @@ public static class DatabaseServiceCollectionExtensions
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<LaporDbContext, PostgresLaporDbContext>(o => o
-                    .UseNpgsql(WithoutJit(ServerConnectionString(connectionString, options.Provider)), pg => pg.EnableRetryOnFailure())
+                    .UseNpgsql(WithSessionDefaults(ServerConnectionString(connectionString, options.Provider)), pg => pg.EnableRetryOnFailure())
                     .AddInterceptors(new AppendOnlyHistoryInterceptor(), new PostgresNulInterceptor()));
                 break;
             default:
@@ -44,21 +44,33 @@ public static class DatabaseServiceCollectionExtensions
             : configured;
 
     /// <summary>
-    /// PostgreSQL compiles a statement to machine code (JIT) when its estimated cost passes jit_above_cost, and a
-    /// search over a million reports passes it: 4.5 s of its 4.7 s went to compiling (EXPLAIN ANALYZE, bench/README.md,
-    /// issue 22), far more than the statement could ever save. So the portal's connections run with JIT off,
-    /// unless the connection string's Options already name jit.
+    /// The portal's own settings for its PostgreSQL sessions, each unless the connection string's Options already name it
+    /// (bench/README.md, issue 22):
+    /// <list type="bullet">
+    /// <item><c>jit=off</c>: PostgreSQL compiles a statement to machine code when its estimated cost passes jit_above_cost,
+    /// and a search over a million reports passes it: 4.5 s of its 4.7 s went to compiling, far more than the
+    /// statement could ever save.</item>
+    /// <item><c>parallel_setup_cost=20000</c> (default 1000): starting parallel workers took about 35 ms on the bench's
+    /// two-core server, about 17,000 of the planner's cost units there, so the default sent an officer's tab counts
+    /// (129,000 assignments, 10 ms alone) to two workers and made the inbox 57 ms instead of 17. Statements costly
+    /// enough to gain from workers still get them.</item>
+    /// </list>
     /// </summary>
-    public static string WithoutJit(string connectionString)
+    public static string WithSessionDefaults(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
+        foreach (var (name, value) in SessionDefaults)
         {
-            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : $"{builder.Options} -c jit=off";
+            if (builder.Options?.Contains(name, StringComparison.OrdinalIgnoreCase) != true)
+            {
+                builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? $"-c {name}={value}" : $"{builder.Options} -c {name}={value}";
+            }
         }
 
         return builder.ToString();
     }
+
+    private static readonly (string Name, string Value)[] SessionDefaults = [("jit", "off"), ("parallel_setup_cost", "20000")];
 
     /// <summary>Defaults to App_Data/lapor.db beside the app; creates the folder so a bare machine just works.</summary>
     private static string SqliteConnectionString(string? configured, string contentRoot)

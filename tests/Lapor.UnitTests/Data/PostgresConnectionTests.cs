@@ -3,32 +3,38 @@ using Npgsql;
 
 namespace Lapor.UnitTests.Data;
 
-/// <summary>The portal's PostgreSQL connections run without JIT unless the operator's connection string says otherwise (issue 22).</summary>
+/// <summary>
+/// The portal's PostgreSQL sessions run without JIT and with a dearer start of parallel workers, unless the operator's
+/// connection string says otherwise (issue 22).
+/// </summary>
 public sealed class PostgresConnectionTests
 {
     [Fact]
-    public void WithoutJit_AddsTheOption_KeepingTheRest()
+    public void SessionDefaults_AreAdded_KeepingTheRest()
     {
-        var builder = new NpgsqlConnectionStringBuilder(DatabaseServiceCollectionExtensions.WithoutJit("Host=/tmp/pg;Username=lapor;Database=lapor"));
+        var builder = new NpgsqlConnectionStringBuilder(DatabaseServiceCollectionExtensions.WithSessionDefaults("Host=/tmp/pg;Username=lapor;Database=lapor"));
 
-        Assert.Equal("-c jit=off", builder.Options);
+        Assert.Equal("-c jit=off -c parallel_setup_cost=20000", builder.Options);
         Assert.Equal("/tmp/pg", builder.Host);
         Assert.Equal("lapor", builder.Database);
     }
 
     [Fact]
-    public void WithoutJit_AppendsToTheOperatorsOptions()
+    public void SessionDefaults_AreAppendedToTheOperatorsOptions()
     {
-        var builder = new NpgsqlConnectionStringBuilder(DatabaseServiceCollectionExtensions.WithoutJit("Host=db;Options=-c statement_timeout=5000"));
+        var builder = new NpgsqlConnectionStringBuilder(DatabaseServiceCollectionExtensions.WithSessionDefaults("Host=db;Options=-c statement_timeout=5000"));
 
-        Assert.Equal("-c statement_timeout=5000 -c jit=off", builder.Options);
+        Assert.Equal("-c statement_timeout=5000 -c jit=off -c parallel_setup_cost=20000", builder.Options);
     }
 
-    [Fact]
-    public void WithoutJit_LeavesAnOperatorsJitSettingAlone()
+    [Theory]
+    [InlineData("-c jit=on", "-c jit=on -c parallel_setup_cost=20000")]
+    [InlineData("-c parallel_setup_cost=1000", "-c parallel_setup_cost=1000 -c jit=off")]
+    [InlineData("-c JIT=on -c parallel_setup_cost=500", "-c JIT=on -c parallel_setup_cost=500")]
+    public void SessionDefaults_LeaveTheOperatorsOwnSettingsAlone(string options, string expected)
     {
-        var builder = new NpgsqlConnectionStringBuilder(DatabaseServiceCollectionExtensions.WithoutJit("Host=db;Options=-c jit=on"));
+        var builder = new NpgsqlConnectionStringBuilder(DatabaseServiceCollectionExtensions.WithSessionDefaults($"Host=db;Options={options}"));
 
-        Assert.Equal("-c jit=on", builder.Options);
+        Assert.Equal(expected, builder.Options);
     }
 }
