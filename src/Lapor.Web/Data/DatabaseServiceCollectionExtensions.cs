@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -44,8 +45,8 @@ public static class DatabaseServiceCollectionExtensions
             : configured;
 
     /// <summary>
-    /// The portal's own settings for its PostgreSQL sessions, each unless the connection string's Options already name it
-    /// (bench/README.md, issue 22):
+    /// The portal's own settings for its PostgreSQL sessions, each unless the connection string's Options already set it
+    /// (bench/README.md, issue 22; set this way they override postgresql.conf and ALTER DATABASE … SET):
     /// <list type="bullet">
     /// <item><c>jit=off</c>: PostgreSQL compiles a statement to machine code when its estimated cost passes jit_above_cost,
     /// and a search over a million reports passes it: 4.5 s of its 4.7 s went to compiling, far more than the
@@ -61,7 +62,9 @@ public static class DatabaseServiceCollectionExtensions
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         foreach (var (name, value) in SessionDefaults)
         {
-            if (builder.Options?.Contains(name, StringComparison.OrdinalIgnoreCase) != true)
+            // "-c name=…" or "--name=…", a dash standing for an underscore as PostgreSQL allows.
+            var named = new Regex($@"(^|\s)(-c\s*|--){name.Replace("_", "[-_]", StringComparison.Ordinal)}\s*=", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+            if (builder.Options is null || !named.IsMatch(builder.Options))
             {
                 builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? $"-c {name}={value}" : $"{builder.Options} -c {name}={value}";
             }

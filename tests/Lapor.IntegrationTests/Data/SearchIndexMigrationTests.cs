@@ -28,7 +28,8 @@ public sealed class SearchIndexMigrationTests(LaporAppFactory app) : IClassFixtu
 
     /// <summary>
     /// The support offer's own index holds a report exactly while it may be offered (public, named, open), with its current
-    /// words, whatever changes it (a staff step or a bulk update: the triggers see both); the migration indexes the existing ones.
+    /// title, text and place, whatever changes it (a staff step or a bulk update: the triggers see both); the migration indexes
+    /// the existing ones.
     /// </summary>
     [SqliteOnlyFact("SQLite's FTS5 table of offerable reports; PostgreSQL has a partial index instead")]
     public async Task SqliteOfferableText_HoldsAReportExactlyWhileItMayBeOffered()
@@ -53,6 +54,12 @@ public sealed class SearchIndexMigrationTests(LaporAppFactory app) : IClassFixtu
         Assert.Empty(await OfferedAsync("tawarkanari"));
         Assert.Equal([id], await OfferedAsync("tawarkanaru"));
 
+        await UpdateAsync(number, s => s.SetProperty(r => r.Body, "Paving TAWARBADAN lepas").SetProperty(r => r.Location, "Jl. TAWARTEMPAT"));
+        Assert.Equal([id], await OfferedAsync("tawarbadan"));
+        Assert.Equal([id], await OfferedAsync("tawartempat"));
+        await UpdateAsync(number, s => s.SetProperty(r => r.Location, (string?)null));
+        Assert.Empty(await OfferedAsync("tawartempat"));
+
         await UpdateAsync(number, s => s.SetProperty(r => r.Status, ReportStatus.Completed));
         Assert.Empty(await OfferedAsync("tawarkanaru"));
         await UpdateAsync(number, s => s.SetProperty(r => r.Status, ReportStatus.InProgress));
@@ -71,7 +78,12 @@ public sealed class SearchIndexMigrationTests(LaporAppFactory app) : IClassFixtu
 
         Assert.Equal([id], await OfferedAsync("tawarkanaru"));
         Assert.Empty(await OfferedAsync("tawarkanari"));
-        // Every removal gave the values the report was indexed with: FTS5 finds its index consistent.
+        // The index holds exactly the offerable reports, and FTS5 finds its structure consistent.
+        var indexed = await app.WithDbAsync(db => db.Database.SqlQuery<long>($"""SELECT "id" AS "Value" FROM "OfferableText_docsize" ORDER BY "id" """).ToListAsync());
+        var offerable = await app.WithDbAsync(db => db.Reports
+            .Where(r => r.IsPublic && !r.IsAnonymous && r.Status != ReportStatus.Archived && r.Status != ReportStatus.Completed)
+            .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync());
+        Assert.Equal(offerable, indexed);
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""INSERT INTO "OfferableText" ("OfferableText") VALUES ('integrity-check')"""));
     }
 

@@ -31,6 +31,8 @@ public sealed class PostgresConnectionTests
     [InlineData("-c jit=on", "-c jit=on -c parallel_setup_cost=20000")]
     [InlineData("-c parallel_setup_cost=1000", "-c parallel_setup_cost=1000 -c jit=off")]
     [InlineData("-c JIT=on -c parallel_setup_cost=500", "-c JIT=on -c parallel_setup_cost=500")]
+    [InlineData("-c parallel-setup-cost=1000 --jit=on", "-c parallel-setup-cost=1000 --jit=on")]
+    [InlineData("-c jit_above_cost=500000", "-c jit_above_cost=500000 -c jit=off -c parallel_setup_cost=20000")]
     public void SessionDefaults_LeaveTheOperatorsOwnSettingsAlone(string options, string expected)
     {
         var builder = new NpgsqlConnectionStringBuilder(DatabaseServiceCollectionExtensions.WithSessionDefaults($"Host=db;Options={options}"));

@@ -21,7 +21,8 @@ public static class SqliteReportSearch
     /// title and the place weighing more than the text. Only reports filed from <paramref name="since"/>
     /// on: ids follow filing, so the first such report's id bounds the index's rowid range and the ranking
     /// reads only that stretch of the index (one seek on IX_Reports_SubmittedAt). The cap is applied in the
-    /// index, before the caller joins the reports.
+    /// index, before the caller joins the reports. With openPublicOnly (the support offer at filing) the same search
+    /// reads "OfferableText" (migration OfferableText), which holds only the reports that may be offered.
     /// </summary>
     public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, bool openPublicOnly = false)
     {

@@ -7,8 +7,8 @@ namespace Lapor.Web.Data.Migrations.Postgres
 {
     /// <summary>
     /// PostgreSQL only: the reports the support offer at filing may offer, by filing time (a partial index the model
-    /// cannot express; <see cref="PostgresReportSearch.CreateOfferableIndex"/>). SQLite reads the offer from its FTS5 index's
-    /// rowid range, and SQL Server's path is compiled only, so neither has this migration.
+    /// cannot express; <see cref="PostgresReportSearch.CreateOfferableIndex"/>). SQLite keeps an FTS5 table of those
+    /// reports instead (its own migration OfferableText), and SQL Server's path is compiled only.
     /// </summary>
     public partial class OfferableReports : Migration
     {

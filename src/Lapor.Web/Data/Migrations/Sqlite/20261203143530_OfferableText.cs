@@ -10,9 +10,10 @@ namespace Lapor.Web.Data.Migrations.Sqlite
     /// "ReportText" its prefix terms merged the posting lists of every report, a quarter of the portal's CPU while filing
     /// at a million reports (bench/README.md, issue 22), though only 3% of them (28,603) may be offered.
     /// Contentless: the words only, the text stays in Reports. Triggers on Reports add a report when it becomes offerable
-    /// and remove it, with the values it was indexed with (FTS5's rule for contentless tables), when it stops being so or
-    /// its words change. A later migration that rebuilds Reports drops these triggers: SearchIndexMigrationTests checks
-    /// that they are there.
+    /// and remove it by its id when it stops being so or its words change (contentless_delete, SQLite 3.43: a removal
+    /// needs no copy of the words it was indexed with, so a stale entry cannot outlive its removal). A later migration
+    /// that rebuilds Reports drops these triggers: SearchIndexMigrationTests checks that they are there. To repair the
+    /// table, 'delete-all' and insert the offerable reports again ('rebuild' needs content).
     /// </summary>
     public partial class OfferableText : Migration
     {
@@ -22,7 +23,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
             $"""({row}."IsPublic" AND NOT {row}."IsAnonymous" AND {row}."Status" NOT IN ('Archived', 'Completed'))""";
 
         private static readonly string Remove = $"""
-            INSERT INTO "OfferableText" ("OfferableText", "rowid", "Title", "Body", "Location") SELECT 'delete', OLD."Id", OLD."Title", OLD."Body", OLD."Location" WHERE {Offerable("OLD")};
+            DELETE FROM "OfferableText" WHERE "rowid" = OLD."Id" AND {Offerable("OLD")};
             """;
 
         private static readonly string Add = $"""
@@ -33,7 +34,7 @@ namespace Lapor.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
-                CREATE VIRTUAL TABLE "OfferableText" USING fts5("Title", "Body", "Location", content = '', tokenize = 'unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE "OfferableText" USING fts5("Title", "Body", "Location", content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
                 """);
             migrationBuilder.Sql($"""
                 INSERT INTO "OfferableText" ("rowid", "Title", "Body", "Location") SELECT "Id", "Title", "Body", "Location" FROM "Reports" AS r WHERE {Offerable("r")};
