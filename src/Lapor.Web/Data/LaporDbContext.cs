@@ -73,10 +73,11 @@ public abstract partial class LaporDbContext(DbContextOptions options) : Identit
     /// <paramref name="since"/>, whose title, text or
     /// location holds any of the terms (<see cref="SimilarityTerms"/>), every report and not only public
     /// ones: the best <paramref name="limit"/> by the provider's text rank. Compose it with <see cref="Reports"/>.
-    /// With <paramref name="openPublicOnly"/>, only the reports a citizen may be offered to support (public, open,
-    /// not anonymous), the best <paramref name="limit"/> among them: the support offer runs on every filing.
+    /// With <paramref name="offerableAt"/>, only the reports a citizen may be offered to support (public, open,
+    /// not anonymous) at that place (<see cref="SupportOffer.PlaceQuery"/>), the best <paramref name="limit"/> among
+    /// them: the support offer runs on every filing, and ranks only the reports it could offer.
     /// </summary>
-    public abstract IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, bool openPublicOnly = false);
+    public abstract IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

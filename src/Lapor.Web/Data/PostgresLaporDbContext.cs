@@ -1,4 +1,5 @@
 using Lapor.Web.Data.Search;
+using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -10,8 +11,8 @@ public sealed class PostgresLaporDbContext(DbContextOptions<PostgresLaporDbConte
 {
     public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms, bool ranked = true) => PostgresReportSearch.Search(this, terms, ranked);
 
-    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, bool openPublicOnly = false) =>
-        PostgresReportSearch.Similar(this, terms, beforeReportId, since, limit, openPublicOnly);
+    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null) =>
+        PostgresReportSearch.Similar(this, terms, beforeReportId, since, limit, offerableAt);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,4 +1,5 @@
 using Lapor.Web.Data.Search;
+using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -9,8 +10,8 @@ public sealed class SqlServerLaporDbContext(DbContextOptions<SqlServerLaporDbCon
 {
     public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms, bool ranked = true) => SqlServerReportSearch.Search(this, terms);
 
-    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, bool openPublicOnly = false) =>
-        SqlServerReportSearch.Similar(this, terms, beforeReportId, since, limit, openPublicOnly);
+    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null) =>
+        SqlServerReportSearch.Similar(this, terms, beforeReportId, since, limit, offerableAt);
 
     /// <summary>SQL Server has no ON CONFLICT: a MERGE, holding its range lock so two saves cannot both insert a cell.</summary>
     protected override string TallyUpsertSql(string values) =>

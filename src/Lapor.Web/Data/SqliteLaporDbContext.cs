@@ -1,4 +1,5 @@
 using Lapor.Web.Data.Search;
+using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -10,8 +11,8 @@ public sealed class SqliteLaporDbContext(DbContextOptions<SqliteLaporDbContext> 
 {
     public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms, bool ranked = true) => SqliteReportSearch.Search(this, terms);
 
-    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, bool openPublicOnly = false) =>
-        SqliteReportSearch.Similar(this, terms, beforeReportId, since, limit, openPublicOnly);
+    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null) =>
+        SqliteReportSearch.Similar(this, terms, beforeReportId, since, limit, offerableAt);
 
     /// <summary>The app's gate (<see cref="SqliteWriteGate"/>); a context made without the app (design time, tools) has none.</summary>
     protected override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) =>

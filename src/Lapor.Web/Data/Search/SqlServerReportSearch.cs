@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.Web.Data.Search;
@@ -49,18 +50,38 @@ public static class SqlServerReportSearch
     /// migration SimilarReports), filed from <paramref name="since"/> on and before <paramref name="beforeReportId"/>:
     /// any term may match, the best <paramref name="limit"/> by RANK.
     /// </summary>
-    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, bool openPublicOnly = false)
+    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
-        var condition = string.Join(" OR ", terms.Select(Condition));
-        var offerable = openPublicOnly ? 1 : 0;
-        return db.Database.SqlQuery<SearchHit>($"""
-            SELECT TOP ({limit}) t.[KEY] AS [ReportId], CAST(t.[RANK] AS float) AS [Score]
-            FROM CONTAINSTABLE([Reports], ([Title], [Body], [Location]), {condition}) AS t JOIN [Reports] AS r ON r.[Id] = t.[KEY]
-            WHERE t.[KEY] < {beforeReportId} AND r.[SubmittedAt] >= {since}
-                AND ({offerable} = 0 OR (r.[IsPublic] = 1 AND r.[IsAnonymous] = 0 AND r.[Status] NOT IN (N'Archived', N'Completed')))
+        List<object> parameters = [string.Join(" OR ", terms.Select(Condition)), beforeReportId, since, limit];
+        var place = "";
+        if (offerableAt is not null)
+        {
+            // Offerable, and at the citizen's place: a word of the location (CONTAINS on Location alone) or a point in the box.
+            List<string> arms = [];
+            if (offerableAt.Beginnings.Count > 0)
+            {
+                arms.Add($"r.[Id] IN (SELECT [KEY] FROM CONTAINSTABLE([Reports], [Location], {{{parameters.Count}}}))");
+                parameters.Add(string.Join(" OR ", offerableAt.Beginnings.Select(f => $"\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}*\"")
+                    .Concat(offerableAt.Words.Select(w => $"\"{w.Replace("\"", "\"\"", StringComparison.Ordinal)}\""))));
+            }
+
+            if (offerableAt.Near is { } box)
+            {
+                arms.Add($"(r.[Latitude] BETWEEN {{{parameters.Count}}} AND {{{parameters.Count + 1}}} AND r.[Longitude] BETWEEN {{{parameters.Count + 2}}} AND {{{parameters.Count + 3}}})");
+                parameters.AddRange([(decimal)box.South, (decimal)box.North, (decimal)box.West, (decimal)box.East]);
+            }
+
+            place = $"AND r.[IsPublic] = 1 AND r.[IsAnonymous] = 0 AND r.[Status] NOT IN (N'Archived', N'Completed') AND ({string.Join(" OR ", arms)})";
+        }
+
+        var sql = $$"""
+            SELECT TOP ({3}) t.[KEY] AS [ReportId], CAST(t.[RANK] AS float) AS [Score]
+            FROM CONTAINSTABLE([Reports], ([Title], [Body], [Location]), {0}) AS t JOIN [Reports] AS r ON r.[Id] = t.[KEY]
+            WHERE t.[KEY] < {1} AND r.[SubmittedAt] >= {2} {{place}}
             ORDER BY t.[RANK] DESC
-            """);
+            """;
+        return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql, [.. parameters]));
     }
 
     /// <summary>One term as a CONTAINS condition: its forms as quoted prefix terms.</summary>

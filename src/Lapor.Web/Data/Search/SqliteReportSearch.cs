@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -21,23 +23,46 @@ public static class SqliteReportSearch
     /// title and the place weighing more than the text. Only reports filed from <paramref name="since"/>
     /// on: ids follow filing, so the first such report's id bounds the index's rowid range and the ranking
     /// reads only that stretch of the index (one seek on IX_Reports_SubmittedAt). The cap is applied in the
-    /// index, before the caller joins the reports. With openPublicOnly (the support offer at filing) the same search
-    /// reads "OfferableText" (migration OfferableText), which holds only the reports that may be offered.
+    /// index, before the caller joins the reports. With a place (the support offer at filing) the same search
+    /// reads "OfferableText" (migration OfferableText), which holds only the reports that may be offered, and only
+    /// those at the citizen's place (<see cref="SupportOffer.PlaceQuery"/>).
     /// </summary>
-    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, bool openPublicOnly = false)
+    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null)
     {
         // SubmittedAt is stored as DateTimeOffset.ToBinary-style ticks on SQLite (SqliteLaporDbContext's conventions).
         var from = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(since)!;
-        if (openPublicOnly)
+        if (offerableAt is not null)
         {
             // Only reports a citizen may be offered to support: their own index (migration OfferableText), 3% of the
-            // reports in the bench's million, so its prefix terms merge that much of the postings; the same rowid range and cap.
-            return db.Database.SqlQuery<SearchHit>($"""
+            // reports in the bench's million, and of those only the ones at the citizen's place: a word of the location
+            // (the index's Location column) or a point in the box (Latitude is stored as text, so compared as a number).
+            List<object> parameters = [AnyTermExpression(terms), beforeReportId, from, limit];
+            List<string> arms = [];
+            if (offerableAt.Beginnings.Count > 0)
+            {
+                arms.Add($$"""
+                    "rowid" IN (SELECT "rowid" FROM "OfferableText" WHERE "OfferableText" MATCH {{{parameters.Count}}})
+                    """);
+                parameters.Add(PlaceExpression(offerableAt));
+            }
+
+            if (offerableAt.Near is { } box)
+            {
+                arms.Add($$"""
+                    EXISTS (SELECT 1 FROM "Reports" AS p WHERE p."Id" = "OfferableText"."rowid"
+                        AND CAST(p."Latitude" AS REAL) BETWEEN {{{parameters.Count}}} AND {{{parameters.Count + 1}}} AND CAST(p."Longitude" AS REAL) BETWEEN {{{parameters.Count + 2}}} AND {{{parameters.Count + 3}}})
+                    """);
+                parameters.AddRange([box.South, box.North, box.West, box.East]);
+            }
+
+            var sql = $$"""
                 SELECT "rowid" AS "ReportId", -bm25("OfferableText", 3.0, 1.0, 3.0) AS "Score" FROM "OfferableText"
-                WHERE "OfferableText" MATCH {AnyTermExpression(terms)} AND "rowid" < {beforeReportId}
-                    AND "rowid" >= COALESCE((SELECT "Id" FROM "Reports" WHERE "SubmittedAt" >= {from} ORDER BY "SubmittedAt" LIMIT 1), {beforeReportId})
-                ORDER BY bm25("OfferableText", 3.0, 1.0, 3.0) LIMIT {limit}
-                """);
+                WHERE "OfferableText" MATCH {0} AND "rowid" < {1}
+                    AND "rowid" >= COALESCE((SELECT "Id" FROM "Reports" WHERE "SubmittedAt" >= {2} ORDER BY "SubmittedAt" LIMIT 1), {1})
+                    AND ({{string.Join(" OR ", arms)}})
+                ORDER BY bm25("OfferableText", 3.0, 1.0, 3.0) LIMIT {3}
+                """;
+            return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql, [.. parameters]));
         }
 
         return db.Database.SqlQuery<SearchHit>($"""
@@ -47,6 +72,12 @@ public static class SqliteReportSearch
             ORDER BY bm25("ReportText", 3.0, 1.0, 3.0) LIMIT {limit}
             """);
     }
+
+    /// <summary>A word of the location beginning with one of the place's forms, or equal to one of its words.</summary>
+    public static string PlaceExpression(SupportOffer.PlaceQuery place) =>
+        $"Location : ({string.Join(" OR ", place.Beginnings.Select(f => $"{Quoted(f)}*").Concat(place.Words.Select(Quoted)))})";
+
+    private static string Quoted(string form) => $"\"{form.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     /// <summary>Any of the terms, each a quoted prefix.</summary>
     public static string AnyTermExpression(IReadOnlyList<IReadOnlyList<string>> terms)

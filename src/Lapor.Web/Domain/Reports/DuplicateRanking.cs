@@ -135,3 +135,26 @@ public readonly record struct GeoPoint(double Latitude, double Longitude)
         return 2 * EarthRadiusMetres * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 }
+
+/// <summary>A box of latitudes and longitudes (WGS 84 degrees), which an index on the two columns can read.</summary>
+public readonly record struct GeoBox(double South, double North, double West, double East)
+{
+    /// <summary>Metres in a degree of latitude on <see cref="GeoPoint"/>'s sphere.</summary>
+    private const double MetresPerDegree = 6_371_000 * Math.PI / 180;
+
+    /// <summary>
+    /// Every point within <paramref name="metres"/> of <paramref name="centre"/>, and a little more (1%, so no point at
+    /// the edge is lost to rounding): a degree of longitude shrinks towards the poles, so the box is as wide as
+    /// the circle is at its edge nearer the pole; every longitude near a pole.
+    /// </summary>
+    public static GeoBox Around(GeoPoint centre, double metres)
+    {
+        var latitude = metres * 1.01 / MetresPerDegree;
+        var poleward = Math.Abs(centre.Latitude) + latitude;
+        var longitude = poleward >= 89 ? 180 : latitude / Math.Cos(poleward * Math.PI / 180);
+        return new GeoBox(centre.Latitude - latitude, centre.Latitude + latitude, centre.Longitude - longitude, centre.Longitude + longitude);
+    }
+
+    public bool Contains(GeoPoint point) =>
+        point.Latitude >= South && point.Latitude <= North && point.Longitude >= West && point.Longitude <= East;
+}

@@ -60,7 +60,11 @@ public static class SearchTerms
         return terms;
     }
 
-    private static IEnumerable<string> Words(string? text)
+    /// <summary>
+    /// The words of <paramref name="text"/> as the search indexes hold them: lower case, without accents, each run
+    /// of letters and digits one word ("Jl.Melati" is "jl" and "melati"), at most <see cref="MaxWordLength"/> letters.
+    /// </summary>
+    public static IEnumerable<string> Words(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

@@ -27,6 +27,8 @@ public static class SimilarityTerms
     {
         "jalan", "jln", "desa", "kelurahan", "kecamatan", "kampung", "dusun", "perumahan", "komplek", "kompleks", "gang", "depan", "dekat",
         "sebelah", "samping", "belakang", "seberang", "raya", "kota", "kabupaten", "lingkungan", "blok", "nomor",
+        // As written in addresses: "Kel. Sukamaju, Kec. Makmur" names two places, not four.
+        "kel", "kec", "kab", "kav", "perum", "komp", "dsn", "prov", "provinsi",
     };
 
     /// <summary>

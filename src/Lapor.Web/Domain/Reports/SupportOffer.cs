@@ -31,30 +31,84 @@ public static class SupportOffer
     public sealed record Candidate(DuplicateRanking.Candidate Report, string? Location);
 
     /// <summary>
-    /// The reports to offer, best first, at most <see cref="Shown"/>: scored as the coordinator's panel scores
-    /// (<see cref="DuplicateRanking.Score"/>, at least its minimum), holding <see cref="ProblemWordsShare"/> of the words of the problem, at the same
-    /// place. None when the citizen gave no place.
+    /// The reports to offer, best first, at most <see cref="Shown"/>: those at the same place holding
+    /// <see cref="ProblemWordsShare"/> of the words of the problem, scored as the coordinator's panel scores
+    /// (<see cref="DuplicateRanking.Score"/>, at least its minimum), their text rank measured against the best of
+    /// them. The rank of a report elsewhere does not count: the search reads only the reports <see cref="PlaceQuery.Where"/>
+    /// lets through, and a report that could never be offered must not lower the score of one that can.
+    /// None when the citizen gave no place.
     /// </summary>
     public static IReadOnlyList<DuplicateRanking.Scored> Pick(DuplicateRanking.Subject subject, string? location, IReadOnlyCollection<Candidate> candidates)
     {
-        if ((subject.PlaceTerms.Count == 0 && subject.Point is null) || candidates.Count == 0)
+        if (subject.PlaceTerms.Count == 0 && subject.Point is null)
         {
             return [];
         }
 
-        var best = candidates.Max(c => c.Report.TextRank);
-        return [.. candidates
-            .Where(c => SimilarityTerms.Share(subject.ProblemTerms, c.Report.ProblemText) >= ProblemWordsShare)
-            .Select(c => (Scored: DuplicateRanking.Score(subject, c.Report, best), c.Location))
-            .Where(c => c.Scored.Score >= DuplicateRanking.MinimumScore && SamePlace(location, c.Location, c.Scored.DistanceMetres))
-            .Select(c => c.Scored)
+        var eligible = candidates
+            .Where(c => SimilarityTerms.Share(subject.ProblemTerms, c.Report.ProblemText) >= ProblemWordsShare
+                && SamePlace(location, c.Location, subject.Point is { } a && c.Report.Point is { } b ? GeoPoint.Metres(a, b) : null))
+            .ToList();
+        if (eligible.Count == 0)
+        {
+            return [];
+        }
+
+        var best = eligible.Max(c => c.Report.TextRank);
+        return [.. eligible
+            .Select(c => DuplicateRanking.Score(subject, c.Report, best))
+            .Where(s => s.Score >= DuplicateRanking.MinimumScore)
             .OrderByDescending(s => s.Score).ThenByDescending(s => s.Candidate.SubmittedAt)
             .Take(Shown)];
     }
 
-    /// <summary>Near when both have a point; otherwise more than half of one location's place words in the other.</summary>
-    public static bool SamePlace(string? location, string? other, double? metres) =>
-        metres is { } m
-            ? m <= NearMetres
-            : Math.Max(SimilarityTerms.Share(SimilarityTerms.Place(location), other), SimilarityTerms.Share(SimilarityTerms.Place(other), location)) > PlaceWordsShare;
+    /// <summary>
+    /// Near when both have a point. Otherwise a word of <paramref name="other"/> must begin with one of the place
+    /// words of <paramref name="location"/> (or, of four letters or more, begin one: "Cempaka" for "Cempakaputih"),
+    /// which an index can look up (<see cref="PlaceQuery.Where"/>), and more than half of one location's place words must be
+    /// found in the other.
+    /// </summary>
+    public static bool SamePlace(string? location, string? other, double? metres)
+    {
+        if (metres is { } m)
+        {
+            return m <= NearMetres;
+        }
+
+        var place = SimilarityTerms.Place(location);
+        return PlaceQuery.Of(place, point: null) is { } query && query.Holds(other)
+            && Math.Max(SimilarityTerms.Share(place, other), SimilarityTerms.Share(SimilarityTerms.Place(other), location)) > PlaceWordsShare;
+    }
+
+    /// <summary>
+    /// What a report must have for <see cref="SamePlace"/> to accept it as at the citizen's place, as the search
+    /// asks the index: a word of its location beginning with one of <paramref name="Beginnings"/> or equal to one of
+    /// <paramref name="Words"/>, or a point inside <paramref name="Near"/>. Null when the citizen named no place
+    /// and gave no point: nothing can be offered.
+    /// </summary>
+    /// <param name="Beginnings">Every form of every place word the citizen wrote.</param>
+    /// <param name="Words">Each of those forms cut to four letters and more, short of the whole form: a report's
+    /// "Cempaka" is the beginning of the citizen's "Cempakaputih".</param>
+    /// <param name="Near">The box around the citizen's point holding every point within <see cref="NearMetres"/>.</param>
+    public sealed record PlaceQuery(IReadOnlyList<string> Beginnings, IReadOnlyList<string> Words, GeoBox? Near)
+    {
+        public static PlaceQuery? Where(DuplicateRanking.Subject subject) => Of(subject.PlaceTerms, subject.Point);
+
+        public static PlaceQuery? Of(IReadOnlyList<IReadOnlyList<string>> placeTerms, GeoPoint? point)
+        {
+            var beginnings = placeTerms.SelectMany(t => t).Distinct(StringComparer.Ordinal).ToList();
+            if (beginnings.Count == 0 && point is null)
+            {
+                return null;
+            }
+
+            var words = beginnings.SelectMany(f => Enumerable.Range(4, Math.Max(0, f.Length - 4)).Select(n => f[..n]))
+                .Distinct(StringComparer.Ordinal).ToList();
+            return new PlaceQuery(beginnings, words, point is { } p ? GeoBox.Around(p, NearMetres) : null);
+        }
+
+        /// <summary>Whether <paramref name="location"/> holds a word the index would find (the words only, not the point).</summary>
+        public bool Holds(string? location) =>
+            SearchTerms.Words(location).Any(w => Beginnings.Any(b => w.StartsWith(b, StringComparison.Ordinal)) || Words.Contains(w, StringComparer.Ordinal));
+    }
 }

@@ -189,4 +189,58 @@ public sealed class SupportOfferTests(LaporAppFactory app) : IClassFixture<Lapor
             Assert.DoesNotContain("LinkToken", toFollower, StringComparison.Ordinal);
         });
     }
+    /// <summary>
+    /// The offer ranks only the reports its place look-up hands over (<see cref="SupportOffer.PlaceQuery"/>), so the
+    /// look-up must find every report <see cref="SupportOffer.SamePlace"/> could accept, with the database's own
+    /// reading of the words: "Jl.Melati" is a host name to PostgreSQL's parser, "Café" has an accent, "Suka_Damai"
+    /// and "Kenanga-Ungu" are joined. Each draft's look-up is compared with the same rule evaluated here.
+    /// </summary>
+    [Fact]
+    public async Task ThePlaceLookUp_FindsWhatTheRuleAccepts_AsEachDatabaseReadsTheWords()
+    {
+        var near = new GeoPoint(-6.914700, 107.609800);
+        (string? Location, GeoPoint? Point)[] places =
+        [
+            ("Jl.Melati No.5", null), ("Gg.Kenanga-Ungu RT-02/RW.03", null), ("Kel. Sukamaju, Kec. Makmur", null),
+            ("Perumahan Cempaka Asri Blok C12", null), ("Jalan Cempakaputih", null), ("Desa Café Indah", null), ("Dusun Suka_Damai", null),
+            (null, new GeoPoint(-6.917500, 107.610500)), ("Pasar Induk", new GeoPoint(-6.930000, 107.609800)), ("Terminal Lama", new GeoPoint(-6.911000, 107.613000)),
+        ];
+        var ids = new List<(long Id, string? Location, GeoPoint? Point)>();
+        foreach (var (location, point) in places)
+        {
+            var (number, _) = await Citizen.FileAndConfirmAsync(app.CreateBrowser(), "Trotoar TEMPATCARI ambles",
+                fields: new Dictionary<string, string> { ["Form.Location"] = location ?? "", ["Form.KeepNew"] = "true" });
+            var id = await app.WithDbAsync(async db =>
+            {
+                await db.Reports.Where(r => r.TrackingNumber == number).ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.IsPublic, true).SetProperty(r => r.Status, ReportStatus.InProgress)
+                    .SetProperty(r => r.Latitude, point == null ? null : (decimal?)point.Value.Latitude)
+                    .SetProperty(r => r.Longitude, point == null ? null : (decimal?)point.Value.Longitude));
+                return await db.Reports.Where(r => r.TrackingNumber == number).Select(r => r.Id).SingleAsync();
+            });
+            ids.Add((id, location, point));
+        }
+
+        (string Location, GeoPoint? Point, string[] Expected)[] drafts =
+        [
+            ("Jalan Melati", null, ["Jl.Melati No.5"]),
+            ("Gang Kenanga", null, ["Gg.Kenanga-Ungu RT-02/RW.03"]),
+            ("Ungu", null, ["Gg.Kenanga-Ungu RT-02/RW.03"]),
+            ("Jl. Cempakaputih", null, ["Perumahan Cempaka Asri Blok C12", "Jalan Cempakaputih"]),
+            ("Cafe", null, ["Desa Café Indah"]),
+            ("Kampung Damai", null, ["Dusun Suka_Damai"]),
+            ("Kelurahan Sukamaju", null, ["Kel. Sukamaju, Kec. Makmur", "Dusun Suka_Damai"]),
+            ("Jalan", near, ["", "Terminal Lama"]),
+        ];
+        foreach (var (location, point, expected) in drafts)
+        {
+            var query = SupportOffer.PlaceQuery.Of(SimilarityTerms.Place(location), point)!;
+            var found = await app.WithDbAsync(db => db.SearchSimilarText(SimilarityTerms.Of("TEMPATCARI", null, location), long.MaxValue,
+                DateTimeOffset.UtcNow.AddDays(-1), 50, query).Select(h => h.ReportId).ToListAsync());
+            var rule = ids.Where(r => query.Holds(r.Location) || (r.Point is { } p && query.Near is { } box && box.Contains(p))).Select(r => r.Location ?? "");
+
+            Assert.Equal([.. expected.Order()], rule.Order().ToList());
+            Assert.Equal([.. expected.Order()], ids.Where(r => found.Contains(r.Id)).Select(r => r.Location ?? "").Order().ToList());
+        }
+    }
 }

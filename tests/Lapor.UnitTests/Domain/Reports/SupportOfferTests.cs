@@ -49,8 +49,75 @@ public sealed class SupportOfferTests
     [InlineData("Jl. Sudirman, Kecamatan Makmur Kota", "Jl. Melati, Kecamatan Makmur Kota", false)]
     [InlineData("Jl. Sudirman", "Jl. Sudirman, Kecamatan Makmur", true)]
     [InlineData("Jl. Sudirman", "Jl. Pemuda", false)]
+    [InlineData("Jl.Melati No.5", "Jalan Melati", true)]
+    [InlineData("Jl. Cempakaputih", "Perumahan Cempaka", true)]
+    [InlineData("Kel. Sukamaju, Kec. Makmur", "Kel. Sukamulya, Kec. Makmur", false)]
+    [InlineData("Kel. Sukamaju, Kec. Makmur", "Kelurahan Sukamaju", true)]
     public void SamePlace_MoreThanHalfOfOnePlacesWordsInTheOther_EitherWayRound(string location, string other, bool same) =>
         Assert.Equal(same, SupportOffer.SamePlace(location, other, metres: null));
+
+    [Fact]
+    public void ThePlaceQuery_AsksForEveryFormAndItsBeginnings_AndABoxAroundThePoint()
+    {
+        var query = SupportOffer.PlaceQuery.Of(SimilarityTerms.Place("Jl. Cempakaputih, Kec. Makmur"), Here)!;
+
+        Assert.Equal(["cempakaputih", "makmur"], query.Beginnings);
+        Assert.Equal(["cemp", "cempa", "cempak", "cempaka", "cempakap", "cempakapu", "cempakaput", "cempakaputi", "makm", "makmu"], query.Words);
+        Assert.True(query.Holds("Gg. Cempaka 2"));
+        Assert.True(query.Holds("Jl.Cempakaputihan"));
+        Assert.False(query.Holds("Jl. Cem"));
+        Assert.False(query.Holds("Kecamatan Lain"));
+        Assert.True(query.Near!.Value.Contains(Here));
+        Assert.Null(SupportOffer.PlaceQuery.Of([], null));
+        Assert.Empty(SupportOffer.PlaceQuery.Of([], Here)!.Beginnings);
+    }
+
+    [Theory]
+    [InlineData(-6.9147, 107.6098)]
+    [InlineData(5.55, 95.32)]
+    [InlineData(60.0, 10.0)]
+    [InlineData(88.999, 0)]
+    public void TheBoxAroundAPoint_HoldsEveryPointWithinNearMetres_AndNotMuchMore(double latitude, double longitude)
+    {
+        var centre = new GeoPoint(latitude, longitude);
+        var box = GeoBox.Around(centre, SupportOffer.NearMetres);
+
+        // Walk the circle at NearMetres: every point on it is in the box.
+        for (var bearing = 0; bearing < 360; bearing += 5)
+        {
+            var edge = Destination(centre, bearing, SupportOffer.NearMetres);
+            Assert.InRange(GeoPoint.Metres(centre, edge), SupportOffer.NearMetres - 0.01, SupportOffer.NearMetres + 0.01);
+            Assert.True(box.Contains(edge), $"{bearing}°");
+        }
+
+        Assert.False(box.Contains(Destination(centre, 0, SupportOffer.NearMetres * 1.02)));
+        Assert.False(box.Contains(Destination(centre, 180, SupportOffer.NearMetres * 1.02)));
+    }
+
+    /// <summary>The point <paramref name="metres"/> from <paramref name="start"/> on <paramref name="bearing"/> (degrees), on GeoPoint's sphere.</summary>
+    private static GeoPoint Destination(GeoPoint start, double bearing, double metres)
+    {
+        const double Radius = 6_371_000;
+        double R(double d) => d * Math.PI / 180;
+        double D(double r) => r * 180 / Math.PI;
+        var (φ, λ, θ, δ) = (R(start.Latitude), R(start.Longitude), R(bearing), metres / Radius);
+        var φ2 = Math.Asin((Math.Sin(φ) * Math.Cos(δ)) + (Math.Cos(φ) * Math.Sin(δ) * Math.Cos(θ)));
+        var λ2 = λ + Math.Atan2(Math.Sin(θ) * Math.Sin(δ) * Math.Cos(φ), Math.Cos(δ) - (Math.Sin(φ) * Math.Sin(φ2)));
+        return new GeoPoint(D(φ2), D(λ2));
+    }
+
+    [Fact]
+    public void AReportElsewhere_DoesNotLowerTheScoreOfOneAtThePlace()
+    {
+        var subject = Subject("Jl. Bougenvillea");
+        var here = Report(1, "Jl. Bougenvillea", title: "Lampu padam", rank: 2);
+        var elsewhere = Report(2, "Jl. Kenanga", rank: 20);
+
+        var alone = Assert.Single(SupportOffer.Pick(subject, "Jl. Bougenvillea", [here]));
+        var beside = Assert.Single(SupportOffer.Pick(subject, "Jl. Bougenvillea", [here, elsewhere]));
+
+        Assert.Equal(alone.Score, beside.Score);
+    }
 
     [Fact]
     public void WithoutAPlace_NothingIsOffered()

@@ -25,8 +25,8 @@ public static class SupportOffers
     {
         /// <summary>
         /// At most <see cref="SupportOffer.Shown"/> offers; one text search over the recent stretch of the index, among the
-        /// reports that may be offered only (it runs on every guest filing: at a million reports ranking every recent
-        /// report first took twice as long, and could leave the 50 best all private or closed).
+        /// reports that may be offered at the citizen's place only (it runs on every guest filing: at a million reports
+        /// ranking every recent report first took twice as long, and could leave the 50 best all private, closed or elsewhere).
         /// </summary>
         public async Task<IReadOnlyList<Offer>> FindAsync(Draft draft, CancellationToken cancellationToken)
         {
@@ -37,13 +37,13 @@ public static class SupportOffers
                 PlaceTerms = SimilarityTerms.Place(draft.Location),
                 ProblemTerms = SimilarityTerms.Problem(draft.Title, draft.Body, draft.Location),
             };
-            if (terms.Count == 0 || (subject.PlaceTerms.Count == 0 && subject.Point is null))
+            if (terms.Count == 0 || SupportOffer.PlaceQuery.Where(subject) is not { } place)
             {
                 return [];
             }
 
             var rows = await (
-                from h in db.SearchSimilarText(terms, long.MaxValue, subject.SubmittedAt.AddDays(-DuplicateRanking.WindowDays), SimilarReportsCap, openPublicOnly: true)
+                from h in db.SearchSimilarText(terms, long.MaxValue, subject.SubmittedAt.AddDays(-DuplicateRanking.WindowDays), SimilarReportsCap, offerableAt: place)
                 join r in db.Reports.AsNoTracking().Where(PublicReport.IsVisible) on h.ReportId equals r.Id
                 where !r.IsAnonymous && r.Status != ReportStatus.Archived && r.Status != ReportStatus.Completed
                 select new
