@@ -40,8 +40,10 @@ public static class SqliteReportSearch
             List<string> arms = [];
             if (offerableAt.Beginnings.Count > 0)
             {
+                // "+": a filter on the rows the text search found, not handed to FTS5 as rowids to look up one by one (each
+                // one a whole MATCH: 30 times slower at a million reports).
                 arms.Add($$"""
-                    "rowid" IN (SELECT "rowid" FROM "OfferableText" WHERE "OfferableText" MATCH {{{parameters.Count}}})
+                    +"rowid" IN (SELECT "rowid" FROM "OfferableText" WHERE "OfferableText" MATCH {{{parameters.Count}}})
                     """);
                 parameters.Add(PlaceExpression(offerableAt));
             }
