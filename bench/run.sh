@@ -123,7 +123,8 @@ start_portal() { # $1: log file; further arguments: extra settings NAME=VALUE
     Serilog__MinimumLevel__Default=Warning "$@" \
     dotnet Lapor.Web.dll >"$log" 2>&1) &
   pid=$!
-  for _ in $(seq 1 300); do
+  # Up to 20 minutes: a kept data set from an older release migrates first (SearchWords rewrites the tables: 2 minutes at 1M).
+  for _ in $(seq 1 1200); do
     if curl -fs "$url/health/ready" >/dev/null 2>&1; then return 0; fi
     if ! kill -0 "$pid" 2>/dev/null; then echo "The portal stopped; see $log" >&2; tail -20 "$log" >&2; exit 1; fi
     sleep 1

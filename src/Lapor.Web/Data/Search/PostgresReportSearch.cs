@@ -35,24 +35,49 @@ public static class PostgresReportSearch
         migrationBuilder.Sql("CREATE EXTENSION IF NOT EXISTS unaccent;");
         migrationBuilder.Sql($"CREATE TEXT SEARCH CONFIGURATION {Configuration} (COPY = simple);");
         migrationBuilder.Sql($"ALTER TEXT SEARCH CONFIGURATION {Configuration} ALTER MAPPING FOR word, hword, hword_part, numword, numhword, hword_numpart WITH unaccent, simple;");
-        migrationBuilder.Sql("""
-            ALTER TABLE "Reports" ADD COLUMN "PublicText" tsvector GENERATED ALWAYS AS (CASE WHEN "IsPublic" THEN
-                setweight(to_tsvector('lapor_simple', coalesce("PublicTitle", "Title", '')), 'A') || setweight(to_tsvector('lapor_simple', coalesce("PublicSummary", "Body", '')), 'B')
-                END) STORED;
-            """);
+        migrationBuilder.Sql($"""ALTER TABLE "Reports" {ReportsColumns(text => text)};""");
         migrationBuilder.Sql("""CREATE INDEX "IX_Reports_PublicText" ON "Reports" USING GIN ("PublicText");""");
-        migrationBuilder.Sql("""
-            ALTER TABLE "Reports" ADD COLUMN "SimilarText" tsvector GENERATED ALWAYS AS (
-                setweight(to_tsvector('lapor_simple', coalesce("Title", '')), 'A') || setweight(to_tsvector('lapor_simple', coalesce("Location", '')), 'A')
-                || setweight(to_tsvector('lapor_simple', coalesce("Body", '')), 'B')) STORED;
-            """);
         migrationBuilder.Sql("""CREATE INDEX "IX_Reports_SimilarText" ON "Reports" USING GIN ("SimilarText");""");
-        migrationBuilder.Sql("""
-            ALTER TABLE "Messages" ADD COLUMN "PublicText" tsvector GENERATED ALWAYS AS (CASE WHEN "Visibility" = 'Public' THEN
-                setweight(to_tsvector('lapor_simple', coalesce("Body", '')), 'D') END) STORED;
-            """);
+        migrationBuilder.Sql($"""ALTER TABLE "Messages" {MessagesColumns(text => text)};""");
         migrationBuilder.Sql("""CREATE INDEX "IX_Messages_PublicText" ON "Messages" USING GIN ("PublicText");""");
     }
+
+    /// <summary>
+    /// The search columns again (migration SearchWords), each text read with its punctuation as spaces
+    /// (<see cref="Words"/>): PostgreSQL's parser takes "Jl.Melati" for one host name and "RT-02" for a word and a
+    /// negative number, so a search for "melati" missed what SQLite's FTS5 finds. One rewrite of each table.
+    /// <paramref name="words"/> false puts the columns back as <see cref="CreateIndexes"/> made them.
+    /// </summary>
+    public static void RecreateSearchColumns(MigrationBuilder migrationBuilder, bool words = true)
+    {
+        Func<string, string> text = words ? Words : t => t;
+        migrationBuilder.Sql($"""ALTER TABLE "Reports" DROP COLUMN "PublicText", DROP COLUMN "SimilarText", {ReportsColumns(text)};""");
+        migrationBuilder.Sql("""CREATE INDEX "IX_Reports_PublicText" ON "Reports" USING GIN ("PublicText");""");
+        migrationBuilder.Sql("""CREATE INDEX "IX_Reports_SimilarText" ON "Reports" USING GIN ("SimilarText");""");
+        migrationBuilder.Sql($"""ALTER TABLE "Messages" DROP COLUMN "PublicText", {MessagesColumns(text)};""");
+        migrationBuilder.Sql("""CREATE INDEX "IX_Messages_PublicText" ON "Messages" USING GIN ("PublicText");""");
+        migrationBuilder.Sql("""ANALYZE "Reports", "Messages";""");
+    }
+
+    private static string ReportsColumns(Func<string, string> text) => $$"""
+        ADD COLUMN "PublicText" tsvector GENERATED ALWAYS AS (CASE WHEN "IsPublic" THEN
+            setweight(to_tsvector('lapor_simple', {{text("""coalesce("PublicTitle", "Title", '')""")}}), 'A')
+            || setweight(to_tsvector('lapor_simple', {{text("""coalesce("PublicSummary", "Body", '')""")}}), 'B') END) STORED,
+        ADD COLUMN "SimilarText" tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('lapor_simple', {{text("""coalesce("Title", '')""")}}), 'A') || setweight(to_tsvector('lapor_simple', {{text("""coalesce("Location", '')""")}}), 'A')
+            || setweight(to_tsvector('lapor_simple', {{text("""coalesce("Body", '')""")}}), 'B')) STORED
+        """;
+
+    private static string MessagesColumns(Func<string, string> text) => $$"""
+        ADD COLUMN "PublicText" tsvector GENERATED ALWAYS AS (CASE WHEN "Visibility" = 'Public' THEN
+            setweight(to_tsvector('lapor_simple', {{text("""coalesce("Body", '')""")}}), 'D') END) STORED
+        """;
+
+    /// <summary>
+    /// A text as <see cref="SearchTerms.Words"/> reads it: each run of punctuation a space, so the parser sees the
+    /// words SQLite's FTS5 and the query side see ("Jl.Melati" is "Jl" and "Melati").
+    /// </summary>
+    private static string Words(string text) => $"regexp_replace({text}, '[[:punct:]]+', ' ', 'g')";
 
     /// <summary>
     /// The reports a citizen may be offered to support at filing (<see cref="Similar"/> with a place), by
@@ -81,7 +106,7 @@ public static class PostgresReportSearch
     }
 
     /// <summary>The words of a report's location, for <see cref="CreateOfferablePlaceIndexes"/>.</summary>
-    internal const string PlaceWords = "to_tsvector('lapor_simple', regexp_replace(coalesce(\"Location\", ''), '[[:punct:]]+', ' ', 'g'))";
+    internal static readonly string PlaceWords = $"""to_tsvector('lapor_simple', {Words("coalesce(\"Location\", '')")})""";
 
     /// <summary>Public, named, neither archived nor completed: what the support offer at filing may offer.</summary>
     internal const string Offerable = "\"IsPublic\" AND NOT \"IsAnonymous\" AND \"Status\" <> 'Archived' AND \"Status\" <> 'Completed'";

@@ -49,6 +49,23 @@ public sealed class PublicSearchTests(LaporAppFactory app) : IClassFixture<Lapor
     }
 
     /// <summary>
+    /// Words joined by punctuation as addresses are written ("Jl.Melati", "RT-02/RW.05") are words of their own on every
+    /// database: PostgreSQL's parser read "Jl.Melati" as one host name, and "-02" as a negative number.
+    /// </summary>
+    [Fact]
+    public async Task Search_FindsWordsJoinedByPunctuation()
+    {
+        var world = await StaffWorld.CreateAsync(app);
+        var number = await PublishAsync(world, "Got mampet di Jl.Kenikir RT-02/RW.05");
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+        await officer.ActAsync(number, "tanggapi", ("Text", "Petugas dari UPT.Drainasekota sudah dijadwalkan."), ("Public", "true"));
+
+        Assert.Contains(number, Numbers(await SearchAsync("kenikir")));
+        Assert.Contains(number, Numbers(await SearchAsync("Kenikir 02")));
+        Assert.Contains(number, Numbers(await SearchAsync("drainasekota")));
+    }
+
+    /// <summary>
     /// A verb typed with its prefix finds the word's other forms ("memperbaiki" finds "perbaikan" and "diperbaiki");
     /// a bare word finds words that begin with it ("perbaikan" finds "perbaiki…"), not prefixed ones.
     /// </summary>
