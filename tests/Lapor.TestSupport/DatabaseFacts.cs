@@ -35,3 +35,15 @@ public sealed class PostgresOnlyFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary><see cref="PostgresOnlyFactAttribute"/> for a theory.</summary>
+public sealed class PostgresOnlyTheoryAttribute : TheoryAttribute
+{
+    public PostgresOnlyTheoryAttribute()
+    {
+        if (!TestDatabase.IsPostgres)
+        {
+            Skip = $"PostgreSQL only: runs when {TestDatabase.PostgresVariable} names a server (scripts/test.sh)";
+        }
+    }
+}

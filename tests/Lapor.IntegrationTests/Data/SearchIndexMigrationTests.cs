@@ -180,4 +180,48 @@ public sealed class SearchIndexMigrationTests(LaporAppFactory app) : IClassFixtu
 
         Assert.Contains("IX_Reports_Offerable", plan, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The offer's place look-up can read the partial indexes of the offerable reports' location words and points:
+    /// the query repeats the index's expression (<see cref="PostgresReportSearch.PlaceWords"/>), which the planner
+    /// must recognise after parsing both, or it reads the table. Each arm alone, the table's other indexes dropped in a
+    /// transaction that is rolled back (this class's own database): the test database is small enough for a scan of
+    /// another index with a filter to win otherwise.
+    /// </summary>
+    [PostgresOnlyTheory]
+    [InlineData("IX_Reports_OfferablePlace", "{0} @@ to_tsquery('lapor_simple', 'cemp:*')")]
+    [InlineData("IX_Reports_OfferablePoint", "\"Latitude\" BETWEEN -6.92 AND -6.91 AND \"Longitude\" BETWEEN 107.60 AND 107.62")]
+    public async Task PostgresOfferPlaceLookUp_ReadsItsIndexes(string index, string arm)
+    {
+        var plan = await app.WithDbAsync(async db =>
+        {
+            var others = await db.Database.SqlQuery<string>($"""
+                SELECT i.indexname AS "Value" FROM pg_indexes AS i WHERE i.tablename = 'Reports' AND i.indexname <> {index}
+                    AND NOT EXISTS (SELECT 1 FROM pg_constraint AS c WHERE c.conindid = format('%I', i.indexname)::regclass)
+                """).ToListAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            // Every other index of Reports but those behind constraints goes, and only bitmap scans are allowed: the
+            // index must answer the arm's condition itself, as no other partial index is left to scan whole.
+            foreach (var other in others)
+            {
+                var drop = $"""DROP INDEX "{other}";""";
+                await db.Database.ExecuteSqlRawAsync(drop);
+            }
+
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off");
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = transaction.GetDbTransaction();
+            command.CommandText = $"""EXPLAIN SELECT "Id" FROM "Reports" WHERE {PostgresReportSearch.Offerable} AND ({string.Format(CultureInfo.InvariantCulture, arm, PostgresReportSearch.PlaceWords)})""";
+            var lines = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(0));
+            }
+
+            return string.Join('\n', lines);
+        });
+
+        Assert.True(plan.Contains($"Bitmap Index Scan on \"{index}\"", StringComparison.Ordinal), plan);
+    }
 }

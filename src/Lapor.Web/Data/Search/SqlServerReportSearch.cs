@@ -69,7 +69,8 @@ public static class SqlServerReportSearch
             if (offerableAt.Near is { } box)
             {
                 arms.Add($"(r.[Latitude] BETWEEN {{{parameters.Count}}} AND {{{parameters.Count + 1}}} AND r.[Longitude] BETWEEN {{{parameters.Count + 2}}} AND {{{parameters.Count + 3}}})");
-                parameters.AddRange([(decimal)box.South, (decimal)box.North, (decimal)box.West, (decimal)box.East]);
+                // float parameters: EF sends a raw decimal as decimal(18,2), which would round the box's edges to 1 km.
+                parameters.AddRange([box.South, box.North, box.West, box.East]);
             }
 
             place = $"AND r.[IsPublic] = 1 AND r.[IsAnonymous] = 0 AND r.[Status] NOT IN (N'Archived', N'Completed') AND ({string.Join(" OR ", arms)})";

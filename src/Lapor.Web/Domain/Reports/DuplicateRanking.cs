@@ -120,7 +120,7 @@ public static class DuplicateRanking
 /// <summary>A point on the earth (WGS 84 degrees).</summary>
 public readonly record struct GeoPoint(double Latitude, double Longitude)
 {
-    private const double EarthRadiusMetres = 6_371_000;
+    public const double EarthRadiusMetres = 6_371_000;
 
     public static GeoPoint? Of(decimal? latitude, decimal? longitude) =>
         latitude is { } lat && longitude is { } lon ? new GeoPoint((double)lat, (double)lon) : null;
@@ -140,18 +140,24 @@ public readonly record struct GeoPoint(double Latitude, double Longitude)
 public readonly record struct GeoBox(double South, double North, double West, double East)
 {
     /// <summary>Metres in a degree of latitude on <see cref="GeoPoint"/>'s sphere.</summary>
-    private const double MetresPerDegree = 6_371_000 * Math.PI / 180;
+    private const double MetresPerDegree = GeoPoint.EarthRadiusMetres * Math.PI / 180;
 
     /// <summary>
     /// Every point within <paramref name="metres"/> of <paramref name="centre"/>, and a little more (1%, so no point at
     /// the edge is lost to rounding): a degree of longitude shrinks towards the poles, so the box is as wide as
-    /// the circle is at its edge nearer the pole; every longitude near a pole.
+    /// the circle is at its edge nearer the pole; every longitude near a pole. The antimeridian is not wrapped
+    /// (a region of Indonesia never straddles it).
     /// </summary>
     public static GeoBox Around(GeoPoint centre, double metres)
     {
         var latitude = metres * 1.01 / MetresPerDegree;
         var poleward = Math.Abs(centre.Latitude) + latitude;
-        var longitude = poleward >= 89 ? 180 : latitude / Math.Cos(poleward * Math.PI / 180);
+        if (poleward >= 89)
+        {
+            return new GeoBox(centre.Latitude - latitude, centre.Latitude + latitude, -180, 180);
+        }
+
+        var longitude = latitude / Math.Cos(poleward * Math.PI / 180);
         return new GeoBox(centre.Latitude - latitude, centre.Latitude + latitude, centre.Longitude - longitude, centre.Longitude + longitude);
     }
 

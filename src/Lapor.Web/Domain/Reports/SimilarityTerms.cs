@@ -44,6 +44,22 @@ public static class SimilarityTerms
         [.. Of(null, null, location).Where(t => !IsPlaceKind(t))];
 
     /// <summary>
+    /// A kind of place written together with the name after it, as place names often are: "Kota Baru" is also
+    /// "kotabaru", "Kampung Melayu" "kampungmelayu".
+    /// </summary>
+    public static IEnumerable<string> JoinedNames(string? location)
+    {
+        var words = SearchTerms.Words(location).ToList();
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (PlaceKindTerms.Contains(words[i]) && words[i + 1].Length >= 3)
+            {
+                yield return words[i] + words[i + 1];
+            }
+        }
+    }
+
+    /// <summary>
     /// The words of the problem itself: the title's and body's, without those naming or kinding the place
     /// ("Kecamatan Makmur Kota"). Two reports that share only the place are two problems in one place.
     /// </summary>

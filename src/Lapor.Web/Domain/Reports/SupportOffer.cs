@@ -5,8 +5,8 @@ namespace Lapor.Web.Domain.Reports;
 /// Stricter than the coordinator's panel (<see cref="DuplicateRanking"/>), because an offer interrupts
 /// someone in the middle of filing: besides looking like the same problem, the report must be at the same
 /// place — more than half of the words naming one place found in the other's location (either way round:
-/// "Jl. Cempakaputih dekat pos ronda" and "Jl. Cempakaputih RT 02" are one street), or, when both have a
-/// point, within <see cref="NearMetres"/>. Exactly half is not enough: "Jl. Sudirman, Kecamatan Makmur"
+/// "Jl. Cempakaputih dekat pos ronda" and "Jl. Cempakaputih RT 02" are one street) with a word of the report's
+/// location beginning with one of the citizen's, or, when both have a point, within <see cref="NearMetres"/>. Exactly half is not enough: "Jl. Sudirman, Kecamatan Makmur"
 /// and "Jl. Melati, Kecamatan Makmur" share only their district. A citizen who named no place is offered nothing: a problem
 /// without a place cannot be told apart from the same problem in the next village.
 /// </summary>
@@ -34,7 +34,7 @@ public static class SupportOffer
     /// The reports to offer, best first, at most <see cref="Shown"/>: those at the same place holding
     /// <see cref="ProblemWordsShare"/> of the words of the problem, scored as the coordinator's panel scores
     /// (<see cref="DuplicateRanking.Score"/>, at least its minimum), their text rank measured against the best of
-    /// them. The rank of a report elsewhere does not count: the search reads only the reports <see cref="PlaceQuery.Where"/>
+    /// them. The rank of a report elsewhere does not count: the search reads only the reports <see cref="PlaceQuery.For"/>
     /// lets through, and a report that could never be offered must not lower the score of one that can.
     /// None when the citizen gave no place.
     /// </summary>
@@ -65,7 +65,7 @@ public static class SupportOffer
     /// <summary>
     /// Near when both have a point. Otherwise a word of <paramref name="other"/> must begin with one of the place
     /// words of <paramref name="location"/> (or, of four letters or more, begin one: "Cempaka" for "Cempakaputih"),
-    /// which an index can look up (<see cref="PlaceQuery.Where"/>), and more than half of one location's place words must be
+    /// which an index can look up (<see cref="PlaceQuery.For"/>), and more than half of one location's place words must be
     /// found in the other.
     /// </summary>
     public static bool SamePlace(string? location, string? other, double? metres)
@@ -76,33 +76,43 @@ public static class SupportOffer
         }
 
         var place = SimilarityTerms.Place(location);
-        return PlaceQuery.Of(place, point: null) is { } query && query.Holds(other)
+        return PlaceQuery.Of(location, point: null) is { } query && query.Holds(other)
             && Math.Max(SimilarityTerms.Share(place, other), SimilarityTerms.Share(SimilarityTerms.Place(other), location)) > PlaceWordsShare;
     }
 
     /// <summary>
     /// What a report must have for <see cref="SamePlace"/> to accept it as at the citizen's place, as the search
-    /// asks the index: a word of its location beginning with one of <paramref name="Beginnings"/> or equal to one of
-    /// <paramref name="Words"/>, or a point inside <paramref name="Near"/>. Null when the citizen named no place
-    /// and gave no point: nothing can be offered.
+    /// asks the index: a word of its location beginning with one of <see cref="Beginnings"/> or equal to one of
+    /// <see cref="Words"/>, or a point inside <see cref="Near"/>. None (null from <see cref="For"/>) when the citizen
+    /// named no place and gave no point: nothing can be offered.
     /// </summary>
-    /// <param name="Beginnings">Every form of every place word the citizen wrote.</param>
-    /// <param name="Words">Each of those forms cut to four letters and more, short of the whole form: a report's
-    /// "Cempaka" is the beginning of the citizen's "Cempakaputih".</param>
-    /// <param name="Near">The box around the citizen's point holding every point within <see cref="NearMetres"/>.</param>
-    public sealed record PlaceQuery(IReadOnlyList<string> Beginnings, IReadOnlyList<string> Words, GeoBox? Near)
+    public sealed record PlaceQuery
     {
-        public static PlaceQuery? Where(DuplicateRanking.Subject subject) => Of(subject.PlaceTerms, subject.Point);
+        private PlaceQuery(IReadOnlyList<string> beginnings, IReadOnlyList<string> words, GeoBox? near) =>
+            (Beginnings, Words, Near) = (beginnings, words, near);
 
-        public static PlaceQuery? Of(IReadOnlyList<IReadOnlyList<string>> placeTerms, GeoPoint? point)
+        /// <summary>Every form of every place word the citizen wrote, and a kind of place joined to its name ("kotabaru").</summary>
+        public IReadOnlyList<string> Beginnings { get; }
+
+        /// <summary>Each form of a place word cut to four letters and more, short of the whole form: a report's "Cempaka" is the beginning of the citizen's "Cempakaputih".</summary>
+        public IReadOnlyList<string> Words { get; }
+
+        /// <summary>The box around the citizen's point holding every point within <see cref="NearMetres"/>.</summary>
+        public GeoBox? Near { get; }
+
+        public static PlaceQuery? For(DuplicateRanking.Subject subject, string? location) => Of(location, subject.Point);
+
+        public static PlaceQuery? Of(string? location, GeoPoint? point)
         {
-            var beginnings = placeTerms.SelectMany(t => t).Distinct(StringComparer.Ordinal).ToList();
+            var forms = SimilarityTerms.Place(location).SelectMany(t => t).Distinct(StringComparer.Ordinal).ToList();
+            var beginnings = forms.Concat(SimilarityTerms.JoinedNames(location)).Distinct(StringComparer.Ordinal).ToList();
             if (beginnings.Count == 0 && point is null)
             {
                 return null;
             }
 
-            var words = beginnings.SelectMany(f => Enumerable.Range(4, Math.Max(0, f.Length - 4)).Select(n => f[..n]))
+            // Not the joined names' beginnings: "jalanmelati" cut short is "jalan", every street.
+            var words = forms.SelectMany(f => Enumerable.Range(4, Math.Max(0, f.Length - 4)).Select(n => f[..n]))
                 .Distinct(StringComparer.Ordinal).ToList();
             return new PlaceQuery(beginnings, words, point is { } p ? GeoBox.Around(p, NearMetres) : null);
         }

@@ -231,16 +231,22 @@ public sealed class SupportOfferTests(LaporAppFactory app) : IClassFixture<Lapor
             ("Kampung Damai", null, ["Dusun Suka_Damai"]),
             ("Kelurahan Sukamaju", null, ["Kel. Sukamaju, Kec. Makmur", "Dusun Suka_Damai"]),
             ("Jalan", near, ["", "Terminal Lama"]),
+            ("Jalan Melati", near, ["Jl.Melati No.5", "", "Terminal Lama"]),
+            ("Kota Baru", null, []),
         ];
         foreach (var (location, point, expected) in drafts)
         {
-            var query = SupportOffer.PlaceQuery.Of(SimilarityTerms.Place(location), point)!;
+            var query = SupportOffer.PlaceQuery.Of(location, point)!;
             var found = await app.WithDbAsync(db => db.SearchSimilarText(SimilarityTerms.Of("TEMPATCARI", null, location), long.MaxValue,
                 DateTimeOffset.UtcNow.AddDays(-1), 50, query).Select(h => h.ReportId).ToListAsync());
             var rule = ids.Where(r => query.Holds(r.Location) || (r.Point is { } p && query.Near is { } box && box.Contains(p))).Select(r => r.Location ?? "");
 
             Assert.Equal([.. expected.Order()], rule.Order().ToList());
             Assert.Equal([.. expected.Order()], ids.Where(r => found.Contains(r.Id)).Select(r => r.Location ?? "").Order().ToList());
+
+            // Whatever the offer would accept as the same place is among what the look-up found.
+            var same = ids.Where(r => SupportOffer.SamePlace(location, r.Location, point is { } a && r.Point is { } b ? GeoPoint.Metres(a, b) : null));
+            Assert.All(same, r => Assert.Contains(r.Id, found));
         }
     }
 }
