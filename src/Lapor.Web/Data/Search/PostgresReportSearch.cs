@@ -175,12 +175,7 @@ public static class PostgresReportSearch
         ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
         var query = string.Join(" | ", terms.SelectMany(t => t).Distinct(StringComparer.Ordinal).Select(Prefix));
         List<object> parameters = [query, beforeReportId, since.ToUniversalTime(), limit];
-        var sql = $$"""
-            SELECT r."Id" AS "ReportId", ts_rank({{SimilarWeights}}, r."SimilarText", q)::float8 AS "Score"
-            FROM "Reports" AS r, to_tsquery('lapor_simple', {0}) AS q
-            WHERE r."SimilarText" @@ q AND r."Id" < {1} AND r."SubmittedAt" >= {2}
-            ORDER BY 2 DESC, r."Id" DESC LIMIT {3}
-            """;
+        var (place, source) = ("", "\"Reports\"");
         if (offerableAt is not null)
         {
             List<string> arms = [];
@@ -200,16 +195,20 @@ public static class PostgresReportSearch
             // The place's reports first (a few hundred), then the period and the text among them only: left to itself
             // the planner guesses a place's reports by the thousand and intersects or joins them with the 60,000 of the
             // period (15 and 150 ms at a million reports, against 2).
-            sql = $$"""
+            place = $"""
                 WITH place AS MATERIALIZED (
-                    SELECT "Id", "SubmittedAt", "SimilarText" FROM "Reports" WHERE {{Offerable}} AND ({{string.Join(" OR ", arms)}}))
-                SELECT r."Id" AS "ReportId", ts_rank({{SimilarWeights}}, r."SimilarText", q)::float8 AS "Score"
-                FROM place AS r, to_tsquery('lapor_simple', {0}) AS q
-                WHERE r."SimilarText" @@ q AND r."Id" < {1} AND r."SubmittedAt" >= {2}
-                ORDER BY 2 DESC, r."Id" DESC LIMIT {3}
+                    SELECT "Id", "SubmittedAt", "SimilarText" FROM "Reports" WHERE {Offerable} AND ({string.Join(" OR ", arms)}))
                 """;
+            source = "place";
         }
 
+        var sql = $$"""
+            {{place}}
+            SELECT r."Id" AS "ReportId", ts_rank({{SimilarWeights}}, r."SimilarText", q)::float8 AS "Score"
+            FROM {{source}} AS r, to_tsquery('lapor_simple', {0}) AS q
+            WHERE r."SimilarText" @@ q AND r."Id" < {1} AND r."SubmittedAt" >= {2}
+            ORDER BY 2 DESC, r."Id" DESC LIMIT {3}
+            """;
         return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql, [.. parameters]));
     }
 

@@ -62,8 +62,7 @@ public static class SqlServerReportSearch
             if (offerableAt.Beginnings.Count > 0)
             {
                 arms.Add($"r.[Id] IN (SELECT [KEY] FROM CONTAINSTABLE([Reports], [Location], {{{parameters.Count}}}))");
-                parameters.Add(string.Join(" OR ", offerableAt.Beginnings.Select(f => $"\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}*\"")
-                    .Concat(offerableAt.Words.Select(w => $"\"{w.Replace("\"", "\"\"", StringComparison.Ordinal)}\""))));
+                parameters.Add(string.Join(" OR ", offerableAt.Beginnings.Select(f => Quoted($"{f}*")).Concat(offerableAt.Words.Select(Quoted))));
             }
 
             if (offerableAt.Near is { } box)
@@ -87,5 +86,8 @@ public static class SqlServerReportSearch
 
     /// <summary>One term as a CONTAINS condition: its forms as quoted prefix terms.</summary>
     public static string Condition(IReadOnlyList<string> forms) =>
-        string.Join(" OR ", forms.Select(f => $"\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}*\""));
+        string.Join(" OR ", forms.Select(f => Quoted($"{f}*")));
+
+    /// <summary>A CONTAINS term in double quotes (a trailing * inside makes it a prefix).</summary>
+    private static string Quoted(string term) => $"\"{term.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

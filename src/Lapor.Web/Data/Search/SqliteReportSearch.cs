@@ -31,12 +31,13 @@ public static class SqliteReportSearch
     {
         // SubmittedAt is stored as DateTimeOffset.ToBinary-style ticks on SQLite (SqliteLaporDbContext's conventions).
         var from = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(since)!;
+        List<object> parameters = [AnyTermExpression(terms), beforeReportId, from, limit];
+        var (index, place) = ("ReportText", "");
         if (offerableAt is not null)
         {
             // Only reports a citizen may be offered to support: their own index (migration OfferableText), 3% of the
             // reports in the bench's million, and of those only the ones at the citizen's place: a word of the location
             // (the index's Location column) or a point in the box (Latitude is stored as text, so compared as a number).
-            List<object> parameters = [AnyTermExpression(terms), beforeReportId, from, limit];
             List<string> arms = [];
             if (offerableAt.Beginnings.Count > 0)
             {
@@ -57,42 +58,38 @@ public static class SqliteReportSearch
                 parameters.AddRange([box.South, box.North, box.West, box.East]);
             }
 
-            var sql = $$"""
-                SELECT "rowid" AS "ReportId", -bm25("OfferableText", 3.0, 1.0, 3.0) AS "Score" FROM "OfferableText"
-                WHERE "OfferableText" MATCH {0} AND "rowid" < {1}
-                    AND "rowid" >= COALESCE((SELECT "Id" FROM "Reports" WHERE "SubmittedAt" >= {2} ORDER BY "SubmittedAt" LIMIT 1), {1})
-                    AND ({{string.Join(" OR ", arms)}})
-                ORDER BY bm25("OfferableText", 3.0, 1.0, 3.0) LIMIT {3}
-                """;
-            return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql, [.. parameters]));
+            (index, place) = ("OfferableText", $"AND ({string.Join(" OR ", arms)})");
         }
 
-        return db.Database.SqlQuery<SearchHit>($"""
-            SELECT "rowid" AS "ReportId", -bm25("ReportText", 3.0, 1.0, 3.0) AS "Score" FROM "ReportText"
-            WHERE "ReportText" MATCH {AnyTermExpression(terms)} AND "rowid" < {beforeReportId}
-                AND "rowid" >= COALESCE((SELECT "Id" FROM "Reports" WHERE "SubmittedAt" >= {from} ORDER BY "SubmittedAt" LIMIT 1), {beforeReportId})
-            ORDER BY bm25("ReportText", 3.0, 1.0, 3.0) LIMIT {limit}
-            """);
+        var sql = $$"""
+            SELECT "rowid" AS "ReportId", -bm25("{{index}}", 3.0, 1.0, 3.0) AS "Score" FROM "{{index}}"
+            WHERE "{{index}}" MATCH {0} AND "rowid" < {1}
+                AND "rowid" >= COALESCE((SELECT "Id" FROM "Reports" WHERE "SubmittedAt" >= {2} ORDER BY "SubmittedAt" LIMIT 1), {1})
+                {{place}}
+            ORDER BY bm25("{{index}}", 3.0, 1.0, 3.0) LIMIT {3}
+            """;
+        return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql, [.. parameters]));
     }
 
     /// <summary>A word of the location beginning with one of the place's forms, or equal to one of its words.</summary>
     public static string PlaceExpression(SupportOffer.PlaceQuery place) =>
         $"Location : ({string.Join(" OR ", place.Beginnings.Select(f => $"{Quoted(f)}*").Concat(place.Words.Select(Quoted)))})";
 
+    /// <summary>A form in double quotes: FTS5 reads nothing inside quotes as syntax.</summary>
     private static string Quoted(string form) => $"\"{form.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     /// <summary>Any of the terms, each a quoted prefix.</summary>
     public static string AnyTermExpression(IReadOnlyList<IReadOnlyList<string>> terms)
     {
         ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
-        return string.Join(" OR ", terms.SelectMany(t => t).Distinct(StringComparer.Ordinal).Select(f => $"\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}\"*"));
+        return string.Join(" OR ", terms.SelectMany(t => t).Distinct(StringComparer.Ordinal).Select(f => $"{Quoted(f)}*"));
     }
 
     /// <summary>Every term, each a quoted prefix (or a choice of them): FTS5 reads nothing inside quotes as syntax.</summary>
     public static string MatchExpression(IReadOnlyList<IReadOnlyList<string>> terms)
     {
         ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
-        static string Prefix(string form) => $"\"{form.Replace("\"", "\"\"", StringComparison.Ordinal)}\"*";
+        static string Prefix(string form) => $"{Quoted(form)}*";
         return string.Join(" AND ", terms.Select(t => t.Count == 1 ? Prefix(t[0]) : $"({string.Join(" OR ", t.Select(Prefix))})"));
     }
 }

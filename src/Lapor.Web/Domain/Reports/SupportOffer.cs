@@ -34,7 +34,7 @@ public static class SupportOffer
     /// The reports to offer, best first, at most <see cref="Shown"/>: those at the same place holding
     /// <see cref="ProblemWordsShare"/> of the words of the problem, scored as the coordinator's panel scores
     /// (<see cref="DuplicateRanking.Score"/>, at least its minimum), their text rank measured against the best of
-    /// them. The rank of a report elsewhere does not count: the search reads only the reports <see cref="PlaceQuery.For"/>
+    /// them. The rank of a report elsewhere does not count: the search reads only the reports <see cref="PlaceQuery.Of"/>
     /// lets through, and a report that could never be offered must not lower the score of one that can.
     /// None when the citizen gave no place.
     /// </summary>
@@ -45,9 +45,10 @@ public static class SupportOffer
             return [];
         }
 
+        var query = PlaceQuery.Of(location, point: null);
         var eligible = candidates
             .Where(c => SimilarityTerms.Share(subject.ProblemTerms, c.Report.ProblemText) >= ProblemWordsShare
-                && SamePlace(location, c.Location, subject.Point is { } a && c.Report.Point is { } b ? GeoPoint.Metres(a, b) : null))
+                && IsSamePlace(query, subject.PlaceTerms, location, c.Location, subject.Point is { } a && c.Report.Point is { } b ? GeoPoint.Metres(a, b) : null))
             .ToList();
         if (eligible.Count == 0)
         {
@@ -65,25 +66,23 @@ public static class SupportOffer
     /// <summary>
     /// Near when both have a point. Otherwise a word of <paramref name="other"/> must begin with one of the place
     /// words of <paramref name="location"/> (or, of four letters or more, begin one: "Cempaka" for "Cempakaputih"),
-    /// which an index can look up (<see cref="PlaceQuery.For"/>), and more than half of one location's place words must be
+    /// which an index can look up (<see cref="PlaceQuery.Of"/>), and more than half of one location's place words must be
     /// found in the other.
     /// </summary>
-    public static bool SamePlace(string? location, string? other, double? metres)
-    {
-        if (metres is { } m)
-        {
-            return m <= NearMetres;
-        }
+    public static bool SamePlace(string? location, string? other, double? metres) =>
+        IsSamePlace(PlaceQuery.Of(location, point: null), SimilarityTerms.Place(location), location, other, metres);
 
-        var place = SimilarityTerms.Place(location);
-        return PlaceQuery.Of(location, point: null) is { } query && query.Holds(other)
-            && Math.Max(SimilarityTerms.Share(place, other), SimilarityTerms.Share(SimilarityTerms.Place(other), location)) > PlaceWordsShare;
-    }
+    /// <summary><see cref="SamePlace(string?, string?, double?)"/> with the citizen's side read once for every candidate.</summary>
+    private static bool IsSamePlace(PlaceQuery? query, IReadOnlyList<IReadOnlyList<string>> place, string? location, string? other, double? metres) =>
+        metres is { } m
+            ? m <= NearMetres
+            : query is not null && query.Holds(other)
+                && Math.Max(SimilarityTerms.Share(place, other), SimilarityTerms.Share(SimilarityTerms.Place(other), location)) > PlaceWordsShare;
 
     /// <summary>
     /// What a report must have for <see cref="SamePlace"/> to accept it as at the citizen's place, as the search
     /// asks the index: a word of its location beginning with one of <see cref="Beginnings"/> or equal to one of
-    /// <see cref="Words"/>, or a point inside <see cref="Near"/>. None (null from <see cref="For"/>) when the citizen
+    /// <see cref="Words"/>, or a point inside <see cref="Near"/>. None (null from <see cref="Of"/>) when the citizen
     /// named no place and gave no point: nothing can be offered.
     /// </summary>
     public sealed record PlaceQuery
@@ -100,16 +99,16 @@ public static class SupportOffer
         /// <summary>The box around the citizen's point holding every point within <see cref="NearMetres"/>.</summary>
         public GeoBox? Near { get; }
 
-        public static PlaceQuery? For(DuplicateRanking.Subject subject, string? location) => Of(location, subject.Point);
-
         public static PlaceQuery? Of(string? location, GeoPoint? point)
         {
+            // No place word and no point is no place, as in Pick: a kind joined to a kind ("Jalan Raya") names none.
             var forms = SimilarityTerms.Place(location).SelectMany(t => t).Distinct(StringComparer.Ordinal).ToList();
-            var beginnings = forms.Concat(SimilarityTerms.JoinedNames(location)).Distinct(StringComparer.Ordinal).ToList();
-            if (beginnings.Count == 0 && point is null)
+            if (forms.Count == 0 && point is null)
             {
                 return null;
             }
+
+            var beginnings = forms.Concat(SimilarityTerms.JoinedNames(location)).Distinct(StringComparer.Ordinal).ToList();
 
             // Not the joined names' beginnings: "jalanmelati" cut short is "jalan", every street.
             var words = forms.SelectMany(f => Enumerable.Range(4, Math.Max(0, f.Length - 4)).Select(n => f[..n]))

@@ -37,7 +37,7 @@ public static class SupportOffers
                 PlaceTerms = SimilarityTerms.Place(draft.Location),
                 ProblemTerms = SimilarityTerms.Problem(draft.Title, draft.Body, draft.Location),
             };
-            if (terms.Count == 0 || SupportOffer.PlaceQuery.For(subject, draft.Location) is not { } place)
+            if (terms.Count == 0 || SupportOffer.PlaceQuery.Of(draft.Location, subject.Point) is not { } place)
             {
                 return [];
             }
