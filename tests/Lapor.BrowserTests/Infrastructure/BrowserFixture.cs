@@ -18,6 +18,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        // Assertions retry until the page shows what they expect; 5 s by default. On two cores shared with other
+        // test runs the first request to a page can take longer (a sign-in then the inbox, JIT-compiled on first use).
+        Assertions.SetDefaultExpectTimeout((float)ExpectTimeout.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -35,9 +38,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(BrowserNewContextOptions options)
     {
         var context = await Browser.NewContextAsync(options);
+        // Clicks, fills and navigations wait for the page up to this (30 s by default, which a sign-in missed at load 10+);
+        // a test that passes waits no longer for it.
+        context.SetDefaultTimeout((float)ActionTimeout.TotalMilliseconds);
+        context.SetDefaultNavigationTimeout((float)ActionTimeout.TotalMilliseconds);
         await context.RouteAsync("http://tiles.lapor.test/**", route => route.FulfillAsync(new() { ContentType = "image/png", BodyBytes = GreyTile }));
         return await context.NewPageAsync();
     }
+
+    /// <summary>How long a test waits for the page: long enough for a busy machine, never a reason for a passing test to wait.</summary>
+    private static readonly TimeSpan ActionTimeout = TimeSpan.FromMinutes(2);
+
+    private static readonly TimeSpan ExpectTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>A 1×1 grey PNG, stretched by Leaflet over each tile.</summary>
     private static readonly byte[] GreyTile = Convert.FromBase64String(
