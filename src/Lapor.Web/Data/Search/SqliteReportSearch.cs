@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Lapor.Web.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Lapor.Web.Data.Search;
 
@@ -17,11 +16,6 @@ public static class SqliteReportSearch
             SELECT "rowid" AS "ReportId", -bm25("ReportSearch", 4.0, 2.0, 1.0) AS "Score" FROM "ReportSearch" WHERE "ReportSearch" MATCH {MatchExpression(terms)}
             """);
 
-    // SubmittedAt is stored as DateTimeOffset.ToBinary-style ticks on SQLite (SqliteLaporDbContext's conventions). One
-    // converter for the process: each new one compiles its conversion into a dynamic method on first use, and freeing
-    // those cost the finalizer thread a tenth of the portal's CPU while citizens filed.
-    private static readonly DateTimeOffsetToBinaryConverter SubmittedAtAsStored = new();
-
     /// <summary>
     /// The FTS5 table "ReportText" (migration SimilarReports) indexes every report's title, text and
     /// location (external content: the text stays in Reports only). Any term may match; bm25 ranks, the
@@ -34,7 +28,10 @@ public static class SqliteReportSearch
     /// </summary>
     public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null)
     {
-        var from = (long)SubmittedAtAsStored.ConvertToProvider(since)!;
+        // SubmittedAt as the column stores it, through the model's own converter (built once per model: a new converter
+        // compiled a dynamic method on each call, and freeing those cost the portal a tenth of its CPU while citizens filed).
+        var stored = db.Model.FindEntityType(typeof(Report))!.FindProperty(nameof(Report.SubmittedAt))!.GetTypeMapping().Converter;
+        var from = (long)(stored?.ConvertToProvider(since) ?? throw new InvalidOperationException("SQLite stores SubmittedAt through a converter."));
         List<object> parameters = [AnyTermExpression(terms), beforeReportId, from, limit];
         var (index, place) = ("ReportText", "");
         if (offerableAt is not null)
