@@ -904,7 +904,7 @@ namespace Lapor.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("AgencyId", "State", "AssignedAt");
 
-                    b.HasIndex("State", "ReportSubmittedOn", "PausedAt", "AgencyId", "FirstRespondedAt", "FirstResponseDueOn", "CompletionDueOn")
+                    b.HasIndex("State", "ReportSubmittedOn", "PausedAt", "AgencyId", "FirstRespondedAt", "FirstResponseDueOn", "CompletionDueOn", "OfficerUserId")
                         .HasDatabaseName("IX_Assignments_Running");
 
                     b.HasIndex("ReportId", "State", "AgencyId", "FirstResponseWorkingDays", "FirstResponseOnTime", "CompletionWorkingDays", "CompletedOnTime", "ValidationRefusals", "PausedAt", "FirstRespondedAt", "FirstResponseDueOn", "CompletionDueOn")
