@@ -7,7 +7,12 @@ namespace Lapor.Web.Data;
 
 public static class DatabaseServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="LaporDbContext"/> backed by the provider named in Database:Provider.</summary>
+    /// <summary>
+    /// Registers <see cref="LaporDbContext"/> backed by the provider named in Database:Provider, from a pool: a context is
+    /// reset and reused rather than built for every request (building one resolved about fifty internal services, a
+    /// tenth of a signed-in page's CPU; bench/README.md, issue 22). The contexts keep no state of their own but a cached
+    /// time zone, and every service they ask the app for is a singleton.
+    /// </summary>
     public static IServiceCollection AddLaporDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
@@ -17,18 +22,18 @@ public static class DatabaseServiceCollectionExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<LaporDbContext, SqlServerLaporDbContext>(o => o
+                services.AddDbContextPool<LaporDbContext, SqlServerLaporDbContext>(o => o
                     .UseSqlServer(ServerConnectionString(connectionString, options.Provider), sql => sql.EnableRetryOnFailure())
                     .AddInterceptors(new AppendOnlyHistoryInterceptor()));
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<LaporDbContext, PostgresLaporDbContext>(o => o
+                services.AddDbContextPool<LaporDbContext, PostgresLaporDbContext>(o => o
                     .UseNpgsql(WithSessionDefaults(ServerConnectionString(connectionString, options.Provider)), pg => pg.EnableRetryOnFailure())
                     .AddInterceptors(new AppendOnlyHistoryInterceptor(), new PostgresNulInterceptor()));
                 break;
             default:
                 var sqlite = SqliteConnectionString(connectionString, environment.ContentRootPath);
-                services.AddDbContext<LaporDbContext, SqliteLaporDbContext>(o => o
+                services.AddDbContextPool<LaporDbContext, SqliteLaporDbContext>(o => o
                     .UseSqlite(sqlite)
                     .AddInterceptors(new AppendOnlyHistoryInterceptor(), new SqlitePragmaInterceptor()));
                 services.AddSingleton<SqliteWriteGate>();

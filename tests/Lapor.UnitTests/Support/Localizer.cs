@@ -16,9 +16,14 @@ public static class Localizer
     /// <summary>A feature area's texts: its own file, then the shared one, as the app resolves them.</summary>
     public static IStringLocalizer<TArea> Create<TArea>(string culture = "id") => new AreaLocalizer<TArea>(Factory(culture));
 
-    private static ResourceManagerStringLocalizerFactory Factory(string culture)
+    /// <summary>The resource files as the app reads them (each text remembered once read, <see cref="CachedTextsFactory"/>).</summary>
+    public static CachedTextsFactory Factory(string culture)
     {
         CultureInfo.CurrentUICulture = new CultureInfo(culture);
-        return new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+        return new CachedTextsFactory(ResourceFiles());
     }
+
+    /// <summary>The resource files read through ASP.NET Core's own localizers, nothing remembered.</summary>
+    public static ResourceManagerStringLocalizerFactory ResourceFiles() =>
+        new(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
 }
