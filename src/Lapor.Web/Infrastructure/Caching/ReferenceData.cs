@@ -55,6 +55,10 @@ public sealed class ReferenceData(LaporDbContext db, SharedCache cache)
 
     public async Task<IReadOnlyDictionary<int, string>> AgencyNamesAsync(CancellationToken cancellationToken) => (await AgencySetAsync(cancellationToken)).Names;
 
+    /// <summary>A value built from agencies and categories (a form's choices, say), kept with them and rebuilt after they change.</summary>
+    public Task<T> DerivedAsync<T>(string key, Func<CancellationToken, Task<T>> build, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync(Region, key, build, cancellationToken);
+
     /// <summary>Called after agencies or categories are created, renamed, moved or (de)activated.</summary>
     public Task InvalidateAsync(CancellationToken cancellationToken) => cache.InvalidateAsync(Region, cancellationToken);
 }

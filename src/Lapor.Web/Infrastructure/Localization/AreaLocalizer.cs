@@ -40,13 +40,12 @@ public static class AreaTexts
 
     private sealed class Fallback(IStringLocalizer own, IStringLocalizer shared) : IStringLocalizer
     {
-        public LocalizedString this[string name] => FirstFound(own[name], () => shared[name]);
+        public LocalizedString this[string name] => own[name] is { ResourceNotFound: false } found ? found : shared[name];
 
-        public LocalizedString this[string name, params object[] arguments] => FirstFound(own[name, arguments], () => shared[name, arguments]);
+        public LocalizedString this[string name, params object[] arguments] =>
+            own[name, arguments] is { ResourceNotFound: false } found ? found : shared[name, arguments];
 
         public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) =>
             own.GetAllStrings(includeParentCultures).Concat(shared.GetAllStrings(includeParentCultures));
-
-        private static LocalizedString FirstFound(LocalizedString found, Func<LocalizedString> fallback) => found.ResourceNotFound ? fallback() : found;
     }
 }

@@ -11,7 +11,11 @@ public static class FormOptions
 
     public sealed class Handler(ReferenceData reference)
     {
-        public async Task<View> HandleAsync(bool english, CancellationToken cancellationToken)
+        /// <summary>Built once per language and kept with the reference data: every inbox page and filing form reads them.</summary>
+        public Task<View> HandleAsync(bool english, CancellationToken cancellationToken) =>
+            reference.DerivedAsync(english ? "form-options.en" : "form-options.id", ct => BuildAsync(english, ct), cancellationToken);
+
+        private async Task<View> BuildAsync(bool english, CancellationToken cancellationToken)
         {
             var all = await reference.CategoriesAsync(cancellationToken);
             var parents = all.ToDictionary(c => c.Id);
