@@ -75,9 +75,10 @@ public abstract partial class LaporDbContext(DbContextOptions options) : Identit
     /// ones: the best <paramref name="limit"/> by the provider's text rank. Compose it with <see cref="Reports"/>.
     /// With <paramref name="offerableAt"/>, only the reports a citizen may be offered to support (public, open,
     /// not anonymous) at that place (<see cref="SupportOffer.PlaceQuery"/>), the best <paramref name="limit"/> among
-    /// them: the support offer runs on every filing, and ranks only the reports it could offer.
+    /// them: the support offer runs on every filing, and ranks only the reports it could offer. With
+    /// <paramref name="sharing"/> as well, only those holding a word of the citizen's problem (<see cref="SupportOffer.ProblemQuery"/>).
     /// </summary>
-    public abstract IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null);
+    public abstract IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null, SupportOffer.ProblemQuery? sharing = null);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,8 +11,8 @@ public sealed class PostgresLaporDbContext(DbContextOptions<PostgresLaporDbConte
 {
     public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms, bool ranked = true) => PostgresReportSearch.Search(this, terms, ranked);
 
-    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null) =>
-        PostgresReportSearch.Similar(this, terms, beforeReportId, since, limit, offerableAt);
+    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null, SupportOffer.ProblemQuery? sharing = null) =>
+        PostgresReportSearch.Similar(this, terms, beforeReportId, since, limit, offerableAt, sharing);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

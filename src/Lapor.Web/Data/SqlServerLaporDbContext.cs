@@ -10,8 +10,8 @@ public sealed class SqlServerLaporDbContext(DbContextOptions<SqlServerLaporDbCon
 {
     public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms, bool ranked = true) => SqlServerReportSearch.Search(this, terms);
 
-    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null) =>
-        SqlServerReportSearch.Similar(this, terms, beforeReportId, since, limit, offerableAt);
+    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null, SupportOffer.ProblemQuery? sharing = null) =>
+        SqlServerReportSearch.Similar(this, terms, beforeReportId, since, limit, offerableAt, sharing);
 
     /// <summary>SQL Server has no ON CONFLICT: a MERGE, holding its range lock so two saves cannot both insert a cell.</summary>
     protected override string TallyUpsertSql(string values) =>

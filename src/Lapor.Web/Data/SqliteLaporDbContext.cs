@@ -11,8 +11,8 @@ public sealed class SqliteLaporDbContext(DbContextOptions<SqliteLaporDbContext> 
 {
     public override IQueryable<SearchHit> SearchPublicText(IReadOnlyList<IReadOnlyList<string>> terms, bool ranked = true) => SqliteReportSearch.Search(this, terms);
 
-    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null) =>
-        SqliteReportSearch.Similar(this, terms, beforeReportId, since, limit, offerableAt);
+    public override IQueryable<SearchHit> SearchSimilarText(IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null, SupportOffer.ProblemQuery? sharing = null) =>
+        SqliteReportSearch.Similar(this, terms, beforeReportId, since, limit, offerableAt, sharing);
 
     /// <summary>The app's gate (<see cref="SqliteWriteGate"/>); a context made without the app (design time, tools) has none.</summary>
     protected override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) =>

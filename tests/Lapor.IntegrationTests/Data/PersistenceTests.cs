@@ -23,6 +23,38 @@ public sealed class PersistenceTests(LaporAppFactory app) : IClassFixture<LaporA
         Assert.Equal("1", foreignKeys);
     }
 
+    /// <summary>
+    /// The settings are given once per native connection (<see cref="SqlitePragmaInterceptor"/>), and Microsoft.Data.Sqlite
+    /// lends a closed one out again: every later open, by this context or another, must still have them all.
+    /// </summary>
+    [SqliteOnlyFact("the pragmas and lower() are SQLite's")]
+    public async Task Sqlite_EveryOpenHasTheSettings_ThoughAPooledConnectionGetsThemOnce()
+    {
+        var handles = new List<object>();
+        for (var i = 0; i < 3; i++)
+        {
+            var settings = await app.WithDbAsync(async db =>
+            {
+                var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+                var seen = new List<string>();
+                for (var open = 0; open < 2; open++)
+                {
+                    await db.Database.OpenConnectionAsync();
+                    handles.Add(connection.Handle!);
+                    seen.Add(string.Join(" ", await Scalar(connection, "PRAGMA synchronous"), await Scalar(connection, "PRAGMA busy_timeout"),
+                        await Scalar(connection, "PRAGMA foreign_keys"), await Scalar(connection, "SELECT lower('JOSÉ')")));
+                    await db.Database.CloseConnectionAsync();
+                }
+
+                return seen;
+            });
+
+            Assert.All(settings, s => Assert.Equal("2 10000 1 josé", s));
+        }
+
+        Assert.True(handles.Distinct().Count() < handles.Count, "a native connection was lent out again");
+    }
+
     [Fact]
     public async Task RoutingEntry_Update_IsRefused()
     {

@@ -169,8 +169,9 @@ public static class PostgresReportSearch
     /// With <paramref name="offerableAt"/> only reports a citizen may be offered to support, at that place: the
     /// words of their location (<see cref="CreateOfferablePlaceIndexes"/>) or their point in the box; the index
     /// hands over a few hundred reports instead of every offerable report of the period, and only those are ranked.
+    /// With <paramref name="sharing"/>, only those holding a word of the problem are ranked.
     /// </summary>
-    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null)
+    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null, SupportOffer.ProblemQuery? sharing = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
         var query = string.Join(" | ", terms.SelectMany(t => t).Distinct(StringComparer.Ordinal).Select(Prefix));
@@ -182,7 +183,7 @@ public static class PostgresReportSearch
             if (offerableAt.Beginnings.Count > 0)
             {
                 arms.Add($"{PlaceWords} @@ to_tsquery('lapor_simple', {{{parameters.Count}}})");
-                parameters.Add(string.Join(" | ", offerableAt.Beginnings.Select(Prefix).Concat(offerableAt.Words.Select(Word))));
+                parameters.Add(AnyWord(offerableAt.Beginnings, offerableAt.Words));
             }
 
             if (offerableAt.Near is { } box)
@@ -202,15 +203,30 @@ public static class PostgresReportSearch
             source = "place";
         }
 
+        var (problem, holdsProblem) = ("", "");
+        if (sharing is not null)
+        {
+            // A filter on what the place handed over, never an index look-up: ranking is what costs (at 5M a district's
+            // 1,580 open reports took 8 ms to rank, most of them about other problems), and the prefixes of a problem's
+            // words are common enough that even the offerable reports' index took 12 ms to intersect them. The query is
+            // made once in FROM: to_tsquery is only stable, so written in WHERE it would be parsed again for every row.
+            (problem, holdsProblem) = ($", to_tsquery('lapor_simple', {{{parameters.Count}}}) AS p", "r.\"SimilarText\" @@ p AND");
+            parameters.Add(AnyWord(sharing.Beginnings, []));
+        }
+
         var sql = $$"""
             {{place}}
             SELECT r."Id" AS "ReportId", ts_rank({{SimilarWeights}}, r."SimilarText", q)::float8 AS "Score"
-            FROM {{source}} AS r, to_tsquery('lapor_simple', {0}) AS q
-            WHERE r."SimilarText" @@ q AND r."Id" < {1} AND r."SubmittedAt" >= {2}
+            FROM {{source}} AS r, to_tsquery('lapor_simple', {0}) AS q{{problem}}
+            WHERE {{holdsProblem}} r."SimilarText" @@ q AND r."Id" < {1} AND r."SubmittedAt" >= {2}
             ORDER BY 2 DESC, r."Id" DESC LIMIT {3}
             """;
         return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql, [.. parameters]));
     }
+
+    /// <summary>A word beginning with one of <paramref name="beginnings"/> or equal to one of <paramref name="words"/>, as a tsquery.</summary>
+    private static string AnyWord(IEnumerable<string> beginnings, IEnumerable<string> words) =>
+        string.Join(" | ", beginnings.Select(Prefix).Concat(words.Select(Word)));
 
     /// <summary>One term as a tsquery: any of its forms as a quoted prefix (nothing inside the quotes is syntax).</summary>
     public static string Query(IReadOnlyList<string> forms) => string.Join(" | ", forms.Select(Prefix));

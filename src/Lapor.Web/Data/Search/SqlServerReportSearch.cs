@@ -48,9 +48,9 @@ public static class SqlServerReportSearch
     /// <summary>
     /// Every report's title, text and location (the full-text index on Reports; Location joined it in
     /// migration SimilarReports), filed from <paramref name="since"/> on and before <paramref name="beforeReportId"/>:
-    /// any term may match, the best <paramref name="limit"/> by RANK.
+    /// any term may match, the best <paramref name="limit"/> by RANK; with <paramref name="sharing"/>, only reports holding a word of the problem.
     /// </summary>
-    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null)
+    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null, SupportOffer.ProblemQuery? sharing = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(terms.Count);
         List<object> parameters = [string.Join(" OR ", terms.Select(Condition)), beforeReportId, since, limit];
@@ -62,7 +62,7 @@ public static class SqlServerReportSearch
             if (offerableAt.Beginnings.Count > 0)
             {
                 arms.Add($"r.[Id] IN (SELECT [KEY] FROM CONTAINSTABLE([Reports], [Location], {{{parameters.Count}}}))");
-                parameters.Add(string.Join(" OR ", offerableAt.Beginnings.Select(f => Quoted($"{f}*")).Concat(offerableAt.Words.Select(Quoted))));
+                parameters.Add(AnyWord(offerableAt.Beginnings, offerableAt.Words));
             }
 
             if (offerableAt.Near is { } box)
@@ -75,6 +75,12 @@ public static class SqlServerReportSearch
             place = $"AND r.[IsPublic] = 1 AND r.[IsAnonymous] = 0 AND r.[Status] NOT IN (N'Archived', N'Completed') AND ({string.Join(" OR ", arms)})";
         }
 
+        if (sharing is not null)
+        {
+            place += $" AND t.[KEY] IN (SELECT [KEY] FROM CONTAINSTABLE([Reports], ([Title], [Body], [Location]), {{{parameters.Count}}}))";
+            parameters.Add(AnyWord(sharing.Beginnings, []));
+        }
+
         var sql = $$"""
             SELECT TOP ({3}) t.[KEY] AS [ReportId], CAST(t.[RANK] AS float) AS [Score]
             FROM CONTAINSTABLE([Reports], ([Title], [Body], [Location]), {0}) AS t JOIN [Reports] AS r ON r.[Id] = t.[KEY]
@@ -83,6 +89,10 @@ public static class SqlServerReportSearch
             """;
         return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql, [.. parameters]));
     }
+
+    /// <summary>A word beginning with one of <paramref name="beginnings"/> or equal to one of <paramref name="words"/>, as a CONTAINS condition.</summary>
+    private static string AnyWord(IEnumerable<string> beginnings, IEnumerable<string> words) =>
+        string.Join(" OR ", beginnings.Select(f => Quoted($"{f}*")).Concat(words.Select(Quoted)));
 
     /// <summary>One term as a CONTAINS condition: its forms as quoted prefix terms.</summary>
     public static string Condition(IReadOnlyList<string> forms) =>

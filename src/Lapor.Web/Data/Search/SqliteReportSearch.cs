@@ -24,9 +24,10 @@ public static class SqliteReportSearch
     /// reads only that stretch of the index (one seek on IX_Reports_SubmittedAt). The cap is applied in the
     /// index, before the caller joins the reports. With a place (the support offer at filing) the same search
     /// reads "OfferableText" (migration OfferableText), which holds only the reports that may be offered, and only
-    /// those at the citizen's place (<see cref="SupportOffer.PlaceQuery"/>).
+    /// those at the citizen's place (<see cref="SupportOffer.PlaceQuery"/>). With <paramref name="sharing"/>, only those
+    /// holding a word of the problem (looked up apart, so that bm25 weighs each term once).
     /// </summary>
-    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null)
+    public static IQueryable<SearchHit> Similar(DbContext db, IReadOnlyList<IReadOnlyList<string>> terms, long beforeReportId, DateTimeOffset since, int limit, SupportOffer.PlaceQuery? offerableAt = null, SupportOffer.ProblemQuery? sharing = null)
     {
         // SubmittedAt as the column stores it, through the model's own converter (built once per model: a new converter
         // compiled a dynamic method on each call, and freeing those cost the portal a tenth of its CPU while citizens filed).
@@ -62,6 +63,14 @@ public static class SqliteReportSearch
             (index, place) = ("OfferableText", $"AND ({string.Join(" OR ", arms)})");
         }
 
+        if (sharing is not null)
+        {
+            place += $$"""
+                 AND +"rowid" IN (SELECT "rowid" FROM "{{index}}" WHERE "{{index}}" MATCH {{{parameters.Count}}})
+                """;
+            parameters.Add(AnyWord(sharing.Beginnings, []));
+        }
+
         var sql = $$"""
             SELECT "rowid" AS "ReportId", -bm25("{{index}}", 3.0, 1.0, 3.0) AS "Score" FROM "{{index}}"
             WHERE "{{index}}" MATCH {0} AND "rowid" < {1}
@@ -73,8 +82,11 @@ public static class SqliteReportSearch
     }
 
     /// <summary>A word of the location beginning with one of the place's forms, or equal to one of its words.</summary>
-    public static string PlaceExpression(SupportOffer.PlaceQuery place) =>
-        $"Location : ({string.Join(" OR ", place.Beginnings.Select(f => $"{Quoted(f)}*").Concat(place.Words.Select(Quoted)))})";
+    public static string PlaceExpression(SupportOffer.PlaceQuery place) => $"Location : ({AnyWord(place.Beginnings, place.Words)})";
+
+    /// <summary>A word beginning with one of <paramref name="beginnings"/> or equal to one of <paramref name="words"/>.</summary>
+    private static string AnyWord(IEnumerable<string> beginnings, IEnumerable<string> words) =>
+        string.Join(" OR ", beginnings.Select(f => $"{Quoted(f)}*").Concat(words.Select(Quoted)));
 
     /// <summary>A form in double quotes: FTS5 reads nothing inside quotes as syntax.</summary>
     private static string Quoted(string form) => $"\"{form.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";

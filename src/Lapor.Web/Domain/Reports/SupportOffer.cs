@@ -80,6 +80,29 @@ public static class SupportOffer
                 && Math.Max(SimilarityTerms.Share(place, other), SimilarityTerms.Share(SimilarityTerms.Place(other), location)) > PlaceWordsShare;
 
     /// <summary>
+    /// What a report must hold for <see cref="Pick"/> to find a word of the citizen's problem in it, as the search asks
+    /// the index: a word beginning with one of <see cref="Beginnings"/> (every form of every word of the problem). A
+    /// report holding none shares none of the problem and is never offered, so the search need not rank it: of a
+    /// district's thousand open reports, most are about other problems. Null from <see cref="Of"/> when the problem has
+    /// no words: nothing can be offered.
+    /// <para>
+    /// Two readings of <see cref="SimilarityTerms.Share"/> are left to it alone. It also counts a report's word that
+    /// begins the citizen's ("Cempaka" for "Cempakaputih"), which matters for names of places, not of problems: the
+    /// citizen's forms already hold the roots, and the cut words made the look-up four times as long and dearer than
+    /// what it saved. And it reads the roots of the report's words, where the index holds them as written: a report
+    /// sharing the problem only through such a root (its "membahayakan" for the citizen's "bahaya") is left out.
+    /// </para>
+    /// </summary>
+    public sealed record ProblemQuery(IReadOnlyList<string> Beginnings)
+    {
+        public static ProblemQuery? Of(IReadOnlyList<IReadOnlyList<string>> problemTerms) =>
+            problemTerms.SelectMany(t => t).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } forms ? new ProblemQuery(forms) : null;
+
+        /// <summary>Whether <paramref name="text"/> holds a word the index would find.</summary>
+        public bool Holds(string? text) => SearchTerms.Words(text).Any(w => Beginnings.Any(b => w.StartsWith(b, StringComparison.Ordinal)));
+    }
+
+    /// <summary>
     /// What a report must have for <see cref="SamePlace"/> to accept it as at the citizen's place, as the search
     /// asks the index: a word of its location beginning with one of <see cref="Beginnings"/> or equal to one of
     /// <see cref="Words"/>, or a point inside <see cref="Near"/>. None (null from <see cref="Of"/>) when the citizen

@@ -76,6 +76,39 @@ public sealed class SupportOfferTests
         Assert.Empty(SupportOffer.PlaceQuery.Of(null, Here)!.Beginnings);
     }
 
+    [Fact]
+    public void TheProblemQuery_AsksForEveryFormOfTheProblemsWords_NotThePlaces()
+    {
+        var query = SupportOffer.ProblemQuery.Of(SimilarityTerms.Problem("Jalan berlubang di Melati", "Lubangnya membahayakan pengendara", "Jl. Melati, Kec. Makmur"))!;
+
+        Assert.Contains("lubang", query.Beginnings);
+        Assert.Contains("bahaya", query.Beginnings);
+        Assert.DoesNotContain("melati", query.Beginnings);
+        Assert.DoesNotContain("jalan", query.Beginnings);
+        Assert.True(query.Holds("Ada LUBANG di Jl. Kenanga"));
+        Assert.True(query.Holds("Jalan ini berbahaya"));
+        Assert.False(query.Holds("Lampu padam di Jl. Melati, Kec. Makmur"));
+        Assert.Null(SupportOffer.ProblemQuery.Of(SimilarityTerms.Problem("Jl. Melati", "di Melati", "Jl. Melati")));
+    }
+
+    /// <summary>
+    /// The search ranks only what <see cref="SupportOffer.ProblemQuery"/> holds, so whatever shares enough of the problem
+    /// to be offered must be held: every text here reaches <see cref="SupportOffer.ProblemWordsShare"/>.
+    /// </summary>
+    [Theory]
+    [InlineData("Lampu jalan padam", "Lampu jalan di sini padam total")]
+    [InlineData("Lampu jalan padam", "Lampunya mati, jalan gelap")]
+    [InlineData("Lampu penerangan jalan mati", "PJU mati dan penerangan kurang")]
+    [InlineData("Sampah menumpuk di pasar", "Tumpukan sampahnya dibuang sembarangan")]
+    [InlineData("Pungutan liar di kantor kelurahan", "Ada pungli, pungutan tanpa kuitansi")]
+    public void WhatSharesEnoughOfTheProblem_TheProblemQueryHolds(string problem, string report)
+    {
+        var terms = SimilarityTerms.Problem(problem, null, "Jl. Melati");
+
+        Assert.True(SimilarityTerms.Share(terms, report) >= SupportOffer.ProblemWordsShare, "the case must be one the offer would take");
+        Assert.True(SupportOffer.ProblemQuery.Of(terms)!.Holds(report));
+    }
+
     [Theory]
     [InlineData(-6.9147, 107.6098)]
     [InlineData(5.55, 95.32)]

@@ -37,13 +37,15 @@ public static class SupportOffers
                 PlaceTerms = SimilarityTerms.Place(draft.Location),
                 ProblemTerms = SimilarityTerms.Problem(draft.Title, draft.Body, draft.Location),
             };
-            if (terms.Count == 0 || SupportOffer.PlaceQuery.Of(draft.Location, subject.Point) is not { } place)
+            if (terms.Count == 0 || SupportOffer.PlaceQuery.Of(draft.Location, subject.Point) is not { } place
+                || SupportOffer.ProblemQuery.Of(subject.ProblemTerms) is not { } problem)
             {
                 return [];
             }
 
             var rows = await (
-                from h in db.SearchSimilarText(terms, long.MaxValue, subject.SubmittedAt.AddDays(-DuplicateRanking.WindowDays), SimilarReportsCap, offerableAt: place)
+                from h in db.SearchSimilarText(terms, long.MaxValue, subject.SubmittedAt.AddDays(-DuplicateRanking.WindowDays), SimilarReportsCap,
+                    offerableAt: place, sharing: problem)
                 join r in db.Reports.AsNoTracking().Where(PublicReport.IsVisible) on h.ReportId equals r.Id
                 where !r.IsAnonymous && r.Status != ReportStatus.Archived && r.Status != ReportStatus.Completed
                 select new
