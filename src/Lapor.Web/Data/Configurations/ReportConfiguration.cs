@@ -51,6 +51,11 @@ public sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         // The dashboard's trend: reports completed within a period, whenever they were filed.
         builder.HasIndex(r => new { r.Status, r.CompletedAt });
 
+        // The open reports, by status: what is late now (verifications past their due day) and the dashboard's open
+        // rows of a period, read from the index alone. The period's index below leads with the day, so these read every
+        // report of the year to find the open tenth (280 ms at 5M), and the late count fetched each unverified row (217 ms).
+        builder.HasIndex(r => new { r.Status, r.SubmittedOn, r.VerifyDueOn });
+
         // The dashboard: a period of local days, covering every column its grouped figures read (the due day for what is late now).
         builder.HasIndex(r => new { r.SubmittedOn, r.Status, r.VerifyWorkingDays, r.VerifiedOnTime, r.FirstResponseAt, r.TimesAccepted, r.TimesRejected, r.VerifyDueOn })
             .HasDatabaseName("IX_Reports_Dashboard");

@@ -1264,6 +1264,8 @@ namespace Lapor.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "IsReturned", "SubmittedAt");
 
+                    b.HasIndex("Status", "SubmittedOn", "VerifyDueOn");
+
                     b.HasIndex("SubmittedOn", "Status", "VerifyWorkingDays", "VerifiedOnTime", "FirstResponseAt", "TimesAccepted", "TimesRejected", "VerifyDueOn")
                         .HasDatabaseName("IX_Reports_Dashboard");
 
