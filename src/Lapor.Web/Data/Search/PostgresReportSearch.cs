@@ -183,7 +183,7 @@ public static class PostgresReportSearch
             if (offerableAt.Beginnings.Count > 0)
             {
                 arms.Add($"{PlaceWords} @@ to_tsquery('lapor_simple', {{{parameters.Count}}})");
-                parameters.Add(AnyWord(offerableAt.Beginnings, offerableAt.Words));
+                parameters.Add(string.Join(" | ", offerableAt.Beginnings.Select(Prefix).Concat(offerableAt.Words.Select(Word))));
             }
 
             if (offerableAt.Near is { } box)
@@ -211,7 +211,7 @@ public static class PostgresReportSearch
             // words are common enough that even the offerable reports' index took 12 ms to intersect them. The query is
             // made once in FROM: to_tsquery is only stable, so written in WHERE it would be parsed again for every row.
             (problem, holdsProblem) = ($", to_tsquery('lapor_simple', {{{parameters.Count}}}) AS p", "r.\"SimilarText\" @@ p AND");
-            parameters.Add(AnyWord(sharing.Beginnings, []));
+            parameters.Add(Query(sharing.Beginnings));
         }
 
         var sql = $$"""
@@ -223,10 +223,6 @@ public static class PostgresReportSearch
             """;
         return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql, [.. parameters]));
     }
-
-    /// <summary>A word beginning with one of <paramref name="beginnings"/> or equal to one of <paramref name="words"/>, as a tsquery.</summary>
-    private static string AnyWord(IEnumerable<string> beginnings, IEnumerable<string> words) =>
-        string.Join(" | ", beginnings.Select(Prefix).Concat(words.Select(Word)));
 
     /// <summary>One term as a tsquery: any of its forms as a quoted prefix (nothing inside the quotes is syntax).</summary>
     public static string Query(IReadOnlyList<string> forms) => string.Join(" | ", forms.Select(Prefix));

@@ -62,7 +62,7 @@ public static class SqlServerReportSearch
             if (offerableAt.Beginnings.Count > 0)
             {
                 arms.Add($"r.[Id] IN (SELECT [KEY] FROM CONTAINSTABLE([Reports], [Location], {{{parameters.Count}}}))");
-                parameters.Add(AnyWord(offerableAt.Beginnings, offerableAt.Words));
+                parameters.Add(string.Join(" OR ", offerableAt.Beginnings.Select(f => Quoted($"{f}*")).Concat(offerableAt.Words.Select(Quoted))));
             }
 
             if (offerableAt.Near is { } box)
@@ -78,7 +78,7 @@ public static class SqlServerReportSearch
         if (sharing is not null)
         {
             place += $" AND t.[KEY] IN (SELECT [KEY] FROM CONTAINSTABLE([Reports], ([Title], [Body], [Location]), {{{parameters.Count}}}))";
-            parameters.Add(AnyWord(sharing.Beginnings, []));
+            parameters.Add(Condition(sharing.Beginnings));
         }
 
         var sql = $$"""
@@ -89,10 +89,6 @@ public static class SqlServerReportSearch
             """;
         return db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(sql, [.. parameters]));
     }
-
-    /// <summary>A word beginning with one of <paramref name="beginnings"/> or equal to one of <paramref name="words"/>, as a CONTAINS condition.</summary>
-    private static string AnyWord(IEnumerable<string> beginnings, IEnumerable<string> words) =>
-        string.Join(" OR ", beginnings.Select(f => Quoted($"{f}*")).Concat(words.Select(Quoted)));
 
     /// <summary>One term as a CONTAINS condition: its forms as quoted prefix terms.</summary>
     public static string Condition(IReadOnlyList<string> forms) =>

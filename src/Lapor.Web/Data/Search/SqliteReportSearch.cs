@@ -68,7 +68,7 @@ public static class SqliteReportSearch
             place += $$"""
                  AND +"rowid" IN (SELECT "rowid" FROM "{{index}}" WHERE "{{index}}" MATCH {{{parameters.Count}}})
                 """;
-            parameters.Add(AnyWord(sharing.Beginnings, []));
+            parameters.Add(AnyTermExpression([sharing.Beginnings]));
         }
 
         var sql = $$"""
@@ -82,11 +82,8 @@ public static class SqliteReportSearch
     }
 
     /// <summary>A word of the location beginning with one of the place's forms, or equal to one of its words.</summary>
-    public static string PlaceExpression(SupportOffer.PlaceQuery place) => $"Location : ({AnyWord(place.Beginnings, place.Words)})";
-
-    /// <summary>A word beginning with one of <paramref name="beginnings"/> or equal to one of <paramref name="words"/>.</summary>
-    private static string AnyWord(IEnumerable<string> beginnings, IEnumerable<string> words) =>
-        string.Join(" OR ", beginnings.Select(f => $"{Quoted(f)}*").Concat(words.Select(Quoted)));
+    public static string PlaceExpression(SupportOffer.PlaceQuery place) =>
+        $"Location : ({string.Join(" OR ", place.Beginnings.Select(f => $"{Quoted(f)}*").Concat(place.Words.Select(Quoted)))})";
 
     /// <summary>A form in double quotes: FTS5 reads nothing inside quotes as syntax.</summary>
     private static string Quoted(string form) => $"\"{form.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
