@@ -232,6 +232,63 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
         Assert.Equal(HttpStatusCode.Redirect, (await app.CreateBrowser().GetAsync($"/inbox/{number}/kehadiran")).StatusCode);
     }
 
+    [Fact]
+    public async Task TheListAsOpened_ShowsWhatTheSameListNarrowedToEverythingShows_PageByPage()
+    {
+        // With nothing narrowing, the tabs and pages come from statements compiled once; any narrowing builds them per
+        // request. A period from the year 2000 narrows nothing, so both must show the same lines on every page: the
+        // owner (the officer, a colleague), the unread mark, the tags and the tab counts.
+        var world = await WorldAsync();
+        var numbers = await StoredReports.RoutedAsync(app, world.AgencyA, Enumerable.Range(1, 27).Select(i => $"Saluran air tersumbat {i}"));
+        var officer = await Staff.SignInAsync(app, StaffWorld.OfficerA);
+        await officer.ActAsync(numbers[0], "ambil");
+        await officer.ActAsync(numbers[1], "serahkan", ("OfficerUserId", await UserIdAsync(Colleague)));
+        await officer.OpenAsync($"/inbox/{numbers[2]}");
+        await TagAsync(numbers[3], "musim-hujan");
+
+        var plain = await AllPagesAsync(officer, "/inbox");
+        var narrowed = await AllPagesAsync(officer, "/inbox?From=2000-01-01");
+
+        Assert.Equal(plain.Tabs, narrowed.Tabs);
+        Assert.Equal(plain.Lines, narrowed.Lines);
+        Assert.True(plain.Pages >= 2, "the tab holds more than one page");
+        Assert.Contains(plain.Lines, l => l.Contains(numbers[3], StringComparison.Ordinal) && l.Contains("musim-hujan", StringComparison.Ordinal));
+        Assert.Contains(plain.Lines, l => l.Contains(numbers[1], StringComparison.Ordinal) && l.Contains(Colleague, StringComparison.Ordinal));
+        Assert.Contains(plain.Lines, l => l.Contains(numbers[2], StringComparison.Ordinal) && !l.Contains("fw-semibold", StringComparison.Ordinal));
+        Assert.Contains(plain.Lines, l => l.Contains(numbers[4], StringComparison.Ordinal) && l.Contains("fw-semibold", StringComparison.Ordinal));
+    }
+
+    /// <summary>Every line of the list, following "next page" to the end, and the tabs' counts of its first page.</summary>
+    private static async Task<(List<string> Lines, string Tabs, int Pages)> AllPagesAsync(Staff staff, string url)
+    {
+        var lines = new List<string>();
+        var first = await staff.OpenAsync(url);
+        var tabs = string.Join("|", first.Document.QuerySelectorAll("nav .nav-pills .badge").Select(b => b.TextContent));
+        var pages = 0;
+        for (var page = first; ; page = await staff.OpenAsync(page.Document.QuerySelector("a[rel=next]")!.GetAttribute("href")!))
+        {
+            pages++;
+            lines.AddRange(page.Document.QuerySelectorAll("tr[data-row]").Select(r => r.OuterHtml));
+            if (page.Document.QuerySelector("a[rel=next]") is null)
+            {
+                return (lines, tabs, pages);
+            }
+        }
+    }
+
+    /// <summary>Tags a report as a coordinator's click does.</summary>
+    private async Task TagAsync(string number, string label)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Lapor.Web.Data.LaporDbContext>();
+        var tag = new Lapor.Web.Domain.Tags.Tag(label, DateTimeOffset.UtcNow);
+        db.Tags.Add(tag);
+        await db.SaveChangesAsync();
+        var report = await db.Reports.SingleAsync(r => r.TrackingNumber == number);
+        report.AttachTag(new Actor(null, ActorRole.Coordinator), tag.Id, tag.Label, report.UpdatedAt.AddMinutes(1));
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>The tracking numbers the list shows.</summary>
     private static List<string> Rows(HtmlPage list) => [.. list.Document.QuerySelectorAll("tr[data-row] a[data-open]").Select(a => a.TextContent.Trim())];
 

@@ -10,6 +10,7 @@ using Lapor.Web.Features.Shared.Staffing;
 using Lapor.Web.Infrastructure.Authorization;
 using Lapor.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Lapor.Web.Features.StaffWork.Inbox;
 
@@ -105,38 +106,9 @@ public static class AgencyInbox
             var workload = withWorkload ? await workloads.HandleAsync(scope, cancellationToken) : null;
             var categories = (await options.HandleAsync(english, cancellationToken)).Categories;
             var today = local.Date(clock.GetUtcNow());
-            var rows = Filtered(scope, filter, today);
-
-            var counts = await rows.GroupBy(x => x.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            var tab = Ordered(rows.Where(x => x.State == filter.Tab), filter.Sort, Cursor(filter.Sort, filter.After));
-
-            var names = db.Agencies.Select(ag => new { ag.Id, ag.Name });
             var user = scope.UserId;
-            var page = await tab.Take(PageSize + 1)
-                .Select(x => new
-                {
-                    x.Id,
-                    x.Report!.TrackingNumber,
-                    x.Report.Title,
-                    x.Report.Classification,
-                    x.Report.Channel,
-                    Agency = names.Where(n => n.Id == x.AgencyId).Select(n => n.Name).First(),
-                    x.State,
-                    x.AssignedAt,
-                    Responded = x.FirstRespondedAt != null,
-                    x.FirstResponseDueOn,
-                    x.CompletionDueOn,
-                    x.ReporterWindowEndsOn,
-                    x.PausedAt,
-                    x.FirstRespondedAt,
-                    x.Report.IsAnonymous,
-                    x.Report.IsConfidential,
-                    Owner = db.Users.Where(u => u.Id == x.OfficerUserId).Select(u => u.FullName).FirstOrDefault(),
-                    IsMine = x.OfficerUserId == user,
-                    Unread = !db.ReportReadings.Any(r => r.UserId == user && r.ReportId == x.ReportId && r.Version >= x.Report.Version),
-                    Tags = db.ReportTags.Where(rt => rt.ReportId == x.ReportId).Join(db.Tags, rt => rt.TagId, t => t.Id, (rt, t) => t.Label).ToList(),
-                })
-                .ToListAsync(cancellationToken);
+            var counts = await CountsAsync(scope, filter, today, cancellationToken);
+            var page = await PageAsync(scope, filter, today, cancellationToken);
 
             string? next = null;
             if (page.Count > PageSize)
@@ -250,6 +222,96 @@ public static class AgencyInbox
             }
 
             return rows;
+        }
+
+        /// <summary>How many assignments each tab holds, narrowed as the list is.</summary>
+        private async Task<Dictionary<AssignmentState, int>> CountsAsync(ReportScope scope, Filter filter, DateOnly today, CancellationToken cancellationToken)
+        {
+            if (Unnarrowed(scope, filter) is { } agency)
+            {
+                return (await TabCounts(db, agency).ToListAsync(cancellationToken)).ToDictionary(c => c.State, c => c.Count);
+            }
+
+            return await Filtered(scope, filter, today).GroupBy(x => x.State).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        }
+
+        /// <summary>The tab's page after the filter's position, with one line more than a page to tell whether another follows.</summary>
+        private async Task<List<Fields>> PageAsync(ReportScope scope, Filter filter, DateOnly today, CancellationToken cancellationToken)
+        {
+            var cursor = Cursor(filter.Sort, filter.After);
+            if (Unnarrowed(scope, filter) is { } agency && filter.Sort == InboxSort.Oldest)
+            {
+                return cursor is { Instant: var at, Id: var id }
+                    ? await OldestAfter(db, agency, filter.Tab, at, id, scope.UserId).ToListAsync(cancellationToken)
+                    : await OldestFirst(db, agency, filter.Tab, scope.UserId).ToListAsync(cancellationToken);
+            }
+
+            return await Ordered(Filtered(scope, filter, today).Where(x => x.State == filter.Tab), filter.Sort, cursor).Take(PageSize + 1)
+                .Select(FieldsFor(scope.UserId)).ToListAsync(cancellationToken);
+        }
+
+        /// <summary>The agency of a list of one agency that nothing narrows: the list as an officer opens it nearly every time.</summary>
+        private static int? Unnarrowed(ReportScope scope, Filter filter) => scope.AssignedAgencies is [var only] && !filter.Narrows ? only : null;
+
+        /// <summary>What one line of the list reads, for the user reading it.</summary>
+        private sealed record Fields(
+            long Id, string TrackingNumber, string Title, Classification Classification, Channel Channel, string Agency, AssignmentState State,
+            DateTimeOffset AssignedAt, bool Responded, DateOnly FirstResponseDueOn, DateOnly CompletionDueOn, DateOnly? ReporterWindowEndsOn,
+            DateTimeOffset? PausedAt, DateTimeOffset? FirstRespondedAt, bool IsAnonymous, bool IsConfidential, string? Owner, bool IsMine, bool Unread,
+            List<string> Tags);
+
+        private sealed record StateCount(AssignmentState State, int Count);
+
+        /// <summary>A line's fields from the context and the reading user: one definition for the compiled statements and the narrowed ones.</summary>
+        private static readonly Expression<Func<LaporDbContext, string, Assignment, Fields>> FieldsOf = (db, user, x) => new Fields(
+            x.Id, x.Report!.TrackingNumber, x.Report.Title, x.Report.Classification, x.Report.Channel,
+            db.Agencies.Where(n => n.Id == x.AgencyId).Select(n => n.Name).First(),
+            x.State, x.AssignedAt, x.FirstRespondedAt != null, x.FirstResponseDueOn, x.CompletionDueOn, x.ReporterWindowEndsOn, x.PausedAt, x.FirstRespondedAt,
+            x.Report.IsAnonymous, x.Report.IsConfidential,
+            db.Users.Where(u => u.Id == x.OfficerUserId).Select(u => u.FullName).FirstOrDefault(),
+            x.OfficerUserId == user,
+            !db.ReportReadings.Any(r => r.UserId == user && r.ReportId == x.ReportId && r.Version >= x.Report.Version),
+            db.ReportTags.Where(rt => rt.ReportId == x.ReportId).Join(db.Tags, rt => rt.TagId, t => t.Id, (rt, t) => t.Label).ToList());
+
+        // The list as it is opened nearly every time (one agency, nothing narrowing, oldest first), compiled once: EF
+        // otherwise walks and hashes each statement's tree on every page to find its plan, a fifth of the page's CPU
+        // (bench/README.md, tenth round). InboxTests checks they list what the narrowed statements list.
+        private static readonly Func<LaporDbContext, int, IAsyncEnumerable<StateCount>> TabCounts = EF.CompileAsyncQuery(
+            (LaporDbContext db, int agency) => db.Assignments.Where(a => a.AgencyId == agency).GroupBy(x => x.State).Select(g => new StateCount(g.Key, g.Count())));
+
+        private static readonly Func<LaporDbContext, int, AssignmentState, string, IAsyncEnumerable<Fields>> OldestFirst = EF.CompileAsyncQuery(
+            WithFields<Func<LaporDbContext, int, AssignmentState, string, IQueryable<Fields>>>((LaporDbContext db, int agency, AssignmentState tab) =>
+                db.Assignments.AsNoTracking().Where(a => a.AgencyId == agency && a.State == tab).OrderBy(x => x.AssignedAt).ThenBy(x => x.Id).Take(PageSize + 1)));
+
+        private static readonly Func<LaporDbContext, int, AssignmentState, DateTimeOffset, long, string, IAsyncEnumerable<Fields>> OldestAfter = EF.CompileAsyncQuery(
+            WithFields<Func<LaporDbContext, int, AssignmentState, DateTimeOffset, long, string, IQueryable<Fields>>>((LaporDbContext db, int agency, AssignmentState tab, DateTimeOffset at, long id) =>
+                db.Assignments.AsNoTracking().Where(a => a.AgencyId == agency && a.State == tab).Where(x => x.AssignedAt > at || (x.AssignedAt == at && x.Id > id))
+                    .OrderBy(x => x.AssignedAt).ThenBy(x => x.Id).Take(PageSize + 1)));
+
+        /// <summary>A page of assignments (its first parameter the context) with each line's fields, for a user given as one more parameter.</summary>
+        private static Expression<TQuery> WithFields<TQuery>(LambdaExpression page)
+        {
+            var user = Expression.Parameter(typeof(string), "user");
+            var fields = ReplacingExpressionVisitor.Replace(FieldsOf.Parameters[0], page.Parameters[0], FieldsOf.Body);
+            fields = ReplacingExpressionVisitor.Replace(FieldsOf.Parameters[1], user, fields);
+            var select = Expression.Call(
+                typeof(Queryable), nameof(Queryable.Select), [typeof(Assignment), typeof(Fields)],
+                page.Body, Expression.Quote(Expression.Lambda<Func<Assignment, Fields>>(fields, FieldsOf.Parameters[2])));
+            return Expression.Lambda<TQuery>(select, [.. page.Parameters, user]);
+        }
+
+        /// <summary>
+        /// <see cref="FieldsOf"/> for a query built here: the context and the user are read as C# reads a captured
+        /// local, so EF takes the context's tables and sends the user as a parameter, as in any other query.
+        /// </summary>
+        private Expression<Func<Assignment, Fields>> FieldsFor(string user)
+        {
+            Expression<Func<LaporDbContext>> context = () => db;
+            Expression<Func<string>> reader = () => user;
+            var fields = ReplacingExpressionVisitor.Replace(FieldsOf.Parameters[0], context.Body, FieldsOf.Body);
+            fields = ReplacingExpressionVisitor.Replace(FieldsOf.Parameters[1], reader.Body, fields);
+            return Expression.Lambda<Func<Assignment, Fields>>(fields, FieldsOf.Parameters[2]);
         }
 
         private static Keyset? Cursor(InboxSort sort, string? after) => sort == InboxSort.DueDate ? Keyset.ParseDay(after) : Keyset.ParseInstant(after);

@@ -23,16 +23,8 @@ public static class SavedViews
             (LaporDbContext db, string userId) => db.SavedViews.AsNoTracking().Where(v => v.UserId == userId).OrderBy(v => v.Name).ThenBy(v => v.Id)
                 .Select(v => new Item(v.Id, v.Name, v.Query)));
 
-        public async Task<IReadOnlyList<Item>> ListAsync(string userId, CancellationToken cancellationToken)
-        {
-            var views = new List<Item>();
-            await foreach (var view in Mine(db, userId).WithCancellation(cancellationToken))
-            {
-                views.Add(view);
-            }
-
-            return views;
-        }
+        public async Task<IReadOnlyList<Item>> ListAsync(string userId, CancellationToken cancellationToken) =>
+            await Mine(db, userId).ToListAsync(cancellationToken);
 
         /// <summary>Saves the filter under a name (cut to its longest); the same name again replaces that view. Returns the name as saved.</summary>
         public async Task<(Outcome Outcome, string Name)> SaveAsync(string userId, string? name, AgencyInbox.Filter filter, CancellationToken cancellationToken)
