@@ -276,7 +276,7 @@ public static class AgencyInbox
 
         // The list as it is opened nearly every time (one agency, nothing narrowing, oldest first), compiled once: EF
         // otherwise walks and hashes each statement's tree on every page to find its plan, a fifth of the page's CPU
-        // (bench/README.md, tenth round). InboxTests checks they list what the narrowed statements list.
+        // (bench/README.md, tenth round). InboxWorkTests checks they list what the narrowed statements list.
         private static readonly Func<LaporDbContext, int, IAsyncEnumerable<StateCount>> TabCounts = EF.CompileAsyncQuery(
             (LaporDbContext db, int agency) => db.Assignments.Where(a => a.AgencyId == agency).GroupBy(x => x.State).Select(g => new StateCount(g.Key, g.Count())));
 
