@@ -244,7 +244,7 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
         await officer.ActAsync(numbers[0], "ambil");
         await officer.ActAsync(numbers[1], "serahkan", ("OfficerUserId", await UserIdAsync(Colleague)));
         await officer.OpenAsync($"/inbox/{numbers[2]}");
-        await TagAsync(numbers[3], "musim-hujan");
+        await (await Staff.SignInAsync(app, StaffWorld.Coordinator)).SubmitAsync($"/inbox/{numbers[3]}/tag", ("Label", "musim-hujan"));
 
         var plain = await AllPagesAsync(officer, "/inbox");
         var narrowed = await AllPagesAsync(officer, "/inbox?From=2000-01-01");
@@ -274,19 +274,6 @@ public sealed class InboxWorkTests(LaporAppFactory app) : IClassFixture<LaporApp
                 return (lines, tabs, pages);
             }
         }
-    }
-
-    /// <summary>Tags a report as a coordinator's click does.</summary>
-    private async Task TagAsync(string number, string label)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Lapor.Web.Data.LaporDbContext>();
-        var tag = new Lapor.Web.Domain.Tags.Tag(label, DateTimeOffset.UtcNow);
-        db.Tags.Add(tag);
-        await db.SaveChangesAsync();
-        var report = await db.Reports.SingleAsync(r => r.TrackingNumber == number);
-        report.AttachTag(new Actor(null, ActorRole.Coordinator), tag.Id, tag.Label, report.UpdatedAt.AddMinutes(1));
-        await db.SaveChangesAsync();
     }
 
     /// <summary>The tracking numbers the list shows.</summary>

@@ -293,11 +293,8 @@ public static class AgencyInbox
         private static Expression<TQuery> WithFields<TQuery>(LambdaExpression page)
         {
             var user = Expression.Parameter(typeof(string), "user");
-            var fields = ReplacingExpressionVisitor.Replace(FieldsOf.Parameters[0], page.Parameters[0], FieldsOf.Body);
-            fields = ReplacingExpressionVisitor.Replace(FieldsOf.Parameters[1], user, fields);
             var select = Expression.Call(
-                typeof(Queryable), nameof(Queryable.Select), [typeof(Assignment), typeof(Fields)],
-                page.Body, Expression.Quote(Expression.Lambda<Func<Assignment, Fields>>(fields, FieldsOf.Parameters[2])));
+                typeof(Queryable), nameof(Queryable.Select), [typeof(Assignment), typeof(Fields)], page.Body, Expression.Quote(FieldsWith(page.Parameters[0], user)));
             return Expression.Lambda<TQuery>(select, [.. page.Parameters, user]);
         }
 
@@ -309,10 +306,14 @@ public static class AgencyInbox
         {
             Expression<Func<LaporDbContext>> context = () => db;
             Expression<Func<string>> reader = () => user;
-            var fields = ReplacingExpressionVisitor.Replace(FieldsOf.Parameters[0], context.Body, FieldsOf.Body);
-            fields = ReplacingExpressionVisitor.Replace(FieldsOf.Parameters[1], reader.Body, fields);
-            return Expression.Lambda<Func<Assignment, Fields>>(fields, FieldsOf.Parameters[2]);
+            return FieldsWith(context.Body, reader.Body);
         }
+
+        /// <summary><see cref="FieldsOf"/> with the context and the reading user put in.</summary>
+        private static Expression<Func<Assignment, Fields>> FieldsWith(Expression context, Expression user) =>
+            Expression.Lambda<Func<Assignment, Fields>>(
+                ReplacingExpressionVisitor.Replace(FieldsOf.Parameters[1], user, ReplacingExpressionVisitor.Replace(FieldsOf.Parameters[0], context, FieldsOf.Body)),
+                FieldsOf.Parameters[2]);
 
         private static Keyset? Cursor(InboxSort sort, string? after) => sort == InboxSort.DueDate ? Keyset.ParseDay(after) : Keyset.ParseInstant(after);
 
