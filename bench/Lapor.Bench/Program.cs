@@ -16,6 +16,7 @@ using var coordinator = await Session.SignInAsync(baseUrl, "koordinator@provinsi
 var agencyId = Convert.ToInt32(database.Scalar("""
     SELECT m."AgencyId" FROM "AgencyMemberships" m JOIN "AspNetUsers" u ON u."Id" = m."UserId" WHERE u."Email" = 'penghubung@provinsi.test'
     """), CultureInfo.InvariantCulture);
+var officerId = (string)database.Scalar("""SELECT "Id" FROM "AspNetUsers" WHERE "Email" = 'penghubung@provinsi.test'""");
 var publicReport = (string)database.Scalar("""SELECT "TrackingNumber" FROM "Reports" WHERE "Status" = 'Completed' AND NOT "IsConfidential" ORDER BY "Id" DESC LIMIT 1""");
 var officerReport = (string)database.Scalar($"""
     SELECT r."TrackingNumber" FROM "Assignments" a JOIN "Reports" r ON r."Id" = a."ReportId"
@@ -65,7 +66,7 @@ if (options.Get("phase") == "filing")
 }
 
 var samples = int.Parse(options.Get("samples", "200"), CultureInfo.InvariantCulture);
-using var raw = new RawInbox(database, agencyId, Tab);
+using var raw = new RawInbox(database, agencyId, Tab, officerId);
 var tabSize = Convert.ToInt32(database.Scalar($"""SELECT COUNT(*) FROM "Assignments" WHERE "AgencyId" = {agencyId} AND "State" = '{Tab}'"""), CultureInfo.InvariantCulture);
 var deepPage = Math.Min(1000, ((tabSize - 1) / 25) + 1);
 var last = raw.RowAt(((deepPage - 1) * 25) - 1, agencyId, Tab) ?? throw new InvalidOperationException("The busiest agency has too few completed reports.");

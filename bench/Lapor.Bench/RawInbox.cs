@@ -15,14 +15,20 @@ public sealed class RawInbox : IDisposable
     // As EF writes it: the first page has no position clause, later pages start after the last row shown.
     private const string AfterClause = """AND (a."AssignedAt" > @afterAt OR (a."AssignedAt" = @afterAt AND a."Id" > @afterId))""";
 
+    // Everything a line of the list shows (AgencyInbox.FieldsOf): the agency, who has taken it, whether it changed
+    // since this officer last opened it, and its tags.
     private const string PageSql = """
         SELECT a0."Id", r."TrackingNumber", r."Title", r."Classification", r."Channel",
                (SELECT g."Name" FROM "Agencies" g WHERE g."Id" = a0."AgencyId" LIMIT 1),
-               a0."State", a0."AssignedAt", a0."FirstResponseDueOn", a0."CompletionDueOn",
-               a0."IsOverdue" OR (a0."CompletionDueOn" < @today AND (a0."State" = 'Dispositioned' OR a0."State" = 'InProgress')),
-               r."IsAnonymous", r."IsConfidential"
+               a0."State", a0."AssignedAt", a0."FirstRespondedAt" IS NOT NULL, a0."FirstResponseDueOn", a0."CompletionDueOn",
+               a0."ReporterWindowEndsOn", a0."PausedAt", a0."FirstRespondedAt", r."IsAnonymous", r."IsConfidential",
+               (SELECT u."FullName" FROM "AspNetUsers" u WHERE u."Id" = a0."OfficerUserId" LIMIT 1),
+               a0."OfficerUserId" = @user AND a0."OfficerUserId" IS NOT NULL,
+               NOT EXISTS (SELECT 1 FROM "ReportReadings" rr WHERE rr."UserId" = @user AND rr."ReportId" = a0."ReportId" AND rr."Version" >= r."Version"),
+               r."Id", s."Label", s."ReportId", s."TagId", s."Id"
         FROM (
-            SELECT a."Id", a."AgencyId", a."AssignedAt", a."CompletionDueOn", a."FirstResponseDueOn", a."IsOverdue", a."ReportId", a."State"
+            SELECT a."Id", a."AgencyId", a."AssignedAt", a."CompletionDueOn", a."FirstRespondedAt", a."FirstResponseDueOn", a."OfficerUserId",
+                   a."PausedAt", a."ReportId", a."ReporterWindowEndsOn", a."State"
             FROM "Assignments" a
             WHERE a."AgencyId" = @agency AND a."State" = @tab
               {0}
@@ -30,7 +36,10 @@ public sealed class RawInbox : IDisposable
             LIMIT 26
         ) a0
         INNER JOIN "Reports" r ON a0."ReportId" = r."Id"
-        ORDER BY a0."AssignedAt", a0."Id"
+        LEFT JOIN (
+            SELECT t."Label", rt."ReportId", rt."TagId", t."Id" FROM "ReportTags" rt INNER JOIN "Tags" t ON rt."TagId" = t."Id"
+        ) s ON a0."ReportId" = s."ReportId"
+        ORDER BY a0."AssignedAt", a0."Id", r."Id", s."ReportId", s."TagId"
         """;
 
     private readonly BenchDatabase _database;
@@ -39,14 +48,14 @@ public sealed class RawInbox : IDisposable
     private readonly DbCommand _firstPage;
     private readonly DbCommand _laterPage;
 
-    public RawInbox(BenchDatabase database, int agencyId, string tab)
+    /// <summary>The statements for one agency's tab, as read by <paramref name="user"/> (the officer's id: the list says which lines are theirs and which changed since they last looked).</summary>
+    public RawInbox(BenchDatabase database, int agencyId, string tab, string user)
     {
         _database = database;
         _connection = database.Open();
         _counts = Prepare(CountsSql, ("@agency", agencyId));
-        var today = database.Day(DateOnly.FromDateTime(DateTime.UtcNow));
-        _firstPage = Prepare(PageSql.Replace("{0}", "", StringComparison.Ordinal), ("@agency", agencyId), ("@tab", tab), ("@today", today));
-        _laterPage = Prepare(PageSql.Replace("{0}", AfterClause, StringComparison.Ordinal), ("@agency", agencyId), ("@tab", tab), ("@today", today),
+        _firstPage = Prepare(PageSql.Replace("{0}", "", StringComparison.Ordinal), ("@agency", agencyId), ("@tab", tab), ("@user", user));
+        _laterPage = Prepare(PageSql.Replace("{0}", AfterClause, StringComparison.Ordinal), ("@agency", agencyId), ("@tab", tab), ("@user", user),
             ("@afterAt", database.IsPostgres ? DateTime.UnixEpoch : 0L), ("@afterId", 0L));
     }
 
