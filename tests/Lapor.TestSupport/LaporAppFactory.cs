@@ -47,6 +47,28 @@ public class LaporAppFactory : WebApplicationFactory<Program>
 
     public string MailPath => Path.Combine(_root, "mail");
 
+    /// <summary>
+    /// The attachment folder out of reach (a full disk, an unmounted volume) until disposed: its path turns into a plain
+    /// file, so every write under it fails in the operating system as a full disk's does.
+    /// </summary>
+    public IDisposable AttachmentFolderOutOfReach()
+    {
+        Directory.CreateDirectory(AttachmentsPath);
+        var kept = Path.Combine(_root, "attachments-while-out-of-reach");
+        Directory.Move(AttachmentsPath, kept);
+        File.WriteAllText(AttachmentsPath, "bukan folder");
+        return new Outage(() =>
+        {
+            File.Delete(AttachmentsPath);
+            Directory.Move(kept, AttachmentsPath);
+        });
+    }
+
+    private sealed class Outage(Action end) : IDisposable
+    {
+        public void Dispose() => end();
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

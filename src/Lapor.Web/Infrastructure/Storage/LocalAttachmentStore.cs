@@ -17,13 +17,27 @@ public sealed class LocalAttachmentStore : IAttachmentStore
     {
         var path = PathOf(storedName);
         var temp = path + ".part";
-        await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+        try
         {
-            await content.CopyToAsync(file, cancellationToken);
-            file.Flush(flushToDisk: true);
-        }
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await content.CopyToAsync(file, cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
 
-        File.Move(temp, path);
+            File.Move(temp, path);
+        }
+        catch (Exception error)
+        {
+            // A part written to a full disk would only fill it further.
+            DeletePart(temp);
+            if (error is IOException or UnauthorizedAccessException)
+            {
+                throw new AttachmentStoreUnavailableException($"The attachment folder could not store {storedName}: {error.Message}", error);
+            }
+
+            throw;
+        }
     }
 
     public Task<Stream?> OpenReadAsync(string storedName, CancellationToken cancellationToken)
@@ -41,6 +55,18 @@ public sealed class LocalAttachmentStore : IAttachmentStore
 
     public IAsyncEnumerable<string> ListOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         new DirectoryInfo(_root).EnumerateFiles().Where(f => f.LastWriteTimeUtc < cutoff.UtcDateTime).Select(f => f.Name).ToAsyncEnumerable();
+
+    private static void DeletePart(string temp)
+    {
+        try
+        {
+            File.Delete(temp);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // The folder itself is out of reach; the sweep removes what is left once it is back.
+        }
+    }
 
     private string PathOf(string storedName) => System.IO.Path.Combine(_root, AttachmentNames.Checked(storedName));
 }

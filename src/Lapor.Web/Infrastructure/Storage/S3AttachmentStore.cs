@@ -32,15 +32,24 @@ public sealed class S3AttachmentStore : IAttachmentStore, IDisposable
         });
     }
 
-    public async Task SaveAsync(string storedName, Stream content, CancellationToken cancellationToken) =>
-        await _client.PutObjectAsync(new PutObjectRequest
+    public async Task SaveAsync(string storedName, Stream content, CancellationToken cancellationToken)
+    {
+        try
         {
-            BucketName = _options.Bucket,
-            Key = KeyOf(storedName),
-            InputStream = content,
-            AutoCloseStream = false,
-            UseChunkEncoding = false,
-        }, cancellationToken);
+            await _client.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = _options.Bucket,
+                Key = KeyOf(storedName),
+                InputStream = content,
+                AutoCloseStream = false,
+                UseChunkEncoding = false,
+            }, cancellationToken);
+        }
+        catch (Exception error) when (error is AmazonServiceException or AmazonClientException or HttpRequestException)
+        {
+            throw new AttachmentStoreUnavailableException($"The bucket could not store {storedName}: {error.Message}", error);
+        }
+    }
 
     public async Task<Stream?> OpenReadAsync(string storedName, CancellationToken cancellationToken)
     {

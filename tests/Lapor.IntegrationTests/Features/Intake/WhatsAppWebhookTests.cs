@@ -102,6 +102,53 @@ public sealed class WhatsAppWebhookTests(ChannelIntakeAppFactory app) : IClassFi
         Assert.Equal(0, app.WhatsApp.Unauthorized);
     }
 
+    /// <summary>
+    /// The attachment folder out of reach (a full disk): 503 with a time to come back, so Meta delivers the webhook again
+    /// (it retries what is not answered with 200); once the folder is back, the same delivery files the report once.
+    /// </summary>
+    [Fact]
+    public async Task WhatsApp_Photo_WhenItCannotBeStored_Is503_AndTheRedeliveryFilesItOnce()
+    {
+        var body = Photo("6281234560077", "wamid.disk-penuh", "5005006007", "Jembatan gantung putus di Desa Lestari");
+
+        HttpResponseMessage refused;
+        using (app.AttachmentFolderOutOfReach())
+        {
+            refused = await PostSignedAsync(body);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("120", refused.Headers.RetryAfter?.ToString());
+        Assert.False(await app.WithDbAsync(db => db.Reports.AnyAsync(r => r.Title.Contains("Jembatan gantung putus"))));
+
+        var redelivered = await PostSignedAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        var report = await app.WithDbAsync(db => db.Reports.Where(r => r.Title.Contains("Jembatan gantung putus")).Select(r => new { r.Id, r.Channel }).SingleAsync());
+        Assert.Equal(Channel.WhatsApp, report.Channel);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Attachments.CountAsync(a => a.ReportId == report.Id)));
+    }
+
+    /// <summary>A photo for the sender's open report while the folder is out of reach: refused as a bad file is, and the reporter hears it on WhatsApp.</summary>
+    [Fact]
+    public async Task WhatsApp_PhotoForAnOpenReport_WhenItCannotBeStored_IsAnsweredOnTheChannel_AndAddsNothing()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await PostSignedAsync(Notification(TextMessage("6281234560078", "wamid.laporan-awal", "Saluran air tersumbat di Jl. Kenanga")))).StatusCode);
+        var photo = Photo("6281234560078", "wamid.foto-tambahan", "5005006008", "Ini fotonya");
+
+        HttpResponseMessage response;
+        using (app.AttachmentFolderOutOfReach())
+        {
+            response = await PostSignedAsync(photo);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await app.WithDbAsync(db => db.Reports.Where(r => r.Title.Contains("Saluran air tersumbat")).Select(r => r.Id).SingleAsync());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Attachments.CountAsync(a => a.ReportId == report)));
+        var answer = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Recipient == "+6281234560078" && m.Template == "ConversationRefused").Select(m => m.PayloadJson).SingleAsync());
+        Assert.Contains("belum dapat disimpan", answer, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WhatsApp_PhotoWithoutCaption_IsFiledWithItAndASayingTitle()
     {
@@ -264,6 +311,15 @@ public sealed class WhatsAppWebhookTests(ChannelIntakeAppFactory app) : IClassFi
     });
 
     private static string HubSignature(string secret, byte[] body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    /// <summary>A photo message with a caption, its file served by the Graph API stand-in.</summary>
+    private byte[] Photo(string from, string id, string mediaId, string caption)
+    {
+        app.WhatsApp.Add(mediaId, "image/jpeg", TestImages.Jpeg());
+        return Notification(new { from, id, timestamp = "1750030076", type = "image", image = new { caption, mime_type = "image/jpeg", sha256 = "uji", id = mediaId } });
+    }
+
+    private Task<HttpResponseMessage> PostSignedAsync(byte[] body) => PostWhatsAppAsync(body, HubSignature(ChannelIntakeAppFactory.WhatsAppAppSecret, body));
 
     private async Task<HttpResponseMessage> PostWhatsAppAsync(byte[] body, string? signature)
     {

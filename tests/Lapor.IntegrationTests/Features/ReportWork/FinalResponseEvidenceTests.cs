@@ -74,6 +74,28 @@ public sealed class FinalResponseEvidenceTests(LaporAppFactory app) : IClassFixt
         Assert.Equal(filesBefore, Directory.Exists(app.AttachmentsPath) ? Directory.GetFiles(app.AttachmentsPath).Length : 0);
     }
 
+    /// <summary>The attachment folder out of reach (a full disk): the answer is not given, the file is named and the text typed comes back.</summary>
+    [Fact]
+    public async Task FinalResponse_WhenTheFilesCannotBeStored_IsNotGiven_AndTheTypedTextComesBack()
+    {
+        var (number, _, officer) = await RoutedToOfficerAAsync();
+
+        HttpResponseMessage response;
+        using (app.AttachmentFolderOutOfReach())
+        {
+            response = await FinalResponseAsync(officer, number, Answer, (TestImages.Jpeg(), "foto-baik.jpg", "image/jpeg"), (TestImages.Jpeg(), "foto-kedua.jpg", "image/jpeg"));
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await officer.OpenAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("Berkas \"foto-baik.jpg\" belum dapat disimpan", page.Text, StringComparison.Ordinal);
+        Assert.Equal(Answer, page.Document.QuerySelector("#text-tindak-lanjut-akhir")!.TextContent);
+        var report = await app.WithDbAsync(db => db.Reports.AsNoTracking().Include(r => r.Assignments).Include(r => r.Messages).Include(r => r.Attachments).SingleAsync(r => r.TrackingNumber == number));
+        Assert.DoesNotContain(report.Messages, m => m.Kind == MessageKind.FinalResponse);
+        Assert.Equal(AssignmentState.InProgress, report.Assignments.Single().State);
+        Assert.Empty(report.Attachments);
+    }
+
     [Fact]
     public async Task FinalResponse_WithSixFiles_IsRefused_AndNothingIsSaved()
     {

@@ -5,6 +5,7 @@ using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Domain.Reports;
 using Lapor.Web.Features.Shared.Workflow;
 using Lapor.Web.Infrastructure.Integrations;
+using Lapor.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -133,7 +134,7 @@ public static class NewServiceRequest
 
     public sealed class Handler(
         ApiClientGate gate, ServiceCatalogue catalogue, ReportFiling filing, IValidator<Form> validator, LaporDbContext db,
-        IOptions<Open311Options> options, TimeProvider clock, IStringLocalizer<IntegrationsResource> t)
+        IOptions<Open311Options> options, TimeProvider clock, IStringLocalizer<IntegrationsResource> t, ILogger<Handler> logger)
     {
         /// <summary>Files the request; <paramref name="fields"/> are every text field as sent, for the fingerprint that recognises a retry.</summary>
         public async Task<Outcome> HandleAsync(Form form, IEnumerable<KeyValuePair<string, string>> fields, string? idempotencyKey, CancellationToken cancellationToken)
@@ -193,8 +194,19 @@ public static class NewServiceRequest
             // The same Idempotency-Key from the same client files once, even when two copies race past the lookup above.
             // The client's key hash (known only to the server) is part of it: nobody can work out another client's token from guessable keys.
             var token = key is not null ? ReportFiling.TokenFrom($"open311:{client.KeyHash}:{key}") : Guid.NewGuid();
-            var result = await filing.FileAsync(new ReportFiling.Filing(draft, Actor.System, Channel.Api, token, GiveAccessCode: true,
-                form.ReporterName, form.Email, form.Phone, form.Media is { Length: > 0 } ? [form.Media] : []) { ApiClientId = client.Id }, cancellationToken);
+            ReportFiling.Result result;
+            try
+            {
+                result = await filing.FileAsync(new ReportFiling.Filing(draft, Actor.System, Channel.Api, token, GiveAccessCode: true,
+                    form.ReporterName, form.Email, form.Phone, form.Media is { Length: > 0 } ? [form.Media] : []) { ApiClientId = client.Id }, cancellationToken);
+            }
+            catch (AttachmentStoreUnavailableException error)
+            {
+                // Nothing was filed: the app may send the same request again, as it would after any 503.
+                logger.LogError(error, "An Open311 request's media could not be stored");
+                return new Refused(StatusCodes.Status503ServiceUnavailable, [t["Open311.Error.StorageUnavailable"]], RetryAfterSeconds: 120);
+            }
+
             switch (result)
             {
                 case ReportFiling.Filed filed:

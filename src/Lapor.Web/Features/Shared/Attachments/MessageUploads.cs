@@ -70,7 +70,17 @@ public sealed class MessageUploads(LaporDbContext db, UploadInspector inspector,
         {
             foreach (var (attachment, content) in _checked)
             {
-                await store.SaveAsync(attachment.StoredName, new MemoryStream(content), cancellationToken);
+                try
+                {
+                    await store.SaveAsync(attachment.StoredName, new MemoryStream(content), cancellationToken);
+                }
+                catch (AttachmentStoreUnavailableException error)
+                {
+                    // Refused as a bad file is, so the message is not saved and the text typed comes back.
+                    logger.LogError(error, "An attachment could not be stored");
+                    Refuse(t["Upload.NotStored", attachment.OriginalFileName]);
+                }
+
                 _stored.Add(attachment);
             }
         }

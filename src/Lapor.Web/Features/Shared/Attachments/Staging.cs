@@ -32,7 +32,8 @@ public static class Staging
 
     public static string MaxMegabytes => (Attachment.MaxBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture);
 
-    public sealed class Handler(LaporDbContext db, UploadInspector inspector, IAttachmentStore store, TimeProvider clock, IStringLocalizer<SharedResource> t)
+    public sealed class Handler(
+        LaporDbContext db, UploadInspector inspector, IAttachmentStore store, TimeProvider clock, IStringLocalizer<SharedResource> t, ILogger<Handler> logger)
     {
         public async Task<Outcome> StageAsync(Guid form, string owner, IFormFile file, CancellationToken cancellationToken) =>
             (await StageAllAsync(form, owner, [file], cancellationToken))[0];
@@ -83,7 +84,17 @@ public static class Staging
             }
 
             var storedName = $"{Guid.NewGuid():N}{upload.Extension}";
-            await store.SaveAsync(storedName, new MemoryStream(upload.Content), cancellationToken);
+            try
+            {
+                await store.SaveAsync(storedName, new MemoryStream(upload.Content), cancellationToken);
+            }
+            catch (AttachmentStoreUnavailableException error)
+            {
+                // The form comes back with everything typed and this file named, to be sent again later.
+                logger.LogError(error, "An attachment could not be stored");
+                return new Outcome(null, t["Upload.NotStored", name]);
+            }
+
             var staged = new StagedUpload(form, owner, name, storedName, upload.ContentType, upload.Content.Length, upload.Sha256, clock.GetUtcNow());
             db.StagedUploads.Add(staged);
             return new Outcome(new Item(staged.Id, staged.OriginalFileName, staged.ContentType, staged.SizeBytes), null);

@@ -1,4 +1,6 @@
+using Lapor.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lapor.Web.Features.Shared.Errors;
@@ -9,8 +11,21 @@ namespace Lapor.Web.Features.Shared.Errors;
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller
 {
+    /// <summary>
+    /// An unexpected failure; or the attachment store out of reach (a full disk), which is no fault of the request:
+    /// 503 with a time to come back, so a channel's webhook delivers again and a person knows to try later.
+    /// </summary>
     [Route("/Error")]
-    public IActionResult ServerError() => Page(StatusCodes.Status500InternalServerError);
+    public IActionResult ServerError()
+    {
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is AttachmentStoreUnavailableException)
+        {
+            Response.Headers.RetryAfter = "120";
+            return Page(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return Page(StatusCodes.Status500InternalServerError);
+    }
 
     /// <summary>
     /// Reads the code from the route itself, not through model binding: binding also parses the
