@@ -63,6 +63,19 @@ public sealed class S3StorageTests(S3Server s3) : IClassFixture<S3Server>, IDisp
         await Assert.ThrowsAsync<ArgumentException>(() => store.OpenReadAsync("../lapor.db", CancellationToken.None));
     }
 
+    /// <summary>A bucket that refuses (here: one that does not exist) is the store out of reach, as a full disk is for the folder.</summary>
+    [Fact]
+    public async Task TheStore_WhenTheBucketRefuses_SaysItIsOutOfReach()
+    {
+        using var refusing = new S3App(s3, bucket: "bukan-ember-ini");
+        var store = refusing.Services.GetRequiredService<IAttachmentStore>();
+
+        var error = await Assert.ThrowsAsync<AttachmentStoreUnavailableException>(() =>
+            store.SaveAsync($"{Guid.NewGuid():N}.jpg", new MemoryStream(TestImages.Jpeg()), CancellationToken.None));
+
+        Assert.IsAssignableFrom<Amazon.Runtime.AmazonServiceException>(error.InnerException);
+    }
+
     [Fact]
     public async Task TheSweep_RemovesOldObjectsNoReportNames_FromTheBucket()
     {
@@ -83,14 +96,14 @@ public sealed class S3StorageTests(S3Server s3) : IClassFixture<S3Server>, IDisp
 
     public void Dispose() => _app.Dispose();
 
-    private sealed class S3App(S3Server s3) : LaporAppFactory
+    private sealed class S3App(S3Server s3, string bucket = S3Server.Bucket) : LaporAppFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Attachments:Store", "S3");
             builder.UseSetting("Attachments:S3:ServiceUrl", s3.ServiceUrl);
-            builder.UseSetting("Attachments:S3:Bucket", S3Server.Bucket);
+            builder.UseSetting("Attachments:S3:Bucket", bucket);
             builder.UseSetting("Attachments:S3:AccessKey", S3Server.AccessKey);
             builder.UseSetting("Attachments:S3:SecretKey", S3Server.SecretKey);
         }
