@@ -42,7 +42,6 @@ public sealed class RawInbox : IDisposable
         ORDER BY a0."AssignedAt", a0."Id", r."Id", s."ReportId", s."TagId"
         """;
 
-    private readonly BenchDatabase _database;
     private readonly DbConnection _connection;
     private readonly DbCommand _counts;
     private readonly DbCommand _firstPage;
@@ -51,7 +50,6 @@ public sealed class RawInbox : IDisposable
     /// <summary>The statements for one agency's tab, as read by <paramref name="user"/> (the officer's id: the list says which lines are theirs and which changed since they last looked).</summary>
     public RawInbox(BenchDatabase database, int agencyId, string tab, string user)
     {
-        _database = database;
         _connection = database.Open();
         _counts = Prepare(CountsSql, ("@agency", agencyId));
         _firstPage = Prepare(PageSql.Replace("{0}", "", StringComparison.Ordinal), ("@agency", agencyId), ("@tab", tab), ("@user", user));

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Lapor.TestSupport;
-using Lapor.Web.Domain.Integrations;
 using Lapor.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,13 +50,7 @@ public sealed class AttachmentStoreOutageTests : IDisposable
     {
         await StaffWorld.CreateAsync(_app);
         var code = await Open311Services.CodeAsync(_app, "Multipart");
-        var key = await _app.WithDbAsync(async db =>
-        {
-            var (client, key) = ApiClient.Create("Aplikasi Android", ApiOperations.CreateRequests, 1000, DateTimeOffset.UtcNow);
-            db.ApiClients.Add(client);
-            await db.SaveChangesAsync();
-            return key;
-        });
+        var key = await Open311Services.KeyAsync(_app);
         var before = await _app.WithDbAsync(db => db.Reports.CountAsync());
         using var content = new MultipartFormDataContent
         {

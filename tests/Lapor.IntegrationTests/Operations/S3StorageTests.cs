@@ -67,8 +67,10 @@ public sealed class S3StorageTests(S3Server s3) : IClassFixture<S3Server>, IDisp
     [Fact]
     public async Task TheStore_WhenTheBucketRefuses_SaysItIsOutOfReach()
     {
-        using var refusing = new S3App(s3, bucket: "bukan-ember-ini");
-        var store = refusing.Services.GetRequiredService<IAttachmentStore>();
+        using var store = new S3AttachmentStore(Options.Create(new AttachmentStorageOptions
+        {
+            S3 = { ServiceUrl = s3.ServiceUrl, Bucket = "bukan-ember-ini", AccessKey = S3Server.AccessKey, SecretKey = S3Server.SecretKey },
+        }));
 
         var error = await Assert.ThrowsAsync<AttachmentStoreUnavailableException>(() =>
             store.SaveAsync($"{Guid.NewGuid():N}.jpg", new MemoryStream(TestImages.Jpeg()), CancellationToken.None));
@@ -96,14 +98,14 @@ public sealed class S3StorageTests(S3Server s3) : IClassFixture<S3Server>, IDisp
 
     public void Dispose() => _app.Dispose();
 
-    private sealed class S3App(S3Server s3, string bucket = S3Server.Bucket) : LaporAppFactory
+    private sealed class S3App(S3Server s3) : LaporAppFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Attachments:Store", "S3");
             builder.UseSetting("Attachments:S3:ServiceUrl", s3.ServiceUrl);
-            builder.UseSetting("Attachments:S3:Bucket", bucket);
+            builder.UseSetting("Attachments:S3:Bucket", S3Server.Bucket);
             builder.UseSetting("Attachments:S3:AccessKey", S3Server.AccessKey);
             builder.UseSetting("Attachments:S3:SecretKey", S3Server.SecretKey);
         }

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using Lapor.TestSupport;
-using Lapor.Web.Domain.Integrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lapor.IntegrationTests.Features.Open311;
@@ -239,13 +238,6 @@ public sealed class Open311PostBodyTests(KestrelAppFactory app) : IClassFixture<
     private async Task<(string ServiceCode, string Key)> ArrangeAsync()
     {
         await StaffWorld.CreateAsync(app);
-        var code = await Open311Services.CodeAsync(app, "Multipart");
-        return (code, await app.WithDbAsync(async db =>
-        {
-            var (client, key) = ApiClient.Create("Aplikasi Android", ApiOperations.CreateRequests, 1000, DateTimeOffset.UtcNow);
-            db.ApiClients.Add(client);
-            await db.SaveChangesAsync();
-            return key;
-        }));
+        return (await Open311Services.CodeAsync(app, "Multipart"), await Open311Services.KeyAsync(app));
     }
 }

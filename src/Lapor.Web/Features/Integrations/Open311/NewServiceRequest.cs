@@ -204,7 +204,7 @@ public static class NewServiceRequest
             {
                 // Nothing was filed: the app may send the same request again, as it would after any 503.
                 logger.LogError(error, "An Open311 request's media could not be stored");
-                return new Refused(StatusCodes.Status503ServiceUnavailable, [t["Open311.Error.StorageUnavailable"]], RetryAfterSeconds: 120);
+                return new Refused(StatusCodes.Status503ServiceUnavailable, [t["Open311.Error.StorageUnavailable"]], AttachmentStoreUnavailableException.RetryAfterSeconds);
             }
 
             switch (result)

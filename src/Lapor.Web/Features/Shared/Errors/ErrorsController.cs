@@ -20,7 +20,7 @@ public sealed class ErrorsController : Controller
     {
         if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is AttachmentStoreUnavailableException)
         {
-            Response.Headers.RetryAfter = "120";
+            Response.Headers.RetryAfter = AttachmentStoreUnavailableException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Page(StatusCodes.Status503ServiceUnavailable);
         }
 
